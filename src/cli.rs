@@ -1,0 +1,528 @@
+//! The command line: argument definitions (clap) and the commands that tie loading, scoring
+//! and rendering to files and the terminal. The library modules below it know nothing of clap.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::fsio::{Overwrite, write_atomic};
+use crate::load::{self, AnswersFile, LoadedChecklist};
+use crate::model::Date;
+use crate::report::{self, Format, RenderOptions};
+use crate::score::{self, Assessment};
+use crate::template::{TemplateHeader, answers_template};
+
+#[path = "cli/checklist_cmd.rs"]
+mod checklist_cmd;
+
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --fail-under; \
+2 bad input or usage (the message names the file, line and column).";
+
+/// Check a school district's School Resource Officer (SRO) program against Wisconsin DOJ/DPI
+/// best practices and report the gaps.
+#[derive(Debug, Parser)]
+#[command(name = "sro-assess", version, after_help = EXIT_CODES, propagate_version = true)]
+pub struct Cli {
+    /// When to use colour in terminal output (NO_COLOR is respected by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score an answers file and print the gap report.
+    Report(ReportArgs),
+    /// Check an answers file and list every problem and the unanswered items.
+    Validate(ValidateArgs),
+    /// Write an answers template for a checklist profile.
+    Init(InitArgs),
+    /// List or show checklists.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+}
+
+/// Output formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Tables for the terminal.
+    Table,
+    /// Markdown document.
+    Markdown,
+    /// CSV, one row per item.
+    Csv,
+    /// JSON with documented field names.
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The answers file (YAML).
+    pub answers: PathBuf,
+    /// Score against this checklist file instead of the one the answers name.
+    #[arg(long, value_name = "PATH")]
+    pub checklist: Option<PathBuf>,
+    /// Output format [default: from the output file's extension, else table].
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with code 1 when the overall percentage is under this value.
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub fail_under: Option<f64>,
+    /// Print internal notes (they may name students: keep such reports private).
+    #[arg(long)]
+    pub include_internal_notes: bool,
+    /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The answers files (YAML).
+    #[arg(required = true)]
+    pub answers: Vec<PathBuf>,
+    /// Check against this checklist file instead of the one the answers name.
+    #[arg(long, value_name = "PATH")]
+    pub checklist: Option<PathBuf>,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A bundled checklist id or a checklist file.
+    #[arg(long, default_value = "wi-sro-best-practices", value_name = "ID|PATH")]
+    pub checklist: String,
+    /// The profile: which items apply (see `sro-assess checklist show`).
+    #[arg(long, default_value = "existing-program")]
+    pub profile: String,
+    /// The district's name.
+    #[arg(long, default_value = "Example Area School District")]
+    pub district: String,
+    /// Names this assessment ("2025-26 annual review", "Option A").
+    #[arg(long)]
+    pub label: Option<String>,
+    /// The assessment date, YYYY-MM-DD [default: today].
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Who prepares the assessment.
+    #[arg(long)]
+    pub prepared_by: Option<String>,
+    /// Write the template to this file [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `checklist` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// List the bundled checklists.
+    List,
+    /// Print every section and item of a checklist.
+    Show(ShowArgs),
+}
+
+/// Formats of `checklist show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Readable text.
+    Table,
+    /// Markdown document.
+    Markdown,
+    /// JSON.
+    Json,
+    /// The checklist's YAML source (a starting point for a local checklist).
+    Yaml,
+}
+
+/// Arguments of `checklist show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A bundled checklist id or a checklist file.
+    #[arg(default_value = "wi-sro-best-practices", value_name = "ID|PATH")]
+    pub checklist: String,
+    /// Show only the items of this profile.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_percent(text: &str) -> std::result::Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err("use a percentage from 0 to 100".into())
+    }
+}
+
+fn parse_date(text: &str) -> std::result::Result<Date, String> {
+    Date::parse(text)
+}
+
+/// How a successful run ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything as asked.
+    Success,
+    /// The score fell under `--fail-under`.
+    BelowThreshold,
+}
+
+/// Where the binary writes: real stdout/stderr in use, buffers in tests.
+pub struct Io<'a> {
+    /// Standard output.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error.
+    pub stderr: &'a mut dyn Write,
+    /// Whether standard output is a terminal.
+    pub stdout_is_terminal: bool,
+    /// The terminal's width, when it is one.
+    pub terminal_width: Option<u16>,
+    /// Whether NO_COLOR is set (to anything non-empty).
+    pub no_color: bool,
+}
+
+impl Io<'_> {
+    fn warn(&mut self, path: &str, diagnostics: &[Diagnostic]) -> Result<()> {
+        for d in diagnostics {
+            writeln!(self.stderr, "{}", d.render(path)).map_err(stdout_error)?;
+        }
+        Ok(())
+    }
+}
+
+fn stdout_error(source: std::io::Error) -> Error {
+    Error::Write {
+        path: PathBuf::from("<standard output>"),
+        source,
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io.stdout_is_terminal && !io.no_color,
+    };
+    match cli.command {
+        Command::Report(args) => report_command(&args, color, io),
+        Command::Validate(args) => validate_command(&args, io),
+        Command::Init(args) => init_command(&args, io),
+        Command::Checklist(ChecklistCommand::List) => checklist_cmd::list(io),
+        Command::Checklist(ChecklistCommand::Show(args)) => checklist_cmd::show(&args, io),
+    }
+}
+
+/// Loads an answers file and its checklist, validates and scores it; warnings go to stderr.
+pub fn assess(
+    answers_path: &Path,
+    checklist_path: Option<&Path>,
+    io: &mut Io<'_>,
+) -> Result<Assessment> {
+    let file = AnswersFile::read(answers_path)?;
+    let override_checklist = checklist_path.map(load::load_checklist).transpose()?;
+    let loaded = file.checklist(override_checklist.as_ref())?;
+    io.warn(&loaded.origin, &loaded.warnings)?;
+    let (answers, warnings) = file.validate(&loaded.checklist)?;
+    io.warn(&answers_path.display().to_string(), &warnings)?;
+    Ok(score::score(&loaded.checklist, &answers, &file.hash))
+}
+
+fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
+    let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
+    let to_terminal = args.output.is_none() && io.stdout_is_terminal;
+    let options = RenderOptions {
+        color: color && args.output.is_none(),
+        width: args
+            .width
+            .or(if to_terminal { io.terminal_width } else { None }),
+        include_internal_notes: args.include_internal_notes,
+    };
+    let bytes = report::render_to_vec(&assessment, format, &options)?;
+    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    if let Some(threshold) = args.fail_under {
+        let percent = assessment.overall.percent.unwrap_or(0.0);
+        if percent < threshold {
+            writeln!(
+                io.stderr,
+                "overall score {percent:.1}% is under --fail-under {threshold}"
+            )
+            .map_err(stdout_error)?;
+            return Ok(Outcome::BelowThreshold);
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// The format asked for, else the one the output file's extension implies, else table.
+fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format> {
+    if let Some(format) = asked {
+        return Ok(format);
+    }
+    let Some(path) = output else {
+        return Ok(Format::Table);
+    };
+    Format::from_extension(path).ok_or_else(|| Error::Render {
+        format: "report",
+        message: format!(
+            "cannot tell the format from the file name `{}`; use .md, .csv, .json or .txt, or pass --format",
+            path.display()
+        ),
+    })
+}
+
+/// Writes to the file atomically, or to standard output.
+fn emit(output: Option<&Path>, bytes: &[u8], overwrite: Overwrite, io: &mut Io<'_>) -> Result<()> {
+    match output {
+        Some(path) if path != Path::new("-") => {
+            write_atomic(path, bytes, overwrite)?;
+            writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
+        }
+        _ => io
+            .stdout
+            .write_all(bytes)
+            .and_then(|()| io.stdout.flush())
+            .map_err(stdout_error),
+    }
+}
+
+fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    let override_checklist = args
+        .checklist
+        .as_deref()
+        .map(load::load_checklist)
+        .transpose()?;
+    let mut failed = Vec::new();
+    for path in &args.answers {
+        if let Err(err) = validate_one(path, override_checklist.as_ref(), io) {
+            writeln!(io.stderr, "{}", error_text(&err)).map_err(stdout_error)?;
+            failed.push(err);
+        }
+    }
+    match failed.len() {
+        0 => Ok(Outcome::Success),
+        1 if args.answers.len() == 1 => Err(Error::Invalid {
+            path: args.answers[0].clone(),
+            diagnostics: Vec::new(),
+        }),
+        n => Err(Error::Render {
+            format: "validate",
+            message: format!("{n} of {} files have errors", args.answers.len()),
+        }),
+    }
+}
+
+fn validate_one(
+    path: &Path,
+    override_checklist: Option<&LoadedChecklist>,
+    io: &mut Io<'_>,
+) -> Result<()> {
+    let file = AnswersFile::read(path)?;
+    let loaded = file.checklist(override_checklist)?;
+    let (answers, warnings) = file.validate(&loaded.checklist)?;
+    let name = path.display().to_string();
+    io.warn(&name, &warnings)?;
+    let assessment = score::score(&loaded.checklist, &answers, &file.hash);
+    let c = assessment.coverage;
+    let mut out = format!(
+        "{name}: valid ({} of {} items of profile `{}` answered",
+        c.answered, c.items, assessment.meta.profile.id
+    );
+    if !warnings.is_empty() {
+        out.push_str(&format!(
+            ", {} warning{}",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        ));
+    }
+    out.push_str(")\n");
+    let unanswered: Vec<_> = assessment.unanswered().collect();
+    if !unanswered.is_empty() {
+        out.push_str(&format!(
+            "unanswered items ({}), most urgent first:\n",
+            unanswered.len()
+        ));
+        for item in unanswered {
+            out.push_str(&format!(
+                "  {:<8} {}  {}\n",
+                item.priority.as_str(),
+                item.id,
+                item.title
+            ));
+        }
+    }
+    io.stdout.write_all(out.as_bytes()).map_err(stdout_error)
+}
+
+fn init_command(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    if let Some(path) = &args.output
+        && !args.force
+        && path.exists()
+    {
+        return Err(Error::WouldOverwrite { path: path.clone() });
+    }
+    let loaded = load::resolve_checklist(&args.checklist, Path::new("."))?;
+    io.warn(&loaded.origin, &loaded.warnings)?;
+    let checklist = &loaded.checklist;
+    let profile = checklist
+        .profile(&args.profile)
+        .ok_or_else(|| Error::UnknownProfile {
+            checklist: checklist.id.clone(),
+            profile: args.profile.clone(),
+            available: checklist.profiles.iter().map(|p| p.id.clone()).collect(),
+        })?;
+    let date = args.date.unwrap_or_else(today);
+    let label = args
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("{} assessment", date.year()));
+    let reference = checklist_reference(&args.checklist, args.output.as_deref());
+    let header = TemplateHeader {
+        checklist_reference: &reference,
+        district: &args.district,
+        label: &label,
+        date,
+        prepared_by: args.prepared_by.as_deref(),
+    };
+    let text = answers_template(checklist, profile, &header);
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    emit(args.output.as_deref(), text.as_bytes(), overwrite, io)?;
+    Ok(Outcome::Success)
+}
+
+/// A bundled id stays as it is; a checklist path is written relative to the answers file's
+/// folder when it can be, since the loader resolves it from there.
+fn checklist_reference(reference: &str, output: Option<&Path>) -> String {
+    if load::bundled_checklist(reference).is_some() {
+        return reference.to_string();
+    }
+    let absolute = std::fs::canonicalize(reference).unwrap_or_else(|_| PathBuf::from(reference));
+    let folder = output
+        .and_then(Path::parent)
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| std::fs::canonicalize(p).ok());
+    match folder.and_then(|f| absolute.strip_prefix(f).ok().map(Path::to_path_buf)) {
+        Some(relative) => relative.display().to_string(),
+        None => absolute.display().to_string(),
+    }
+}
+
+/// Today's date from the system clock: used only for a new template, never in reports.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((seconds / 86_400) as i64).unwrap_or(Date::EPOCH)
+}
+
+/// The text printed for an error: diagnostics lists as they are, others after `error: `.
+pub fn error_text(err: &Error) -> String {
+    match err {
+        Error::Invalid { diagnostics, .. } if diagnostics.is_empty() => String::new(),
+        Error::Invalid { .. } => err.to_string(),
+        _ => format!("error: {err}"),
+    }
+}
+
+/// Whether the error is a closed pipe on standard output (`sro-assess report x | head`).
+pub fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Builds the real terminal context for the binary.
+pub fn terminal_facts() -> (bool, Option<u16>, bool) {
+    let is_terminal = std::io::stdout().is_terminal();
+    let width = if is_terminal {
+        // comfy-table asks the terminal (through crossterm) when stdout is one.
+        comfy_table::Table::new().width().filter(|w| *w >= 40)
+    } else {
+        None
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    (is_terminal, width, no_color)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn infers_the_format_from_the_extension() {
+        assert_eq!(
+            output_format(None, Some(Path::new("r.md"))).unwrap(),
+            Format::Markdown
+        );
+        assert_eq!(output_format(None, None).unwrap(), Format::Table);
+        assert!(output_format(None, Some(Path::new("r.docx"))).is_err());
+        assert_eq!(
+            output_format(Some(Format::Json), Some(Path::new("r.md"))).unwrap(),
+            Format::Json
+        );
+    }
+
+    #[test]
+    fn today_is_a_real_date() {
+        assert!(today().year() >= 2024);
+    }
+}

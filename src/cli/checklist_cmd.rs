@@ -1,0 +1,239 @@
+//! `checklist list` and `checklist show`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Io, Outcome, ShowArgs, ShowFormat, emit, stdout_error};
+use crate::error::{Error, Result};
+use crate::fsio::Overwrite;
+use crate::load::{self, BUNDLED};
+use crate::model::{Checklist, Item, Profile, Section};
+
+pub(super) fn list(io: &mut Io<'_>) -> Result<Outcome> {
+    let mut out = String::new();
+    for bundled in BUNDLED {
+        let loaded = load::parse_checklist(bundled.text, Path::new(bundled.id))?;
+        let c = &loaded.checklist;
+        let _ = writeln!(
+            out,
+            "{}  (version {}, {} items in {} sections)",
+            c.id,
+            c.version,
+            c.item_count(),
+            c.sections.len()
+        );
+        let _ = writeln!(out, "  {}", c.title);
+        let _ = writeln!(out, "  profiles:");
+        for p in &c.profiles {
+            let _ = writeln!(
+                out,
+                "    {:<28} {} ({} items)",
+                p.id,
+                p.title,
+                c.items_in_profile(p).count()
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nShow one with: sro-assess checklist show <id>  (or pass a checklist file's path)"
+    );
+    io.stdout.write_all(out.as_bytes()).map_err(stdout_error)?;
+    Ok(Outcome::Success)
+}
+
+pub(super) fn show(args: &ShowArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    let loaded = load::resolve_checklist(&args.checklist, Path::new("."))?;
+    io.warn(&loaded.origin, &loaded.warnings)?;
+    let checklist = &loaded.checklist;
+    let profile = match &args.profile {
+        Some(id) => Some(checklist.profile(id).ok_or_else(|| Error::UnknownProfile {
+            checklist: checklist.id.clone(),
+            profile: id.clone(),
+            available: checklist.profiles.iter().map(|p| p.id.clone()).collect(),
+        })?),
+        None => None,
+    };
+    let text = match args.format {
+        ShowFormat::Table => text(checklist, profile),
+        ShowFormat::Markdown => markdown(checklist, profile),
+        ShowFormat::Json => json(checklist, profile)?,
+        ShowFormat::Yaml => yaml_source(&args.checklist)?,
+    };
+    emit(
+        args.output.as_deref(),
+        text.as_bytes(),
+        Overwrite::Allow,
+        io,
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn selected<'a>(
+    checklist: &'a Checklist,
+    profile: Option<&'a Profile>,
+) -> Vec<(&'a Section, Vec<&'a Item>)> {
+    checklist
+        .sections
+        .iter()
+        .map(|s| {
+            let items = s
+                .items
+                .iter()
+                .filter(|i| profile.is_none_or(|p| p.applies_to(&s.id, &i.id)))
+                .collect::<Vec<_>>();
+            (s, items)
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
+}
+
+fn citations(checklist: &Checklist, item: &Item) -> String {
+    item.sources
+        .iter()
+        .map(|r| {
+            let title = checklist
+                .source(&r.source)
+                .map_or(r.source.as_str(), |s| s.title.as_str());
+            if r.at.is_empty() {
+                title.to_string()
+            } else {
+                format!("{title}, {}", r.at)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn heading(checklist: &Checklist, profile: Option<&Profile>) -> String {
+    match profile {
+        Some(p) => format!(
+            "{} (version {}), profile {}: {}",
+            checklist.title, checklist.version, p.id, p.title
+        ),
+        None => format!("{} (version {})", checklist.title, checklist.version),
+    }
+}
+
+fn text(checklist: &Checklist, profile: Option<&Profile>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}\n{}\n",
+        heading(checklist, profile),
+        checklist.description
+    );
+    for (number, (section, items)) in selected(checklist, profile).into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} [{}] ({} items)",
+            number + 1,
+            section.title,
+            section.id,
+            items.len()
+        );
+        for item in items {
+            let mou = if item.in_mou { ", in MOU" } else { "" };
+            let _ = writeln!(
+                out,
+                "  - {}  [{}, {}{mou}]",
+                item.id,
+                item.priority.as_str(),
+                item.responsible.label()
+            );
+            let _ = writeln!(out, "    {}", item.title);
+            let _ = writeln!(out, "    Guidance: {}", item.guidance);
+            let _ = writeln!(out, "    Next step if missing: {}", item.recommendation);
+            let _ = writeln!(out, "    Sources: {}", citations(checklist, item));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn md(text: &str) -> String {
+    text.replace('\n', " ")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+}
+
+fn markdown(checklist: &Checklist, profile: Option<&Profile>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n",
+        md(&heading(checklist, profile)),
+        md(&checklist.description)
+    );
+    for (number, (section, items)) in selected(checklist, profile).into_iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "## {}. {}\n\n{}\n",
+            number + 1,
+            md(&section.title),
+            md(&section.description)
+        );
+        for item in items {
+            let _ = writeln!(
+                out,
+                "### {}\n\n`{}` · priority {} · responsible: {}{}\n",
+                md(&item.title),
+                item.id,
+                item.priority.as_str(),
+                item.responsible.label(),
+                if item.in_mou {
+                    " · belongs in the MOU"
+                } else {
+                    ""
+                }
+            );
+            let _ = writeln!(out, "- **Guidance:** {}", md(&item.guidance));
+            if !item.evidence.is_empty() {
+                let _ = writeln!(out, "- **Evidence:** {}", md(&item.evidence));
+            }
+            let _ = writeln!(
+                out,
+                "- **Next step if missing:** {}",
+                md(&item.recommendation)
+            );
+            let _ = writeln!(out, "- **Sources:** {}\n", md(&citations(checklist, item)));
+        }
+    }
+    let _ = writeln!(out, "## Sources\n");
+    for s in &checklist.sources {
+        let _ = writeln!(
+            out,
+            "- {}. {}, {}. <{}>",
+            md(&s.title),
+            md(&s.publisher),
+            md(&s.year),
+            s.url
+        );
+    }
+    out
+}
+
+fn json(checklist: &Checklist, profile: Option<&Profile>) -> Result<String> {
+    let mut copy = checklist.clone();
+    if let Some(p) = profile {
+        for section in &mut copy.sections {
+            let id = section.id.clone();
+            section.items.retain(|i| p.applies_to(&id, &i.id));
+        }
+        copy.sections.retain(|s| !s.items.is_empty());
+    }
+    let mut text = serde_json::to_string_pretty(&copy).map_err(|e| Error::Render {
+        format: "json",
+        message: e.to_string(),
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn yaml_source(reference: &str) -> Result<String> {
+    match BUNDLED.iter().find(|b| b.id == reference) {
+        Some(bundled) => Ok(bundled.text.to_string()),
+        None => load::read_input(Path::new(reference)),
+    }
+}

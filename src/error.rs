@@ -1,0 +1,221 @@
+//! Errors and diagnostics: every failure the library reports, with file and position as data.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A 1-based line and column in an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column number.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// How serious a diagnostic is: errors stop a run, warnings are printed and the run goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The file cannot be used until this is fixed.
+    Error,
+    /// Worth fixing, but the file can be used.
+    Warning,
+}
+
+/// One problem found in an input file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in the file, when known.
+    pub location: Option<Location>,
+    /// What is wrong, lowercase, no trailing period.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `location`.
+    pub fn error(location: Option<Location>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning at `location`.
+    pub fn warning(location: Option<Location>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            location,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint saying how to fix the problem.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this diagnostic stops the run.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Formats as `path:line:column: error: message` plus an indented hint line.
+    pub fn render(&self, path: &str) -> String {
+        let place = match self.location {
+            Some(loc) => format!("{path}:{loc}"),
+            None => path.to_string(),
+        };
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{place}: {kind}: {}", self.message);
+        if let Some(hint) = &self.hint {
+            out.push_str("\n  hint: ");
+            out.push_str(hint);
+        }
+        out
+    }
+}
+
+/// Every failure the library can report.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A path is not a regular file (a folder, a FIFO, a device).
+    #[error("{}: not a regular file ({kind})", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
+    },
+    /// An input file is larger than the documented limit.
+    #[error(
+        "{}: the file is {size} bytes, over the limit of {limit} bytes for input files",
+        path.display()
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// An input file has problems; every one found is listed.
+    #[error("{}", render_diagnostics(path, diagnostics))]
+    Invalid {
+        /// The file (or a bundled checklist's name).
+        path: PathBuf,
+        /// Every problem found, errors and warnings, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A checklist id that is neither bundled nor a readable file.
+    #[error("unknown checklist `{id}`{}", suggestion_suffix(suggestion.as_deref()))]
+    UnknownChecklist {
+        /// What was asked for.
+        id: String,
+        /// The nearest bundled id, if any is close.
+        suggestion: Option<String>,
+    },
+    /// A profile that the checklist does not define.
+    #[error("checklist `{checklist}` has no profile `{profile}`; its profiles are: {}", available.join(", "))]
+    UnknownProfile {
+        /// The checklist id.
+        checklist: String,
+        /// What was asked for.
+        profile: String,
+        /// The profiles it has.
+        available: Vec<String>,
+    },
+    /// A report could not be produced in the chosen format.
+    #[error("cannot render {format}: {message}")]
+    Render {
+        /// The format name.
+        format: &'static str,
+        /// Why.
+        message: String,
+    },
+    /// An output file could not be written.
+    #[error("{}: cannot write the file: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An output file exists and overwriting it was not asked for.
+    #[error("{}: the file already exists; pass --force to overwrite it", path.display())]
+    WouldOverwrite {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn suggestion_suffix(suggestion: Option<&str>) -> String {
+    suggestion
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
+}
+
+fn render_diagnostics(path: &std::path::Path, diagnostics: &[Diagnostic]) -> String {
+    let name = path.display().to_string();
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut lines: Vec<String> = diagnostics.iter().map(|d| d.render(&name)).collect();
+    lines.push(format!(
+        "{name}: {errors} error{} found",
+        if errors == 1 { "" } else { "s" }
+    ));
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_path_line_column_and_hint() {
+        let d = Diagnostic::error(
+            Some(Location { line: 3, column: 5 }),
+            "unknown status `mett`",
+        )
+        .with_hint("did you mean `met`?");
+        assert_eq!(
+            d.render("a.yaml"),
+            "a.yaml:3:5: error: unknown status `mett`\n  hint: did you mean `met`?"
+        );
+    }
+
+    #[test]
+    fn renders_without_location() {
+        let d = Diagnostic::warning(None, "no answers yet");
+        assert_eq!(d.render("a.yaml"), "a.yaml: warning: no answers yet");
+    }
+}

@@ -1,0 +1,563 @@
+//! Answers files: parsed as a YAML tree and checked key by key, so that every problem is
+//! reported at once with its position, and statuses can be written forgivingly.
+
+use std::collections::HashMap;
+
+use serde_yaml::Value;
+
+use super::positions::{PositionIndex, child};
+use super::suggest::nearest;
+use super::yaml;
+use crate::error::{Diagnostic, Location};
+use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
+
+const TOP_KEYS: [&str; 9] = [
+    "checklist",
+    "checklist_version",
+    "profile",
+    "district",
+    "label",
+    "date",
+    "prepared_by",
+    "option",
+    "answers",
+];
+const ANSWER_KEYS: [&str; 6] = [
+    "status",
+    "evidence",
+    "note",
+    "internal_note",
+    "owner",
+    "due",
+];
+const OPTION_KEYS: [&str; 2] = ["annual_cost", "staff_fte"];
+
+/// A syntactically valid answers file, not yet checked against its checklist.
+pub struct AnswersDocument {
+    root: Value,
+    positions: PositionIndex,
+}
+
+impl AnswersDocument {
+    /// Parses the text; syntax errors, tabs and an empty file are reported here.
+    pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
+        let parsed = yaml::parse::<Value>(text, "an answers file")?;
+        Ok(Self {
+            root: parsed.value,
+            positions: parsed.positions,
+        })
+    }
+
+    /// The `checklist:` value (a bundled id or a path), with its position.
+    pub fn checklist_reference(&self) -> Option<(String, Option<Location>)> {
+        let value = self.root.as_mapping()?.get("checklist")?;
+        Some((scalar_text(value)?, self.positions.nearest("checklist")))
+    }
+
+    /// Checks every key against `checklist`. Returns the answers and the warnings, or every
+    /// problem (errors and warnings) found.
+    pub fn validate(
+        &self,
+        checklist: &Checklist,
+    ) -> Result<(Answers, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let mut check = Check {
+            positions: &self.positions,
+            diagnostics: Vec::new(),
+        };
+        for dup in &self.positions.duplicates {
+            let what = if dup.parent == "answers" {
+                "item"
+            } else {
+                "key"
+            };
+            check.diagnostics.push(
+                Diagnostic::error(
+                    Some(dup.at),
+                    format!(
+                        "the {what} `{}` is answered twice (first at line {})",
+                        dup.key, dup.first.line
+                    ),
+                )
+                .with_hint("keep one answer and delete the other; otherwise one would be lost"),
+            );
+        }
+        let answers = check.document(&self.root, checklist);
+        check.diagnostics.sort_by_key(|d| d.location);
+        match answers {
+            Some(answers) if !check.diagnostics.iter().any(Diagnostic::is_error) => {
+                Ok((answers, check.diagnostics))
+            }
+            _ => Err(check.diagnostics),
+        }
+    }
+}
+
+/// Text of a scalar: strings as written, numbers and booleans as YAML prints them.
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// Lowercase letters and digits only: `Not met`, `not-met` and `NOT_MET` all become `notmet`.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+struct Check<'a> {
+    positions: &'a PositionIndex,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Check<'_> {
+    fn at(&self, path: &str) -> Option<Location> {
+        self.positions.nearest(path)
+    }
+
+    fn key_at(&self, path: &str) -> Option<Location> {
+        self.positions.key(path).or_else(|| self.at(path))
+    }
+
+    fn error(&mut self, location: Option<Location>, message: String, hint: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(location, message).with_hint(hint));
+    }
+
+    fn warn(&mut self, location: Option<Location>, message: String, hint: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::warning(location, message).with_hint(hint));
+    }
+
+    fn document(&mut self, root: &Value, checklist: &Checklist) -> Option<Answers> {
+        let Some(map) = root.as_mapping() else {
+            let hint = if root.is_sequence() {
+                "remove the leading `- ` so the top-level keys start at column 1"
+            } else {
+                "start from a template: `sro-assess init -o answers.yaml`"
+            };
+            self.error(
+                Some(Location { line: 1, column: 1 }),
+                format!(
+                    "the answers file is {}, but it must be a mapping of keys (`district: ...`)",
+                    type_name(root)
+                ),
+                hint,
+            );
+            return None;
+        };
+        for key in map.keys() {
+            let Some(name) = key.as_str() else {
+                self.error(
+                    self.at(""),
+                    "a top-level key is not text".into(),
+                    "use the keys of the template",
+                );
+                continue;
+            };
+            if !TOP_KEYS.contains(&name) {
+                let hint = match nearest(name, TOP_KEYS) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("the top-level keys are: {}", TOP_KEYS.join(", ")),
+                };
+                self.error(self.key_at(name), format!("unknown key `{name}`"), hint);
+            }
+        }
+        let get = |key: &str| map.get(key).filter(|v| !v.is_null());
+
+        let checklist_ref = self.required_text(
+            get("checklist"),
+            "checklist",
+            "checklist: wi-sro-best-practices",
+        );
+        let checklist_version = self.optional_text(get("checklist_version"), "checklist_version");
+        if let Some(version) = &checklist_version
+            && *version != checklist.version
+        {
+            self.warn(
+                self.at("checklist_version"),
+                format!(
+                    "the answers were written for checklist version {version}; this is version {}",
+                    checklist.version
+                ),
+                "check items that changed, then set `checklist_version` to the current version",
+            );
+        }
+        let profile_id = self.required_text(get("profile"), "profile", "profile: existing-program");
+        let profile = profile_id
+            .as_deref()
+            .and_then(|id| self.profile(id, checklist));
+        let district = self.required_text(
+            get("district"),
+            "district",
+            "district: Example Area School District",
+        );
+        let date = match get("date") {
+            None => {
+                self.error(
+                    self.at(""),
+                    "the assessment has no `date`".into(),
+                    "add `date: YYYY-MM-DD`, the day the committee completed it",
+                );
+                None
+            }
+            Some(value) => self.date(value, "date"),
+        };
+        let label = self.optional_text(get("label"), "label");
+        let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
+        let option = get("option").and_then(|v| self.option(v));
+        let answers = match get("answers") {
+            None => {
+                self.warn(
+                    self.at("answers"),
+                    "there are no answers yet".into(),
+                    "answer items under `answers:` (see `sro-assess init`)",
+                );
+                Vec::new()
+            }
+            Some(value) => self.answers(value, checklist, profile),
+        };
+        let date = date?;
+        Some(Answers {
+            checklist: checklist_ref?,
+            checklist_version,
+            profile: profile?.id.clone(),
+            district: district?,
+            label: label.unwrap_or_else(|| date.to_string()),
+            date,
+            prepared_by,
+            option,
+            answers,
+        })
+    }
+
+    fn required_text(&mut self, value: Option<&Value>, key: &str, example: &str) -> Option<String> {
+        let Some(value) = value else {
+            self.error(
+                self.at(""),
+                format!("the required key `{key}` is missing or empty"),
+                format!("add `{example}`"),
+            );
+            return None;
+        };
+        if scalar_text(value).is_some_and(|t| t.trim().is_empty()) {
+            self.error(
+                self.at(key),
+                format!("`{key}` is empty"),
+                format!("write it, e.g. `{example}`"),
+            );
+            return None;
+        }
+        self.optional_text(Some(value), key)
+    }
+
+    fn optional_text(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
+        let value = value?;
+        match scalar_text(value) {
+            Some(text) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
+            None => {
+                self.error(
+                    self.at(path),
+                    format!(
+                        "`{}` should be text, but it is {}",
+                        path.rsplit('/').next().unwrap_or(path),
+                        type_name(value)
+                    ),
+                    "write it on one line after the colon; put quotes around text with `: ` or `#`",
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, value: &Value, path: &str) -> Option<Date> {
+        let text = self.optional_text(Some(value), path)?;
+        match Date::parse(&text) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.error(
+                    self.at(path),
+                    message,
+                    "write dates as YYYY-MM-DD, e.g. 2026-03-15",
+                );
+                None
+            }
+        }
+    }
+
+    fn profile<'c>(&mut self, id: &str, checklist: &'c Checklist) -> Option<&'c Profile> {
+        if let Some(profile) = checklist.profile(id) {
+            return Some(profile);
+        }
+        let ids: Vec<&str> = checklist.profiles.iter().map(|p| p.id.as_str()).collect();
+        let hint = match nearest(id, ids.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the profiles of `{}` are: {}", checklist.id, ids.join(", ")),
+        };
+        self.error(self.at("profile"), format!("unknown profile `{id}`"), hint);
+        None
+    }
+
+    fn option(&mut self, value: &Value) -> Option<OptionFigures> {
+        let Some(map) = value.as_mapping() else {
+            self.error(
+                self.at("option"),
+                format!(
+                    "`option` should be a mapping, but it is {}",
+                    type_name(value)
+                ),
+                "write `option: { annual_cost: 98000, staff_fte: 1.0 }`",
+            );
+            return None;
+        };
+        for key in map.keys() {
+            let name = key.as_str().unwrap_or("?");
+            if !OPTION_KEYS.contains(&name) {
+                let hint = nearest(name, OPTION_KEYS).map_or_else(
+                    || "the keys are annual_cost and staff_fte".to_string(),
+                    |b| format!("did you mean `{b}`?"),
+                );
+                self.error(
+                    self.key_at(&child("option", name)),
+                    format!("unknown key `{name}` in `option`"),
+                    hint,
+                );
+            }
+        }
+        let mut figure = |key: &str| {
+            let value = map.get(key).filter(|v| !v.is_null())?;
+            match value.as_f64() {
+                Some(n) if n.is_finite() && n >= 0.0 => Some(n),
+                _ => {
+                    self.error(
+                        self.at(&child("option", key)),
+                        format!("`{key}` should be a number of zero or more"),
+                        "write digits only, without `$` or commas: `annual_cost: 98000`",
+                    );
+                    None
+                }
+            }
+        };
+        Some(OptionFigures {
+            annual_cost: figure("annual_cost"),
+            staff_fte: figure("staff_fte"),
+        })
+    }
+
+    fn answers(
+        &mut self,
+        value: &Value,
+        checklist: &Checklist,
+        profile: Option<&Profile>,
+    ) -> Vec<Answer> {
+        let Some(map) = value.as_mapping() else {
+            self.error(
+                self.at("answers"),
+                format!(
+                    "`answers` should be a mapping of item ids, but it is {}",
+                    type_name(value)
+                ),
+                "write one `item.id: status` per line, indented under `answers:`",
+            );
+            return Vec::new();
+        };
+        let sections: HashMap<&str, &str> = checklist
+            .items()
+            .map(|(s, i)| (i.id.as_str(), s.id.as_str()))
+            .collect();
+        let mut answers = Vec::with_capacity(map.len());
+        for (key, entry) in map {
+            let Some(item_id) = scalar_text(key) else {
+                self.error(
+                    self.at("answers"),
+                    "an answer's key is not an item id".into(),
+                    "write `item.id: status`",
+                );
+                continue;
+            };
+            let path = child("answers", &item_id);
+            let Some(&section_id) = sections.get(item_id.as_str()) else {
+                self.unknown_item(&item_id, &path, checklist);
+                continue;
+            };
+            if let Some(profile) = profile
+                && !profile.applies_to(section_id, &item_id)
+            {
+                self.warn(
+                    self.key_at(&path),
+                    format!(
+                        "item `{item_id}` is not in profile `{}`; its answer is not scored",
+                        profile.id
+                    ),
+                    "remove the answer, or use a profile that includes the item",
+                );
+            }
+            if let Some(answer) = self.answer(&item_id, entry, &path, checklist) {
+                answers.push(answer);
+            }
+        }
+        answers
+    }
+
+    fn unknown_item(&mut self, item_id: &str, path: &str, checklist: &Checklist) {
+        let hint = match suggest_item(item_id, checklist) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!(
+                "list the item ids with `sro-assess checklist show {}`",
+                checklist.id
+            ),
+        };
+        self.error(
+            self.key_at(path),
+            format!("unknown item `{item_id}` in checklist `{}`", checklist.id),
+            hint,
+        );
+    }
+
+    fn answer(
+        &mut self,
+        item_id: &str,
+        entry: &Value,
+        path: &str,
+        checklist: &Checklist,
+    ) -> Option<Answer> {
+        let mut answer = Answer {
+            item_id: item_id.to_string(),
+            status: String::new(),
+            evidence: None,
+            note: None,
+            internal_note: None,
+            owner: None,
+            due: None,
+            location: self.key_at(path),
+        };
+        let status_path;
+        let status = match entry {
+            Value::Null => return None,
+            Value::Mapping(map) => {
+                for key in map.keys() {
+                    let name = key.as_str().unwrap_or("?");
+                    if !ANSWER_KEYS.contains(&name) {
+                        let hint = nearest(name, ANSWER_KEYS).map_or_else(
+                            || format!("an answer's keys are: {}", ANSWER_KEYS.join(", ")),
+                            |b| format!("did you mean `{b}`?"),
+                        );
+                        self.error(
+                            self.key_at(&child(path, name)),
+                            format!("unknown key `{name}` in the answer to `{item_id}`"),
+                            hint,
+                        );
+                    }
+                }
+                let field = |key: &str| map.get(key).filter(|v| !v.is_null());
+                answer.evidence = self.optional_text(field("evidence"), &child(path, "evidence"));
+                answer.note = self.optional_text(field("note"), &child(path, "note"));
+                answer.internal_note =
+                    self.optional_text(field("internal_note"), &child(path, "internal_note"));
+                answer.owner = self.optional_text(field("owner"), &child(path, "owner"));
+                answer.due = field("due").and_then(|v| self.date(v, &child(path, "due")));
+                status_path = child(path, "status");
+                match field("status") {
+                    Some(value) => value,
+                    None => {
+                        self.warn(answer.location, format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), "add `status: met`, `partial`, `not_met` or `na`");
+                        return None;
+                    }
+                }
+            }
+            other => {
+                status_path = path.to_string();
+                other
+            }
+        };
+        answer.status = self.status(status, &status_path, item_id, checklist)?;
+        let credit = checklist.scale_level(&answer.status).and_then(|l| l.credit);
+        if credit.is_none() && answer.note.as_deref().is_none_or(str::is_empty) {
+            self.warn(
+                answer.location,
+                format!("`{item_id}` is marked not applicable without a note saying why"),
+                "add `note:` with the reason, so the board can see why it does not apply",
+            );
+        }
+        Some(answer)
+    }
+
+    /// Matches a status forgivingly: case, spaces, hyphens and the scale's labels all work.
+    fn status(
+        &mut self,
+        value: &Value,
+        path: &str,
+        item_id: &str,
+        checklist: &Checklist,
+    ) -> Option<String> {
+        let values: Vec<&str> = checklist.scale.iter().map(|l| l.value.as_str()).collect();
+        let allowed = values.join(", ");
+        let Some(text) = scalar_text(value) else {
+            self.error(
+                self.at(path),
+                format!(
+                    "the status of `{item_id}` should be one word, but it is {}",
+                    type_name(value)
+                ),
+                format!("use one of: {allowed}"),
+            );
+            return None;
+        };
+        let wanted = squash(&text);
+        let found = checklist
+            .scale
+            .iter()
+            .find(|l| squash(&l.value) == wanted || squash(&l.label) == wanted);
+        if let Some(level) = found {
+            return Some(level.value.clone());
+        }
+        let hint = match nearest(&text, values.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? the statuses are: {allowed}"),
+            None => format!("use one of: {allowed}"),
+        };
+        self.error(
+            self.at(path),
+            format!("unknown status `{text}` for `{item_id}`"),
+            hint,
+        );
+        None
+    }
+}
+
+/// The nearest item id, looking first in the section the id names (linear in its size),
+/// so a file full of typos does not compare every unknown id with every item.
+fn suggest_item<'c>(item_id: &str, checklist: &'c Checklist) -> Option<&'c str> {
+    let (section_part, _) = item_id.split_once('.').unwrap_or((item_id, ""));
+    let section = checklist
+        .sections
+        .iter()
+        .find(|s| s.id == section_part)
+        .or_else(|| {
+            let best = nearest(
+                section_part,
+                checklist.sections.iter().map(|s| s.id.as_str()),
+            )?;
+            checklist.sections.iter().find(|s| s.id == best)
+        });
+    match section {
+        Some(section) => nearest(item_id, section.items.iter().map(|i| i.id.as_str())),
+        None => None,
+    }
+}

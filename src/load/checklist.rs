@@ -1,0 +1,649 @@
+//! Checklist files: the serde mirror (`Raw*`) and its validation into [`Checklist`].
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::positions::{PositionIndex, child};
+use super::suggest::nearest;
+use super::yaml;
+use crate::error::{Diagnostic, Location};
+use crate::model::{
+    Band, Basis, Checklist, Item, Priority, Profile, Responsible, ScaleLevel, Section, Source,
+    SourceRef, Weights,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecklist {
+    id: String,
+    title: String,
+    version: String,
+    #[serde(default)]
+    description: String,
+    scale: Vec<RawScaleLevel>,
+    weights: RawWeights,
+    bands: Vec<RawBand>,
+    #[serde(default)]
+    profiles: Vec<RawProfile>,
+    sources: Vec<RawSource>,
+    sections: Vec<RawSection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScaleLevel {
+    value: String,
+    label: String,
+    credit: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeights {
+    critical: f64,
+    high: f64,
+    medium: f64,
+    low: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBand {
+    min: f64,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    id: String,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    title: String,
+    publisher: String,
+    year: serde_yaml::Value,
+    url: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: String,
+    #[serde(default)]
+    description: String,
+    items: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: String,
+    title: String,
+    guidance: String,
+    priority: Priority,
+    basis: Option<RawBasis>,
+    responsible: RawResponsible,
+    #[serde(default)]
+    in_mou: bool,
+    recommendation: String,
+    #[serde(default)]
+    evidence: String,
+    sources: Vec<RawSourceRef>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum RawBasis {
+    Statute,
+    Guidance,
+    Example,
+    LocalPractice,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum RawResponsible {
+    District,
+    LawEnforcement,
+    Joint,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSourceRef {
+    source: String,
+    #[serde(default)]
+    at: String,
+}
+
+impl<'de> Deserialize<'de> for Priority {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Raw {
+            Critical,
+            High,
+            Medium,
+            Low,
+        }
+        Ok(match Raw::deserialize(deserializer)? {
+            Raw::Critical => Priority::Critical,
+            Raw::High => Priority::High,
+            Raw::Medium => Priority::Medium,
+            Raw::Low => Priority::Low,
+        })
+    }
+}
+
+/// Parses and validates a checklist; every problem found is returned at once.
+pub fn parse_checklist(text: &str) -> Result<(Checklist, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let parsed = yaml::parse::<RawChecklist>(text, "a checklist")?;
+    let mut check = Checker {
+        positions: &parsed.positions,
+        diagnostics: Vec::new(),
+    };
+    check.duplicate_keys();
+    let checklist = check.build(parsed.value);
+    check.diagnostics.sort_by_key(|d| d.location);
+    if check.diagnostics.iter().any(Diagnostic::is_error) {
+        Err(check.diagnostics)
+    } else {
+        Ok((checklist, check.diagnostics))
+    }
+}
+
+struct Checker<'a> {
+    positions: &'a PositionIndex,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn at(&self, path: &str) -> Option<Location> {
+        self.positions.nearest(path)
+    }
+
+    fn error(&mut self, path: &str, message: String, hint: impl Into<String>) {
+        let diagnostic = Diagnostic::error(self.at(path), message).with_hint(hint);
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn duplicate_keys(&mut self) {
+        for dup in &self.positions.duplicates {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Some(dup.at),
+                    format!(
+                        "the key `{}` is written twice (first at line {})",
+                        dup.key, dup.first.line
+                    ),
+                )
+                .with_hint("keep one of the two"),
+            );
+        }
+    }
+
+    fn require_text(&mut self, path: &str, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(
+                path,
+                format!("{what} is empty"),
+                format!("write the {what}"),
+            );
+        }
+    }
+
+    fn build(&mut self, raw: RawChecklist) -> Checklist {
+        self.require_text("id", &raw.id, "checklist id");
+        let scale = self.scale(raw.scale);
+        let weights = self.weights(&raw.weights);
+        let bands = self.bands(raw.bands);
+        let sources = self.sources(raw.sources);
+        let sections = self.sections(raw.sections, &sources);
+        let profiles = self.profiles(raw.profiles, &sections);
+        Checklist {
+            id: raw.id,
+            title: raw.title,
+            version: raw.version,
+            description: raw.description,
+            scale,
+            weights,
+            bands,
+            profiles,
+            sources,
+            sections,
+        }
+    }
+
+    fn scale(&mut self, raw: Vec<RawScaleLevel>) -> Vec<ScaleLevel> {
+        if raw.is_empty() {
+            self.error(
+                "scale",
+                "the scale has no values".into(),
+                "list at least `met` and `not_met`",
+            );
+        }
+        if !raw.iter().any(|l| l.credit.is_some()) {
+            self.error(
+                "scale",
+                "no scale value gives credit".into(),
+                "give `met` a credit of 1.0",
+            );
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, level) in raw.iter().enumerate() {
+            let path = child("scale", i);
+            if let Some(credit) = level.credit
+                && !(0.0..=1.0).contains(&credit)
+            {
+                self.error(
+                    &child(&path, "credit"),
+                    format!(
+                        "scale value `{}` has credit {credit}, outside 0 to 1",
+                        level.value
+                    ),
+                    "use a credit between 0.0 and 1.0, or null for not applicable",
+                );
+            }
+            if let Some(first) = seen.insert(level.value.clone(), i) {
+                self.error(
+                    &child(&path, "value"),
+                    format!(
+                        "scale value `{}` is listed twice (also entry {})",
+                        level.value,
+                        first + 1
+                    ),
+                    "give each scale value a different name",
+                );
+            }
+        }
+        raw.into_iter()
+            .map(|l| ScaleLevel {
+                value: l.value,
+                label: l.label,
+                credit: l.credit,
+            })
+            .collect()
+    }
+
+    fn weights(&mut self, raw: &RawWeights) -> Weights {
+        for (name, weight) in [
+            ("critical", raw.critical),
+            ("high", raw.high),
+            ("medium", raw.medium),
+            ("low", raw.low),
+        ] {
+            if !weight.is_finite() || weight <= 0.0 || weight > 1000.0 {
+                self.error(
+                    &child("weights", name),
+                    format!(
+                        "weight `{name}` is {weight}; weights must be above 0 and at most 1000"
+                    ),
+                    "use small whole numbers such as critical: 5, high: 3, medium: 2, low: 1",
+                );
+            }
+        }
+        Weights {
+            critical: raw.critical,
+            high: raw.high,
+            medium: raw.medium,
+            low: raw.low,
+        }
+    }
+
+    fn bands(&mut self, raw: Vec<RawBand>) -> Vec<Band> {
+        let descending = raw.windows(2).all(|w| w[0].min > w[1].min);
+        if !descending {
+            self.error(
+                "bands",
+                "bands must be listed highest `min` first, each lower than the one before".into(),
+                "reorder the bands, e.g. 90, 75, 50, 0",
+            );
+        }
+        if raw.last().is_none_or(|b| b.min != 0.0) {
+            self.error(
+                "bands",
+                "the last band must start at 0 so every score gets a rating".into(),
+                "add a band with `min: 0`",
+            );
+        }
+        if raw.iter().any(|b| !(0.0..=100.0).contains(&b.min)) {
+            self.error(
+                "bands",
+                "a band's `min` is outside 0 to 100".into(),
+                "use percentages from 0 to 100",
+            );
+        }
+        raw.into_iter()
+            .map(|b| Band {
+                min: b.min,
+                label: b.label,
+            })
+            .collect()
+    }
+
+    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
+        let mut seen = HashMap::new();
+        let mut sources = Vec::with_capacity(raw.len());
+        for (i, s) in raw.into_iter().enumerate() {
+            let path = child("sources", i);
+            if seen.insert(s.id.clone(), i).is_some() {
+                self.error(
+                    &child(&path, "id"),
+                    format!("source id `{}` is used twice", s.id),
+                    "give each source its own id",
+                );
+            }
+            if s.url.trim().is_empty() {
+                self.error(
+                    &child(&path, "url"),
+                    format!("source `{}` has no URL", s.id),
+                    "add the address where the source can be read",
+                );
+            }
+            let year = match s.year {
+                serde_yaml::Value::String(text) => text,
+                serde_yaml::Value::Number(n) => n.to_string(),
+                _ => String::from("n.d."),
+            };
+            sources.push(Source {
+                id: s.id,
+                title: s.title,
+                publisher: s.publisher,
+                year,
+                url: s.url,
+                note: s.note,
+            });
+        }
+        sources
+    }
+
+    fn sections(&mut self, raw: Vec<RawSection>, sources: &[Source]) -> Vec<Section> {
+        let mut section_ids: HashMap<String, usize> = HashMap::new();
+        let mut item_ids: HashMap<String, String> = HashMap::new();
+        let mut sections = Vec::with_capacity(raw.len());
+        for (si, section) in raw.into_iter().enumerate() {
+            let path = child("sections", si);
+            self.require_text(&child(&path, "id"), &section.id, "section id");
+            if section_ids.insert(section.id.clone(), si).is_some() {
+                self.error(
+                    &child(&path, "id"),
+                    format!("section id `{}` is used twice", section.id),
+                    "give each section its own id",
+                );
+            }
+            let mut items = Vec::with_capacity(section.items.len());
+            for (ii, item) in section.items.into_iter().enumerate() {
+                let item_path = child(&child(&path, "items"), ii);
+                items.push(self.item(item, &item_path, &mut item_ids, sources));
+            }
+            sections.push(Section {
+                id: section.id,
+                title: section.title,
+                description: section.description,
+                items,
+            });
+        }
+        sections
+    }
+
+    fn item(
+        &mut self,
+        raw: RawItem,
+        path: &str,
+        item_ids: &mut HashMap<String, String>,
+        sources: &[Source],
+    ) -> Item {
+        let id_path = child(path, "id");
+        self.require_text(&id_path, &raw.id, "item id");
+        if let Some(first) = item_ids.insert(raw.id.clone(), id_path.clone()) {
+            let first_line = self
+                .at(&first)
+                .map_or(String::new(), |l| format!(" (first at line {})", l.line));
+            self.error(
+                &id_path,
+                format!("item id `{}` is used twice{first_line}", raw.id),
+                "give each item its own id; answers refer to items by id",
+            );
+        }
+        self.require_text(&child(path, "title"), &raw.title, "item title");
+        self.require_text(
+            &child(path, "recommendation"),
+            &raw.recommendation,
+            "recommendation",
+        );
+        if raw.sources.is_empty() {
+            self.error(
+                &child(path, "sources"),
+                format!("item `{}` cites no source", raw.id),
+                "cite at least one source from the checklist's `sources` list",
+            );
+        }
+        for (ri, citation) in raw.sources.iter().enumerate() {
+            if !sources.iter().any(|s| s.id == citation.source) {
+                let hint = match nearest(&citation.source, sources.iter().map(|s| s.id.as_str())) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "add the source to the checklist's `sources` list".into(),
+                };
+                let at = child(&child(&child(path, "sources"), ri), "source");
+                self.error(
+                    &at,
+                    format!(
+                        "item `{}` cites unknown source `{}`",
+                        raw.id, citation.source
+                    ),
+                    hint,
+                );
+            }
+        }
+        Item {
+            id: raw.id,
+            title: raw.title,
+            guidance: raw.guidance,
+            priority: raw.priority,
+            basis: raw.basis.map(|b| match b {
+                RawBasis::Statute => Basis::Statute,
+                RawBasis::Guidance => Basis::Guidance,
+                RawBasis::Example => Basis::Example,
+                RawBasis::LocalPractice => Basis::LocalPractice,
+            }),
+            responsible: match raw.responsible {
+                RawResponsible::District => Responsible::District,
+                RawResponsible::LawEnforcement => Responsible::LawEnforcement,
+                RawResponsible::Joint => Responsible::Joint,
+            },
+            in_mou: raw.in_mou,
+            recommendation: raw.recommendation,
+            evidence: raw.evidence,
+            sources: raw
+                .sources
+                .into_iter()
+                .map(|r| SourceRef {
+                    source: r.source,
+                    at: r.at,
+                })
+                .collect(),
+        }
+    }
+
+    fn profiles(&mut self, raw: Vec<RawProfile>, sections: &[Section]) -> Vec<Profile> {
+        let mut seen = HashMap::new();
+        let mut profiles = Vec::with_capacity(raw.len());
+        for (pi, p) in raw.into_iter().enumerate() {
+            let path = child("profiles", pi);
+            if seen.insert(p.id.clone(), pi).is_some() {
+                self.error(
+                    &child(&path, "id"),
+                    format!("profile id `{}` is used twice", p.id),
+                    "give each profile its own id",
+                );
+            }
+            for (list, patterns) in [("include", &p.include), ("exclude", &p.exclude)] {
+                for (k, pattern) in patterns.iter().enumerate() {
+                    if !pattern_matches_any(pattern, sections) {
+                        let candidates = sections.iter().flat_map(|s| {
+                            std::iter::once(s.id.as_str())
+                                .chain(s.items.iter().map(|i| i.id.as_str()))
+                        });
+                        let hint = match nearest(pattern, candidates) {
+                            Some(best) => format!("did you mean `{best}`?"),
+                            None => "use an item id, a section id, or `section.*`".into(),
+                        };
+                        let at = child(&child(&path, list), k);
+                        self.error(
+                            &at,
+                            format!(
+                                "profile `{}` {list} pattern `{pattern}` matches no item",
+                                p.id
+                            ),
+                            hint,
+                        );
+                    }
+                }
+            }
+            profiles.push(Profile {
+                id: p.id,
+                title: p.title,
+                description: p.description,
+                include: p.include,
+                exclude: p.exclude,
+            });
+        }
+        if profiles.is_empty() {
+            profiles.push(Profile {
+                id: "all".into(),
+                title: "Every item".into(),
+                description: "The checklist defines no profiles, so every item applies.".into(),
+                include: Vec::new(),
+                exclude: Vec::new(),
+            });
+        }
+        profiles
+    }
+}
+
+fn pattern_matches_any(pattern: &str, sections: &[Section]) -> bool {
+    sections.iter().any(|s| {
+        s.items
+            .iter()
+            .any(|i| crate::model::checklist_pattern_matches(pattern, &s.id, &i.id))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) const MINIMAL: &str = r#"
+id: tiny
+title: Tiny checklist
+version: "1"
+scale:
+  - { value: met, label: In place, credit: 1.0 }
+  - { value: partial, label: Partly in place, credit: 0.5 }
+  - { value: not_met, label: Not in place, credit: 0.0 }
+  - { value: na, label: Not applicable, credit: null }
+weights: { critical: 5, high: 3, medium: 2, low: 1 }
+bands:
+  - { min: 75, label: Good }
+  - { min: 0, label: Weak }
+profiles:
+  - { id: all, title: Everything }
+  - { id: mou-only, title: MOU only, include: [mou.*] }
+sources:
+  - { id: src, title: A source, publisher: Someone, year: 2020, url: "https://example.org" }
+sections:
+  - id: mou
+    title: MOU
+    items:
+      - id: mou.signed
+        title: A signed MOU
+        guidance: Look for signatures
+        priority: critical
+        responsible: joint
+        in_mou: true
+        recommendation: Sign it
+        sources: [{ source: src, at: "Section 1" }]
+      - id: mou.review
+        title: Reviewed yearly
+        guidance: Look for minutes
+        priority: medium
+        responsible: joint
+        recommendation: Review it
+        sources: [{ source: src, at: "Section 2" }]
+  - id: climate
+    title: Climate
+    items:
+      - id: climate.survey
+        title: Climate survey
+        guidance: Look for the survey
+        priority: high
+        responsible: district
+        recommendation: Run one
+        sources: [{ source: src }]
+"#;
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match parse_checklist(text) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics,
+        }
+    }
+
+    #[test]
+    fn loads_a_minimal_checklist() {
+        let (checklist, warnings) = parse_checklist(MINIMAL).unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(checklist.item_count(), 3);
+        assert_eq!(checklist.sources[0].year, "2020");
+        let mou_only = checklist.profile("mou-only").unwrap();
+        assert_eq!(checklist.items_in_profile(mou_only).count(), 2);
+    }
+
+    #[test]
+    fn reports_duplicate_item_ids_and_unknown_sources_together() {
+        let text = MINIMAL.replace("id: mou.review", "id: mou.signed").replace(
+            "source: src, at: \"Section 2\"",
+            "source: scr, at: \"Section 2\"",
+        );
+        let found = errors(&text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("item id `mou.signed` is used twice"))
+        );
+        let unknown = found
+            .iter()
+            .find(|d| d.message.contains("unknown source `scr`"))
+            .unwrap();
+        assert_eq!(unknown.hint.as_deref(), Some("did you mean `src`?"));
+        assert!(unknown.location.is_some());
+    }
+
+    #[test]
+    fn rejects_profile_patterns_that_match_nothing() {
+        let found = errors(&MINIMAL.replace("include: [mou.*]", "include: [mou.signd]"));
+        assert!(found[0].message.contains("matches no item"), "{found:#?}");
+        assert_eq!(found[0].hint.as_deref(), Some("did you mean `mou.signed`?"));
+    }
+
+    #[test]
+    fn rejects_bands_that_do_not_reach_zero() {
+        let found = errors(&MINIMAL.replace("{ min: 0, label: Weak }", "{ min: 10, label: Weak }"));
+        assert!(found[0].message.contains("must start at 0"), "{found:#?}");
+    }
+}

@@ -1,0 +1,194 @@
+//! The one place that calls serde_yaml: parse text, translate its errors into plain words.
+//!
+//! serde_yaml 0.9 is archived upstream; keeping every call here means a swap to a maintained
+//! fork touches one file.
+
+use serde::de::DeserializeOwned;
+
+use super::positions::PositionIndex;
+use super::suggest::nearest;
+use crate::error::{Diagnostic, Location};
+
+/// Parsed YAML with the position of every key and value.
+pub struct Parsed<T> {
+    /// The deserialized document.
+    pub value: T,
+    /// Where each key and value is.
+    pub positions: PositionIndex,
+}
+
+/// Parses `text`, or returns the diagnostics that explain why it cannot be parsed: tabs used
+/// for indentation, an empty file, a syntax or type error, keys written twice.
+pub fn parse<T: DeserializeOwned>(text: &str, what: &str) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let tabs = tab_indentation(text);
+    if !tabs.is_empty() {
+        return Err(tabs);
+    }
+    if is_blank(text) {
+        return Err(vec![
+            Diagnostic::error(
+                Some(Location { line: 1, column: 1 }),
+                format!("the file is empty; {what} needs at least its top-level keys"),
+            )
+            .with_hint(empty_hint(what)),
+        ]);
+    }
+    let value = serde_yaml::from_str::<T>(text).map_err(|err| vec![translate(&err)])?;
+    let positions = PositionIndex::build(text);
+    Ok(Parsed { value, positions })
+}
+
+fn empty_hint(what: &str) -> &'static str {
+    if what.contains("answers") {
+        "run `sro-assess init -o answers.yaml` to write a template to fill in"
+    } else {
+        "start from the bundled checklist: `sro-assess checklist show wi-sro-best-practices --format yaml`"
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+/// Every line indented with a tab: YAML forbids tabs there, and the parser's own message
+/// ("found character that cannot start any token") does not say so.
+fn tab_indentation(text: &str) -> Vec<Diagnostic> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let indent: String = line
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            let tab = indent.find('\t')?;
+            let rest = &line[indent.len()..];
+            if rest.is_empty() || rest.starts_with('#') {
+                return None;
+            }
+            Some(
+                Diagnostic::error(
+                    Some(Location {
+                        line: i + 1,
+                        column: tab + 1,
+                    }),
+                    "a tab is used for indentation; YAML allows only spaces there",
+                )
+                .with_hint("replace the tab with spaces (two spaces per level is usual)"),
+            )
+        })
+        .collect()
+}
+
+/// Turns a serde_yaml error into a diagnostic with its position and a plain-English hint.
+fn translate(err: &serde_yaml::Error) -> Diagnostic {
+    let location = err.location().map(|l| Location {
+        line: l.line(),
+        column: l.column(),
+    });
+    let raw = err.to_string();
+    let message = match raw.rfind(" at line ") {
+        Some(pos) => raw[..pos].to_string(),
+        None => raw.clone(),
+    };
+    let (message, hint) = explain(&message);
+    let diagnostic = Diagnostic::error(location, message);
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+fn explain(message: &str) -> (String, Option<String>) {
+    if message.contains("recursion limit exceeded") {
+        return (
+            "the file is nested too deeply (more than 128 levels)".into(),
+            Some(
+                "a checklist or answers file needs only a few levels; check the indentation".into(),
+            ),
+        );
+    }
+    if message.contains("repetition limit exceeded") {
+        return (
+            "the file expands its aliases (`*name`) too many times".into(),
+            Some("write the values out instead of using YAML aliases".into()),
+        );
+    }
+    if let Some(hint) = unknown_name_hint(message) {
+        return (message.to_string(), Some(hint));
+    }
+    if message.contains("invalid type: sequence, expected") && !message.contains('.') {
+        return (
+            "the file is a list, but it must be a mapping of keys (`district: ...`)".into(),
+            Some("remove the leading `- ` so the top-level keys start at column 1".into()),
+        );
+    }
+    if message.contains("did not find expected key")
+        || message.contains("mapping values are not allowed")
+    {
+        return (
+            message.to_string(),
+            Some("check the indentation of this line and the one before; a value with `: ` or `#` in it needs quotes".into()),
+        );
+    }
+    (message.to_string(), None)
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" (and the same for variants): the nearest.
+fn unknown_name_hint(message: &str) -> Option<String> {
+    let kind = ["unknown field `", "unknown variant `"]
+        .into_iter()
+        .find(|k| message.contains(k))?;
+    let start = message.find(kind)? + kind.len();
+    let unknown = &message[start..start + message[start..].find('`')?];
+    let expected: Vec<&str> = message[start..].split('`').skip(2).step_by(2).collect();
+    Some(match nearest(unknown, expected.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("valid names here: {}", expected.join(", ")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Small {
+        district: String,
+        count: u32,
+    }
+
+    fn first_error(text: &str) -> Diagnostic {
+        parse::<Small>(text, "an answers file")
+            .err()
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn suggests_the_nearest_field() {
+        let d = first_error("distrct: x\ncount: 1\n");
+        assert!(d.message.contains("unknown field `distrct`"), "{d:?}");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `district`?"));
+        assert_eq!(d.location, Some(Location { line: 1, column: 1 }));
+    }
+
+    #[test]
+    fn explains_tabs_and_empty_files() {
+        assert!(
+            first_error("district: x\n\tcount: 1\n")
+                .message
+                .contains("tab")
+        );
+        assert!(first_error("# only a comment\n").message.contains("empty"));
+    }
+
+    #[test]
+    fn explains_a_top_level_list() {
+        assert!(first_error("- district: x\n").message.contains("is a list"));
+    }
+}

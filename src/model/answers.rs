@@ -1,0 +1,67 @@
+//! A validated answers file: one assessment of one district against one checklist profile.
+
+use serde::Serialize;
+
+use super::Date;
+use crate::error::Location;
+
+/// An answers file that passed validation against its checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answers {
+    /// The checklist reference as written (a bundled id or a path).
+    pub checklist: String,
+    /// The checklist version the answers were written against, if recorded.
+    pub checklist_version: Option<String>,
+    /// The profile id.
+    pub profile: String,
+    /// The district's name.
+    pub district: String,
+    /// Names this assessment in comparisons ("2025-26 annual review", "Option A").
+    pub label: String,
+    /// The assessment date.
+    pub date: Date,
+    /// Who prepared it.
+    pub prepared_by: Option<String>,
+    /// Cost and staffing figures of a planning option.
+    pub option: Option<OptionFigures>,
+    /// The answers, in file order; at most one per item.
+    pub answers: Vec<Answer>,
+}
+
+/// Figures that describe a planning option.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct OptionFigures {
+    /// Annual cost in dollars.
+    pub annual_cost: Option<f64>,
+    /// Staff in full-time equivalents.
+    pub staff_fte: Option<f64>,
+}
+
+/// The answer to one item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The item id.
+    pub item_id: String,
+    /// A scale value of the checklist.
+    pub status: String,
+    /// What shows it.
+    pub evidence: Option<String>,
+    /// Public note, printed in reports.
+    pub note: Option<String>,
+    /// Private note, printed only when asked for.
+    pub internal_note: Option<String>,
+    /// Who will close the gap.
+    pub owner: Option<String>,
+    /// When the gap is to be closed.
+    pub due: Option<Date>,
+    /// Where the answer is in the file.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl Answers {
+    /// The answer to an item, if any.
+    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.item_id == item_id)
+    }
+}

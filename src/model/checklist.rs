@@ -1,0 +1,329 @@
+//! A validated checklist: sections of items, the response scale, weights, bands and profiles.
+
+use serde::Serialize;
+
+/// A checklist that passed validation: ids unique, sources resolved, profiles match items.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist {
+    /// Stable id that answers files refer to.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Version string; answers record it.
+    pub version: String,
+    /// What the checklist is and where it comes from.
+    pub description: String,
+    /// The response scale, in the order it was written.
+    pub scale: Vec<ScaleLevel>,
+    /// Weight per priority.
+    pub weights: Weights,
+    /// Ratings by overall percentage, highest `min` first.
+    pub bands: Vec<Band>,
+    /// Who the items apply to.
+    pub profiles: Vec<Profile>,
+    /// Every source the items cite.
+    pub sources: Vec<Source>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// One value of the response scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScaleLevel {
+    /// What answers write (`met`).
+    pub value: String,
+    /// What reports print (`In place`).
+    pub label: String,
+    /// Share of the weight earned; `None` means not applicable (out of the denominator).
+    pub credit: Option<f64>,
+}
+
+/// Weight per priority.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Weights {
+    /// Weight of a critical item.
+    pub critical: f64,
+    /// Weight of a high-priority item.
+    pub high: f64,
+    /// Weight of a medium-priority item.
+    pub medium: f64,
+    /// Weight of a low-priority item.
+    pub low: f64,
+}
+
+impl Weights {
+    /// The weight of an item of this priority.
+    pub fn of(&self, priority: Priority) -> f64 {
+        match priority {
+            Priority::Critical => self.critical,
+            Priority::High => self.high,
+            Priority::Medium => self.medium,
+            Priority::Low => self.low,
+        }
+    }
+}
+
+/// A rating given to an overall percentage at or above `min`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    /// Lowest percentage of this band.
+    pub min: f64,
+    /// The rating's name.
+    pub label: String,
+}
+
+/// Which items apply to one kind of user.
+#[derive(Debug, Clone, Serialize)]
+pub struct Profile {
+    /// Stable id.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// What it is for.
+    pub description: String,
+    /// Patterns taken in: an item id, a section id or `section.*`; empty means every item.
+    pub include: Vec<String>,
+    /// Patterns left out after `include`.
+    pub exclude: Vec<String>,
+}
+
+impl Profile {
+    /// Whether an item of `section_id` with id `item_id` belongs to this profile.
+    pub fn applies_to(&self, section_id: &str, item_id: &str) -> bool {
+        let matches = |pattern: &String| pattern_matches(pattern, section_id, item_id);
+        let included = self.include.is_empty() || self.include.iter().any(matches);
+        included && !self.exclude.iter().any(matches)
+    }
+}
+
+/// Whether a profile pattern (item id, section id, or `section.*`) selects an item.
+pub(crate) fn pattern_matches(pattern: &str, section_id: &str, item_id: &str) -> bool {
+    match pattern.strip_suffix(".*") {
+        Some(section) => section == section_id,
+        None => pattern == item_id || pattern == section_id,
+    }
+}
+
+/// A cited document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// Id that items cite.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Year (or `n.d.`).
+    pub year: String,
+    /// Where to read it.
+    pub url: String,
+    /// What was read of it, caveats.
+    pub note: Option<String>,
+}
+
+/// A group of items on one theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Stable id.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// One or two sentences on the theme.
+    pub description: String,
+    /// The items, in order.
+    pub items: Vec<Item>,
+}
+
+/// One practice to check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// Stable id, `section.slug`.
+    pub id: String,
+    /// The practice, phrased as in place.
+    pub title: String,
+    /// What to look for; what counts as in place or partly in place.
+    pub guidance: String,
+    /// How much it matters.
+    pub priority: Priority,
+    /// What the item rests on.
+    pub basis: Option<Basis>,
+    /// Who can close the gap.
+    pub responsible: Responsible,
+    /// Whether the practice belongs in the written MOU.
+    pub in_mou: bool,
+    /// The next step when it is not in place.
+    pub recommendation: String,
+    /// What documents show it.
+    pub evidence: String,
+    /// Where it comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A citation: a source id and where in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    /// A source id of the checklist.
+    pub source: String,
+    /// Section, subsection or question title.
+    pub at: String,
+}
+
+/// How much an item matters; the order is the order of gaps in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Must be in place.
+    Critical,
+    /// Should be in place.
+    High,
+    /// Good practice.
+    Medium,
+    /// Nice to have.
+    Low,
+}
+
+impl Priority {
+    /// Every priority, most important first.
+    pub const ALL: [Priority; 4] = [Self::Critical, Self::High, Self::Medium, Self::Low];
+
+    /// The name used in files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Critical => "critical",
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+        }
+    }
+}
+
+/// Who can close a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Responsible {
+    /// The school district.
+    District,
+    /// The police department or sheriff's office.
+    LawEnforcement,
+    /// Both together.
+    Joint,
+}
+
+impl Responsible {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::District => "district",
+            Self::LawEnforcement => "law_enforcement",
+            Self::Joint => "joint",
+        }
+    }
+
+    /// The name printed in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::District => "District",
+            Self::LawEnforcement => "Law enforcement",
+            Self::Joint => "Joint",
+        }
+    }
+}
+
+/// What an item rests on, so a reader can weigh it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A statute or regulation states it.
+    Statute,
+    /// Agency or professional guidance states it.
+    Guidance,
+    /// A Wisconsin agreement shows it in use.
+    Example,
+    /// A local-practice suggestion no source states directly.
+    LocalPractice,
+}
+
+impl Basis {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Statute => "statute",
+            Self::Guidance => "guidance",
+            Self::Example => "example",
+            Self::LocalPractice => "local_practice",
+        }
+    }
+}
+
+impl Checklist {
+    /// The profile with this id.
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// The scale level whose value is `value`.
+    pub fn scale_level(&self, value: &str) -> Option<&ScaleLevel> {
+        self.scale.iter().find(|level| level.value == value)
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Every item with its section, in checklist order.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+    }
+
+    /// Every item of a profile with its section, in checklist order.
+    pub fn items_in_profile<'a>(
+        &'a self,
+        profile: &'a Profile,
+    ) -> impl Iterator<Item = (&'a Section, &'a Item)> + 'a {
+        self.items()
+            .filter(move |(s, i)| profile.applies_to(&s.id, &i.id))
+    }
+
+    /// The band for a percentage: the first band (highest first) whose `min` it reaches.
+    pub fn band_for(&self, percent: f64) -> Option<&Band> {
+        self.bands.iter().find(|b| percent >= b.min)
+    }
+
+    /// Number of items in the checklist.
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(include: &[&str], exclude: &[&str]) -> Profile {
+        Profile {
+            id: "p".into(),
+            title: "P".into(),
+            description: String::new(),
+            include: include.iter().map(|s| s.to_string()).collect(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn profile_without_patterns_takes_every_item() {
+        assert!(profile(&[], &[]).applies_to("mou", "mou.signed"));
+    }
+
+    #[test]
+    fn profile_patterns_match_items_sections_and_wildcards() {
+        let p = profile(&["equity.*", "mou.signed", "records"], &["records.video"]);
+        assert!(p.applies_to("equity", "equity.data"));
+        assert!(p.applies_to("mou", "mou.signed"));
+        assert!(!p.applies_to("mou", "mou.review"));
+        assert!(p.applies_to("records", "records.leu"));
+        assert!(!p.applies_to("records", "records.video"));
+    }
+}

@@ -1,0 +1,169 @@
+//! A calendar date (no time, no zone): what assessments and due dates need.
+
+use std::fmt;
+
+/// A valid Gregorian calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// 1970-01-01.
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
+    /// Builds a date, or `None` when it does not exist (2026-02-30, month 13).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Self { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`; the error says what is wrong in plain words.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('-').collect();
+        let well_formed = parts.len() == 3
+            && parts[0].len() == 4
+            && parts[1].len() == 2
+            && parts[2].len() == 2
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !well_formed {
+            return Err(format!("`{text}` is not a date in the form YYYY-MM-DD"));
+        }
+        let number = |s: &str| s.parse::<u16>().unwrap_or(0);
+        let (year, month, day) = (number(parts[0]), number(parts[1]), number(parts[2]));
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "`{text}` has month {month}; months run from 01 to 12"
+            ));
+        }
+        let month = month as u8;
+        let last = days_in_month(year, month);
+        Date::new(year, month, day.min(255) as u8)
+            .ok_or_else(|| format!("`{text}` does not exist: {year}-{month:02} has {last} days"))
+    }
+
+    /// The date `days` days after 1970-01-01 (for "today" from the system clock).
+    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
+    }
+
+    /// Days since 1970-01-01 (negative before); used for PDF metadata timestamps.
+    pub fn days_since_epoch(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_valid_dates() {
+        assert_eq!(Date::parse("2026-03-15").unwrap().to_string(), "2026-03-15");
+        assert!(Date::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn rejects_impossible_dates_in_plain_words() {
+        assert!(
+            Date::parse("2026-13-45")
+                .unwrap_err()
+                .contains("months run from 01 to 12")
+        );
+        assert!(
+            Date::parse("2025-02-29")
+                .unwrap_err()
+                .contains("has 28 days")
+        );
+        assert!(
+            Date::parse("15/03/2026")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert!(Date::parse("2026-3-5").is_err());
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        for days in [-1000, 0, 1, 19_000, 20_525, 40_000] {
+            let date = Date::from_days_since_epoch(days).unwrap();
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        assert_eq!(
+            Date::from_days_since_epoch(0).unwrap().to_string(),
+            "1970-01-01"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! The validated domain: if a value of these types exists, it has passed validation.
+
+mod answers;
+mod checklist;
+mod date;
+
+pub use answers::{Answer, Answers, OptionFigures};
+pub(crate) use checklist::pattern_matches as checklist_pattern_matches;
+pub use checklist::{
+    Band, Basis, Checklist, Item, Priority, Profile, Responsible, ScaleLevel, Section, Source,
+    SourceRef, Weights,
+};
+pub use date::Date;

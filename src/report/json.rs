@@ -1,0 +1,44 @@
+//! JSON: the whole assessment with stable, documented field names (see the README).
+
+use serde::Serialize;
+
+use super::{Format, RenderOptions, Renderer, render_error};
+use crate::error::Result;
+use crate::score::Assessment;
+
+/// Renders the JSON report.
+pub struct JsonRenderer;
+
+/// Bumped whenever a field is renamed or removed.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    format_version: u32,
+    /// Answered gaps, most urgent first (item ids).
+    gaps: Vec<&'a str>,
+    /// Unanswered items, most urgent first (item ids).
+    unanswered: Vec<&'a str>,
+    /// Items in place, most important first (item ids).
+    strengths: Vec<&'a str>,
+    #[serde(flatten)]
+    assessment: &'a Assessment,
+}
+
+impl Renderer for JsonRenderer {
+    fn render(&self, assessment: &Assessment, _options: &RenderOptions) -> Result<Vec<u8>> {
+        let document = Document {
+            format: "sro-assess/assessment",
+            format_version: JSON_FORMAT_VERSION,
+            gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
+            unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
+            strengths: assessment.strengths().map(|i| i.id.as_str()).collect(),
+            assessment,
+        };
+        let mut bytes =
+            serde_json::to_vec_pretty(&document).map_err(|e| render_error(Format::Json, e))?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+}

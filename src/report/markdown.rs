@@ -1,0 +1,170 @@
+//! The Markdown report: the terminal report's content as headings and tables.
+
+use std::fmt::Write as _;
+
+use super::view;
+use super::{RenderOptions, Renderer};
+use crate::error::Result;
+use crate::score::Assessment;
+
+/// Renders the Markdown report.
+pub struct MarkdownRenderer;
+
+impl Renderer for MarkdownRenderer {
+    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+        let mut out = String::new();
+        write_report(&mut out, assessment, options);
+        Ok(out.into_bytes())
+    }
+}
+
+/// Escapes text for a table cell: pipes, line breaks and characters Markdown would read.
+fn cell(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            '\n' | '\r' => escaped.push(' '),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
+    let confidential = options.include_internal_notes && a.has_internal_notes();
+    let _ = writeln!(
+        out,
+        "# SRO program gap report: {}\n",
+        cell(&a.meta.district)
+    );
+    if confidential {
+        let _ = writeln!(
+            out,
+            "> **CONFIDENTIAL**: this report includes internal notes. Do not publish it.\n"
+        );
+    }
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| District | {} |", cell(&a.meta.district));
+    let _ = writeln!(out, "| Assessment | {} |", cell(&view::assessment_line(a)));
+    if let Some(by) = &a.meta.prepared_by {
+        let _ = writeln!(out, "| Prepared by | {} |", cell(by));
+    }
+    let _ = writeln!(out, "| Checklist | {} |", cell(&view::checklist_line(a)));
+    let _ = writeln!(out, "| Profile | {} |\n", cell(&view::profile_line(a)));
+    if let Some(warning) = view::version_warning(a) {
+        let _ = writeln!(out, "> {}\n", cell(&warning));
+    }
+
+    let _ = writeln!(out, "## Summary\n");
+    let _ = writeln!(out, "- **Overall: {}**", view::headline(a));
+    let _ = writeln!(out, "- Arithmetic: {}", view::arithmetic(&a.overall));
+    let _ = writeln!(out, "- Coverage: {}", view::coverage(a));
+    let _ = writeln!(out, "- Statuses: {}", view::counts_line(a));
+    let _ = writeln!(out, "- Strengths: {}\n", view::strengths_line(a));
+
+    let _ = writeln!(out, "## Sections\n");
+    let mut header = vec![
+        "Section".to_string(),
+        "Earned / possible".into(),
+        "Score".into(),
+    ];
+    header.extend(a.counts.iter().map(|c| c.label.clone()));
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let align: Vec<&str> = header
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+        .collect();
+    let _ = writeln!(out, "|{}|", align.join("|"));
+    for s in &a.sections {
+        let counts: Vec<String> = s.counts.iter().map(|c| c.count.to_string()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&s.title),
+            view::fraction(&s.score),
+            view::percent(s.score.percent),
+            counts.join(" | ")
+        );
+    }
+    let counts: Vec<String> = a.counts.iter().map(|c| c.count.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "| **Overall** | **{}** | **{}** | {} |\n",
+        view::fraction(&a.overall),
+        view::percent(a.overall.percent),
+        counts.join(" | ")
+    );
+
+    let gaps: Vec<_> = a.gaps().collect();
+    let _ = writeln!(out, "## Gaps in priority order ({})\n", gaps.len());
+    if gaps.is_empty() {
+        let _ = writeln!(out, "No gaps among the answered items.\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "| # | Priority | Item | Status | Responsible | Next step | Notes |"
+        );
+        let _ = writeln!(out, "|---:|---|---|---|---|---|---|");
+        for item in gaps {
+            let notes = notes(item, options);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} (`{}`) | {} | {} | {} | {} |",
+                item.gap_rank.unwrap_or(0),
+                view::priority(item.priority),
+                cell(&item.title),
+                item.id,
+                cell(&item.status_label),
+                item.responsible.label(),
+                cell(&view::next_step(item)),
+                cell(&notes),
+            );
+        }
+        out.push('\n');
+    }
+
+    let unanswered: Vec<_> = a.unanswered().collect();
+    let _ = writeln!(out, "## Unanswered items ({})\n", unanswered.len());
+    if unanswered.is_empty() {
+        let _ = writeln!(out, "Every item of the profile is answered.\n");
+    } else {
+        let _ = writeln!(out, "They score 0 until answered.\n");
+        let _ = writeln!(out, "| Priority | Item | Title |\n|---|---|---|");
+        for item in unanswered {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} |",
+                view::priority(item.priority),
+                item.id,
+                cell(&item.title)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "---\n\n{}", cell(&view::stamp(a)));
+}
+
+/// Evidence and notes of a gap; the internal note only when asked for, marked as such.
+fn notes(item: &crate::score::ItemResult, options: &RenderOptions) -> String {
+    let Some(answer) = &item.answer else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if let Some(evidence) = &answer.evidence {
+        parts.push(format!("Evidence: {evidence}"));
+    }
+    if let Some(note) = &answer.note {
+        parts.push(format!("Note: {note}"));
+    }
+    if options.include_internal_notes
+        && let Some(internal) = &answer.internal_note
+    {
+        parts.push(format!("CONFIDENTIAL internal note: {internal}"));
+    }
+    parts.join(" / ")
+}

@@ -1,0 +1,436 @@
+//! The result of scoring: everything a renderer needs, computed once.
+
+use serde::Serialize;
+
+use crate::model::{
+    Answer, Answers, Band, Basis, Checklist, Date, Item, OptionFigures, Priority, Profile,
+    Responsible, ScaleLevel, Section, Source, SourceRef, Weights,
+};
+
+/// A scored assessment. Renderers read it; they never recompute a figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    /// Who, when, against what.
+    pub meta: Meta,
+    /// Overall earned and possible weight, and the percentage.
+    pub overall: Score,
+    /// The rating for the overall percentage (`None` when nothing was scorable).
+    pub band: Option<String>,
+    /// Answered items out of the items of the profile.
+    pub coverage: Coverage,
+    /// Items per status, in scale order, then unanswered.
+    pub counts: Vec<StatusCount>,
+    /// One score per section that has items in the profile.
+    pub sections: Vec<SectionScore>,
+    /// Every item of the profile, in checklist order.
+    pub items: Vec<ItemResult>,
+    /// Indices into `items` of the answered gaps, most urgent first.
+    #[serde(skip)]
+    pub gap_order: Vec<usize>,
+    /// Indices into `items` of the unanswered items, most urgent first.
+    #[serde(skip)]
+    pub unanswered_order: Vec<usize>,
+    /// Indices into `items` of the items in place, most important first.
+    #[serde(skip)]
+    pub strength_order: Vec<usize>,
+    /// The scale, weights and bands used.
+    pub method: Method,
+    /// Every source the checklist cites.
+    pub sources: Vec<Source>,
+}
+
+impl Assessment {
+    /// Answered gaps (partly or not in place), most urgent first.
+    pub fn gaps(&self) -> impl Iterator<Item = &ItemResult> {
+        self.gap_order.iter().filter_map(|&i| self.items.get(i))
+    }
+
+    /// Items of the profile with no answer, most urgent first.
+    pub fn unanswered(&self) -> impl Iterator<Item = &ItemResult> {
+        self.unanswered_order
+            .iter()
+            .filter_map(|&i| self.items.get(i))
+    }
+
+    /// Items fully in place, most important first.
+    pub fn strengths(&self) -> impl Iterator<Item = &ItemResult> {
+        self.strength_order
+            .iter()
+            .filter_map(|&i| self.items.get(i))
+    }
+
+    /// The items of one section, in checklist order.
+    pub fn section_items<'a>(
+        &'a self,
+        section_id: &'a str,
+    ) -> impl Iterator<Item = &'a ItemResult> {
+        self.items
+            .iter()
+            .filter(move |i| i.section_id == section_id)
+    }
+
+    /// Whether any answer carries an internal note.
+    pub fn has_internal_notes(&self) -> bool {
+        self.items
+            .iter()
+            .any(|i| i.answer.as_ref().is_some_and(|a| a.internal_note.is_some()))
+    }
+
+    /// A copy without internal notes: what every public report is made from.
+    pub fn without_internal_notes(&self) -> Assessment {
+        let mut copy = self.clone();
+        for item in &mut copy.items {
+            if let Some(answer) = &mut item.answer {
+                answer.internal_note = None;
+            }
+        }
+        copy
+    }
+}
+
+/// Who, when, against what.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// The district.
+    pub district: String,
+    /// Names this assessment.
+    pub label: String,
+    /// The assessment date.
+    pub date: Date,
+    /// Who prepared it.
+    pub prepared_by: Option<String>,
+    /// The profile scored.
+    pub profile: ProfileMeta,
+    /// The checklist scored against.
+    pub checklist: ChecklistMeta,
+    /// The checklist version the answers record, if any.
+    pub answers_checklist_version: Option<String>,
+    /// First 12 hex digits of the SHA-256 of the answers file.
+    pub answers_hash: String,
+    /// The version of sro-assess that scored it.
+    pub tool_version: String,
+    /// Cost and staffing of a planning option.
+    pub option: Option<OptionFigures>,
+}
+
+impl Meta {
+    pub(crate) fn new(
+        checklist: &Checklist,
+        profile: &Profile,
+        answers: &Answers,
+        hash: &str,
+    ) -> Self {
+        Self {
+            district: answers.district.clone(),
+            label: answers.label.clone(),
+            date: answers.date,
+            prepared_by: answers.prepared_by.clone(),
+            profile: ProfileMeta {
+                id: profile.id.clone(),
+                title: profile.title.clone(),
+            },
+            checklist: ChecklistMeta {
+                id: checklist.id.clone(),
+                title: checklist.title.clone(),
+                version: checklist.version.clone(),
+            },
+            answers_checklist_version: answers.checklist_version.clone(),
+            answers_hash: hash.to_string(),
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            option: answers.option,
+        }
+    }
+}
+
+/// The profile scored.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileMeta {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// The checklist scored against.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistMeta {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its version.
+    pub version: String,
+}
+
+/// Earned and possible weight, and the percentage (one decimal).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Score {
+    /// Sum of weight × credit over scorable items.
+    pub earned: f64,
+    /// Sum of weight over scorable items (not applicable left out).
+    pub possible: f64,
+    /// earned / possible × 100, rounded to one decimal; `None` when nothing is scorable.
+    pub percent: Option<f64>,
+}
+
+impl Score {
+    pub(crate) fn from_items<'a>(items: impl Iterator<Item = &'a ItemResult>) -> Self {
+        let (earned, possible) = items.fold((0.0, 0.0), |(e, p), item| {
+            (e + item.earned, p + item.possible)
+        });
+        let percent = (possible > 0.0).then(|| round1(earned / possible * 100.0));
+        Self {
+            earned,
+            possible,
+            percent,
+        }
+    }
+}
+
+/// Rounds to one decimal place: the precision every report prints.
+pub fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Answered items out of the items of the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Items with an answer (any status, including not applicable).
+    pub answered: usize,
+    /// Items of the profile.
+    pub items: usize,
+}
+
+impl Coverage {
+    /// Answered share in percent, one decimal.
+    pub fn percent(&self) -> f64 {
+        if self.items == 0 {
+            100.0
+        } else {
+            round1(self.answered as f64 / self.items as f64 * 100.0)
+        }
+    }
+}
+
+/// How many items have one status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusCount {
+    /// The scale value, or `unanswered`.
+    pub status: String,
+    /// What reports print.
+    pub label: String,
+    /// How many items.
+    pub count: usize,
+}
+
+impl StatusCount {
+    pub(crate) fn tally<'a>(
+        items: impl Iterator<Item = &'a ItemResult> + Clone,
+        checklist: &Checklist,
+    ) -> Vec<Self> {
+        let mut counts: Vec<Self> = checklist
+            .scale
+            .iter()
+            .map(|level| Self {
+                status: level.value.clone(),
+                label: level.label.clone(),
+                count: items
+                    .clone()
+                    .filter(|i| i.status.as_deref() == Some(level.value.as_str()))
+                    .count(),
+            })
+            .collect();
+        counts.push(Self {
+            status: "unanswered".into(),
+            label: "Unanswered".into(),
+            count: items.filter(|i| i.status.is_none()).count(),
+        });
+        counts
+    }
+}
+
+/// A section's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionScore {
+    /// Section id.
+    pub id: String,
+    /// Section title.
+    pub title: String,
+    /// Earned, possible and percent over the section's scorable items.
+    pub score: Score,
+    /// Items of the section in the profile.
+    pub items: usize,
+    /// Items per status, as in [`Assessment::counts`].
+    pub counts: Vec<StatusCount>,
+}
+
+impl SectionScore {
+    pub(crate) fn new(section: &Section, members: &[&ItemResult], checklist: &Checklist) -> Self {
+        Self {
+            id: section.id.clone(),
+            title: section.title.clone(),
+            score: Score::from_items(members.iter().copied()),
+            items: members.len(),
+            counts: StatusCount::tally(members.iter().copied(), checklist),
+        }
+    }
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Full credit: a strength.
+    InPlace,
+    /// Some credit: a gap.
+    Partial,
+    /// No credit: a gap.
+    NotInPlace,
+    /// Left out of the denominator.
+    NotApplicable,
+    /// No answer: scores 0 and is listed apart.
+    Unanswered,
+}
+
+/// One item of the profile, scored.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemResult {
+    /// Item id.
+    pub id: String,
+    /// Its section's id.
+    pub section_id: String,
+    /// The practice.
+    pub title: String,
+    /// What to look for.
+    pub guidance: String,
+    /// Priority.
+    pub priority: Priority,
+    /// What the item rests on.
+    pub basis: Option<Basis>,
+    /// Who can close the gap.
+    pub responsible: Responsible,
+    /// Whether the practice belongs in the MOU.
+    pub in_mou: bool,
+    /// Next step when not in place.
+    pub recommendation: String,
+    /// What documents show it (from the checklist).
+    pub evidence_hint: String,
+    /// Citations.
+    pub sources: Vec<SourceRef>,
+    /// The item's weight.
+    pub weight: f64,
+    /// The scale value answered, `None` when unanswered.
+    pub status: Option<String>,
+    /// The scale label, or `Unanswered`.
+    pub status_label: String,
+    /// Where it stands.
+    pub outcome: Outcome,
+    /// Credit from the scale (`None` when not applicable or unanswered).
+    pub credit: Option<f64>,
+    /// weight × credit.
+    pub earned: f64,
+    /// The weight, or 0 when not applicable.
+    pub possible: f64,
+    /// possible − earned: what the gap costs.
+    pub lost: f64,
+    /// 1-based position among the answered gaps, most urgent first.
+    pub gap_rank: Option<usize>,
+    /// What the committee wrote.
+    pub answer: Option<AnswerDetail>,
+}
+
+/// What the committee wrote for an item, besides its status.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerDetail {
+    /// What shows it.
+    pub evidence: Option<String>,
+    /// Public note.
+    pub note: Option<String>,
+    /// Private note; removed before any public report.
+    pub internal_note: Option<String>,
+    /// Who will close the gap.
+    pub owner: Option<String>,
+    /// When.
+    pub due: Option<Date>,
+}
+
+impl ItemResult {
+    pub(crate) fn new(
+        section: &Section,
+        item: &Item,
+        weight: f64,
+        answer: Option<&Answer>,
+        checklist: &Checklist,
+    ) -> Self {
+        let level = answer.and_then(|a| checklist.scale_level(&a.status));
+        let (outcome, credit) = classify(answer, level);
+        let possible = if outcome == Outcome::NotApplicable {
+            0.0
+        } else {
+            weight
+        };
+        let earned = weight * credit.unwrap_or(0.0);
+        Self {
+            id: item.id.clone(),
+            section_id: section.id.clone(),
+            title: item.title.clone(),
+            guidance: item.guidance.clone(),
+            priority: item.priority,
+            basis: item.basis,
+            responsible: item.responsible,
+            in_mou: item.in_mou,
+            recommendation: item.recommendation.clone(),
+            evidence_hint: item.evidence.clone(),
+            sources: item.sources.clone(),
+            weight,
+            status: level.map(|l| l.value.clone()),
+            status_label: level.map_or_else(|| "Unanswered".to_string(), |l| l.label.clone()),
+            outcome,
+            credit,
+            earned,
+            possible,
+            lost: possible - earned,
+            gap_rank: None,
+            answer: answer.map(|a| AnswerDetail {
+                evidence: a.evidence.clone(),
+                note: a.note.clone(),
+                internal_note: a.internal_note.clone(),
+                owner: a.owner.clone(),
+                due: a.due,
+            }),
+        }
+    }
+}
+
+fn classify(answer: Option<&Answer>, level: Option<&ScaleLevel>) -> (Outcome, Option<f64>) {
+    match (answer, level) {
+        (None, _) | (Some(_), None) => (Outcome::Unanswered, None),
+        (Some(_), Some(level)) => match level.credit {
+            None => (Outcome::NotApplicable, None),
+            Some(c) if c >= 1.0 => (Outcome::InPlace, Some(c.min(1.0))),
+            Some(c) if c > 0.0 => (Outcome::Partial, Some(c)),
+            Some(_) => (Outcome::NotInPlace, Some(0.0)),
+        },
+    }
+}
+
+/// How the assessment was scored, for the methodology section of reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Method {
+    /// The response scale.
+    pub scale: Vec<ScaleLevel>,
+    /// Weight per priority.
+    pub weights: Weights,
+    /// Ratings by overall percentage.
+    pub bands: Vec<Band>,
+}
+
+impl From<&Checklist> for Method {
+    fn from(checklist: &Checklist) -> Self {
+        Self {
+            scale: checklist.scale.clone(),
+            weights: checklist.weights,
+            bands: checklist.bands.clone(),
+        }
+    }
+}
