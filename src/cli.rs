@@ -69,6 +69,17 @@ pub enum FormatArg {
     Csv,
     /// JSON with documented field names.
     Json,
+    /// PDF for the school board (needs -o FILE).
+    Pdf,
+}
+
+/// Paper sizes on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// US Letter.
+    Letter,
+    /// ISO A4.
+    A4,
 }
 
 impl From<FormatArg> for Format {
@@ -78,6 +89,7 @@ impl From<FormatArg> for Format {
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
+            FormatArg::Pdf => Format::Pdf,
         }
     }
 }
@@ -102,6 +114,9 @@ pub struct ReportArgs {
     /// Print internal notes (they may name students: keep such reports private).
     #[arg(long)]
     pub include_internal_notes: bool,
+    /// Paper size of a PDF report.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -274,6 +289,12 @@ pub fn assess(
 
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    if format.is_binary() && args.output.as_deref().is_none_or(|p| p == Path::new("-")) && io.stdout_is_terminal {
+        return Err(Error::Render {
+            format: format.name(),
+            message: "a PDF cannot be shown in the terminal; write it to a file with `-o report.pdf`".into(),
+        });
+    }
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
     let to_terminal = args.output.is_none() && io.stdout_is_terminal;
     let options = RenderOptions {
@@ -282,6 +303,10 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
             .width
             .or(if to_terminal { io.terminal_width } else { None }),
         include_internal_notes: args.include_internal_notes,
+        paper: match args.paper {
+            PaperArg::Letter => report::Paper::Letter,
+            PaperArg::A4 => report::Paper::A4,
+        },
     };
     let bytes = report::render_to_vec(&assessment, format, &options)?;
     emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
@@ -310,7 +335,7 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     Format::from_extension(path).ok_or_else(|| Error::Render {
         format: "report",
         message: format!(
-            "cannot tell the format from the file name `{}`; use .md, .csv, .json or .txt, or pass --format",
+            "cannot tell the format from the file name `{}`; use .pdf, .md, .csv, .json or .txt, or pass --format",
             path.display()
         ),
     })

@@ -4,6 +4,7 @@
 mod csv;
 mod json;
 mod markdown;
+pub mod pdf;
 mod table;
 pub mod view;
 
@@ -23,11 +24,13 @@ pub enum Format {
     Csv,
     /// The whole assessment as JSON.
     Json,
+    /// A PDF for the school board (needs an output file).
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order help text lists them.
-    pub const ALL: [Format; 4] = [Self::Table, Self::Markdown, Self::Csv, Self::Json];
+    pub const ALL: [Format; 5] = [Self::Table, Self::Markdown, Self::Csv, Self::Json, Self::Pdf];
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
@@ -36,6 +39,7 @@ impl Format {
             Self::Markdown => "markdown",
             Self::Csv => "csv",
             Self::Json => "json",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -47,6 +51,7 @@ impl Format {
             "csv" => Some(Self::Csv),
             "json" => Some(Self::Json),
             "txt" => Some(Self::Table),
+            "pdf" => Some(Self::Pdf),
             _ => None,
         }
     }
@@ -61,6 +66,25 @@ pub struct RenderOptions {
     pub width: Option<u16>,
     /// Print internal notes (never on by default: they may name students).
     pub include_internal_notes: bool,
+    /// Paper size of PDF output.
+    pub paper: Paper,
+}
+
+/// Paper size of PDF output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in (the default: US school boards print on it).
+    #[default]
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl Format {
+    /// Whether the format is binary and so cannot go to a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Self::Pdf
+    }
 }
 
 /// Turns an assessment into bytes in one format.
@@ -76,6 +100,7 @@ pub fn renderer_for(format: Format) -> Box<dyn Renderer> {
         Format::Markdown => Box::new(markdown::MarkdownRenderer),
         Format::Csv => Box::new(csv::CsvRenderer),
         Format::Json => Box::new(json::JsonRenderer),
+        Format::Pdf => Box::new(pdf::PdfRenderer),
     }
 }
 

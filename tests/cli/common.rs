@@ -1,0 +1,40 @@
+//! Test harness: run the built binary from the repository root.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root (where Cargo.toml is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path under the repository root.
+pub fn repo_path(relative: &str) -> PathBuf {
+    root().join(relative)
+}
+
+/// The sro-assess binary, run from the repository root, with colour and width fixed.
+pub fn tool() -> Command {
+    let mut cmd = Command::cargo_bin("sro-assess").expect("binary builds");
+    cmd.current_dir(root()).env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// Every sample answers file in `examples/`, sorted.
+pub fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo_path("examples"))
+        .expect("examples/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The file name without extension.
+pub fn stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
