@@ -289,10 +289,15 @@ pub fn assess(
 
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
-    if format.is_binary() && args.output.as_deref().is_none_or(|p| p == Path::new("-")) && io.stdout_is_terminal {
+    if format.is_binary()
+        && args.output.as_deref().is_none_or(|p| p == Path::new("-"))
+        && io.stdout_is_terminal
+    {
         return Err(Error::Render {
             format: format.name(),
-            message: "a PDF cannot be shown in the terminal; write it to a file with `-o report.pdf`".into(),
+            message:
+                "a PDF cannot be shown in the terminal; write it to a file with `-o report.pdf`"
+                    .into(),
         });
     }
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;

@@ -48,6 +48,28 @@ impl AnswersDocument {
         })
     }
 
+    /// The error for a file that is not a mapping of keys (a list, a bare value).
+    pub fn shape_error(&self) -> Option<Diagnostic> {
+        if self.root.is_mapping() {
+            return None;
+        }
+        let hint = if self.root.is_sequence() {
+            "remove the leading `- ` so the top-level keys start at column 1"
+        } else {
+            "start from a template: `sro-assess init -o answers.yaml`"
+        };
+        Some(
+            Diagnostic::error(
+                Some(Location { line: 1, column: 1 }),
+                format!(
+                    "the answers file is {}, but it must be a mapping of keys (`district: ...`)",
+                    type_name(&self.root)
+                ),
+            )
+            .with_hint(hint),
+        )
+    }
+
     /// The `checklist:` value (a bundled id or a path), with its position.
     pub fn checklist_reference(&self) -> Option<(String, Option<Location>)> {
         let value = self.root.as_mapping()?.get("checklist")?;
@@ -64,23 +86,6 @@ impl AnswersDocument {
             positions: &self.positions,
             diagnostics: Vec::new(),
         };
-        for dup in &self.positions.duplicates {
-            let what = if dup.parent == "answers" {
-                "item"
-            } else {
-                "key"
-            };
-            check.diagnostics.push(
-                Diagnostic::error(
-                    Some(dup.at),
-                    format!(
-                        "the {what} `{}` is answered twice (first at line {})",
-                        dup.key, dup.first.line
-                    ),
-                )
-                .with_hint("keep one answer and delete the other; otherwise one would be lost"),
-            );
-        }
         let answers = check.document(&self.root, checklist);
         check.diagnostics.sort_by_key(|d| d.location);
         match answers {

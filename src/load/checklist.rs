@@ -156,7 +156,6 @@ pub fn parse_checklist(text: &str) -> Result<(Checklist, Vec<Diagnostic>), Vec<D
         positions: &parsed.positions,
         diagnostics: Vec::new(),
     };
-    check.duplicate_keys();
     let checklist = check.build(parsed.value);
     check.diagnostics.sort_by_key(|d| d.location);
     if check.diagnostics.iter().any(Diagnostic::is_error) {
@@ -179,21 +178,6 @@ impl Checker<'_> {
     fn error(&mut self, path: &str, message: String, hint: impl Into<String>) {
         let diagnostic = Diagnostic::error(self.at(path), message).with_hint(hint);
         self.diagnostics.push(diagnostic);
-    }
-
-    fn duplicate_keys(&mut self) {
-        for dup in &self.positions.duplicates {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    Some(dup.at),
-                    format!(
-                        "the key `{}` is written twice (first at line {})",
-                        dup.key, dup.first.line
-                    ),
-                )
-                .with_hint("keep one of the two"),
-            );
-        }
     }
 
     fn require_text(&mut self, path: &str, value: &str, what: &str) {

@@ -129,12 +129,13 @@ impl AnswersFile {
             return Ok(loaded.clone());
         }
         let Some((reference, location)) = self.document.checklist_reference() else {
+            let diagnostic = self.document.shape_error().unwrap_or_else(|| {
+                Diagnostic::error(None, "the file does not say which checklist it answers")
+                    .with_hint("add `checklist: wi-sro-best-practices` at the top")
+            });
             return Err(Error::Invalid {
                 path: self.path.clone(),
-                diagnostics: vec![
-                    Diagnostic::error(None, "the file does not say which checklist it answers")
-                        .with_hint("add `checklist: wi-sro-best-practices` at the top"),
-                ],
+                diagnostics: vec![diagnostic],
             });
         };
         let base = self.path.parent().unwrap_or(Path::new("."));

@@ -33,9 +33,50 @@ pub fn parse<T: DeserializeOwned>(text: &str, what: &str) -> Result<Parsed<T>, V
             .with_hint(empty_hint(what)),
         ]);
     }
-    let value = serde_yaml::from_str::<T>(text).map_err(|err| vec![translate(&err)])?;
-    let positions = PositionIndex::build(text);
-    Ok(Parsed { value, positions })
+    match serde_yaml::from_str::<T>(text) {
+        Ok(value) => Ok(Parsed {
+            value,
+            positions: PositionIndex::build(text),
+        }),
+        Err(err) => {
+            // serde_yaml stops at the first repeated key and names neither occurrence well:
+            // list every repeated key with both lines instead.
+            let repeated = duplicate_keys(&PositionIndex::build(text));
+            Err(if repeated.is_empty() {
+                vec![translate(&err)]
+            } else {
+                repeated
+            })
+        }
+    }
+}
+
+/// One error per key written twice in the same mapping, naming the first occurrence.
+fn duplicate_keys(positions: &PositionIndex) -> Vec<Diagnostic> {
+    positions
+        .duplicates
+        .iter()
+        .map(|dup| {
+            let (message, hint) = if dup.parent == "answers" {
+                (
+                    format!(
+                        "the item `{}` is answered twice (first at line {})",
+                        dup.key, dup.first.line
+                    ),
+                    "keep one answer and delete the other; otherwise one would be lost",
+                )
+            } else {
+                (
+                    format!(
+                        "the key `{}` is written twice (first at line {})",
+                        dup.key, dup.first.line
+                    ),
+                    "keep one of the two",
+                )
+            };
+            Diagnostic::error(Some(dup.at), message).with_hint(hint)
+        })
+        .collect()
 }
 
 fn empty_hint(what: &str) -> &'static str {
@@ -88,17 +129,35 @@ fn translate(err: &serde_yaml::Error) -> Diagnostic {
         line: l.line(),
         column: l.column(),
     });
-    let raw = err.to_string();
-    let message = match raw.rfind(" at line ") {
-        Some(pos) => raw[..pos].to_string(),
-        None => raw.clone(),
-    };
+    let message = strip_positions(&err.to_string());
     let (message, hint) = explain(&message);
     let diagnostic = Diagnostic::error(location, message);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
+}
+
+/// Removes " at line N column M" from a parser message: the position is printed in front.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find(" at line ") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start + " at line ".len()..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let line_len = digits(tail);
+        let after_line = &tail[line_len..];
+        match after_line.strip_prefix(" column ") {
+            Some(col) if line_len > 0 && digits(col) > 0 => rest = &col[digits(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn explain(message: &str) -> (String, Option<String>) {
@@ -123,6 +182,15 @@ fn explain(message: &str) -> (String, Option<String>) {
         return (
             "the file is a list, but it must be a mapping of keys (`district: ...`)".into(),
             Some("remove the leading `- ` so the top-level keys start at column 1".into()),
+        );
+    }
+    if message.contains("while scanning a quoted scalar") {
+        return (
+            "a quotation mark is opened but never closed".into(),
+            Some(
+                "add the closing quote at the end of the text that starts with the quotation mark"
+                    .into(),
+            ),
         );
     }
     if message.contains("did not find expected key")
@@ -185,6 +253,25 @@ mod tests {
                 .contains("tab")
         );
         assert!(first_error("# only a comment\n").message.contains("empty"));
+    }
+
+    #[test]
+    fn strips_inner_positions_from_parser_messages() {
+        assert_eq!(
+            strip_positions("found end at line 9 column 1, while scanning at line 8 column 5"),
+            "found end, while scanning"
+        );
+        assert_eq!(strip_positions("no position here"), "no position here");
+    }
+
+    #[test]
+    fn names_both_lines_of_a_repeated_key() {
+        let d = first_error("district: a\ncount: 1\ndistrict: b\n");
+        assert_eq!(
+            d.message,
+            "the key `district` is written twice (first at line 1)"
+        );
+        assert_eq!(d.location, Some(Location { line: 3, column: 1 }));
     }
 
     #[test]

@@ -30,7 +30,13 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order help text lists them.
-    pub const ALL: [Format; 5] = [Self::Table, Self::Markdown, Self::Csv, Self::Json, Self::Pdf];
+    pub const ALL: [Format; 5] = [
+        Self::Table,
+        Self::Markdown,
+        Self::Csv,
+        Self::Json,
+        Self::Pdf,
+    ];
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {

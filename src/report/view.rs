@@ -90,7 +90,7 @@ pub fn counts_line(assessment: &Assessment) -> String {
 pub fn stamp(assessment: &Assessment) -> String {
     let m = &assessment.meta;
     format!(
-        "checklist {} {} · sro-assess {} · answers {}",
+        "Checklist {} {}; sro-assess {}; answers file {}",
         m.checklist.id, m.checklist.version, m.tool_version, m.answers_hash
     )
 }

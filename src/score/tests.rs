@@ -1,1 +1,310 @@
+//! Scoring tests: worked examples and property tests of the invariants.
 
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::{
+    Answer, Answers, Band, Date, Item, Priority, Profile, Responsible, ScaleLevel, Section,
+    SourceRef, Weights,
+};
+
+const STATUSES: [&str; 4] = ["not_met", "partial", "met", "na"];
+
+fn item(id: &str, priority: Priority) -> Item {
+    Item {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        guidance: String::new(),
+        priority,
+        basis: None,
+        responsible: Responsible::Joint,
+        in_mou: false,
+        recommendation: "Do it".into(),
+        evidence: String::new(),
+        sources: vec![SourceRef {
+            source: "s".into(),
+            at: String::new(),
+        }],
+    }
+}
+
+fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
+    let level = |value: &str, label: &str, credit: Option<f64>| ScaleLevel {
+        value: value.into(),
+        label: label.into(),
+        credit,
+    };
+    Checklist {
+        id: "test".into(),
+        title: "Test".into(),
+        version: "1".into(),
+        description: String::new(),
+        scale: vec![
+            level("met", "In place", Some(1.0)),
+            level("partial", "Partly in place", Some(0.5)),
+            level("not_met", "Not in place", Some(0.0)),
+            level("na", "Not applicable", None),
+        ],
+        weights: Weights {
+            critical: 5.0,
+            high: 3.0,
+            medium: 2.0,
+            low: 1.0,
+        },
+        bands: vec![
+            Band {
+                min: 90.0,
+                label: "Strong".into(),
+            },
+            Band {
+                min: 50.0,
+                label: "Developing".into(),
+            },
+            Band {
+                min: 0.0,
+                label: "Beginning".into(),
+            },
+        ],
+        profiles: vec![
+            Profile {
+                id: "all".into(),
+                title: "All".into(),
+                description: String::new(),
+                include: vec![],
+                exclude: vec![],
+            },
+            Profile {
+                id: "first".into(),
+                title: "First section".into(),
+                description: String::new(),
+                include: vec!["s0.*".into()],
+                exclude: vec![],
+            },
+        ],
+        sources: vec![],
+        sections: sections
+            .into_iter()
+            .map(|(id, priorities)| Section {
+                id: id.into(),
+                title: id.to_uppercase(),
+                description: String::new(),
+                items: priorities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &p)| item(&format!("{id}.i{i}"), p))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
+    Answers {
+        checklist: "test".into(),
+        checklist_version: None,
+        profile: profile.into(),
+        district: "Example Area School District".into(),
+        label: "Test".into(),
+        date: Date::EPOCH,
+        prepared_by: None,
+        option: None,
+        answers: statuses
+            .iter()
+            .map(|(id, status)| Answer {
+                item_id: id.clone(),
+                status: (*status).into(),
+                evidence: None,
+                note: None,
+                internal_note: None,
+                owner: None,
+                due: None,
+                location: None,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn worked_example_matches_hand_arithmetic() {
+    // critical met (5 of 5), high partial (1.5 of 3), medium not met (0 of 2), low na (out).
+    let c = checklist(vec![(
+        "s0",
+        vec![
+            Priority::Critical,
+            Priority::High,
+            Priority::Medium,
+            Priority::Low,
+        ],
+    )]);
+    let a = answers(
+        "all",
+        &[
+            ("s0.i0".into(), "met"),
+            ("s0.i1".into(), "partial"),
+            ("s0.i2".into(), "not_met"),
+            ("s0.i3".into(), "na"),
+        ],
+    );
+    let result = score(&c, &a, "hash");
+    assert_eq!(result.overall.earned, 6.5);
+    assert_eq!(result.overall.possible, 10.0);
+    assert_eq!(result.overall.percent, Some(65.0));
+    assert_eq!(result.band.as_deref(), Some("Developing"));
+    assert_eq!(
+        result.coverage,
+        Coverage {
+            answered: 4,
+            items: 4
+        }
+    );
+    let gaps: Vec<&str> = result.gaps().map(|i| i.id.as_str()).collect();
+    // High partial loses 1.5, medium not met loses 2: priority first, then lost weight.
+    assert_eq!(gaps, ["s0.i1", "s0.i2"]);
+    assert_eq!(result.strengths().count(), 1);
+}
+
+#[test]
+fn unanswered_items_score_zero_and_are_listed_apart() {
+    let c = checklist(vec![("s0", vec![Priority::High, Priority::Critical])]);
+    let result = score(&c, &answers("all", &[("s0.i0".into(), "met")]), "h");
+    assert_eq!(result.overall.possible, 8.0);
+    assert_eq!(result.overall.earned, 3.0);
+    assert_eq!(result.gaps().count(), 0);
+    let unanswered: Vec<&str> = result.unanswered().map(|i| i.id.as_str()).collect();
+    assert_eq!(unanswered, ["s0.i1"]);
+    assert_eq!(result.counts.last().map(|c| c.count), Some(1));
+}
+
+#[test]
+fn all_not_applicable_gives_no_percentage_and_no_band() {
+    let c = checklist(vec![("s0", vec![Priority::High])]);
+    let result = score(&c, &answers("all", &[("s0.i0".into(), "na")]), "h");
+    assert_eq!(result.overall.percent, None);
+    assert_eq!(result.band, None);
+}
+
+#[test]
+fn gaps_order_by_priority_then_lost_weight_then_checklist_order() {
+    let c = checklist(vec![(
+        "s0",
+        vec![
+            Priority::Medium,
+            Priority::Medium,
+            Priority::Critical,
+            Priority::Medium,
+        ],
+    )]);
+    let a = answers(
+        "all",
+        &[
+            ("s0.i0".into(), "partial"),
+            ("s0.i1".into(), "not_met"),
+            ("s0.i2".into(), "partial"),
+            ("s0.i3".into(), "not_met"),
+        ],
+    );
+    let result = score(&c, &a, "h");
+    let order: Vec<&str> = result.gaps().map(|i| i.id.as_str()).collect();
+    assert_eq!(order, ["s0.i2", "s0.i1", "s0.i3", "s0.i0"]);
+}
+
+fn arbitrary_case() -> impl Strategy<Value = (Vec<Vec<Priority>>, Vec<Option<usize>>, bool)> {
+    let priority = prop::sample::select(Priority::ALL.to_vec());
+    let sections = prop::collection::vec(prop::collection::vec(priority, 1..6), 1..5);
+    sections.prop_flat_map(|sections| {
+        let n: usize = sections.iter().map(Vec::len).sum();
+        let statuses = prop::collection::vec(prop::option::of(0..STATUSES.len()), n);
+        (Just(sections), statuses, any::<bool>())
+    })
+}
+
+fn build(
+    sections: &[Vec<Priority>],
+    statuses: &[Option<usize>],
+    first_only: bool,
+) -> (Checklist, Answers) {
+    let names: Vec<String> = (0..sections.len()).map(|i| format!("s{i}")).collect();
+    let c = checklist(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(sections.iter().cloned())
+            .collect(),
+    );
+    let ids: Vec<String> = c.items().map(|(_, i)| i.id.clone()).collect();
+    let pairs: Vec<(String, &str)> = ids
+        .into_iter()
+        .zip(statuses)
+        .filter_map(|(id, s)| s.map(|s| (id, STATUSES[s])))
+        .collect();
+    (c, answers(if first_only { "first" } else { "all" }, &pairs))
+}
+
+proptest! {
+    #[test]
+    fn percentages_stay_between_0_and_100((sections, statuses, first) in arbitrary_case()) {
+        let (c, a) = build(&sections, &statuses, first);
+        let result = score(&c, &a, "h");
+        for p in std::iter::once(result.overall.percent).chain(result.sections.iter().map(|s| s.score.percent)).flatten() {
+            prop_assert!((0.0..=100.0).contains(&p));
+        }
+        prop_assert!(result.overall.earned <= result.overall.possible + 1e-9);
+    }
+
+    #[test]
+    fn not_applicable_and_out_of_profile_items_leave_the_denominator((sections, statuses, first) in arbitrary_case()) {
+        let (c, a) = build(&sections, &statuses, first);
+        let result = score(&c, &a, "h");
+        let profile = c.profile(&a.profile).unwrap();
+        let expected: f64 = c.items_in_profile(profile)
+            .filter(|(_, i)| a.answer(&i.id).is_none_or(|ans| ans.status != "na"))
+            .map(|(_, i)| c.weights.of(i.priority))
+            .sum();
+        prop_assert!((result.overall.possible - expected).abs() < 1e-9);
+        prop_assert!(result.items.iter().all(|i| profile.applies_to(&i.section_id, &i.id)));
+    }
+
+    #[test]
+    fn coverage_and_counts_add_up((sections, statuses, first) in arbitrary_case()) {
+        let (c, a) = build(&sections, &statuses, first);
+        let result = score(&c, &a, "h");
+        let total: usize = result.counts.iter().map(|s| s.count).sum();
+        prop_assert_eq!(total, result.coverage.items);
+        prop_assert_eq!(result.coverage.items, result.items.len());
+        let answered = result.items.iter().filter(|i| i.status.is_some()).count();
+        prop_assert_eq!(result.coverage.answered, answered);
+        let section_items: usize = result.sections.iter().map(|s| s.items).sum();
+        prop_assert_eq!(section_items, result.items.len());
+        let sum_earned: f64 = result.sections.iter().map(|s| s.score.earned).sum();
+        prop_assert!((sum_earned - result.overall.earned).abs() < 1e-9);
+        prop_assert_eq!(
+            result.gaps().count() + result.unanswered().count() + result.strengths().count()
+                + result.items.iter().filter(|i| i.outcome == Outcome::NotApplicable).count(),
+            result.items.len()
+        );
+    }
+
+    #[test]
+    fn raising_one_answer_never_lowers_any_score(
+        (sections, statuses, first) in arbitrary_case(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let (c, a) = build(&sections, &statuses, first);
+        let before = score(&c, &a, "h");
+        // Raise one answered, scorable item one step: not_met -> partial -> met.
+        let mut raised = a.clone();
+        let candidates: Vec<usize> = raised.answers.iter().enumerate()
+            .filter(|(_, ans)| ans.status == "not_met" || ans.status == "partial")
+            .map(|(i, _)| i)
+            .collect();
+        prop_assume!(!candidates.is_empty());
+        let target = candidates[pick.index(candidates.len())];
+        let next = if raised.answers[target].status == "not_met" { "partial" } else { "met" };
+        raised.answers[target].status = next.into();
+        let after = score(&c, &raised, "h");
+        prop_assert!(after.overall.percent >= before.overall.percent);
+        for (b, a) in before.sections.iter().zip(&after.sections) {
+            prop_assert!(a.score.percent >= b.score.percent, "section {} fell", b.id);
+        }
+    }
+}

@@ -19,7 +19,9 @@ pub fn repo_path(relative: &str) -> PathBuf {
 /// The sro-assess binary, run from the repository root, with colour and width fixed.
 pub fn tool() -> Command {
     let mut cmd = Command::cargo_bin("sro-assess").expect("binary builds");
-    cmd.current_dir(root()).env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH");
     cmd
 }
 
@@ -36,5 +38,7 @@ pub fn example_files() -> Vec<PathBuf> {
 
 /// The file name without extension.
 pub fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

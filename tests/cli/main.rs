@@ -1,4 +1,5 @@
 //! CLI end-to-end tests: one test binary, one module per area.
 
+mod bad_inputs;
 mod common;
 mod pdf;
