@@ -380,9 +380,9 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
             path: args.answers[0].clone(),
             diagnostics: Vec::new(),
         }),
-        n => Err(Error::Render {
-            format: "validate",
-            message: format!("{n} of {} files have errors", args.answers.len()),
+        n => Err(Error::FilesFailed {
+            failed: n,
+            total: args.answers.len(),
         }),
     }
 }

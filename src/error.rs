@@ -168,6 +168,14 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// Some of several input files had errors (each was reported as it was found).
+    #[error("{failed} of {total} files have errors")]
+    FilesFailed {
+        /// How many failed.
+        failed: usize,
+        /// How many were given.
+        total: usize,
+    },
     /// An output file exists and overwriting it was not asked for.
     #[error("{}: the file already exists; pass --force to overwrite it", path.display())]
     WouldOverwrite {

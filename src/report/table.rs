@@ -1,7 +1,9 @@
 //! The terminal report: a header, the figures, and tables wrapped to the terminal width.
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table,
+};
 
 use super::view;
 use super::{RenderOptions, Renderer};
@@ -184,28 +186,39 @@ fn status_cell(item: &ItemResult, options: &RenderOptions) -> Cell {
 }
 
 fn gap_table(gaps: &[&ItemResult], options: &RenderOptions) -> Table {
-    let mut table = new_table(
-        options,
-        &[
-            "#",
-            "Priority",
-            "Item",
-            "Status",
-            "Responsible",
-            "Next step",
-        ],
-    );
+    let header = [
+        "#",
+        "Priority",
+        "Status",
+        "Responsible",
+        "Gap and next step",
+    ];
+    let mut table = new_table(options, &header);
     for item in gaps {
         table.add_row(vec![
             Cell::new(item.gap_rank.map_or(String::new(), |r| r.to_string())),
             Cell::new(view::priority(item.priority)),
-            Cell::new(format!("{}\n{}", item.title, item.id)),
             status_cell(item, options),
             Cell::new(item.responsible.label()),
-            Cell::new(view::next_step(item)),
+            Cell::new(format!(
+                "{}\n[{}]\nNext step: {}",
+                item.title,
+                item.id,
+                view::next_step(item)
+            )),
         ]);
     }
+    keep_narrow_columns_whole(&mut table, 4);
     table
+}
+
+/// The first `count` columns hold short words: never wrap them, so the text column gets the rest.
+fn keep_narrow_columns_whole(table: &mut Table, count: usize) {
+    for index in 0..count {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
 }
 
 fn unanswered_table(items: &[&ItemResult], options: &RenderOptions) -> Table {
@@ -217,5 +230,6 @@ fn unanswered_table(items: &[&ItemResult], options: &RenderOptions) -> Table {
             Cell::new(&item.title),
         ]);
     }
+    keep_narrow_columns_whole(&mut table, 2);
     table
 }

@@ -3,4 +3,5 @@
 mod bad_inputs;
 mod commands;
 mod common;
+mod mutation;
 mod pdf;
