@@ -315,6 +315,16 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
     };
     let bytes = report::render_to_vec(&assessment, format, &options)?;
     emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    if format == Format::Pdf {
+        // The built-in PDF font lacks some characters; say which were replaced, never silently.
+        let name = args.output.as_deref().map_or_else(
+            || "<standard output>".to_string(),
+            |p| p.display().to_string(),
+        );
+        for warning in report::pdf::character_warnings(&assessment, &options) {
+            writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
+        }
+    }
     if let Some(threshold) = args.fail_under {
         let percent = assessment.overall.percent.unwrap_or(0.0);
         if percent < threshold {

@@ -1,7 +1,11 @@
 //! CLI end-to-end tests: one test binary, one module per area.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test here
+
 mod bad_inputs;
 mod commands;
 mod common;
 mod mutation;
 mod pdf;
+mod readme;
+mod report_snapshots;

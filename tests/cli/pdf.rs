@@ -1,0 +1,299 @@
+//! The PDF report, checked from outside: qpdf, pdftotext and pdfinfo read what the binary wrote.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sro_assess::load::AnswersFile;
+use sro_assess::report::pdf::{self, encode::Encoder};
+use sro_assess::report::{Paper, RenderOptions, view};
+use sro_assess::score::{self, Assessment};
+
+use crate::common::{example_files, repo_path, stem, tool};
+
+/// An answers file for the bundled checklist with every status, notes, owners, due dates and an
+/// internal note: `init` writes the template and a status is filled in for every item.
+fn fixture(dir: &Path, extra_note: &str) -> PathBuf {
+    let path = dir.join("fixture.yaml");
+    tool().args(["init", "-o"]).arg(&path).assert().success();
+    let template = std::fs::read_to_string(&path).expect("template written");
+    let mut out = String::new();
+    let mut n = 0;
+    for line in template.lines() {
+        let trimmed = line.trim_end();
+        let is_item = line.starts_with("  ")
+            && !line.starts_with("   ")
+            && trimmed.ends_with(':')
+            && !trimmed.trim_start().starts_with('#');
+        if line.starts_with("district:") {
+            out.push_str("district: Lakeside Example Test School District\n");
+            continue;
+        }
+        if !is_item {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        n += 1;
+        out.push_str(trimmed);
+        match n % 6 {
+            0 | 3 => out.push_str(" met\n"),
+            1 => out.push_str(" not_met\n"),
+            2 => out.push_str(&format!(
+                "\n    status: partial\n    evidence: Minutes of the June meeting\n    note: {}\n    internal_note: SECRET internal remark about case {n}\n    owner: Assistant Superintendent\n    due: 2026-{:02}-15\n",
+                serde_json::to_string(extra_note).expect("a string serialises"),
+                n % 12 + 1
+            )),
+            4 => out.push_str("\n    status: na\n    note: Not relevant here\n"),
+            _ => out.push('\n'), // unanswered
+        }
+    }
+    std::fs::write(&path, out).expect("fixture written");
+    path
+}
+
+/// The assessment the binary makes of `answers`, made again through the library.
+fn assess(answers: &Path) -> Assessment {
+    let file = AnswersFile::read(answers).expect("answers read");
+    let loaded = file.checklist(None).expect("checklist loads");
+    let (answers, _) = file.validate(&loaded.checklist).expect("answers valid");
+    score::score(&loaded.checklist, &answers, &file.hash)
+}
+
+/// Writes the PDF of `answers` to `out`; returns stderr.
+fn render(answers: &Path, out: &Path, extra: &[&str]) -> String {
+    let output = tool()
+        .arg("report")
+        .arg(answers)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn run(program: &str, args: &[&str], file: &Path) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .args(if program == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (install qpdf and poppler-utils): {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {}: {}{}",
+        file.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn pdftotext(file: &Path) -> String {
+    run("pdftotext", &["-enc", "UTF-8"], file)
+}
+
+fn pdf_pages(file: &Path) -> usize {
+    run("pdfinfo", &[], file)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints Pages")
+}
+
+/// Whitespace collapsed to single spaces: wrapping moves line breaks, never words.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the PDF prints for `text`: the built-in font's replacements applied.
+fn printed(text: &str) -> String {
+    Encoder::default().clean(text)
+}
+
+/// Every input the sample checks run on: the examples, plus a fixture so they never run empty.
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut files = example_files();
+    files.push(fixture(dir, "A plain public note."));
+    files
+}
+
+#[test]
+fn pdfs_are_valid_and_say_what_the_assessment_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for answers in inputs(dir.path()) {
+        let out = dir.path().join(format!("{}.pdf", stem(&answers)));
+        render(&answers, &out, &[]);
+        run("qpdf", &["--check"], &out);
+        let assessment = assess(&answers);
+        let text = pdftotext(&out);
+        let flat = collapse(&text);
+        let name = answers.display();
+        assert!(
+            flat.contains(&collapse(&printed(&assessment.meta.district))),
+            "{name}: district"
+        );
+        let percent = view::percent(assessment.overall.percent);
+        assert!(flat.contains(&percent), "{name}: overall {percent}");
+        for gap in assessment.gaps() {
+            let title = collapse(&printed(&gap.title));
+            assert!(flat.contains(&title), "{name}: gap title {title:?}");
+        }
+        // Long URLs are broken across lines (never at a `-`, which extractors would drop):
+        // compare with all whitespace removed.
+        let joined: String = text.split_whitespace().collect();
+        for source in &assessment.sources {
+            assert!(joined.contains(&source.url), "{name}: URL {}", source.url);
+        }
+        assert_eq!(
+            pdf_pages(&out),
+            pdf::page_count(&assessment, &RenderOptions::default()),
+            "{name}: page count as laid out"
+        );
+    }
+}
+
+#[test]
+fn a4_paper_and_its_page_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = fixture(dir.path(), "note");
+    let out = dir.path().join("a4.pdf");
+    render(&answers, &out, &["--paper", "a4"]);
+    let info = run("pdfinfo", &[], &out);
+    assert!(info.contains("595.28 x 841.89"), "{info}");
+    let options = RenderOptions {
+        paper: Paper::A4,
+        ..RenderOptions::default()
+    };
+    assert_eq!(
+        pdf_pages(&out),
+        pdf::page_count(&assess(&answers), &options)
+    );
+}
+
+#[test]
+fn internal_notes_only_on_request_and_then_confidential_on_every_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = fixture(dir.path(), "note");
+    let public = dir.path().join("public.pdf");
+    render(&answers, &public, &[]);
+    let text = pdftotext(&public);
+    assert!(!text.contains("SECRET"), "no internal note by default");
+    assert!(!text.contains("CONFIDENTIAL"));
+
+    let private = dir.path().join("private.pdf");
+    render(&answers, &private, &["--include-internal-notes"]);
+    let text = pdftotext(&private);
+    assert!(text.contains("SECRET internal remark"));
+    // pdftotext ends every page with a form feed.
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), pdf_pages(&private));
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.contains("CONFIDENTIAL"), "page {} is marked", n + 1);
+    }
+    assert!(pages[0].contains("Do not publish it"), "the cover says it");
+    let options = RenderOptions {
+        include_internal_notes: true,
+        ..RenderOptions::default()
+    };
+    assert_eq!(pages.len(), pdf::page_count(&assess(&answers), &options));
+}
+
+#[test]
+fn characters_outside_the_font_are_replaced_readably_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let note = "Niñez y educación: “comillas” — Pa Nhia Xiong approved → next step ✓";
+    let answers = fixture(dir.path(), note);
+    let out = dir.path().join("unicode.pdf");
+    let stderr = render(&answers, &out, &[]);
+    let text = collapse(&pdftotext(&out));
+    assert!(
+        text.contains("Niñez y educación: “comillas” — Pa Nhia Xiong approved -> next step [x]"),
+        "readable text: {}",
+        text.lines().next().unwrap_or_default()
+    );
+    assert!(!text.contains("approved ?"), "no silent question mark");
+    assert!(
+        stderr.contains("U+2192") && stderr.contains("\"->\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("U+2713") && stderr.contains("\"[x]\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("U+00F1"), "ñ is in the font: {stderr}");
+    assert!(
+        !stderr.contains("U+2014"),
+        "the em dash is in the font: {stderr}"
+    );
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = fixture(dir.path(), "note → ✓");
+    let first = dir.path().join("first.pdf");
+    let second = dir.path().join("second.pdf");
+    render(&answers, &first, &["--include-internal-notes"]);
+    render(&answers, &second, &["--include-internal-notes"]);
+    let a = std::fs::read(&first).expect("read");
+    let b = std::fs::read(&second).expect("read");
+    assert!(a == b, "the two PDFs differ");
+}
+
+#[test]
+fn sample_reports_are_what_the_tool_makes_today() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = repo_path("scripts/make-sample-reports");
+    let examples = example_files();
+    let committed = repo_path("reports");
+    if examples.is_empty() {
+        // Nothing to regenerate: the script refuses, and no stale sample may stay behind.
+        let stale = std::fs::read_dir(&committed).map_or(0, |d| d.count());
+        assert_eq!(stale, 0, "reports/ holds samples of examples that are gone");
+        return;
+    }
+    let status = Command::new("bash")
+        .arg(&script)
+        .arg(env!("CARGO_BIN_EXE_sro-assess"))
+        .arg(dir.path())
+        .status()
+        .expect("the script runs");
+    assert!(status.success(), "scripts/make-sample-reports failed");
+    let mut fresh: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("output")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    fresh.sort();
+    let mut kept: Vec<String> = std::fs::read_dir(&committed)
+        .expect("reports/ exists: run scripts/make-sample-reports")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    kept.sort();
+    assert_eq!(
+        fresh, kept,
+        "reports/ and examples/ disagree: run scripts/make-sample-reports"
+    );
+    let differing: Vec<&String> = fresh
+        .iter()
+        .filter(|name| {
+            std::fs::read(dir.path().join(name)).ok() != std::fs::read(committed.join(name)).ok()
+        })
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{differing:?} differ from what the tool makes today: run scripts/make-sample-reports"
+    );
+}

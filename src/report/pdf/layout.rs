@@ -1,0 +1,1020 @@
+//! The page model: where every piece of text, fill and rule goes, computed without producing a PDF.
+//!
+//! Coordinates are points measured from the page's top-left corner (y grows downward), the way
+//! a reader thinks about a page; `draw` flips them for PDF. Everything placed here stays inside
+//! the margins: text is wrapped with real Helvetica widths, words longer than a line are broken,
+//! and a block that does not fit moves to the next page (a table repeats its header there).
+
+use super::encode::Encoder;
+use super::metrics::{ASCENT, DESCENT, Face, text_width};
+
+/// An RGB colour, each channel 0..=1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+/// Font face, size and colour of a run of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Regular or bold.
+    pub face: Face,
+    /// Size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Rgb,
+}
+
+impl TextStyle {
+    /// A style.
+    pub const fn new(face: Face, size: f32, color: Rgb) -> Self {
+        Self { face, size, color }
+    }
+
+    /// Height of one line of this style: the size plus leading.
+    pub fn line_height(&self) -> f32 {
+        self.size * 1.3
+    }
+
+    /// The same style in another colour.
+    pub const fn colored(self, color: Rgb) -> Self {
+        Self { color, ..self }
+    }
+
+    /// The same style, bold.
+    pub const fn bold(self) -> Self {
+        Self {
+            face: Face::Bold,
+            ..self
+        }
+    }
+}
+
+/// One line of text at a fixed place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBox {
+    /// Left edge.
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub baseline: f32,
+    /// The text, already limited to WinAnsi characters.
+    pub text: String,
+    /// How it is set.
+    pub style: TextStyle,
+    /// Its measured width.
+    pub width: f32,
+}
+
+/// A filled rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FillBox {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge, from the top of the page.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// Fill colour.
+    pub color: Rgb,
+}
+
+/// A straight line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Start, from the top-left corner.
+    pub from: (f32, f32),
+    /// End.
+    pub to: (f32, f32),
+    /// Thickness in points.
+    pub thickness: f32,
+    /// Colour.
+    pub color: Rgb,
+}
+
+/// Anything drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// Text.
+    Text(TextBox),
+    /// A filled rectangle.
+    Fill(FillBox),
+    /// A line.
+    Line(Rule),
+}
+
+/// The box a mark covers: (left, top, right, bottom), from the top-left corner.
+pub type Bounds = (f32, f32, f32, f32);
+
+impl Mark {
+    /// The area the mark covers, including the ascenders and descenders of text.
+    pub fn bounds(&self) -> Bounds {
+        match self {
+            Mark::Text(t) => (
+                t.x,
+                t.baseline - t.style.size * ASCENT,
+                t.x + t.width,
+                t.baseline + t.style.size * DESCENT,
+            ),
+            Mark::Fill(f) => (f.x, f.y, f.x + f.width, f.y + f.height),
+            Mark::Line(l) => {
+                let half = l.thickness / 2.0;
+                (
+                    l.from.0.min(l.to.0),
+                    l.from.1.min(l.to.1) - half,
+                    l.from.0.max(l.to.0),
+                    l.from.1.max(l.to.1) + half,
+                )
+            }
+        }
+    }
+}
+
+/// One page's marks, in drawing order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// What is drawn, back to front.
+    pub marks: Vec<Mark>,
+}
+
+/// Page size and margins, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Page width.
+    pub width: f32,
+    /// Page height.
+    pub height: f32,
+    /// Margin on every side.
+    pub margin: f32,
+}
+
+impl Geometry {
+    /// US Letter, 8.5 x 11 in, with 0.75 in margins.
+    pub const LETTER: Geometry = Geometry {
+        width: 612.0,
+        height: 792.0,
+        margin: 54.0,
+    };
+    /// ISO A4, 210 x 297 mm, with the same margins.
+    pub const A4: Geometry = Geometry {
+        width: 595.28,
+        height: 841.89,
+        margin: 54.0,
+    };
+
+    /// Left edge of the margin box.
+    pub fn left(&self) -> f32 {
+        self.margin
+    }
+
+    /// Right edge of the margin box.
+    pub fn right(&self) -> f32 {
+        self.width - self.margin
+    }
+
+    /// Top edge of the margin box.
+    pub fn top(&self) -> f32 {
+        self.margin
+    }
+
+    /// Bottom edge of the margin box (the footer sits just above it).
+    pub fn bottom(&self) -> f32 {
+        self.height - self.margin
+    }
+
+    /// Width between the margins.
+    pub fn text_width(&self) -> f32 {
+        self.right() - self.left()
+    }
+
+    /// Whether `bounds` lies inside the margin box (with a hair of tolerance for rounding).
+    pub fn contains(&self, bounds: Bounds) -> bool {
+        const EPSILON: f32 = 0.01;
+        bounds.0 >= self.left() - EPSILON
+            && bounds.1 >= self.top() - EPSILON
+            && bounds.2 <= self.right() + EPSILON
+            && bounds.3 <= self.bottom() + EPSILON
+    }
+}
+
+/// Horizontal placement of a line within its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// Splits `text` (already cleaned) into lines no wider than `max_width`. Paragraph breaks
+/// (`\n`) are kept; a word wider than a line is broken between characters, without adding a
+/// hyphen, so a broken URL reads back whole once the line breaks are removed.
+pub fn wrap(text: &str, face: Face, size: f32, max_width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        if paragraph.trim().is_empty() {
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        wrap_paragraph(paragraph, face, size, max_width, &mut lines);
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+fn wrap_paragraph(text: &str, face: Face, size: f32, max_width: f32, lines: &mut Vec<String>) {
+    let space = text_width(" ", face, size);
+    let mut current = String::new();
+    let mut current_width = 0.0;
+    for word in text.split_whitespace() {
+        let word_width = text_width(word, face, size);
+        if !current.is_empty() && current_width + space + word_width <= max_width {
+            current.push(' ');
+            current.push_str(word);
+            current_width += space + word_width;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if word_width <= max_width {
+            current = word.to_string();
+            current_width = word_width;
+        } else {
+            let mut pieces = break_word(word, face, size, max_width);
+            let last = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+            current_width = text_width(&last, face, size);
+            current = last;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+}
+
+/// Breaks one over-long word into pieces that fit, preferring a break after `/`, `.`, `?`,
+/// `&` or `=`, or before `-`, in the second half of a piece (so URLs and ids break where a
+/// reader expects).
+fn break_word(word: &str, face: Face, size: f32, max_width: f32) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start;
+        let mut width = 0.0;
+        while end < chars.len() {
+            let w = text_width(chars[end].encode_utf8(&mut [0; 4]), face, size);
+            // Always take one character, so a line narrower than a glyph still makes progress.
+            if end > start && width + w > max_width {
+                break;
+            }
+            width += w;
+            end += 1;
+        }
+        if end < chars.len() {
+            let half = start + (end - start) / 2;
+            // Break after a URL or id separator, or just before a `-`.
+            let cut = (half.max(start + 1)..end)
+                .rev()
+                .find_map(|i| match chars[i] {
+                    '/' | '.' | '?' | '&' | '=' => Some(i + 1),
+                    '-' => Some(i),
+                    _ => None,
+                });
+            if let Some(cut) = cut {
+                end = cut;
+            }
+            // A line ending in `-` reads as a hyphenated word: text extractors drop the `-` and
+            // join the halves, which would corrupt a URL. Move such a break one character back.
+            if end - start > 1 && chars[end - 1] == '-' {
+                end -= 1;
+            }
+        }
+        pieces.push(chars[start..end].iter().collect());
+        start = end;
+    }
+    pieces
+}
+
+/// What is printed at the foot of every page.
+#[derive(Debug, Clone)]
+pub struct Footer {
+    /// The reproducibility stamp.
+    pub stamp: String,
+    /// Whether to mark every page CONFIDENTIAL.
+    pub confidential: bool,
+}
+
+/// Footer type and spacing.
+const FOOTER_STYLE: TextStyle = TextStyle::new(Face::Regular, 7.0, Rgb(0.35, 0.35, 0.38));
+/// Space between the body and the footer rule.
+const FOOTER_GAP: f32 = 10.0;
+/// Width kept free on the right of the footer for "Page N of M".
+const PAGE_LABEL_WIDTH: f32 = 80.0;
+
+/// A column of a table.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Header text.
+    pub title: String,
+    /// Share of the text width (the shares of a table add up to 1).
+    pub share: f32,
+}
+
+/// One paragraph inside a table cell.
+#[derive(Debug, Clone)]
+pub struct CellText {
+    /// The text.
+    pub text: String,
+    /// How it is set.
+    pub style: TextStyle,
+}
+
+/// A table cell: paragraphs stacked top to bottom.
+pub type Cell = Vec<CellText>;
+
+/// Table type, padding and colours.
+#[derive(Debug, Clone, Copy)]
+pub struct TableStyle {
+    /// Header text.
+    pub header: TextStyle,
+    /// Header background.
+    pub header_fill: Rgb,
+    /// Background of every other row.
+    pub stripe: Rgb,
+    /// Rule under each row.
+    pub rule: Rgb,
+    /// Space around cell text.
+    pub padding: f32,
+}
+
+/// One bar of a horizontal bar chart.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    /// What the bar measures (wrapped on the left).
+    pub label: String,
+    /// Length as a percentage of the full scale; `None` draws no bar.
+    pub percent: Option<f64>,
+    /// The figure printed on or beside the bar.
+    pub value: String,
+}
+
+/// Bar chart type and colours.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartStyle {
+    /// Labels on the left.
+    pub label: TextStyle,
+    /// The figure on a bar (drawn in `on_bar` colour when inside the bar).
+    pub value: TextStyle,
+    /// Colour of the figure inside a bar.
+    pub on_bar: Rgb,
+    /// Bar colour.
+    pub bar: Rgb,
+    /// The full-scale track behind each bar.
+    pub track: Rgb,
+    /// Gridlines and scale labels.
+    pub grid: TextStyle,
+}
+
+/// The pages being laid out and the cursor on the current one.
+#[derive(Debug)]
+pub struct Layout {
+    geometry: Geometry,
+    footer: Footer,
+    footer_lines: Vec<String>,
+    pages: Vec<Page>,
+    /// Top of the free space on the current page.
+    y: f32,
+    encoder: Encoder,
+}
+
+impl Layout {
+    /// An empty first page.
+    pub fn new(geometry: Geometry, footer: Footer) -> Self {
+        let mut encoder = Encoder::default();
+        let stamp = encoder.clean(&footer.stamp);
+        let footer_lines = wrap(
+            &stamp,
+            FOOTER_STYLE.face,
+            FOOTER_STYLE.size,
+            geometry.text_width() - PAGE_LABEL_WIDTH,
+        );
+        Self {
+            geometry,
+            footer,
+            footer_lines,
+            pages: vec![Page::default()],
+            y: geometry.top(),
+            encoder,
+        }
+    }
+
+    /// The page geometry.
+    pub fn geometry(&self) -> Geometry {
+        self.geometry
+    }
+
+    /// Height of the footer band: the rule, an optional CONFIDENTIAL line, the stamp lines.
+    fn footer_height(&self) -> f32 {
+        let lines = self.footer_lines.len().max(1) + usize::from(self.footer.confidential);
+        4.0 + lines as f32 * FOOTER_STYLE.line_height()
+    }
+
+    /// Lowest point the body may reach on a page.
+    pub fn body_bottom(&self) -> f32 {
+        self.geometry.bottom() - self.footer_height() - FOOTER_GAP
+    }
+
+    /// Space left on the current page.
+    pub fn remaining(&self) -> f32 {
+        self.body_bottom() - self.y
+    }
+
+    /// The cursor: top of the free space on the current page.
+    pub fn cursor(&self) -> f32 {
+        self.y
+    }
+
+    /// Whether nothing has been placed on the current page yet.
+    pub fn at_page_top(&self) -> bool {
+        self.y <= self.geometry.top()
+    }
+
+    /// Number of pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Starts a new page (unless the current one is still empty).
+    pub fn new_page(&mut self) {
+        if self.at_page_top() && self.current().marks.is_empty() {
+            return;
+        }
+        self.pages.push(Page::default());
+        self.y = self.geometry.top();
+    }
+
+    /// Moves to a new page when less than `height` is left, so a block is not split.
+    pub fn ensure(&mut self, height: f32) {
+        if self.remaining() < height && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    /// Vertical space; at most what is left on the page.
+    pub fn space(&mut self, height: f32) {
+        if !self.at_page_top() {
+            self.y = (self.y + height).min(self.body_bottom());
+        }
+    }
+
+    /// Moves the cursor down even at the top of a page (for the cover's placement).
+    pub fn advance(&mut self, height: f32) {
+        self.y = (self.y + height).min(self.body_bottom());
+    }
+
+    /// Runs of different styles on one line, left to right from `indent`; when they do not
+    /// fit on one line they are set as one wrapped paragraph in the first run's style.
+    pub fn runs(&mut self, runs: &[(String, TextStyle)], indent: f32) {
+        let Some(&(_, first_style)) = runs.first() else {
+            return;
+        };
+        let cleaned: Vec<(String, TextStyle)> = runs
+            .iter()
+            .map(|(text, style)| (self.encoder.clean(text), *style))
+            .collect();
+        let total: f32 = cleaned
+            .iter()
+            .map(|(t, s)| text_width(t, s.face, s.size))
+            .sum();
+        if total > self.geometry.text_width() - indent {
+            let joined: String = cleaned.iter().map(|(t, _)| t.as_str()).collect();
+            self.paragraph(&joined, first_style, indent);
+            return;
+        }
+        let lh = cleaned
+            .iter()
+            .map(|(_, s)| s.line_height())
+            .fold(0.0, f32::max);
+        self.ensure(lh);
+        let top = self.y;
+        let mut x = self.geometry.left() + indent;
+        for (text, style) in cleaned {
+            let width = text_width(&text, style.face, style.size);
+            let line_top = top + (lh - style.line_height()) / 2.0;
+            self.place_line(text, style, x, line_top);
+            x += width;
+        }
+        self.y += lh;
+    }
+
+    fn current(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn push(&mut self, mark: Mark) {
+        self.current().marks.push(mark);
+    }
+
+    /// Text cleaned for the built-in font, and wrapped.
+    pub fn wrap_text(&mut self, text: &str, style: TextStyle, max_width: f32) -> Vec<String> {
+        let cleaned: Vec<String> = text.split('\n').map(|p| self.encoder.clean(p)).collect();
+        wrap(&cleaned.join("\n"), style.face, style.size, max_width)
+    }
+
+    /// Places one already-wrapped line in a line box whose top is `top`.
+    fn place_line(&mut self, line: String, style: TextStyle, x: f32, top: f32) {
+        let baseline = top + style.line_height() / 2.0 + style.size * 0.3;
+        let width = text_width(&line, style.face, style.size);
+        self.push(Mark::Text(TextBox {
+            x,
+            baseline,
+            text: line,
+            style,
+            width,
+        }));
+    }
+
+    /// A wrapped paragraph between `indent` and the right margin, breaking pages as needed.
+    pub fn paragraph(&mut self, text: &str, style: TextStyle, indent: f32) {
+        self.aligned(text, style, indent, Align::Left);
+    }
+
+    /// A wrapped paragraph aligned within the text width.
+    pub fn aligned(&mut self, text: &str, style: TextStyle, indent: f32, align: Align) {
+        let width = self.geometry.text_width() - indent;
+        let lh = style.line_height();
+        for line in self.wrap_text(text, style, width) {
+            self.ensure(lh);
+            let line_width = text_width(&line, style.face, style.size);
+            let x = self.geometry.left()
+                + indent
+                + match align {
+                    Align::Left => 0.0,
+                    Align::Center => (width - line_width) / 2.0,
+                    Align::Right => width - line_width,
+                };
+            let top = self.y;
+            self.place_line(line, style, x, top);
+            self.y += lh;
+        }
+    }
+
+    /// A heading kept with at least `follow` points of what comes after it.
+    pub fn heading(&mut self, text: &str, style: TextStyle, follow: f32) {
+        let lines = self
+            .wrap_text(text, style, self.geometry.text_width())
+            .len();
+        self.ensure(lines as f32 * style.line_height() + follow);
+        self.paragraph(text, style, 0.0);
+    }
+
+    /// A bulleted paragraph: the bullet at `indent`, the text hanging after it.
+    pub fn bullet(&mut self, text: &str, style: TextStyle, indent: f32) {
+        let hang = 11.0;
+        let lh = style.line_height();
+        self.ensure(lh);
+        let top = self.y;
+        let x = self.geometry.left() + indent;
+        self.place_line("\u{2022}".to_string(), style, x, top);
+        self.paragraph(text, style, indent + hang);
+    }
+
+    /// A thin rule across the text width.
+    pub fn rule(&mut self, color: Rgb, thickness: f32) {
+        self.ensure(thickness + 2.0);
+        let y = self.y + thickness / 2.0;
+        self.push(Mark::Line(Rule {
+            from: (self.geometry.left(), y),
+            to: (self.geometry.right(), y),
+            thickness,
+            color,
+        }));
+        self.y += thickness;
+    }
+
+    /// A filled band across the text width with one centred line of text (a banner).
+    pub fn banner(&mut self, text: &str, style: TextStyle, fill: Rgb) {
+        let padding = 6.0;
+        let lines = self.wrap_text(text, style, self.geometry.text_width() - 2.0 * padding);
+        let height = lines.len() as f32 * style.line_height() + 2.0 * padding;
+        self.ensure(height);
+        let (left, top) = (self.geometry.left(), self.y);
+        self.push(Mark::Fill(FillBox {
+            x: left,
+            y: top,
+            width: self.geometry.text_width(),
+            height,
+            color: fill,
+        }));
+        self.y += padding;
+        for line in lines {
+            let w = text_width(&line, style.face, style.size);
+            let x = left + (self.geometry.text_width() - w) / 2.0;
+            let line_top = self.y;
+            self.place_line(line, style, x, line_top);
+            self.y += style.line_height();
+        }
+        self.y += padding;
+    }
+
+    /// Label/value pairs: labels in a column of `label_width`, values wrapped beside them.
+    pub fn key_values(
+        &mut self,
+        pairs: &[(String, String)],
+        label: TextStyle,
+        value: TextStyle,
+        label_width: f32,
+    ) {
+        let value_width = self.geometry.text_width() - label_width;
+        for (key, text) in pairs {
+            let keys = self.wrap_text(key, label, label_width - 6.0);
+            let values = self.wrap_text(text, value, value_width);
+            let rows = keys.len().max(values.len());
+            let lh = label.line_height().max(value.line_height());
+            self.ensure(lh * rows.min(3) as f32);
+            let left = self.geometry.left();
+            for i in 0..rows {
+                self.ensure(lh);
+                let top = self.y;
+                if let Some(k) = keys.get(i) {
+                    self.place_line(k.clone(), label, left, top);
+                }
+                if let Some(v) = values.get(i) {
+                    self.place_line(v.clone(), value, left + label_width, top);
+                }
+                self.y += lh;
+            }
+            self.y += lh * 0.25;
+        }
+    }
+
+    /// A table whose header row is repeated at the top of every page it runs onto. A row taller
+    /// than the space left is split between pages, line by line, so no cell is ever cut off.
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<Cell>], style: &TableStyle) {
+        let table = TableGeometry::new(self, columns, style);
+        let header: Vec<Vec<(String, TextStyle)>> = columns
+            .iter()
+            .zip(&table.inner_widths)
+            .map(|(c, &w)| self.cell_lines(&text_cell(&c.title, style.header), w))
+            .collect();
+        let header_height = column_height(&header) + 2.0 * style.padding;
+        let mut laid: Vec<Vec<Vec<(String, TextStyle)>>> = Vec::with_capacity(rows.len());
+        for row in rows {
+            let lines = row
+                .iter()
+                .zip(&table.inner_widths)
+                .map(|(cell, &w)| self.cell_lines(cell, w))
+                .collect();
+            laid.push(lines);
+        }
+        // Keep the header with at least the first lines of the first row.
+        let first = laid.first().map_or(0.0, |r| first_lines_height(r, 3));
+        self.ensure(header_height + first + 2.0 * style.padding);
+        self.table_header(&table, &header, header_height, style);
+        for (index, row) in laid.into_iter().enumerate() {
+            let fill = (index % 2 == 1).then_some(style.stripe);
+            self.table_row(&table, row, fill, &header, header_height, style);
+        }
+    }
+
+    fn cell_lines(&mut self, cell: &[CellText], width: f32) -> Vec<(String, TextStyle)> {
+        let mut lines = Vec::new();
+        for part in cell {
+            for line in self.wrap_text(&part.text, part.style, width) {
+                lines.push((line, part.style));
+            }
+        }
+        lines
+    }
+
+    fn table_header(
+        &mut self,
+        table: &TableGeometry,
+        header: &[Vec<(String, TextStyle)>],
+        height: f32,
+        style: &TableStyle,
+    ) {
+        let top = self.y;
+        self.push(Mark::Fill(FillBox {
+            x: self.geometry.left(),
+            y: top,
+            width: self.geometry.text_width(),
+            height,
+            color: style.header_fill,
+        }));
+        self.place_cells(table, header, top + style.padding);
+        self.y = top + height;
+    }
+
+    fn place_cells(&mut self, table: &TableGeometry, cells: &[Vec<(String, TextStyle)>], top: f32) {
+        for (column, lines) in cells.iter().enumerate() {
+            let x = table.lefts[column] + table.padding;
+            let mut line_top = top;
+            for (text, style) in lines {
+                self.place_line(text.clone(), *style, x, line_top);
+                line_top += style.line_height();
+            }
+        }
+    }
+
+    fn table_row(
+        &mut self,
+        table: &TableGeometry,
+        mut row: Vec<Vec<(String, TextStyle)>>,
+        fill: Option<Rgb>,
+        header: &[Vec<(String, TextStyle)>],
+        header_height: f32,
+        style: &TableStyle,
+    ) {
+        let whole = column_height(&row) + 2.0 * style.padding;
+        let fresh_page = self.body_bottom() - self.geometry.top() - header_height;
+        if whole > self.remaining() && whole <= fresh_page {
+            // The row fits whole on the next page: move it there rather than split it.
+            self.pages.push(Page::default());
+            self.y = self.geometry.top();
+            self.table_header(table, header, header_height, style);
+        }
+        loop {
+            let available = self.remaining() - 2.0 * style.padding;
+            let part = take_lines(&mut row, available);
+            let nothing_taken = part.iter().all(Vec::is_empty);
+            if nothing_taken && row.iter().any(|c| !c.is_empty()) {
+                // Not even one line fits: continue on a fresh page under a repeated header.
+                self.restore_lines(&mut row, part);
+                self.pages.push(Page::default());
+                self.y = self.geometry.top();
+                self.table_header(table, header, header_height, style);
+                if self.remaining() < 2.0 * style.padding + 12.0 {
+                    return; // A page too small for any row: give up rather than loop.
+                }
+                continue;
+            }
+            let height = column_height(&part) + 2.0 * style.padding;
+            let top = self.y;
+            if let Some(color) = fill {
+                self.push(Mark::Fill(FillBox {
+                    x: self.geometry.left(),
+                    y: top,
+                    width: self.geometry.text_width(),
+                    height,
+                    color,
+                }));
+            }
+            self.place_cells(table, &part, top + style.padding);
+            self.y = top + height;
+            self.push(Mark::Line(Rule {
+                from: (self.geometry.left(), self.y),
+                to: (self.geometry.right(), self.y),
+                thickness: 0.5,
+                color: style.rule,
+            }));
+            if row.iter().all(Vec::is_empty) {
+                return;
+            }
+            self.pages.push(Page::default());
+            self.y = self.geometry.top();
+            self.table_header(table, header, header_height, style);
+        }
+    }
+
+    fn restore_lines(
+        &mut self,
+        row: &mut [Vec<(String, TextStyle)>],
+        part: Vec<Vec<(String, TextStyle)>>,
+    ) {
+        for (cell, mut taken) in row.iter_mut().zip(part) {
+            taken.append(cell);
+            *cell = taken;
+        }
+    }
+
+    /// A horizontal bar chart: labels on the left, bars on a 0-100 scale with the figure on
+    /// each bar (inside it when it fits, just past its end otherwise).
+    pub fn bar_chart(&mut self, bars: &[Bar], style: &ChartStyle) {
+        let label_width = (self.geometry.text_width() * 0.36).round();
+        let gap = 8.0;
+        let track_left = self.geometry.left() + label_width + gap;
+        let track_width = self.geometry.right() - track_left;
+        let bar_height = 13.0;
+        for bar in bars {
+            let labels = self.wrap_text(&bar.label, style.label, label_width);
+            let label_height = labels.len() as f32 * style.label.line_height();
+            let row_height = label_height.max(bar_height) + 5.0;
+            self.ensure(row_height);
+            let top = self.y;
+            let label_top = top + (row_height - 5.0 - label_height) / 2.0;
+            for (i, line) in labels.into_iter().enumerate() {
+                let line_top = label_top + i as f32 * style.label.line_height();
+                self.place_line(line, style.label, self.geometry.left(), line_top);
+            }
+            let bar_top = top + (row_height - 5.0 - bar_height) / 2.0;
+            self.draw_bar(bar, style, (track_left, bar_top, track_width, bar_height));
+            self.y = top + row_height;
+        }
+        self.chart_scale(style, track_left, track_width);
+    }
+
+    fn draw_bar(&mut self, bar: &Bar, style: &ChartStyle, area: (f32, f32, f32, f32)) {
+        let (left, top, width, height) = area;
+        self.push(Mark::Fill(FillBox {
+            x: left,
+            y: top,
+            width,
+            height,
+            color: style.track,
+        }));
+        let fraction = bar.percent.map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0)) as f32;
+        let length = width * fraction;
+        if length > 0.0 {
+            self.push(Mark::Fill(FillBox {
+                x: left,
+                y: top,
+                width: length,
+                height,
+                color: style.bar,
+            }));
+        }
+        let value = self.encoder.clean(&bar.value);
+        let value_width = text_width(&value, style.value.face, style.value.size);
+        let text_top = top + (height - style.value.line_height()) / 2.0;
+        let (x, value_style) = if value_width + 8.0 <= length {
+            (
+                left + length - value_width - 4.0,
+                style.value.colored(style.on_bar),
+            )
+        } else {
+            (
+                (left + length + 4.0).min(left + width - value_width),
+                style.value,
+            )
+        };
+        self.place_line(value, value_style, x, text_top);
+    }
+
+    fn chart_scale(&mut self, style: &ChartStyle, left: f32, width: f32) {
+        let lh = style.grid.line_height();
+        self.ensure(lh);
+        let top = self.y;
+        for step in 0..=4 {
+            let label = format!("{}%", step * 25);
+            let label_width = text_width(&label, style.grid.face, style.grid.size);
+            let at = left + width * step as f32 / 4.0;
+            let x = (at - label_width / 2.0).clamp(left, left + width - label_width);
+            self.place_line(label, style.grid, x, top);
+        }
+        self.y = top + lh;
+    }
+
+    /// Adds "Page N of M", the stamp and (when asked) CONFIDENTIAL to every page, and returns
+    /// the pages with the characters that had to be replaced.
+    pub fn finish(mut self) -> (Vec<Page>, Encoder) {
+        let total = self.pages.len();
+        let rule_y = self.geometry.bottom() - self.footer_height();
+        for number in 1..=total {
+            let marks = self.footer_marks(number, total, rule_y);
+            if let Some(page) = self.pages.get_mut(number - 1) {
+                page.marks.extend(marks);
+            }
+        }
+        (self.pages, self.encoder)
+    }
+
+    fn footer_marks(&self, number: usize, total: usize, rule_y: f32) -> Vec<Mark> {
+        let g = self.geometry;
+        let lh = FOOTER_STYLE.line_height();
+        let mut marks = vec![Mark::Line(Rule {
+            from: (g.left(), rule_y),
+            to: (g.right(), rule_y),
+            thickness: 0.5,
+            color: Rgb(0.7, 0.7, 0.72),
+        })];
+        let first_top = rule_y + 4.0;
+        let page_label = format!("Page {number} of {total}");
+        let label_width = text_width(&page_label, Face::Bold, FOOTER_STYLE.size);
+        marks.push(footer_text(
+            page_label,
+            FOOTER_STYLE.bold(),
+            g.right() - label_width,
+            first_top,
+        ));
+        let mut top = first_top;
+        if self.footer.confidential {
+            let style = FOOTER_STYLE.bold().colored(Rgb(0.70, 0.08, 0.08));
+            let text = "CONFIDENTIAL: includes internal notes. Do not publish or share.";
+            marks.push(footer_text(text.to_string(), style, g.left(), top));
+            top += lh;
+        }
+        for line in &self.footer_lines {
+            marks.push(footer_text(line.clone(), FOOTER_STYLE, g.left(), top));
+            top += lh;
+        }
+        marks
+    }
+}
+
+fn footer_text(text: String, style: TextStyle, x: f32, top: f32) -> Mark {
+    let width = text_width(&text, style.face, style.size);
+    Mark::Text(TextBox {
+        x,
+        baseline: top + style.line_height() / 2.0 + style.size * 0.3,
+        text,
+        style,
+        width,
+    })
+}
+
+/// A one-paragraph cell.
+pub fn text_cell(text: &str, style: TextStyle) -> Cell {
+    vec![CellText {
+        text: text.to_string(),
+        style,
+    }]
+}
+
+/// Column positions of a table.
+struct TableGeometry {
+    lefts: Vec<f32>,
+    inner_widths: Vec<f32>,
+    padding: f32,
+}
+
+impl TableGeometry {
+    fn new(layout: &Layout, columns: &[Column], style: &TableStyle) -> Self {
+        let total: f32 = columns
+            .iter()
+            .map(|c| c.share)
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        let width = layout.geometry.text_width();
+        let mut lefts = Vec::with_capacity(columns.len());
+        let mut inner_widths = Vec::with_capacity(columns.len());
+        let mut x = layout.geometry.left();
+        for column in columns {
+            let w = width * column.share / total;
+            lefts.push(x);
+            inner_widths.push((w - 2.0 * style.padding).max(1.0));
+            x += w;
+        }
+        Self {
+            lefts,
+            inner_widths,
+            padding: style.padding,
+        }
+    }
+}
+
+/// Height of the tallest cell.
+fn column_height(cells: &[Vec<(String, TextStyle)>]) -> f32 {
+    cells
+        .iter()
+        .map(|lines| lines.iter().map(|(_, s)| s.line_height()).sum::<f32>())
+        .fold(0.0, f32::max)
+}
+
+/// Height of the first `n` lines of the tallest cell: enough to keep a header company.
+fn first_lines_height(cells: &[Vec<(String, TextStyle)>], n: usize) -> f32 {
+    cells
+        .iter()
+        .map(|lines| {
+            lines
+                .iter()
+                .take(n)
+                .map(|(_, s)| s.line_height())
+                .sum::<f32>()
+        })
+        .fold(0.0, f32::max)
+}
+
+/// Takes from the front of every cell the lines that fit in `available` points.
+fn take_lines(
+    row: &mut [Vec<(String, TextStyle)>],
+    available: f32,
+) -> Vec<Vec<(String, TextStyle)>> {
+    row.iter_mut()
+        .map(|cell| {
+            let mut used = 0.0;
+            let count = cell
+                .iter()
+                .take_while(|(_, style)| {
+                    used += style.line_height();
+                    used <= available
+                })
+                .count();
+            cell.drain(..count).collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,321 @@
+//! Layout tests: wrapping, page breaks, table headers, bars, footers; no PDF involved.
+
+use super::*;
+
+const BODY: TextStyle = TextStyle::new(Face::Regular, 9.5, Rgb(0.0, 0.0, 0.0));
+const HEADER: TextStyle = TextStyle::new(Face::Bold, 8.0, Rgb(0.0, 0.0, 0.3));
+
+fn layout() -> Layout {
+    Layout::new(
+        Geometry::LETTER,
+        Footer {
+            stamp: "Checklist test 1; sro-assess 0.1.0; answers file 0123456789ab".into(),
+            confidential: false,
+        },
+    )
+}
+
+fn texts(page: &Page) -> Vec<&TextBox> {
+    page.marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+fn assert_inside(pages: &[Page], geometry: Geometry) {
+    for (n, page) in pages.iter().enumerate() {
+        for mark in &page.marks {
+            assert!(
+                geometry.contains(mark.bounds()),
+                "page {}: {mark:?} lies outside the margins",
+                n + 1
+            );
+        }
+    }
+}
+
+fn table_style() -> TableStyle {
+    TableStyle {
+        header: HEADER,
+        header_fill: Rgb(0.9, 0.9, 0.9),
+        stripe: Rgb(0.97, 0.97, 0.97),
+        rule: Rgb(0.8, 0.8, 0.8),
+        padding: 3.0,
+    }
+}
+
+#[test]
+fn wrapped_lines_fit_and_keep_every_word() {
+    let text =
+        "The MOU states that SROs do not administer school discipline, and says who decides.";
+    let lines = wrap(text, Face::Regular, 9.5, 120.0);
+    assert!(lines.len() > 1);
+    for line in &lines {
+        assert!(text_width(line, Face::Regular, 9.5) <= 120.0, "{line}");
+    }
+    assert_eq!(lines.join(" "), text);
+}
+
+#[test]
+fn wrapping_uses_real_widths() {
+    // Twenty "i" are far narrower than twenty "W": the same count of letters wraps differently.
+    let narrow = wrap(&"i ".repeat(20), Face::Regular, 10.0, 60.0);
+    let wide = wrap(&"W ".repeat(20), Face::Regular, 10.0, 60.0);
+    assert!(narrow.len() < wide.len());
+}
+
+#[test]
+fn long_words_break_without_added_characters() {
+    let url = "https://dpi.wi.gov/sspw/safe-schools/criminal-charges-and-violations-reporting-requirement";
+    let lines = wrap(url, Face::Regular, 8.5, 100.0);
+    assert!(lines.len() > 1);
+    assert_eq!(lines.concat(), url, "no hyphen or space is added");
+    for line in &lines {
+        assert!(text_width(line, Face::Regular, 8.5) <= 100.0);
+    }
+    // Breaks prefer the URL's own separators.
+    assert!(lines[0].ends_with('/') || lines[0].ends_with('.') || lines[1].starts_with('-'));
+    assert!(
+        lines.iter().all(|l| !l.ends_with('-')),
+        "no line ends as if hyphenated"
+    );
+}
+
+#[test]
+fn a_line_narrower_than_a_glyph_still_makes_progress() {
+    let lines = wrap("WWW", Face::Bold, 12.0, 1.0);
+    assert_eq!(lines, ["W", "W", "W"]);
+}
+
+#[test]
+fn paragraph_breaks_are_kept() {
+    let lines = wrap("first\n\nsecond", Face::Regular, 9.5, 300.0);
+    assert_eq!(lines, ["first", "", "second"]);
+}
+
+#[test]
+fn paragraphs_flow_onto_new_pages_inside_the_body() {
+    let mut l = layout();
+    for n in 0..200 {
+        l.paragraph(
+            &format!("Paragraph {n}: {}", "words ".repeat(40)),
+            BODY,
+            0.0,
+        );
+    }
+    let bottom = l.body_bottom();
+    let (pages, _) = l.finish();
+    assert!(pages.len() > 5);
+    assert_inside(&pages, Geometry::LETTER);
+    for page in &pages {
+        for t in texts(page).iter().filter(|t| !t.text.starts_with("Page ")) {
+            if t.style.size > 7.0 {
+                assert!(
+                    t.baseline + t.style.size * DESCENT <= bottom,
+                    "{t:?} runs into the footer"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn headings_are_not_left_alone_at_the_bottom_of_a_page() {
+    let mut l = layout();
+    while l.remaining() > 30.0 {
+        l.paragraph("filler", BODY, 0.0);
+    }
+    l.heading("A heading", BODY.bold(), 40.0);
+    assert_eq!(l.page_count(), 2, "the heading moved to the next page");
+}
+
+#[test]
+fn table_header_is_repeated_on_every_page() {
+    let mut l = layout();
+    let columns = [
+        Column {
+            title: "Priority".into(),
+            share: 0.2,
+        },
+        Column {
+            title: "Item".into(),
+            share: 0.8,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = (0..150)
+        .map(|n| {
+            vec![
+                text_cell("High", BODY),
+                text_cell(&format!("Item {n} {}", "text ".repeat(n % 30)), BODY),
+            ]
+        })
+        .collect();
+    l.table(&columns, &rows, &table_style());
+    let (pages, _) = l.finish();
+    assert!(pages.len() >= 3);
+    assert_inside(&pages, Geometry::LETTER);
+    for (n, page) in pages.iter().enumerate() {
+        let first = texts(page)[0];
+        assert_eq!(
+            first.text,
+            "Priority",
+            "page {} starts with the header",
+            n + 1
+        );
+        let headers = texts(page).iter().filter(|t| t.text == "Item").count();
+        assert_eq!(headers, 1);
+    }
+    // Every row made it, in order.
+    let all: Vec<String> = pages
+        .iter()
+        .flat_map(|p| texts(p).into_iter().map(|t| t.text.clone()))
+        .filter(|t| t.starts_with("Item "))
+        .collect();
+    assert_eq!(all.len(), 150);
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_split_under_repeated_headers() {
+    let mut l = layout();
+    let columns = [
+        Column {
+            title: "Id".into(),
+            share: 0.15,
+        },
+        Column {
+            title: "Note".into(),
+            share: 0.85,
+        },
+    ];
+    let long = "word ".repeat(3000);
+    let rows = vec![vec![text_cell("x", BODY), text_cell(&long, BODY)]];
+    l.table(&columns, &rows, &table_style());
+    let (pages, _) = l.finish();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    assert_inside(&pages, Geometry::LETTER);
+    let words: usize = pages
+        .iter()
+        .flat_map(texts)
+        .filter(|t| t.text.starts_with("word"))
+        .map(|t| t.text.split(' ').count())
+        .sum();
+    assert_eq!(words, 3000, "no line lost at the breaks");
+    for page in &pages {
+        assert_eq!(texts(page)[0].text, "Id");
+    }
+}
+
+#[test]
+fn a_row_that_fits_a_fresh_page_is_moved_not_split() {
+    let mut l = layout();
+    while l.remaining() > 60.0 {
+        l.paragraph("filler", BODY, 0.0);
+    }
+    let columns = [Column {
+        title: "Note".into(),
+        share: 1.0,
+    }];
+    let rows = vec![vec![text_cell(
+        &"ten words to fill a few lines here ok ".repeat(12),
+        BODY,
+    )]];
+    l.table(&columns, &rows, &table_style());
+    let (pages, _) = l.finish();
+    assert_eq!(pages.len(), 2);
+    assert!(texts(&pages[0]).iter().all(|t| !t.text.starts_with("ten")));
+}
+
+#[test]
+fn bars_are_proportional_and_labels_stay_on_the_page() {
+    let mut l = layout();
+    let style = ChartStyle {
+        label: BODY,
+        value: HEADER,
+        on_bar: Rgb(1.0, 1.0, 1.0),
+        bar: Rgb(0.1, 0.2, 0.4),
+        track: Rgb(0.9, 0.9, 0.9),
+        grid: BODY,
+    };
+    let bars: Vec<Bar> = [Some(100.0), Some(50.0), Some(2.0), None]
+        .into_iter()
+        .map(|p| Bar {
+            label: "A section title long enough to need two lines in the label column".into(),
+            percent: p,
+            value: p.map_or("n/a".into(), |p| format!("{p:.1}%")),
+        })
+        .collect();
+    l.bar_chart(&bars, &style);
+    let (pages, _) = l.finish();
+    assert_eq!(pages.len(), 1);
+    assert_inside(&pages, Geometry::LETTER);
+    let fills: Vec<&FillBox> = pages[0]
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Fill(f) if f.color == style.bar => Some(f),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(fills.len(), 3, "no bar for n/a");
+    assert!((fills[0].width / fills[1].width - 2.0).abs() < 1e-3);
+    let full = fills[0];
+    let value = texts(&pages[0])
+        .into_iter()
+        .find(|t| t.text == "100.0%")
+        .cloned();
+    let value = value.expect("the figure is printed");
+    assert!(value.x >= full.x && value.x + value.width <= full.x + full.width);
+    assert_eq!(
+        value.style.color, style.on_bar,
+        "inside a long bar, in its contrast colour"
+    );
+    let small = texts(&pages[0])
+        .into_iter()
+        .find(|t| t.text == "2.0%")
+        .cloned();
+    let small = small.expect("the figure is printed");
+    assert!(
+        small.x > fills[2].x + fills[2].width,
+        "past the end of a short bar"
+    );
+}
+
+#[test]
+fn every_page_has_its_number_and_the_stamp() {
+    let mut l = Layout::new(
+        Geometry::A4,
+        Footer {
+            stamp: "Checklist test 1".into(),
+            confidential: true,
+        },
+    );
+    for _ in 0..120 {
+        l.paragraph(&"text ".repeat(30), BODY, 0.0);
+    }
+    let (pages, _) = l.finish();
+    let total = pages.len();
+    assert!(total > 1);
+    assert_inside(&pages, Geometry::A4);
+    for (n, page) in pages.iter().enumerate() {
+        let t: Vec<&str> = texts(page).iter().map(|t| t.text.as_str()).collect();
+        assert!(t.contains(&format!("Page {} of {total}", n + 1).as_str()));
+        assert!(t.contains(&"Checklist test 1"));
+        assert!(t.iter().any(|s| s.starts_with("CONFIDENTIAL")));
+    }
+}
+
+#[test]
+fn replaced_characters_are_recorded() {
+    let mut l = layout();
+    l.paragraph("MOU \u{2192} board \u{2713}", BODY, 0.0);
+    let (pages, encoder) = l.finish();
+    assert!(
+        texts(&pages[0])
+            .iter()
+            .any(|t| t.text == "MOU -> board [x]")
+    );
+    assert_eq!(encoder.warnings().len(), 2);
+}
