@@ -16,6 +16,8 @@ use crate::template::{TemplateHeader, answers_template};
 
 #[path = "cli/checklist_cmd.rs"]
 mod checklist_cmd;
+#[path = "cli/compare_cmd.rs"]
+mod compare_cmd;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --fail-under; \
 2 bad input or usage (the message names the file, line and column).";
@@ -56,6 +58,10 @@ pub enum Command {
     /// List or show checklists.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Compare two or more answers files side by side (options, or one district over time).
+    Compare(CompareArgs),
+    /// Summarise many districts' answers files (a folder, or files).
+    Summary(SummaryArgs),
 }
 
 /// Output formats on the command line.
@@ -117,6 +123,65 @@ pub struct ReportArgs {
     /// Paper size of a PDF report.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
+    /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+/// Formats of `compare` and `summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormatArg {
+    /// Tables for the terminal.
+    Table,
+    /// Markdown document.
+    Markdown,
+    /// CSV for spreadsheets.
+    Csv,
+    /// JSON with documented field names.
+    Json,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more answers files (YAML) of one checklist; each file's `label` names its column.
+    #[arg(required = true, num_args = 2.., value_name = "ANSWERS")]
+    pub answers: Vec<PathBuf>,
+    /// Score every file against this checklist file instead of the one the answers name.
+    #[arg(long, value_name = "PATH")]
+    pub checklist: Option<PathBuf>,
+    /// Output format [default: from the output file's extension, else table].
+    #[arg(short, long, value_enum)]
+    pub format: Option<CompareFormatArg>,
+    /// Write the comparison to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep only the items whose status differs between the files.
+    #[arg(long)]
+    pub only_differences: bool,
+    /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+/// Arguments of `summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Answers files, or folders of them (every *.yaml and *.yml inside, not recursive).
+    #[arg(required = true, value_name = "DIR|FILE")]
+    pub inputs: Vec<PathBuf>,
+    /// Score every file against this checklist file instead of the one the answers name.
+    #[arg(long, value_name = "PATH")]
+    pub checklist: Option<PathBuf>,
+    /// Output format [default: from the output file's extension, else table].
+    #[arg(short, long, value_enum)]
+    pub format: Option<CompareFormatArg>,
+    /// Write the summary to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Skip files with errors (each is reported) and summarise the rest; exit 2 at the end.
+    #[arg(long)]
+    pub keep_going: bool,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -269,6 +334,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Init(args) => init_command(&args, io),
         Command::Checklist(ChecklistCommand::List) => checklist_cmd::list(io),
         Command::Checklist(ChecklistCommand::Show(args)) => checklist_cmd::show(&args, io),
+        Command::Compare(args) => compare_cmd::compare(&args, color, io),
+        Command::Summary(args) => compare_cmd::summary(&args, color, io),
     }
 }
 
@@ -301,12 +368,12 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
         });
     }
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
-    let to_terminal = args.output.is_none() && io.stdout_is_terminal;
+    let to_stdout = args.output.is_none();
     let options = RenderOptions {
         color: color && args.output.is_none(),
         width: args
             .width
-            .or(if to_terminal { io.terminal_width } else { None }),
+            .or(if to_stdout { io.terminal_width } else { None }),
         include_internal_notes: args.include_internal_notes,
         paper: match args.paper {
             PaperArg::Letter => report::Paper::Letter,
@@ -531,7 +598,11 @@ pub fn terminal_facts() -> (bool, Option<u16>, bool) {
         // comfy-table asks the terminal (through crossterm) when stdout is one.
         comfy_table::Table::new().width().filter(|w| *w >= 40)
     } else {
-        None
+        // Piped (`| less`): the shell's COLUMNS when exported, else the renderer's default.
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<u16>().ok())
+            .filter(|w| (40..=1000).contains(w))
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     (is_terminal, width, no_color)

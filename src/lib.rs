@@ -19,6 +19,7 @@
 //! ```
 
 pub mod cli;
+pub mod compare;
 pub mod error;
 pub mod fsio;
 pub mod load;

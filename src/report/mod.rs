@@ -1,6 +1,7 @@
 //! Rendering: an [`Assessment`] in, bytes out. One module per format; none of them scores,
 //! prints, reads the clock or probes the terminal.
 
+pub mod compare;
 mod csv;
 mod json;
 mod markdown;

@@ -21,7 +21,8 @@ pub fn tool() -> Command {
     let mut cmd = Command::cargo_bin("sro-assess").expect("binary builds");
     cmd.current_dir(root())
         .env("NO_COLOR", "1")
-        .env_remove("SOURCE_DATE_EPOCH");
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("COLUMNS");
     cmd
 }
 

@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod commands;
 mod common;
+mod compare;
 mod mutation;
 mod pdf;
 mod readme;

@@ -1,0 +1,367 @@
+//! `compare` and `summary`: load several answers files on one checklist, then compare them side
+//! by side or summarise them. Files are read one at a time; a summary keeps only aggregates.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use super::{
+    CompareArgs, CompareFormatArg, Io, Outcome, SummaryArgs, emit, error_text, output_format,
+    stdout_error,
+};
+use crate::compare::{self, SummaryBuilder};
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::fsio::Overwrite;
+use crate::load::{self, AnswersFile, LoadedChecklist};
+use crate::report::compare::{render_comparison, render_summary, renderer_for};
+use crate::report::{Format, RenderOptions};
+use crate::score::{self, Assessment};
+
+/// Files at which `summary` starts showing progress (on a terminal only).
+const PROGRESS_FROM: usize = 20;
+
+impl From<CompareFormatArg> for Format {
+    fn from(arg: CompareFormatArg) -> Self {
+        match arg {
+            CompareFormatArg::Table => Format::Table,
+            CompareFormatArg::Markdown => Format::Markdown,
+            CompareFormatArg::Csv => Format::Csv,
+            CompareFormatArg::Json => Format::Json,
+        }
+    }
+}
+
+pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
+    let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    renderer_for(format)?;
+    let mut checklists = Checklists::new(args.checklist.as_deref())?;
+    let mut first: Option<FirstFile> = None;
+    let mut assessments = Vec::with_capacity(args.answers.len());
+    for path in &args.answers {
+        let scored = load_and_score(path, &mut checklists, io)?;
+        match &first {
+            Some(first) => first.check_same_checklist(path, &scored, io)?,
+            None => first = Some(FirstFile::new(path, &scored)),
+        }
+        assessments.push(scored.assessment);
+    }
+    let Some(first) = first else {
+        return Ok(Outcome::Success); // clap requires two files; nothing to do without them
+    };
+    let mut comparison = compare::compare(&first.checklist.checklist, &assessments);
+    if args.only_differences {
+        comparison = comparison.only_differences();
+    }
+    let options = render_options(args.width, args.output.as_deref(), color, io);
+    let bytes = render_comparison(&comparison, format, &options)?;
+    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    Ok(Outcome::Success)
+}
+
+pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
+    let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    renderer_for(format)?;
+    let paths = answers_paths(&args.inputs)?;
+    let mut checklists = Checklists::new(args.checklist.as_deref())?;
+    let mut run = SummaryRun::default();
+    let mut progress = Progress::new(paths.len());
+    for (done, path) in paths.iter().enumerate() {
+        progress.show(done, io)?;
+        if let Err(err) = run.add(path, &mut checklists, io) {
+            progress.clear(io)?;
+            report_bad_file(&err, args.keep_going, io)?;
+            if !args.keep_going {
+                return Err(already_reported(path));
+            }
+            run.skipped += 1;
+        }
+    }
+    progress.clear(io)?;
+    let total = paths.len();
+    let Some((builder, _)) = run.started else {
+        return Err(Error::FilesFailed {
+            failed: run.skipped,
+            total,
+        });
+    };
+    let mut summary = builder.finish();
+    summary.skipped = run.skipped;
+    let options = render_options(args.width, args.output.as_deref(), color, io);
+    let bytes = render_summary(&summary, format, &options)?;
+    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    if run.skipped > 0 {
+        return Err(Error::FilesFailed {
+            failed: run.skipped,
+            total,
+        });
+    }
+    Ok(Outcome::Success)
+}
+
+/// An error the command has printed already: exit 2 without printing it again.
+fn already_reported(path: &Path) -> Error {
+    Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: Vec::new(),
+    }
+}
+
+fn report_bad_file(err: &Error, keep_going: bool, io: &mut Io<'_>) -> Result<()> {
+    let text = error_text(err);
+    if !text.is_empty() {
+        writeln_err(io, &text)?;
+    }
+    if !keep_going {
+        writeln_err(
+            io,
+            "hint: pass --keep-going to skip files with errors and summarise the rest",
+        )?;
+    }
+    Ok(())
+}
+
+fn writeln_err(io: &mut Io<'_>, text: &str) -> Result<()> {
+    writeln!(io.stderr, "{text}").map_err(stdout_error)
+}
+
+/// The summary so far: started by the first good file, which fixes the checklist.
+#[derive(Default)]
+struct SummaryRun {
+    started: Option<(SummaryBuilder, FirstFile)>,
+    skipped: usize,
+}
+
+impl SummaryRun {
+    /// Loads, scores and folds in one file; its text and assessment are dropped on return.
+    fn add(&mut self, path: &Path, checklists: &mut Checklists, io: &mut Io<'_>) -> Result<()> {
+        let scored = load_and_score(path, checklists, io)?;
+        let source = path.display().to_string();
+        match &mut self.started {
+            Some((builder, first)) => {
+                first.check_same_checklist(path, &scored, io)?;
+                builder.add(&scored.assessment, &source);
+            }
+            None => {
+                let mut builder = SummaryBuilder::new(&scored.checklist.checklist);
+                builder.add(&scored.assessment, &source);
+                self.started = Some((builder, FirstFile::new(path, &scored)));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every answers file named: files as given, folders as their `*.yaml` and `*.yml` files
+/// (not recursive, hidden files left out), sorted so runs are reproducible.
+fn answers_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            paths.extend(folder_answers(input)?);
+        } else {
+            paths.push(input.clone());
+        }
+    }
+    Ok(paths)
+}
+
+fn folder_answers(folder: &Path) -> Result<Vec<PathBuf>> {
+    let read_error = |source| Error::Read {
+        path: folder.to_path_buf(),
+        source,
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(read_error)? {
+        let path = entry.map_err(read_error)?.path();
+        if is_answers_file_name(&path) {
+            files.push(path);
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::Invalid {
+            path: folder.to_path_buf(),
+            diagnostics: vec![
+                Diagnostic::error(None, "the folder has no answers files (*.yaml, *.yml)")
+                    .with_hint("name the files, or give the folder that holds them"),
+            ],
+        });
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn is_answers_file_name(path: &Path) -> bool {
+    let visible = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| !n.starts_with('.'));
+    let yaml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    visible && yaml && path.is_file()
+}
+
+/// One file, scored.
+struct Scored {
+    assessment: Assessment,
+    checklist: Rc<LoadedChecklist>,
+    /// Where the file names its checklist, for the "different checklist" error.
+    checklist_at: Option<Location>,
+}
+
+fn load_and_score(path: &Path, checklists: &mut Checklists, io: &mut Io<'_>) -> Result<Scored> {
+    let file = AnswersFile::read(path)?;
+    let checklist = checklists.for_file(&file, io)?;
+    let (answers, warnings) = file.validate(&checklist.checklist)?;
+    io.warn(&path.display().to_string(), &warnings)?;
+    Ok(Scored {
+        assessment: score::score(&checklist.checklist, &answers, &file.hash),
+        checklist_at: file.document.checklist_reference().and_then(|(_, at)| at),
+        checklist,
+    })
+}
+
+/// The first good file: every other file must answer its checklist.
+struct FirstFile {
+    path: PathBuf,
+    checklist: Rc<LoadedChecklist>,
+}
+
+impl FirstFile {
+    fn new(path: &Path, scored: &Scored) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            checklist: Rc::clone(&scored.checklist),
+        }
+    }
+
+    /// A different checklist is an error; another version of the same one is a warning.
+    fn check_same_checklist(&self, path: &Path, scored: &Scored, io: &mut Io<'_>) -> Result<()> {
+        let (theirs, ours) = (&scored.checklist.checklist, &self.checklist.checklist);
+        if theirs.id != ours.id {
+            let message = format!(
+                "this file answers checklist `{}`, but {} answers `{}`",
+                theirs.id,
+                self.path.display(),
+                ours.id
+            );
+            return Err(Error::Invalid {
+                path: path.to_path_buf(),
+                diagnostics: vec![Diagnostic::error(scored.checklist_at, message).with_hint(
+                    "compare or summarise only files of one checklist; report this one on its own",
+                )],
+            });
+        }
+        if theirs.version != ours.version {
+            let warning = Diagnostic::warning(
+                scored.checklist_at,
+                format!(
+                    "scored against checklist version {}, but {} against version {}",
+                    theirs.version,
+                    self.path.display(),
+                    ours.version
+                ),
+            );
+            io.warn(&path.display().to_string(), &[warning])?;
+        }
+        Ok(())
+    }
+}
+
+/// Checklists loaded so far, by the reference the answers give: a thousand files on the
+/// bundled checklist parse it once.
+struct Checklists {
+    forced: Option<Rc<LoadedChecklist>>,
+    by_reference: HashMap<(String, PathBuf), Rc<LoadedChecklist>>,
+}
+
+impl Checklists {
+    fn new(forced: Option<&Path>) -> Result<Self> {
+        Ok(Self {
+            forced: forced.map(load::load_checklist).transpose()?.map(Rc::new),
+            by_reference: HashMap::new(),
+        })
+    }
+
+    fn for_file(&mut self, file: &AnswersFile, io: &mut Io<'_>) -> Result<Rc<LoadedChecklist>> {
+        if let Some(forced) = &self.forced {
+            return Ok(Rc::clone(forced));
+        }
+        let key = file
+            .document
+            .checklist_reference()
+            .map(|(reference, _)| cache_key(reference, &file.path));
+        if let Some(found) = key.as_ref().and_then(|k| self.by_reference.get(k)) {
+            return Ok(Rc::clone(found));
+        }
+        let loaded = Rc::new(file.checklist(None)?);
+        io.warn(&loaded.origin, &loaded.warnings)?;
+        if let Some(key) = key {
+            self.by_reference.insert(key, Rc::clone(&loaded));
+        }
+        Ok(loaded)
+    }
+}
+
+/// A bundled id means the same checklist from any folder; a path depends on the file's folder.
+fn cache_key(reference: String, answers_path: &Path) -> (String, PathBuf) {
+    if load::BUNDLED.iter().any(|b| b.id == reference) {
+        (reference, PathBuf::new())
+    } else {
+        let folder = answers_path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        (reference, folder)
+    }
+}
+
+fn render_options(
+    width: Option<u16>,
+    output: Option<&Path>,
+    color: bool,
+    io: &Io<'_>,
+) -> RenderOptions {
+    let to_terminal = output.is_none() && io.stdout_is_terminal;
+    RenderOptions {
+        color: color && output.is_none(),
+        width: width.or(if to_terminal { io.terminal_width } else { None }),
+        ..RenderOptions::default()
+    }
+}
+
+/// `summarising 120 of 1000 files` on standard error, rewritten in place; only for many files
+/// and only when standard error is a terminal (never in logs or pipes).
+struct Progress {
+    total: usize,
+    active: bool,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Self {
+            total,
+            active: total >= PROGRESS_FROM && std::io::stderr().is_terminal(),
+            shown: false,
+        }
+    }
+
+    fn show(&mut self, done: usize, io: &mut Io<'_>) -> Result<()> {
+        if !self.active {
+            return Ok(());
+        }
+        self.shown = true;
+        write!(io.stderr, "\rsummarising {done} of {} files", self.total).map_err(stdout_error)
+    }
+
+    fn clear(&mut self, io: &mut Io<'_>) -> Result<()> {
+        if !self.shown {
+            return Ok(());
+        }
+        self.shown = false;
+        write!(io.stderr, "\r\x1b[2K").map_err(stdout_error)
+    }
+}

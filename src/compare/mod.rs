@@ -1,0 +1,560 @@
+//! Comparing and summarising: pure functions over several [`Assessment`]s. No I/O, no clock,
+//! no printing; renderers in `report::compare` turn the results into bytes.
+//!
+//! - [`compare`] puts two or more assessments of one checklist side by side (planning options,
+//!   or one district's assessments over time, then with a [`Trend`]).
+//! - [`SummaryBuilder`] folds many districts' assessments into a [`Summary`], one at a time, so a
+//!   caller can stream files and keep only small aggregates.
+
+mod catalogue;
+mod summary;
+pub mod synthetic;
+mod trend;
+mod weight_check;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{Checklist, Date, OptionFigures, Priority};
+use crate::score::{Assessment, ChecklistMeta, Coverage, ItemResult, Outcome, ProfileMeta, Score};
+
+use catalogue::Catalogue;
+pub use summary::{CommonGap, DistrictRow, ItemTally, SectionAverage, Summary, SummaryBuilder};
+pub use trend::{Change, ItemChange, SectionChange, Trend, TrendStep, trend_step};
+pub use weight_check::{Rank, WeightCheck, equal_weight_score};
+
+/// Two or more assessments of one checklist, side by side.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The checklist every assessment was scored against (the first file's).
+    pub checklist: ChecklistMeta,
+    /// Planning options, or one district over time.
+    pub kind: ComparisonKind,
+    /// One column per assessment: argument order for options, date order for a trend.
+    pub columns: Vec<Column>,
+    /// Each section's score per column (`None` where the section is outside the profile).
+    pub sections: Vec<SectionRow>,
+    /// The item matrix, in checklist order.
+    pub items: Vec<ItemRow>,
+    /// Whether `items` holds every item or only those whose status differs.
+    pub item_filter: ItemFilter,
+    /// Items of the matrix before any filter.
+    pub item_total: usize,
+    /// Critical items that are a gap under at least one column, and who closes them.
+    pub critical_gaps: Vec<CriticalGap>,
+    /// Items in scope and a gap (partly, not in place or unanswered) under every column.
+    pub gaps_everywhere: Vec<GapEverywhere>,
+    /// Whether the ranking of the columns holds when every item weighs the same.
+    pub weight_check: WeightCheck,
+    /// The change over time, when every file is the same district at a different date.
+    pub trend: Option<Trend>,
+    /// Things a reader must know before reading the figures (different profiles, versions).
+    pub notes: Vec<String>,
+}
+
+/// What is being compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparisonKind {
+    /// Alternatives weighed by a planning committee (argument order).
+    Options,
+    /// One district at different dates (date order).
+    Trend,
+}
+
+/// Which rows of the item matrix are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemFilter {
+    /// Every item in scope of at least one column.
+    All,
+    /// Only items whose status differs between columns.
+    Differences,
+}
+
+/// One assessment's figures in a comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// Names the column (the file's `label`, made unique if two files share one).
+    pub label: String,
+    /// The district.
+    pub district: String,
+    /// The assessment date.
+    pub date: Date,
+    /// The profile scored.
+    pub profile: ProfileMeta,
+    /// The checklist version scored against.
+    pub checklist_version: String,
+    /// Short hash of the answers file.
+    pub answers_hash: String,
+    /// Weighted score.
+    pub overall: Score,
+    /// The band of the weighted score.
+    pub band: Option<String>,
+    /// Answered items out of the items of the profile.
+    pub coverage: Coverage,
+    /// Items that count in the score (in the profile and not "not applicable").
+    pub scored_items: usize,
+    /// The score if every item weighed the same (for the weight check).
+    pub equal_weight: Score,
+    /// Critical items in place out of the critical items scored.
+    pub critical: CriticalTally,
+    /// Cost and staffing, when the file gives them.
+    pub option: Option<OptionFigures>,
+}
+
+/// Critical items in place out of the critical items scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CriticalTally {
+    /// Critical items fully in place.
+    pub in_place: usize,
+    /// Critical items in the profile and not "not applicable".
+    pub scored: usize,
+}
+
+/// A section's score in every column.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRow {
+    /// Section id.
+    pub id: String,
+    /// Section title.
+    pub title: String,
+    /// One score per column; `None` where the section is outside the column's profile.
+    pub scores: Vec<Option<Score>>,
+}
+
+/// One item's status in every column.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    /// Item id.
+    pub id: String,
+    /// Its section's id.
+    pub section_id: String,
+    /// The practice.
+    pub title: String,
+    /// Priority.
+    pub priority: Priority,
+    /// One cell per column.
+    pub cells: Vec<ItemCell>,
+    /// Whether the cells differ.
+    pub differs: bool,
+}
+
+/// Where an item stands in one column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemCell {
+    /// Where it stands, or `not_in_scope`.
+    pub state: CellState,
+    /// The scale value answered, if any.
+    pub status: Option<String>,
+    /// What reports print.
+    pub label: String,
+    /// Credit from the scale (`None` when not applicable, unanswered or not in scope).
+    #[serde(skip)]
+    pub credit: Option<f64>,
+}
+
+/// Where an item stands in one column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    /// Full credit.
+    InPlace,
+    /// Some credit.
+    Partial,
+    /// No credit.
+    NotInPlace,
+    /// Answered "not applicable".
+    NotApplicable,
+    /// In the profile, no answer.
+    Unanswered,
+    /// Outside the column's profile: not scored at all.
+    NotInScope,
+}
+
+/// What reports print for an item outside a column's profile.
+pub const NOT_IN_SCOPE: &str = "Not in scope";
+
+impl CellState {
+    /// Whether the item is a gap here (in scope, credit under 1).
+    pub fn is_gap(self) -> bool {
+        matches!(self, Self::Partial | Self::NotInPlace | Self::Unanswered)
+    }
+
+    /// Whether the item has an answer here (any status, including not applicable).
+    pub fn is_answered(self) -> bool {
+        !matches!(self, Self::Unanswered | Self::NotInScope)
+    }
+}
+
+impl From<Outcome> for CellState {
+    fn from(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::InPlace => Self::InPlace,
+            Outcome::Partial => Self::Partial,
+            Outcome::NotInPlace => Self::NotInPlace,
+            Outcome::NotApplicable => Self::NotApplicable,
+            Outcome::Unanswered => Self::Unanswered,
+        }
+    }
+}
+
+impl ItemCell {
+    /// The cell of an item result, or "not in scope" when the profile leaves the item out.
+    pub fn of(item: Option<&ItemResult>) -> Self {
+        match item {
+            Some(item) => Self {
+                state: item.outcome.into(),
+                status: item.status.clone(),
+                label: item.status_label.clone(),
+                credit: item.credit,
+            },
+            None => Self {
+                state: CellState::NotInScope,
+                status: None,
+                label: NOT_IN_SCOPE.to_string(),
+                credit: None,
+            },
+        }
+    }
+}
+
+/// A critical item that is a gap under at least one column.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriticalGap {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Labels of the columns where it is in place.
+    pub closed_by: Vec<String>,
+    /// Labels of the columns where it is partly, not in place or unanswered.
+    pub open_under: Vec<String>,
+    /// Labels of the columns that answer it "not applicable" or leave it out of their profile.
+    pub not_scored_by: Vec<String>,
+    /// Where it stands in each column.
+    pub cells: Vec<ItemCell>,
+}
+
+/// An item that remains a gap whichever column is chosen.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapEverywhere {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Priority.
+    pub priority: Priority,
+}
+
+/// Compares assessments scored against `checklist` (the first file's checklist: it fixes the
+/// order of sections and items). Callers check that every assessment uses that checklist.
+pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison {
+    let kind = comparison_kind(assessments);
+    let ordered = column_order(kind, assessments);
+    let catalogue = Catalogue::new(checklist, ordered.iter().copied());
+    let lookups: Vec<ItemLookup<'_>> = ordered.iter().map(|a| ItemLookup::new(a)).collect();
+    let columns = columns(&ordered);
+    let items = item_rows(&catalogue, &lookups);
+    let weight_check = weight_check::check(&columns);
+    let trend =
+        (kind == ComparisonKind::Trend).then(|| trend::trend(&catalogue, &ordered, &columns));
+    Comparison {
+        checklist: ordered
+            .first()
+            .map_or_else(|| checklist_meta(checklist), |a| a.meta.checklist.clone()),
+        kind,
+        sections: section_rows(&catalogue, &ordered),
+        critical_gaps: critical_gaps(&items, &columns),
+        gaps_everywhere: gaps_everywhere(&items),
+        item_total: items.len(),
+        items,
+        item_filter: ItemFilter::All,
+        notes: notes(&columns, &ordered),
+        columns,
+        weight_check,
+        trend,
+    }
+}
+
+impl Comparison {
+    /// Keeps only the rows of the item matrix whose status differs between columns.
+    #[must_use]
+    pub fn only_differences(mut self) -> Self {
+        self.items.retain(|row| row.differs);
+        self.item_filter = ItemFilter::Differences;
+        self
+    }
+
+    /// Whether the columns were scored on more than one profile.
+    pub fn has_mixed_profiles(&self) -> bool {
+        self.columns
+            .windows(2)
+            .any(|w| w[0].profile.id != w[1].profile.id)
+    }
+}
+
+fn checklist_meta(checklist: &Checklist) -> ChecklistMeta {
+    ChecklistMeta {
+        id: checklist.id.clone(),
+        title: checklist.title.clone(),
+        version: checklist.version.clone(),
+    }
+}
+
+/// A trend when every file is the same district at a different date; options otherwise.
+fn comparison_kind(assessments: &[Assessment]) -> ComparisonKind {
+    let Some(first) = assessments.first() else {
+        return ComparisonKind::Options;
+    };
+    let same_district = assessments
+        .iter()
+        .all(|a| a.meta.district.trim() == first.meta.district.trim());
+    let mut dates: Vec<Date> = assessments.iter().map(|a| a.meta.date).collect();
+    dates.sort();
+    let distinct_dates = dates.windows(2).all(|w| w[0] != w[1]);
+    if assessments.len() >= 2 && same_district && distinct_dates {
+        ComparisonKind::Trend
+    } else {
+        ComparisonKind::Options
+    }
+}
+
+fn column_order(kind: ComparisonKind, assessments: &[Assessment]) -> Vec<&Assessment> {
+    let mut ordered: Vec<&Assessment> = assessments.iter().collect();
+    if kind == ComparisonKind::Trend {
+        ordered.sort_by_key(|a| a.meta.date);
+    }
+    ordered
+}
+
+/// An assessment's items by id.
+struct ItemLookup<'a> {
+    by_id: HashMap<&'a str, &'a ItemResult>,
+}
+
+impl<'a> ItemLookup<'a> {
+    fn new(assessment: &'a Assessment) -> Self {
+        Self {
+            by_id: assessment
+                .items
+                .iter()
+                .map(|i| (i.id.as_str(), i))
+                .collect(),
+        }
+    }
+
+    fn cell(&self, id: &str) -> ItemCell {
+        ItemCell::of(self.by_id.get(id).copied())
+    }
+}
+
+fn columns(ordered: &[&Assessment]) -> Vec<Column> {
+    let labels = unique_labels(ordered);
+    ordered
+        .iter()
+        .zip(labels)
+        .map(|(a, label)| column(a, label))
+        .collect()
+}
+
+fn column(a: &Assessment, label: String) -> Column {
+    let scored = |i: &&ItemResult| i.outcome != Outcome::NotApplicable;
+    let critical: Vec<&ItemResult> = a
+        .items
+        .iter()
+        .filter(|i| i.priority == Priority::Critical)
+        .filter(scored)
+        .collect();
+    Column {
+        label,
+        district: a.meta.district.clone(),
+        date: a.meta.date,
+        profile: a.meta.profile.clone(),
+        checklist_version: a.meta.checklist.version.clone(),
+        answers_hash: a.meta.answers_hash.clone(),
+        overall: a.overall,
+        band: a.band.clone(),
+        coverage: a.coverage,
+        scored_items: a.items.iter().filter(scored).count(),
+        equal_weight: equal_weight_score(a),
+        critical: CriticalTally {
+            in_place: critical
+                .iter()
+                .filter(|i| i.outcome == Outcome::InPlace)
+                .count(),
+            scored: critical.len(),
+        },
+        option: a.meta.option,
+    }
+}
+
+/// Each file's label; an empty or repeated label gets the date, then a number, so that every
+/// column can be told apart.
+fn unique_labels(ordered: &[&Assessment]) -> Vec<String> {
+    let base: Vec<String> = ordered
+        .iter()
+        .enumerate()
+        .map(|(n, a)| match a.meta.label.trim() {
+            "" => format!("Assessment {}", n + 1),
+            label => label.to_string(),
+        })
+        .collect();
+    let dated: Vec<String> = ordered
+        .iter()
+        .zip(&base)
+        .map(|(a, label)| {
+            if base.iter().filter(|b| *b == label).count() > 1 {
+                format!("{label} ({})", a.meta.date)
+            } else {
+                label.clone()
+            }
+        })
+        .collect();
+    dated
+        .iter()
+        .enumerate()
+        .map(|(n, label)| {
+            if dated.iter().filter(|d| *d == label).count() > 1 {
+                format!("{label} #{}", n + 1)
+            } else {
+                label.clone()
+            }
+        })
+        .collect()
+}
+
+fn section_rows(catalogue: &Catalogue, ordered: &[&Assessment]) -> Vec<SectionRow> {
+    catalogue
+        .sections
+        .iter()
+        .map(|section| SectionRow {
+            id: section.id.clone(),
+            title: section.title.clone(),
+            scores: ordered
+                .iter()
+                .map(|a| {
+                    a.sections
+                        .iter()
+                        .find(|s| s.id == section.id)
+                        .map(|s| s.score)
+                })
+                .collect(),
+        })
+        .filter(|row| row.scores.iter().any(Option::is_some))
+        .collect()
+}
+
+fn item_rows(catalogue: &Catalogue, lookups: &[ItemLookup<'_>]) -> Vec<ItemRow> {
+    catalogue
+        .items
+        .iter()
+        .filter_map(|item| {
+            let cells: Vec<ItemCell> = lookups.iter().map(|l| l.cell(&item.id)).collect();
+            if cells.iter().all(|c| c.state == CellState::NotInScope) {
+                return None;
+            }
+            let differs = cells
+                .windows(2)
+                .any(|w| w[0].state != w[1].state || w[0].status != w[1].status);
+            Some(ItemRow {
+                id: item.id.clone(),
+                section_id: item.section_id.clone(),
+                title: item.title.clone(),
+                priority: item.priority,
+                cells,
+                differs,
+            })
+        })
+        .collect()
+}
+
+fn critical_gaps(items: &[ItemRow], columns: &[Column]) -> Vec<CriticalGap> {
+    let labels_where = |row: &ItemRow, keep: &dyn Fn(CellState) -> bool| -> Vec<String> {
+        row.cells
+            .iter()
+            .zip(columns)
+            .filter(|(cell, _)| keep(cell.state))
+            .map(|(_, column)| column.label.clone())
+            .collect()
+    };
+    items
+        .iter()
+        .filter(|row| row.priority == Priority::Critical)
+        .filter(|row| row.cells.iter().any(|c| c.state.is_gap()))
+        .map(|row| CriticalGap {
+            id: row.id.clone(),
+            title: row.title.clone(),
+            closed_by: labels_where(row, &|s| s == CellState::InPlace),
+            open_under: labels_where(row, &CellState::is_gap),
+            not_scored_by: labels_where(row, &|s| {
+                matches!(s, CellState::NotApplicable | CellState::NotInScope)
+            }),
+            cells: row.cells.clone(),
+        })
+        .collect()
+}
+
+fn gaps_everywhere(items: &[ItemRow]) -> Vec<GapEverywhere> {
+    let mut gaps: Vec<GapEverywhere> = items
+        .iter()
+        .filter(|row| row.cells.iter().all(|c| c.state.is_gap()))
+        .map(|row| GapEverywhere {
+            id: row.id.clone(),
+            title: row.title.clone(),
+            priority: row.priority,
+        })
+        .collect();
+    // Stable: checklist order within a priority.
+    gaps.sort_by_key(|g| g.priority);
+    gaps
+}
+
+fn notes(columns: &[Column], ordered: &[&Assessment]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mixed_profiles = columns
+        .windows(2)
+        .any(|w| w[0].profile.id != w[1].profile.id);
+    if mixed_profiles {
+        let counts: Vec<String> = columns
+            .iter()
+            .map(|c| format!("{} on {} items ({})", c.label, c.scored_items, c.profile.id))
+            .collect();
+        notes.push(format!(
+            "The columns were scored on different profiles: {}. Items outside a column's \
+             profile show as \"not in scope\"; compare percentages with the item counts in view.",
+            counts.join(", ")
+        ));
+    }
+    let versions: Vec<&str> = columns
+        .iter()
+        .map(|c| c.checklist_version.as_str())
+        .collect();
+    if versions.windows(2).any(|w| w[0] != w[1]) {
+        notes.push(format!(
+            "The files were scored against different checklist versions ({}); items added or \
+             removed between versions show as \"not in scope\".",
+            versions.join(", ")
+        ));
+    }
+    for (column, a) in columns.iter().zip(ordered) {
+        if let Some(recorded) = a.meta.answers_checklist_version.as_deref()
+            && recorded != column.checklist_version
+        {
+            notes.push(format!(
+                "{} was written for checklist version {recorded} and scored against version {}.",
+                column.label, column.checklist_version
+            ));
+        }
+    }
+    notes
+}
+
+/// Rounds to one decimal place, as `score` does: the precision every report prints.
+pub(crate) fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests;

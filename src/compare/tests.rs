@@ -1,0 +1,314 @@
+//! Comparison and summary tests on the bundled checklist: worked examples and properties.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::load;
+use crate::model::{Answer, Answers};
+use crate::score::score;
+
+/// What an answer can be in these tests: a scale value, or no answer.
+const CHOICES: [Option<&str>; 5] = [
+    Some("met"),
+    Some("partial"),
+    Some("not_met"),
+    Some("na"),
+    None,
+];
+const PROFILES: [&str; 3] = ["existing-program", "considering-sro", "without-sro"];
+
+fn checklist() -> &'static Checklist {
+    static CHECKLIST: OnceLock<Checklist> = OnceLock::new();
+    CHECKLIST.get_or_init(|| {
+        load::bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist
+    })
+}
+
+fn item_count() -> usize {
+    checklist().item_count()
+}
+
+/// An assessment with `choices[i]` (an index into `CHOICES`) answering the checklist's item i.
+fn assessment(
+    profile: &str,
+    district: &str,
+    date: &str,
+    label: &str,
+    choices: &[usize],
+) -> Assessment {
+    let answers = checklist()
+        .items()
+        .zip(choices)
+        .filter_map(|((_, item), &choice)| {
+            CHOICES[choice % CHOICES.len()].map(|status| Answer {
+                item_id: item.id.clone(),
+                status: status.into(),
+                evidence: None,
+                note: Some("why".into()),
+                internal_note: None,
+                owner: None,
+                due: None,
+                location: None,
+            })
+        })
+        .collect();
+    let answers = Answers {
+        checklist: checklist().id.clone(),
+        checklist_version: Some(checklist().version.clone()),
+        profile: profile.into(),
+        district: district.into(),
+        label: label.into(),
+        date: Date::parse(date).unwrap(),
+        prepared_by: None,
+        option: None,
+        answers,
+    };
+    score(checklist(), &answers, "0123456789ab")
+}
+
+fn choices() -> impl Strategy<Value = Vec<usize>> {
+    prop::collection::vec(0..CHOICES.len(), item_count())
+}
+
+fn ids(changes: &[ItemChange]) -> Vec<&str> {
+    let mut ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn options_on_different_profiles_show_items_outside_a_profile_as_not_in_scope() {
+    let all_met = vec![0; item_count()];
+    let sro = assessment("considering-sro", "D", "2026-03-15", "Option A", &all_met);
+    let alternative = assessment("without-sro", "D", "2026-03-15", "Option B", &all_met);
+    let comparison = compare(checklist(), &[sro, alternative]);
+    assert_eq!(comparison.kind, ComparisonKind::Options);
+    assert!(comparison.has_mixed_profiles());
+    let mou = comparison
+        .items
+        .iter()
+        .find(|row| row.id == "governance.written-mou")
+        .unwrap();
+    assert_eq!(mou.cells[1].state, CellState::NotInScope);
+    assert_eq!(mou.cells[1].label, NOT_IN_SCOPE);
+    assert!(comparison.notes[0].contains("Option A on"));
+    assert!(comparison.notes[0].contains("Option B on"));
+}
+
+#[test]
+fn one_district_at_two_dates_is_a_trend_in_date_order() {
+    let before = vec![2; item_count()];
+    let after = vec![0; item_count()];
+    let later = assessment("existing-program", "D", "2026-03-15", "2026", &after);
+    let earlier = assessment("existing-program", "D", "2025-03-15", "2025", &before);
+    let comparison = compare(checklist(), &[later, earlier]);
+    assert_eq!(comparison.kind, ComparisonKind::Trend);
+    assert_eq!(comparison.columns[0].label, "2025");
+    let step = &comparison.trend.as_ref().unwrap().steps[0];
+    assert_eq!(step.overall.points, Some(100.0));
+    assert!(step.regressed.is_empty());
+    assert_eq!(step.improved.len(), comparison.columns[1].scored_items);
+}
+
+#[test]
+fn a_critical_gap_names_the_options_that_close_it() {
+    let a = vec![0; item_count()];
+    let b = vec![2; item_count()];
+    let comparison = compare(
+        checklist(),
+        &[
+            assessment("existing-program", "D", "2026-03-15", "A", &a),
+            assessment("existing-program", "E", "2026-03-15", "B", &b),
+        ],
+    );
+    let gap = comparison
+        .critical_gaps
+        .iter()
+        .find(|g| g.id == "governance.written-mou")
+        .unwrap();
+    assert_eq!(gap.closed_by, vec!["A"]);
+    assert_eq!(gap.open_under, vec!["B"]);
+    assert!(comparison.gaps_everywhere.is_empty());
+}
+
+#[test]
+fn repeated_labels_are_told_apart() {
+    let all = vec![0; item_count()];
+    let a = assessment("existing-program", "D", "2026-03-15", "Same", &all);
+    let b = assessment("existing-program", "E", "2026-03-15", "Same", &all);
+    let comparison = compare(checklist(), &[a.clone(), b]);
+    assert_eq!(comparison.columns[0].label, "Same (2026-03-15) #1");
+    assert_eq!(comparison.columns[1].label, "Same (2026-03-15) #2");
+}
+
+#[test]
+fn the_weight_check_reports_a_ranking_that_rests_on_the_weights() {
+    // A: the critical items and 25 high ones in place (few heavy items).
+    // B: every medium and low item in place (many light items).
+    use crate::model::Priority::{Critical, High, Low, Medium};
+    let mut high_seen = 0;
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for (_, item) in checklist().items() {
+        let heavy = match item.priority {
+            Critical => true,
+            High => {
+                high_seen += 1;
+                high_seen <= 25
+            }
+            Medium | Low => false,
+        };
+        a.push(if heavy { 0 } else { 2 });
+        b.push(if matches!(item.priority, Medium | Low) {
+            0
+        } else {
+            2
+        });
+    }
+    let comparison = compare(
+        checklist(),
+        &[
+            assessment("existing-program", "D", "2026-03-15", "A", &a),
+            assessment("existing-program", "E", "2026-03-15", "B", &b),
+        ],
+    );
+    let check = &comparison.weight_check;
+    assert!(!check.holds);
+    assert_eq!(
+        check.statement,
+        "With equal weights the ranking changes: A moves from 1st to 2nd; B moves from 2nd to 1st."
+    );
+    let same = compare(
+        checklist(),
+        &[
+            assessment("existing-program", "D", "2026-03-15", "A", &a),
+            assessment(
+                "existing-program",
+                "E",
+                "2026-03-15",
+                "C",
+                &vec![2; item_count()],
+            ),
+        ],
+    );
+    assert_eq!(
+        same.weight_check.statement,
+        "The ranking holds with equal weights."
+    );
+}
+
+#[test]
+fn equal_weights_count_every_scored_item_once() {
+    let mut choices = vec![2; item_count()];
+    choices[0] = 0; // met
+    choices[1] = 1; // partial
+    choices[2] = 3; // na: out of the denominator
+    choices[3] = 4; // unanswered: counts 0
+    let a = assessment("existing-program", "D", "2026-03-15", "A", &choices);
+    let score = equal_weight_score(&a);
+    let scored = a
+        .items
+        .iter()
+        .filter(|i| i.outcome != Outcome::NotApplicable)
+        .count();
+    assert_eq!(score.possible, scored as f64);
+    assert_eq!(score.earned, 1.5);
+}
+
+#[test]
+fn synthetic_districts_validate_against_the_bundled_checklist() {
+    for seed in 0..6 {
+        let text = synthetic::synthetic_answers(checklist(), seed);
+        let file = load::AnswersFile::from_text(&text, std::path::Path::new("s.yaml")).unwrap();
+        file.validate(checklist()).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn comparing_an_assessment_with_itself_shows_no_differences(
+        choices in choices(),
+        profile in 0..PROFILES.len(),
+    ) {
+        let a = assessment(PROFILES[profile], "D", "2026-03-15", "A", &choices);
+        let comparison = compare(checklist(), &[a.clone(), a]);
+        prop_assert!(comparison.items.iter().all(|row| !row.differs));
+        prop_assert!(comparison.clone().only_differences().items.is_empty());
+        prop_assert!(comparison.weight_check.holds);
+        prop_assert!(comparison.critical_gaps.iter().all(|g| g.closed_by.is_empty()));
+    }
+
+    #[test]
+    fn a_trend_from_an_assessment_to_itself_changes_nothing(choices in choices()) {
+        let a = assessment("existing-program", "D", "2025-03-15", "2025", &choices);
+        let mut b = a.clone();
+        b.meta.date = Date::parse("2026-03-15").unwrap();
+        let step = trend_step(checklist(), &a, &b);
+        prop_assert!(step.improved.is_empty() && step.regressed.is_empty());
+        prop_assert!(step.new.is_empty() && step.dropped.is_empty());
+        prop_assert!(step.reclassified.is_empty());
+        prop_assert_eq!(step.unchanged, a.items.len());
+        prop_assert_eq!(step.overall.points, Some(0.0).filter(|_| a.overall.percent.is_some()));
+    }
+
+    #[test]
+    fn the_trend_from_a_to_b_is_the_reverse_of_b_to_a(
+        first in choices(),
+        second in choices(),
+        profiles in (0..PROFILES.len(), 0..PROFILES.len()),
+    ) {
+        let a = assessment(PROFILES[profiles.0], "D", "2025-03-15", "2025", &first);
+        let b = assessment(PROFILES[profiles.1], "D", "2026-03-15", "2026", &second);
+        let forward = trend_step(checklist(), &a, &b);
+        let backward = trend_step(checklist(), &b, &a);
+        prop_assert_eq!(ids(&forward.improved), ids(&backward.regressed));
+        prop_assert_eq!(ids(&forward.regressed), ids(&backward.improved));
+        prop_assert_eq!(ids(&forward.new), ids(&backward.dropped));
+        prop_assert_eq!(ids(&forward.dropped), ids(&backward.new));
+        prop_assert_eq!(ids(&forward.reclassified), ids(&backward.reclassified));
+        prop_assert_eq!(forward.unchanged, backward.unchanged);
+        prop_assert_eq!(forward.overall.points, backward.overall.points.map(|p| -p));
+        prop_assert_eq!(forward.sections.len(), backward.sections.len());
+        for (f, b) in forward.sections.iter().zip(&backward.sections) {
+            prop_assert_eq!(f.change.points, b.change.points.map(|p| -p));
+        }
+    }
+
+    #[test]
+    fn summary_counts_add_up_to_the_files_and_items(
+        districts in prop::collection::vec((choices(), 0..PROFILES.len()), 1..6),
+    ) {
+        let mut builder = SummaryBuilder::new(checklist());
+        let mut assessments = Vec::new();
+        for (n, (choices, profile)) in districts.iter().enumerate() {
+            let a = assessment(PROFILES[*profile], &format!("D{n}"), "2026-03-15", "L", choices);
+            builder.add(&a, &format!("d{n}.yaml"));
+            assessments.push(a);
+        }
+        let summary = builder.finish();
+        prop_assert_eq!(summary.files, districts.len());
+        prop_assert_eq!(summary.districts.len(), districts.len());
+        for tally in &summary.items {
+            let statuses = tally.in_place + tally.partial + tally.not_in_place
+                + tally.not_applicable + tally.unanswered;
+            prop_assert_eq!(tally.applies, statuses);
+            prop_assert!(tally.applies <= districts.len());
+        }
+        let applies: usize = summary.items.iter().map(|t| t.applies).sum();
+        let profile_items: usize = assessments.iter().map(|a| a.coverage.items).sum();
+        prop_assert_eq!(applies, profile_items);
+        let unanswered: usize = summary.items.iter().map(|t| t.unanswered).sum();
+        prop_assert_eq!(unanswered, summary.districts.iter().map(|d| d.unanswered).sum::<usize>());
+        let gaps: usize = summary.items.iter().map(|t| t.partial + t.not_in_place).sum();
+        prop_assert_eq!(gaps, summary.districts.iter().map(|d| d.gaps).sum::<usize>());
+        for gap in &summary.common_gaps {
+            prop_assert!(gap.districts <= gap.applies && gap.share <= 100.0);
+        }
+    }
+}

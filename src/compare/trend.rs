@@ -1,0 +1,226 @@
+//! The trend of one district over time: overall and section change, and what moved item by item.
+
+use serde::Serialize;
+
+use super::catalogue::Catalogue;
+use super::round1;
+use super::{CellState, Column, ItemCell, ItemLookup};
+use crate::model::{Checklist, Date, Priority};
+use crate::score::Assessment;
+
+/// The change over time, in date order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    /// From each assessment to the next.
+    pub steps: Vec<TrendStep>,
+    /// From the first to the last, when there are more than two.
+    pub span: Option<TrendStep>,
+}
+
+/// What changed from one assessment to a later one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendStep {
+    /// The earlier column's label.
+    pub from: String,
+    /// The later column's label.
+    pub to: String,
+    /// The earlier date.
+    pub from_date: Date,
+    /// The later date.
+    pub to_date: Date,
+    /// The overall percentage then and now.
+    pub overall: Change,
+    /// Each section's percentage then and now, in checklist order.
+    pub sections: Vec<SectionChange>,
+    /// Items with more credit now, most important first.
+    pub improved: Vec<ItemChange>,
+    /// Items with less credit now, most important first.
+    pub regressed: Vec<ItemChange>,
+    /// Items answered now that had no answer before (unanswered or outside the profile).
+    pub new: Vec<ItemChange>,
+    /// Items answered before that have no answer now.
+    pub dropped: Vec<ItemChange>,
+    /// Items that changed to or from "not applicable".
+    pub reclassified: Vec<ItemChange>,
+    /// Items with the same status both times (including unanswered both times).
+    pub unchanged: usize,
+}
+
+/// A percentage then and now.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// The earlier percentage.
+    pub from: Option<f64>,
+    /// The later percentage.
+    pub to: Option<f64>,
+    /// Percentage points gained (negative: lost); `None` when either side has no score.
+    pub points: Option<f64>,
+}
+
+impl Change {
+    fn new(from: Option<f64>, to: Option<f64>) -> Self {
+        Self {
+            from,
+            to,
+            points: from.zip(to).map(|(f, t)| round1(t - f)),
+        }
+    }
+}
+
+/// A section's percentage then and now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionChange {
+    /// Section id.
+    pub id: String,
+    /// Section title.
+    pub title: String,
+    /// Then and now.
+    pub change: Change,
+}
+
+/// One item's status then and now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemChange {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Priority.
+    pub priority: Priority,
+    /// The earlier status label.
+    pub from: String,
+    /// The later status label.
+    pub to: String,
+}
+
+/// How an item moved between two assessments.
+enum Movement {
+    Improved,
+    Regressed,
+    New,
+    Dropped,
+    Reclassified,
+    Unchanged,
+    /// Outside both profiles: not part of either assessment.
+    Absent,
+}
+
+/// The trend from `from` to `to` (labels from the files), both scored against `checklist`.
+pub fn trend_step(checklist: &Checklist, from: &Assessment, to: &Assessment) -> TrendStep {
+    let catalogue = Catalogue::new(checklist, [from, to].into_iter());
+    step(&catalogue, (from, &from.meta.label), (to, &to.meta.label))
+}
+
+pub(crate) fn trend(catalogue: &Catalogue, ordered: &[&Assessment], columns: &[Column]) -> Trend {
+    let labelled: Vec<(&Assessment, &str)> = ordered
+        .iter()
+        .zip(columns)
+        .map(|(a, c)| (*a, c.label.as_str()))
+        .collect();
+    let steps = labelled
+        .windows(2)
+        .map(|w| step(catalogue, w[0], w[1]))
+        .collect();
+    let span = match labelled.as_slice() {
+        [first, _, _, ..] => labelled.last().map(|last| step(catalogue, *first, *last)),
+        _ => None,
+    };
+    Trend { steps, span }
+}
+
+fn step(
+    catalogue: &Catalogue,
+    (from, from_label): (&Assessment, &str),
+    (to, to_label): (&Assessment, &str),
+) -> TrendStep {
+    let (before, after) = (ItemLookup::new(from), ItemLookup::new(to));
+    let mut result = TrendStep {
+        from: from_label.to_string(),
+        to: to_label.to_string(),
+        from_date: from.meta.date,
+        to_date: to.meta.date,
+        overall: Change::new(from.overall.percent, to.overall.percent),
+        sections: section_changes(catalogue, from, to),
+        improved: Vec::new(),
+        regressed: Vec::new(),
+        new: Vec::new(),
+        dropped: Vec::new(),
+        reclassified: Vec::new(),
+        unchanged: 0,
+    };
+    for item in &catalogue.items {
+        let (was, now) = (before.cell(&item.id), after.cell(&item.id));
+        let change = || ItemChange {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            priority: item.priority,
+            from: was.label.clone(),
+            to: now.label.clone(),
+        };
+        match movement(&was, &now) {
+            Movement::Improved => result.improved.push(change()),
+            Movement::Regressed => result.regressed.push(change()),
+            Movement::New => result.new.push(change()),
+            Movement::Dropped => result.dropped.push(change()),
+            Movement::Reclassified => result.reclassified.push(change()),
+            Movement::Unchanged => result.unchanged += 1,
+            Movement::Absent => {}
+        }
+    }
+    for list in [
+        &mut result.improved,
+        &mut result.regressed,
+        &mut result.new,
+        &mut result.dropped,
+        &mut result.reclassified,
+    ] {
+        // Stable: checklist order within a priority.
+        list.sort_by_key(|c| c.priority);
+    }
+    result
+}
+
+/// Symmetric by construction: swapping `was` and `now` swaps improved with regressed and new
+/// with dropped, and keeps the rest.
+fn movement(was: &ItemCell, now: &ItemCell) -> Movement {
+    match (was.state.is_answered(), now.state.is_answered()) {
+        (false, false) if was.state == CellState::NotInScope && was.state == now.state => {
+            Movement::Absent
+        }
+        (false, false) => Movement::Unchanged,
+        (false, true) => Movement::New,
+        (true, false) => Movement::Dropped,
+        (true, true) => match (was.credit, now.credit) {
+            (Some(a), Some(b)) if b > a => Movement::Improved,
+            (Some(a), Some(b)) if b < a => Movement::Regressed,
+            (Some(_), Some(_)) => Movement::Unchanged,
+            _ if was.status == now.status => Movement::Unchanged,
+            _ => Movement::Reclassified,
+        },
+    }
+}
+
+fn section_changes(
+    catalogue: &Catalogue,
+    from: &Assessment,
+    to: &Assessment,
+) -> Vec<SectionChange> {
+    let percent = |a: &Assessment, id: &str| {
+        a.sections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.score.percent)
+    };
+    catalogue
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let (was, now) = (percent(from, &section.id), percent(to, &section.id));
+            (was.is_some() || now.is_some()).then(|| SectionChange {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                change: Change::new(was.flatten(), now.flatten()),
+            })
+        })
+        .collect()
+}

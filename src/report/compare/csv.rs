@@ -1,0 +1,301 @@
+//! CSV for spreadsheets. A comparison is wide (one column per assessment, as on screen); a
+//! summary is long (one row per district, section average and item), told apart by `row_type`.
+
+use super::ComparisonRenderer;
+use super::view::{csv_number, csv_weight};
+use crate::compare::{CellState, Column, Comparison, ItemCell, Summary, TrendStep};
+use crate::error::Result;
+use crate::report::{Format, RenderOptions, render_error};
+
+/// Renders comparisons and summaries as CSV.
+pub struct CsvRenderer;
+
+type Rows = Vec<Vec<String>>;
+
+impl ComparisonRenderer for CsvRenderer {
+    fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
+        let whole = crate::report::compare::view::whole_trend(c);
+        let mut header: Vec<String> = ["row_type", "id", "title", "priority"]
+            .map(String::from)
+            .to_vec();
+        header.extend(c.columns.iter().map(|col| col.label.clone()));
+        if whole.is_some() {
+            header.push("change".into());
+        }
+        let mut rows = vec![header];
+        rows.extend(figure_rows(c, whole));
+        rows.extend(section_rows(c, whole));
+        rows.extend(item_rows(c, whole));
+        write(rows)
+    }
+
+    fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
+        let mut rows = vec![SUMMARY_HEADER.map(String::from).to_vec()];
+        rows.extend(district_rows(s));
+        rows.extend(average_rows(s));
+        rows.extend(gap_rows(s));
+        write(rows)
+    }
+}
+
+fn write(rows: Rows) -> Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer
+            .write_record(row)
+            .map_err(|e| render_error(Format::Csv, e))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| render_error(Format::Csv, e.error()))
+}
+
+fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
+    let ranks = &c.weight_check.ranks;
+    let figure = |id: &str, title: &str, value: &dyn Fn(usize, &Column) -> String| {
+        let mut row = vec!["figure".to_string(), id.into(), title.into(), String::new()];
+        row.extend(c.columns.iter().enumerate().map(|(n, col)| value(n, col)));
+        if whole.is_some() {
+            row.push(String::new());
+        }
+        row
+    };
+    let option = |col: &Column, f: fn(&crate::model::OptionFigures) -> Option<f64>| {
+        col.option.as_ref().and_then(f)
+    };
+    let mut rows = vec![
+        figure("district", "District", &|_, col| col.district.clone()),
+        figure("date", "Date", &|_, col| col.date.to_string()),
+        figure("profile", "Profile", &|_, col| col.profile.id.clone()),
+        figure("profile_items", "Items in the profile", &|_, col| {
+            col.coverage.items.to_string()
+        }),
+        figure("scored_items", "Items scored", &|_, col| {
+            col.scored_items.to_string()
+        }),
+        figure("answered", "Items answered", &|_, col| {
+            col.coverage.answered.to_string()
+        }),
+        figure("earned", "Earned weight", &|_, col| {
+            csv_weight(col.overall.earned)
+        }),
+        figure("possible", "Possible weight", &|_, col| {
+            csv_weight(col.overall.possible)
+        }),
+        figure("percent", "Overall percent", &|_, col| {
+            csv_number(col.overall.percent)
+        }),
+        figure("band", "Band", &|_, col| {
+            col.band.clone().unwrap_or_default()
+        }),
+        figure("critical_in_place", "Critical items in place", &|_, col| {
+            col.critical.in_place.to_string()
+        }),
+        figure("critical_scored", "Critical items scored", &|_, col| {
+            col.critical.scored.to_string()
+        }),
+        figure(
+            "equal_weight_percent",
+            "Percent with equal weights",
+            &|_, col| csv_number(col.equal_weight.percent),
+        ),
+        figure("rank", "Rank", &|n, _| {
+            ranks
+                .get(n)
+                .map_or(String::new(), |r| r.weighted.to_string())
+        }),
+        figure("equal_weight_rank", "Rank with equal weights", &|n, _| {
+            ranks.get(n).map_or(String::new(), |r| r.equal.to_string())
+        }),
+        figure("annual_cost", "Annual cost", &|_, col| {
+            option(col, |o| o.annual_cost).map_or(String::new(), |v| format!("{v}"))
+        }),
+        figure("staff_fte", "Staff (FTE)", &|_, col| {
+            option(col, |o| o.staff_fte).map_or(String::new(), |v| format!("{v}"))
+        }),
+    ];
+    let percent_row = rows.iter_mut().find(|r| r[1] == "percent");
+    if let (Some(step), Some(last)) = (whole, percent_row.and_then(|r| r.last_mut())) {
+        *last = csv_number(step.overall.points);
+    }
+    rows
+}
+
+fn section_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
+    c.sections
+        .iter()
+        .map(|section| {
+            let mut row = vec![
+                "section".to_string(),
+                section.id.clone(),
+                section.title.clone(),
+                String::new(),
+            ];
+            row.extend(
+                section
+                    .scores
+                    .iter()
+                    .map(|s| s.map_or_else(|| "not_in_scope".into(), |s| csv_number(s.percent))),
+            );
+            if let Some(step) = whole {
+                let change = step.sections.iter().find(|s| s.id == section.id);
+                row.push(csv_number(change.and_then(|s| s.change.points)));
+            }
+            row
+        })
+        .collect()
+}
+
+fn item_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
+    c.items
+        .iter()
+        .map(|item| {
+            let mut row = vec![
+                "item".to_string(),
+                item.id.clone(),
+                item.title.clone(),
+                item.priority.as_str().to_string(),
+            ];
+            row.extend(item.cells.iter().map(status_value));
+            if let Some(step) = whole {
+                row.push(movement(step, &item.id).to_string());
+            }
+            row
+        })
+        .collect()
+}
+
+/// The scale value, or `unanswered` / `not_in_scope`.
+fn status_value(cell: &ItemCell) -> String {
+    match (&cell.status, cell.state) {
+        (Some(status), _) => status.clone(),
+        (None, CellState::NotInScope) => "not_in_scope".into(),
+        (None, _) => "unanswered".into(),
+    }
+}
+
+fn movement(step: &TrendStep, id: &str) -> &'static str {
+    let lists = [
+        ("improved", &step.improved),
+        ("regressed", &step.regressed),
+        ("newly_answered", &step.new),
+        ("no_longer_answered", &step.dropped),
+        ("reclassified", &step.reclassified),
+    ];
+    lists
+        .iter()
+        .find(|(_, list)| list.iter().any(|c| c.id == id))
+        .map_or("unchanged", |(name, _)| name)
+}
+
+const SUMMARY_HEADER: [&str; 21] = [
+    "row_type",
+    "district",
+    "label",
+    "date",
+    "profile",
+    "source",
+    "answers_hash",
+    "id",
+    "title",
+    "priority",
+    "percent",
+    "earned",
+    "possible",
+    "band",
+    "answered",
+    "items",
+    "critical_gaps",
+    "critical_unanswered",
+    "gaps",
+    "unanswered",
+    "districts",
+];
+
+fn district_rows(s: &Summary) -> Rows {
+    s.districts
+        .iter()
+        .map(|d| {
+            vec![
+                "district".into(),
+                d.district.clone(),
+                d.label.clone(),
+                d.date.to_string(),
+                d.profile.clone(),
+                d.source.clone(),
+                d.answers_hash.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                csv_number(d.overall.percent),
+                csv_weight(d.overall.earned),
+                csv_weight(d.overall.possible),
+                d.band.clone().unwrap_or_default(),
+                d.coverage.answered.to_string(),
+                d.coverage.items.to_string(),
+                d.critical_gaps.to_string(),
+                d.critical_unanswered.to_string(),
+                d.gaps.to_string(),
+                d.unanswered.to_string(),
+                String::new(),
+            ]
+        })
+        .collect()
+}
+
+/// A row with only the given columns filled.
+fn sparse(fields: &[(&str, String)]) -> Vec<String> {
+    SUMMARY_HEADER
+        .iter()
+        .map(|column| {
+            fields
+                .iter()
+                .find(|(name, _)| name == column)
+                .map_or_else(String::new, |(_, value)| value.clone())
+        })
+        .collect()
+}
+
+fn average_rows(s: &Summary) -> Rows {
+    let scored = s
+        .districts
+        .iter()
+        .filter(|d| d.overall.percent.is_some())
+        .count();
+    let mut rows = vec![sparse(&[
+        ("row_type", "overall_average".into()),
+        ("title", "Overall".into()),
+        ("percent", csv_number(s.overall_average)),
+        ("districts", scored.to_string()),
+    ])];
+    rows.extend(s.sections.iter().map(|section| {
+        sparse(&[
+            ("row_type", "section_average".into()),
+            ("id", section.id.clone()),
+            ("title", section.title.clone()),
+            ("percent", csv_number(section.average)),
+            ("districts", section.districts.to_string()),
+        ])
+    }));
+    rows
+}
+
+/// One row per item that is a gap somewhere, most common first: `gaps` districts of `districts`
+/// where the item applies, `percent` their share.
+fn gap_rows(s: &Summary) -> Rows {
+    s.common_gaps
+        .iter()
+        .map(|gap| {
+            sparse(&[
+                ("row_type", "common_gap".into()),
+                ("id", gap.id.clone()),
+                ("title", gap.title.clone()),
+                ("priority", gap.priority.as_str().into()),
+                ("percent", format!("{:.1}", gap.share)),
+                ("gaps", gap.districts.to_string()),
+                ("unanswered", gap.unanswered.to_string()),
+                ("districts", gap.applies.to_string()),
+            ])
+        })
+        .collect()
+}

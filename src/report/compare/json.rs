@@ -1,0 +1,46 @@
+//! JSON for comparisons and summaries: the whole model, with stable field names and a format tag.
+
+use serde::Serialize;
+
+use super::ComparisonRenderer;
+use crate::compare::{Comparison, Summary};
+use crate::error::Result;
+use crate::report::{Format, RenderOptions, render_error};
+
+/// Renders comparisons and summaries as JSON.
+pub struct JsonRenderer;
+
+/// Bumped whenever a field of the comparison or summary documents is renamed or removed.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a, T: Serialize> {
+    format: &'static str,
+    format_version: u32,
+    tool_version: &'static str,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+fn to_json<T: Serialize>(format: &'static str, body: &T) -> Result<Vec<u8>> {
+    let document = Document {
+        format,
+        format_version: JSON_FORMAT_VERSION,
+        tool_version: env!("CARGO_PKG_VERSION"),
+        body,
+    };
+    let mut bytes =
+        serde_json::to_vec_pretty(&document).map_err(|e| render_error(Format::Json, e))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+impl ComparisonRenderer for JsonRenderer {
+    fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
+        to_json("sro-assess/comparison", c)
+    }
+
+    fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
+        to_json("sro-assess/summary", s)
+    }
+}

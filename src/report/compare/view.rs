@@ -1,0 +1,464 @@
+//! Labels and rows shared by the comparison and summary renderers, so every format prints the
+//! same figures. Number formats come from [`crate::report::view`].
+
+use crate::compare::{
+    CellState, Column, Comparison, ComparisonKind, DistrictRow, ItemCell, Summary, TrendStep,
+};
+use crate::report::view::{fraction, percent, weight};
+use crate::score::Score;
+
+/// How many of the most common gaps the table and Markdown summaries list (CSV and JSON list all).
+pub const COMMON_GAPS_SHOWN: usize = 15;
+
+/// `SRO program comparison: Example Area School District` (or the number of districts).
+pub fn comparison_title(c: &Comparison) -> String {
+    let first = c.columns.first().map(|col| col.district.as_str());
+    match first {
+        Some(district) if c.columns.iter().all(|col| col.district == district) => {
+            format!("SRO program comparison: {district}")
+        }
+        _ => format!("SRO program comparison: {} assessments", c.columns.len()),
+    }
+}
+
+/// What is compared, in one line.
+pub fn comparison_kind_line(c: &Comparison) -> String {
+    let labels: Vec<&str> = c.columns.iter().map(|col| col.label.as_str()).collect();
+    match c.kind {
+        ComparisonKind::Options => {
+            format!(
+                "{} options side by side: {}",
+                labels.len(),
+                labels.join(", ")
+            )
+        }
+        ComparisonKind::Trend => format!(
+            "{} assessments of one district, oldest first: {}",
+            labels.len(),
+            labels.join(", ")
+        ),
+    }
+}
+
+/// `Title, version 2026.1`.
+pub fn checklist_line(c: &Comparison) -> String {
+    format!("{}, version {}", c.checklist.title, c.checklist.version)
+}
+
+/// The side-by-side figures: a label and one value per column.
+pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
+    let per_column = |f: &dyn Fn(&Column) -> String| c.columns.iter().map(f).collect::<Vec<_>>();
+    let mut rows = Vec::new();
+    // One district: the title names it already.
+    if c.columns.windows(2).any(|w| w[0].district != w[1].district) {
+        rows.push(("District", per_column(&|col| col.district.clone())));
+    }
+    rows.extend([
+        ("Date", per_column(&|col| col.date.to_string())),
+        ("Profile", per_column(&|col| col.profile.id.clone())),
+        ("Items scored", per_column(&scored_line)),
+        ("Overall", per_column(&|col| percent(col.overall.percent))),
+        (
+            "Earned / possible",
+            per_column(&|col| fraction(&col.overall)),
+        ),
+        (
+            "Band",
+            per_column(&|col| col.band.clone().unwrap_or_else(|| "not rated".into())),
+        ),
+        ("Coverage", per_column(&coverage)),
+        (
+            "Critical in place",
+            per_column(&|col| format!("{} of {}", col.critical.in_place, col.critical.scored)),
+        ),
+        (
+            "Equal weights",
+            per_column(&|col| percent(col.equal_weight.percent)),
+        ),
+    ]);
+    let cost = |col: &Column| col.option.and_then(|o| o.annual_cost);
+    if c.columns.iter().any(|col| cost(col).is_some()) {
+        rows.push((
+            "Annual cost",
+            per_column(&|col| cost(col).map_or_else(not_given, money)),
+        ));
+    }
+    let fte = |col: &Column| col.option.and_then(|o| o.staff_fte);
+    if c.columns.iter().any(|col| fte(col).is_some()) {
+        rows.push((
+            "Staff (FTE)",
+            per_column(&|col| fte(col).map_or_else(not_given, |v| format!("{v:.1}"))),
+        ));
+    }
+    rows
+}
+
+fn not_given() -> String {
+    "not given".to_string()
+}
+
+/// `98 of 102 (4 n/a)`: how many of the profile's items the percentage rests on.
+pub fn scored_line(col: &Column) -> String {
+    let not_applicable = col.coverage.items - col.scored_items.min(col.coverage.items);
+    if not_applicable == 0 {
+        format!("{} of {}", col.scored_items, col.coverage.items)
+    } else {
+        format!(
+            "{} of {} ({not_applicable} n/a)",
+            col.scored_items, col.coverage.items
+        )
+    }
+}
+
+/// `98 of 102 (96.1%)`.
+pub fn coverage(col: &Column) -> String {
+    let c = col.coverage;
+    format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent())
+}
+
+/// `$98,000` (whole dollars; cents are noise in a budget comparison).
+pub fn money(value: f64) -> String {
+    let sign = if value < 0.0 { "-" } else { "" };
+    let digits = format!("{:.0}", value.abs());
+    let mut grouped = String::new();
+    for (n, digit) in digits.chars().enumerate() {
+        if n > 0 && (digits.len() - n) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}${grouped}")
+}
+
+/// A section's percentage, or `not in scope`.
+pub fn section_cell(score: Option<&Score>) -> String {
+    score.map_or_else(|| "not in scope".to_string(), |s| percent(s.percent))
+}
+
+/// `+4.2 pts`, `-3.0 pts`, `0.0 pts`, or `n/a`.
+pub fn points(value: Option<f64>) -> String {
+    match value {
+        Some(p) if p > 0.0 => format!("+{p:.1} pts"),
+        Some(p) if p < 0.0 => format!("{p:.1} pts"),
+        Some(_) => "0.0 pts".to_string(),
+        None => "n/a".to_string(),
+    }
+}
+
+/// `2025 review → 2026 review: 64.0% → 71.2% (+7.2 pts)`.
+pub fn step_headline(step: &TrendStep) -> String {
+    format!(
+        "{} → {}: {} → {} ({})",
+        step.from,
+        step.to,
+        percent(step.overall.from),
+        percent(step.overall.to),
+        points(step.overall.points)
+    )
+}
+
+/// `12 improved, 3 regressed, 90 unchanged, 5 newly answered`.
+pub fn step_counts(step: &TrendStep) -> String {
+    let mut parts = vec![
+        format!("{} improved", step.improved.len()),
+        format!("{} regressed", step.regressed.len()),
+        format!("{} unchanged", step.unchanged),
+        format!("{} newly answered", step.new.len()),
+    ];
+    if !step.dropped.is_empty() {
+        parts.push(format!("{} no longer answered", step.dropped.len()));
+    }
+    if !step.reclassified.is_empty() {
+        parts.push(format!(
+            "{} changed to or from not applicable",
+            step.reclassified.len()
+        ));
+    }
+    parts.join(", ")
+}
+
+/// The item lists of a trend step that have entries, with their headings.
+pub fn step_lists(step: &TrendStep) -> Vec<(&'static str, &[crate::compare::ItemChange])> {
+    [
+        ("Improved", step.improved.as_slice()),
+        ("Regressed", step.regressed.as_slice()),
+        ("Newly answered", step.new.as_slice()),
+        ("No longer answered", step.dropped.as_slice()),
+        (
+            "Changed to or from not applicable",
+            step.reclassified.as_slice(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, list)| !list.is_empty())
+    .collect()
+}
+
+/// The first-to-last step of a trend (the only step when there are two assessments).
+pub fn whole_trend(c: &Comparison) -> Option<&TrendStep> {
+    let trend = c.trend.as_ref()?;
+    trend.span.as_ref().or(trend.steps.first())
+}
+
+/// `Option A closes 10 of 14; Option B closes 3 of 14` (a trend: `2025: 3 of 14 in place`).
+pub fn closes_line(c: &Comparison) -> String {
+    let total = c.critical_gaps.len();
+    let parts: Vec<String> = c
+        .columns
+        .iter()
+        .map(|col| {
+            let closed = c
+                .critical_gaps
+                .iter()
+                .filter(|g| g.closed_by.contains(&col.label))
+                .count();
+            match c.kind {
+                ComparisonKind::Options => format!("{} closes {closed} of {total}", col.label),
+                ComparisonKind::Trend => format!("{}: {closed} of {total} in place", col.label),
+            }
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// The heading over the critical gaps: options close gaps; a trend shows them over time.
+pub fn critical_heading(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Critical gaps: which option closes them",
+        ComparisonKind::Trend => "Critical gaps over time",
+    }
+}
+
+/// The sentence under [`everywhere_heading`].
+pub fn everywhere_line(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => {
+            "Partly in place, not in place or unanswered under every option."
+        }
+        ComparisonKind::Trend => "Partly in place, not in place or unanswered every time.",
+    }
+}
+
+/// The heading over the gaps that every column shares.
+pub fn everywhere_heading(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Gaps that remain under every option",
+        ComparisonKind::Trend => "Gaps open in every assessment",
+    }
+}
+
+/// A status in a few letters for narrow tables: the scale value (`met`, `not met`), `n/a`,
+/// `?` for unanswered and `-` for not in scope.
+pub fn short_status(cell: &ItemCell) -> String {
+    match (cell.state, &cell.status) {
+        (CellState::NotInScope, _) => "-".to_string(),
+        (CellState::Unanswered, _) | (_, None) => "?".to_string(),
+        (CellState::NotApplicable, Some(_)) => "n/a".to_string(),
+        (_, Some(value)) => value.replace('_', " "),
+    }
+}
+
+/// What each short status among `cells` means, in the order first seen.
+pub fn short_status_legend<'a>(cells: impl Iterator<Item = &'a ItemCell>) -> String {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for cell in cells {
+        let short = short_status(cell);
+        if !seen.iter().any(|(s, _)| *s == short) {
+            seen.push((short, cell.label.to_lowercase()));
+        }
+    }
+    seen.sort_by_key(|(short, _)| match short.as_str() {
+        "?" => 1,
+        "-" => 2,
+        _ => 0,
+    });
+    let parts: Vec<String> = seen
+        .into_iter()
+        .map(|(short, label)| format!("{label} ({short})"))
+        .collect();
+    format!("{}.", parts.join(", "))
+}
+
+/// Wraps `text` to `width` columns: at spaces, and long words (item ids) after `.` or `-`,
+/// cutting a word only when it has no such place.
+pub fn fit(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    text.lines()
+        .map(|line| fit_line(line, width))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn fit_line(line: &str, width: usize) -> String {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in line.split_whitespace() {
+        for (n, piece) in word_pieces(word, width).into_iter().enumerate() {
+            let space = usize::from(n == 0 && !current.is_empty());
+            if !current.is_empty()
+                && current.chars().count() + space + piece.chars().count() > width
+            {
+                lines.push(std::mem::take(&mut current));
+            } else if space == 1 {
+                current.push(' ');
+            }
+            current.push_str(&piece);
+        }
+    }
+    lines.push(current);
+    lines.join("\n")
+}
+
+/// A word split after `.` and `-` into pieces no wider than `width` where possible.
+fn word_pieces(word: &str, width: usize) -> Vec<String> {
+    if word.chars().count() <= width {
+        return vec![word.to_string()];
+    }
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for ch in word.chars() {
+        piece.push(ch);
+        if matches!(ch, '.' | '-') || piece.chars().count() == width {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
+}
+
+/// `SRO program summary: 12 districts`.
+pub fn summary_title(s: &Summary) -> String {
+    format!(
+        "SRO program summary: {} assessment{}",
+        s.files,
+        if s.files == 1 { "" } else { "s" }
+    )
+}
+
+/// `12 files summarised` plus skipped files when there were any.
+pub fn files_line(s: &Summary) -> String {
+    let mut line = format!(
+        "{} file{} summarised",
+        s.files,
+        if s.files == 1 { "" } else { "s" }
+    );
+    if s.skipped > 0 {
+        line.push_str(&format!(
+            "; {} skipped because of errors (listed on standard error)",
+            s.skipped
+        ));
+    }
+    line
+}
+
+/// `Title, version 2026.1`.
+pub fn summary_checklist_line(s: &Summary) -> String {
+    format!("{}, version {}", s.checklist.title, s.checklist.version)
+}
+
+/// `3`, or `3 (+2)` when critical items are unanswered too (see [`CRITICAL_GAPS_NOTE`]).
+pub fn critical_cell(row: &DistrictRow) -> String {
+    if row.critical_unanswered == 0 {
+        row.critical_gaps.to_string()
+    } else {
+        format!("{} (+{})", row.critical_gaps, row.critical_unanswered)
+    }
+}
+
+/// Explains the critical gaps column of the district table.
+pub const CRITICAL_GAPS_NOTE: &str =
+    "Critical gaps: critical items partly or not in place; (+n): critical items unanswered.";
+
+/// `98 of 102 (96.1%)`.
+pub fn district_coverage(row: &DistrictRow) -> String {
+    let c = row.coverage;
+    format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent())
+}
+
+/// `12 of 40 (30.0%)`.
+pub fn share(districts: usize, applies: usize, share: f64) -> String {
+    format!("{districts} of {applies} ({share:.1}%)")
+}
+
+/// `72.4% (Developing)`.
+pub fn district_headline(row: &DistrictRow) -> String {
+    format!(
+        "{} ({})",
+        percent(row.overall.percent),
+        row.band.as_deref().unwrap_or("not rated")
+    )
+}
+
+/// A number for CSV: one decimal, empty when absent.
+pub fn csv_number(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{v:.1}"))
+}
+
+/// A weight sum for CSV.
+pub fn csv_weight(value: f64) -> String {
+    weight(value)
+}
+
+/// Wraps `text` at word boundaries to `width` columns; lines after the first start with
+/// `indent` spaces (the first is assumed to follow a label of that width).
+pub fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let room = width.saturating_sub(indent).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join(&format!("\n{}", " ".repeat(indent)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_dollars_in_thousands() {
+        assert_eq!(money(98000.0), "$98,000");
+        assert_eq!(money(1234567.4), "$1,234,567");
+        assert_eq!(money(950.0), "$950");
+        assert_eq!(money(-1000.0), "-$1,000");
+    }
+
+    #[test]
+    fn wraps_with_a_hanging_indent() {
+        assert_eq!(
+            wrap(
+                "one two three four five six seven eight nine ten eleven",
+                32,
+                4
+            ),
+            "one two three four five six\n    seven eight nine ten eleven"
+        );
+    }
+
+    #[test]
+    fn fits_ids_by_breaking_after_dots_and_hyphens() {
+        assert_eq!(
+            fit("records.juvenile-police-records-limits", 20),
+            "records.juvenile-\npolice-records-\nlimits"
+        );
+        assert_eq!(fit("Short title\n[a.b]", 20), "Short title\n[a.b]");
+        assert_eq!(fit("one two three", 7), "one two\nthree");
+    }
+
+    #[test]
+    fn signs_changes() {
+        assert_eq!(points(Some(4.24)), "+4.2 pts");
+        assert_eq!(points(Some(-3.0)), "-3.0 pts");
+        assert_eq!(points(Some(0.0)), "0.0 pts");
+        assert_eq!(points(None), "n/a");
+    }
+}
