@@ -14,6 +14,8 @@ use crate::report::{self, Format, RenderOptions};
 use crate::score::{self, Assessment};
 use crate::template::{TemplateHeader, answers_template};
 
+#[path = "cli/answer_cmd.rs"]
+mod answer_cmd;
 #[path = "cli/checklist_cmd.rs"]
 mod checklist_cmd;
 #[path = "cli/compare_cmd.rs"]
@@ -46,6 +48,8 @@ pub enum ColorChoice {
     Never,
 }
 
+pub use answer_cmd::{AnswerArgs, ImportArgs, LintArgs};
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -62,6 +66,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// Summarise many districts' answers files (a folder, or files).
     Summary(SummaryArgs),
+    /// Fill in an answers file question by question (saved after every answer).
+    Answer(AnswerArgs),
+    /// Turn a filled spreadsheet (.xlsx or .csv from `init`) into an answers file.
+    Import(ImportArgs),
 }
 
 /// Output formats on the command line.
@@ -225,6 +233,10 @@ pub struct InitArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Start from an earlier assessment: copy its checklist, profile, district, statuses and
+    /// evidence (each answer marked `carried_from` until re-checked); give the new --label/--date.
+    #[arg(long, value_name = "ANSWERS")]
+    pub from: Option<PathBuf>,
 }
 
 /// `checklist` subcommands.
@@ -234,6 +246,8 @@ pub enum ChecklistCommand {
     List,
     /// Print every section and item of a checklist.
     Show(ShowArgs),
+    /// Check a checklist file for its authors (ids, sources, profiles, bands).
+    Lint(LintArgs),
 }
 
 /// Formats of `checklist show`.
@@ -336,6 +350,9 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Checklist(ChecklistCommand::Show(args)) => checklist_cmd::show(&args, io),
         Command::Compare(args) => compare_cmd::compare(&args, color, io),
         Command::Summary(args) => compare_cmd::summary(&args, color, io),
+        Command::Answer(args) => answer_cmd::answer(&args, io),
+        Command::Import(args) => answer_cmd::import(&args, io),
+        Command::Checklist(ChecklistCommand::Lint(args)) => answer_cmd::lint(&args, io),
     }
 }
 
@@ -503,10 +520,14 @@ fn validate_one(
             ));
         }
     }
+    out.push_str(&answer_cmd::carried_text(&file));
     io.stdout.write_all(out.as_bytes()).map_err(stdout_error)
 }
 
 fn init_command(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    if answer_cmd::init_is_ours(args) {
+        return answer_cmd::init(args, io);
+    }
     if let Some(path) = &args.output
         && !args.force
         && path.exists()

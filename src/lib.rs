@@ -18,14 +18,17 @@
 //! assert!(markdown.starts_with(b"# "));
 //! ```
 
+pub mod answer;
 pub mod cli;
 pub mod compare;
 pub mod error;
 pub mod fsio;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod score;
+pub mod spreadsheet;
 pub mod template;
 
 pub use error::{Diagnostic, Error, Location, Result, Severity};

@@ -22,11 +22,31 @@ pub struct TemplateHeader<'a> {
 
 const WRAP: usize = 96;
 
+/// Answers carried over from an earlier assessment by `init --from`.
+#[derive(Debug, Clone, Default)]
+pub struct CarryOver {
+    /// Names the earlier assessment: `2025 annual review (2025-03-10)`.
+    pub from: String,
+    /// (item id, status, evidence) of each earlier answer.
+    pub answers: Vec<(String, String, Option<String>)>,
+}
+
 /// Writes the template text.
 pub fn answers_template(
     checklist: &Checklist,
     profile: &Profile,
     header: &TemplateHeader<'_>,
+) -> String {
+    answers_template_from(checklist, profile, header, None)
+}
+
+/// Writes the template text with earlier answers filled in, each marked `carried_from` so the
+/// committee re-checks it (`validate` lists them; the questionnaire offers them for review).
+pub fn answers_template_from(
+    checklist: &Checklist,
+    profile: &Profile,
+    header: &TemplateHeader<'_>,
+    carry: Option<&CarryOver>,
 ) -> String {
     let mut out = String::new();
     let items: Vec<_> = checklist.items_in_profile(profile).collect();
@@ -71,6 +91,17 @@ pub fn answers_template(
         out,
         "# Items left empty count as unanswered: they score 0 and are listed apart."
     );
+    if let Some(carry) = carry {
+        let _ = writeln!(
+            out,
+            "# Answers marked `carried_from` were copied from {}: re-check each one,",
+            carry.from
+        );
+        let _ = writeln!(
+            out,
+            "# then delete its `carried_from` line. `validate` lists those still to re-check."
+        );
+    }
     let _ = writeln!(
         out,
         "# Check the file at any time with: sro-assess validate <this file>\n"
@@ -111,9 +142,23 @@ pub fn answers_template(
                 comment(&mut out, &format!("Evidence: {}", item.evidence));
             }
             let _ = writeln!(out, "  {}:", item.id);
+            if let Some(carry) = carry {
+                carried_entry(&mut out, carry, &item.id);
+            }
         }
     }
     out
+}
+
+fn carried_entry(out: &mut String, carry: &CarryOver, item_id: &str) {
+    let Some((_, status, evidence)) = carry.answers.iter().find(|(id, ..)| id == item_id) else {
+        return;
+    };
+    let _ = writeln!(out, "    status: {}", yaml_text(status));
+    if let Some(evidence) = evidence {
+        let _ = writeln!(out, "    evidence: {}", yaml_text(evidence));
+    }
+    let _ = writeln!(out, "    carried_from: {}", yaml_text(&carry.from));
 }
 
 /// Writes `text` as `  # ` comment lines wrapped at [`WRAP`] columns.

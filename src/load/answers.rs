@@ -22,13 +22,15 @@ const TOP_KEYS: [&str; 9] = [
     "option",
     "answers",
 ];
-const ANSWER_KEYS: [&str; 6] = [
+const ANSWER_KEYS: [&str; 7] = [
     "status",
     "evidence",
     "note",
     "internal_note",
     "owner",
     "due",
+    // Written by `init --from`: the answer was copied from an earlier assessment, to re-check.
+    "carried_from",
 ];
 const OPTION_KEYS: [&str; 2] = ["annual_cost", "staff_fte"];
 
@@ -74,6 +76,24 @@ impl AnswersDocument {
     pub fn checklist_reference(&self) -> Option<(String, Option<Location>)> {
         let value = self.root.as_mapping()?.get("checklist")?;
         Some((scalar_text(value)?, self.positions.nearest("checklist")))
+    }
+
+    /// The answers copied from an earlier assessment by `init --from` and not yet re-checked:
+    /// (item id, where from), in file order.
+    pub fn carried_items(&self) -> Vec<(String, String)> {
+        let answers = self
+            .root
+            .as_mapping()
+            .and_then(|m| m.get("answers"))
+            .and_then(Value::as_mapping);
+        answers
+            .into_iter()
+            .flatten()
+            .filter_map(|(key, entry)| {
+                let from = scalar_text(entry.as_mapping()?.get("carried_from")?)?;
+                Some((scalar_text(key)?, from))
+            })
+            .collect()
     }
 
     /// Checks every key against `checklist`. Returns the answers and the warnings, or every
@@ -478,6 +498,7 @@ impl Check<'_> {
                     self.optional_text(field("internal_note"), &child(path, "internal_note"));
                 answer.owner = self.optional_text(field("owner"), &child(path, "owner"));
                 answer.due = field("due").and_then(|v| self.date(v, &child(path, "due")));
+                let _ = self.optional_text(field("carried_from"), &child(path, "carried_from"));
                 status_path = child(path, "status");
                 match field("status") {
                     Some(value) => value,

@@ -165,6 +165,26 @@ pub fn parse_checklist(text: &str) -> Result<(Checklist, Vec<Diagnostic>), Vec<D
     }
 }
 
+/// Validates a checklist given as a YAML tree: the merged result of a local checklist
+/// (`extends:`), which has no text of its own, so problems carry no line numbers.
+pub(super) fn validate_value(
+    value: serde_yaml::Value,
+) -> Result<(Checklist, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let raw = RawChecklist::deserialize(value)
+        .map_err(|err| vec![Diagnostic::error(None, err.to_string())])?;
+    let positions = PositionIndex::default();
+    let mut check = Checker {
+        positions: &positions,
+        diagnostics: Vec::new(),
+    };
+    let checklist = check.build(raw);
+    if check.diagnostics.iter().any(Diagnostic::is_error) {
+        Err(check.diagnostics)
+    } else {
+        Ok((checklist, check.diagnostics))
+    }
+}
+
 struct Checker<'a> {
     positions: &'a PositionIndex,
     diagnostics: Vec<Diagnostic>,
@@ -209,6 +229,7 @@ impl Checker<'_> {
             profiles,
             sources,
             sections,
+            tailoring: None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod answers;
 mod checklist;
+mod extends;
 mod positions;
 mod read;
 mod suggest;
@@ -47,6 +48,13 @@ pub struct LoadedChecklist {
 
 /// Parses checklist text; `origin` names it in errors.
 pub fn parse_checklist(text: &str, origin: &Path) -> Result<LoadedChecklist> {
+    if extends::is_tailoring(text) {
+        return Ok(LoadedChecklist {
+            checklist: extends::parse_tailored(text, origin)?,
+            origin: origin.display().to_string(),
+            warnings: Vec::new(),
+        });
+    }
     match checklist::parse_checklist(text) {
         Ok((checklist, warnings)) => Ok(LoadedChecklist {
             checklist,
@@ -103,6 +111,11 @@ pub struct AnswersFile {
 impl AnswersFile {
     /// Reads and parses an answers file.
     pub fn read(path: &Path) -> Result<Self> {
+        // A filled spreadsheet is imported first, so every command accepts one directly.
+        if let Some(kind) = crate::spreadsheet::kind_of(path) {
+            let text = crate::spreadsheet::import_file(path, kind)?;
+            return Self::from_text(&text, path);
+        }
         let text = read_input(path)?;
         Self::from_text(&text, path)
     }

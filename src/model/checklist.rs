@@ -25,6 +25,59 @@ pub struct Checklist {
     pub sources: Vec<Source>,
     /// The sections, in order.
     pub sections: Vec<Section>,
+    /// What a local checklist changed in the one it extends; `None` for a checklist as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tailoring: Option<Tailoring>,
+}
+
+/// How a local checklist (`extends:`) differs from its base, so every report can say so.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tailoring {
+    /// The base checklist's id.
+    pub base_id: String,
+    /// The base checklist's version.
+    pub base_version: String,
+    /// Ids of the items added.
+    pub added: Vec<String>,
+    /// The items removed, each with the reason given.
+    pub removed: Vec<Removal>,
+    /// The items changed, with the fields overridden.
+    pub overridden: Vec<OverrideNote>,
+}
+
+/// An item dropped by a local checklist.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Removal {
+    /// The item id.
+    pub item_id: String,
+    /// The item's title in the base checklist.
+    pub title: String,
+    /// Why the district dropped it (printed on the methodology page).
+    pub reason: String,
+}
+
+/// An item whose priority, recommendation or guidance a local checklist changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverrideNote {
+    /// The item id.
+    pub item_id: String,
+    /// The fields changed (`priority`, `recommendation`, `guidance`).
+    pub fields: Vec<String>,
+}
+
+impl Tailoring {
+    /// One line for report headers: `tailored from X 2026.1: 1 item added, 2 removed, 1 changed`.
+    pub fn summary(&self) -> String {
+        format!(
+            "local checklist based on {} {}: {} item{} added, {} removed, {} changed",
+            self.base_id,
+            self.base_version,
+            self.added.len(),
+            if self.added.len() == 1 { "" } else { "s" },
+            self.removed.len(),
+            self.overridden.len()
+        )
+    }
 }
 
 /// One value of the response scale.

@@ -34,6 +34,37 @@ fn cell(text: &str) -> String {
     escaped
 }
 
+/// What a local checklist changed, with the reason for every removed item.
+fn write_tailoring(out: &mut String, a: &Assessment) {
+    let Some(t) = &a.meta.tailoring else {
+        return;
+    };
+    let _ = writeln!(out, "> Scored against a {}.\n", cell(&t.summary()));
+    for removal in &t.removed {
+        let _ = writeln!(
+            out,
+            "- Removed `{}` ({}): {}",
+            removal.item_id,
+            cell(&removal.title),
+            cell(&removal.reason)
+        );
+    }
+    for added in &t.added {
+        let _ = writeln!(out, "- Added `{added}`");
+    }
+    for change in &t.overridden {
+        let _ = writeln!(
+            out,
+            "- Changed `{}`: {}",
+            change.item_id,
+            change.fields.join(", ")
+        );
+    }
+    if !(t.removed.is_empty() && t.added.is_empty() && t.overridden.is_empty()) {
+        out.push('\n');
+    }
+}
+
 fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
     let confidential = options.include_internal_notes && a.has_internal_notes();
     let _ = writeln!(
@@ -58,6 +89,7 @@ fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
     if let Some(warning) = view::version_warning(a) {
         let _ = writeln!(out, "> {}\n", cell(&warning));
     }
+    write_tailoring(out, a);
 
     let _ = writeln!(out, "## Summary\n");
     let _ = writeln!(out, "- **Overall: {}**", view::headline(a));

@@ -27,6 +27,9 @@ impl Renderer for TableRenderer {
         if let Some(warning) = view::version_warning(assessment) {
             out.push_str(&format!("Note:        {warning}\n"));
         }
+        if let Some(tailoring) = view::tailoring_line(assessment) {
+            out.push_str(&format!("Tailoring:   {tailoring}\n"));
+        }
         out.push('\n');
         out.push_str(&format!(
             "{:<12} {}\n",

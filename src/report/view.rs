@@ -112,6 +112,12 @@ pub fn profile_line(assessment: &Assessment) -> String {
     format!("{}: {}", p.id, p.title)
 }
 
+/// A line saying the checklist is a local one, and how it differs from its base.
+pub fn tailoring_line(assessment: &Assessment) -> Option<String> {
+    let t = assessment.meta.tailoring.as_ref()?;
+    Some(format!("Scored against a {}.", t.summary()))
+}
+
 /// A warning line when the answers record another checklist version.
 pub fn version_warning(assessment: &Assessment) -> Option<String> {
     let m = &assessment.meta;

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::model::{
     Answer, Answers, Band, Basis, Checklist, Date, Item, OptionFigures, Priority, Profile,
-    Responsible, ScaleLevel, Section, Source, SourceRef, Weights,
+    Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -111,6 +111,9 @@ pub struct Meta {
     pub tool_version: String,
     /// Cost and staffing of a planning option.
     pub option: Option<OptionFigures>,
+    /// What a local checklist changed in its base; absent for a checklist as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tailoring: Option<Tailoring>,
 }
 
 impl Meta {
@@ -138,6 +141,7 @@ impl Meta {
             answers_hash: hash.to_string(),
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             option: answers.option,
+            tailoring: checklist.tailoring.clone(),
         }
     }
 }

@@ -95,6 +95,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
                     .collect(),
             })
             .collect(),
+        tailoring: None,
     }
 }
 

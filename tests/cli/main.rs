@@ -2,11 +2,14 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test here
 
+mod answer;
 mod bad_inputs;
 mod commands;
 mod common;
 mod compare;
+mod lint;
 mod mutation;
 mod pdf;
 mod readme;
 mod report_snapshots;
+mod spreadsheet;

@@ -1,0 +1,27 @@
+//! The questionnaire on a real terminal, through inquire.
+
+use inquire::{Select, Text};
+
+use super::Prompter;
+
+/// Prompts on the terminal; Ctrl-C and Esc stop the questionnaire (answers so far are saved).
+pub struct Terminal;
+
+impl Prompter for Terminal {
+    fn say(&mut self, text: &str) {
+        eprintln!("{text}");
+    }
+
+    fn choose(&mut self, prompt: &str, options: &[String], default: usize) -> Option<usize> {
+        Select::new(prompt, options.to_vec())
+            .with_starting_cursor(default.min(options.len().saturating_sub(1)))
+            .with_page_size(options.len().max(1))
+            .raw_prompt()
+            .ok()
+            .map(|choice| choice.index)
+    }
+
+    fn text(&mut self, prompt: &str, initial: &str) -> Option<String> {
+        Text::new(prompt).with_initial_value(initial).prompt().ok()
+    }
+}

@@ -1,0 +1,319 @@
+//! The commands that help a committee fill in answers: `answer` (the questionnaire), `import`
+//! (a filled spreadsheet), `init --from` and `init -o answers.xlsx|csv`, and `checklist lint`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{InitArgs, Io, Outcome, checklist_reference, emit, error_text, stdout_error, today};
+use crate::error::{Error, Result};
+use crate::fsio::Overwrite;
+use crate::load::{self, AnswersFile};
+use crate::model::{Checklist, Profile};
+use crate::spreadsheet::{self, SpreadsheetKind};
+use crate::template::{CarryOver, TemplateHeader, answers_template_from};
+
+/// Arguments of `checklist lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// A checklist file (or a bundled id).
+    #[arg(value_name = "FILE")]
+    pub checklist: String,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A filled spreadsheet written by `init -o answers.xlsx` or `answers.csv`.
+    #[arg(value_name = "SHEET")]
+    pub sheet: PathBuf,
+    /// Write the answers (YAML) to this file [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `answer`.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The answers file (YAML) to fill in; start one with `sro-assess init -o answers.yaml`.
+    pub answers: PathBuf,
+    /// Walk every item of the profile, not only the unanswered and carried-over ones.
+    #[arg(long)]
+    pub all: bool,
+    /// Walk only the items of this section (its id, see `sro-assess checklist show`).
+    #[arg(long, value_name = "ID")]
+    pub section: Option<String>,
+}
+
+/// The message for an error already printed in full (exit 2, nothing more to print).
+fn already_reported(path: &Path) -> Error {
+    Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// `checklist lint FILE`.
+pub fn lint(args: &LintArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    let loaded = match load::resolve_checklist(&args.checklist, Path::new(".")) {
+        Ok(loaded) => loaded,
+        Err(err @ Error::Invalid { .. }) => {
+            writeln!(io.stderr, "{}", error_text(&err)).map_err(stdout_error)?;
+            return Err(already_reported(Path::new(&args.checklist)));
+        }
+        Err(other) => return Err(other),
+    };
+    let found = crate::lint::lint(&loaded.checklist);
+    for d in &found {
+        writeln!(io.stderr, "{}", d.render(&loaded.origin)).map_err(stdout_error)?;
+    }
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    let c = &loaded.checklist;
+    let summary = format!(
+        "{}: {} ({} sections, {} items, {} sources, {} profiles; {errors} error{}, {} warning{})",
+        loaded.origin,
+        if errors == 0 {
+            "passes lint"
+        } else {
+            "fails lint"
+        },
+        c.sections.len(),
+        c.item_count(),
+        c.sources.len(),
+        c.profiles.len(),
+        if errors == 1 { "" } else { "s" },
+        found.len() - errors,
+        if found.len() - errors == 1 { "" } else { "s" },
+    );
+    writeln!(io.stdout, "{summary}").map_err(stdout_error)?;
+    if errors > 0 {
+        return Err(already_reported(Path::new(&args.checklist)));
+    }
+    Ok(Outcome::Success)
+}
+
+/// `import SHEET -o answers.yaml`.
+pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    let Some(kind) = spreadsheet::kind_of(&args.sheet) else {
+        return Err(Error::Render {
+            format: "import",
+            message: format!(
+                "`{}` is not a spreadsheet; import reads .xlsx and .csv files",
+                args.sheet.display()
+            ),
+        });
+    };
+    if let Some(path) = &args.output
+        && !args.force
+        && path.exists()
+    {
+        return Err(Error::WouldOverwrite { path: path.clone() });
+    }
+    let name = args.sheet.display().to_string();
+    let text = match spreadsheet::import_cells(&args.sheet, kind)? {
+        Ok(text) => text,
+        Err(cells) => {
+            for cell in &cells {
+                writeln!(io.stderr, "{}", cell.render(&name)).map_err(stdout_error)?;
+            }
+            let n = cells.len();
+            let plural = if n == 1 { "" } else { "s" };
+            writeln!(io.stderr, "{name}: {n} error{plural} found").map_err(stdout_error)?;
+            return Err(already_reported(&args.sheet));
+        }
+    };
+    // The ordinary loader checks what the cells could not: the YAML must load as answers.
+    let file = AnswersFile::from_text(&text, &args.sheet)?;
+    let loaded = file.checklist(None)?;
+    let (_, warnings) = file.validate(&loaded.checklist)?;
+    io.warn(&name, &warnings)?;
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    emit(args.output.as_deref(), text.as_bytes(), overwrite, io)?;
+    Ok(Outcome::Success)
+}
+
+/// Whether `init` needs this module: `--from`, or a spreadsheet output.
+pub fn init_is_ours(args: &InitArgs) -> bool {
+    args.from.is_some()
+        || args
+            .output
+            .as_deref()
+            .and_then(spreadsheet::kind_of)
+            .is_some()
+}
+
+/// `init --from last-year.yaml` and `init -o answers.xlsx|csv`.
+pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    if let Some(path) = &args.output
+        && !args.force
+        && path.exists()
+    {
+        return Err(Error::WouldOverwrite { path: path.clone() });
+    }
+    let previous = args.from.as_deref().map(read_previous).transpose()?;
+    let (reference, district, prepared_by, profile_id) = match &previous {
+        Some(p) => (
+            p.reference.clone(),
+            p.district.clone(),
+            p.prepared_by.clone(),
+            p.profile.clone(),
+        ),
+        None => (
+            args.checklist.clone(),
+            args.district.clone(),
+            args.prepared_by.clone(),
+            args.profile.clone(),
+        ),
+    };
+    let loaded = load::resolve_checklist(&reference, Path::new("."))?;
+    io.warn(&loaded.origin, &loaded.warnings)?;
+    let checklist = &loaded.checklist;
+    let profile = find_profile(checklist, &profile_id)?;
+    let date = args.date.unwrap_or_else(today);
+    let label = args
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("{} assessment", date.year()));
+    let written_reference = checklist_reference(&reference, args.output.as_deref());
+    let header = TemplateHeader {
+        checklist_reference: &written_reference,
+        district: &district,
+        label: &label,
+        date,
+        prepared_by: prepared_by.as_deref(),
+    };
+    let carry = previous.map(|p| p.carry);
+    let bytes = template_bytes(
+        args.output.as_deref(),
+        checklist,
+        profile,
+        &header,
+        carry.as_ref(),
+    )?;
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    emit(args.output.as_deref(), &bytes, overwrite, io)?;
+    if let Some(carry) = &carry {
+        writeln!(
+            io.stderr,
+            "carried {} answers from {}; each is marked `carried_from` until re-checked",
+            carry.answers.len(),
+            carry.from
+        )
+        .map_err(stdout_error)?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn find_profile<'c>(checklist: &'c Checklist, id: &str) -> Result<&'c Profile> {
+    checklist.profile(id).ok_or_else(|| Error::UnknownProfile {
+        checklist: checklist.id.clone(),
+        profile: id.to_string(),
+        available: checklist.profiles.iter().map(|p| p.id.clone()).collect(),
+    })
+}
+
+fn template_bytes(
+    output: Option<&Path>,
+    checklist: &Checklist,
+    profile: &Profile,
+    header: &TemplateHeader<'_>,
+    carry: Option<&CarryOver>,
+) -> Result<Vec<u8>> {
+    let Some(kind) = output.and_then(spreadsheet::kind_of) else {
+        return Ok(answers_template_from(checklist, profile, header, carry).into_bytes());
+    };
+    let mut grid = spreadsheet::template_grid(checklist, profile, header);
+    if let Some(carry) = carry {
+        prefill(&mut grid, carry);
+    }
+    match kind {
+        SpreadsheetKind::Csv => spreadsheet::template_csv(&grid),
+        SpreadsheetKind::Xlsx => spreadsheet::template_xlsx(&grid, checklist),
+    }
+}
+
+/// Copies earlier statuses and evidence into a spreadsheet template's rows.
+fn prefill(grid: &mut spreadsheet::Grid, carry: &CarryOver) {
+    let status = spreadsheet::COLUMNS.iter().position(|c| *c == "status");
+    let evidence = spreadsheet::COLUMNS.iter().position(|c| *c == "evidence");
+    let (Some(status), Some(evidence)) = (status, evidence) else {
+        return;
+    };
+    for row in 0..grid.rows.len() {
+        let id = grid.cell(row, 0).to_string();
+        if let Some((_, s, e)) = carry.answers.iter().find(|(i, ..)| *i == id) {
+            grid.set(row, status, s);
+            grid.set(row, evidence, e.as_deref().unwrap_or(""));
+        }
+    }
+}
+
+/// What `init --from` takes from the earlier assessment.
+struct Previous {
+    reference: String,
+    district: String,
+    prepared_by: Option<String>,
+    profile: String,
+    carry: CarryOver,
+}
+
+fn read_previous(path: &Path) -> Result<Previous> {
+    let file = AnswersFile::read(path)?;
+    let loaded = file.checklist(None)?;
+    let (answers, _) = file.validate(&loaded.checklist)?;
+    // A checklist path in the old file is relative to its folder; make it usable from here.
+    let reference = if load::bundled_checklist(&answers.checklist).is_some() {
+        answers.checklist.clone()
+    } else {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        folder.join(&answers.checklist).display().to_string()
+    };
+    let carry = CarryOver {
+        from: format!("{} ({})", answers.label, answers.date),
+        answers: answers
+            .answers
+            .iter()
+            .map(|a| (a.item_id.clone(), a.status.clone(), a.evidence.clone()))
+            .collect(),
+    };
+    Ok(Previous {
+        reference,
+        district: answers.district,
+        prepared_by: answers.prepared_by,
+        profile: answers.profile,
+        carry,
+    })
+}
+
+/// The lines `validate` adds for answers carried over and not yet re-checked.
+pub fn carried_text(file: &AnswersFile) -> String {
+    let carried = file.document.carried_items();
+    let Some((_, from)) = carried.first() else {
+        return String::new();
+    };
+    let mut out = format!(
+        "carried over from {from}, to re-check ({}); delete each `carried_from` line once checked:\n",
+        carried.len()
+    );
+    for (id, _) in &carried {
+        out.push_str(&format!("  {id}\n"));
+    }
+    out
+}
+
+/// `answer answers.yaml`: the questionnaire.
+pub fn answer(args: &AnswerArgs, io: &mut Io<'_>) -> Result<Outcome> {
+    crate::answer::run_interactive(&args.answers, args.all, args.section.as_deref(), io.stderr)?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,229 @@
+//! `checklist lint`: checks a checklist for its authors. Loading already refuses what would make
+//! scores wrong (repeated ids, unknown sources, empty recommendations, profile patterns that
+//! match nothing, bands that miss 0); lint reports those, plus what a reader would trip on.
+
+use std::collections::HashSet;
+
+use crate::error::Diagnostic;
+use crate::model::Checklist;
+
+/// Findings about a checklist that loaded: errors (lint fails) and warnings.
+pub fn lint(checklist: &Checklist) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    unique_ids(checklist, &mut found);
+    sources(checklist, &mut found);
+    items(checklist, &mut found);
+    bands(checklist, &mut found);
+    profiles(checklist, &mut found);
+    found
+}
+
+fn error(found: &mut Vec<Diagnostic>, message: String, hint: &str) {
+    found.push(Diagnostic::error(None, message).with_hint(hint));
+}
+
+fn warn(found: &mut Vec<Diagnostic>, message: String, hint: &str) {
+    found.push(Diagnostic::warning(None, message).with_hint(hint));
+}
+
+/// Every id in one namespace: sections and items share the profile patterns' namespace.
+fn unique_ids(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    let ids = checklist
+        .sections
+        .iter()
+        .map(|s| ("section", s.id.as_str()))
+        .chain(checklist.items().map(|(_, i)| ("item", i.id.as_str())));
+    for (kind, id) in ids {
+        if !seen.insert(id) {
+            error(
+                found,
+                format!("{kind} id `{id}` is used twice"),
+                "give every section and item its own id",
+            );
+        }
+    }
+    let mut sources = HashSet::new();
+    for source in &checklist.sources {
+        if !sources.insert(source.id.as_str()) {
+            error(
+                found,
+                format!("source id `{}` is used twice", source.id),
+                "give each source its own id",
+            );
+        }
+    }
+}
+
+fn sources(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    let mut cited = HashSet::new();
+    for (_, item) in checklist.items() {
+        for citation in &item.sources {
+            cited.insert(citation.source.as_str());
+            if checklist.source(&citation.source).is_none() {
+                error(
+                    found,
+                    format!(
+                        "item `{}` cites unknown source `{}`",
+                        item.id, citation.source
+                    ),
+                    "add the source to `sources`, or fix the id",
+                );
+            }
+        }
+    }
+    for source in &checklist.sources {
+        let url = source.url.trim();
+        if url.is_empty() {
+            error(
+                found,
+                format!("source `{}` has no URL", source.id),
+                "add the address where the source can be read",
+            );
+        } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+            error(
+                found,
+                format!(
+                    "source `{}` has a URL that is not a web address: `{url}`",
+                    source.id
+                ),
+                "write the full address, starting with https://",
+            );
+        }
+        if !cited.contains(source.id.as_str()) {
+            warn(
+                found,
+                format!("source `{}` is listed but no item cites it", source.id),
+                "cite it from an item, or remove it",
+            );
+        }
+    }
+}
+
+fn items(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    for (section, item) in checklist.items() {
+        if item.recommendation.trim().is_empty() {
+            error(
+                found,
+                format!("item `{}` has an empty recommendation", item.id),
+                "write the concrete next step when the practice is not in place",
+            );
+        }
+        if item.sources.is_empty() {
+            error(
+                found,
+                format!("item `{}` cites no source", item.id),
+                "cite at least one source",
+            );
+        }
+        if item.guidance.trim().is_empty() {
+            warn(
+                found,
+                format!("item `{}` has no guidance", item.id),
+                "say what to look for and what counts as in place",
+            );
+        }
+        if !item.id.starts_with(&format!("{}.", section.id)) {
+            warn(
+                found,
+                format!(
+                    "item `{}` does not start with its section's id `{}.`",
+                    item.id, section.id
+                ),
+                "name items `section.slug` so `section.*` profile patterns select them",
+            );
+        }
+    }
+}
+
+fn bands(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    let hint = "list bands highest first, e.g. 90, 75, 50, 0, all within 0 to 100";
+    let descending = checklist.bands.windows(2).all(|w| w[0].min > w[1].min);
+    if !descending {
+        error(
+            found,
+            "bands are not listed highest `min` first".into(),
+            hint,
+        );
+    }
+    if checklist.bands.last().is_none_or(|b| b.min != 0.0) {
+        error(
+            found,
+            "the bands do not reach 0, so a low score gets no rating".into(),
+            hint,
+        );
+    }
+    if checklist
+        .bands
+        .iter()
+        .any(|b| !(0.0..=100.0).contains(&b.min))
+    {
+        error(found, "a band's `min` is outside 0 to 100".into(), hint);
+    }
+}
+
+fn profiles(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    for profile in &checklist.profiles {
+        for (list, patterns) in [("include", &profile.include), ("exclude", &profile.exclude)] {
+            for pattern in patterns {
+                let matches = checklist
+                    .items()
+                    .any(|(s, i)| crate::model::checklist_pattern_matches(pattern, &s.id, &i.id));
+                if !matches {
+                    error(
+                        found,
+                        format!(
+                            "profile `{}` {list} pattern `{pattern}` matches no item",
+                            profile.id
+                        ),
+                        "use an item id, a section id, or `section.*`",
+                    );
+                }
+            }
+        }
+        if checklist.items_in_profile(profile).next().is_none() {
+            error(
+                found,
+                format!("profile `{}` selects no item", profile.id),
+                "check its include and exclude patterns",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::bundled_checklist;
+
+    #[test]
+    fn the_bundled_checklist_passes() {
+        let loaded = bundled_checklist("wi-sro-best-practices").unwrap().unwrap();
+        let errors: Vec<_> = lint(&loaded.checklist)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    #[test]
+    fn finds_a_bad_url_and_an_empty_recommendation() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        checklist.sources[0].url = "www.example.org".into();
+        checklist.sections[0].items[0].recommendation = " ".into();
+        let found = lint(&checklist);
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("not a web address"))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("empty recommendation"))
+        );
+    }
+}
