@@ -59,6 +59,32 @@ fn a_local_checklist_passes_lint_and_reports_say_it_is_tailored() {
         .stdout(predicate::str::contains(
             "Tailoring:   Scored against a local checklist",
         ));
+    // The PDF says so too: on the cover and, with each removal's reason, on the method page.
+    let pdf = dir.path().join("local.pdf");
+    tool()
+        .arg("report")
+        .arg(&answers)
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (.ci/run installs poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "Local checklist Scored against a local checklist based on wi-sro-best-practices"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Local changes to the checklist"));
+    assert!(text.contains("Removed The MOU is available to families and the public (governance.mou-public): The board publishes"));
 }
 
 #[test]

@@ -130,6 +130,9 @@ fn cover(l: &mut Layout, a: &Assessment, confidential: bool) {
     }
     pairs.push(("Checklist".to_string(), view::checklist_line(a)));
     pairs.push(("Profile".to_string(), view::profile_line(a)));
+    if let Some(line) = view::tailoring_line(a) {
+        pairs.push(("Local checklist".to_string(), line));
+    }
     l.key_values(&pairs, BODY.bold().colored(MUTED), BODY, 110.0);
     l.advance(18.0);
     l.paragraph("Overall score", SMALL.bold(), 0.0);
@@ -548,6 +551,36 @@ fn unanswered(l: &mut Layout, a: &Assessment) {
     l.table(&columns, &rows, &TABLE);
 }
 
+/// What a local checklist changed from the one it extends, with each removal's reason, so the
+/// board sees that the score is not on the standard checklist.
+fn tailoring(l: &mut Layout, a: &Assessment) {
+    let Some(t) = &a.meta.tailoring else {
+        return;
+    };
+    h2(l, "Local changes to the checklist");
+    l.paragraph(&format!("Scored against a {}.", t.summary()), BODY, 0.0);
+    for removal in &t.removed {
+        l.bullet(
+            &format!(
+                "Removed {} ({}): {}",
+                removal.title, removal.item_id, removal.reason
+            ),
+            BODY,
+            0.0,
+        );
+    }
+    for added in &t.added {
+        l.bullet(&format!("Added {added}"), BODY, 0.0);
+    }
+    for change in &t.overridden {
+        l.bullet(
+            &format!("Changed {}: {}", change.item_id, change.fields.join(", ")),
+            BODY,
+            0.0,
+        );
+    }
+}
+
 fn method(l: &mut Layout, a: &Assessment) {
     l.new_page();
     h1(l, "How this was scored");
@@ -563,6 +596,7 @@ fn method(l: &mut Layout, a: &Assessment) {
     scale_table(l, a);
     weights_table(l, a);
     bands_table(l, a);
+    tailoring(l, a);
     h2(l, "Not applicable and unanswered items");
     let na: Vec<String> = a
         .method
