@@ -35,6 +35,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where in the file, when known.
     pub location: Option<Location>,
+    /// For spreadsheets: the sheet and cell (`Answers!G14`), printed instead of line:column.
+    pub cell: Option<String>,
     /// What is wrong, lowercase, no trailing period.
     pub message: String,
     /// What to do about it.
@@ -47,6 +49,7 @@ impl Diagnostic {
         Self {
             severity: Severity::Error,
             location,
+            cell: None,
             message: message.into(),
             hint: None,
         }
@@ -57,9 +60,17 @@ impl Diagnostic {
         Self {
             severity: Severity::Warning,
             location,
+            cell: None,
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// Places the diagnostic at a spreadsheet cell (`Answers!G14`).
+    #[must_use]
+    pub fn at_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
+        self
     }
 
     /// Adds a hint saying how to fix the problem.
@@ -76,9 +87,10 @@ impl Diagnostic {
 
     /// Formats as `path:line:column: error: message` plus an indented hint line.
     pub fn render(&self, path: &str) -> String {
-        let place = match self.location {
-            Some(loc) => format!("{path}:{loc}"),
-            None => path.to_string(),
+        let place = match (&self.cell, self.location) {
+            (Some(cell), _) => format!("{path}:{cell}"),
+            (None, Some(loc)) => format!("{path}:{loc}"),
+            (None, None) => path.to_string(),
         };
         let kind = match self.severity {
             Severity::Error => "error",
@@ -218,6 +230,15 @@ mod tests {
         assert_eq!(
             d.render("a.yaml"),
             "a.yaml:3:5: error: unknown status `mett`\n  hint: did you mean `met`?"
+        );
+    }
+
+    #[test]
+    fn renders_a_spreadsheet_cell_in_place_of_line_and_column() {
+        let d = Diagnostic::error(None, "unknown status `mett`").at_cell("Answers!G14");
+        assert_eq!(
+            d.render("a.xlsx"),
+            "a.xlsx:Answers!G14: error: unknown status `mett`"
         );
     }
 

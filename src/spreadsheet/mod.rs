@@ -132,7 +132,8 @@ fn cell_errors(path: &Path, errors: &[CellError]) -> Error {
     let diagnostics = errors
         .iter()
         .map(|e| {
-            let d = Diagnostic::error(None, format!("{}!{}: {}", e.sheet, e.cell, e.message));
+            let d = Diagnostic::error(None, e.message.clone())
+                .at_cell(format!("{}!{}", e.sheet, e.cell));
             match &e.hint {
                 Some(hint) => d.with_hint(hint),
                 None => d,

@@ -158,7 +158,20 @@ fn import_error(row: usize, col: usize, text: &str) -> String {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.path().join("a.yaml").exists());
-    String::from_utf8(out.stderr).unwrap()
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // `report` reads the sheet directly and names the same cells the same way.
+    let direct = tool()
+        .current_dir(dir.path())
+        .args(["report", "answers.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(direct.status.code(), Some(2));
+    let first = stderr.lines().next().unwrap_or_default();
+    assert!(
+        String::from_utf8_lossy(&direct.stderr).contains(first),
+        "{first}"
+    );
+    stderr
 }
 
 #[test]
