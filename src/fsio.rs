@@ -18,6 +18,16 @@ pub enum Overwrite {
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it into
 /// place: a failed or interrupted write leaves any previous file byte-identical.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<()> {
+    write_atomic_with(path, overwrite, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the contents written by `fill`: when `fill` fails part-way (a full
+/// disk, say), the temporary file is removed and the target is left as it was.
+fn write_atomic_with(
+    path: &Path,
+    overwrite: Overwrite,
+    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -37,13 +47,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
             format!("the folder {} does not exist", folder.display()),
         )));
     }
-    let temp = temporary_path(path, &folder);
+    let (temp, mut file) = create_temporary(path, &folder).map_err(write_error)?;
     let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
+        fill(&mut file)?;
         file.sync_all()?;
         drop(file);
         if overwrite == Overwrite::Refuse {
@@ -74,11 +80,27 @@ fn parent_folder(path: &Path) -> PathBuf {
     }
 }
 
-fn temporary_path(path: &Path, folder: &Path) -> PathBuf {
+/// Creates a new temporary file beside `path`. A file left by a crashed run with the same
+/// process id is not touched: the next free suffix is used instead.
+fn create_temporary(path: &Path, folder: &Path) -> std::io::Result<(PathBuf, fs::File)> {
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    folder.join(format!(".{name}.{}.tmp", std::process::id()))
+    let mut attempt = 0;
+    loop {
+        let temp = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(err) => return Err(err),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +129,57 @@ mod tests {
         let err = write_atomic(&path, b"template", Overwrite::Refuse).unwrap_err();
         assert!(matches!(err, Error::WouldOverwrite { .. }));
         assert_eq!(fs::read(&path).unwrap(), b"committee work");
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.yaml");
+        fs::write(&path, b"hours of committee work").unwrap();
+        let err = write_atomic_with(&path, Overwrite::Allow, |file| {
+            file.write_all(b"half of the new")?;
+            Err(std::io::Error::other("no space left on device"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("no space left on device"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"hours of committee work");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary file removed"
+        );
+    }
+
+    #[test]
+    fn a_stale_temporary_file_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        let stale = dir
+            .path()
+            .join(format!(".report.md.{}.0.tmp", std::process::id()));
+        fs::write(&stale, b"left by a crash").unwrap();
+        write_atomic(&path, b"new", Overwrite::Allow).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read(&stale).unwrap(), b"left by a crash");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_gives_a_clear_error() {
+        // /proc refuses new files even to root, unlike a chmod'ed folder.
+        let err = write_atomic(
+            Path::new("/proc/sro-assess-report.md"),
+            b"x",
+            Overwrite::Allow,
+        );
+        if let Err(err) = err {
+            assert!(
+                err.to_string()
+                    .starts_with("/proc/sro-assess-report.md: cannot write the file"),
+                "{err}"
+            );
+        } else {
+            panic!("writing into /proc succeeded");
+        }
     }
 
     #[test]

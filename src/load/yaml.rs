@@ -178,7 +178,7 @@ fn explain(message: &str) -> (String, Option<String>) {
     if let Some(hint) = unknown_name_hint(message) {
         return (message.to_string(), Some(hint));
     }
-    if message.contains("invalid type: sequence, expected") && !message.contains('.') {
+    if message.starts_with("invalid type: sequence, expected") {
         return (
             "the file is a list, but it must be a mapping of keys (`district: ...`)".into(),
             Some("remove the leading `- ` so the top-level keys start at column 1".into()),

@@ -7,6 +7,7 @@ mod bad_inputs;
 mod commands;
 mod common;
 mod compare;
+mod hostile;
 mod lint;
 mod mutation;
 mod pdf;
