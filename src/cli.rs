@@ -147,6 +147,8 @@ pub enum CompareFormatArg {
     Csv,
     /// JSON with documented field names.
     Json,
+    /// PDF for the school board (needs -o FILE).
+    Pdf,
 }
 
 /// Arguments of `compare`.
@@ -167,6 +169,9 @@ pub struct CompareArgs {
     /// Keep only the items whose status differs between the files.
     #[arg(long)]
     pub only_differences: bool,
+    /// Paper size of a PDF comparison.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -190,6 +195,9 @@ pub struct SummaryArgs {
     /// Skip files with errors (each is reported) and summarise the rest; exit 2 at the end.
     #[arg(long)]
     pub keep_going: bool,
+    /// Paper size of a PDF summary.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,

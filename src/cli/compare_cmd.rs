@@ -7,15 +7,15 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::{
-    CompareArgs, CompareFormatArg, Io, Outcome, SummaryArgs, emit, error_text, output_format,
-    stdout_error,
+    CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit, error_text,
+    output_format, stdout_error,
 };
 use crate::compare::{self, SummaryBuilder};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, AnswersFile, LoadedChecklist};
-use crate::report::compare::{render_comparison, render_summary, renderer_for};
-use crate::report::{Format, RenderOptions};
+use crate::report::compare::{pdf, render_comparison, render_summary, renderer_for};
+use crate::report::{Format, Paper, RenderOptions};
 use crate::score::{self, Assessment};
 
 /// Files at which `summary` starts showing progress (on a terminal only).
@@ -28,6 +28,7 @@ impl From<CompareFormatArg> for Format {
             CompareFormatArg::Markdown => Format::Markdown,
             CompareFormatArg::Csv => Format::Csv,
             CompareFormatArg::Json => Format::Json,
+            CompareFormatArg::Pdf => Format::Pdf,
         }
     }
 }
@@ -35,6 +36,7 @@ impl From<CompareFormatArg> for Format {
 pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     renderer_for(format)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "comparison.pdf", io)?;
     let mut checklists = Checklists::new(args.checklist.as_deref())?;
     let mut first: Option<FirstFile> = None;
     let mut assessments = Vec::with_capacity(args.answers.len());
@@ -53,15 +55,20 @@ pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Resul
     if args.only_differences {
         comparison = comparison.only_differences();
     }
-    let options = render_options(args.width, args.output.as_deref(), color, io);
+    let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
     let bytes = render_comparison(&comparison, format, &options)?;
     emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    if format == Format::Pdf {
+        let warnings = pdf::comparison_warnings(&comparison, &options);
+        warn_characters(args.output.as_deref(), &warnings, io)?;
+    }
     Ok(Outcome::Success)
 }
 
 pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     renderer_for(format)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
     let paths = answers_paths(&args.inputs)?;
     let mut checklists = Checklists::new(args.checklist.as_deref())?;
     let mut run = SummaryRun::default();
@@ -87,9 +94,13 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     };
     let mut summary = builder.finish();
     summary.skipped = run.skipped;
-    let options = render_options(args.width, args.output.as_deref(), color, io);
+    let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
     let bytes = render_summary(&summary, format, &options)?;
     emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    if format == Format::Pdf {
+        let warnings = pdf::summary_warnings(&summary, &options);
+        warn_characters(args.output.as_deref(), &warnings, io)?;
+    }
     if run.skipped > 0 {
         return Err(Error::FilesFailed {
             failed: run.skipped,
@@ -97,6 +108,37 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
         });
     }
     Ok(Outcome::Success)
+}
+
+/// A PDF would fill a terminal with binary: refuse before reading any file, as `report` does.
+fn refuse_binary_on_terminal(
+    format: Format,
+    output: Option<&Path>,
+    suggested: &str,
+    io: &Io<'_>,
+) -> Result<()> {
+    let to_stdout = output.is_none_or(|p| p == Path::new("-"));
+    if format.is_binary() && to_stdout && io.stdout_is_terminal {
+        return Err(Error::Render {
+            format: format.name(),
+            message: format!(
+                "a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The built-in PDF font lacks some characters: say which were replaced, never silently.
+fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) -> Result<()> {
+    let name = output.map_or_else(
+        || "<standard output>".to_string(),
+        |p| p.display().to_string(),
+    );
+    for warning in warnings {
+        writeln_err(io, &format!("{name}: warning: {warning}"))?;
+    }
+    Ok(())
 }
 
 /// An error the command has printed already: exit 2 without printing it again.
@@ -320,6 +362,7 @@ fn cache_key(reference: String, answers_path: &Path) -> (String, PathBuf) {
 
 fn render_options(
     width: Option<u16>,
+    paper: PaperArg,
     output: Option<&Path>,
     color: bool,
     io: &Io<'_>,
@@ -328,6 +371,10 @@ fn render_options(
     RenderOptions {
         color: color && output.is_none(),
         width: width.or(if to_terminal { io.terminal_width } else { None }),
+        paper: match paper {
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A4 => Paper::A4,
+        },
         ..RenderOptions::default()
     }
 }

@@ -268,26 +268,6 @@ fn compare_reports_a_bad_file_with_its_line_and_column() {
 }
 
 #[test]
-fn compare_and_summary_refuse_pdf_for_now() {
-    tool()
-        .args(["compare", OPTION_A, OPTION_B, "--format", "pdf"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "possible values: table, markdown, csv, json",
-        ));
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("summary.pdf");
-    tool()
-        .args(["summary", "examples", "-o"])
-        .arg(&pdf)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("cannot be written as PDF yet"));
-    assert!(!pdf.exists());
-}
-
-#[test]
 fn summary_stops_at_the_first_bad_file_without_keep_going() {
     let dir = tempfile::tempdir().unwrap();
     write_synthetic(dir.path(), 3);

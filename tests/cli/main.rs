@@ -7,6 +7,7 @@ mod bad_inputs;
 mod commands;
 mod common;
 mod compare;
+mod compare_pdf;
 mod hostile;
 mod lint;
 mod mutation;

@@ -1,17 +1,17 @@
 //! Rendering comparisons and summaries: a [`Comparison`] or [`Summary`] in, bytes out. One
 //! module per format; none of them scores, compares, prints or probes the terminal.
 //!
-//! PDF is not here yet: it comes with the PDF module (see issue 4), and until then
-//! [`renderer_for`] refuses it with a message that names the formats that work.
+//! The PDF ([`pdf`]) shares the single-assessment report's cover style, footer and stamp.
 
 mod csv;
 mod json;
 mod markdown;
+pub mod pdf;
 mod table;
 pub mod view;
 
 use crate::compare::{Comparison, Summary};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::{Format, RenderOptions};
 
 /// Turns comparisons and summaries into bytes in one format.
@@ -23,21 +23,23 @@ pub trait ComparisonRenderer {
 }
 
 /// The formats `compare` and `summary` can write.
-pub const FORMATS: [Format; 4] = [Format::Table, Format::Markdown, Format::Csv, Format::Json];
+pub const FORMATS: [Format; 5] = [
+    Format::Table,
+    Format::Markdown,
+    Format::Csv,
+    Format::Json,
+    Format::Pdf,
+];
 
-/// The renderer for a format, or an error for a format comparisons cannot use yet.
+/// The renderer for a format. Every format has one; the `Result` stays so that callers need
+/// not change if a format is ever refused again.
 pub fn renderer_for(format: Format) -> Result<Box<dyn ComparisonRenderer>> {
     match format {
         Format::Table => Ok(Box::new(table::TableRenderer)),
         Format::Markdown => Ok(Box::new(markdown::MarkdownRenderer)),
         Format::Csv => Ok(Box::new(csv::CsvRenderer)),
         Format::Json => Ok(Box::new(json::JsonRenderer)),
-        Format::Pdf => Err(Error::Render {
-            format: format.name(),
-            message: "comparisons and summaries cannot be written as PDF yet; use table, \
-                      markdown, csv or json"
-                .into(),
-        }),
+        Format::Pdf => Ok(Box::new(pdf::PdfRenderer)),
     }
 }
 

@@ -13,22 +13,22 @@ use super::layout::{
 };
 use super::metrics::Face;
 
-const INK: Rgb = Rgb(0.11, 0.11, 0.13);
-const MUTED: Rgb = Rgb(0.38, 0.39, 0.42);
-const NAVY: Rgb = Rgb(0.10, 0.22, 0.40);
-const GREEN: Rgb = Rgb(0.10, 0.45, 0.22);
-const AMBER: Rgb = Rgb(0.66, 0.40, 0.0);
-const RED: Rgb = Rgb(0.70, 0.10, 0.10);
-const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
+pub(crate) const INK: Rgb = Rgb(0.11, 0.11, 0.13);
+pub(crate) const MUTED: Rgb = Rgb(0.38, 0.39, 0.42);
+pub(crate) const NAVY: Rgb = Rgb(0.10, 0.22, 0.40);
+pub(crate) const GREEN: Rgb = Rgb(0.10, 0.45, 0.22);
+pub(crate) const AMBER: Rgb = Rgb(0.66, 0.40, 0.0);
+pub(crate) const RED: Rgb = Rgb(0.70, 0.10, 0.10);
+pub(crate) const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 
-const BODY: TextStyle = TextStyle::new(Face::Regular, 9.5, INK);
-const SMALL: TextStyle = TextStyle::new(Face::Regular, 8.0, MUTED);
-const H1: TextStyle = TextStyle::new(Face::Bold, 17.0, NAVY);
-const H2: TextStyle = TextStyle::new(Face::Bold, 12.0, NAVY);
-const CELL: TextStyle = TextStyle::new(Face::Regular, 8.0, INK);
-const CELL_NOTE: TextStyle = TextStyle::new(Face::Regular, 7.0, MUTED);
+pub(crate) const BODY: TextStyle = TextStyle::new(Face::Regular, 9.5, INK);
+pub(crate) const SMALL: TextStyle = TextStyle::new(Face::Regular, 8.0, MUTED);
+pub(crate) const H1: TextStyle = TextStyle::new(Face::Bold, 17.0, NAVY);
+pub(crate) const H2: TextStyle = TextStyle::new(Face::Bold, 12.0, NAVY);
+pub(crate) const CELL: TextStyle = TextStyle::new(Face::Regular, 8.0, INK);
+pub(crate) const CELL_NOTE: TextStyle = TextStyle::new(Face::Regular, 7.0, MUTED);
 
-const TABLE: TableStyle = TableStyle {
+pub(crate) const TABLE: TableStyle = TableStyle {
     header: TextStyle::new(Face::Bold, 8.0, NAVY),
     header_fill: Rgb(0.88, 0.91, 0.95),
     stripe: Rgb(0.965, 0.97, 0.98),
@@ -36,7 +36,7 @@ const TABLE: TableStyle = TableStyle {
     padding: 3.0,
 };
 
-const CHART: ChartStyle = ChartStyle {
+pub(crate) const CHART: ChartStyle = ChartStyle {
     label: TextStyle::new(Face::Regular, 8.5, INK),
     value: TextStyle::new(Face::Bold, 8.0, INK),
     on_bar: WHITE,
@@ -77,13 +77,13 @@ pub fn build(a: &Assessment, options: &RenderOptions) -> Layout {
     l
 }
 
-fn h1(l: &mut Layout, text: &str) {
+pub(crate) fn h1(l: &mut Layout, text: &str) {
     l.heading(text, H1, 60.0);
     l.rule(NAVY, 1.0);
     l.advance(8.0);
 }
 
-fn h2(l: &mut Layout, text: &str) {
+pub(crate) fn h2(l: &mut Layout, text: &str) {
     l.space(10.0);
     l.heading(text, H2, 40.0);
     l.advance(3.0);
@@ -281,7 +281,7 @@ fn top_strengths(l: &mut Layout, a: &Assessment) {
     }
 }
 
-fn col(title: &str, share: f32) -> Column {
+pub(crate) fn col(title: &str, share: f32) -> Column {
     Column {
         title: title.to_string(),
         share,

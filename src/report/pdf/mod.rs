@@ -6,8 +6,8 @@
 //! which covers WinAnsi only; [`encode`] replaces other characters readably and
 //! [`character_warnings`] names them.
 
-mod content;
-mod draw;
+pub(crate) mod content;
+pub(crate) mod draw;
 pub mod encode;
 pub mod layout;
 pub mod metrics;

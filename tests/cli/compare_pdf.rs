@@ -1,0 +1,353 @@
+//! The comparison and summary PDFs, checked from outside: qpdf, pdftotext and pdfinfo read what
+//! the binary wrote, and the figures are checked against the library's own comparison.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clap::Parser;
+use sro_assess::cli::{Cli, Io, error_text, run};
+use sro_assess::compare::{self, Comparison, synthetic::synthetic_answers};
+use sro_assess::load::{self, AnswersFile};
+use sro_assess::report::compare::pdf;
+use sro_assess::report::pdf::encode::Encoder;
+use sro_assess::report::{RenderOptions, view};
+use sro_assess::score::{self, Assessment};
+
+use crate::common::tool;
+
+const OPTION_A: &str = "examples/option-a-contract-sro.yaml";
+const OPTION_B: &str = "examples/option-b-mental-health.yaml";
+const YEAR_2025: &str = "examples/year-2025.yaml";
+const YEAR_2026: &str = "examples/year-2026.yaml";
+
+/// Runs the binary with `args`, expecting success; returns stderr.
+fn run_ok(args: &[&str], extra: &[&Path]) -> String {
+    let output = tool().args(args).args(extra).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "sro-assess {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn external(program: &str, args: &[&str], file: &Path) -> String {
+    let mut command = Command::new(program);
+    command.args(args).arg(file);
+    if program == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (install qpdf and poppler-utils): {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {}: {}{}",
+        file.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The PDF passes qpdf's check; returns its text with whitespace collapsed (wrapping moves
+/// line breaks, never words).
+fn checked_text(file: &Path) -> String {
+    external("qpdf", &["--check"], file);
+    let text = external("pdftotext", &["-enc", "UTF-8"], file);
+    collapse(&text)
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the PDF prints for `text`: the built-in font's replacements applied.
+fn printed(text: &str) -> String {
+    collapse(&Encoder::default().clean(text))
+}
+
+fn pdf_pages(file: &Path) -> usize {
+    external("pdfinfo", &[], file)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints Pages")
+}
+
+fn assess(path: &Path) -> (Assessment, sro_assess::model::Checklist) {
+    let path = crate::common::repo_path(&path.display().to_string());
+    let file = AnswersFile::read(&path).expect("answers read");
+    let loaded = file.checklist(None).expect("checklist loads");
+    let (answers, _) = file.validate(&loaded.checklist).expect("answers valid");
+    (
+        score::score(&loaded.checklist, &answers, &file.hash),
+        loaded.checklist,
+    )
+}
+
+/// The comparison the binary makes of `files`, made again through the library.
+fn comparison(files: &[&str]) -> Comparison {
+    let scored: Vec<_> = files.iter().map(|f| assess(Path::new(f))).collect();
+    let assessments: Vec<Assessment> = scored.iter().map(|(a, _)| a.clone()).collect();
+    compare::compare(&scored[0].1, &assessments)
+}
+
+/// Every figure a board member looks for: each column, its overall score, the weight check.
+fn assert_says_what_the_comparison_says(text: &str, c: &Comparison, name: &str) {
+    for column in &c.columns {
+        assert!(
+            text.contains(&printed(&column.label)),
+            "{name}: label {}",
+            column.label
+        );
+        let overall = view::percent(column.overall.percent);
+        assert!(text.contains(&overall), "{name}: overall {overall}");
+        assert!(
+            text.contains(&column.answers_hash),
+            "{name}: answers hash {}",
+            column.answers_hash
+        );
+    }
+    let statement = printed(&c.weight_check.statement);
+    assert!(text.contains(&statement), "{name}: {statement}");
+    for gap in &c.gaps_everywhere {
+        assert!(text.contains(&printed(&gap.title)), "{name}: {}", gap.title);
+    }
+}
+
+#[test]
+fn comparison_of_options_is_valid_and_says_what_the_comparison_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("options.pdf");
+    let stderr = run_ok(&["compare", OPTION_A, OPTION_B, "-o"], &[&out]);
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let text = checked_text(&out);
+    let c = comparison(&[OPTION_A, OPTION_B]);
+    assert_says_what_the_comparison_says(&text, &c, "options");
+    assert!(text.contains("Comparison of options"));
+    assert!(text.contains("not in scope"), "sections outside a profile");
+    assert!(
+        text.contains("scored on different profiles"),
+        "the scope note"
+    );
+    assert!(text.contains("Page 1 of"));
+    assert_eq!(
+        pdf_pages(&out),
+        pdf::comparison_pages(&c, &RenderOptions::default()).len(),
+        "page count as laid out"
+    );
+}
+
+#[test]
+fn comparison_of_years_shows_the_trend_oldest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("years.pdf");
+    // Given newest first: the trend still runs oldest to newest.
+    let stderr = run_ok(
+        &["compare", YEAR_2026, YEAR_2025, "--format", "pdf", "-o"],
+        &[&out],
+    );
+    assert!(
+        !stderr.contains("warning"),
+        "no replaced characters: {stderr}"
+    );
+    let text = checked_text(&out);
+    let c = comparison(&[YEAR_2026, YEAR_2025]);
+    assert_says_what_the_comparison_says(&text, &c, "years");
+    assert!(text.contains("Progress over time"));
+    let step = view_step(&c);
+    assert!(text.contains(&step), "trend headline {step}");
+    assert!(text.contains("Improved ("), "item lists of the trend");
+}
+
+/// The trend headline as the PDF words it.
+fn view_step(c: &Comparison) -> String {
+    let step = sro_assess::report::compare::view::whole_trend(c).expect("a trend");
+    format!(
+        "{} to {}: {} to {}",
+        step.from,
+        step.to,
+        view::percent(step.overall.from),
+        view::percent(step.overall.to)
+    )
+}
+
+#[test]
+fn summary_names_every_district_and_the_average() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary.pdf");
+    run_ok(&["summary", "examples", "-o"], &[&out]);
+    let text = checked_text(&out);
+    for example in crate::common::example_files() {
+        let (a, _) = assess(&example);
+        assert!(
+            text.contains(&printed(&a.meta.district)),
+            "district {}",
+            a.meta.district
+        );
+        assert!(text.contains(&a.meta.answers_hash), "hash of {example:?}");
+        assert!(text.contains(&view::percent(a.overall.percent)));
+    }
+    for heading in [
+        "Summary of districts",
+        "Most common gaps",
+        "Average per section",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let runs: [&[&str]; 2] = [&["compare", OPTION_A, OPTION_B], &["summary", "examples"]];
+    for args in runs {
+        let first = dir.path().join("first.pdf");
+        let second = dir.path().join("second.pdf");
+        for out in [&first, &second] {
+            run_ok(&[args, &["--format", "pdf", "-o"]].concat(), &[out]);
+        }
+        assert!(
+            fs::read(&first).unwrap() == fs::read(&second).unwrap(),
+            "{args:?}: the two PDFs differ"
+        );
+    }
+}
+
+/// Runs the command in-process with standard output claiming to be a terminal.
+fn run_on_terminal(args: &[&str]) -> (Result<(), String>, Vec<u8>) {
+    let cli = Cli::try_parse_from(args).expect("arguments parse");
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let mut io = Io {
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdout_is_terminal: true,
+        terminal_width: Some(80),
+        no_color: true,
+    };
+    let result = run(cli, &mut io).map(|_| ()).map_err(|e| error_text(&e));
+    (result, stdout)
+}
+
+#[test]
+fn pdf_to_a_terminal_is_refused_before_reading_any_file() {
+    // A missing file shows the refusal comes first; the binary exits 2 on any error.
+    for args in [
+        &[
+            "sro-assess",
+            "compare",
+            "missing-a.yaml",
+            "missing-b.yaml",
+            "--format",
+            "pdf",
+        ][..],
+        &["sro-assess", "summary", "missing-folder", "--format", "pdf"][..],
+        &[
+            "sro-assess",
+            "compare",
+            OPTION_A,
+            OPTION_B,
+            "-f",
+            "pdf",
+            "-o",
+            "-",
+        ][..],
+    ] {
+        let (result, stdout) = run_on_terminal(args);
+        let message = result.expect_err("refused");
+        assert!(
+            message.contains("cannot be shown in the terminal") && message.contains("-o"),
+            "{args:?}: {message}"
+        );
+        assert!(stdout.is_empty(), "{args:?}: nothing written");
+    }
+}
+
+#[test]
+fn pdf_to_a_pipe_is_written() {
+    let output = tool()
+        .args(["compare", OPTION_A, OPTION_B, "--format", "pdf"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert!(output.stdout.starts_with(b"%PDF-"), "PDF bytes on a pipe");
+}
+
+#[test]
+fn a4_paper_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = dir.path().join("options-a4.pdf");
+    let summary = dir.path().join("summary-a4.pdf");
+    run_ok(
+        &["compare", OPTION_A, OPTION_B, "--paper", "a4", "-o"],
+        &[&options],
+    );
+    run_ok(&["summary", "examples", "--paper", "a4", "-o"], &[&summary]);
+    for file in [&options, &summary] {
+        let info = external("pdfinfo", &[], file);
+        assert!(info.contains("595.28 x 841.89"), "{info}");
+    }
+}
+
+/// Writes `count` made-up districts into `dir`; returns their paths.
+fn synthetic(dir: &Path, count: u64) -> Vec<PathBuf> {
+    let checklist = load::bundled_checklist("wi-sro-best-practices")
+        .expect("bundled")
+        .expect("valid")
+        .checklist;
+    (0..count)
+        .map(|seed| {
+            let path = dir.join(format!("district-{seed:04}.yaml"));
+            fs::write(&path, synthetic_answers(&checklist, seed)).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn many_columns_print_short_statuses_and_many_files_shorten_the_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = synthetic(dir.path(), 8);
+    let out = dir.path().join("many.pdf");
+    let mut args: Vec<&Path> = files.iter().take(6).map(PathBuf::as_path).collect();
+    args.extend([Path::new("-o"), &out]);
+    run_ok(&["compare"], &args);
+    let text = checked_text(&out);
+    assert!(text.contains("Statuses:"), "a legend for short statuses");
+    for n in 0..6 {
+        assert!(text.contains(&format!("Synthetic {n:04}")), "column {n}");
+    }
+
+    let summary = dir.path().join("summary.pdf");
+    run_ok(&["summary", "-o"], &[&summary, dir.path()]);
+    let text = checked_text(&summary);
+    assert!(
+        text.contains("and 4 more (the districts table lists every file)"),
+        "stamp shortened"
+    );
+    for n in 0..8 {
+        assert!(text.contains(&format!("Synthetic District {n:04}")));
+    }
+}
+
+#[test]
+fn characters_outside_the_font_are_replaced_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = synthetic(dir.path(), 2);
+    let text = fs::read_to_string(&files[0]).unwrap().replacen(
+        "label: Synthetic 0000",
+        "label: Plan → ✓",
+        1,
+    );
+    fs::write(&files[0], text).unwrap();
+    let out = dir.path().join("unicode.pdf");
+    let stderr = run_ok(&["compare"], &[&files[0], &files[1], Path::new("-o"), &out]);
+    assert!(
+        stderr.contains("U+2192") && stderr.contains("U+2713"),
+        "{stderr}"
+    );
+    let text = checked_text(&out);
+    assert!(text.contains("Plan -> [x]"), "readable replacement");
+}
