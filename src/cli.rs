@@ -405,15 +405,22 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
             PaperArg::A4 => report::Paper::A4,
         },
     };
-    let bytes = report::render_to_vec(&assessment, format, &options)?;
+    // The built-in PDF font lacks some characters: the PDF says which it replaced, never silently.
+    let (bytes, character_warnings) = if format == Format::Pdf {
+        report::pdf::render_with_warnings(&assessment, &options)?
+    } else {
+        (
+            report::render_to_vec(&assessment, format, &options)?,
+            Vec::new(),
+        )
+    };
     emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
-    if format == Format::Pdf {
-        // The built-in PDF font lacks some characters; say which were replaced, never silently.
+    if !character_warnings.is_empty() {
         let name = args.output.as_deref().map_or_else(
             || "<standard output>".to_string(),
             |p| p.display().to_string(),
         );
-        for warning in report::pdf::character_warnings(&assessment, &options) {
+        for warning in character_warnings {
             writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
         }
     }

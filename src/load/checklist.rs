@@ -151,18 +151,28 @@ impl<'de> Deserialize<'de> for Priority {
 
 /// Parses and validates a checklist; every problem found is returned at once.
 pub fn parse_checklist(text: &str) -> Result<(Checklist, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let parsed = yaml::parse::<RawChecklist>(text, "a checklist")?;
-    let mut check = Checker {
-        positions: &parsed.positions,
+    let raw = yaml::parse_without_positions::<RawChecklist>(text, "a checklist")?;
+    let (mut checklist, mut diagnostics) = check(raw, &PositionIndex::default());
+    if !diagnostics.is_empty() {
+        // Only now are positions worth a second pass: check again with every key placed.
+        let parsed = yaml::parse::<RawChecklist>(text, "a checklist")?;
+        (checklist, diagnostics) = check(parsed.value, &parsed.positions);
+    }
+    diagnostics.sort_by_key(|d| d.location);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Err(diagnostics)
+    } else {
+        Ok((checklist, diagnostics))
+    }
+}
+
+fn check(raw: RawChecklist, positions: &PositionIndex) -> (Checklist, Vec<Diagnostic>) {
+    let mut checker = Checker {
+        positions,
         diagnostics: Vec::new(),
     };
-    let checklist = check.build(parsed.value);
-    check.diagnostics.sort_by_key(|d| d.location);
-    if check.diagnostics.iter().any(Diagnostic::is_error) {
-        Err(check.diagnostics)
-    } else {
-        Ok((checklist, check.diagnostics))
-    }
+    let checklist = checker.build(raw);
+    (checklist, checker.diagnostics)
 }
 
 /// Validates a checklist given as a YAML tree: the merged result of a local checklist

@@ -20,6 +20,19 @@ pub struct Parsed<T> {
 /// Parses `text`, or returns the diagnostics that explain why it cannot be parsed: tabs used
 /// for indentation, an empty file, a syntax or type error, keys written twice.
 pub fn parse<T: DeserializeOwned>(text: &str, what: &str) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let value = parse_without_positions(text, what)?;
+    Ok(Parsed {
+        value,
+        positions: PositionIndex::build(text),
+    })
+}
+
+/// Like [`parse`], without indexing positions on success: a second pass over the text that a
+/// caller needs only once it has a problem to place (the bundled checklist has none).
+pub fn parse_without_positions<T: DeserializeOwned>(
+    text: &str,
+    what: &str,
+) -> Result<T, Vec<Diagnostic>> {
     let tabs = tab_indentation(text);
     if !tabs.is_empty() {
         return Err(tabs);
@@ -34,10 +47,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, what: &str) -> Result<Parsed<T>, V
         ]);
     }
     match serde_yaml::from_str::<T>(text) {
-        Ok(value) => Ok(Parsed {
-            value,
-            positions: PositionIndex::build(text),
-        }),
+        Ok(value) => Ok(value),
         Err(err) => {
             // serde_yaml stops at the first repeated key and names neither occurrence well:
             // list every repeated key with both lines instead.

@@ -23,21 +23,34 @@ pub struct PdfRenderer;
 
 impl Renderer for PdfRenderer {
     fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
-        let layout = content::build(assessment, options);
-        let geometry = layout.geometry();
-        let (pages, _encoder) = layout.finish();
-        let meta = draw::Meta {
-            title: format!("SRO program gap report: {}", assessment.meta.district),
-            author: assessment.meta.prepared_by.clone().unwrap_or_default(),
-            date: (
-                assessment.meta.date.year(),
-                assessment.meta.date.month(),
-                assessment.meta.date.day(),
-            ),
-        };
-        let (bytes, _printpdf_warnings) = draw::to_pdf(&pages, geometry, &meta);
-        Ok(bytes)
+        Ok(draw_with_warnings(assessment, options).0)
     }
+}
+
+/// The PDF of the public view (internal notes removed unless asked for) and the warnings of
+/// [`character_warnings`], from one layout pass.
+pub fn render_with_warnings(
+    assessment: &Assessment,
+    options: &RenderOptions,
+) -> Result<(Vec<u8>, Vec<String>)> {
+    Ok(draw_with_warnings(&printed(assessment, options), options))
+}
+
+fn draw_with_warnings(assessment: &Assessment, options: &RenderOptions) -> (Vec<u8>, Vec<String>) {
+    let layout = content::build(assessment, options);
+    let geometry = layout.geometry();
+    let (pages, encoder) = layout.finish();
+    let meta = draw::Meta {
+        title: format!("SRO program gap report: {}", assessment.meta.district),
+        author: assessment.meta.prepared_by.clone().unwrap_or_default(),
+        date: (
+            assessment.meta.date.year(),
+            assessment.meta.date.month(),
+            assessment.meta.date.day(),
+        ),
+    };
+    let (bytes, _printpdf_warnings) = draw::to_pdf(&pages, geometry, &meta);
+    (bytes, encoder.warnings())
 }
 
 /// The public view of the assessment for these options: internal notes removed unless asked
