@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_yaml::Value;
 
 use super::positions::{PositionIndex, child};
-use super::suggest::nearest;
+use super::suggest::{NearestIndex, nearest};
 use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
@@ -408,6 +408,8 @@ impl Check<'_> {
             .map(|(s, i)| (i.id.as_str(), s.id.as_str()))
             .collect();
         let mut answers = Vec::with_capacity(map.len());
+        // Built on the first unknown id only: valid files never pay for it.
+        let mut suggestions = None;
         for (key, entry) in map {
             let Some(item_id) = scalar_text(key) else {
                 self.error(
@@ -419,7 +421,7 @@ impl Check<'_> {
             };
             let path = child("answers", &item_id);
             let Some(&section_id) = sections.get(item_id.as_str()) else {
-                self.unknown_item(&item_id, &path, checklist);
+                self.unknown_item(&item_id, &path, checklist, &mut suggestions);
                 continue;
             };
             if let Some(profile) = profile
@@ -441,8 +443,14 @@ impl Check<'_> {
         answers
     }
 
-    fn unknown_item(&mut self, item_id: &str, path: &str, checklist: &Checklist) {
-        let hint = match suggest_item(item_id, checklist) {
+    fn unknown_item<'c>(
+        &mut self,
+        item_id: &str,
+        path: &str,
+        checklist: &'c Checklist,
+        index: &mut Option<NearestIndex<'c>>,
+    ) {
+        let hint = match suggest_item(item_id, checklist, index) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!(
                 "list the item ids with `sro-assess checklist show {}`",
@@ -567,9 +575,21 @@ impl Check<'_> {
     }
 }
 
-/// The nearest item id, looking first in the section the id names (linear in its size),
-/// so a file full of typos does not compare every unknown id with every item.
-fn suggest_item<'c>(item_id: &str, checklist: &'c Checklist) -> Option<&'c str> {
+/// The nearest item id: through an index of every id when the typo is within two edits,
+/// else within the section the id names when that section is small. Never a scan of every
+/// id per typo, so a file full of typos stays linear in its size.
+fn suggest_item<'c>(
+    item_id: &str,
+    checklist: &'c Checklist,
+    index: &mut Option<NearestIndex<'c>>,
+) -> Option<&'c str> {
+    let index = index.get_or_insert_with(|| {
+        NearestIndex::new(checklist.items().map(|(_, item)| item.id.as_str()))
+    });
+    if let Some(best) = index.nearest(item_id) {
+        return Some(best);
+    }
+    const SMALL_SECTION: usize = 200;
     let (section_part, _) = item_id.split_once('.').unwrap_or((item_id, ""));
     let section = checklist
         .sections
@@ -581,9 +601,7 @@ fn suggest_item<'c>(item_id: &str, checklist: &'c Checklist) -> Option<&'c str> 
                 checklist.sections.iter().map(|s| s.id.as_str()),
             )?;
             checklist.sections.iter().find(|s| s.id == best)
-        });
-    match section {
-        Some(section) => nearest(item_id, section.items.iter().map(|i| i.id.as_str())),
-        None => None,
-    }
+        })
+        .filter(|s| s.items.len() <= SMALL_SECTION)?;
+    nearest(item_id, section.items.iter().map(|i| i.id.as_str()))
 }
