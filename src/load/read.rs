@@ -6,9 +6,10 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 
-/// Largest input file accepted, in bytes (4 MiB): a full checklist is about 100 KB, so this
-/// leaves room for very large local checklists while refusing runaway files before parsing.
-pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest input file accepted, in bytes (16 MiB): the bundled checklist is 130 KB and a
+/// 10,000-item local checklist about 5 MB, so this leaves room while refusing runaway files
+/// before parsing.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a checklist or answers file as text, refusing folders, FIFOs, devices and
 /// files over [`MAX_INPUT_BYTES`] before reading them.

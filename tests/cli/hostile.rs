@@ -74,7 +74,7 @@ fn a_one_gigabyte_file_is_refused_before_reading() {
     let path = dir.path().join("huge.yaml");
     // Sparse: takes no disk space, but its size is 1 GiB.
     fs::File::create(&path).unwrap().set_len(1 << 30).unwrap();
-    assert_refused(&["report"], &path, "over the limit of 4194304 bytes");
+    assert_refused(&["report"], &path, "over the limit of 16777216 bytes");
 }
 
 #[test]
