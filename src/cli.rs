@@ -85,6 +85,8 @@ pub enum FormatArg {
     Json,
     /// PDF for the school board (needs -o FILE).
     Pdf,
+    /// Accessible HTML page for a website (one self-contained file).
+    Html,
 }
 
 /// Paper sizes on the command line.
@@ -96,6 +98,15 @@ pub enum PaperArg {
     A4,
 }
 
+impl From<PaperArg> for report::Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::Letter => Self::Letter,
+            PaperArg::A4 => Self::A4,
+        }
+    }
+}
+
 impl From<FormatArg> for Format {
     fn from(arg: FormatArg) -> Self {
         match arg {
@@ -104,6 +115,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Pdf => Format::Pdf,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -269,6 +281,8 @@ pub enum ShowFormat {
     Json,
     /// The checklist's YAML source (a starting point for a local checklist).
     Yaml,
+    /// A printable worksheet for a committee meeting (needs -o FILE; implied by a .pdf name).
+    Pdf,
 }
 
 /// Arguments of `checklist show`.
@@ -286,6 +300,9 @@ pub struct ShowArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Paper size of the PDF worksheet.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
 }
 
 fn parse_percent(text: &str) -> std::result::Result<f64, String> {
@@ -400,10 +417,7 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
             .width
             .or(if to_stdout { io.terminal_width } else { None }),
         include_internal_notes: args.include_internal_notes,
-        paper: match args.paper {
-            PaperArg::Letter => report::Paper::Letter,
-            PaperArg::A4 => report::Paper::A4,
-        },
+        paper: args.paper.into(),
     };
     // The built-in PDF font lacks some characters: the PDF says which it replaced, never silently.
     let (bytes, character_warnings) = if format == Format::Pdf {
@@ -449,7 +463,7 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     Format::from_extension(path).ok_or_else(|| Error::Render {
         format: "report",
         message: format!(
-            "cannot tell the format from the file name `{}`; use .pdf, .md, .csv, .json or .txt, or pass --format",
+            "cannot tell the format from the file name `{}`; use .pdf, .html, .md, .csv, .json or .txt, or pass --format",
             path.display()
         ),
     })

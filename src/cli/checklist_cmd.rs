@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, BUNDLED};
 use crate::model::{Checklist, Item, Profile, Section};
+use crate::report::pdf::worksheet;
 
 pub(super) fn list(io: &mut Io<'_>) -> Result<Outcome> {
     let mut out = String::new();
@@ -54,11 +55,12 @@ pub(super) fn show(args: &ShowArgs, io: &mut Io<'_>) -> Result<Outcome> {
         })?),
         None => None,
     };
-    let text = match args.format {
+    let text = match show_format(args) {
         ShowFormat::Table => text(checklist, profile),
         ShowFormat::Markdown => markdown(checklist, profile),
         ShowFormat::Json => json(checklist, profile)?,
         ShowFormat::Yaml => yaml_source(&args.checklist)?,
+        ShowFormat::Pdf => return worksheet(args, checklist, profile, io),
     };
     emit(
         args.output.as_deref(),
@@ -66,6 +68,46 @@ pub(super) fn show(args: &ShowArgs, io: &mut Io<'_>) -> Result<Outcome> {
         Overwrite::Allow,
         io,
     )?;
+    Ok(Outcome::Success)
+}
+
+/// The format asked for; a `.pdf` output name with the default format means the worksheet,
+/// since a text listing in a file named `.pdf` would be of no use.
+fn show_format(args: &ShowArgs) -> ShowFormat {
+    let pdf_name = args
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if args.format == ShowFormat::Table && pdf_name {
+        ShowFormat::Pdf
+    } else {
+        args.format
+    }
+}
+
+/// Writes the printable worksheet; the PDF never goes to a terminal.
+fn worksheet(
+    args: &ShowArgs,
+    checklist: &Checklist,
+    profile: Option<&Profile>,
+    io: &mut Io<'_>,
+) -> Result<Outcome> {
+    if args.output.as_deref().is_none_or(|p| p == Path::new("-")) && io.stdout_is_terminal {
+        return Err(Error::Render {
+            format: "pdf",
+            message: "a PDF cannot be shown in the terminal; write the worksheet to a file with `-o worksheet.pdf`".into(),
+        });
+    }
+    let (bytes, warnings) = worksheet::render(checklist, profile, args.paper.into());
+    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
+    let name = args.output.as_deref().map_or_else(
+        || "<standard output>".to_string(),
+        |p| p.display().to_string(),
+    );
+    for warning in warnings {
+        writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
+    }
     Ok(Outcome::Success)
 }
 

@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, AnswersFile, LoadedChecklist};
 use crate::report::compare::{pdf, render_comparison, render_summary, renderer_for};
-use crate::report::{Format, Paper, RenderOptions};
+use crate::report::{Format, RenderOptions};
 use crate::score::{self, Assessment};
 
 /// Files at which `summary` starts showing progress (on a terminal only).
@@ -371,10 +371,7 @@ fn render_options(
     RenderOptions {
         color: color && output.is_none(),
         width: width.or(if to_terminal { io.terminal_width } else { None }),
-        paper: match paper {
-            PaperArg::Letter => Paper::Letter,
-            PaperArg::A4 => Paper::A4,
-        },
+        paper: paper.into(),
         ..RenderOptions::default()
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod compare;
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
 pub mod pdf;
@@ -27,16 +28,19 @@ pub enum Format {
     Json,
     /// A PDF for the school board (needs an output file).
     Pdf,
+    /// One self-contained, accessible HTML page (WCAG 2.1 AA) for a district website.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order help text lists them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Self::Table,
         Self::Markdown,
         Self::Csv,
         Self::Json,
         Self::Pdf,
+        Self::Html,
     ];
 
     /// The format's name on the command line.
@@ -47,6 +51,7 @@ impl Format {
             Self::Csv => "csv",
             Self::Json => "json",
             Self::Pdf => "pdf",
+            Self::Html => "html",
         }
     }
 
@@ -59,6 +64,7 @@ impl Format {
             "json" => Some(Self::Json),
             "txt" => Some(Self::Table),
             "pdf" => Some(Self::Pdf),
+            "html" | "htm" => Some(Self::Html),
             _ => None,
         }
     }
@@ -108,6 +114,7 @@ pub fn renderer_for(format: Format) -> Box<dyn Renderer> {
         Format::Csv => Box::new(csv::CsvRenderer),
         Format::Json => Box::new(json::JsonRenderer),
         Format::Pdf => Box::new(pdf::PdfRenderer),
+        Format::Html => Box::new(html::HtmlRenderer),
     }
 }
 

@@ -45,6 +45,20 @@ impl Assessment {
         self.gap_order.iter().filter_map(|&i| self.items.get(i))
     }
 
+    /// The action plan: gaps with both an owner and a due date, soonest first (ties by urgency).
+    pub fn action_plan(&self) -> Vec<&ItemResult> {
+        let mut planned: Vec<&ItemResult> = self
+            .gaps()
+            .filter(|i| {
+                i.answer
+                    .as_ref()
+                    .is_some_and(|ans| ans.owner.is_some() && ans.due.is_some())
+            })
+            .collect();
+        planned.sort_by_key(|i| (i.answer.as_ref().and_then(|ans| ans.due), i.gap_rank));
+        planned
+    }
+
     /// Items of the profile with no answer, most urgent first.
     pub fn unanswered(&self) -> impl Iterator<Item = &ItemResult> {
         self.unanswered_order

@@ -209,6 +209,43 @@ fn gaps_order_by_priority_then_lost_weight_then_checklist_order() {
     assert_eq!(order, ["s0.i2", "s0.i1", "s0.i3", "s0.i0"]);
 }
 
+#[test]
+fn action_plan_keeps_owned_dated_gaps_soonest_first() {
+    let c = checklist(vec![(
+        "s0",
+        vec![
+            Priority::Low,
+            Priority::Critical,
+            Priority::High,
+            Priority::High,
+        ],
+    )]);
+    let mut a = answers(
+        "all",
+        &[
+            ("s0.i0".into(), "not_met"),
+            ("s0.i1".into(), "partial"),
+            ("s0.i2".into(), "not_met"),
+            ("s0.i3".into(), "met"),
+        ],
+    );
+    let plan = [
+        ("s0.i0", "2026-09-01"),
+        ("s0.i1", "2026-12-01"),
+        ("s0.i3", "2026-01-01"),
+    ];
+    for (id, due) in plan {
+        let answer = a.answers.iter_mut().find(|x| x.item_id == id).unwrap();
+        answer.owner = Some("Principal".into());
+        answer.due = Some(Date::parse(due).unwrap());
+    }
+    // s0.i2 has no owner or date; s0.i3 is met, so it is no gap.
+    a.answers[2].due = Some(Date::parse("2026-02-01").unwrap());
+    let result = score(&c, &a, "h");
+    let order: Vec<&str> = result.action_plan().iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(order, ["s0.i0", "s0.i1"]);
+}
+
 fn arbitrary_case() -> impl Strategy<Value = (Vec<Vec<Priority>>, Vec<Option<usize>>, bool)> {
     let priority = prop::sample::select(Priority::ALL.to_vec());
     let sections = prop::collection::vec(prop::collection::vec(priority, 1..6), 1..5);

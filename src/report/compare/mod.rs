@@ -40,6 +40,11 @@ pub fn renderer_for(format: Format) -> Result<Box<dyn ComparisonRenderer>> {
         Format::Csv => Ok(Box::new(csv::CsvRenderer)),
         Format::Json => Ok(Box::new(json::JsonRenderer)),
         Format::Pdf => Ok(Box::new(pdf::PdfRenderer)),
+        // Issue 7 made HTML for single reports only.
+        Format::Html => Err(crate::report::render_error(
+            format,
+            "comparisons and summaries are written as table, markdown, csv, json or pdf",
+        )),
     }
 }
 

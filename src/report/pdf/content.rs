@@ -98,7 +98,7 @@ fn status_color(item: &ItemResult) -> Rgb {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -210,7 +210,7 @@ fn summary(l: &mut Layout, a: &Assessment) {
 }
 
 /// The scoring rule in one plain sentence, from the checklist's own scale and weights.
-fn method_sentence(a: &Assessment) -> String {
+pub(crate) fn method_sentence(a: &Assessment) -> String {
     let w = &a.method.weights;
     let credits: Vec<String> = a
         .method
@@ -401,15 +401,7 @@ fn mou(l: &mut Layout, a: &Assessment) {
 fn action_plan(l: &mut Layout, a: &Assessment) {
     l.space(16.0);
     h1(l, "Action plan");
-    let mut planned: Vec<&ItemResult> = a
-        .gaps()
-        .filter(|i| {
-            i.answer
-                .as_ref()
-                .is_some_and(|ans| ans.owner.is_some() && ans.due.is_some())
-        })
-        .collect();
-    planned.sort_by_key(|i| (i.answer.as_ref().and_then(|ans| ans.due), i.gap_rank));
+    let planned = a.action_plan();
     let unplanned = a.gaps().count() - planned.len();
     if planned.is_empty() {
         l.paragraph(

@@ -522,7 +522,7 @@ impl Layout {
         &mut self.pages[last]
     }
 
-    fn push(&mut self, mark: Mark) {
+    pub(crate) fn push(&mut self, mark: Mark) {
         self.current().marks.push(mark);
     }
 
@@ -533,7 +533,7 @@ impl Layout {
     }
 
     /// Places one already-wrapped line in a line box whose top is `top`.
-    fn place_line(&mut self, line: String, style: TextStyle, x: f32, top: f32) {
+    pub(crate) fn place_line(&mut self, line: String, style: TextStyle, x: f32, top: f32) {
         let baseline = top + style.line_height() / 2.0 + style.size * 0.3;
         let width = text_width(&line, style.face, style.size);
         self.push(Mark::Text(TextBox {

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod metrics;
 #[doc(hidden)]
 pub mod synthetic;
+pub mod worksheet;
 
 use super::{RenderOptions, Renderer};
 use crate::error::Result;

@@ -1,0 +1,69 @@
+//! The accessible HTML report: the PDF's content, in the PDF's order, as one self-contained
+//! page that can be posted on a district website (WCAG 2.1 AA).
+//!
+//! Built with maud, which escapes every interpolated value, so a note holding `<script>`
+//! prints as text. The stylesheet is inlined and nothing is scripted or fetched. Headings
+//! follow the PDF: its page titles become `h2`, its sub-headings `h3`. Every figure is read
+//! from the [`Assessment`] and formatted by [`super::view`], never recomputed.
+
+mod chart;
+mod sections;
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{RenderOptions, Renderer};
+use crate::error::Result;
+use crate::report::pdf::content::is_confidential;
+use crate::score::Assessment;
+
+/// The stylesheet, inlined so the file stands alone (no network, no second file to post).
+const STYLE: &str = include_str!("style.css");
+
+/// Renders the HTML report.
+pub struct HtmlRenderer;
+
+impl Renderer for HtmlRenderer {
+    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+        Ok(document(assessment, options).into_string().into_bytes())
+    }
+}
+
+/// The whole page.
+fn document(a: &Assessment, options: &RenderOptions) -> Markup {
+    let confidential = is_confidential(a, options);
+    let title = if confidential {
+        format!("CONFIDENTIAL: SRO program gap report: {}", a.meta.district)
+    } else {
+        format!("SRO program gap report: {}", a.meta.district)
+    };
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content=(format!("sro-assess {}", a.meta.tool_version));
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                (sections::cover(a, confidential))
+                main {
+                    (sections::contents(a))
+                    (sections::summary(a))
+                    (sections::gaps(a))
+                    (sections::mou(a))
+                    (sections::action_plan(a))
+                    (sections::every_item(a, options.include_internal_notes))
+                    (sections::unanswered(a))
+                    (sections::method(a))
+                    (sections::sources(a))
+                }
+                (sections::stamp(a, confidential))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,135 @@
+//! The printable worksheet (`checklist show ... -o worksheet.pdf`), read back with qpdf,
+//! pdfinfo and pdftotext.
+
+use std::path::Path;
+use std::process::Command;
+
+use sro_assess::load::{BUNDLED, parse_checklist};
+use sro_assess::model::Checklist;
+use sro_assess::report::Paper;
+use sro_assess::report::pdf::worksheet;
+
+use crate::common::tool;
+
+fn bundled() -> Checklist {
+    let first = &BUNDLED[0];
+    parse_checklist(first.text, Path::new(first.id))
+        .unwrap()
+        .checklist
+}
+
+fn write(args: &[&str], out: &Path) -> Vec<u8> {
+    let output = tool()
+        .args(["checklist", "show"])
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("warning"),
+        "every character prints as written"
+    );
+    std::fs::read(out).unwrap()
+}
+
+fn run(program: &str, args: &[&str], file: &Path) -> String {
+    // pdftotext writes to a file unless told `-` (standard output) after the input.
+    let to_stdout: &[&str] = if program == "pdftotext" { &["-"] } else { &[] };
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .args(to_stdout)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (install qpdf and poppler-utils): {e}"));
+    assert!(output.status.success(), "{program} {}", file.display());
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn one_worksheet_per_profile_with_every_item_id_and_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let checklist = bundled();
+    for profile in &checklist.profiles {
+        let out = dir.path().join(format!("{}.pdf", profile.id));
+        write(&[checklist.id.as_str(), "--profile", &profile.id], &out);
+        run("qpdf", &["--check"], &out);
+        let pages = worksheet::pages(&checklist, Some(profile), Paper::Letter).len();
+        let info = run("pdfinfo", &[], &out);
+        assert!(
+            info.contains(&format!("Pages:           {pages}")),
+            "{info}"
+        );
+        let text = run("pdftotext", &["-enc", "UTF-8"], &out);
+        let text = text.replace("\n", " ");
+        for needle in [
+            "Review Worksheet",
+            "District",
+            "Date of the meeting",
+            "Present at the meeting",
+            "Evidence",
+            "Notes",
+            &format!("Page 1 of {pages}"),
+            &format!("Page {pages} of {pages}"),
+        ] {
+            assert!(text.contains(needle), "{}: {needle}", profile.id);
+        }
+        for (section, items) in worksheet::selected(&checklist, Some(profile)) {
+            assert!(text.contains(&section.id), "{}", section.id);
+            for item in items {
+                assert!(text.contains(&item.id), "{}: {}", profile.id, item.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn format_flag_and_pdf_name_give_the_same_bytes_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_name = write(&["--profile", "without-sro"], &dir.path().join("a.pdf"));
+    let again = write(&["--profile", "without-sro"], &dir.path().join("b.pdf"));
+    let by_flag = write(
+        &["--profile", "without-sro", "--format", "pdf"],
+        &dir.path().join("c.out"),
+    );
+    assert!(by_name.starts_with(b"%PDF-"));
+    assert!(by_name == again, "two runs differ");
+    assert!(
+        by_name == by_flag,
+        "--format pdf differs from the .pdf name"
+    );
+}
+
+#[test]
+fn other_formats_still_write_text_to_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("list.pdf");
+    let bytes = write(&["--format", "markdown"], &out);
+    assert!(
+        bytes.starts_with(b"# "),
+        "an explicit format wins over the name"
+    );
+}
+
+#[test]
+fn paper_a4_gives_a4_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a4.pdf");
+    write(&["--profile", "without-sro", "--paper", "a4"], &out);
+    let info = run("pdfinfo", &[], &out);
+    // A4 is 595 x 842 points; Letter would be 612 x 792.
+    assert!(info.contains("Page size:       595"), "{info}");
+    assert!(info.contains("(A4)"), "{info}");
+    let checklist = bundled();
+    let profile = checklist.profiles.iter().find(|p| p.id == "without-sro");
+    let pages = worksheet::pages(&checklist, profile, Paper::A4).len();
+    assert!(
+        info.contains(&format!("Pages:           {pages}")),
+        "{info}"
+    );
+}
