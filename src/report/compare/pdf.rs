@@ -46,7 +46,7 @@ impl ComparisonRenderer for PdfRenderer {
 fn to_bytes(layout: Layout, meta: &draw::Meta) -> Vec<u8> {
     let geometry = layout.geometry();
     let (pages, _encoder) = layout.finish();
-    let (bytes, _printpdf_warnings) = draw::to_pdf(&pages, geometry, meta);
+    let (bytes, _printpdf_warnings) = draw::to_pdf(pages, geometry, meta);
     bytes
 }
 
