@@ -11,9 +11,9 @@ use super::{
     output_format, stdout_error,
 };
 use crate::compare::{self, SummaryBuilder};
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::fsio::Overwrite;
-use crate::load::{self, AnswersFile, LoadedChecklist};
+use crate::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
 use crate::report::compare::{pdf, render_comparison, render_summary, renderer_for};
 use crate::report::{Format, RenderOptions};
 use crate::score::{self, Assessment};
@@ -249,8 +249,8 @@ fn is_answers_file_name(path: &Path) -> bool {
 struct Scored {
     assessment: Assessment,
     checklist: Rc<LoadedChecklist>,
-    /// Where the file names its checklist, for the "different checklist" error.
-    checklist_at: Option<Location>,
+    /// The parsed file, to place the "different checklist" error; dropped with the rest.
+    document: AnswersDocument,
 }
 
 fn load_and_score(path: &Path, checklists: &mut Checklists, io: &mut Io<'_>) -> Result<Scored> {
@@ -260,8 +260,8 @@ fn load_and_score(path: &Path, checklists: &mut Checklists, io: &mut Io<'_>) -> 
     io.warn(&path.display().to_string(), &warnings)?;
     Ok(Scored {
         assessment: score::score(&checklist.checklist, &answers, &file.hash),
-        checklist_at: file.document.checklist_reference().and_then(|(_, at)| at),
         checklist,
+        document: file.document,
     })
 }
 
@@ -291,14 +291,15 @@ impl FirstFile {
             );
             return Err(Error::Invalid {
                 path: path.to_path_buf(),
-                diagnostics: vec![Diagnostic::error(scored.checklist_at, message).with_hint(
+                diagnostics:
+                    vec![Diagnostic::error(scored.document.checklist_location(), message).with_hint(
                     "compare or summarise only files of one checklist; report this one on its own",
                 )],
             });
         }
         if theirs.version != ours.version {
             let warning = Diagnostic::warning(
-                scored.checklist_at,
+                scored.document.checklist_location(),
                 format!(
                     "scored against checklist version {}, but {} against version {}",
                     theirs.version,
@@ -334,7 +335,7 @@ impl Checklists {
         let key = file
             .document
             .checklist_reference()
-            .map(|(reference, _)| cache_key(reference, &file.path));
+            .map(|reference| cache_key(reference, &file.path));
         if let Some(found) = key.as_ref().and_then(|k| self.by_reference.get(k)) {
             return Ok(Rc::clone(found));
         }

@@ -53,7 +53,6 @@ fn assessment(
                 internal_note: None,
                 owner: None,
                 due: None,
-                location: None,
             })
         })
         .collect();

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use serde_yaml::Value;
 
+use std::sync::OnceLock;
+
 use super::positions::{PositionIndex, child};
 use super::suggest::{NearestIndex, nearest};
 use super::yaml;
@@ -37,16 +39,32 @@ const OPTION_KEYS: [&str; 2] = ["annual_cost", "staff_fte"];
 /// A syntactically valid answers file, not yet checked against its checklist.
 pub struct AnswersDocument {
     root: Value,
-    positions: PositionIndex,
+    positions: LazyPositions,
+}
+
+/// The position of every key, indexed on first use: a second pass over the text that only a
+/// file with something to report needs (it was a third of loading a 10,000-item file).
+struct LazyPositions {
+    text: String,
+    index: OnceLock<PositionIndex>,
+}
+
+impl LazyPositions {
+    fn get(&self) -> &PositionIndex {
+        self.index.get_or_init(|| PositionIndex::build(&self.text))
+    }
 }
 
 impl AnswersDocument {
     /// Parses the text; syntax errors, tabs and an empty file are reported here.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
-        let parsed = yaml::parse::<Value>(text, "an answers file")?;
+        let root = yaml::parse_without_positions::<Value>(text, "an answers file")?;
         Ok(Self {
-            root: parsed.value,
-            positions: parsed.positions,
+            root,
+            positions: LazyPositions {
+                text: text.to_string(),
+                index: OnceLock::new(),
+            },
         })
     }
 
@@ -72,10 +90,14 @@ impl AnswersDocument {
         )
     }
 
-    /// The `checklist:` value (a bundled id or a path), with its position.
-    pub fn checklist_reference(&self) -> Option<(String, Option<Location>)> {
-        let value = self.root.as_mapping()?.get("checklist")?;
-        Some((scalar_text(value)?, self.positions.nearest("checklist")))
+    /// The `checklist:` value (a bundled id or a path).
+    pub fn checklist_reference(&self) -> Option<String> {
+        scalar_text(self.root.as_mapping()?.get("checklist")?)
+    }
+
+    /// Where the file names its checklist, for an error about it.
+    pub fn checklist_location(&self) -> Option<Location> {
+        self.positions.get().nearest("checklist")
     }
 
     /// The answers copied from an earlier assessment by `init --from` and not yet re-checked:
@@ -148,17 +170,17 @@ fn squash(text: &str) -> String {
 }
 
 struct Check<'a> {
-    positions: &'a PositionIndex,
+    positions: &'a LazyPositions,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Check<'_> {
     fn at(&self, path: &str) -> Option<Location> {
-        self.positions.nearest(path)
+        self.positions.get().nearest(path)
     }
 
     fn key_at(&self, path: &str) -> Option<Location> {
-        self.positions.key(path).or_else(|| self.at(path))
+        self.positions.get().key(path).or_else(|| self.at(path))
     }
 
     fn error(&mut self, location: Option<Location>, message: String, hint: impl Into<String>) {
@@ -479,7 +501,6 @@ impl Check<'_> {
             internal_note: None,
             owner: None,
             due: None,
-            location: self.key_at(path),
         };
         let status_path;
         let status = match entry {
@@ -511,7 +532,7 @@ impl Check<'_> {
                 match field("status") {
                     Some(value) => value,
                     None => {
-                        self.warn(answer.location, format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), "add `status: met`, `partial`, `not_met` or `na`");
+                        self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), "add `status: met`, `partial`, `not_met` or `na`");
                         return None;
                     }
                 }
@@ -525,7 +546,7 @@ impl Check<'_> {
         let credit = checklist.scale_level(&answer.status).and_then(|l| l.credit);
         if credit.is_none() && answer.note.as_deref().is_none_or(str::is_empty) {
             self.warn(
-                answer.location,
+                self.key_at(path),
                 format!("`{item_id}` is marked not applicable without a note saying why"),
                 "add `note:` with the reason, so the board can see why it does not apply",
             );

@@ -141,7 +141,7 @@ impl AnswersFile {
         if let Some(loaded) = override_checklist {
             return Ok(loaded.clone());
         }
-        let Some((reference, location)) = self.document.checklist_reference() else {
+        let Some(reference) = self.document.checklist_reference() else {
             let diagnostic = self.document.shape_error().unwrap_or_else(|| {
                 Diagnostic::error(None, "the file does not say which checklist it answers")
                     .with_hint("add `checklist: wi-sro-best-practices` at the top")
@@ -156,7 +156,7 @@ impl AnswersFile {
             Error::UnknownChecklist { id, suggestion } => Error::Invalid {
                 path: self.path.clone(),
                 diagnostics: vec![
-                    Diagnostic::error(location, format!("unknown checklist `{id}`")).with_hint(
+                    Diagnostic::error(self.document.checklist_location(), format!("unknown checklist `{id}`")).with_hint(
                         match suggestion {
                             Some(best) => format!("did you mean `{best}`?"),
                             None => "use `sro-assess checklist list` for the bundled ids, or give a path to a checklist file".into(),

@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use super::Date;
-use crate::error::Location;
 
 /// An answers file that passed validation against its checklist.
 #[derive(Debug, Clone, Serialize)]
@@ -54,9 +53,6 @@ pub struct Answer {
     pub owner: Option<String>,
     /// When the gap is to be closed.
     pub due: Option<Date>,
-    /// Where the answer is in the file.
-    #[serde(skip)]
-    pub location: Option<Location>,
 }
 
 impl Answers {

@@ -119,7 +119,6 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
                 internal_note: None,
                 owner: None,
                 due: None,
-                location: None,
             })
             .collect(),
     }
