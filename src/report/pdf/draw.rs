@@ -54,8 +54,9 @@ pub fn to_pdf(pages: Vec<Page>, geometry: Geometry, meta: &Meta) -> (Vec<u8>, Ve
     (bytes, messages)
 }
 
-/// Deflates every stream at zlib's default level: printpdf's `save` uses the slowest level,
-/// which took a tenth of a report's time for files about 1 % smaller.
+/// Deflates every stream at zlib level 3: printpdf's `save` uses the slowest level (9), which
+/// took a tenth of a report's time. Measured on the sample report: level 9 56.4 KB, 6 56.0 KB,
+/// 3 57.1 KB, 1 73.8 KB; level 3 is as fast as 2 and within 2 % of the smallest.
 fn compress_streams(document: &mut lopdf::Document) {
     for object in document.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object
@@ -63,7 +64,7 @@ fn compress_streams(document: &mut lopdf::Document) {
             && stream.dict.get(b"Filter").is_err()
         {
             let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
             if encoder.write_all(&stream.content).is_ok()
                 && let Ok(compressed) = encoder.finish()
                 && compressed.len() + 19 < stream.content.len()
