@@ -1,6 +1,6 @@
 //! The whole `sro-assess report` process, start-up included, as a user runs it: the bundled
-//! checklist with `examples/existing-program.yaml` (target: under 15 ms to PDF) and a
-//! 10,000-item synthetic checklist (target: under 300 ms). Peak memory is not measured here;
+//! checklist with `examples/existing-program.yaml` (target: under 15 ms to PDF) and synthetic
+//! checklists of 100, 1,000 and 10,000 items (target: under 300 ms). Peak memory is not measured here;
 //! `scripts/measure` prints it with `/usr/bin/time`. Run with `cargo bench --bench process`.
 
 use std::path::{Path, PathBuf};
@@ -40,10 +40,10 @@ fn bundled_checklist(bencher: divan::Bencher, format: &str) {
     bencher.bench(|| report(&[&answers], &out));
 }
 
-#[divan::bench(args = FORMATS, sample_count = 5)]
-fn synthetic_10000_items(bencher: divan::Bencher, format: &str) {
+#[divan::bench(consts = [100, 1_000, 10_000], args = FORMATS, sample_count = 5)]
+fn synthetic<const ITEMS: usize>(bencher: divan::Bencher, format: &str) {
     let spec = Spec {
-        items: 10_000,
+        items: ITEMS,
         sections: 10,
         title_chars: 80,
         note_chars: 120,

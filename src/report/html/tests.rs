@@ -203,13 +203,20 @@ fn every_table_has_a_caption_and_scoped_headers() {
 #[test]
 fn the_chart_has_a_text_alternative_with_every_figure() {
     let html = render(false);
-    let desc = &elements(&html, "desc")[0];
+    let descriptions = elements(&html, "desc");
+    assert_eq!(descriptions.len(), 2, "a wide and a narrow drawing");
     let a = assessment();
-    for s in &a.sections {
-        assert!(desc.contains(&s.title), "{desc}");
-        assert!(desc.contains(&crate::report::view::percent(s.score.percent)));
+    for desc in &descriptions {
+        for s in &a.sections {
+            assert!(desc.contains(&s.title), "{desc}");
+            assert!(desc.contains(&crate::report::view::percent(s.score.percent)));
+        }
     }
-    assert!(html.contains(r#"role="img" aria-labelledby="chart-title chart-desc""#));
+    for shape in ["wide", "narrow"] {
+        assert!(html.contains(&format!(
+            r#"role="img" aria-labelledby="chart-title-{shape} chart-desc-{shape}""#
+        )));
+    }
 }
 
 #[test]
