@@ -123,7 +123,7 @@ impl From<FormatArg> for Format {
 /// Arguments of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The answers file (YAML).
+    /// The answers file: YAML, or a filled spreadsheet (.xlsx or .csv from `init`).
     pub answers: PathBuf,
     /// Score against this checklist file instead of the one the answers name.
     #[arg(long, value_name = "PATH")]
@@ -166,7 +166,7 @@ pub enum CompareFormatArg {
 /// Arguments of `compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Two or more answers files (YAML) of one checklist; each file's `label` names its column.
+    /// Two or more answers files (YAML or filled spreadsheets) of one checklist; each file's `label` names its column.
     #[arg(required = true, num_args = 2.., value_name = "ANSWERS")]
     pub answers: Vec<PathBuf>,
     /// Score every file against this checklist file instead of the one the answers name.
@@ -218,7 +218,7 @@ pub struct SummaryArgs {
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The answers files (YAML).
+    /// The answers files: YAML, or filled spreadsheets (.xlsx or .csv from `init`).
     #[arg(required = true)]
     pub answers: Vec<PathBuf>,
     /// Check against this checklist file instead of the one the answers name.
