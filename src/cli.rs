@@ -398,17 +398,7 @@ pub fn assess(
 
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
-    if format.is_binary()
-        && args.output.as_deref().is_none_or(|p| p == Path::new("-"))
-        && io.stdout_is_terminal
-    {
-        return Err(Error::Render {
-            format: format.name(),
-            message:
-                "a PDF cannot be shown in the terminal; write it to a file with `-o report.pdf`"
-                    .into(),
-        });
-    }
+    refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
     let to_stdout = args.output.is_none();
     let options = RenderOptions {
@@ -429,15 +419,7 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
         )
     };
     emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
-    if !character_warnings.is_empty() {
-        let name = args.output.as_deref().map_or_else(
-            || "<standard output>".to_string(),
-            |p| p.display().to_string(),
-        );
-        for warning in character_warnings {
-            writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
-        }
-    }
+    warn_characters(args.output.as_deref(), &character_warnings, io)?;
     if let Some(threshold) = args.fail_under {
         let percent = assessment.overall.percent.unwrap_or(0.0);
         if percent < threshold {
@@ -467,6 +449,37 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
             path.display()
         ),
     })
+}
+
+/// A PDF written to a terminal would fill it with binary: ask for a file instead.
+fn refuse_binary_on_terminal(
+    format: Format,
+    output: Option<&Path>,
+    suggested: &str,
+    io: &Io<'_>,
+) -> Result<()> {
+    let to_stdout = output.is_none_or(|p| p == Path::new("-"));
+    if format.is_binary() && to_stdout && io.stdout_is_terminal {
+        return Err(Error::Render {
+            format: format.name(),
+            message: format!(
+                "a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The built-in PDF font lacks some characters: say which were replaced, never silently.
+fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) -> Result<()> {
+    let name = output.map_or_else(
+        || "<standard output>".to_string(),
+        |p| p.display().to_string(),
+    );
+    for warning in warnings {
+        writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
+    }
+    Ok(())
 }
 
 /// Writes to the file atomically, or to standard output.

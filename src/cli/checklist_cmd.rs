@@ -3,11 +3,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{Io, Outcome, ShowArgs, ShowFormat, emit, stdout_error};
+use super::{
+    Io, Outcome, ShowArgs, ShowFormat, emit, refuse_binary_on_terminal, stdout_error,
+    warn_characters,
+};
 use crate::error::{Error, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, BUNDLED};
 use crate::model::{Checklist, Item, Profile, Section};
+use crate::report::Format;
 use crate::report::pdf::worksheet;
 
 pub(super) fn list(io: &mut Io<'_>) -> Result<Outcome> {
@@ -93,21 +97,11 @@ fn worksheet(
     profile: Option<&Profile>,
     io: &mut Io<'_>,
 ) -> Result<Outcome> {
-    if args.output.as_deref().is_none_or(|p| p == Path::new("-")) && io.stdout_is_terminal {
-        return Err(Error::Render {
-            format: "pdf",
-            message: "a PDF cannot be shown in the terminal; write the worksheet to a file with `-o worksheet.pdf`".into(),
-        });
-    }
+    let output = args.output.as_deref();
+    refuse_binary_on_terminal(Format::Pdf, output, "worksheet.pdf", io)?;
     let (bytes, warnings) = worksheet::render(checklist, profile, args.paper.into());
-    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
-    let name = args.output.as_deref().map_or_else(
-        || "<standard output>".to_string(),
-        |p| p.display().to_string(),
-    );
-    for warning in warnings {
-        writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
-    }
+    emit(output, &bytes, Overwrite::Allow, io)?;
+    warn_characters(output, &warnings, io)?;
     Ok(Outcome::Success)
 }
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::{
     CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit, error_text,
-    output_format, stdout_error,
+    output_format, refuse_binary_on_terminal, stdout_error, warn_characters,
 };
 use crate::compare::{self, SummaryBuilder};
 use crate::error::{Diagnostic, Error, Result};
@@ -108,37 +108,6 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
         });
     }
     Ok(Outcome::Success)
-}
-
-/// A PDF would fill a terminal with binary: refuse before reading any file, as `report` does.
-fn refuse_binary_on_terminal(
-    format: Format,
-    output: Option<&Path>,
-    suggested: &str,
-    io: &Io<'_>,
-) -> Result<()> {
-    let to_stdout = output.is_none_or(|p| p == Path::new("-"));
-    if format.is_binary() && to_stdout && io.stdout_is_terminal {
-        return Err(Error::Render {
-            format: format.name(),
-            message: format!(
-                "a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`"
-            ),
-        });
-    }
-    Ok(())
-}
-
-/// The built-in PDF font lacks some characters: say which were replaced, never silently.
-fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) -> Result<()> {
-    let name = output.map_or_else(
-        || "<standard output>".to_string(),
-        |p| p.display().to_string(),
-    );
-    for warning in warnings {
-        writeln_err(io, &format!("{name}: warning: {warning}"))?;
-    }
-    Ok(())
 }
 
 /// An error the command has printed already: exit 2 without printing it again.

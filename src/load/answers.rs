@@ -2,10 +2,9 @@
 //! reported at once with its position, and statuses can be written forgivingly.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde_yaml::Value;
-
-use std::sync::OnceLock;
 
 use super::positions::{PositionIndex, child};
 use super::suggest::{NearestIndex, nearest};

@@ -244,6 +244,8 @@ fn pdf_to_a_terminal_is_refused_before_reading_any_file() {
             "pdf",
         ][..],
         &["sro-assess", "summary", "missing-folder", "--format", "pdf"][..],
+        &["sro-assess", "report", "missing.yaml", "--format", "pdf"][..],
+        &["sro-assess", "checklist", "show", "--format", "pdf"][..],
         &[
             "sro-assess",
             "compare",
