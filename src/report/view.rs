@@ -136,6 +136,24 @@ pub fn strengths_line(assessment: &Assessment) -> String {
     format!("{n} item{} in place", if n == 1 { "" } else { "s" })
 }
 
+/// How many strengths the summary names before "and N more".
+pub const STRENGTHS_SHOWN: usize = 5;
+
+/// Every critical practice not in place, one line each, most urgent first: the answered gaps
+/// with their status (`Signed MOU (partly in place)`), then the unanswered ones.
+pub fn critical_gap_lines(assessment: &Assessment) -> Vec<String> {
+    let critical = |i: &&ItemResult| i.priority == Priority::Critical;
+    let answered = assessment
+        .gaps()
+        .filter(critical)
+        .map(|i| format!("{} ({})", i.title, i.status_label.to_lowercase()));
+    let open = assessment
+        .unanswered()
+        .filter(critical)
+        .map(|i| format!("{} (unanswered)", i.title));
+    answered.chain(open).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -202,29 +202,19 @@ fn section_table(a: &Assessment) -> Markup {
 }
 
 fn critical_gaps(a: &Assessment) -> Markup {
-    let answered: Vec<&ItemResult> = a
-        .gaps()
-        .filter(|i| i.priority == Priority::Critical)
-        .collect();
-    let open: Vec<&ItemResult> = a
-        .unanswered()
-        .filter(|i| i.priority == Priority::Critical)
-        .collect();
+    let lines = view::critical_gap_lines(a);
     html! {
-        h3 { "Critical gaps (" (answered.len() + open.len()) ")" }
-        @if answered.is_empty() && open.is_empty() {
+        h3 { "Critical gaps (" (lines.len()) ")" }
+        @if lines.is_empty() {
             p { "No critical practice is missing." }
         } @else {
-            ul {
-                @for item in &answered { li { (item.title) " (" (item.status_label.to_lowercase()) ")" } }
-                @for item in &open { li { (item.title) " (unanswered)" } }
-            }
+            ul { @for line in &lines { li { (line) } } }
         }
     }
 }
 
 fn top_strengths(a: &Assessment) -> Markup {
-    const SHOWN: usize = 5;
+    const SHOWN: usize = view::STRENGTHS_SHOWN;
     let strengths: Vec<&ItemResult> = a.strengths().collect();
     html! {
         h3 { "Top strengths" }

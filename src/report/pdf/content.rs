@@ -234,35 +234,18 @@ pub(crate) fn method_sentence(a: &Assessment) -> String {
 }
 
 fn critical_gaps(l: &mut Layout, a: &Assessment) {
-    let answered: Vec<&ItemResult> = a
-        .gaps()
-        .filter(|i| i.priority == Priority::Critical)
-        .collect();
-    let open: Vec<&ItemResult> = a
-        .unanswered()
-        .filter(|i| i.priority == Priority::Critical)
-        .collect();
-    h2(
-        l,
-        &format!("Critical gaps ({})", answered.len() + open.len()),
-    );
-    if answered.is_empty() && open.is_empty() {
+    let lines = view::critical_gap_lines(a);
+    h2(l, &format!("Critical gaps ({})", lines.len()));
+    if lines.is_empty() {
         l.paragraph("No critical practice is missing.", BODY, 0.0);
     }
-    for item in answered {
-        l.bullet(
-            &format!("{} ({})", item.title, item.status_label.to_lowercase()),
-            BODY,
-            0.0,
-        );
-    }
-    for item in open {
-        l.bullet(&format!("{} (unanswered)", item.title), BODY, 0.0);
+    for line in &lines {
+        l.bullet(line, BODY, 0.0);
     }
 }
 
 fn top_strengths(l: &mut Layout, a: &Assessment) {
-    const SHOWN: usize = 5;
+    const SHOWN: usize = view::STRENGTHS_SHOWN;
     let strengths: Vec<&ItemResult> = a.strengths().collect();
     h2(l, "Top strengths");
     if strengths.is_empty() {
