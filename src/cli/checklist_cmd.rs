@@ -10,7 +10,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, BUNDLED};
-use crate::model::{Checklist, Item, Profile, Section};
+use crate::model::{Checklist, Item, Profile};
 use crate::report::Format;
 use crate::report::pdf::worksheet;
 
@@ -105,25 +105,6 @@ fn worksheet(
     Ok(Outcome::Success)
 }
 
-fn selected<'a>(
-    checklist: &'a Checklist,
-    profile: Option<&'a Profile>,
-) -> Vec<(&'a Section, Vec<&'a Item>)> {
-    checklist
-        .sections
-        .iter()
-        .map(|s| {
-            let items = s
-                .items
-                .iter()
-                .filter(|i| profile.is_none_or(|p| p.applies_to(&s.id, &i.id)))
-                .collect::<Vec<_>>();
-            (s, items)
-        })
-        .filter(|(_, items)| !items.is_empty())
-        .collect()
-}
-
 fn citations(checklist: &Checklist, item: &Item) -> String {
     item.sources
         .iter()
@@ -159,7 +140,7 @@ fn text(checklist: &Checklist, profile: Option<&Profile>) -> String {
         heading(checklist, profile),
         checklist.description
     );
-    for (number, (section, items)) in selected(checklist, profile).into_iter().enumerate() {
+    for (number, (section, items)) in checklist.sections_in(profile).into_iter().enumerate() {
         let _ = writeln!(
             out,
             "{}. {} [{}] ({} items)",
@@ -202,7 +183,7 @@ fn markdown(checklist: &Checklist, profile: Option<&Profile>) -> String {
         md(&heading(checklist, profile)),
         md(&checklist.description)
     );
-    for (number, (section, items)) in selected(checklist, profile).into_iter().enumerate() {
+    for (number, (section, items)) in checklist.sections_in(profile).into_iter().enumerate() {
         let _ = writeln!(
             out,
             "## {}. {}\n\n{}\n",

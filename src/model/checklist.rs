@@ -340,6 +340,26 @@ impl Checklist {
             .filter(move |(s, i)| profile.applies_to(&s.id, &i.id))
     }
 
+    /// The sections with at least one item in the profile (every section when there is no
+    /// profile), each with those items, in checklist order.
+    pub fn sections_in<'a>(
+        &'a self,
+        profile: Option<&Profile>,
+    ) -> Vec<(&'a Section, Vec<&'a Item>)> {
+        self.sections
+            .iter()
+            .map(|s| {
+                let items: Vec<&Item> = s
+                    .items
+                    .iter()
+                    .filter(|i| profile.is_none_or(|p| p.applies_to(&s.id, &i.id)))
+                    .collect();
+                (s, items)
+            })
+            .filter(|(_, items)| !items.is_empty())
+            .collect()
+    }
+
     /// The band for a percentage: the first band (highest first) whose `min` it reaches.
     pub fn band_for(&self, percent: f64) -> Option<&Band> {
         self.bands.iter().find(|b| percent >= b.min)

@@ -79,7 +79,7 @@ fn one_worksheet_per_profile_with_every_item_id_and_page_numbers() {
         ] {
             assert!(text.contains(needle), "{}: {needle}", profile.id);
         }
-        for (section, items) in worksheet::selected(&checklist, Some(profile)) {
+        for (section, items) in checklist.sections_in(Some(profile)) {
             assert!(text.contains(&section.id), "{}", section.id);
             for item in items {
                 assert!(text.contains(&item.id), "{}: {}", profile.id, item.id);

@@ -12,11 +12,11 @@ use super::ComparisonRenderer;
 use crate::compare::{CellState, Comparison, ItemCell, Summary};
 use crate::error::Result;
 use crate::model::{Date, Priority};
+use crate::report::RenderOptions;
 use crate::report::pdf::content::{AMBER, CELL, CELL_NOTE, GREEN, INK, MUTED, NAVY, RED};
 use crate::report::pdf::draw;
 use crate::report::pdf::layout::{Cell, CellText, Footer, Geometry, Layout, Page, TextStyle};
 use crate::report::pdf::metrics::Face;
-use crate::report::{Paper, RenderOptions};
 
 /// Renders comparisons and summaries as PDF.
 pub struct PdfRenderer;
@@ -104,10 +104,7 @@ fn stamp(checklist_id: &str, version: &str, hashes: &[&str], shortened_note: &st
 /// A fresh layout on the paper asked for. Comparisons never carry internal notes, so the
 /// footer is never marked confidential.
 fn new_layout(options: &RenderOptions, stamp: String) -> Layout {
-    let geometry = match options.paper {
-        Paper::Letter => Geometry::LETTER,
-        Paper::A4 => Geometry::A4,
-    };
+    let geometry = Geometry::for_paper(options.paper);
     Layout::new(
         geometry,
         Footer {

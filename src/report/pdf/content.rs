@@ -3,8 +3,8 @@
 //! [`view`], so the PDF prints the same numbers as every other format.
 
 use crate::model::Priority;
+use crate::report::RenderOptions;
 use crate::report::view;
-use crate::report::{Paper, RenderOptions};
 use crate::score::{Assessment, ItemResult, Outcome};
 
 use super::layout::{
@@ -53,10 +53,7 @@ pub fn is_confidential(a: &Assessment, options: &RenderOptions) -> bool {
 
 /// Lays out the whole report.
 pub fn build(a: &Assessment, options: &RenderOptions) -> Layout {
-    let geometry = match options.paper {
-        Paper::Letter => Geometry::LETTER,
-        Paper::A4 => Geometry::A4,
-    };
+    let geometry = Geometry::for_paper(options.paper);
     let confidential = is_confidential(a, options);
     let mut l = Layout::new(
         geometry,

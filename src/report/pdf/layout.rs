@@ -161,6 +161,14 @@ impl Geometry {
         margin: 54.0,
     };
 
+    /// The page for a paper size.
+    pub fn for_paper(paper: crate::report::Paper) -> Self {
+        match paper {
+            crate::report::Paper::Letter => Self::LETTER,
+            crate::report::Paper::A4 => Self::A4,
+        }
+    }
+
     /// Left edge of the margin box.
     pub fn left(&self) -> f32 {
         self.margin

@@ -48,26 +48,6 @@ pub fn pages(checklist: &Checklist, profile: Option<&Profile>, paper: Paper) -> 
     build(checklist, profile, paper).finish().0
 }
 
-/// The sections that have items in the profile (every section without one), with those items.
-pub fn selected<'a>(
-    checklist: &'a Checklist,
-    profile: Option<&Profile>,
-) -> Vec<(&'a Section, Vec<&'a Item>)> {
-    checklist
-        .sections
-        .iter()
-        .map(|s| {
-            let items: Vec<&Item> = s
-                .items
-                .iter()
-                .filter(|i| profile.is_none_or(|p| p.applies_to(&s.id, &i.id)))
-                .collect();
-            (s, items)
-        })
-        .filter(|(_, items)| !items.is_empty())
-        .collect()
-}
-
 fn stamp(checklist: &Checklist, profile: Option<&Profile>) -> String {
     let scope = profile.map_or_else(
         || "every profile".to_string(),
@@ -82,16 +62,13 @@ fn stamp(checklist: &Checklist, profile: Option<&Profile>) -> String {
 }
 
 fn build(checklist: &Checklist, profile: Option<&Profile>, paper: Paper) -> Layout {
-    let geometry = match paper {
-        Paper::Letter => Geometry::LETTER,
-        Paper::A4 => Geometry::A4,
-    };
+    let geometry = Geometry::for_paper(paper);
     let footer = Footer {
         stamp: stamp(checklist, profile),
         confidential: false,
     };
     let mut l = Layout::new(geometry, footer);
-    let sections = selected(checklist, profile);
+    let sections = checklist.sections_in(profile);
     cover(&mut l, checklist, profile, &sections);
     for (number, (section, items)) in sections.iter().enumerate() {
         section_pages(&mut l, checklist, number + 1, section, items);
@@ -412,7 +389,7 @@ mod tests {
         for profile in checklist.profiles.iter().map(Some).chain([None]) {
             let pages = pages(&checklist, profile, Paper::Letter);
             let all: Vec<&str> = pages.iter().flat_map(texts).collect();
-            for (number, (section, items)) in selected(&checklist, profile).iter().enumerate() {
+            for (number, (section, items)) in checklist.sections_in(profile).iter().enumerate() {
                 let heading = format!("{}. {}", number + 1, section.title);
                 let starts = pages
                     .iter()

@@ -7,6 +7,7 @@ use super::*;
 use crate::compare::{SummaryBuilder, compare, synthetic::synthetic_answers};
 use crate::load::{self, AnswersFile};
 use crate::model::Checklist;
+use crate::report::Paper;
 use crate::report::pdf::layout::Mark;
 use crate::score::{self, Assessment};
 
