@@ -45,6 +45,12 @@ impl Assessment {
         self.gap_order.iter().filter_map(|&i| self.items.get(i))
     }
 
+    /// The gaps whose practice belongs in the MOU, most urgent first: what the next MOU
+    /// should say.
+    pub fn mou_gaps(&self) -> Vec<&ItemResult> {
+        self.gaps().filter(|i| i.in_mou).collect()
+    }
+
     /// The action plan: gaps with both an owner and a due date, soonest first (ties by urgency).
     pub fn action_plan(&self) -> Vec<&ItemResult> {
         let mut planned: Vec<&ItemResult> = self

@@ -265,7 +265,7 @@ pub(super) fn gaps(a: &Assessment) -> Markup {
 }
 
 pub(super) fn mou(a: &Assessment) -> Markup {
-    let items: Vec<&ItemResult> = a.gaps().filter(|i| i.in_mou).collect();
+    let items = a.mou_gaps();
     html! {
         section class="part page" aria-labelledby="mou" {
             (part_heading(a, "mou"))

@@ -345,7 +345,7 @@ fn priority_style(item: &ItemResult) -> TextStyle {
 fn mou(l: &mut Layout, a: &Assessment) {
     l.new_page();
     h1(l, "What the next MOU should say");
-    let items: Vec<&ItemResult> = a.gaps().filter(|i| i.in_mou).collect();
+    let items = a.mou_gaps();
     if items.is_empty() {
         l.paragraph(
             "No gap concerns a practice that belongs in the memorandum of understanding (MOU).",
