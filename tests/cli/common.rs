@@ -26,6 +26,24 @@ pub fn tool() -> Command {
     cmd
 }
 
+/// Runs `report ANSWERS -o OUT EXTRA...`, which must succeed; returns its standard error.
+pub fn report_to(answers: &Path, out: &Path, extra: &[&str]) -> String {
+    let output = tool()
+        .arg("report")
+        .arg(answers)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// Every sample answers file in `examples/`, sorted.
 pub fn example_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo_path("examples"))

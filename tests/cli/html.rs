@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{example_files, repo_path, stem, tool};
+use crate::common::{example_files, repo_path, report_to, stem, tool};
 
 /// The existing-program sample with one answer rewritten to carry markup and an internal note.
 fn hostile_answers(dir: &Path) -> PathBuf {
@@ -22,19 +22,7 @@ fn hostile_answers(dir: &Path) -> PathBuf {
 }
 
 fn html(answers: &Path, out: &Path, extra: &[&str]) -> String {
-    let output = tool()
-        .arg("report")
-        .arg(answers)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    report_to(answers, out, extra);
     std::fs::read_to_string(out).unwrap()
 }
 

@@ -8,7 +8,7 @@ use sro_assess::report::pdf::{self, encode::Encoder};
 use sro_assess::report::{Paper, RenderOptions, view};
 use sro_assess::score::{self, Assessment};
 
-use crate::common::{example_files, repo_path, stem, tool};
+use crate::common::{example_files, repo_path, report_to, stem, tool};
 
 /// An answers file for the bundled checklist with every status, notes, owners, due dates and an
 /// internal note: `init` writes the template and a status is filled in for every item.
@@ -57,24 +57,6 @@ fn assess(answers: &Path) -> Assessment {
     let loaded = file.checklist(None).expect("checklist loads");
     let (answers, _) = file.validate(&loaded.checklist).expect("answers valid");
     score::score(&loaded.checklist, &answers, &file.hash)
-}
-
-/// Writes the PDF of `answers` to `out`; returns stderr.
-fn render(answers: &Path, out: &Path, extra: &[&str]) -> String {
-    let output = tool()
-        .arg("report")
-        .arg(answers)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn run(program: &str, args: &[&str], file: &Path) -> String {
@@ -132,7 +114,7 @@ fn pdfs_are_valid_and_say_what_the_assessment_says() {
     let dir = tempfile::tempdir().expect("temp dir");
     for answers in inputs(dir.path()) {
         let out = dir.path().join(format!("{}.pdf", stem(&answers)));
-        render(&answers, &out, &[]);
+        report_to(&answers, &out, &[]);
         run("qpdf", &["--check"], &out);
         let assessment = assess(&answers);
         let text = pdftotext(&out);
@@ -167,7 +149,7 @@ fn a4_paper_and_its_page_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let answers = fixture(dir.path(), "note");
     let out = dir.path().join("a4.pdf");
-    render(&answers, &out, &["--paper", "a4"]);
+    report_to(&answers, &out, &["--paper", "a4"]);
     let info = run("pdfinfo", &[], &out);
     assert!(info.contains("595.28 x 841.89"), "{info}");
     let options = RenderOptions {
@@ -185,13 +167,13 @@ fn internal_notes_only_on_request_and_then_confidential_on_every_page() {
     let dir = tempfile::tempdir().expect("temp dir");
     let answers = fixture(dir.path(), "note");
     let public = dir.path().join("public.pdf");
-    render(&answers, &public, &[]);
+    report_to(&answers, &public, &[]);
     let text = pdftotext(&public);
     assert!(!text.contains("SECRET"), "no internal note by default");
     assert!(!text.contains("CONFIDENTIAL"));
 
     let private = dir.path().join("private.pdf");
-    render(&answers, &private, &["--include-internal-notes"]);
+    report_to(&answers, &private, &["--include-internal-notes"]);
     let text = pdftotext(&private);
     assert!(text.contains("SECRET internal remark"));
     // pdftotext ends every page with a form feed.
@@ -217,7 +199,7 @@ fn characters_outside_the_font_are_replaced_readably_with_a_warning() {
     let note = "Niñez y educación: “comillas” — Pa Nhia Xiong approved → next step ✓";
     let answers = fixture(dir.path(), note);
     let out = dir.path().join("unicode.pdf");
-    let stderr = render(&answers, &out, &[]);
+    let stderr = report_to(&answers, &out, &[]);
     let text = collapse(&pdftotext(&out));
     assert!(
         text.contains("Niñez y educación: “comillas” — Pa Nhia Xiong approved -> next step [x]"),
@@ -246,8 +228,8 @@ fn two_runs_give_identical_bytes() {
     let answers = fixture(dir.path(), "note → ✓");
     let first = dir.path().join("first.pdf");
     let second = dir.path().join("second.pdf");
-    render(&answers, &first, &["--include-internal-notes"]);
-    render(&answers, &second, &["--include-internal-notes"]);
+    report_to(&answers, &first, &["--include-internal-notes"]);
+    report_to(&answers, &second, &["--include-internal-notes"]);
     let a = std::fs::read(&first).expect("read");
     let b = std::fs::read(&second).expect("read");
     assert!(a == b, "the two PDFs differ");
