@@ -46,8 +46,7 @@ impl ComparisonRenderer for PdfRenderer {
 fn to_bytes(layout: Layout, meta: &draw::Meta) -> Vec<u8> {
     let geometry = layout.geometry();
     let (pages, _encoder) = layout.finish();
-    let (bytes, _printpdf_warnings) = draw::to_pdf(pages, geometry, meta);
-    bytes
+    draw::to_pdf(pages, geometry, meta)
 }
 
 /// The document date: the latest assessment's, never the clock, so two runs give the same

@@ -1,12 +1,15 @@
-//! Turns laid-out pages into printpdf operations and PDF bytes. No layout decisions here.
+//! Turns laid-out pages into PDF bytes. No layout decisions here.
+//!
+//! printpdf builds the document (page tree, fonts, metadata); each page's content stream is
+//! written here directly from the marks. printpdf's own route, one `Op` value per operator
+//! translated through lopdf's operation model, took half of a long report's time and most of
+//! its memory (every page's operations stay alive until the document is written).
 
 use std::io::Write;
 
-use printpdf::{
-    BuiltinFont, Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
-};
+use printpdf::{BuiltinFont, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt};
 
+use super::encode::win_ansi_code;
 use super::layout::{FillBox, Geometry, Mark, Page, Rgb, Rule, TextBox};
 use super::metrics::Face;
 
@@ -20,10 +23,35 @@ pub struct Meta {
     pub date: (u16, u8, u8),
 }
 
-/// The PDF bytes and printpdf's own warnings. Takes the pages by value and lets go of each
-/// stage (layout, printpdf operations, uncompressed streams) as soon as the next one exists,
-/// so a long report never holds all of them at once.
-pub fn to_pdf(pages: Vec<Page>, geometry: Geometry, meta: &Meta) -> (Vec<u8>, Vec<String>) {
+/// Below this many pages the streams are written on one thread: starting threads would cost
+/// more than they save.
+const PAGES_PER_THREAD: usize = 32;
+
+/// The PDF bytes. Each page's content stream is written and compressed as soon as possible,
+/// on every core for long reports; the order of pages and bytes does not depend on threads.
+pub fn to_pdf(pages: Vec<Page>, geometry: Geometry, meta: &Meta) -> Vec<u8> {
+    let streams = compressed_page_streams(&pages, geometry.height);
+    let page_count = pages.len();
+    drop(pages);
+    let mut document = document_with_blank_pages(page_count, geometry, meta);
+    let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
+    for (page_id, stream) in page_ids.into_iter().zip(streams) {
+        set_page_content(&mut document, page_id, stream);
+    }
+    compress_streams(&mut document);
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = document.save_to(&mut bytes);
+    bytes
+}
+
+/// printpdf's document with `page_count` empty pages; the first names the two fonts so that
+/// printpdf puts them in the resources every page shares.
+fn document_with_blank_pages(
+    page_count: usize,
+    geometry: Geometry,
+    meta: &Meta,
+) -> lopdf::Document {
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.author = meta.author.clone();
     doc.metadata.info.creator = format!("sro-assess {}", env!("CARGO_PKG_VERSION"));
@@ -34,41 +62,96 @@ pub fn to_pdf(pages: Vec<Page>, geometry: Geometry, meta: &Meta) -> (Vec<u8>, Ve
     doc.metadata.info.metadata_date = stamp;
     let width = page_mm(geometry.width);
     let height = page_mm(geometry.height);
-    let pdf_pages: Vec<PdfPage> = pages
-        .into_iter()
-        .map(|page| PdfPage::new(width, height, page_ops(page, geometry.height)))
+    let fonts = [Face::Regular, Face::Bold].map(|face| Op::SetFont {
+        font: PdfFontHandle::Builtin(builtin(face)),
+        size: Pt(10.0),
+    });
+    let pdf_pages = (0..page_count)
+        .map(|index| {
+            let ops = if index == 0 {
+                fonts.to_vec()
+            } else {
+                Vec::new()
+            };
+            PdfPage::new(width, height, ops)
+        })
         .collect();
-    let mut warnings = Vec::new();
+    doc.with_pages(pdf_pages);
     let options = PdfSaveOptions {
         optimize: false,
         ..PdfSaveOptions::default()
     };
-    doc.with_pages(pdf_pages);
-    let mut document = doc.to_lopdf_document(&options, &mut warnings);
-    drop(doc);
-    compress_streams(&mut document);
-    let mut bytes = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = document.save_to(&mut bytes);
-    let messages = warnings.iter().map(|w| format!("{w:?}")).collect();
-    (bytes, messages)
+    doc.to_lopdf_document(&options, &mut Vec::new())
 }
 
-/// Deflates every stream at zlib level 3: printpdf's `save` uses the slowest level (9), which
-/// took a tenth of a report's time. Measured on the sample report: level 9 56.4 KB, 6 56.0 KB,
-/// 3 57.1 KB, 1 73.8 KB; level 3 is as fast as 2 and within 2 % of the smallest.
+/// Replaces the content stream printpdf made for a page with ours (already deflated).
+fn set_page_content(document: &mut lopdf::Document, page_id: lopdf::ObjectId, deflated: Vec<u8>) {
+    let contents = document
+        .get_dictionary(page_id)
+        .and_then(|page| page.get(b"Contents"))
+        .and_then(lopdf::Object::as_reference);
+    if let Ok(stream_id) = contents
+        && let Ok(lopdf::Object::Stream(stream)) = document.get_object_mut(stream_id)
+    {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(deflated);
+    }
+}
+
+/// Every page's deflated content stream, in page order.
+fn compressed_page_streams(pages: &[Page], page_height: f32) -> Vec<Vec<u8>> {
+    let threads = std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
+        .min(pages.len() / PAGES_PER_THREAD)
+        .max(1);
+    let encode = |chunk: &[Page]| -> Vec<Vec<u8>> {
+        chunk
+            .iter()
+            .map(|page| deflate(&page_content(page, page_height)))
+            .collect()
+    };
+    if threads == 1 {
+        return encode(pages);
+    }
+    let chunk_size = pages.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = pages
+            .chunks(chunk_size)
+            .map(|chunk| scope.spawn(move || encode(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(streams) => streams,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+/// zlib at level 3: printpdf's `save` uses the slowest level (9), which took a tenth of a
+/// report's time. Measured on the sample report: level 9 56.4 KB, 6 56.0 KB, 3 57.1 KB,
+/// 1 73.8 KB; level 3 is as fast as 2 and within 2 % of the smallest.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::new(3),
+    );
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// Deflates the streams printpdf left uncompressed (none today; a guard for its updates).
 fn compress_streams(document: &mut lopdf::Document) {
     for object in document.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object
             && stream.allows_compression
             && stream.dict.get(b"Filter").is_err()
         {
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
-            if encoder.write_all(&stream.content).is_ok()
-                && let Ok(compressed) = encoder.finish()
-                && compressed.len() + 19 < stream.content.len()
-            {
+            let compressed = deflate(&stream.content);
+            if !compressed.is_empty() && compressed.len() + 19 < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(compressed);
             }
@@ -121,42 +204,37 @@ fn date_time((year, month, day): (u16, u8, u8)) -> printpdf::OffsetDateTime {
     }
 }
 
-fn color(rgb: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: rgb.0,
-        g: rgb.1,
-        b: rgb.2,
-        icc_profile: None,
-    })
+fn builtin(face: Face) -> BuiltinFont {
+    match face {
+        Face::Regular => BuiltinFont::Helvetica,
+        Face::Bold => BuiltinFont::HelveticaBold,
+    }
 }
 
-/// A page's operations. Graphics state is tracked rather than saved and restored around every
-/// mark, and consecutive lines of text share one text section placed with absolute matrices:
-/// a page of text then costs two operations per line instead of eight, which makes the PDF
-/// smaller and its writing several times faster on long reports.
-fn page_ops(page: Page, page_height: f32) -> Vec<Op> {
+/// A page's content stream. Graphics state is tracked rather than saved and restored around
+/// every mark, and consecutive lines of text share one text section placed with absolute
+/// matrices: a line of text costs two operators.
+fn page_content(page: &Page, page_height: f32) -> Vec<u8> {
     let mut pen = Pen {
-        ops: Vec::with_capacity(page.marks.len() * 2 + 16),
+        out: Vec::with_capacity(page.marks.len() * 48 + 64),
         page_height,
         ..Pen::default()
     };
-    for mark in page.marks {
+    for mark in &page.marks {
         match mark {
             Mark::Text(text) => pen.text(text),
-            Mark::Fill(fill) => pen.fill(&fill),
-            Mark::Line(rule) => pen.line(&rule),
+            Mark::Fill(fill) => pen.fill(fill),
+            Mark::Line(rule) => pen.line(rule),
         }
     }
     pen.end_text();
-    // Every page's operations live until the document is written: keep no spare room.
-    pen.ops.shrink_to_fit();
-    pen.ops
+    pen.out
 }
 
 /// The graphics state as the PDF viewer will have it, so that only changes are written.
 #[derive(Default)]
 struct Pen {
-    ops: Vec<Op>,
+    out: Vec<u8>,
     page_height: f32,
     in_text: bool,
     font: Option<(Face, f32)>,
@@ -166,36 +244,33 @@ struct Pen {
 }
 
 impl Pen {
-    fn text(&mut self, text: TextBox) {
+    fn text(&mut self, text: &TextBox) {
         if !self.in_text {
-            self.ops.push(Op::StartTextSection);
+            self.out.extend_from_slice(b"BT\n");
             self.in_text = true;
         }
         let style = text.style;
         if self.font != Some((style.face, style.size)) {
-            let font = match style.face {
-                Face::Regular => BuiltinFont::Helvetica,
-                Face::Bold => BuiltinFont::HelveticaBold,
-            };
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::Builtin(font),
-                size: Pt(style.size),
-            });
+            self.out.push(b'/');
+            self.out
+                .extend_from_slice(builtin(style.face).get_pdf_id().as_bytes());
+            self.out.push(b' ');
+            self.number(style.size);
+            self.out.extend_from_slice(b" Tf\n");
             self.font = Some((style.face, style.size));
         }
         self.fill_color(style.color);
         // `Tm` places each line absolutely (`Td` would be relative to the previous line).
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(text.x), Pt(self.page_height - text.baseline)),
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.text)],
-        });
+        self.out.extend_from_slice(b"1 0 0 1 ");
+        self.point(text.x, text.baseline);
+        self.out.extend_from_slice(b" Tm\n");
+        self.string(&text.text);
+        self.out.extend_from_slice(b" Tj\n");
     }
 
     fn end_text(&mut self) {
         if self.in_text {
-            self.ops.push(Op::EndTextSection);
+            self.out.extend_from_slice(b"ET\n");
             self.in_text = false;
         }
     }
@@ -203,7 +278,8 @@ impl Pen {
     /// Text and shapes share the fill colour.
     fn fill_color(&mut self, rgb: Rgb) {
         if self.fill != Some(rgb) {
-            self.ops.push(Op::SetFillColor { col: color(rgb) });
+            self.color(rgb);
+            self.out.extend_from_slice(b" rg\n");
             self.fill = Some(rgb);
         }
     }
@@ -211,47 +287,96 @@ impl Pen {
     fn fill(&mut self, fill: &FillBox) {
         self.end_text();
         self.fill_color(fill.color);
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(fill.x),
-                y: Pt(self.page_height - fill.y - fill.height),
-                width: Pt(fill.width),
-                height: Pt(fill.height),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
+        self.point(fill.x, fill.y + fill.height);
+        self.out.push(b' ');
+        self.number(fill.width);
+        self.out.push(b' ');
+        self.number(fill.height);
+        self.out.extend_from_slice(b" re\nf\n");
     }
 
     fn line(&mut self, rule: &Rule) {
         self.end_text();
         if self.stroke != Some(rule.color) {
-            self.ops.push(Op::SetOutlineColor {
-                col: color(rule.color),
-            });
+            self.color(rule.color);
+            self.out.extend_from_slice(b" RG\n");
             self.stroke = Some(rule.color);
         }
         if self.thickness != Some(rule.thickness) {
-            self.ops.push(Op::SetOutlineThickness {
-                pt: Pt(rule.thickness),
-            });
+            self.number(rule.thickness);
+            self.out.extend_from_slice(b" w\n");
             self.thickness = Some(rule.thickness);
         }
-        let height = self.page_height;
-        let point = |(x, y): (f32, f32)| LinePoint {
-            p: Point {
-                x: Pt(x),
-                y: Pt(height - y),
-            },
-            bezier: false,
-        };
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(rule.from), point(rule.to)],
-                is_closed: false,
-            },
-        });
+        self.point(rule.from.0, rule.from.1);
+        self.out.extend_from_slice(b" m\n");
+        self.point(rule.to.0, rule.to.1);
+        self.out.extend_from_slice(b" l\nS\n");
     }
+
+    fn color(&mut self, Rgb(r, g, b): Rgb) {
+        self.number(r);
+        self.out.push(b' ');
+        self.number(g);
+        self.out.push(b' ');
+        self.number(b);
+    }
+
+    /// A point given from the top of the page, in PDF's bottom-up coordinates.
+    fn point(&mut self, x: f32, from_top: f32) {
+        self.number(x);
+        self.out.push(b' ');
+        self.number(self.page_height - from_top);
+    }
+
+    /// `value` to three decimals, trailing zeros dropped: a thousandth of a point is far below
+    /// what any printer or screen shows.
+    fn number(&mut self, value: f32) {
+        let thousandths = (f64::from(value) * 1000.0).round();
+        if !thousandths.is_finite() || thousandths.abs() >= 1e15 {
+            self.out.push(b'0');
+            return;
+        }
+        // In range: checked just above.
+        #[allow(clippy::cast_possible_truncation)]
+        let thousandths = thousandths as i64;
+        if thousandths < 0 {
+            self.out.push(b'-');
+        }
+        let magnitude = thousandths.unsigned_abs();
+        push_digits(&mut self.out, magnitude / 1000);
+        let mut fraction = magnitude % 1000;
+        if fraction != 0 {
+            self.out.push(b'.');
+            let mut divisor = 100;
+            while fraction != 0 {
+                self.out
+                    .push(b'0' + u8::try_from(fraction / divisor).unwrap_or(0));
+                fraction %= divisor;
+                divisor /= 10;
+            }
+        }
+    }
+
+    /// A literal string in WinAnsi, the built-in fonts' encoding. The layout has already
+    /// replaced every character WinAnsi lacks; `?` is only a last resort.
+    fn string(&mut self, text: &str) {
+        self.out.push(b'(');
+        for c in text.chars() {
+            let byte = win_ansi_code(c).unwrap_or(b'?');
+            if matches!(byte, b'(' | b')' | b'\\') {
+                self.out.push(b'\\');
+            }
+            self.out.push(byte);
+        }
+        self.out.push(b')');
+    }
+}
+
+fn push_digits(out: &mut Vec<u8>, value: u64) {
+    if value >= 10 {
+        push_digits(out, value / 10);
+    }
+    out.push(b'0' + u8::try_from(value % 10).unwrap_or(0));
 }
 
 #[cfg(test)]
@@ -276,38 +401,22 @@ mod tests {
         })
     }
 
-    fn names(ops: &[Op]) -> Vec<&'static str> {
-        ops.iter()
-            .map(|op| match op {
-                Op::StartTextSection => "BT",
-                Op::EndTextSection => "ET",
-                Op::SetFont { .. } => "Tf",
-                Op::SetFillColor { .. } => "rg",
-                Op::SetOutlineColor { .. } => "RG",
-                Op::SetOutlineThickness { .. } => "w",
-                Op::SetTextMatrix { .. } => "Tm",
-                Op::ShowText { .. } => "Tj",
-                Op::DrawRectangle { .. } => "re",
-                Op::DrawLine { .. } => "l",
-                _ => "other",
-            })
-            .collect()
+    fn content(marks: Vec<Mark>) -> String {
+        String::from_utf8_lossy(&page_content(&Page { marks }, 792.0)).into_owned()
     }
 
     #[test]
     fn lines_in_one_style_share_a_text_section_and_the_state() {
-        let page = Page {
-            marks: vec![
-                text(100.0, Face::Regular, INK),
-                text(112.0, Face::Regular, INK),
-                text(124.0, Face::Bold, INK),
-            ],
-        };
+        let page = content(vec![
+            text(100.0, Face::Regular, INK),
+            text(112.0, Face::Regular, INK),
+            text(124.5, Face::Bold, INK),
+        ]);
         assert_eq!(
-            names(&page_ops(page, 792.0)),
-            [
-                "BT", "Tf", "rg", "Tm", "Tj", "Tm", "Tj", "Tf", "Tm", "Tj", "ET"
-            ]
+            page,
+            "BT\n/F5 10 Tf\n0.1 0.1 0.1 rg\n1 0 0 1 54 692 Tm\n(line at 100) Tj\n\
+             1 0 0 1 54 680 Tm\n(line at 112) Tj\n\
+             /F6 10 Tf\n1 0 0 1 54 667.5 Tm\n(line at 124.5) Tj\nET\n"
         );
     }
 
@@ -316,7 +425,7 @@ mod tests {
         let fill = Mark::Fill(FillBox {
             x: 54.0,
             y: 130.0,
-            width: 100.0,
+            width: 100.25,
             height: 10.0,
             color: RED,
         });
@@ -326,24 +435,58 @@ mod tests {
             thickness: 0.5,
             color: INK,
         });
-        let page = Page {
-            marks: vec![
-                text(100.0, Face::Regular, INK),
-                fill,
-                text(160.0, Face::Regular, INK),
-                rule.clone(),
-                rule,
-            ],
-        };
+        let page = content(vec![
+            text(100.0, Face::Regular, INK),
+            fill,
+            text(160.0, Face::Regular, INK),
+            rule.clone(),
+            rule,
+        ]);
+        let operators: Vec<&str> = page
+            .lines()
+            .map(|line| line.rsplit(' ').next().unwrap_or(line))
+            .collect();
         assert_eq!(
-            names(&page_ops(page, 792.0)),
+            operators,
             [
                 "BT", "Tf", "rg", "Tm", "Tj", "ET", // first line
-                "rg", "re", // the red box changes the shared fill colour
+                "rg", "re", "f", // the red box changes the shared fill colour
                 "BT", "rg", "Tm", "Tj",
                 "ET", // the font is graphics state and persists; the ink not
-                "RG", "w", "l", "l", // the second rule needs no state
+                "RG", "w", "m", "l", "S", "m", "l", "S", // the second rule needs no state
             ]
         );
+        assert!(page.contains("\n54 652 100.25 10 re\n"), "{page}");
+        assert!(page.contains("\n54 642 m\n500 642 l\n"), "{page}");
+    }
+
+    #[test]
+    fn numbers_have_at_most_three_decimals_and_no_trailing_zeros() {
+        let mut pen = Pen::default();
+        for value in [
+            0.0,
+            1.0,
+            -2.5,
+            0.05,
+            612.0,
+            67.099_976,
+            1e-4,
+            -1e-4,
+            f32::NAN,
+        ] {
+            pen.number(value);
+            pen.out.push(b' ');
+        }
+        assert_eq!(
+            String::from_utf8_lossy(&pen.out),
+            "0 1 -2.5 0.05 612 67.1 0 0 0 "
+        );
+    }
+
+    #[test]
+    fn strings_are_win_ansi_with_parentheses_and_backslashes_escaped() {
+        let mut pen = Pen::default();
+        pen.string("a (b) \\ café \u{2014}");
+        assert_eq!(pen.out, b"(a \\(b\\) \\\\ caf\xE9 \x97)");
     }
 }

@@ -50,7 +50,7 @@ fn draw_with_warnings(assessment: &Assessment, options: &RenderOptions) -> (Vec<
             assessment.meta.date.day(),
         ),
     };
-    let (bytes, _printpdf_warnings) = draw::to_pdf(pages, geometry, &meta);
+    let bytes = draw::to_pdf(pages, geometry, &meta);
     (bytes, encoder.warnings())
 }
 

@@ -39,7 +39,7 @@ pub fn render(
         // A checklist carries no date: a fixed one keeps the bytes reproducible.
         date: (1970, 1, 1),
     };
-    let (bytes, _printpdf_warnings) = draw::to_pdf(pages, geometry, &meta);
+    let bytes = draw::to_pdf(pages, geometry, &meta);
     (bytes, encoder.warnings())
 }
 
