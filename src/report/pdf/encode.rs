@@ -5,6 +5,7 @@
 //! unchanged, others get a readable replacement (`→` becomes `->`), and each replaced character
 //! is recorded so the caller can warn about it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The WinAnsi byte for `c`, or `None` when the encoding has no such character.
@@ -97,11 +98,19 @@ pub struct Encoder {
 impl Encoder {
     /// `text` with every character WinAnsi lacks replaced; line breaks become spaces.
     pub fn clean(&mut self, text: &str) -> String {
-        if text
-            .chars()
-            .all(|c| c != '\u{00AD}' && win_ansi_code(c).is_some())
-        {
-            return text.to_string();
+        self.clean_borrowed(text).into_owned()
+    }
+
+    /// [`Encoder::clean`] without a copy when nothing needs replacing, which is most text.
+    pub fn clean_borrowed<'a>(&mut self, text: &'a str) -> Cow<'a, str> {
+        let printable = |c: char| c != '\u{00AD}' && win_ansi_code(c).is_some();
+        let untouched = if text.is_ascii() {
+            text.bytes().all(|b| (0x20..=0x7E).contains(&b))
+        } else {
+            text.chars().all(printable)
+        };
+        if untouched {
+            return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
@@ -112,7 +121,7 @@ impl Encoder {
                 _ => out.push_str(&self.substitute(c)),
             }
         }
-        out
+        Cow::Owned(out)
     }
 
     fn substitute(&mut self, c: char) -> String {

@@ -219,8 +219,19 @@ pub enum Align {
 /// (`\n`) are kept; a word wider than a line is broken between characters, without adding a
 /// hyphen, so a broken URL reads back whole once the line breaks are removed.
 pub fn wrap(text: &str, face: Face, size: f32, max_width: f32) -> Vec<String> {
+    wrap_paragraphs(text.split('\n'), face, size, max_width)
+}
+
+/// [`wrap`] for text already split at its line breaks.
+fn wrap_paragraphs<P: AsRef<str>>(
+    paragraphs: impl Iterator<Item = P>,
+    face: Face,
+    size: f32,
+    max_width: f32,
+) -> Vec<String> {
     let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
+    for paragraph in paragraphs {
+        let paragraph = paragraph.as_ref();
         if paragraph.trim().is_empty() {
             if !lines.is_empty() {
                 lines.push(String::new());
@@ -536,8 +547,9 @@ impl Layout {
 
     /// Text cleaned for the built-in font, and wrapped.
     pub fn wrap_text(&mut self, text: &str, style: TextStyle, max_width: f32) -> Vec<String> {
-        let cleaned: Vec<String> = text.split('\n').map(|p| self.encoder.clean(p)).collect();
-        wrap(&cleaned.join("\n"), style.face, style.size, max_width)
+        let encoder = &mut self.encoder;
+        let paragraphs = text.split('\n').map(|p| encoder.clean_borrowed(p));
+        wrap_paragraphs(paragraphs, style.face, style.size, max_width)
     }
 
     /// Places one already-wrapped line in a line box whose top is `top`.
@@ -721,16 +733,21 @@ impl Layout {
             height,
             color: style.header_fill,
         }));
-        self.place_cells(table, header, top + style.padding);
+        self.place_cells(table, header.to_vec(), top + style.padding);
         self.y = top + height;
     }
 
-    fn place_cells(&mut self, table: &TableGeometry, cells: &[Vec<(String, TextStyle)>], top: f32) {
-        for (column, lines) in cells.iter().enumerate() {
+    fn place_cells(
+        &mut self,
+        table: &TableGeometry,
+        cells: Vec<Vec<(String, TextStyle)>>,
+        top: f32,
+    ) {
+        for (column, lines) in cells.into_iter().enumerate() {
             let x = table.lefts[column] + table.padding;
             let mut line_top = top;
             for (text, style) in lines {
-                self.place_line(text.clone(), *style, x, line_top);
+                self.place_line(text, style, x, line_top);
                 line_top += style.line_height();
             }
         }
@@ -779,7 +796,7 @@ impl Layout {
                     color,
                 }));
             }
-            self.place_cells(table, &part, top + style.padding);
+            self.place_cells(table, part, top + style.padding);
             self.y = top + height;
             self.push(Mark::Line(Rule {
                 from: (self.geometry.left(), self.y),
