@@ -507,6 +507,50 @@ mod tests {
         );
     }
 
+    /// Reads a PDF literal string back: the bytes between the outer parentheses, unescaped.
+    fn read_literal(literal: &[u8]) -> Option<Vec<u8>> {
+        let inner = literal.strip_prefix(b"(")?.strip_suffix(b")")?;
+        let mut bytes = Vec::new();
+        let mut escaped = false;
+        for &byte in inner {
+            match (escaped, byte) {
+                (false, b'\\') => escaped = true,
+                // An unescaped parenthesis would end or nest the string early.
+                (false, b'(' | b')') => return None,
+                _ => {
+                    bytes.push(byte);
+                    escaped = false;
+                }
+            }
+        }
+        (!escaped).then_some(bytes)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_back_as_its_win_ansi_bytes(text in "(?s).{0,60}") {
+            let cleaned = crate::report::pdf::encode::Encoder::default().clean(&text);
+            let mut pen = Pen::default();
+            pen.string(&cleaned);
+            let expected: Vec<u8> = cleaned
+                .chars()
+                .map(|c| win_ansi_code(c).unwrap_or(b'?'))
+                .collect();
+            proptest::prop_assert!(!expected.contains(&b'?') || cleaned.contains('?'));
+            proptest::prop_assert_eq!(read_literal(&pen.out), Some(expected));
+        }
+
+        #[test]
+        fn any_number_reads_back_within_half_a_thousandth(value in -10_000.0f32..10_000.0) {
+            let mut pen = Pen::default();
+            pen.number(value);
+            let written = String::from_utf8_lossy(&pen.out).into_owned();
+            let read: f64 = written.parse().map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{written}: {e}")))?;
+            proptest::prop_assert!((read - f64::from(value)).abs() <= 0.000_5 + 1e-9, "{} -> {}", value, written);
+            proptest::prop_assert!(!written.contains('e') && !written.ends_with('.'));
+        }
+    }
+
     #[test]
     fn strings_are_win_ansi_with_parentheses_and_backslashes_escaped() {
         let mut pen = Pen::default();
