@@ -1,6 +1,6 @@
 //! Text for the built-in Helvetica, which covers WinAnsi (Windows-1252) only.
 //!
-//! printpdf turns any other character into `?` without a word. Every string goes through
+//! A built-in font can show no other character (printpdf would print `?` without a word). Every string goes through
 //! [`Encoder::clean`] first: characters WinAnsi has (Spanish accents, curly quotes, dashes) pass
 //! unchanged, others get a readable replacement (`→` becomes `->`), and each replaced character
 //! is recorded so the caller can warn about it.

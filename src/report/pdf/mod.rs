@@ -2,9 +2,9 @@
 //! MOU list, action plan, every item, unanswered items, method and sources.
 //!
 //! [`content`] decides what goes on the pages, [`layout`] where (a model tested without a PDF),
-//! [`draw`] turns the model into printpdf operations. Text is set in the built-in Helvetica,
-//! which covers WinAnsi only; [`encode`] replaces other characters readably and
-//! [`character_warnings`] names them.
+//! [`draw`] writes the model as content streams into a printpdf document. Text is set in the
+//! built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters readably
+//! and [`character_warnings`] names them.
 
 pub(crate) mod content;
 pub(crate) mod draw;
