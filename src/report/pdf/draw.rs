@@ -36,7 +36,6 @@ pub fn to_pdf(pages: Vec<Page>, geometry: Geometry, meta: &Meta) -> Vec<u8> {
     for (page_id, stream) in page_ids.into_iter().zip(streams) {
         set_page_content(&mut document, page_id, stream);
     }
-    compress_streams(&mut document);
     let mut bytes = Vec::new();
     // Writing to memory cannot fail.
     let _ = document.save_to(&mut bytes);
@@ -165,23 +164,6 @@ impl Deflater {
 }
 
 const LEVEL: u32 = 3;
-
-/// Deflates the streams printpdf left uncompressed (none today; a guard for its updates).
-fn compress_streams(document: &mut lopdf::Document) {
-    let mut deflater = Deflater::new();
-    for object in document.objects.values_mut() {
-        if let lopdf::Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let compressed = deflater.deflate(&stream.content);
-            if !compressed.is_empty() && compressed.len() + 19 < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
-            }
-        }
-    }
-}
 
 /// Millimetres that printpdf turns back into `points` as closely as f32 allows, so a Letter
 /// page reads 612 x 792 pt rather than 612 x 792.001.

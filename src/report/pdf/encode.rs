@@ -1,9 +1,9 @@
 //! Text for the built-in Helvetica, which covers WinAnsi (Windows-1252) only.
 //!
-//! A built-in font can show no other character (printpdf would print `?` without a word). Every string goes through
-//! [`Encoder::clean`] first: characters WinAnsi has (Spanish accents, curly quotes, dashes) pass
-//! unchanged, others get a readable replacement (`→` becomes `->`), and each replaced character
-//! is recorded so the caller can warn about it.
+//! A built-in font can show no other character (printpdf would print `?` without a word).
+//! Every string goes through [`Encoder::clean`] first: characters WinAnsi has (Spanish accents,
+//! curly quotes, dashes) pass unchanged, others get a readable replacement (`→` becomes `->`),
+//! and each replaced character is recorded so the caller can warn about it.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -103,13 +103,10 @@ impl Encoder {
 
     /// [`Encoder::clean`] without a copy when nothing needs replacing, which is most text.
     pub fn clean_borrowed<'a>(&mut self, text: &'a str) -> Cow<'a, str> {
-        let printable = |c: char| c != '\u{00AD}' && win_ansi_code(c).is_some();
-        let untouched = if text.is_ascii() {
-            text.bytes().all(|b| (0x20..=0x7E).contains(&b))
-        } else {
-            text.chars().all(printable)
-        };
-        if untouched {
+        if text
+            .chars()
+            .all(|c| c != '\u{00AD}' && win_ansi_code(c).is_some())
+        {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len());

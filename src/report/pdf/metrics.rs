@@ -26,21 +26,6 @@ pub fn text_width(text: &str, face: Face, size: f32) -> f32 {
         Face::Regular => &HELVETICA,
         Face::Bold => &HELVETICA_BOLD,
     };
-    // Almost all text is ASCII, whose bytes are their WinAnsi codes.
-    if text.is_ascii() {
-        let units: u32 = text
-            .bytes()
-            .map(|byte| {
-                let code = if byte < 0x20 || byte == 0x7F {
-                    b'?'
-                } else {
-                    byte
-                };
-                u32::from(table[usize::from(code - 0x20)])
-            })
-            .sum();
-        return units as f32 * size / 1000.0;
-    }
     let units: u32 = text
         .chars()
         .map(|c| {
