@@ -116,6 +116,91 @@ pub fn set_answer(text: &str, id: &str, entry: &Entry) -> Option<String> {
     Some(joined)
 }
 
+/// One field of an answer, as the questionnaire saves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A scale value.
+    Status,
+    /// What shows it.
+    Evidence,
+    /// Public note.
+    Note,
+    /// Private note.
+    InternalNote,
+    /// Who will close the gap.
+    Owner,
+    /// Due date, YYYY-MM-DD.
+    Due,
+    /// Marks an answer copied by `init --from`, not yet re-checked.
+    CarriedFrom,
+}
+
+impl Field {
+    /// The key as it is written in an answers file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Status => "status",
+            Self::Evidence => "evidence",
+            Self::Note => "note",
+            Self::InternalNote => "internal_note",
+            Self::Owner => "owner",
+            Self::Due => "due",
+            Self::CarriedFrom => "carried_from",
+        }
+    }
+}
+
+/// Why an answers file could not be edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError {
+    /// What is wrong, in words for the user.
+    pub message: String,
+}
+
+/// The text with the named fields of item `id`'s answer set (`Some`) or removed (`None`),
+/// adding the item when it has no answer yet. Every other byte of the file is kept.
+pub fn set_fields(
+    text: &str,
+    id: &str,
+    changes: &[(Field, Option<String>)],
+) -> Result<String, EditError> {
+    let fail = |message: &str| EditError {
+        message: message.to_string(),
+    };
+    let root: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|_| fail("the file is not valid YAML"))?;
+    let current = root.get("answers").and_then(|a| a.get(id));
+    let field = |key: &str| -> Option<String> {
+        match current? {
+            serde_yaml::Value::Mapping(m) => {
+                m.get(key).and_then(|v| v.as_str()).map(str::to_string)
+            }
+            serde_yaml::Value::String(s) if key == "status" => Some(s.clone()),
+            _ => None,
+        }
+    };
+    let mut entry = Entry {
+        status: field("status").unwrap_or_default(),
+        evidence: field("evidence"),
+        note: field("note"),
+        internal_note: field("internal_note"),
+        owner: field("owner"),
+        due: field("due"),
+    };
+    for (which, value) in changes {
+        match which {
+            Field::Status => entry.status = value.clone().unwrap_or_default(),
+            Field::Evidence => entry.evidence.clone_from(value),
+            Field::Note => entry.note.clone_from(value),
+            Field::InternalNote => entry.internal_note.clone_from(value),
+            Field::Owner => entry.owner.clone_from(value),
+            Field::Due => entry.due.clone_from(value),
+            Field::CarriedFrom => {}
+        }
+    }
+    set_answer(text, id, &entry).ok_or_else(|| fail("the answers cannot be edited in place"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ mod terminal;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-pub use edit::{Entry, set_answer};
+pub use edit::{EditError, Entry, Field, set_answer, set_fields};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::fsio::{Overwrite, write_atomic};
