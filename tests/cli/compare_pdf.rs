@@ -1,9 +1,8 @@
-//! The comparison and summary PDFs, checked from outside: qpdf, pdftotext and pdfinfo read what
-//! the binary wrote, and the figures are checked against the library's own comparison.
+//! The comparison and summary PDFs, read back in-process (lopdf) and, when they are installed, by
+//! qpdf and poppler; the figures are checked against the library's own comparison.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use clap::Parser;
 use sro_assess::cli::{Cli, Io, error_text, run};
@@ -15,6 +14,8 @@ use sro_assess::report::{RenderOptions, view};
 use sro_assess::score::{self, Assessment};
 
 use crate::common::tool;
+use crate::external;
+use crate::pdf_read::{self, page_count, texts};
 
 const OPTION_A: &str = "examples/option-a-contract-sro.yaml";
 const OPTION_B: &str = "examples/option-b-mental-health.yaml";
@@ -32,31 +33,13 @@ fn run_ok(args: &[&str], extra: &[&Path]) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn external(program: &str, args: &[&str], file: &Path) -> String {
-    let mut command = Command::new(program);
-    command.args(args).arg(file);
-    if program == "pdftotext" {
-        command.arg("-");
+/// The PDF passes qpdf's check (when qpdf is installed); `check` runs on its text from each
+/// reader at hand, whitespace collapsed (wrapping moves line breaks, never words).
+fn check_text(file: &Path, check: impl Fn(&str, &str)) {
+    external::qpdf_check(file);
+    for (reader, text) in texts(file) {
+        check(reader, &collapse(&text));
     }
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (install qpdf and poppler-utils): {e}"));
-    assert!(
-        output.status.success(),
-        "{program} {}: {}{}",
-        file.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// The PDF passes qpdf's check; returns its text with whitespace collapsed (wrapping moves
-/// line breaks, never words).
-fn checked_text(file: &Path) -> String {
-    external("qpdf", &["--check"], file);
-    let text = external("pdftotext", &["-enc", "UTF-8"], file);
-    collapse(&text)
 }
 
 fn collapse(text: &str) -> String {
@@ -66,14 +49,6 @@ fn collapse(text: &str) -> String {
 /// What the PDF prints for `text`: the built-in font's replacements applied.
 fn printed(text: &str) -> String {
     collapse(&Encoder::default().clean(text))
-}
-
-fn pdf_pages(file: &Path) -> usize {
-    external("pdfinfo", &[], file)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo prints Pages")
 }
 
 fn assess(path: &Path) -> (Assessment, sro_assess::model::Checklist) {
@@ -123,18 +98,22 @@ fn comparison_of_options_is_valid_and_says_what_the_comparison_says() {
     let out = dir.path().join("options.pdf");
     let stderr = run_ok(&["compare", OPTION_A, OPTION_B, "-o"], &[&out]);
     assert!(!stderr.contains("warning"), "{stderr}");
-    let text = checked_text(&out);
     let c = comparison(&[OPTION_A, OPTION_B]);
-    assert_says_what_the_comparison_says(&text, &c, "options");
-    assert!(text.contains("Comparison of options"));
-    assert!(text.contains("not in scope"), "sections outside a profile");
-    assert!(
-        text.contains("scored on different profiles"),
-        "the scope note"
-    );
-    assert!(text.contains("Page 1 of"));
+    check_text(&out, |reader, text| {
+        assert_says_what_the_comparison_says(text, &c, reader);
+        assert!(text.contains("Comparison of options"), "{reader}");
+        assert!(
+            text.contains("not in scope"),
+            "{reader}: sections outside a profile"
+        );
+        assert!(
+            text.contains("scored on different profiles"),
+            "{reader}: the scope note"
+        );
+        assert!(text.contains("Page 1 of"), "{reader}");
+    });
     assert_eq!(
-        pdf_pages(&out),
+        page_count(&out),
         pdf::comparison_pages(&c, &RenderOptions::default()).len(),
         "page count as laid out"
     );
@@ -153,13 +132,17 @@ fn comparison_of_years_shows_the_trend_oldest_first() {
         !stderr.contains("warning"),
         "no replaced characters: {stderr}"
     );
-    let text = checked_text(&out);
     let c = comparison(&[YEAR_2026, YEAR_2025]);
-    assert_says_what_the_comparison_says(&text, &c, "years");
-    assert!(text.contains("Progress over time"));
     let step = view_step(&c);
-    assert!(text.contains(&step), "trend headline {step}");
-    assert!(text.contains("Improved ("), "item lists of the trend");
+    check_text(&out, |reader, text| {
+        assert_says_what_the_comparison_says(text, &c, reader);
+        assert!(text.contains("Progress over time"), "{reader}");
+        assert!(text.contains(&step), "{reader}: trend headline {step}");
+        assert!(
+            text.contains("Improved ("),
+            "{reader}: item lists of the trend"
+        );
+    });
 }
 
 /// The trend headline as the PDF words it.
@@ -179,24 +162,31 @@ fn summary_names_every_district_and_the_average() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("summary.pdf");
     run_ok(&["summary", "examples", "-o"], &[&out]);
-    let text = checked_text(&out);
-    for example in crate::common::example_files() {
-        let (a, _) = assess(&example);
-        assert!(
-            text.contains(&printed(&a.meta.district)),
-            "district {}",
-            a.meta.district
-        );
-        assert!(text.contains(&a.meta.answers_hash), "hash of {example:?}");
-        assert!(text.contains(&view::percent(a.overall.percent)));
-    }
-    for heading in [
-        "Summary of districts",
-        "Most common gaps",
-        "Average per section",
-    ] {
-        assert!(text.contains(heading), "{heading}");
-    }
+    let examples: Vec<_> = crate::common::example_files()
+        .into_iter()
+        .map(|example| (assess(&example).0, example))
+        .collect();
+    check_text(&out, |reader, text| {
+        for (a, example) in &examples {
+            assert!(
+                text.contains(&printed(&a.meta.district)),
+                "{reader}: district {}",
+                a.meta.district
+            );
+            assert!(
+                text.contains(&a.meta.answers_hash),
+                "{reader}: hash of {example:?}"
+            );
+            assert!(text.contains(&view::percent(a.overall.percent)), "{reader}");
+        }
+        for heading in [
+            "Summary of districts",
+            "Most common gaps",
+            "Average per section",
+        ] {
+            assert!(text.contains(heading), "{reader}: {heading}");
+        }
+    });
 }
 
 #[test]
@@ -288,8 +278,20 @@ fn a4_paper_on_request() {
     );
     run_ok(&["summary", "examples", "--paper", "a4", "-o"], &[&summary]);
     for file in [&options, &summary] {
-        let info = external("pdfinfo", &[], file);
-        assert!(info.contains("595.28 x 841.89"), "{info}");
+        for page in pdf_read::read(file).pages {
+            let (w, h) = page.size;
+            assert!(
+                (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
+                "{w} x {h} pt"
+            );
+        }
+        if external::have(
+            "pdfinfo (poppler's page size) of the PDFs",
+            &[external::PDFINFO],
+        ) {
+            let info = external::run(external::PDFINFO, &[], file, &[]);
+            assert!(info.contains("595.28 x 841.89"), "{info}");
+        }
     }
 }
 
@@ -316,22 +318,33 @@ fn many_columns_print_short_statuses_and_many_files_shorten_the_stamp() {
     let mut args: Vec<&Path> = files.iter().take(6).map(PathBuf::as_path).collect();
     args.extend([Path::new("-o"), &out]);
     run_ok(&["compare"], &args);
-    let text = checked_text(&out);
-    assert!(text.contains("Statuses:"), "a legend for short statuses");
-    for n in 0..6 {
-        assert!(text.contains(&format!("Synthetic {n:04}")), "column {n}");
-    }
+    check_text(&out, |reader, text| {
+        assert!(
+            text.contains("Statuses:"),
+            "{reader}: a legend for short statuses"
+        );
+        for n in 0..6 {
+            assert!(
+                text.contains(&format!("Synthetic {n:04}")),
+                "{reader}: column {n}"
+            );
+        }
+    });
 
     let summary = dir.path().join("summary.pdf");
     run_ok(&["summary", "-o"], &[&summary, dir.path()]);
-    let text = checked_text(&summary);
-    assert!(
-        text.contains("and 4 more (the districts table lists every file)"),
-        "stamp shortened"
-    );
-    for n in 0..8 {
-        assert!(text.contains(&format!("Synthetic District {n:04}")));
-    }
+    check_text(&summary, |reader, text| {
+        assert!(
+            text.contains("and 4 more (the districts table lists every file)"),
+            "{reader}: stamp shortened"
+        );
+        for n in 0..8 {
+            assert!(
+                text.contains(&format!("Synthetic District {n:04}")),
+                "{reader}"
+            );
+        }
+    });
 }
 
 #[test]
@@ -350,6 +363,10 @@ fn characters_outside_the_font_are_replaced_with_a_warning() {
         stderr.contains("U+2192") && stderr.contains("U+2713"),
         "{stderr}"
     );
-    let text = checked_text(&out);
-    assert!(text.contains("Plan -> [x]"), "readable replacement");
+    check_text(&out, |reader, text| {
+        assert!(
+            text.contains("Plan -> [x]"),
+            "{reader}: readable replacement"
+        );
+    });
 }

@@ -1,4 +1,5 @@
-//! The PDF report, checked from outside: qpdf, pdftotext and pdfinfo read what the binary wrote.
+//! The PDF report, read back in-process (lopdf) and, when they are installed, by qpdf and
+//! poppler, programs we did not write.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,6 +10,8 @@ use sro_assess::report::{Paper, RenderOptions, view};
 use sro_assess::score::{self, Assessment};
 
 use crate::common::{example_files, repo_path, report_to, stem, tool};
+use crate::external;
+use crate::pdf_read::{self, page_count, texts};
 
 /// An answers file for the bundled checklist with every status, notes, owners, due dates and an
 /// internal note: `init` writes the template and a status is filled in for every item.
@@ -59,39 +62,6 @@ fn assess(answers: &Path) -> Assessment {
     score::score(&loaded.checklist, &answers, &file.hash)
 }
 
-fn run(program: &str, args: &[&str], file: &Path) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .arg(file)
-        .args(if program == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (install qpdf and poppler-utils): {e}"));
-    assert!(
-        output.status.success(),
-        "{program} {}: {}{}",
-        file.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn pdftotext(file: &Path) -> String {
-    run("pdftotext", &["-enc", "UTF-8"], file)
-}
-
-fn pdf_pages(file: &Path) -> usize {
-    run("pdfinfo", &[], file)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo prints Pages")
-}
-
 /// Whitespace collapsed to single spaces: wrapping moves line breaks, never words.
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -115,29 +85,40 @@ fn pdfs_are_valid_and_say_what_the_assessment_says() {
     for answers in inputs(dir.path()) {
         let out = dir.path().join(format!("{}.pdf", stem(&answers)));
         report_to(&answers, &out, &[]);
-        run("qpdf", &["--check"], &out);
+        external::qpdf_check(&out);
         let assessment = assess(&answers);
-        let text = pdftotext(&out);
-        let flat = collapse(&text);
         let name = answers.display();
-        assert!(
-            flat.contains(&collapse(&printed(&assessment.meta.district))),
-            "{name}: district"
-        );
-        let percent = view::percent(assessment.overall.percent);
-        assert!(flat.contains(&percent), "{name}: overall {percent}");
-        for gap in assessment.gaps() {
-            let title = collapse(&printed(&gap.title));
-            assert!(flat.contains(&title), "{name}: gap title {title:?}");
-        }
-        // Long URLs are broken across lines (never at a `-`, which extractors would drop):
-        // compare with all whitespace removed.
-        let joined: String = text.split_whitespace().collect();
-        for source in &assessment.sources {
-            assert!(joined.contains(&source.url), "{name}: URL {}", source.url);
+        for (reader, text) in texts(&out) {
+            let flat = collapse(&text);
+            assert!(
+                flat.contains(&collapse(&printed(&assessment.meta.district))),
+                "{name} ({reader}): district"
+            );
+            let percent = view::percent(assessment.overall.percent);
+            assert!(
+                flat.contains(&percent),
+                "{name} ({reader}): overall {percent}"
+            );
+            for gap in assessment.gaps() {
+                let title = collapse(&printed(&gap.title));
+                assert!(
+                    flat.contains(&title),
+                    "{name} ({reader}): gap title {title:?}"
+                );
+            }
+            // Long URLs are broken across lines (never at a `-`, which extractors would drop):
+            // compare with all whitespace removed.
+            let joined: String = text.split_whitespace().collect();
+            for source in &assessment.sources {
+                assert!(
+                    joined.contains(&source.url),
+                    "{name} ({reader}): URL {}",
+                    source.url
+                );
+            }
         }
         assert_eq!(
-            pdf_pages(&out),
+            page_count(&out),
             pdf::page_count(&assessment, &RenderOptions::default()),
             "{name}: page count as laid out"
         );
@@ -150,14 +131,28 @@ fn a4_paper_and_its_page_count() {
     let answers = fixture(dir.path(), "note");
     let out = dir.path().join("a4.pdf");
     report_to(&answers, &out, &["--paper", "a4"]);
-    let info = run("pdfinfo", &[], &out);
-    assert!(info.contains("595.28 x 841.89"), "{info}");
+    let read = pdf_read::read(&out);
+    for (n, page) in read.pages.iter().enumerate() {
+        let (w, h) = page.size;
+        assert!(
+            (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
+            "page {} is {w} x {h} pt, not A4",
+            n + 1
+        );
+    }
+    if external::have(
+        "pdfinfo (poppler's page size) of the PDFs",
+        &[external::PDFINFO],
+    ) {
+        let info = external::run(external::PDFINFO, &[], &out, &[]);
+        assert!(info.contains("595.28 x 841.89"), "{info}");
+    }
     let options = RenderOptions {
         paper: Paper::A4,
         ..RenderOptions::default()
     };
     assert_eq!(
-        pdf_pages(&out),
+        page_count(&out),
         pdf::page_count(&assess(&answers), &options)
     );
 }
@@ -168,29 +163,42 @@ fn internal_notes_only_on_request_and_then_confidential_on_every_page() {
     let answers = fixture(dir.path(), "note");
     let public = dir.path().join("public.pdf");
     report_to(&answers, &public, &[]);
-    let text = pdftotext(&public);
-    assert!(!text.contains("SECRET"), "no internal note by default");
-    assert!(!text.contains("CONFIDENTIAL"));
+    for (reader, text) in texts(&public) {
+        assert!(
+            !text.contains("SECRET"),
+            "{reader}: no internal note by default"
+        );
+        assert!(!text.contains("CONFIDENTIAL"), "{reader}");
+    }
 
     let private = dir.path().join("private.pdf");
     report_to(&answers, &private, &["--include-internal-notes"]);
-    let text = pdftotext(&private);
-    assert!(text.contains("SECRET internal remark"));
-    // pdftotext ends every page with a form feed.
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(pages.len(), pdf_pages(&private));
-    for (n, page) in pages.iter().enumerate() {
-        assert!(page.contains("CONFIDENTIAL"), "page {} is marked", n + 1);
+    let count = page_count(&private);
+    for (reader, text) in texts(&private) {
+        assert!(text.contains("SECRET internal remark"), "{reader}");
+        // Pages end with a form feed (pdftotext) or are joined by one (lopdf).
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        assert_eq!(pages.len(), count, "{reader}");
+        for (n, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains("CONFIDENTIAL"),
+                "{reader}: page {} is marked",
+                n + 1
+            );
+        }
+        assert!(
+            pages[0].contains("Do not publish it"),
+            "{reader}: the cover says it"
+        );
     }
-    assert!(pages[0].contains("Do not publish it"), "the cover says it");
     let options = RenderOptions {
         include_internal_notes: true,
         ..RenderOptions::default()
     };
-    assert_eq!(pages.len(), pdf::page_count(&assess(&answers), &options));
+    assert_eq!(count, pdf::page_count(&assess(&answers), &options));
 }
 
 #[test]
@@ -200,13 +208,20 @@ fn characters_outside_the_font_are_replaced_readably_with_a_warning() {
     let answers = fixture(dir.path(), note);
     let out = dir.path().join("unicode.pdf");
     let stderr = report_to(&answers, &out, &[]);
-    let text = collapse(&pdftotext(&out));
-    assert!(
-        text.contains("Niñez y educación: “comillas” — Pa Nhia Xiong approved -> next step [x]"),
-        "readable text: {}",
-        text.lines().next().unwrap_or_default()
-    );
-    assert!(!text.contains("approved ?"), "no silent question mark");
+    for (reader, text) in texts(&out) {
+        let text = collapse(&text);
+        assert!(
+            text.contains(
+                "Niñez y educación: “comillas” — Pa Nhia Xiong approved -> next step [x]"
+            ),
+            "{reader}: readable text: {}",
+            text.lines().next().unwrap_or_default()
+        );
+        assert!(
+            !text.contains("approved ?"),
+            "{reader}: no silent question mark"
+        );
+    }
     assert!(
         stderr.contains("U+2192") && stderr.contains("\"->\""),
         "{stderr}"
@@ -268,14 +283,31 @@ fn sample_reports_are_what_the_tool_makes_today() {
         fresh, kept,
         "reports/ and examples/ disagree: run scripts/make-sample-reports"
     );
+    // Text formats must match byte for byte; a PDF must say the same thing on the same pages
+    // (its bytes also depend on the deflate library's version, which is not what this checks).
     let differing: Vec<&String> = fresh
         .iter()
         .filter(|name| {
-            std::fs::read(dir.path().join(name)).ok() != std::fs::read(committed.join(name)).ok()
+            let (new, old) = (dir.path().join(name), committed.join(name));
+            if name.ends_with(".pdf") {
+                pdf_content(&new) != pdf_content(&old)
+            } else {
+                std::fs::read(new).ok() != std::fs::read(old).ok()
+            }
         })
         .collect();
     assert!(
         differing.is_empty(),
         "{differing:?} differ from what the tool makes today: run scripts/make-sample-reports"
     );
+}
+
+/// Each page's size and text, then the document information's entries.
+type PdfContent = (Vec<((f32, f32), String)>, Vec<(String, String)>);
+
+/// What a reader of the PDF gets.
+fn pdf_content(path: &Path) -> PdfContent {
+    let read = pdf_read::read(path);
+    let pages = read.pages.into_iter().map(|p| (p.size, p.text)).collect();
+    (pages, read.info.into_iter().collect())
 }

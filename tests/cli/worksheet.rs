@@ -1,8 +1,7 @@
-//! The printable worksheet (`checklist show ... -o worksheet.pdf`), read back with qpdf,
-//! pdfinfo and pdftotext.
+//! The printable worksheet (`checklist show ... -o worksheet.pdf`), read back in-process
+//! (lopdf) and, when they are installed, with qpdf and poppler.
 
 use std::path::Path;
-use std::process::Command;
 
 use sro_assess::load::{BUNDLED, parse_checklist};
 use sro_assess::model::Checklist;
@@ -10,6 +9,8 @@ use sro_assess::report::Paper;
 use sro_assess::report::pdf::worksheet;
 
 use crate::common::tool;
+use crate::external;
+use crate::pdf_read::{self, page_count, texts};
 
 fn bundled() -> Checklist {
     let first = &BUNDLED[0];
@@ -38,19 +39,6 @@ fn write(args: &[&str], out: &Path) -> Vec<u8> {
     std::fs::read(out).unwrap()
 }
 
-fn run(program: &str, args: &[&str], file: &Path) -> String {
-    // pdftotext writes to a file unless told `-` (standard output) after the input.
-    let to_stdout: &[&str] = if program == "pdftotext" { &["-"] } else { &[] };
-    let output = Command::new(program)
-        .args(args)
-        .arg(file)
-        .args(to_stdout)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (install qpdf and poppler-utils): {e}"));
-    assert!(output.status.success(), "{program} {}", file.display());
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 #[test]
 fn one_worksheet_per_profile_with_every_item_id_and_page_numbers() {
     let dir = tempfile::tempdir().unwrap();
@@ -58,31 +46,33 @@ fn one_worksheet_per_profile_with_every_item_id_and_page_numbers() {
     for profile in &checklist.profiles {
         let out = dir.path().join(format!("{}.pdf", profile.id));
         write(&[checklist.id.as_str(), "--profile", &profile.id], &out);
-        run("qpdf", &["--check"], &out);
+        external::qpdf_check(&out);
         let pages = worksheet::pages(&checklist, Some(profile), Paper::Letter).len();
-        let info = run("pdfinfo", &[], &out);
-        assert!(
-            info.contains(&format!("Pages:           {pages}")),
-            "{info}"
-        );
-        let text = run("pdftotext", &["-enc", "UTF-8"], &out);
-        let text = text.replace("\n", " ");
-        for needle in [
-            "Review Worksheet",
-            "District",
-            "Date of the meeting",
-            "Present at the meeting",
-            "Evidence",
-            "Notes",
-            &format!("Page 1 of {pages}"),
-            &format!("Page {pages} of {pages}"),
-        ] {
-            assert!(text.contains(needle), "{}: {needle}", profile.id);
-        }
-        for (section, items) in checklist.sections_in(Some(profile)) {
-            assert!(text.contains(&section.id), "{}", section.id);
-            for item in items {
-                assert!(text.contains(&item.id), "{}: {}", profile.id, item.id);
+        assert_eq!(page_count(&out), pages, "{}", profile.id);
+        for (reader, text) in texts(&out) {
+            let text = text.replace('\n', " ");
+            for needle in [
+                "Review Worksheet",
+                "District",
+                "Date of the meeting",
+                "Present at the meeting",
+                "Evidence",
+                "Notes",
+                &format!("Page 1 of {pages}"),
+                &format!("Page {pages} of {pages}"),
+            ] {
+                assert!(text.contains(needle), "{} ({reader}): {needle}", profile.id);
+            }
+            for (section, items) in checklist.sections_in(Some(profile)) {
+                assert!(text.contains(&section.id), "{reader}: {}", section.id);
+                for item in items {
+                    assert!(
+                        text.contains(&item.id),
+                        "{} ({reader}): {}",
+                        profile.id,
+                        item.id
+                    );
+                }
             }
         }
     }
@@ -121,15 +111,24 @@ fn paper_a4_gives_a4_pages() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("a4.pdf");
     write(&["--profile", "without-sro", "--paper", "a4"], &out);
-    let info = run("pdfinfo", &[], &out);
     // A4 is 595 x 842 points; Letter would be 612 x 792.
-    assert!(info.contains("Page size:       595"), "{info}");
-    assert!(info.contains("(A4)"), "{info}");
+    for page in pdf_read::read(&out).pages {
+        let (w, h) = page.size;
+        assert!(
+            (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
+            "{w} x {h} pt"
+        );
+    }
+    if external::have(
+        "pdfinfo (poppler's page size) of the PDFs",
+        &[external::PDFINFO],
+    ) {
+        let info = external::run(external::PDFINFO, &[], &out, &[]);
+        assert!(info.contains("Page size:       595"), "{info}");
+        assert!(info.contains("(A4)"), "{info}");
+    }
     let checklist = bundled();
     let profile = checklist.profiles.iter().find(|p| p.id == "without-sro");
     let pages = worksheet::pages(&checklist, profile, Paper::A4).len();
-    assert!(
-        info.contains(&format!("Pages:           {pages}")),
-        "{info}"
-    );
+    assert_eq!(page_count(&out), pages);
 }
