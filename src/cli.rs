@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::{Overwrite, write_atomic};
+use crate::fsio::{self, InputLog, Overwrite, Written, write_output};
 use crate::load::{self, AnswersFile, LoadedChecklist};
 use crate::model::Date;
 use crate::report::{self, Format, RenderOptions};
@@ -362,6 +362,8 @@ fn stdout_error(source: std::io::Error) -> Error {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
+    // Every file read from here on is noted, and no output may replace one of them.
+    let _inputs = InputLog::start();
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -458,7 +460,7 @@ fn refuse_binary_on_terminal(
     suggested: &str,
     io: &Io<'_>,
 ) -> Result<()> {
-    let to_stdout = output.is_none_or(|p| p == Path::new("-"));
+    let to_stdout = output.is_none_or(is_standard_output);
     if format.is_binary() && to_stdout && io.stdout_is_terminal {
         return Err(Error::Render {
             format: format.name(),
@@ -482,19 +484,28 @@ fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) 
     Ok(())
 }
 
-/// Writes to the file atomically, or to standard output.
+/// Writes a command's output to the file (never over one of the command's inputs), or to
+/// standard output. Only a file written is announced: a device or a pipe got what it was sent.
 fn emit(output: Option<&Path>, bytes: &[u8], overwrite: Overwrite, io: &mut Io<'_>) -> Result<()> {
     match output {
-        Some(path) if path != Path::new("-") => {
-            write_atomic(path, bytes, overwrite)?;
-            writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
-        }
+        Some(path) if !is_standard_output(path) => match write_output(path, bytes, overwrite)? {
+            Written::File(_) => {
+                writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
+            }
+            Written::Stream => Ok(()),
+        },
         _ => io
             .stdout
             .write_all(bytes)
             .and_then(|()| io.stdout.flush())
             .map_err(stdout_error),
     }
+}
+
+/// `-o -` and `-o /dev/stdout` mean standard output, written as such (a closed pipe then
+/// ends the run quietly, as it does without `-o`).
+fn is_standard_output(path: &Path) -> bool {
+    path == Path::new("-") || path == Path::new("/dev/stdout")
 }
 
 fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
@@ -506,6 +517,9 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
     let mut failed = Vec::new();
     for path in &args.answers {
         if let Err(err) = validate_one(path, override_checklist.as_ref(), io) {
+            if is_broken_pipe(&err) {
+                return Err(err); // the reader has gone: not a problem with this file
+            }
             writeln!(io.stderr, "{}", error_text(&err)).map_err(stdout_error)?;
             failed.push(err);
         }
@@ -572,7 +586,7 @@ fn init_command(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
     }
     if let Some(path) = &args.output
         && !args.force
-        && path.exists()
+        && fsio::would_overwrite(path)
     {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
