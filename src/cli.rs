@@ -441,7 +441,7 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     if let Some(format) = asked {
         return Ok(format);
     }
-    let Some(path) = output else {
+    let Some(path) = output.filter(|p| !is_standard_output(p)) else {
         return Ok(Format::Table);
     };
     Format::from_extension(path).ok_or_else(|| Error::Render {
@@ -703,6 +703,10 @@ mod tests {
         );
         assert_eq!(output_format(None, None).unwrap(), Format::Table);
         assert!(output_format(None, Some(Path::new("r.docx"))).is_err());
+        assert_eq!(
+            output_format(None, Some(Path::new("/dev/stdout"))).unwrap(),
+            Format::Table
+        );
         assert_eq!(
             output_format(Some(Format::Json), Some(Path::new("r.md"))).unwrap(),
             Format::Json

@@ -12,6 +12,7 @@ mod hostile;
 mod html;
 mod lint;
 mod mutation;
+mod outputs;
 mod pdf;
 mod readme;
 mod report_snapshots;
