@@ -55,7 +55,16 @@ pub fn would_overwrite(path: &Path) -> bool {
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it into
 /// place: a failed or interrupted write leaves any previous file byte-identical.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<Written> {
-    write_atomic_with(path, overwrite, |file| file.write_all(bytes))
+    write_atomic_with(path, overwrite, None, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] for a copy of `original` (a backup): the copy gets `original`'s permission
+/// bits and owner, never looser ones from the umask or from an older copy, since it holds the
+/// same private notes.
+pub fn write_copy_atomic(path: &Path, bytes: &[u8], original: &Path) -> Result<Written> {
+    write_atomic_with(path, Overwrite::Allow, Some(original), |file| {
+        file.write_all(bytes)
+    })
 }
 
 /// [`write_atomic`] with the contents written by `fill`: when `fill` fails part-way (a full
@@ -63,6 +72,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<W
 fn write_atomic_with(
     path: &Path,
     overwrite: Overwrite,
+    permissions_of: Option<&Path>,
     fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> Result<Written> {
     let write_error = |source| Error::Write {
@@ -75,7 +85,7 @@ fn write_atomic_with(
             write_stream(path, append, fill).map_err(write_error)?;
             Ok(Written::Stream)
         }
-        Target::File(target) => replace_file(path, &target, overwrite, fill),
+        Target::File(target) => replace_file(path, &target, overwrite, permissions_of, fill),
     }
 }
 
@@ -93,11 +103,13 @@ fn write_stream(
     stream.flush()
 }
 
-/// Replaces (or creates) the regular file `target`, which `path` (as the user gave it) leads to.
+/// Replaces (or creates) the regular file `target`, which `path` (as the user gave it) leads to,
+/// with the permissions of the file replaced, or of `permissions_of` when given.
 fn replace_file(
     path: &Path,
     target: &Path,
     overwrite: Overwrite,
+    permissions_of: Option<&Path>,
     fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> Result<Written> {
     let write_error = |source| Error::Write {
@@ -114,6 +126,10 @@ fn replace_file(
             path: path.to_path_buf(),
         });
     }
+    let model = match permissions_of {
+        Some(original) => Some(fs::metadata(original).map_err(write_error)?),
+        None => replaced,
+    };
     let folder = parent_folder(target);
     if !folder.is_dir() {
         return Err(write_error(std::io::Error::new(
@@ -128,7 +144,7 @@ fn replace_file(
     let (temp, mut file) = temporary::create(&folder, name).map_err(write_error)?;
     let result = (|| {
         fill(&mut file)?;
-        temporary::take_over(&file, replaced.as_ref())?;
+        temporary::take_over(&file, model.as_ref())?;
         file.sync_all()?;
         drop(file);
         if overwrite == Overwrite::Refuse {
@@ -203,7 +219,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("answers.yaml");
         fs::write(&path, b"hours of committee work").unwrap();
-        let err = write_atomic_with(&path, Overwrite::Allow, |file| {
+        let err = write_atomic_with(&path, Overwrite::Allow, None, |file| {
             file.write_all(b"half of the new")?;
             Err(std::io::Error::other("no space left on device"))
         })
@@ -263,7 +279,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("answers.yaml");
         let mut mode_while_writing = 0;
-        write_atomic_with(&path, Overwrite::Allow, |file| {
+        write_atomic_with(&path, Overwrite::Allow, None, |file| {
             mode_while_writing = file.metadata()?.mode() & 0o777;
             file.write_all(b"internal notes")
         })
@@ -282,6 +298,28 @@ mod tests {
             let kept = fs::metadata(&path).unwrap().mode() & 0o7777;
             assert_eq!(kept, mode, "{mode:o} became {kept:o}");
         }
+    }
+
+    #[test]
+    fn a_copy_gets_the_originals_permissions_not_the_umasks() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("answers.yaml");
+        fs::write(&original, b"internal notes").unwrap();
+        fs::set_permissions(&original, fs::Permissions::from_mode(0o600)).unwrap();
+        let backup = dir.path().join("answers.yaml.bak");
+        write_copy_atomic(&backup, b"internal notes", &original).unwrap();
+        assert_eq!(
+            fs::metadata(&backup).unwrap().mode() & 0o777,
+            0o600,
+            "new copy"
+        );
+        fs::set_permissions(&backup, fs::Permissions::from_mode(0o644)).unwrap();
+        write_copy_atomic(&backup, b"internal notes", &original).unwrap();
+        assert_eq!(
+            fs::metadata(&backup).unwrap().mode() & 0o777,
+            0o600,
+            "older copy"
+        );
     }
 
     #[test]

@@ -353,6 +353,30 @@ fn a_questionnaire_answer_keeps_a_private_file_private() {
 }
 
 #[test]
+fn the_questionnaires_backup_is_as_private_as_the_answers() {
+    let workspace = Workspace::new();
+    let answers = workspace.path("inline.yaml");
+    // Inline answers make the questionnaire rewrite the file, after a backup.
+    fs::write(
+        &answers,
+        "checklist: wi-sro-best-practices\nprofile: existing-program\ndistrict: X\n\
+         date: 2026-03-15\nanswers: {governance.written-mou: met}\n",
+    )
+    .unwrap();
+    fs::set_permissions(&answers, fs::Permissions::from_mode(0o600)).unwrap();
+    let selection = Selection {
+        all: false,
+        section: Some("governance".into()),
+    };
+    let mut script = OneAnswer(["partial", "no"].into_iter().collect());
+    answer::run(&answers, &selection, &mut script).unwrap();
+    let backup = workspace.path("inline.yaml.bak");
+    assert!(backup.is_file(), "no backup was written");
+    assert_eq!(mode(&backup), 0o600);
+    assert_eq!(mode(&answers), 0o600);
+}
+
+#[test]
 fn output_names_up_to_255_bytes_work() {
     let workspace = Workspace::new();
     for length in [235, 250, 255] {
