@@ -441,7 +441,8 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     if let Some(format) = asked {
         return Ok(format);
     }
-    let Some(path) = output.filter(|p| !is_standard_output(p)) else {
+    let Some(path) = output.filter(|p| !is_standard_output(p) && *p != Path::new("/dev/stderr"))
+    else {
         return Ok(Format::Table);
     };
     Format::from_extension(path).ok_or_else(|| Error::Render {
@@ -487,23 +488,28 @@ fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) 
 /// Writes a command's output to the file (never over one of the command's inputs), or to
 /// standard output. Only a file written is announced: a device or a pipe got what it was sent.
 fn emit(output: Option<&Path>, bytes: &[u8], overwrite: Overwrite, io: &mut Io<'_>) -> Result<()> {
-    match output {
-        Some(path) if !is_standard_output(path) => match write_output(path, bytes, overwrite)? {
-            Written::File(_) => {
-                writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
-            }
-            Written::Stream => Ok(()),
-        },
-        _ => io
-            .stdout
-            .write_all(bytes)
-            .and_then(|()| io.stdout.flush())
-            .map_err(stdout_error),
-    }
+    let stream: &mut dyn Write = match output {
+        None => io.stdout,
+        Some(path) if is_standard_output(path) => io.stdout,
+        Some(path) if path == Path::new("/dev/stderr") => io.stderr,
+        Some(path) => {
+            return match write_output(path, bytes, overwrite)? {
+                Written::File(_) => {
+                    writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
+                }
+                Written::Stream => Ok(()),
+            };
+        }
+    };
+    stream
+        .write_all(bytes)
+        .and_then(|()| stream.flush())
+        .map_err(stdout_error)
 }
 
 /// `-o -` and `-o /dev/stdout` mean standard output, written as such (a closed pipe then
-/// ends the run quietly, as it does without `-o`).
+/// ends the run quietly, as it does without `-o`). `-o /dev/stderr` is written to standard
+/// error the same way: reopening it by name fails where its pipe belongs to another user.
 fn is_standard_output(path: &Path) -> bool {
     path == Path::new("-") || path == Path::new("/dev/stdout")
 }

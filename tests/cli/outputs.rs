@@ -261,7 +261,7 @@ fn devices_are_written_to_and_a_full_one_is_an_error() {
 }
 
 #[test]
-fn dev_stdout_is_standard_output() {
+fn dev_stdout_and_dev_stderr_are_the_standard_streams() {
     let output = tool()
         .args([
             "report",
@@ -276,6 +276,22 @@ fn dev_stdout_is_standard_output() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("district,label,"));
     assert_eq!(stderr(&output), "");
+    let output = tool()
+        .args([
+            "report",
+            "examples/existing-program.yaml",
+            "-o",
+            "/dev/stderr",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("SRO program gap report"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.stdout.is_empty());
 }
 
 #[test]
