@@ -8,6 +8,7 @@
 //! run commands side by side on their own threads never see each other's files.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -33,8 +34,9 @@ impl FileIdentity {
 }
 
 thread_local! {
-    /// `None` while no command is running: library use outside a command keeps no log.
-    static INPUTS: RefCell<Option<Vec<(FileIdentity, PathBuf)>>> = const { RefCell::new(None) };
+    /// Each file read, by the name it was first read under. `None` while no command is
+    /// running: library use outside a command keeps no log.
+    static INPUTS: RefCell<Option<HashMap<FileIdentity, PathBuf>>> = const { RefCell::new(None) };
 }
 
 /// Keeps the log of files read while it lives; a command holds one from start to end.
@@ -46,7 +48,7 @@ pub struct InputLog {
 impl InputLog {
     /// Starts an empty log for this thread.
     pub fn start() -> Self {
-        INPUTS.with(|inputs| *inputs.borrow_mut() = Some(Vec::new()));
+        INPUTS.with(|inputs| *inputs.borrow_mut() = Some(HashMap::new()));
         Self { _private: () }
     }
 }
@@ -63,10 +65,8 @@ pub fn note_input(path: &Path) {
         return;
     };
     INPUTS.with(|inputs| {
-        if let Some(list) = inputs.borrow_mut().as_mut()
-            && !list.iter().any(|(seen, _)| *seen == identity)
-        {
-            list.push((identity, path.to_path_buf()));
+        if let Some(files) = inputs.borrow_mut().as_mut() {
+            files.entry(identity).or_insert_with(|| path.to_path_buf());
         }
     });
 }
@@ -77,11 +77,10 @@ pub fn refuse_input_as_output(output: &Path) -> Result<()> {
         return Ok(());
     };
     let input = INPUTS.with(|inputs| {
-        inputs.borrow().as_ref().and_then(|list| {
-            list.iter()
-                .find(|(seen, _)| *seen == identity)
-                .map(|(_, path)| path.clone())
-        })
+        inputs
+            .borrow()
+            .as_ref()
+            .and_then(|files| files.get(&identity).cloned())
     });
     match input {
         Some(input) => Err(Error::OutputIsInput {
