@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::{Overwrite, write_atomic};
+use crate::fsio::{self, InputLog, Overwrite, Written, write_output};
 use crate::load::{self, AnswersFile, LoadedChecklist};
 use crate::model::Date;
 use crate::report::{self, Format, RenderOptions};
@@ -362,6 +362,8 @@ fn stdout_error(source: std::io::Error) -> Error {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
+    // Every file read from here on is noted, and no output may replace one of them.
+    let _inputs = InputLog::start();
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -439,7 +441,8 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     if let Some(format) = asked {
         return Ok(format);
     }
-    let Some(path) = output else {
+    let Some(path) = output.filter(|p| !is_standard_output(p) && *p != Path::new("/dev/stderr"))
+    else {
         return Ok(Format::Table);
     };
     Format::from_extension(path).ok_or_else(|| Error::Render {
@@ -458,7 +461,7 @@ fn refuse_binary_on_terminal(
     suggested: &str,
     io: &Io<'_>,
 ) -> Result<()> {
-    let to_stdout = output.is_none_or(|p| p == Path::new("-"));
+    let to_stdout = output.is_none_or(is_standard_output);
     if format.is_binary() && to_stdout && io.stdout_is_terminal {
         return Err(Error::Render {
             format: format.name(),
@@ -482,19 +485,33 @@ fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) 
     Ok(())
 }
 
-/// Writes to the file atomically, or to standard output.
+/// Writes a command's output to the file (never over one of the command's inputs), or to
+/// standard output. Only a file written is announced: a device or a pipe got what it was sent.
 fn emit(output: Option<&Path>, bytes: &[u8], overwrite: Overwrite, io: &mut Io<'_>) -> Result<()> {
-    match output {
-        Some(path) if path != Path::new("-") => {
-            write_atomic(path, bytes, overwrite)?;
-            writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
+    let stream: &mut dyn Write = match output {
+        None => io.stdout,
+        Some(path) if is_standard_output(path) => io.stdout,
+        Some(path) if path == Path::new("/dev/stderr") => io.stderr,
+        Some(path) => {
+            return match write_output(path, bytes, overwrite)? {
+                Written::File(_) => {
+                    writeln!(io.stderr, "wrote {}", path.display()).map_err(stdout_error)
+                }
+                Written::Stream => Ok(()),
+            };
         }
-        _ => io
-            .stdout
-            .write_all(bytes)
-            .and_then(|()| io.stdout.flush())
-            .map_err(stdout_error),
-    }
+    };
+    stream
+        .write_all(bytes)
+        .and_then(|()| stream.flush())
+        .map_err(stdout_error)
+}
+
+/// `-o -` and `-o /dev/stdout` mean standard output, written as such (a closed pipe then
+/// ends the run quietly, as it does without `-o`). `-o /dev/stderr` is written to standard
+/// error the same way: reopening it by name fails where its pipe belongs to another user.
+fn is_standard_output(path: &Path) -> bool {
+    path == Path::new("-") || path == Path::new("/dev/stdout")
 }
 
 fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
@@ -506,6 +523,9 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
     let mut failed = Vec::new();
     for path in &args.answers {
         if let Err(err) = validate_one(path, override_checklist.as_ref(), io) {
+            if is_broken_pipe(&err) {
+                return Err(err); // the reader has gone: not a problem with this file
+            }
             writeln!(io.stderr, "{}", error_text(&err)).map_err(stdout_error)?;
             failed.push(err);
         }
@@ -572,7 +592,7 @@ fn init_command(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
     }
     if let Some(path) = &args.output
         && !args.force
-        && path.exists()
+        && fsio::would_overwrite(path)
     {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
@@ -689,6 +709,10 @@ mod tests {
         );
         assert_eq!(output_format(None, None).unwrap(), Format::Table);
         assert!(output_format(None, Some(Path::new("r.docx"))).is_err());
+        assert_eq!(
+            output_format(None, Some(Path::new("/dev/stdout"))).unwrap(),
+            Format::Table
+        );
         assert_eq!(
             output_format(Some(Format::Json), Some(Path::new("r.md"))).unwrap(),
             Format::Json

@@ -188,6 +188,18 @@ pub enum Error {
         /// How many were given.
         total: usize,
     },
+    /// An output file is one of the files the command read: writing it would destroy the input.
+    #[error(
+        "{}: refusing to write over an input of this command ({}, the same file); choose another output name",
+        output.display(),
+        input.display()
+    )]
+    OutputIsInput {
+        /// The output as given.
+        output: PathBuf,
+        /// The input it leads to, as it was named when read.
+        input: PathBuf,
+    },
     /// An output file exists and overwriting it was not asked for.
     #[error("{}: the file already exists; pass --force to overwrite it", path.display())]
     WouldOverwrite {

@@ -1,5 +1,6 @@
 //! The `sro-assess` binary: parse arguments, run, print errors once, map the exit code.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -24,7 +25,8 @@ fn main() -> ExitCode {
         Err(err) => {
             let text = cli::error_text(&err);
             if !text.is_empty() {
-                eprintln!("{text}");
+                // Not eprintln!, which panics when standard error is closed.
+                let _ = writeln!(std::io::stderr(), "{text}");
             }
             ExitCode::from(2)
         }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub use edit::{EditError, Entry, Field, set_answer, set_fields};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::{Overwrite, write_atomic};
+use crate::fsio::{Overwrite, write_atomic, write_copy_atomic};
 use crate::load::{AnswersFile, LoadedChecklist};
 use crate::model::{Answers, Checklist, Date, Item, Section};
 
@@ -158,11 +158,7 @@ impl Session {
         if self.backed_up {
             return Ok(());
         }
-        write_atomic(
-            &backup_path(&self.path),
-            self.text.as_bytes(),
-            Overwrite::Allow,
-        )?;
+        write_copy_atomic(&backup_path(&self.path), self.text.as_bytes(), &self.path)?;
         self.backed_up = true;
         Ok(())
     }

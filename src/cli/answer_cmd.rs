@@ -108,7 +108,7 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
     };
     if let Some(path) = &args.output
         && !args.force
-        && path.exists()
+        && crate::fsio::would_overwrite(path)
     {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
@@ -153,7 +153,7 @@ pub fn init_is_ours(args: &InitArgs) -> bool {
 pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
     if let Some(path) = &args.output
         && !args.force
-        && path.exists()
+        && crate::fsio::would_overwrite(path)
     {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }

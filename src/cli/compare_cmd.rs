@@ -2,17 +2,18 @@
 //! by side or summarise them. Files are read one at a time; a summary keeps only aggregates.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::{
     CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit, error_text,
-    output_format, refuse_binary_on_terminal, stdout_error, warn_characters,
+    is_broken_pipe, output_format, refuse_binary_on_terminal, stdout_error, warn_characters,
 };
 use crate::compare::{self, SummaryBuilder};
 use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::Overwrite;
+use crate::fsio::{FileIdentity, Overwrite};
 use crate::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
 use crate::report::compare::{pdf, render_comparison, render_summary, renderer_for};
 use crate::report::{Format, RenderOptions};
@@ -69,13 +70,16 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     renderer_for(format)?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
-    let paths = answers_paths(&args.inputs)?;
+    let paths = answers_paths(&args.inputs, io)?;
     let mut checklists = Checklists::new(args.checklist.as_deref())?;
     let mut run = SummaryRun::default();
     let mut progress = Progress::new(paths.len());
     for (done, path) in paths.iter().enumerate() {
         progress.show(done, io)?;
         if let Err(err) = run.add(path, &mut checklists, io) {
+            if is_broken_pipe(&err) {
+                return Err(err); // the reader has gone: not a problem with this file
+            }
             progress.clear(io)?;
             report_bad_file(&err, args.keep_going, io)?;
             if !args.keep_going {
@@ -164,8 +168,8 @@ impl SummaryRun {
 }
 
 /// Every answers file named: files as given, folders as their `*.yaml` and `*.yml` files
-/// (not recursive, hidden files left out), sorted so runs are reproducible.
-fn answers_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// (not recursive, hidden files left out), sorted so runs are reproducible; each file once.
+fn answers_paths(inputs: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -174,7 +178,38 @@ fn answers_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             paths.push(input.clone());
         }
     }
-    Ok(paths)
+    distinct_files(paths, io)
+}
+
+/// Keeps the first name of each file, however else it was named (twice, through its folder
+/// and by name, by a hard link or a symlink): a district counted twice would skew every
+/// figure of the summary. Each name dropped is warned about.
+fn distinct_files(paths: Vec<PathBuf>, io: &mut Io<'_>) -> Result<Vec<PathBuf>> {
+    let mut first_names: HashMap<FileIdentity, PathBuf> = HashMap::new();
+    let mut distinct = Vec::with_capacity(paths.len());
+    for path in paths {
+        // A file that cannot be looked up is kept: reading it gives the precise error.
+        let Some(identity) = FileIdentity::of(&path) else {
+            distinct.push(path);
+            continue;
+        };
+        match first_names.entry(identity) {
+            Entry::Occupied(first) => {
+                let same = if *first.get() == path {
+                    "given twice".to_string()
+                } else {
+                    format!("the same file as {}", first.get().display())
+                };
+                let warning = format!("{}: warning: {same}; counted once", path.display());
+                writeln_err(io, &warning)?;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(path.clone());
+                distinct.push(path);
+            }
+        }
+    }
+    Ok(distinct)
 }
 
 fn folder_answers(folder: &Path) -> Result<Vec<PathBuf>> {

@@ -29,6 +29,8 @@ pub fn read_input(path: &Path) -> Result<String> {
         return Err(too_large(path, metadata.len()));
     }
     let file = fs::File::open(path).map_err(read_error)?;
+    // So that no output of this command replaces it.
+    crate::fsio::note_input(path);
     let mut bytes = Vec::new();
     // The file may grow between the check and the read: never read past the limit.
     file.take(MAX_INPUT_BYTES + 1)

@@ -75,6 +75,8 @@ fn read_xlsx(path: &Path) -> Result<Grid> {
             limit: MAX_INPUT_BYTES,
         });
     }
+    // So that no output of this command replaces it.
+    crate::fsio::note_input(path);
     let hint = "save it again from the spreadsheet program as an Excel workbook (.xlsx)";
     let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|err| {
         invalid(

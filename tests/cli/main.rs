@@ -13,6 +13,7 @@ mod hostile;
 mod html;
 mod lint;
 mod mutation;
+mod outputs;
 mod pdf;
 mod pdf_read;
 mod readme;
