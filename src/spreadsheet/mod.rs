@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::error::{Diagnostic, Error, Result};
 use crate::load;
 
+pub mod bounds;
 mod import;
 mod read;
 mod write;
