@@ -10,6 +10,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::load;
 
 pub mod bounds;
+pub mod csv_cell;
 mod import;
 mod read;
 mod write;

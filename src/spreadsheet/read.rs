@@ -8,6 +8,7 @@ use calamine::{Data, Dimensions, Reader, Xlsx};
 use super::bounds::{
     MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_workbook_parts, refuse, thousands,
 };
+use super::csv_cell::restore;
 use super::{Grid, SHEET, cell_name};
 use crate::error::{Diagnostic, Error, Result};
 use crate::load::{MAX_INPUT_BYTES, read_input};
@@ -63,7 +64,12 @@ fn read_csv(path: &Path) -> Result<Grid> {
         }
         cells += record.len();
         check_extent(path, &sheet, rows.len(), record.len(), cells)?;
-        rows.push(record.iter().map(str::to_string).collect());
+        rows.push(
+            record
+                .iter()
+                .map(|cell| restore(cell).to_string())
+                .collect(),
+        );
     }
     Ok(Grid { sheet, rows })
 }

