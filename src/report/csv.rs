@@ -41,9 +41,20 @@ const HEADER: [&str; 29] = [
     "internal_note",
 ];
 
+/// The first line of a CSV report that carries internal notes, padded to the header's width
+/// so that strict CSV readers still parse it (tools skip this one line to reach the header).
+pub const CONFIDENTIAL_LINE: &str = "CONFIDENTIAL: this report includes internal notes, which may name students. \
+Do not publish or share it. (Tools reading this file: skip this first line.)";
+
 impl Renderer for CsvRenderer {
-    fn render(&self, assessment: &Assessment, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let mut rows: Vec<Vec<String>> = vec![HEADER.map(String::from).to_vec()];
+    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        if is_confidential(assessment, options) {
+            let mut mark = vec![CONFIDENTIAL_LINE.to_string()];
+            mark.resize(HEADER.len(), String::new());
+            rows.push(mark);
+        }
+        rows.push(HEADER.map(String::from).to_vec());
         let identity = identity(assessment);
         rows.push(summary_row(
             &identity,
@@ -67,6 +78,11 @@ impl Renderer for CsvRenderer {
         );
         Ok(csv_cell::write_rows(rows))
     }
+}
+
+/// Whether a CSV or JSON export carries internal notes and so must say it is confidential.
+pub fn is_confidential(assessment: &Assessment, options: &RenderOptions) -> bool {
+    options.include_internal_notes && assessment.has_internal_notes()
 }
 
 fn identity(a: &Assessment) -> Vec<String> {

@@ -1,5 +1,6 @@
 //! What the CSV and JSON exports may carry: no cell a spreadsheet program would run as a
-//! formula, in every CSV the tool writes (and `import` reads such cells back as typed).
+//! formula, in every CSV the tool writes (and `import` reads such cells back as typed), and a
+//! CONFIDENTIAL mark on every export that carries internal notes.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -185,6 +186,86 @@ fn import_of_a_csv_template_gives_back_the_text_as_typed() {
             yaml_field(&imported, "", "district").as_deref(),
             Some(text),
             "district"
+        );
+    }
+}
+
+const SECRET: &str = "Names student J. Doe";
+
+fn answers_with_internal_note(dir: &Path) -> PathBuf {
+    let path = dir.join("answers.yaml");
+    fs::write(
+        &path,
+        format!(
+            "checklist: wi-sro-best-practices\nprofile: existing-program\n\
+             district: Example Area School District\nlabel: \"2026\"\ndate: 2026-03-15\n\
+             answers:\n  governance.written-mou:\n    status: partial\n    \
+             internal_note: {SECRET}\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn csv_and_json_with_internal_notes_say_confidential_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_with_internal_note(dir.path());
+
+    let public_csv = stdout_of(&["report", "-f", "csv"], &[&answers]);
+    assert!(!public_csv.contains(SECRET));
+    assert!(!public_csv.contains("CONFIDENTIAL"));
+    assert!(public_csv.starts_with("district,label,"));
+    let public_json = stdout_of(&["report", "-f", "json"], &[&answers]);
+    assert!(!public_json.contains(SECRET));
+    let value: serde_json::Value = serde_json::from_str(&public_json).unwrap();
+    assert_eq!(value["confidential"], serde_json::Value::Bool(false));
+
+    let private_csv = stdout_of(
+        &["report", "-f", "csv", "--include-internal-notes"],
+        &[&answers],
+    );
+    assert!(private_csv.contains(SECRET));
+    let (first, rest) = private_csv.split_once('\n').unwrap();
+    assert!(
+        first.starts_with("\"CONFIDENTIAL: this report includes internal notes"),
+        "{first}"
+    );
+    assert!(rest.starts_with("district,label,"), "{rest}");
+    // A strict reader (every row the same width) reads it once the first line is skipped.
+    let mut strict = csv::ReaderBuilder::new().from_reader(rest.as_bytes());
+    assert_eq!(strict.headers().unwrap().get(0), Some("district"));
+    assert!(strict.records().all(|r| r.is_ok()));
+    let mut whole = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(private_csv.as_bytes());
+    assert!(
+        whole.records().all(|r| r.is_ok()),
+        "the mark row has the header's width"
+    );
+
+    let private_json = stdout_of(
+        &["report", "-f", "json", "--include-internal-notes"],
+        &[&answers],
+    );
+    assert!(private_json.contains(SECRET));
+    let value: serde_json::Value = serde_json::from_str(&private_json).unwrap();
+    assert_eq!(value["confidential"], serde_json::Value::Bool(true));
+}
+
+#[test]
+fn comparison_and_summary_json_are_never_confidential() {
+    let files = [
+        Path::new("examples/year-2025.yaml"),
+        Path::new("examples/year-2026.yaml"),
+    ];
+    for command in ["compare", "summary"] {
+        let json = stdout_of(&[command, "-f", "json"], &files);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value["confidential"],
+            serde_json::Value::Bool(false),
+            "{command}"
         );
     }
 }
