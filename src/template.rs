@@ -182,8 +182,13 @@ fn comment(out: &mut String, text: &str) {
 /// A YAML scalar that reads back as the same text under YAML 1.1 and 1.2 (serde_yaml and
 /// yaml-rust2 both read answers files): plain only when it cannot be anything but a string,
 /// double-quoted with escapes otherwise.
+///
+/// One exception: a valid calendar date written exactly as `YYYY-MM-DD` stays plain, as the
+/// `date:` and `due:` fields are written everywhere. serde_yaml and yaml-rust2 read it back as
+/// the same text (neither resolves timestamps), and a YAML 1.1 reader that does gets the date
+/// the field means. Any other timestamp shape (`2026-3-5`, a time of day) is quoted.
 pub fn yaml_text(text: &str) -> String {
-    if reads_back_as_plain_text(text) {
+    if reads_back_as_plain_text(text) || is_calendar_date(text) {
         text.to_string()
     } else {
         double_quoted(text)
@@ -210,6 +215,10 @@ fn reads_back_as_plain_text(text: &str) -> bool {
     let safe_start = first.is_alphabetic() || (first.is_ascii_digit() && text.contains(' '));
     let word = text.to_lowercase();
     safe_chars && safe_start && !text.ends_with(' ') && !YAML_WORDS.contains(&word.as_str())
+}
+
+fn is_calendar_date(text: &str) -> bool {
+    Date::parse(text).is_ok_and(|date| date.to_string() == text)
 }
 
 /// `"..."` with every character YAML would not keep as is written as an escape.
@@ -286,6 +295,10 @@ mod tests {
         assert_eq!(yaml_text("2026.1"), "\"2026.1\"");
         assert_eq!(yaml_text("yes"), "\"yes\"");
         assert_eq!(yaml_text("0x10"), "\"0x10\"");
+        assert_eq!(yaml_text("2026-06-30"), "2026-06-30");
+        assert_eq!(yaml_text("2026-6-30"), "\"2026-6-30\"");
+        assert_eq!(yaml_text("2026-02-30"), "\"2026-02-30\"");
+        assert_eq!(yaml_text("2026-06-30 10:00"), "\"2026-06-30 10:00\"");
         assert_eq!(yaml_text("Review: 2026"), "\"Review: 2026\"");
         assert_eq!(yaml_text(""), "\"\"");
         assert_eq!(yaml_text("say \"hi\""), "\"say \\\"hi\\\"\"");
@@ -372,7 +385,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn any_text_reads_back_as_itself(text in "\\PC{0,16}|[-+.0-9a-fA-FxobeE_:]{1,8}|\\p{Any}{0,6}") {
+        fn any_text_reads_back_as_itself(text in "\\PC{0,16}|[-+.0-9a-fA-FxobeE_:]{1,8}|\\p{Any}{0,6}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ tT0-9:.Z-]{0,6}") {
             let same = Some(text.clone());
             proptest::prop_assert_eq!(read_back(&text), (same.clone(), same.clone(), same));
         }
