@@ -30,9 +30,9 @@ pub const MAX_PARTS: usize = 1_000;
 pub const SHEET_HINT: &str = "delete the rows and columns beyond the answers (select them, \
 right-click, Delete) or copy the answers into a new sheet, then save again";
 
-const WORKBOOK_HINT: &str = "this is not an answers sheet as the template makes them (those are \
-well under 1 MiB unpacked); start again from `sro-assess init -o answers.xlsx`, or save the sheet \
-as CSV";
+const WORKBOOK_HINT: &str = "this is not an answers sheet as `init` makes them (the bundled \
+checklist's unpacks to about 100 KB); start again from `sro-assess init -o answers.xlsx` and copy \
+the answers in, or save the sheet as CSV";
 
 /// A refusal: the bound's name, its value and what to do.
 pub fn refuse(path: &Path, message: String, hint: &str) -> Error {
@@ -55,9 +55,28 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-fn mib(bytes: u64) -> String {
-    format!("{} MiB", bytes / (1024 * 1024))
+/// `33554432` as `32 MiB`; sizes that are not whole MiB in bytes.
+fn size_text(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{} bytes", thousands(bytes))
+    }
 }
+
+/// The bounds on a workbook's zip parts (the tests use small ones).
+struct PartLimits {
+    parts: usize,
+    part_bytes: u64,
+    workbook_bytes: u64,
+}
+
+const PART_LIMITS: PartLimits = PartLimits {
+    parts: MAX_PARTS,
+    part_bytes: MAX_PART_BYTES,
+    workbook_bytes: MAX_WORKBOOK_BYTES,
+};
 
 /// Checks every part of a workbook against [`MAX_PARTS`], [`MAX_PART_BYTES`] and
 /// [`MAX_WORKBOOK_BYTES`] by inflating it (at most one byte past the bound) and counting: a
@@ -65,16 +84,20 @@ fn mib(bytes: u64) -> String {
 ///
 /// Bytes that are not a zip archive pass: the workbook reader then says what is wrong.
 pub fn check_workbook_parts(path: &Path, bytes: &[u8]) -> Result<()> {
+    check_parts_within(path, bytes, &PART_LIMITS)
+}
+
+fn check_parts_within(path: &Path, bytes: &[u8], limits: &PartLimits) -> Result<()> {
     let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
-    if archive.len() > MAX_PARTS {
+    if archive.len() > limits.parts {
         return Err(refuse(
             path,
             format!(
                 "the workbook has {} parts; sro-assess reads workbooks of at most {} parts",
                 thousands(archive.len() as u64),
-                thousands(MAX_PARTS as u64)
+                thousands(limits.parts as u64)
             ),
             WORKBOOK_HINT,
         ));
@@ -91,29 +114,32 @@ pub fn check_workbook_parts(path: &Path, bytes: &[u8]) -> Result<()> {
                 format!(
                     "the workbook part `{name}` unpacks to {size}; sro-assess reads at most {} \
                      from one part",
-                    mib(MAX_PART_BYTES)
+                    size_text(limits.part_bytes)
                 ),
                 WORKBOOK_HINT,
             )
         };
-        if part.size() > MAX_PART_BYTES {
+        if part.size() > limits.part_bytes {
             return Err(too_large(format!("{} bytes", thousands(part.size()))));
         }
         let unpacked = std::io::copy(
-            &mut (&mut part).take(MAX_PART_BYTES + 1),
+            &mut (&mut part).take(limits.part_bytes + 1),
             &mut std::io::sink(),
         )
         .map_err(|err| unreadable(path, &err))?;
-        if unpacked > MAX_PART_BYTES {
-            return Err(too_large(format!("more than {}", mib(MAX_PART_BYTES))));
+        if unpacked > limits.part_bytes {
+            return Err(too_large(format!(
+                "more than {}",
+                size_text(limits.part_bytes)
+            )));
         }
         total += unpacked;
-        if total > MAX_WORKBOOK_BYTES {
+        if total > limits.workbook_bytes {
             return Err(refuse(
                 path,
                 format!(
                     "the workbook unpacks to more than {}, the most sro-assess reads",
-                    mib(MAX_WORKBOOK_BYTES)
+                    size_text(limits.workbook_bytes)
                 ),
                 WORKBOOK_HINT,
             ));
@@ -134,8 +160,59 @@ fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
 mod tests {
     use super::*;
 
+    fn zip_of(parts: &[(&str, usize)]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, size) in parts {
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(&vec![b'x'; *size]).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    const SMALL: PartLimits = PartLimits {
+        parts: 3,
+        part_bytes: 1_000,
+        workbook_bytes: 2_500,
+    };
+
+    fn message(bytes: &[u8]) -> Option<String> {
+        let err = check_parts_within(Path::new("w.xlsx"), bytes, &SMALL).err()?;
+        match err {
+            Error::Invalid { diagnostics, .. } => Some(diagnostics[0].message.clone()),
+            other => Some(other.to_string()),
+        }
+    }
+
+    #[test]
+    fn refuses_each_part_bound_by_name_and_value() {
+        assert_eq!(message(&zip_of(&[("a", 1_000), ("b", 1_000)])), None);
+        assert_eq!(
+            message(&zip_of(&[("a", 1), ("b", 1), ("c", 1), ("d", 1)])).as_deref(),
+            Some("the workbook has 4 parts; sro-assess reads workbooks of at most 3 parts")
+        );
+        assert_eq!(
+            message(&zip_of(&[("a", 1), ("big", 1_001)])).as_deref(),
+            Some(
+                "the workbook part `big` unpacks to 1,001 bytes; sro-assess reads at most 1,000 bytes from one part"
+            )
+        );
+        assert_eq!(
+            message(&zip_of(&[("a", 900), ("b", 900), ("c", 900)])).as_deref(),
+            Some("the workbook unpacks to more than 2,500 bytes, the most sro-assess reads")
+        );
+        assert_eq!(
+            message(b"not a zip at all"),
+            None,
+            "left to the workbook reader"
+        );
+    }
+
     #[test]
     fn writes_thousands_with_commas() {
+        assert_eq!(size_text(32 * 1024 * 1024), "32 MiB");
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(10_000), "10,000");

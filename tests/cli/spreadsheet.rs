@@ -467,7 +467,10 @@ fn a_part_that_unpacks_past_its_declared_size_is_refused() {
     lie_about_size(&mut bytes, "xl/sharedStrings.xml", 1_000);
     let hostile = dir.path().join("lying-size.xlsx");
     fs::write(&hostile, bytes).unwrap();
-    assert_sheet_refused(&hostile, "xl/sharedStrings.xml");
+    assert_sheet_refused(
+        &hostile,
+        "the workbook part `xl/sharedStrings.xml` unpacks to more than 32 MiB",
+    );
 }
 
 #[test]
