@@ -500,9 +500,9 @@ fn the_ordinary_template_still_imports_under_the_memory_limit() {
     let template = init(dir.path(), "template.xlsx");
     let output = run_bounded(&["validate"], &template);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("memory"), "{stderr}");
+    assert!(output.status.success(), "{stderr}");
     assert!(
-        !stderr.contains("reads at most") && !stderr.contains("the most sro-assess reads"),
+        String::from_utf8_lossy(&output.stdout).contains("valid"),
         "{stderr}"
     );
 }
