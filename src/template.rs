@@ -179,34 +179,111 @@ fn comment(out: &mut String, text: &str) {
     }
 }
 
-/// A YAML scalar that reads back as the same text (quoted when YAML would read it otherwise).
+/// A YAML scalar that reads back as the same text under YAML 1.1 and 1.2 (serde_yaml and
+/// yaml-rust2 both read answers files): plain only when it cannot be anything but a string,
+/// double-quoted with escapes otherwise.
+///
+/// One exception: a valid calendar date written exactly as `YYYY-MM-DD` stays plain, as the
+/// `date:` and `due:` fields are written everywhere. serde_yaml and yaml-rust2 read it back as
+/// the same text (neither resolves timestamps), and a YAML 1.1 reader that does gets the date
+/// the field means. Any other timestamp shape (`2026-3-5`, a time of day) is quoted.
 pub fn yaml_text(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || " -_.,()/'".contains(c))
-        && !text.starts_with(['-', ' ', '\''])
-        && !text.ends_with(' ')
-        && text.parse::<f64>().is_err()
-        && !matches!(
-            text.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "~"
-        );
-    if plain {
+    if reads_back_as_plain_text(text) || is_calendar_date(text) {
         text.to_string()
     } else {
-        format!(
-            "\"{}\"",
-            text.replace('\\', "\\\\")
-                .replace('"', "\\\"")
-                .replace('\n', "\\n")
-        )
+        double_quoted(text)
     }
+}
+
+/// Words YAML 1.1 or 1.2 reads as a bool, a null or a float, in any case (`yes`, `No`, `ON`,
+/// `Null`), and the ones Rust's float parser would take.
+const YAML_WORDS: [&str; 12] = [
+    "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf", "infinity",
+];
+
+/// Deliberately narrow: letters, digits, spaces and `-_.,()/'` only, starting with a letter
+/// (or with a digit when a space follows somewhere: `2025-26 annual review`; no number, date
+/// or time YAML knows has a space without a colon). That rules out every number in any base,
+/// `.inf`, `1:30`, dates, indicators (`!&*%@|>{[#`), `: ` and ` #`.
+fn reads_back_as_plain_text(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let safe_chars = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || " -_.,()/'".contains(c));
+    let safe_start = first.is_alphabetic() || (first.is_ascii_digit() && text.contains(' '));
+    let word = text.to_lowercase();
+    safe_chars && safe_start && !text.ends_with(' ') && !YAML_WORDS.contains(&word.as_str())
+}
+
+fn is_calendar_date(text: &str) -> bool {
+    Date::parse(text).is_ok_and(|date| date.to_string() == text)
+}
+
+/// `"..."` with every character YAML would not keep as is written as an escape.
+fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters outside YAML's printable set, and line breaks YAML 1.1 knows (NEL, LS, PS).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `key: {yaml_text(text)}` reads back as: serde_yaml into a String, serde_yaml into
+    /// an untyped value, and yaml-rust2.
+    fn read_back(text: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let document = format!("key: {}\n", yaml_text(text));
+        let typed = serde_yaml::from_str::<std::collections::BTreeMap<String, String>>(&document)
+            .ok()
+            .and_then(|m| m.get("key").cloned());
+        let untyped = serde_yaml::from_str::<serde_yaml::Value>(&document)
+            .ok()
+            .and_then(|v| v.get("key").and_then(|k| k.as_str()).map(String::from));
+        let rust2 = yaml_rust2::YamlLoader::load_from_str(&document)
+            .ok()
+            .and_then(|docs| {
+                docs.first()
+                    .and_then(|d| d["key"].as_str())
+                    .map(String::from)
+            });
+        (typed, untyped, rust2)
+    }
+
+    fn assert_reads_back(text: &str) {
+        let same = Some(text.to_string());
+        assert_eq!(
+            read_back(text),
+            (same.clone(), same.clone(), same),
+            "{text:?} written as {}",
+            yaml_text(text)
+        );
+    }
 
     #[test]
     fn quotes_text_yaml_would_misread() {
@@ -214,10 +291,103 @@ mod tests {
             yaml_text("Example Area School District"),
             "Example Area School District"
         );
+        assert_eq!(yaml_text("2026 assessment"), "2026 assessment");
         assert_eq!(yaml_text("2026.1"), "\"2026.1\"");
         assert_eq!(yaml_text("yes"), "\"yes\"");
+        assert_eq!(yaml_text("0x10"), "\"0x10\"");
+        assert_eq!(yaml_text("2026-06-30"), "2026-06-30");
+        assert_eq!(yaml_text("2026-6-30"), "\"2026-6-30\"");
+        assert_eq!(yaml_text("2026-02-30"), "\"2026-02-30\"");
+        assert_eq!(yaml_text("2026-06-30 10:00"), "\"2026-06-30 10:00\"");
         assert_eq!(yaml_text("Review: 2026"), "\"Review: 2026\"");
         assert_eq!(yaml_text(""), "\"\"");
         assert_eq!(yaml_text("say \"hi\""), "\"say \\\"hi\\\"\"");
+        assert_eq!(yaml_text("a\rb\u{85}"), "\"a\\rb\\u0085\"");
+    }
+
+    #[test]
+    fn every_non_string_spelling_reads_back_as_text() {
+        let cases = [
+            "0x10",
+            "0o17",
+            "0b101",
+            "017",
+            "1_000",
+            "+12",
+            "-0",
+            "0x_1F",
+            "1e5",
+            "-1.5E-3",
+            ".5",
+            "1.",
+            ".inf",
+            "-.INF",
+            ".NaN",
+            "nan",
+            "inf",
+            "Infinity",
+            "1:30",
+            "190:20:30",
+            "-1:30",
+            "2026-03-15",
+            "2001-12-14t21:59:43.10-05:00",
+            "2001-12-14 21:59:43.10 -5",
+            "true",
+            "False",
+            "TRUE",
+            "yes",
+            "No",
+            "ON",
+            "off",
+            "y",
+            "N",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "",
+            "!tag",
+            "&anchor",
+            "*alias",
+            "%YAML",
+            "@x",
+            "`x",
+            "|",
+            ">",
+            "{a: 1}",
+            "[1]",
+            "# no comment",
+            "a: b",
+            "a #b",
+            "- item",
+            "? key",
+            ":x",
+            "'quoted'",
+            "\"dq\"",
+            " lead",
+            "trail ",
+            "a\nb",
+            "a\tb",
+            "tab\t",
+            "\u{feff}bom",
+            "<<",
+            "=",
+            "line\u{2028}sep",
+            "nel\u{85}",
+            "bell\u{7}",
+            "del\u{7f}",
+            "back\\slash",
+        ];
+        for case in cases {
+            assert_reads_back(case);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_back_as_itself(text in "\\PC{0,16}|[-+.0-9a-fA-FxobeE_:]{1,8}|\\p{Any}{0,6}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ tT0-9:.Z-]{0,6}") {
+            let same = Some(text.clone());
+            proptest::prop_assert_eq!(read_back(&text), (same.clone(), same.clone(), same));
+        }
     }
 }

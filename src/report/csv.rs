@@ -1,9 +1,10 @@
 //! CSV: one row for the overall score, one per section, one per item, with the assessment's
 //! identity repeated on every row so that files from many districts can be stacked.
 
-use super::{Format, RenderOptions, Renderer, render_error, view};
+use super::{RenderOptions, Renderer, view};
 use crate::error::Result;
 use crate::score::{Assessment, ItemResult, Score, StatusCount};
+use crate::spreadsheet::csv_cell;
 
 /// Renders the CSV report.
 pub struct CsvRenderer;
@@ -40,13 +41,22 @@ const HEADER: [&str; 29] = [
     "internal_note",
 ];
 
+/// The first line of a CSV report that carries internal notes, padded to the header's width
+/// so that strict CSV readers still parse it (tools skip this one line to reach the header).
+pub const CONFIDENTIAL_LINE: &str = "CONFIDENTIAL: this report includes internal notes, which may name students. \
+Do not publish or share it. (Tools reading this file: skip this first line.)";
+
 impl Renderer for CsvRenderer {
-    fn render(&self, assessment: &Assessment, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let error = |e: csv::Error| render_error(Format::Csv, e);
-        writer.write_record(HEADER).map_err(error)?;
+    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        if is_confidential(assessment, options) {
+            let mut mark = vec![CONFIDENTIAL_LINE.to_string()];
+            mark.resize(HEADER.len(), String::new());
+            rows.push(mark);
+        }
+        rows.push(HEADER.map(String::from).to_vec());
         let identity = identity(assessment);
-        let overall = summary_row(
+        rows.push(summary_row(
             &identity,
             "overall",
             "",
@@ -54,23 +64,25 @@ impl Renderer for CsvRenderer {
             &assessment.overall,
             assessment.band.as_deref(),
             &assessment.counts,
-        );
-        writer.write_record(overall).map_err(error)?;
+        ));
         for s in &assessment.sections {
-            let row = summary_row(
+            rows.push(summary_row(
                 &identity, "section", &s.id, &s.title, &s.score, None, &s.counts,
-            );
-            writer.write_record(row).map_err(error)?;
+            ));
         }
-        for item in &assessment.items {
-            writer
-                .write_record(item_row(&identity, item))
-                .map_err(error)?;
-        }
-        writer
-            .into_inner()
-            .map_err(|e| render_error(Format::Csv, e.error()))
+        rows.extend(
+            assessment
+                .items
+                .iter()
+                .map(|item| item_row(&identity, item)),
+        );
+        Ok(csv_cell::write_rows(rows))
     }
+}
+
+/// Whether a CSV or JSON export carries internal notes and so must say it is confidential.
+pub fn is_confidential(assessment: &Assessment, options: &RenderOptions) -> bool {
+    options.include_internal_notes && assessment.has_internal_notes()
 }
 
 fn identity(a: &Assessment) -> Vec<String> {

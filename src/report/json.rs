@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::csv::is_confidential;
 use super::{Format, RenderOptions, Renderer, render_error};
 use crate::error::Result;
 use crate::score::Assessment;
@@ -16,6 +17,9 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 struct Document<'a> {
     format: &'static str,
     format_version: u32,
+    /// True when the document carries internal notes (made with `--include-internal-notes`
+    /// from answers that have some): it may name students and must not be published.
+    confidential: bool,
     /// Answered gaps, most urgent first (item ids).
     gaps: Vec<&'a str>,
     /// Unanswered items, most urgent first (item ids).
@@ -27,10 +31,11 @@ struct Document<'a> {
 }
 
 impl Renderer for JsonRenderer {
-    fn render(&self, assessment: &Assessment, _options: &RenderOptions) -> Result<Vec<u8>> {
+    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
         let document = Document {
             format: "sro-assess/assessment",
             format_version: JSON_FORMAT_VERSION,
+            confidential: is_confidential(assessment, options),
             gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
             unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
             strengths: assessment.strengths().map(|i| i.id.as_str()).collect(),

@@ -9,6 +9,8 @@ use std::path::Path;
 use crate::error::{Diagnostic, Error, Result};
 use crate::load;
 
+pub mod bounds;
+pub mod csv_cell;
 mod import;
 mod read;
 mod write;

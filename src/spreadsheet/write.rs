@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
-use super::{COLUMNS, Grid, META_KEYS, SHEET};
+use super::{COLUMNS, Grid, META_KEYS, SHEET, csv_cell};
 use crate::error::{Error, Result};
 use crate::model::{Checklist, Profile};
 use crate::template::TemplateHeader;
@@ -47,30 +47,9 @@ pub fn template_grid(
     grid
 }
 
-/// The template as CSV bytes.
+/// The template as CSV bytes, every cell neutralized against formula injection.
 pub fn template_csv(grid: &Grid) -> Result<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for row in &grid.rows {
-        // A blank row must still be a record, or the layout shifts by one line.
-        let row: &[String] = if row.is_empty() {
-            &[String::new()]
-        } else {
-            row
-        };
-        writer.write_record(row).map_err(csv_error)?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| csv_error(csv::Error::from(e.into_error())))
-}
-
-fn csv_error(err: csv::Error) -> Error {
-    Error::Render {
-        format: "csv",
-        message: err.to_string(),
-    }
+    Ok(csv_cell::write_rows(&grid.rows))
 }
 
 /// The template as XLSX bytes, the status column limited to the scale's values.

@@ -269,3 +269,240 @@ fn import_refuses_to_overwrite_and_other_files() {
         .code(2)
         .stderr(predicate::str::contains("not a readable XLSX workbook"));
 }
+
+// Hostile workbooks: each is refused (exit 2) with the bound it broke, quickly, and under a
+// 512 MiB address-space limit where `prlimit` is available (the unbounded reader needed 512 GiB).
+
+const MEMORY_LIMIT: &str = "--as=536870912";
+
+/// Runs `sro-assess ARGS FILE` under the memory limit when `prlimit` is installed.
+fn run_bounded(args: &[&str], file: &Path) -> std::process::Output {
+    let binary = assert_cmd::cargo::cargo_bin("sro-assess");
+    let has_prlimit = std::process::Command::new("prlimit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let mut command = if has_prlimit {
+        let mut c = std::process::Command::new("prlimit");
+        c.arg(MEMORY_LIMIT).arg("--").arg(binary);
+        c
+    } else {
+        std::process::Command::new(binary)
+    };
+    command
+        .current_dir(crate::common::root())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
+/// Every command that reads an answers sheet refuses `file` with exit 2 and `fragment`, in
+/// under 20 seconds each (a debug build).
+fn assert_sheet_refused(file: &Path, fragment: &str) {
+    for args in [
+        &["validate"][..],
+        &["report", "-f", "csv"],
+        &["compare", "examples/year-2025.yaml"],
+    ] {
+        let started = std::time::Instant::now();
+        let output = run_bounded(args, file);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(fragment),
+            "{args:?}: missing `{fragment}` in:\n{stderr}"
+        );
+        assert!(stderr.contains("hint:"), "{args:?}: no hint in:\n{stderr}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{args:?} took {:?}",
+            started.elapsed()
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let output = run_bounded(
+        &["import", "-o", dir.path().join("a.yaml").to_str().unwrap()],
+        file,
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "import: {stderr}");
+    assert!(
+        stderr.contains(fragment),
+        "import: missing `{fragment}` in:\n{stderr}"
+    );
+}
+
+/// The template's workbook with the parts named in `replace` swapped for new contents.
+fn rezip(template: &Path, replace: &[(&str, Vec<u8>)], out: &Path) {
+    use std::io::{Read, Write};
+    let bytes = fs::read(template).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let name = part.name().to_string();
+        let mut contents = Vec::new();
+        part.read_to_end(&mut contents).unwrap();
+        if let Some((_, new)) = replace.iter().find(|(n, _)| *n == name) {
+            contents.clone_from(new);
+        }
+        writer.start_file(name, options).unwrap();
+        writer.write_all(&contents).unwrap();
+    }
+    fs::write(out, writer.finish().unwrap().into_inner()).unwrap();
+}
+
+fn template_grid(dir: &Path) -> spreadsheet::Grid {
+    let template = init(dir, "template.xlsx");
+    spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap()
+}
+
+#[test]
+fn a_cell_at_the_last_row_and_column_is_refused_by_the_used_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut grid = template_grid(dir.path());
+    grid.set(1_048_575, 16_383, "x");
+    let hostile = dir.path().join("far.xlsx");
+    fs::write(&hostile, spreadsheet::xlsx_from_grid(&grid).unwrap()).unwrap();
+    assert!(fs::metadata(&hostile).unwrap().len() < 100_000);
+    assert_sheet_refused(
+        &hostile,
+        "uses the range A1:XFD1048576 (1,048,576 rows, 16,384 columns); sro-assess reads at most 10,000 rows and 100 columns",
+    );
+}
+
+#[test]
+fn a_cell_past_a_small_declared_range_is_refused_by_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+<dimension ref=\"A1\"/><sheetData>\
+<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>checklist</t></is></c></row>\
+<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>\
+</sheetData></worksheet>";
+    let hostile = dir.path().join("lying-range.xlsx");
+    rezip(
+        &template,
+        &[("xl/worksheets/sheet1.xml", sheet.as_bytes().to_vec())],
+        &hostile,
+    );
+    assert_sheet_refused(
+        &hostile,
+        "has a value in cell XFD1048576, beyond the 10,000 rows and 100 columns",
+    );
+}
+
+#[test]
+fn a_sheet_with_too_many_cells_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let mut sheet = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">",
+    );
+    // Empty cells, all in A1: no position or range bound applies, only the count.
+    sheet.push_str(&"<c r=\"A1\"/>".repeat(250_001));
+    sheet.push_str("</row></sheetData></worksheet>");
+    let hostile = dir.path().join("many-cells.xlsx");
+    rezip(
+        &template,
+        &[("xl/worksheets/sheet1.xml", sheet.into_bytes())],
+        &hostile,
+    );
+    assert_sheet_refused(
+        &hostile,
+        "has more than 250,000 cells, the most sro-assess reads",
+    );
+}
+
+#[test]
+fn a_zip_bomb_part_is_refused_before_it_is_unpacked() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let hostile = dir.path().join("bomb.xlsx");
+    let huge = vec![b' '; 40 * 1024 * 1024];
+    rezip(&template, &[("xl/sharedStrings.xml", huge)], &hostile);
+    assert!(fs::metadata(&hostile).unwrap().len() < 1_000_000);
+    assert_sheet_refused(
+        &hostile,
+        "the workbook part `xl/sharedStrings.xml` unpacks to 41,943,040 bytes; sro-assess reads at most 32 MiB from one part",
+    );
+}
+
+/// Overwrites the uncompressed size of `name` in its local header and the central directory.
+fn lie_about_size(zip_bytes: &mut [u8], name: &str, size: u32) {
+    let name = name.as_bytes();
+    let mut patched = 0;
+    for at in 0..zip_bytes.len().saturating_sub(46 + name.len()) {
+        let signature = &zip_bytes[at..at + 4];
+        let (size_at, name_at) = match signature {
+            [0x50, 0x4b, 0x03, 0x04] => (at + 22, at + 30),
+            [0x50, 0x4b, 0x01, 0x02] => (at + 24, at + 46),
+            _ => continue,
+        };
+        if zip_bytes[name_at..].starts_with(name) {
+            zip_bytes[size_at..size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "the part's two headers were found");
+}
+
+#[test]
+fn a_part_that_unpacks_past_its_declared_size_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let bomb = dir.path().join("bomb.xlsx");
+    let mut huge =
+        b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec();
+    huge.extend(std::iter::repeat_n(b"<si><t/></si>", 3_000_000).flatten());
+    huge.extend(b"</sst>");
+    rezip(&template, &[("xl/sharedStrings.xml", huge)], &bomb);
+    let mut bytes = fs::read(&bomb).unwrap();
+    lie_about_size(&mut bytes, "xl/sharedStrings.xml", 1_000);
+    let hostile = dir.path().join("lying-size.xlsx");
+    fs::write(&hostile, bytes).unwrap();
+    assert_sheet_refused(
+        &hostile,
+        "the workbook part `xl/sharedStrings.xml` unpacks to more than 32 MiB",
+    );
+}
+
+#[test]
+fn a_csv_past_the_row_or_column_bound_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = dir.path().join("rows.csv");
+    fs::write(&rows, "checklist,wi-sro-best-practices\n".repeat(10_001)).unwrap();
+    assert_sheet_refused(
+        &rows,
+        "has more than 10,000 rows, the most sro-assess reads",
+    );
+    let columns = dir.path().join("columns.csv");
+    fs::write(
+        &columns,
+        format!("checklist,wi-sro-best-practices{}\n", ",".repeat(200)),
+    )
+    .unwrap();
+    assert_sheet_refused(
+        &columns,
+        "row 1 of the sheet `columns` has 202 columns; sro-assess reads at most 100",
+    );
+}
+
+#[test]
+fn the_ordinary_template_still_imports_under_the_memory_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let output = run_bounded(&["validate"], &template);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("valid"),
+        "{stderr}"
+    );
+}

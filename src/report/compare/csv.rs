@@ -5,7 +5,7 @@ use super::ComparisonRenderer;
 use super::view::{csv_number, csv_weight};
 use crate::compare::{CellState, Column, Comparison, ItemCell, Summary, TrendStep};
 use crate::error::Result;
-use crate::report::{Format, RenderOptions, render_error};
+use crate::report::RenderOptions;
 
 /// Renders comparisons and summaries as CSV.
 pub struct CsvRenderer;
@@ -39,15 +39,7 @@ impl ComparisonRenderer for CsvRenderer {
 }
 
 fn write(rows: Rows) -> Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        writer
-            .write_record(row)
-            .map_err(|e| render_error(Format::Csv, e))?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| render_error(Format::Csv, e.error()))
+    Ok(crate::spreadsheet::csv_cell::write_rows(rows))
 }
 
 fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {

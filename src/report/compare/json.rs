@@ -18,6 +18,9 @@ struct Document<'a, T: Serialize> {
     format: &'static str,
     format_version: u32,
     tool_version: &'static str,
+    /// Always false: comparisons and summaries never carry internal notes. Present so that
+    /// every JSON document of the tool can be checked the same way before it is shared.
+    confidential: bool,
     #[serde(flatten)]
     body: &'a T,
 }
@@ -27,6 +30,7 @@ fn to_json<T: Serialize>(format: &'static str, body: &T) -> Result<Vec<u8>> {
         format,
         format_version: JSON_FORMAT_VERSION,
         tool_version: env!("CARGO_PKG_VERSION"),
+        confidential: false,
         body,
     };
     let mut bytes =

