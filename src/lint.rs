@@ -181,7 +181,7 @@ fn profiles(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        if checklist.items_in_profile(profile).next().is_none() {
+        if checklist.selects_nothing(profile) {
             error(
                 found,
                 format!("profile `{}` selects no item", profile.id),

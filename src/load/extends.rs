@@ -188,7 +188,8 @@ impl Merge<'_> {
                 root.insert(key.into(), value.clone().into());
             }
         }
-        self.remove(&raw.remove, root);
+        let adds_items = !raw.add.items.is_empty() || !raw.add.sections.is_empty();
+        self.remove(&raw.remove, adds_items, root);
         self.overrides(&raw.overrides, root);
         self.add(&raw.add, root);
     }
@@ -213,7 +214,7 @@ impl Merge<'_> {
         None
     }
 
-    fn remove(&mut self, removes: &[RawRemove], root: &mut Mapping) {
+    fn remove(&mut self, removes: &[RawRemove], adds_items: bool, root: &mut Mapping) {
         let mut removed = HashSet::new();
         for (i, remove) in removes.iter().enumerate() {
             let path = child("remove", i);
@@ -241,7 +242,29 @@ impl Merge<'_> {
                 reason: remove.reason.trim().to_string(),
             });
         }
-        remove_items(root, &removed);
+        let emptied_profiles = remove_items(root, &removed);
+        if removed.len() == self.base.item_count() && !adds_items {
+            self.error(
+                "remove",
+                format!(
+                    "every item of `{}` is removed, so there is nothing to assess",
+                    self.base.id
+                ),
+                "keep the items that apply to the district; remove only those that do not",
+            );
+            return;
+        }
+        for profile in emptied_profiles {
+            self.error(
+                "remove",
+                format!(
+                    "profile `{profile}` of `{}` selects no item once these items are removed \
+                     (every item it includes is removed)",
+                    self.base.id
+                ),
+                "keep at least one of the items it includes: every profile of a checklist must select an item",
+            );
+        }
     }
 
     fn overrides(&mut self, overrides: &[RawOverride], root: &mut Mapping) {
@@ -364,10 +387,12 @@ fn find_item<'a>(root: &'a mut Mapping, item_id: &str) -> Option<&'a mut Mapping
 }
 
 /// Drops the removed items, the sections left empty, and the profile patterns that named
-/// only what was removed (otherwise they would match nothing and fail validation).
-fn remove_items(root: &mut Mapping, removed: &HashSet<String>) {
+/// only what was removed (otherwise they would match nothing and fail validation). Returns
+/// the profiles whose every `include` pattern went: an empty `include` means every item, so
+/// such a profile would silently turn from "these items" into "all items".
+fn remove_items(root: &mut Mapping, removed: &HashSet<String>) -> Vec<String> {
     if removed.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut emptied = HashSet::new();
     for section in sections_mut(root) {
@@ -398,14 +423,21 @@ fn remove_items(root: &mut Mapping, removed: &HashSet<String>) {
                 .strip_suffix(".*")
                 .is_some_and(|s| emptied.contains(s))
     };
+    let mut emptied_profiles = Vec::new();
     let profiles = root.get_mut("profiles").and_then(Value::as_sequence_mut);
     for profile in profiles.into_iter().flatten() {
         for list in ["include", "exclude"] {
             if let Some(patterns) = profile.get_mut(list).and_then(Value::as_sequence_mut) {
+                let had_patterns = !patterns.is_empty();
                 patterns.retain(|p| !p.as_str().is_some_and(gone));
+                if list == "include" && had_patterns && patterns.is_empty() {
+                    let id = profile.get("id").and_then(Value::as_str).unwrap_or("?");
+                    emptied_profiles.push(id.to_string());
+                }
             }
         }
     }
+    emptied_profiles
 }
 
 #[cfg(test)]

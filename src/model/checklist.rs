@@ -340,6 +340,12 @@ impl Checklist {
             .filter(move |(s, i)| profile.applies_to(&s.id, &i.id))
     }
 
+    /// Whether `profile` selects no item of this checklist: scoring it would report "0 of 0
+    /// items, 100%", so loading refuses such a profile and lint reports it.
+    pub fn selects_nothing(&self, profile: &Profile) -> bool {
+        self.items_in_profile(profile).next().is_none()
+    }
+
     /// The sections with at least one item in the profile (every section when there is no
     /// profile), each with those items, in checklist order.
     pub fn sections_in<'a>(

@@ -33,3 +33,83 @@ fn a_two_megabyte_unknown_id_is_refused_without_a_suggestion() {
         stderr.len()
     );
 }
+
+/// Writes `checklist.yaml` (a copy of a corpus checklist) and two answers files naming it.
+fn folder_with_checklist(corpus_checklist: &str, profile: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = crate::common::repo_path("tests/bad-inputs/checklists");
+    for name in [corpus_checklist, "small-base.yaml"] {
+        std::fs::copy(source.join(name), dir.path().join(name)).unwrap();
+    }
+    for (file, label) in [("a.yaml", "Option A"), ("b.yaml", "Option B")] {
+        std::fs::write(
+            dir.path().join(file),
+            format!(
+                "checklist: {corpus_checklist}\nprofile: {profile}\ndistrict: X\nlabel: {label}\n\
+                 date: 2026-03-15\nanswers:\n  mou.signed: met\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Runs the tool in `dir` and returns its standard error, asserting exit code 2.
+fn refused(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = tool().current_dir(dir).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{args:?}:\n{stderr}");
+    assert!(
+        !String::from_utf8_lossy(&output.stdout).contains("100.0%"),
+        "{args:?} scored it"
+    );
+    stderr
+}
+
+#[test]
+fn a_profile_that_selects_no_item_is_refused_by_every_command() {
+    let dir = folder_with_checklist("profile-selects-nothing.yaml", "records-only");
+    let expected =
+        "profile-selects-nothing.yaml:12:11: error: profile `records-only` selects no item";
+    for args in [
+        &["report", "a.yaml"][..],
+        &["validate", "a.yaml"],
+        &["compare", "a.yaml", "b.yaml"],
+        &["summary", "a.yaml", "b.yaml"],
+        &[
+            "init",
+            "--checklist",
+            "profile-selects-nothing.yaml",
+            "--profile",
+            "records-only",
+            "--district",
+            "X",
+            "-o",
+            "new.yaml",
+        ],
+        &["checklist", "lint", "profile-selects-nothing.yaml"],
+    ] {
+        let stderr = refused(dir.path(), args);
+        assert!(stderr.contains(expected), "{args:?}:\n{stderr}");
+        assert!(
+            stderr.contains("`include` and `exclude`"),
+            "{args:?}:\n{stderr}"
+        );
+    }
+    assert!(!dir.path().join("new.yaml").exists());
+}
+
+#[test]
+fn a_local_checklist_whose_removals_empty_a_profile_is_refused() {
+    let dir = folder_with_checklist("remove-profile-items.yaml", "records-only");
+    for args in [&["report", "a.yaml"][..], &["compare", "a.yaml", "b.yaml"]] {
+        let stderr = refused(dir.path(), args);
+        assert!(
+            stderr.contains("remove-profile-items.yaml:4:3: error: profile `records-only` of `small-base` selects no item"),
+            "{args:?}:\n{stderr}"
+        );
+    }
+    // Any profile, not only the emptied one: the checklist itself is refused.
+    let dir = folder_with_checklist("remove-profile-items.yaml", "everything");
+    refused(dir.path(), &["report", "a.yaml"]);
+}
