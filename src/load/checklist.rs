@@ -10,7 +10,7 @@ use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{
     Band, Basis, Checklist, Item, Priority, Profile, Responsible, ScaleLevel, Section, Source,
-    SourceRef, Weights,
+    SourceRef, Weights, id_diagnostic,
 };
 
 #[derive(Deserialize)]
@@ -208,6 +208,16 @@ impl Checker<'_> {
     fn error(&mut self, path: &str, message: String, hint: impl Into<String>) {
         let diagnostic = Diagnostic::error(self.at(path), message).with_hint(hint);
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports an id outside the one character set; an empty id is reported as empty.
+    fn valid_id(&mut self, path: &str, kind: &str, id: &str) {
+        if id.trim().is_empty() {
+            return;
+        }
+        if let Some(diagnostic) = id_diagnostic(kind, id, self.at(path)) {
+            self.diagnostics.push(diagnostic);
+        }
     }
 
     fn require_text(&mut self, path: &str, value: &str, what: &str) {
@@ -424,6 +434,7 @@ impl Checker<'_> {
         for (si, section) in raw.into_iter().enumerate() {
             let path = child("sections", si);
             self.require_text(&child(&path, "id"), &section.id, "section id");
+            self.valid_id(&child(&path, "id"), "section", &section.id);
             if section_ids.insert(section.id.clone(), si).is_some() {
                 self.error(
                     &child(&path, "id"),
@@ -455,6 +466,7 @@ impl Checker<'_> {
     ) -> Item {
         let id_path = child(path, "id");
         self.require_text(&id_path, &raw.id, "item id");
+        self.valid_id(&id_path, "item", &raw.id);
         if let Some(first) = item_ids.insert(raw.id.clone(), id_path.clone()) {
             let first_line = self
                 .at(&first)
