@@ -113,3 +113,88 @@ fn a_local_checklist_whose_removals_empty_a_profile_is_refused() {
     let dir = folder_with_checklist("remove-profile-items.yaml", "everything");
     refused(dir.path(), &["report", "a.yaml"]);
 }
+
+#[test]
+fn ids_outside_the_character_set_are_refused_by_lint_and_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = crate::common::repo_path("tests/bad-inputs/checklists/id-with-colon.yaml");
+    std::fs::copy(source, dir.path().join("c.yaml")).unwrap();
+    let lint = refused(dir.path(), &["checklist", "lint", "c.yaml"]);
+    assert!(
+        lint.contains("c.yaml:20:15: error: item id `mou.a: b` has `:` at character 6"),
+        "{lint}"
+    );
+    assert!(lint.contains("holds only lowercase letters, digits (0-9), `-`, `_` and `.`"));
+    let init = refused(
+        dir.path(),
+        &[
+            "init",
+            "--checklist",
+            "c.yaml",
+            "--district",
+            "X",
+            "-o",
+            "a.yaml",
+        ],
+    );
+    assert!(init.contains("item id `mou.a: b`"), "{init}");
+    assert!(!dir.path().join("a.yaml").exists());
+}
+
+#[test]
+fn every_kind_of_character_the_rule_allows_survives_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(crate::common::repo_path(
+        "tests/bad-inputs/checklists/small-base.yaml",
+    ))
+    .unwrap()
+    .replace("id: mou.signed,", "id: mou.s_1.v-2,")
+    .replace("id: mou.reviewed,", "id: mou.true,")
+    .replace("- id: records\n", "- id: r2_d-2\n")
+    .replace("id: records.leu,", "id: r2_d-2.x,")
+    .replace("[records.*]", "[r2_d-2.*]");
+    std::fs::write(dir.path().join("c.yaml"), base).unwrap();
+    let lint = tool()
+        .current_dir(dir.path())
+        .args(["checklist", "lint", "c.yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
+    let init = tool()
+        .current_dir(dir.path())
+        .args(["init", "--checklist", "c.yaml", "--profile", "everything"])
+        .args(["--district", "X", "-o", "a.yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let template = std::fs::read_to_string(dir.path().join("a.yaml")).unwrap();
+    let filled = template
+        .replace("  mou.s_1.v-2:\n", "  mou.s_1.v-2: met\n")
+        .replace("  mou.true:\n", "  mou.true: met\n")
+        .replace("  r2_d-2.x:\n", "  r2_d-2.x: met\n");
+    assert_ne!(filled, template, "the template names the ids as keys");
+    std::fs::write(dir.path().join("a.yaml"), filled).unwrap();
+    let report = tool()
+        .current_dir(dir.path())
+        .args(["report", "a.yaml", "--format", "csv"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    for id in ["mou.s_1.v-2", "mou.true", "r2_d-2.x"] {
+        assert!(stdout.contains(id), "{id} missing from:\n{stdout}");
+    }
+    assert!(!stdout.contains("Unanswered"), "{stdout}");
+}
