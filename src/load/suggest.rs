@@ -96,11 +96,16 @@ where
         return None;
     }
     let word_lower = word.to_lowercase();
-    let allowed = (word_lower.chars().count() / 3).max(2);
+    let len = word_lower.chars().count();
+    let allowed = (len / 3).max(2);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
         // Once a candidate is this close, only a closer one can replace it.
         let limit = best.map_or(allowed, |(distance, _)| distance.saturating_sub(1));
+        // The length alone rules most candidates out, before any lowercasing.
+        if candidate.chars().count().abs_diff(len) > limit {
+            continue;
+        }
         if let Some(distance) = distance_within(&word_lower, &candidate.to_lowercase(), limit)
             && best.is_none_or(|(b, _)| distance < b)
         {
