@@ -252,6 +252,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn the_bounded_distance_agrees_with_the_full_table_on_any_pair(
+            a in "[ab\u{e9}.-]{0,24}",
+            b in "[ab\u{e9}.-]{0,24}",
+            limit in 0usize..30,
+        ) {
+            let full = reference_distance(&a, &b);
+            proptest::prop_assert_eq!(distance_within(&a, &b, limit), (full <= limit).then_some(full));
+            proptest::prop_assert_eq!(edit_distance(&a, &b), full);
+        }
+    }
+
     #[test]
     fn a_name_far_longer_than_every_candidate_gets_no_suggestion() {
         let huge = "governance.written-mou".repeat(100_000);
