@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::error::Diagnostic;
-use crate::model::Checklist;
+use crate::model::{Checklist, id_diagnostic};
 
 /// Findings about a checklist that loaded: errors (lint fails) and warnings.
 pub fn lint(checklist: &Checklist) -> Vec<Diagnostic> {
@@ -101,7 +101,11 @@ fn sources(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
 }
 
 fn items(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    for section in &checklist.sections {
+        found.extend(id_diagnostic("section", &section.id, None));
+    }
     for (section, item) in checklist.items() {
+        found.extend(id_diagnostic("item", &item.id, None));
         if item.recommendation.trim().is_empty() {
             error(
                 found,
@@ -181,7 +185,7 @@ fn profiles(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        if checklist.items_in_profile(profile).next().is_none() {
+        if checklist.selects_nothing(profile) {
             error(
                 found,
                 format!("profile `{}` selects no item", profile.id),
@@ -204,6 +208,27 @@ mod tests {
             .filter(Diagnostic::is_error)
             .collect();
         assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    #[test]
+    fn finds_ids_outside_the_character_set() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        checklist.sections[0].id = "Governance".into();
+        checklist.sections[1].items[0].id = "training.item #1".into();
+        let found: Vec<String> = lint(&checklist).into_iter().map(|d| d.message).collect();
+        assert!(
+            found.contains(
+                &"section id `Governance` has the capital letter `G` at character 1".into()
+            ),
+            "{found:#?}"
+        );
+        assert!(
+            found.contains(&"item id `training.item #1` has a space at character 14".into()),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 use super::positions::{PositionIndex, child};
-use super::suggest::{NearestIndex, nearest};
+use super::suggest::{NearestIndex, nearest, quotable};
 use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
@@ -223,7 +223,8 @@ impl Check<'_> {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("the top-level keys are: {}", TOP_KEYS.join(", ")),
                 };
-                self.error(self.key_at(name), format!("unknown key `{name}`"), hint);
+                let message = format!("unknown key `{}`", quotable(name));
+                self.error(self.key_at(name), message, hint);
             }
         }
         let get = |key: &str| map.get(key).filter(|v| !v.is_null());
@@ -480,7 +481,11 @@ impl Check<'_> {
         };
         self.error(
             self.key_at(path),
-            format!("unknown item `{item_id}` in checklist `{}`", checklist.id),
+            format!(
+                "unknown item `{}` in checklist `{}`",
+                quotable(item_id),
+                checklist.id
+            ),
             hint,
         );
     }
@@ -588,7 +593,7 @@ impl Check<'_> {
         };
         self.error(
             self.at(path),
-            format!("unknown status `{text}` for `{item_id}`"),
+            format!("unknown status `{}` for `{item_id}`", quotable(&text)),
             hint,
         );
         None

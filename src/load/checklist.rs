@@ -10,7 +10,7 @@ use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{
     Band, Basis, Checklist, Item, Priority, Profile, Responsible, ScaleLevel, Section, Source,
-    SourceRef, Weights,
+    SourceRef, Weights, id_diagnostic,
 };
 
 #[derive(Deserialize)]
@@ -210,6 +210,16 @@ impl Checker<'_> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// Reports an id outside the one character set; an empty id is reported as empty.
+    fn valid_id(&mut self, path: &str, kind: &str, id: &str) {
+        if id.trim().is_empty() {
+            return;
+        }
+        if let Some(diagnostic) = id_diagnostic(kind, id, self.at(path)) {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
     fn require_text(&mut self, path: &str, value: &str, what: &str) {
         if value.trim().is_empty() {
             self.error(
@@ -228,7 +238,7 @@ impl Checker<'_> {
         let sources = self.sources(raw.sources);
         let sections = self.sections(raw.sections, &sources);
         let profiles = self.profiles(raw.profiles, &sections);
-        Checklist {
+        let checklist = Checklist {
             id: raw.id,
             title: raw.title,
             version: raw.version,
@@ -240,6 +250,37 @@ impl Checker<'_> {
             sources,
             sections,
             tailoring: None,
+        };
+        self.selects_items(&checklist);
+        checklist
+    }
+
+    /// Refuses a checklist with no item, and a profile that selects none: either would be
+    /// scored as "0 of 0 items, 100%".
+    fn selects_items(&mut self, checklist: &Checklist) {
+        if checklist.item_count() == 0 {
+            self.error(
+                "sections",
+                "the checklist has no items, so there is nothing to assess".into(),
+                "add a section with at least one item (a local checklist may not remove every item)",
+            );
+            return;
+        }
+        for (pi, profile) in checklist.profiles.iter().enumerate() {
+            // A pattern that matches nothing is reported already, and is the likelier cause.
+            let patterns_match = (profile.include.iter().chain(&profile.exclude))
+                .all(|pattern| pattern_matches_any(pattern, &checklist.sections));
+            if patterns_match && checklist.selects_nothing(profile) {
+                self.error(
+                    &child(&child("profiles", pi), "id"),
+                    format!(
+                        "profile `{}` selects no item, so it cannot be scored",
+                        profile.id
+                    ),
+                    "check the profile's `include` and `exclude` patterns; \
+                     `sro-assess checklist lint FILE` lists every problem of a checklist file",
+                );
+            }
         }
     }
 
@@ -393,6 +434,7 @@ impl Checker<'_> {
         for (si, section) in raw.into_iter().enumerate() {
             let path = child("sections", si);
             self.require_text(&child(&path, "id"), &section.id, "section id");
+            self.valid_id(&child(&path, "id"), "section", &section.id);
             if section_ids.insert(section.id.clone(), si).is_some() {
                 self.error(
                     &child(&path, "id"),
@@ -424,6 +466,7 @@ impl Checker<'_> {
     ) -> Item {
         let id_path = child(path, "id");
         self.require_text(&id_path, &raw.id, "item id");
+        self.valid_id(&id_path, "item", &raw.id);
         if let Some(first) = item_ids.insert(raw.id.clone(), id_path.clone()) {
             let first_line = self
                 .at(&first)
@@ -654,6 +697,30 @@ sections:
         let found = errors(&MINIMAL.replace("include: [mou.*]", "include: [mou.signd]"));
         assert!(found[0].message.contains("matches no item"), "{found:#?}");
         assert_eq!(found[0].hint.as_deref(), Some("did you mean `mou.signed`?"));
+    }
+
+    #[test]
+    fn rejects_a_profile_that_selects_no_item() {
+        let text = MINIMAL.replace("include: [mou.*]", "include: [mou.*], exclude: [mou]");
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .message
+                .contains("profile `mou-only` selects no item"),
+            "{found:#?}"
+        );
+        assert_eq!(found[0].location.map(|l| l.line), Some(16));
+    }
+
+    #[test]
+    fn rejects_a_checklist_without_items() {
+        let text = MINIMAL.replace("include: [mou.*]", "include: []");
+        let start = text.find("sections:").unwrap();
+        let text = format!("{}sections: []\n", &text[..start]);
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("the checklist has no items"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::positions::{PositionIndex, child};
 use super::suggest::nearest;
 use super::{BUNDLED, read_input, yaml};
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::model::{Checklist, OverrideNote, Removal, Tailoring};
+use crate::model::{Checklist, OverrideNote, Removal, Tailoring, id_diagnostic};
 
 /// Whether checklist text is a local checklist (it has a top-level `extends:` key).
 pub fn is_tailoring(text: &str) -> bool {
@@ -118,6 +118,7 @@ pub fn parse_tailored(text: &str, origin: &Path) -> Result<Checklist> {
         },
     };
     merge.apply(&raw, &mut tree);
+    merge.diagnostics.sort_by_key(|d| d.location);
     if merge.diagnostics.iter().any(Diagnostic::is_error) {
         return Err(invalid(merge.diagnostics));
     }
@@ -188,9 +189,150 @@ impl Merge<'_> {
                 root.insert(key.into(), value.clone().into());
             }
         }
-        self.remove(&raw.remove, root);
-        self.overrides(&raw.overrides, root);
+        let adds_items = !raw.add.items.is_empty() || !raw.add.sections.is_empty();
+        let contradicted = self.contradictions(raw);
+        self.added_ids(&raw.add, &raw.remove);
+        self.remove(&raw.remove, adds_items, &contradicted, root);
+        self.overrides(&raw.overrides, &contradicted, root);
         self.add(&raw.add, root);
+    }
+
+    /// Every place the file names an item, in the order of the file.
+    fn mentions<'r>(&self, raw: &'r RawTailoring) -> Vec<Mention<'r>> {
+        let mut mentions = Vec::new();
+        let mut push = |item: &'r str, change: Change, path: String| {
+            let location = self.at(&path);
+            mentions.push(Mention {
+                item,
+                change,
+                location,
+                order: mentions.len(),
+            });
+        };
+        for (i, remove) in raw.remove.iter().enumerate() {
+            push(
+                &remove.item,
+                Change::Remove,
+                child(&child("remove", i), "item"),
+            );
+        }
+        for (i, change) in raw.overrides.iter().enumerate() {
+            push(
+                &change.item,
+                Change::Override,
+                child(&child("override", i), "item"),
+            );
+        }
+        // Adding an item the base has is its own error (see `added_ids`), whatever else names it.
+        for (path, item) in added_items(&raw.add) {
+            if let Some(id) = item.get("id").and_then(Value::as_str)
+                && !self.base.items().any(|(_, i)| i.id == id)
+            {
+                push(id, Change::Add, child(&path, "id"));
+            }
+        }
+        mentions.sort_by_key(|m| (m.location, m.order));
+        mentions
+    }
+
+    /// Refuses an item named twice under `remove`, `override` and `add` (or twice under one of
+    /// them), at the later mention; returns those items, which are left out of the changes.
+    fn contradictions<'r>(&mut self, raw: &'r RawTailoring) -> HashSet<&'r str> {
+        let mut first: std::collections::HashMap<&str, Mention<'_>> =
+            std::collections::HashMap::new();
+        let mut contradicted = HashSet::new();
+        for mention in self.mentions(raw) {
+            let Some(earlier) = first.get(mention.item) else {
+                first.insert(mention.item, mention);
+                continue;
+            };
+            contradicted.insert(mention.item);
+            let line = |prefix: &str| {
+                earlier
+                    .location
+                    .map_or(String::new(), |l| format!(" ({prefix}line {})", l.line))
+            };
+            let message = if earlier.change == mention.change {
+                format!(
+                    "`{}` is under `{}` twice{}",
+                    mention.item,
+                    mention.change.key(),
+                    line("first at ")
+                )
+            } else {
+                format!(
+                    "`{}` is under both `{}`{} and `{}`",
+                    mention.item,
+                    earlier.change.key(),
+                    line(""),
+                    mention.change.key()
+                )
+            };
+            let hint = contradiction_hint(earlier.change, mention.change);
+            self.diagnostics
+                .push(Diagnostic::error(mention.location, message).with_hint(hint));
+        }
+        contradicted
+    }
+
+    /// Checks the ids of the sections and items added: the one character set, and ids the
+    /// base does not have (an item added twice is reported by [`Self::contradictions`]).
+    fn added_ids(&mut self, add: &RawAdd, removes: &[RawRemove]) {
+        for (k, section) in add.sections.iter().enumerate() {
+            let path = child(&child("add/sections", k), "id");
+            let Some(id) = section.get("id").and_then(Value::as_str) else {
+                continue;
+            };
+            self.diagnostics
+                .extend(id_diagnostic("section", id, self.at(&path)));
+            if self.base.sections.iter().any(|s| s.id == id) {
+                self.error(
+                    &path,
+                    format!("`{}` already has a section `{id}`", self.base.id),
+                    format!(
+                        "to add items to it, list them under `add: items:` with `section: {id}`"
+                    ),
+                );
+            }
+        }
+        for (path, item) in added_items(add) {
+            let path = child(&path, "id");
+            let Some(id) = item.get("id").and_then(Value::as_str) else {
+                continue;
+            };
+            self.diagnostics
+                .extend(id_diagnostic("item", id, self.at(&path)));
+            if !self.base.items().any(|(_, i)| i.id == id) {
+                continue;
+            }
+            let removal = removes.iter().position(|r| r.item == id);
+            match removal {
+                Some(r) => {
+                    let removed_at = self.at(&child(&child("remove", r), "item"));
+                    let added_at = self.at(&path);
+                    // Reported where the file names the item the second time.
+                    let ((first, first_at), (second, second_at)) = if removed_at <= added_at {
+                        ((Change::Remove, removed_at), (Change::Add, added_at))
+                    } else {
+                        ((Change::Add, added_at), (Change::Remove, removed_at))
+                    };
+                    let line = first_at.map_or(String::new(), |l| format!(" (line {})", l.line));
+                    let message = format!(
+                        "`{id}` is under both `{}`{line} and `{}`",
+                        first.key(),
+                        second.key()
+                    );
+                    let hint = contradiction_hint(first, second);
+                    self.diagnostics
+                        .push(Diagnostic::error(second_at, message).with_hint(hint));
+                }
+                None => self.error(
+                    &path,
+                    format!("`{}` already has an item `{id}`", self.base.id),
+                    "give the new item an id of its own, or change the existing one under `override`",
+                ),
+            }
+        }
     }
 
     /// The base item's title, or an error naming the nearest item id.
@@ -213,9 +355,18 @@ impl Merge<'_> {
         None
     }
 
-    fn remove(&mut self, removes: &[RawRemove], root: &mut Mapping) {
+    fn remove(
+        &mut self,
+        removes: &[RawRemove],
+        adds_items: bool,
+        contradicted: &HashSet<&str>,
+        root: &mut Mapping,
+    ) {
         let mut removed = HashSet::new();
         for (i, remove) in removes.iter().enumerate() {
+            if contradicted.contains(remove.item.as_str()) {
+                continue;
+            }
             let path = child("remove", i);
             let Some(title) = self.known_item(&remove.item, &child(&path, "item")) else {
                 continue;
@@ -227,25 +378,48 @@ impl Merge<'_> {
                     "add `reason: ...`; the report's methodology prints it",
                 );
             }
-            if !removed.insert(remove.item.clone()) {
-                self.error(
-                    &path,
-                    format!("`{}` is removed twice", remove.item),
-                    "keep one",
-                );
-                continue;
-            }
+            removed.insert(remove.item.clone());
             self.tailoring.removed.push(Removal {
                 item_id: remove.item.clone(),
                 title,
                 reason: remove.reason.trim().to_string(),
             });
         }
-        remove_items(root, &removed);
+        let emptied_profiles = remove_items(root, &removed);
+        if removed.len() == self.base.item_count() && !adds_items {
+            self.error(
+                "remove",
+                format!(
+                    "every item of `{}` is removed, so there is nothing to assess",
+                    self.base.id
+                ),
+                "keep the items that apply to the district; remove only those that do not",
+            );
+            return;
+        }
+        for profile in emptied_profiles {
+            self.error(
+                "remove",
+                format!(
+                    "profile `{profile}` of `{}` selects no item once these items are removed \
+                     (every item it includes is removed)",
+                    self.base.id
+                ),
+                "keep at least one of the items it includes: every profile of a checklist must select an item",
+            );
+        }
     }
 
-    fn overrides(&mut self, overrides: &[RawOverride], root: &mut Mapping) {
+    fn overrides(
+        &mut self,
+        overrides: &[RawOverride],
+        contradicted: &HashSet<&str>,
+        root: &mut Mapping,
+    ) {
         for (i, change) in overrides.iter().enumerate() {
+            if contradicted.contains(change.item.as_str()) {
+                continue;
+            }
             let path = child("override", i);
             if self
                 .known_item(&change.item, &child(&path, "item"))
@@ -331,6 +505,76 @@ impl Merge<'_> {
     }
 }
 
+/// What a local checklist does to an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Remove,
+    Override,
+    Add,
+}
+
+impl Change {
+    /// The top-level key it is written under.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Remove => "remove",
+            Self::Override => "override",
+            Self::Add => "add",
+        }
+    }
+}
+
+/// One place where a local checklist names an item.
+struct Mention<'r> {
+    item: &'r str,
+    change: Change,
+    location: Option<Location>,
+    /// Position in the lists, to order mentions when the file gives no positions.
+    order: usize,
+}
+
+/// What to do about an item named under `first` and again under `second`.
+fn contradiction_hint(first: Change, second: Change) -> &'static str {
+    use Change::{Add, Override, Remove};
+    match (first, second) {
+        (Remove, Remove) => "remove it once",
+        (Override, Override) => "put every change to the item in one override",
+        (Add, Add) => "give each added item an id of its own",
+        (Remove, Override) | (Override, Remove) => {
+            "a removed item cannot be changed: keep the removal or the override, not both"
+        }
+        (Remove, Add) | (Add, Remove) => {
+            "an item cannot be removed and added back: change it under `override`, or give the new item an id of its own"
+        }
+        (Override, Add) | (Add, Override) => {
+            "an added item is written in full under `add`: change it there and drop the override"
+        }
+    }
+}
+
+/// Every item the file adds, with its path: under `add: items:` and in `add: sections:`.
+fn added_items(add: &RawAdd) -> Vec<(String, &Value)> {
+    let grouped = add.items.iter().enumerate().flat_map(|(i, group)| {
+        let base = child(&child("add/items", i), "items");
+        group
+            .items
+            .iter()
+            .enumerate()
+            .map(move |(j, item)| (child(&base, j), item))
+    });
+    let in_sections = add.sections.iter().enumerate().flat_map(|(k, section)| {
+        let base = child(&child("add/sections", k), "items");
+        section
+            .get("items")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(move |(j, item)| (child(&base, j), item))
+    });
+    grouped.chain(in_sections).collect()
+}
+
 fn append(root: &mut Mapping, key: &str, values: &[Value]) {
     if values.is_empty() {
         return;
@@ -364,10 +608,12 @@ fn find_item<'a>(root: &'a mut Mapping, item_id: &str) -> Option<&'a mut Mapping
 }
 
 /// Drops the removed items, the sections left empty, and the profile patterns that named
-/// only what was removed (otherwise they would match nothing and fail validation).
-fn remove_items(root: &mut Mapping, removed: &HashSet<String>) {
+/// only what was removed (otherwise they would match nothing and fail validation). Returns
+/// the profiles whose every `include` pattern went: an empty `include` means every item, so
+/// such a profile would silently turn from "these items" into "all items".
+fn remove_items(root: &mut Mapping, removed: &HashSet<String>) -> Vec<String> {
     if removed.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut emptied = HashSet::new();
     for section in sections_mut(root) {
@@ -398,14 +644,21 @@ fn remove_items(root: &mut Mapping, removed: &HashSet<String>) {
                 .strip_suffix(".*")
                 .is_some_and(|s| emptied.contains(s))
     };
+    let mut emptied_profiles = Vec::new();
     let profiles = root.get_mut("profiles").and_then(Value::as_sequence_mut);
     for profile in profiles.into_iter().flatten() {
         for list in ["include", "exclude"] {
             if let Some(patterns) = profile.get_mut(list).and_then(Value::as_sequence_mut) {
+                let had_patterns = !patterns.is_empty();
                 patterns.retain(|p| !p.as_str().is_some_and(gone));
+                if list == "include" && had_patterns && patterns.is_empty() {
+                    let id = profile.get("id").and_then(Value::as_str).unwrap_or("?");
+                    emptied_profiles.push(id.to_string());
+                }
             }
         }
     }
+    emptied_profiles
 }
 
 #[cfg(test)]
@@ -478,6 +731,69 @@ add:
             Some("did you mean `governance.written-mou`?")
         );
         assert_eq!(diagnostics[0].location.map(|l| l.line), Some(7));
+    }
+
+    fn errors_of(text: &str) -> Vec<Diagnostic> {
+        match parse_tailored(text, Path::new("l.yaml")) {
+            Err(Error::Invalid { diagnostics, .. }) => diagnostics,
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_item_removed_and_overridden_is_refused_at_the_second_mention() {
+        let text = LOCAL.replace(
+            "item: governance.written-mou, priority: high",
+            "item: governance.mps-act12-staffing, priority: high",
+        );
+        let found = errors_of(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "`governance.mps-act12-staffing` is under both `remove` (line 5) and `override`"
+        );
+        assert_eq!(found[0].location.map(|l| l.line), Some(7));
+    }
+
+    #[test]
+    fn an_added_item_may_not_be_overridden_nor_reuse_an_id() {
+        let text = LOCAL
+            .replace(
+                "item: governance.written-mou, priority: high",
+                "item: governance.local-liaison, priority: high",
+            )
+            .replace(
+                "        - id: governance.local-liaison",
+                "        - id: governance.local-liaison\n          title: x\n          guidance: g\n          priority: low\n          responsible: district\n          recommendation: r\n          sources: [{ source: board-policy }]\n        - id: governance.written-mou",
+            );
+        let found = errors_of(&text);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            messages.contains(
+                &"`governance.local-liaison` is under both `override` (line 7) and `add`"
+            ),
+            "{messages:#?}"
+        );
+        assert!(
+            messages
+                .contains(&"`wi-sro-best-practices` already has an item `governance.written-mou`"),
+            "{messages:#?}"
+        );
+        assert!(found.iter().all(|d| d.location.is_some()), "{found:#?}");
+    }
+
+    #[test]
+    fn added_ids_hold_the_same_character_set_with_a_position() {
+        let text = LOCAL.replace("id: governance.local-liaison", "id: \"governance.a: b\"");
+        let found = errors_of(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .message
+                .starts_with("item id `governance.a: b` has `:` at character 13"),
+            "{found:#?}"
+        );
+        assert_eq!(found[0].location.map(|l| l.line), Some(14));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::error::{Diagnostic, Location};
+
 /// A checklist that passed validation: ids unique, sources resolved, profiles match items.
 #[derive(Debug, Clone, Serialize)]
 pub struct Checklist {
@@ -155,6 +157,84 @@ pub(crate) fn pattern_matches(pattern: &str, section_id: &str, item_id: &str) ->
         Some(section) => section == section_id,
         None => pattern == item_id || pattern == section_id,
     }
+}
+
+/// What a section or item id may hold, as a user reads it in an error.
+pub const ID_RULE: &str = "an id starts with a lowercase letter (a-z) and holds only \
+     lowercase letters, digits (0-9), `-`, `_` and `.`";
+
+/// Words YAML reads as something other than text, so an answers file could not name them.
+const RESERVED_IDS: [&str; 3] = ["true", "false", "null"];
+
+/// The error for an invalid section or item id (`kind` is `section` or `item`), placed at
+/// `location`; `None` when the id is valid. The loader, local checklists and lint all
+/// report ids through this one function.
+pub fn id_diagnostic(kind: &str, id: &str, location: Option<Location>) -> Option<Diagnostic> {
+    let problem = id_problem(id)?;
+    let hint = match id_suggestion(id) {
+        Some(valid) => format!("rename it, e.g. `{valid}`: {ID_RULE}"),
+        None => format!("rename it: {ID_RULE}"),
+    };
+    Some(Diagnostic::error(location, format!("{kind} id `{id}` {problem}")).with_hint(hint))
+}
+
+/// Why `id` is not a valid section or item id, or `None` when it is.
+///
+/// The one rule for every id: answers files and the template `init` writes use ids as YAML
+/// keys as they are, unquoted, and people type them; this set is read back as the same text
+/// by any YAML reader and never needs quoting or escaping.
+fn id_problem(id: &str) -> Option<String> {
+    let Some(first) = id.chars().next() else {
+        return Some("is empty".into());
+    };
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c);
+    if let Some((index, bad)) = id.chars().enumerate().find(|&(_, c)| !allowed(c)) {
+        return Some(format!(
+            "has {} at character {}",
+            describe_character(bad),
+            index + 1
+        ));
+    }
+    if !first.is_ascii_lowercase() {
+        return Some(format!(
+            "starts with {}, not a letter",
+            describe_character(first)
+        ));
+    }
+    if RESERVED_IDS.contains(&id) {
+        return Some(format!(
+            "is `{id}`, which YAML reads as a value, not a name"
+        ));
+    }
+    None
+}
+
+/// A character as an error names it: `#`, a space, U+0009.
+fn describe_character(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '`' => "a backquote".into(),
+        c if c.is_control() || c.is_whitespace() => format!("U+{:04X}", u32::from(c)),
+        c if c.is_ascii_uppercase() => format!("the capital letter `{c}`"),
+        c => format!("`{c}`"),
+    }
+}
+
+/// A valid id close to an invalid one, to offer in a hint: lowercase, with every other
+/// character turned into `-`.
+fn id_suggestion(id: &str) -> Option<String> {
+    let mut suggestion = String::with_capacity(id.len());
+    for c in id.chars().map(|c| c.to_ascii_lowercase()) {
+        let keep = c.is_ascii_lowercase() || c.is_ascii_digit() || "_.".contains(c);
+        if keep {
+            suggestion.push(c);
+        } else if !suggestion.is_empty() && !suggestion.ends_with('-') {
+            suggestion.push('-');
+        }
+    }
+    let suggestion = suggestion.trim_end_matches('-').to_string();
+    Some(suggestion).filter(|s| id_problem(s).is_none())
 }
 
 /// A cited document.
@@ -340,6 +420,12 @@ impl Checklist {
             .filter(move |(s, i)| profile.applies_to(&s.id, &i.id))
     }
 
+    /// Whether `profile` selects no item of this checklist: scoring it would report "0 of 0
+    /// items, 100%", so loading refuses such a profile and lint reports it.
+    pub fn selects_nothing(&self, profile: &Profile) -> bool {
+        self.items_in_profile(profile).next().is_none()
+    }
+
     /// The sections with at least one item in the profile (every section when there is no
     /// profile), each with those items, in checklist order.
     pub fn sections_in<'a>(
@@ -383,6 +469,51 @@ mod tests {
             include: include.iter().map(|s| s.to_string()).collect(),
             exclude: exclude.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn ids_hold_one_character_set() {
+        for good in [
+            "governance",
+            "governance.written-mou",
+            "s0.item_1",
+            "a",
+            "x.y.z-2",
+        ] {
+            assert_eq!(id_problem(good), None, "{good}");
+        }
+        let cases = [
+            ("s0.item #1", "has a space at character 8"),
+            ("s0.a: b", "has `:` at character 5"),
+            ("- s0.x", "has a space at character 2"),
+            ("-s0.x", "starts with `-`, not a letter"),
+            ("1st", "starts with `1`, not a letter"),
+            (
+                "Governance.mou",
+                "has the capital letter `G` at character 1",
+            ),
+            ("mou\tsigned", "has a tab at character 4"),
+            ("mou.café", "has `é` at character 8"),
+            ("null", "is `null`, which YAML reads as a value"),
+            ("", "is empty"),
+        ];
+        for (bad, problem) in cases {
+            let found = id_problem(bad).unwrap_or_default();
+            assert!(found.contains(problem), "{bad:?}: {found}");
+        }
+    }
+
+    #[test]
+    fn suggests_a_valid_id_for_an_invalid_one() {
+        assert_eq!(id_suggestion("s0.item #1").as_deref(), Some("s0.item-1"));
+        assert_eq!(id_suggestion("s0.a: b").as_deref(), Some("s0.a-b"));
+        assert_eq!(id_suggestion("- s0.x").as_deref(), Some("s0.x"));
+        assert_eq!(
+            id_suggestion("Governance.MOU").as_deref(),
+            Some("governance.mou")
+        );
+        assert_eq!(id_suggestion("###"), None);
+        assert_eq!(id_suggestion("1st"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod answer;
 mod bad_inputs;
+mod checks;
 mod commands;
 mod common;
 mod compare;
