@@ -19,7 +19,7 @@ pub fn exit_code(signal: i32) -> i32 {
 /// What the user reads when the questionnaire is ended by a signal.
 pub fn stopped_message(path: &Path, saved: usize, signal: i32) -> String {
     format!(
-        "\n{}: stopped by {}; saved {saved} answer{}; run the same command to resume",
+        "{}: stopped by {}; saved {saved} answer{}; run the same command to resume",
         path.display(),
         signal_name(signal),
         if saved == 1 { "" } else { "s" }
@@ -103,7 +103,7 @@ mod tests {
         assert_eq!([SIGINT, SIGTERM, SIGHUP].map(exit_code), [130, 143, 129]);
         assert_eq!(
             stopped_message(Path::new("a.yaml"), 1, SIGTERM),
-            "\na.yaml: stopped by a request to end (SIGTERM); saved 1 answer; run the same \
+            "a.yaml: stopped by a request to end (SIGTERM); saved 1 answer; run the same \
              command to resume"
         );
     }

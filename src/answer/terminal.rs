@@ -26,14 +26,18 @@ impl Prompter for Terminal {
     }
 }
 
-/// Puts the terminal back as inquire found it (cooked mode, cursor shown, no bracketed paste),
-/// for when the process is ended in the middle of a prompt. Harmless when no prompt is open;
-/// errors are ignored, since after a hang-up there may be no terminal left to restore.
+/// Puts the terminal back as inquire found it (cooked mode, cursor shown, no bracketed paste)
+/// and clears what an open prompt drew below its line (a list of options), for when the
+/// process is ended in the middle of a prompt. Harmless when no prompt is open; errors are
+/// ignored, since after a hang-up there may be no terminal left to restore.
 pub fn restore() {
-    let _ = crossterm::terminal::disable_raw_mode();
+    use crossterm::terminal::{Clear, ClearType, disable_raw_mode};
+    let _ = disable_raw_mode();
     let _ = crossterm::execute!(
         std::io::stderr(),
         crossterm::event::DisableBracketedPaste,
-        crossterm::cursor::Show
+        crossterm::cursor::Show,
+        crossterm::cursor::MoveToNextLine(1),
+        Clear(ClearType::FromCursorDown)
     );
 }
