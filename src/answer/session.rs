@@ -29,22 +29,58 @@ const FIELDS: [Field; 7] = [
     Field::CarriedFrom,
 ];
 
-/// The items saved so far, shared with the thread that handles signals. A save holds it from
-/// the re-read to the rename, so a signal never ends the process half-way through one.
+/// What the thread that handles signals needs to end the process without losing anything.
+/// A save holds it from the re-read to the rename, so a signal never ends the process half-way
+/// through one.
 #[derive(Debug, Default)]
 pub struct Progress {
-    saved: Mutex<BTreeSet<String>>,
+    state: Mutex<ProgressState>,
+}
+
+/// Guarded by [`Progress`].
+#[derive(Debug, Default)]
+pub struct ProgressState {
+    /// The items that had at least one field saved.
+    pub saved: BTreeSet<String>,
+    /// While the user is asked which version of a changed item to keep: the session's version,
+    /// to be set aside if the process is ended before they answer.
+    pub undecided: Option<Undecided>,
+}
+
+/// The session's version of an item the user has not yet chosen to keep or drop.
+#[derive(Debug, Clone)]
+pub struct Undecided {
+    /// The answers file.
+    pub path: PathBuf,
+    /// The item.
+    pub id: String,
+    /// The file's text to set aside.
+    pub text: String,
+}
+
+impl Undecided {
+    /// Writes the session's version beside the answers file; returns where.
+    pub fn set_aside(&self) -> Result<PathBuf> {
+        let mut number = 1;
+        loop {
+            let path = aside_path(&self.path, &self.id, number);
+            match write_atomic(&path, self.text.as_bytes(), Overwrite::Refuse) {
+                Err(Error::WouldOverwrite { .. }) if number < 100 => number += 1,
+                result => return result.map(|()| path),
+            }
+        }
+    }
 }
 
 impl Progress {
     /// Waits for any save under way and keeps others from starting while the guard lives.
-    pub fn hold(&self) -> MutexGuard<'_, BTreeSet<String>> {
-        self.saved.lock().unwrap_or_else(PoisonError::into_inner)
+    pub fn hold(&self) -> MutexGuard<'_, ProgressState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// How many items had at least one field saved.
     pub fn saved(&self) -> usize {
-        self.hold().len()
+        self.hold().saved.len()
     }
 }
 
@@ -198,10 +234,14 @@ impl Session {
                 Attempt::Saved => return Ok(Saved::Written),
                 Attempt::Conflict { theirs, file } => {
                     self.current = *file;
-                    match self.choose_version(id, &theirs, &mine, prompter) {
+                    let undecided = self.undecided(id, &mine);
+                    self.progress.hold().undecided = Some(undecided.clone());
+                    let choice = self.choose_version(id, &theirs, &mine, prompter);
+                    self.progress.hold().undecided = None;
+                    match choice {
                         Some(true) => changes = mine.0,
                         Some(false) => return Ok(Saved::KeptTheirs),
-                        None => return self.set_aside(id, &mine).map(Saved::SetAside),
+                        None => return undecided.set_aside().map(Saved::SetAside),
                     }
                 }
             }
@@ -239,7 +279,7 @@ impl Session {
             write_atomic(&self.path, edited.text.as_bytes(), Overwrite::Allow)?;
         }
         self.current = edited;
-        saved.insert(id.to_string());
+        saved.saved.insert(id.to_string());
         Ok(Attempt::Saved)
     }
 
@@ -267,23 +307,18 @@ impl Session {
             .map(|choice| choice == 1)
     }
 
-    /// Writes the session's version of an item to a new file beside the answers file.
-    fn set_aside(&self, id: &str, mine: &ItemFields) -> Result<PathBuf> {
-        let text = aside_text(&self.path, id, mine);
-        let mut number = 1;
-        loop {
-            let path = aside_path(&self.path, id, number);
-            match write_atomic(&path, text.as_bytes(), Overwrite::Refuse) {
-                Err(Error::WouldOverwrite { .. }) if number < 100 => number += 1,
-                result => return result.map(|()| path),
-            }
+    fn undecided(&self, id: &str, mine: &ItemFields) -> Undecided {
+        Undecided {
+            path: self.path.clone(),
+            id: id.to_string(),
+            text: aside_text(&self.path, id, mine),
         }
     }
 
     /// The error for a file that changed under the session into one that does not load; the
     /// session's version of the item is set aside first when it can be.
     fn changed_and_invalid(&self, id: &str, mine: &ItemFields, err: Error) -> Error {
-        let kept = match self.set_aside(id, mine) {
+        let kept = match self.undecided(id, mine).set_aside() {
             Ok(path) => format!("your answer to `{id}` is kept in {}", path.display()),
             Err(aside) => format!("your answer to `{id}` could not be kept either: {aside}"),
         };

@@ -50,9 +50,24 @@ pub fn on_signal(
     out: &mut dyn Write,
     exit: impl FnOnce(i32),
 ) {
-    let saved = progress.hold();
+    let state = progress.hold();
     restore();
-    let _ = writeln!(out, "{}", stopped_message(path, saved.len(), signal));
+    if let Some(undecided) = &state.undecided {
+        let _ = match undecided.set_aside() {
+            Ok(aside) => writeln!(
+                out,
+                "Kept the file's version of `{}`; yours is saved in {}.",
+                undecided.id,
+                aside.display()
+            ),
+            Err(err) => writeln!(
+                out,
+                "Your version of `{}` could not be kept: {err}",
+                undecided.id
+            ),
+        };
+    }
+    let _ = writeln!(out, "{}", stopped_message(path, state.saved.len(), signal));
     let _ = out.flush();
     exit(exit_code(signal));
 }
@@ -95,6 +110,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::answer::session::Undecided;
 
     #[cfg(unix)]
     #[test]
@@ -111,8 +127,8 @@ mod tests {
     #[test]
     fn restores_the_terminal_then_reports_and_exits() {
         let progress = Progress::default();
-        progress.hold().insert("mou.a".into());
-        progress.hold().insert("mou.b".into());
+        progress.hold().saved.insert("mou.a".into());
+        progress.hold().saved.insert("mou.b".into());
         let restored = AtomicBool::new(false);
         let mut out = Vec::new();
         let mut code = None;
@@ -129,6 +145,23 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("a.yaml: stopped by"), "{text}");
         assert!(text.contains("saved 2 answers"), "{text}");
+    }
+
+    #[test]
+    fn sets_aside_the_version_the_user_was_asked_about() {
+        let dir = tempfile::tempdir().unwrap();
+        let progress = Progress::default();
+        progress.hold().undecided = Some(Undecided {
+            path: dir.path().join("a.yaml"),
+            id: "mou.a".into(),
+            text: "mou.a: met\n".into(),
+        });
+        let mut out = Vec::new();
+        on_signal(1, Path::new("a.yaml"), &progress, || {}, &mut out, |_| {});
+        let aside = dir.path().join("a.mou.a.yours.yaml");
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "mou.a: met\n");
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(&aside.display().to_string()), "{text}");
     }
 
     #[test]
