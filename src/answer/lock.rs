@@ -51,7 +51,7 @@ impl SaveLock {
                 ),
             ),
         };
-        let folder = File::open(&folder_path).map_err(failed)?;
+        let folder = open_folder(&folder_path).map_err(failed)?;
         let started = Instant::now();
         loop {
             match folder.try_lock() {
@@ -82,6 +82,22 @@ impl SaveLock {
             }
         }
     }
+}
+
+/// Opens a folder as a file, which the lock needs.
+fn open_folder(path: &Path) -> std::io::Result<File> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // Windows opens a folder only with backup semantics.
+        const FILE_FLAG_BACKUP_SEMANTICS: u32 = 0x0200_0000;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(FILE_FLAG_BACKUP_SEMANTICS)
+            .open(path)
+    }
+    #[cfg(not(windows))]
+    File::open(path)
 }
 
 #[cfg(test)]

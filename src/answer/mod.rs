@@ -187,6 +187,7 @@ fn run_with(
     let mut i = 0;
     while i < questions.len() {
         let q = &questions[i];
+        session.refresh();
         prompter.say(&describe(q, i, questions.len(), sections_total, &session));
         let step = ask(q, checklist, &mut session, prompter);
         summary.saved = progress.saved();

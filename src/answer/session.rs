@@ -214,6 +214,20 @@ impl Session {
         &self.current.carried
     }
 
+    /// Takes in what others wrote to the file since the session last read it, so the next
+    /// question shows the current answer. A file that does not load now is left for the next
+    /// save to report.
+    pub fn refresh(&mut self) {
+        let Ok(text) = read_input(&self.path) else {
+            return;
+        };
+        if text != self.current.text
+            && let Ok(file) = Snapshot::parse(text, &self.path, &self.loaded.checklist)
+        {
+            self.current = file;
+        }
+    }
+
     /// One item's fields as the session last read or wrote them.
     pub fn fields(&self, id: &str) -> ItemFields {
         ItemFields::of(&self.current.answers, &self.current.carried, id)

@@ -418,3 +418,23 @@ fn answer_points_spreadsheets_to_import_and_missing_files_to_init() {
             missing.display()
         )));
 }
+
+#[test]
+fn each_question_shows_the_answer_the_file_has_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = template(dir.path());
+    let other = path.clone();
+    // While A is on the first item, B answers the second; A skips the first (no save) and
+    // is shown B's answer on the second instead of offering it as unanswered.
+    let mut a = Script::new(&[Some("skip"), None]).before_reply(0, move || {
+        let mut b = Script::new(&[Some("skip"), Some("not_met"), Some("no"), None]);
+        answer::run(&other, &governance(), &mut b).unwrap();
+    });
+    answer::run(&path, &governance(), &mut a).unwrap();
+    assert!(!a.said[0].contains("Current answer"), "{}", a.said[0]);
+    assert!(
+        a.said[1].contains("Current answer: not_met"),
+        "{}",
+        a.said[1]
+    );
+}
