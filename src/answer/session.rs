@@ -290,10 +290,14 @@ impl Session {
         let edited = Snapshot::parse(text, &self.path, &self.loaded.checklist)
             .map_err(|err| edit_invalid(&self.path, id, err))?;
         if edited.text != on_disk {
-            write_atomic(&self.path, edited.text.as_bytes(), Overwrite::Allow)?;
+            write_atomic(
+                &self.path,
+                &with_bom_as_found(&self.path, &edited.text),
+                Overwrite::Allow,
+            )?;
+            saved.saved.insert(id.to_string());
         }
         self.current = edited;
-        saved.saved.insert(id.to_string());
         Ok(Attempt::Saved)
     }
 
@@ -356,6 +360,22 @@ impl Session {
             diagnostics,
         }
     }
+}
+
+/// The bytes to write: `text`, after a byte-order mark when the file has one (reading drops
+/// it; some Windows editors add it and expect it kept).
+fn with_bom_as_found(path: &Path, text: &str) -> Vec<u8> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut start = [0u8; 3];
+    let has_bom = std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut start))
+        .is_ok_and(|()| start == BOM);
+    let mut bytes = Vec::with_capacity(text.len() + 3);
+    if has_bom {
+        bytes.extend_from_slice(BOM);
+    }
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
 }
 
 fn edit_failed(path: &Path, id: &str, err: &EditError) -> Error {
@@ -479,6 +499,16 @@ mod tests {
             text.ends_with("mou.review:\n  status: partial\n  note: \"Due: June\"\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn keeps_a_byte_order_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, b"\xEF\xBB\xBFdistrict: X\n").unwrap();
+        assert_eq!(with_bom_as_found(&path, "a: b\n"), b"\xEF\xBB\xBFa: b\n");
+        std::fs::write(&path, b"district: X\n").unwrap();
+        assert_eq!(with_bom_as_found(&path, "a: b\n"), b"a: b\n");
     }
 
     #[test]
