@@ -122,15 +122,23 @@ fn check_path(path: &Path) -> Result<()> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     if let Some(ext) = extension.filter(|e| SPREADSHEETS.contains(&e.as_str())) {
+        let import = if crate::spreadsheet::kind_of(path).is_some() {
+            format!("`sro-assess import {} -o answers.yaml`", path.display())
+        } else {
+            // A kind `import` does not read: it is saved as a workbook first.
+            format!(
+                "`sro-assess import {} -o answers.yaml` after saving it as .xlsx (File, Save As)",
+                path.with_extension("xlsx").display()
+            )
+        };
         return Err(refuse(
             format!(
                 "`sro-assess answer` fills in a YAML answers file, and this is a .{ext} spreadsheet"
             ),
             format!(
-                "fill the spreadsheet in in your spreadsheet program, then turn it into an answers \
-                 file with `sro-assess import {} -o answers.yaml`; `sro-assess answer \
-                 answers.yaml` then asks the questions still open",
-                path.display()
+                "fill in the spreadsheet in Excel or LibreOffice, then turn it into an answers \
+                 file with {import}; `sro-assess answer answers.yaml` then asks the questions \
+                 still open"
             ),
         ));
     }
