@@ -11,7 +11,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::Prompter;
 use super::edit::{EditError, Field, set_fields};
-use super::lock::{SaveLock, folder_of};
+use super::lock::SaveLock;
 use crate::error::{Diagnostic, Error, Result};
 use crate::fsio::{Overwrite, write_atomic};
 use crate::load::{AnswersFile, LoadedChecklist, read_input};
@@ -425,7 +425,7 @@ fn aside_path(path: &Path, id: &str, number: usize) -> PathBuf {
     } else {
         format!("-{number}")
     };
-    folder_of(path).join(format!("{stem}.{id}.yours{suffix}.yaml"))
+    path.with_file_name(format!("{stem}.{id}.yours{suffix}.yaml"))
 }
 
 fn aside_text(path: &Path, id: &str, mine: &ItemFields) -> String {
@@ -483,6 +483,10 @@ mod tests {
         assert_eq!(
             aside_path(path, "mou.review", 1),
             PathBuf::from("/tmp/x/answers.mou.review.yours.yaml")
+        );
+        assert_eq!(
+            aside_path(Path::new("answers.yaml"), "mou.review", 1),
+            PathBuf::from("answers.mou.review.yours.yaml")
         );
         assert_eq!(
             aside_path(path, "mou.review", 2),
