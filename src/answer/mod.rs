@@ -17,7 +17,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use edit::{EditError, Entry, Field, editable, set_answer, set_fields};
-pub use signals::{exit_code, stopped_message};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Checklist, Date, Item, Section};
@@ -85,10 +84,13 @@ pub fn run_interactive(
         section: section.map(str::to_string),
     };
     let progress = Arc::new(Progress::default());
-    signals::watch(path, Arc::clone(&progress)).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    if let Err(err) = signals::watch(path, Arc::clone(&progress)) {
+        let _ = writeln!(
+            out,
+            "note: cannot watch for signals ({err}); if this session is killed, type \
+             `stty sane` and Enter to restore the terminal"
+        );
+    }
     let mut prompter = terminal::Terminal;
     let summary = run_with(path, &selection, &mut prompter, progress)?;
     let _ = writeln!(
