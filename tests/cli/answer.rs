@@ -238,7 +238,6 @@ fn ctrl_c_in_the_middle_of_an_item_keeps_what_was_confirmed() {
 }
 
 #[test]
-#[ignore = "needs set_fields for flow-style `answers:` (the real implementation on trust-edit)"]
 fn a_file_with_flow_style_answers_is_edited_in_place_without_a_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.yaml");
@@ -337,8 +336,12 @@ fn the_same_item_changed_by_another_session_asks_which_to_keep() {
     assert_eq!(summary.saved, 1);
     let text = fs::read_to_string(dir.path().join("answers.yaml")).unwrap();
     assert!(
-        text.contains("  governance.written-mou: partial\n"),
+        text.contains("  governance.written-mou:\n    status: partial\n\n"),
         "{text}"
+    );
+    assert!(
+        !text.contains("Signed MOU"),
+        "your version, whole, replaces the file's: {text}"
     );
 }
 
