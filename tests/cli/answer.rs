@@ -184,10 +184,19 @@ fn init_from_last_year_carries_answers_marked_for_review() {
         .success()
         .stdout(predicate::str::contains("to re-check (112)"));
     // The questionnaire offers the carried answers; re-answering one clears its mark.
-    let mut script = Script::new(&[Some("met"), Some("no"), None]);
+    let mut script = Script::new(&[Some("partial"), Some("no"), None]);
     let summary = answer::run(&path, &Selection::default(), &mut script).unwrap();
     assert!(script.said[0].contains("carried over from 2025 (2025-04-20): please re-check"));
     assert_eq!(summary.offered, 112);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("  governance.written-mou:\n    status: partial\n\n"),
+        "the confirmed item loses its mark: {text}"
+    );
+    assert!(
+        text.contains("  governance.mou-signed-by-leaders:\n    status: met\n    carried_from: 2025 (2025-04-20)\n"),
+        "the next item keeps its mark: {text}"
+    );
     tool()
         .arg("validate")
         .arg(&path)
