@@ -66,7 +66,7 @@ impl Undecided {
             let path = aside_path(&self.path, &self.id, number);
             match write_atomic(&path, self.text.as_bytes(), Overwrite::Refuse) {
                 Err(Error::WouldOverwrite { .. }) if number < 100 => number += 1,
-                result => return result.map(|()| path),
+                result => return result.map(|_| path),
             }
         }
     }
