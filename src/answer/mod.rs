@@ -1,22 +1,26 @@
 //! The interactive questionnaire behind `sro-assess answer`: walks the items still to answer
 //! (and those carried over from last year), asks for each status and optional details, and
-//! saves the file atomically after every answer, so it can be stopped and resumed at will.
+//! saves each one to the file as soon as it is confirmed, so it can be stopped and resumed at
+//! will, even by `kill` or a closed terminal.
 //!
 //! The flow talks to a [`Prompter`], so tests drive it with scripted answers; the terminal
-//! implementation (inquire) is in `terminal`.
+//! implementation (inquire) is in `terminal`, saving (lock, re-read, edit) in `session`.
 
 mod edit;
+mod lock;
+mod session;
+mod signals;
 mod terminal;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
-pub use edit::{EditError, Entry, Field, set_answer, set_fields};
+pub use edit::{EditError, Entry, Field, editable, set_answer, set_fields};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::{Overwrite, write_atomic, write_copy_atomic};
-use crate::load::{AnswersFile, LoadedChecklist};
-use crate::model::{Answers, Checklist, Date, Item, Section};
+use crate::model::{Checklist, Date, Item, Section};
+use session::{Progress, Saved, Session};
 
 /// What the questionnaire asks through; `None` means the user interrupted (Ctrl-C, Esc).
 pub trait Prompter {
@@ -57,6 +61,7 @@ pub fn run_interactive(
     section: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<Summary> {
+    check_path(path)?;
     if !std::io::stdin().is_terminal() {
         return Err(Error::Invalid {
             path: path.to_path_buf(),
@@ -78,8 +83,16 @@ pub fn run_interactive(
         all,
         section: section.map(str::to_string),
     };
+    let progress = Arc::new(Progress::default());
+    if let Err(err) = signals::watch(path, Arc::clone(&progress)) {
+        let _ = writeln!(
+            out,
+            "note: cannot watch for signals ({err}); if this session is killed, type \
+             `stty sane` and Enter to restore the terminal"
+        );
+    }
     let mut prompter = terminal::Terminal;
-    let summary = run(path, &selection, &mut prompter)?;
+    let summary = run_with(path, &selection, &mut prompter, progress)?;
     let _ = writeln!(
         out,
         "{}: saved {} answer{} ({} of {} items visited{})",
@@ -97,142 +110,53 @@ pub fn run_interactive(
     Ok(summary)
 }
 
-/// The file being filled in: its text, checklist and current answers.
-struct Session {
-    path: PathBuf,
-    text: String,
-    loaded: LoadedChecklist,
-    answers: Answers,
-    carried: Vec<(String, String)>,
-    /// Whether saving rewrites the whole file (comments lost); a backup is kept then.
-    rewrite: bool,
-    backed_up: bool,
-}
+/// Extensions of spreadsheets, which are filled in in the spreadsheet program instead.
+const SPREADSHEETS: [&str; 6] = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv"];
 
-impl Session {
-    fn open(path: &Path) -> Result<Self> {
-        let text = crate::load::read_input(path)?;
-        let file = AnswersFile::from_text(&text, path)?;
-        let loaded = file.checklist(None)?;
-        let (answers, _) = file.validate(&loaded.checklist)?;
-        Ok(Self {
-            path: path.to_path_buf(),
-            rewrite: !edit::editable(&text),
-            carried: file.document.carried_items(),
-            text,
-            loaded,
-            answers,
-            backed_up: false,
-        })
-    }
-
-    fn checklist(&self) -> &Checklist {
-        &self.loaded.checklist
-    }
-
-    /// Saves one answer: edits the text in place when it can, otherwise rewrites the file
-    /// (after a backup). The new text is checked before it replaces the file.
-    fn save(&mut self, item_id: &str, entry: &Entry) -> Result<()> {
-        let edited = if self.rewrite {
-            None
+/// Refuses a spreadsheet or a missing file with what to do instead.
+fn check_path(path: &Path) -> Result<()> {
+    let refuse = |message: String, hint: String| Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: vec![Diagnostic::error(None, message).with_hint(hint)],
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(ext) = extension.filter(|e| SPREADSHEETS.contains(&e.as_str())) {
+        let import = if crate::spreadsheet::kind_of(path).is_some() {
+            format!("`sro-assess import {} -o answers.yaml`", path.display())
         } else {
-            set_answer(&self.text, item_id, entry)
+            // A kind `import` does not read: it is saved as a workbook first.
+            format!(
+                "`sro-assess import {} -o answers.yaml` after saving it as .xlsx (File, Save As)",
+                path.with_extension("xlsx").display()
+            )
         };
-        let text = match edited {
-            Some(text) => text,
-            None => {
-                self.backup()?;
-                rewrite(&self.answers, &self.path, item_id, entry)
-            }
-        };
-        let file = AnswersFile::from_text(&text, &self.path)?;
-        let (answers, _) = file.validate(self.checklist())?;
-        write_atomic(&self.path, text.as_bytes(), Overwrite::Allow)?;
-        self.carried = file.document.carried_items();
-        self.answers = answers;
-        self.text = text;
-        Ok(())
+        return Err(refuse(
+            format!(
+                "`sro-assess answer` fills in a YAML answers file, and this is a .{ext} spreadsheet"
+            ),
+            format!(
+                "fill in the spreadsheet in Excel or LibreOffice, then turn it into an answers \
+                 file with {import}; `sro-assess answer answers.yaml` then asks the questions \
+                 still open"
+            ),
+        ));
     }
-
-    fn backup(&mut self) -> Result<()> {
-        if self.backed_up {
-            return Ok(());
-        }
-        write_copy_atomic(&backup_path(&self.path), self.text.as_bytes(), &self.path)?;
-        self.backed_up = true;
-        Ok(())
+    if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Err(refuse(
+            "there is no such file".into(),
+            format!(
+                "create it first with `sro-assess init -o {}` (`sro-assess init --help` shows \
+                 how to choose the profile and name the district), then run \
+                 `sro-assess answer {}`",
+                path.display(),
+                path.display()
+            ),
+        ));
     }
-}
-
-/// `answers.yaml` → `answers.yaml.bak`, beside it.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
-/// The whole file written from the parsed answers, for files that cannot be edited in place.
-fn rewrite(answers: &Answers, path: &Path, item_id: &str, entry: &Entry) -> String {
-    use crate::template::yaml_text;
-    let mut out = format!(
-        "# Rewritten by `sro-assess answer` (the original is in {}).\n",
-        backup_path(path).display()
-    );
-    let mut line = |key: &str, value: &str| out.push_str(&format!("{key}: {}\n", yaml_text(value)));
-    line("checklist", &answers.checklist);
-    if let Some(version) = &answers.checklist_version {
-        line("checklist_version", version);
-    }
-    line("profile", &answers.profile);
-    line("district", &answers.district);
-    line("label", &answers.label);
-    line("date", &answers.date.to_string());
-    if let Some(by) = &answers.prepared_by {
-        line("prepared_by", by);
-    }
-    if let Some(option) = answers.option {
-        out.push_str("option:\n");
-        for (key, value) in [
-            ("annual_cost", option.annual_cost),
-            ("staff_fte", option.staff_fte),
-        ] {
-            if let Some(value) = value {
-                out.push_str(&format!("  {key}: {value}\n"));
-            }
-        }
-    }
-    out.push_str("answers:\n");
-    let mut written = false;
-    for answer in &answers.answers {
-        let lines = if answer.item_id == item_id {
-            written = true;
-            entry.render(item_id, 2)
-        } else {
-            entry_of(answer).render(&answer.item_id, 2)
-        };
-        for l in lines {
-            out.push_str(&l);
-            out.push('\n');
-        }
-    }
-    if !written {
-        for l in entry.render(item_id, 2) {
-            out.push_str(&l);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-fn entry_of(answer: &crate::model::Answer) -> Entry {
-    Entry {
-        status: answer.status.clone(),
-        evidence: answer.evidence.clone(),
-        note: answer.note.clone(),
-        internal_note: answer.internal_note.clone(),
-        owner: answer.owner.clone(),
-        due: answer.due.map(|d| d.to_string()),
-    }
+    Ok(())
 }
 
 /// One item to ask about, with its place for the progress line.
@@ -242,14 +166,24 @@ struct Question<'c> {
     item: &'c Item,
 }
 
-/// Runs the questionnaire on the file at `path` through `prompter`. Every answer is saved
-/// before the next question, so an interruption loses at most the answer being typed.
+/// Runs the questionnaire on the file at `path` through `prompter`. The status and each detail
+/// are saved as soon as they are confirmed, so an interruption loses at most the one being typed.
 pub fn run(path: &Path, selection: &Selection, prompter: &mut dyn Prompter) -> Result<Summary> {
-    let mut session = Session::open(path)?;
+    run_with(path, selection, prompter, Arc::new(Progress::default()))
+}
+
+fn run_with(
+    path: &Path,
+    selection: &Selection,
+    prompter: &mut dyn Prompter,
+    progress: Arc<Progress>,
+) -> Result<Summary> {
+    check_path(path)?;
+    let mut session = Session::open(path, Arc::clone(&progress))?;
     let loaded = session.loaded.clone();
     let checklist = &loaded.checklist;
     let questions = questions(checklist, &session, selection)?;
-    let sections_total = section_count(checklist, &session.answers.profile);
+    let sections_total = section_count(checklist, &session.answers().profile);
     let mut summary = Summary {
         saved: 0,
         visited: 0,
@@ -260,25 +194,15 @@ pub fn run(path: &Path, selection: &Selection, prompter: &mut dyn Prompter) -> R
         prompter.say("Nothing to answer: every item is answered (use --all to revisit them).");
         return Ok(summary);
     }
-    if session.rewrite {
-        prompter.say(&format!(
-            "Note: this file's `answers:` cannot be edited in place, so saving rewrites the whole \
-             file and drops its comments. The original is kept as {}.",
-            backup_path(path).display()
-        ));
-    }
     let mut i = 0;
     while i < questions.len() {
         let q = &questions[i];
+        session.refresh();
         prompter.say(&describe(q, i, questions.len(), sections_total, &session));
-        match ask(q, checklist, &session, prompter) {
-            Step::Answer(entry) => {
-                session.save(&q.item.id, &entry)?;
-                summary.saved += 1;
-                summary.visited = summary.visited.max(i + 1);
-                i += 1;
-            }
-            Step::Skip => {
+        let step = ask(q, checklist, &mut session, prompter);
+        summary.saved = progress.saved();
+        match step? {
+            Step::Next => {
                 summary.visited = summary.visited.max(i + 1);
                 i += 1;
             }
@@ -297,14 +221,14 @@ fn questions<'c>(
     session: &Session,
     selection: &Selection,
 ) -> Result<Vec<Question<'c>>> {
-    let profile =
-        checklist
-            .profile(&session.answers.profile)
-            .ok_or_else(|| Error::UnknownProfile {
-                checklist: checklist.id.clone(),
-                profile: session.answers.profile.clone(),
-                available: checklist.profiles.iter().map(|p| p.id.clone()).collect(),
-            })?;
+    let profile_id = &session.answers().profile;
+    let profile = checklist
+        .profile(profile_id)
+        .ok_or_else(|| Error::UnknownProfile {
+            checklist: checklist.id.clone(),
+            profile: profile_id.clone(),
+            available: checklist.profiles.iter().map(|p| p.id.clone()).collect(),
+        })?;
     if let Some(wanted) = &selection.section
         && !checklist.sections.iter().any(|s| &s.id == wanted)
     {
@@ -328,8 +252,7 @@ fn questions<'c>(
         if section_ids.last() != Some(&section.id.as_str()) {
             section_ids.push(&section.id);
         }
-        let open = session.answers.answer(&item.id).is_none()
-            || session.carried.iter().any(|(id, _)| *id == item.id);
+        let open = session.answers().answer(&item.id).is_none() || is_carried(session, &item.id);
         let in_section = selection.section.as_ref().is_none_or(|s| *s == section.id);
         if in_section && (selection.all || open) {
             out.push(Question {
@@ -340,6 +263,10 @@ fn questions<'c>(
         }
     }
     Ok(out)
+}
+
+fn is_carried(session: &Session, id: &str) -> bool {
+    session.carried().iter().any(|(i, _)| i == id)
 }
 
 fn section_count(checklist: &Checklist, profile_id: &str) -> usize {
@@ -372,9 +299,9 @@ fn describe(
     if !q.item.evidence.is_empty() {
         text.push_str(&format!("  Look for: {}\n", q.item.evidence));
     }
-    if let Some(answer) = session.answers.answer(&q.item.id) {
+    if let Some(answer) = session.answers().answer(&q.item.id) {
         text.push_str(&format!("  Current answer: {}", answer.status));
-        if let Some((_, from)) = session.carried.iter().find(|(id, _)| *id == q.item.id) {
+        if let Some((_, from)) = session.carried().iter().find(|(id, _)| *id == q.item.id) {
             text.push_str(&format!(" (carried over from {from}: please re-check)"));
         }
         text.push('\n');
@@ -382,20 +309,51 @@ fn describe(
     text
 }
 
+/// Where the questionnaire goes after an item.
 enum Step {
-    Answer(Entry),
-    Skip,
+    /// On to the next item (answered, skipped, or the file's version kept).
+    Next,
     Back,
     Stop,
+}
+
+/// What to do after one field was saved (or not).
+enum Flow {
+    Continue,
+    Done(Step),
+}
+
+/// Saves one confirmed change to the item and tells the user when it did not go in as typed.
+fn confirm(
+    session: &mut Session,
+    id: &str,
+    changes: &[(Field, Option<String>)],
+    prompter: &mut dyn Prompter,
+) -> Result<Flow> {
+    Ok(match session.save(id, changes, prompter)? {
+        Saved::Written => Flow::Continue,
+        Saved::KeptTheirs => {
+            prompter.say(&format!("Kept the file's version of `{id}`."));
+            Flow::Done(Step::Next)
+        }
+        Saved::SetAside(aside) => {
+            prompter.say(&format!(
+                "Kept the file's version of `{id}`; yours is saved in {}.",
+                aside.display()
+            ));
+            Flow::Done(Step::Stop)
+        }
+    })
 }
 
 fn ask(
     q: &Question<'_>,
     checklist: &Checklist,
-    session: &Session,
+    session: &mut Session,
     prompter: &mut dyn Prompter,
-) -> Step {
-    let current = session.answers.answer(&q.item.id).map(entry_of);
+) -> Result<Step> {
+    let id = &q.item.id;
+    let current = session.fields(id);
     let mut options: Vec<String> = checklist
         .scale
         .iter()
@@ -404,69 +362,118 @@ fn ask(
     let levels = options.len();
     options.extend(["skip".to_string(), "back".into(), "save and quit".into()]);
     let default = current
-        .as_ref()
-        .and_then(|c| checklist.scale.iter().position(|l| l.value == c.status))
+        .get(Field::Status)
+        .and_then(|status| checklist.scale.iter().position(|l| l.value == status))
         .unwrap_or(0);
     let Some(choice) = prompter.choose("Status?", &options, default) else {
-        return Step::Stop;
+        return Ok(Step::Stop);
     };
     match choice.checked_sub(levels) {
-        Some(0) => return Step::Skip,
-        Some(1) => return Step::Back,
-        Some(_) => return Step::Stop,
+        Some(0) => return Ok(Step::Next),
+        Some(1) => return Ok(Step::Back),
+        Some(_) => return Ok(Step::Stop),
         None => {}
     }
-    let status = checklist.scale[choice].value.clone();
-    let not_applicable = checklist.scale[choice].credit.is_none();
-    let mut entry = current.unwrap_or_default();
-    entry.status = status;
-    match details(&mut entry, not_applicable, prompter) {
-        Some(()) => Step::Answer(entry),
-        None => Step::Stop,
+    let level = &checklist.scale[choice];
+    // Choosing a status is the re-check that a carried-over answer asks for.
+    let mut changes = vec![(Field::Status, Some(level.value.clone()))];
+    if is_carried(session, id) {
+        changes.push((Field::CarriedFrom, None));
     }
+    if let Flow::Done(step) = confirm(session, id, &changes, prompter)? {
+        return Ok(step);
+    }
+    details(id, level.credit.is_none(), session, prompter)
 }
 
-/// Asks the optional details; `None` when the user interrupted.
-fn details(entry: &mut Entry, not_applicable: bool, prompter: &mut dyn Prompter) -> Option<()> {
-    if not_applicable && entry.note.is_none() {
-        let why = prompter.text("Why does it not apply? (printed in reports)", "")?;
-        entry.note = Some(why.trim().to_string()).filter(|s| !s.is_empty());
+/// Asks the optional details, saving each as it is confirmed.
+fn details(
+    id: &str,
+    not_applicable: bool,
+    session: &mut Session,
+    prompter: &mut dyn Prompter,
+) -> Result<Step> {
+    if not_applicable && session.fields(id).get(Field::Note).is_none() {
+        let Some(why) = prompter.text("Why does it not apply? (printed in reports)", "") else {
+            return Ok(Step::Stop);
+        };
+        if let Flow::Done(step) = save_text(session, id, Field::Note, &why, prompter)? {
+            return Ok(step);
+        }
     }
     let more = [
         "no, next item".to_string(),
         "yes: evidence, notes, owner, due date".into(),
     ];
-    if prompter.choose("Add or change details?", &more, 0)? == 0 {
-        return Some(());
+    match prompter.choose("Add or change details?", &more, 0) {
+        None => return Ok(Step::Stop),
+        Some(0) => return Ok(Step::Next),
+        Some(_) => {}
     }
     for (prompt, field) in [
-        ("Evidence (what shows it)", &mut entry.evidence),
-        ("Note (printed in reports)", &mut entry.note),
+        ("Evidence (what shows it)", Field::Evidence),
+        ("Note (printed in reports)", Field::Note),
         (
             "Internal note (never printed unless asked for)",
-            &mut entry.internal_note,
+            Field::InternalNote,
         ),
-        ("Owner (who will close the gap)", &mut entry.owner),
+        ("Owner (who will close the gap)", Field::Owner),
     ] {
-        let text = prompter.text(prompt, field.as_deref().unwrap_or(""))?;
-        *field = Some(text.trim().to_string()).filter(|s| !s.is_empty());
+        let initial = session.fields(id).get(field).unwrap_or("").to_string();
+        let Some(typed) = prompter.text(prompt, &initial) else {
+            return Ok(Step::Stop);
+        };
+        if let Flow::Done(step) = save_text(session, id, field, &typed, prompter)? {
+            return Ok(step);
+        }
     }
     loop {
-        let due = prompter.text(
-            "Due date (YYYY-MM-DD, empty for none)",
-            entry.due.as_deref().unwrap_or(""),
-        )?;
+        let initial = session.fields(id).get(Field::Due).unwrap_or("").to_string();
+        let Some(due) = prompter.text("Due date (YYYY-MM-DD, empty for none)", &initial) else {
+            return Ok(Step::Stop);
+        };
         let due = due.trim();
-        if due.is_empty() {
-            entry.due = None;
-            return Some(());
-        }
-        match Date::parse(due) {
-            Ok(date) => {
-                entry.due = Some(date.to_string());
-                return Some(());
+        let value = if due.is_empty() {
+            None
+        } else {
+            match Date::parse(due) {
+                Ok(date) => Some(date.to_string()),
+                Err(message) => {
+                    prompter.say(&format!("{message}; write it as YYYY-MM-DD"));
+                    continue;
+                }
             }
-            Err(message) => prompter.say(&format!("{message}; write it as YYYY-MM-DD")),
-        }
+        };
+        return Ok(
+            match save_if_changed(session, id, Field::Due, value, prompter)? {
+                Flow::Continue => Step::Next,
+                Flow::Done(step) => step,
+            },
+        );
     }
+}
+
+/// Saves a typed text field (trimmed; empty removes it).
+fn save_text(
+    session: &mut Session,
+    id: &str,
+    field: Field,
+    typed: &str,
+    prompter: &mut dyn Prompter,
+) -> Result<Flow> {
+    let value = Some(typed.trim().to_string()).filter(|s| !s.is_empty());
+    save_if_changed(session, id, field, value, prompter)
+}
+
+fn save_if_changed(
+    session: &mut Session,
+    id: &str,
+    field: Field,
+    value: Option<String>,
+    prompter: &mut dyn Prompter,
+) -> Result<Flow> {
+    if session.fields(id).get(field) == value.as_deref() {
+        return Ok(Flow::Continue);
+    }
+    confirm(session, id, &[(field, value)], prompter)
 }

@@ -25,3 +25,19 @@ impl Prompter for Terminal {
         Text::new(prompt).with_initial_value(initial).prompt().ok()
     }
 }
+
+/// Puts the terminal back as inquire found it (cooked mode, cursor shown, no bracketed paste)
+/// and clears what an open prompt drew below its line (a list of options), for when the
+/// process is ended in the middle of a prompt. Harmless when no prompt is open; errors are
+/// ignored, since after a hang-up there may be no terminal left to restore.
+pub fn restore() {
+    use crossterm::terminal::{Clear, ClearType, disable_raw_mode};
+    let _ = disable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stderr(),
+        crossterm::event::DisableBracketedPaste,
+        crossterm::cursor::Show,
+        crossterm::cursor::MoveToNextLine(1),
+        Clear(ClearType::FromCursorDown)
+    );
+}

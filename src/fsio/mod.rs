@@ -58,11 +58,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<W
     write_atomic_with(path, overwrite, None, |file| file.write_all(bytes))
 }
 
-/// [`write_atomic`] for a copy of `original` (a backup): the copy gets `original`'s permission
-/// bits and owner, never looser ones from the umask or from an older copy, since it holds the
-/// same private notes.
-pub fn write_copy_atomic(path: &Path, bytes: &[u8], original: &Path) -> Result<Written> {
-    write_atomic_with(path, Overwrite::Allow, Some(original), |file| {
+/// [`write_atomic`] for a copy of `original` (a set-aside version of its answers): the copy gets
+/// `original`'s permission bits and owner, never looser ones from the umask or from an older
+/// copy, since it holds the same private notes.
+pub fn write_copy_atomic(
+    path: &Path,
+    bytes: &[u8],
+    original: &Path,
+    overwrite: Overwrite,
+) -> Result<Written> {
+    write_atomic_with(path, overwrite, Some(original), |file| {
         file.write_all(bytes)
     })
 }
@@ -307,14 +312,14 @@ mod tests {
         fs::write(&original, b"internal notes").unwrap();
         fs::set_permissions(&original, fs::Permissions::from_mode(0o600)).unwrap();
         let backup = dir.path().join("answers.yaml.bak");
-        write_copy_atomic(&backup, b"internal notes", &original).unwrap();
+        write_copy_atomic(&backup, b"internal notes", &original, Overwrite::Allow).unwrap();
         assert_eq!(
             fs::metadata(&backup).unwrap().mode() & 0o777,
             0o600,
             "new copy"
         );
         fs::set_permissions(&backup, fs::Permissions::from_mode(0o644)).unwrap();
-        write_copy_atomic(&backup, b"internal notes", &original).unwrap();
+        write_copy_atomic(&backup, b"internal notes", &original, Overwrite::Allow).unwrap();
         assert_eq!(
             fs::metadata(&backup).unwrap().mode() & 0o777,
             0o600,
