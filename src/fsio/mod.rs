@@ -131,8 +131,9 @@ fn replace_file(
             path: path.to_path_buf(),
         });
     }
+    // A copy whose original has gone since it was read is still written, as a new file is.
     let model = match permissions_of {
-        Some(original) => Some(fs::metadata(original).map_err(write_error)?),
+        Some(original) => fs::metadata(original).ok(),
         None => replaced,
     };
     let folder = parent_folder(target);
