@@ -369,10 +369,9 @@ fn a_questionnaire_answer_keeps_a_private_file_private() {
 }
 
 #[test]
-fn the_questionnaires_backup_is_as_private_as_the_answers() {
+fn the_questionnaire_keeps_a_private_inline_file_private_and_inline() {
     let workspace = Workspace::new();
     let answers = workspace.path("inline.yaml");
-    // Inline answers make the questionnaire rewrite the file, after a backup.
     fs::write(
         &answers,
         "checklist: wi-sro-best-practices\nprofile: existing-program\ndistrict: X\n\
@@ -386,10 +385,18 @@ fn the_questionnaires_backup_is_as_private_as_the_answers() {
     };
     let mut script = OneAnswer(["partial", "no"].into_iter().collect());
     answer::run(&answers, &selection, &mut script).unwrap();
-    let backup = workspace.path("inline.yaml.bak");
-    assert!(backup.is_file(), "no backup was written");
-    assert_eq!(mode(&backup), 0o600);
+    let text = fs::read_to_string(&answers).unwrap();
+    assert!(
+        text.contains("answers: {governance.written-mou: met, "),
+        "edited in its own flow style: {text}"
+    );
     assert_eq!(mode(&answers), 0o600);
+    let names: Vec<String> = fs::read_dir(workspace.path("."))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("inline"))
+        .collect();
+    assert_eq!(names, ["inline.yaml"], "no backup or other copy beside it");
 }
 
 #[test]
