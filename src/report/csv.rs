@@ -8,7 +8,7 @@ use crate::score::{Assessment, ItemResult, Score, StatusCount};
 /// Renders the CSV report.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 29] = [
+const HEADER: [&str; 33] = [
     "district",
     "label",
     "date",
@@ -38,6 +38,10 @@ const HEADER: [&str; 29] = [
     "evidence",
     "note",
     "internal_note",
+    "answered_percent",
+    "rated",
+    "draft",
+    "carried_from",
 ];
 
 impl Renderer for CsvRenderer {
@@ -46,7 +50,7 @@ impl Renderer for CsvRenderer {
         let error = |e: csv::Error| render_error(Format::Csv, e);
         writer.write_record(HEADER).map_err(error)?;
         let identity = identity(assessment);
-        let overall = summary_row(
+        let mut overall = summary_row(
             &identity,
             "overall",
             "",
@@ -55,6 +59,7 @@ impl Renderer for CsvRenderer {
             assessment.band.as_deref(),
             &assessment.counts,
         );
+        overall_extras(&mut overall, assessment);
         writer.write_record(overall).map_err(error)?;
         for s in &assessment.sections {
             let row = summary_row(
@@ -106,6 +111,26 @@ fn summary_row(
     row
 }
 
+/// The overall row's figures on answered items, rating and draft, in their own columns.
+fn overall_extras(row: &mut [String], a: &Assessment) {
+    let column = |name: &str| HEADER.iter().position(|h| *h == name);
+    let values = [
+        (
+            "answered_percent",
+            a.answered_score
+                .percent
+                .map_or(String::new(), |p| format!("{p:.1}")),
+        ),
+        ("rated", a.rating.rated.to_string()),
+        ("draft", view::draft_line(a).unwrap_or_default()),
+    ];
+    for (name, value) in values {
+        if let Some(cell) = column(name).and_then(|i| row.get_mut(i)) {
+            *cell = value;
+        }
+    }
+}
+
 fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
     let answer = item.answer.as_ref();
     let text = |f: fn(&crate::score::AnswerDetail) -> Option<&String>| {
@@ -137,6 +162,10 @@ fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
         text(|a| a.evidence.as_ref()),
         text(|a| a.note.as_ref()),
         text(|a| a.internal_note.as_ref()),
+        String::new(),
+        String::new(),
+        String::new(),
+        text(|a| a.carried_from.as_ref()),
     ]);
     row
 }

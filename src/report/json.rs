@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Format, RenderOptions, Renderer, render_error};
+use super::{Format, RenderOptions, Renderer, render_error, view};
 use crate::error::Result;
 use crate::score::Assessment;
 
@@ -16,12 +16,18 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 struct Document<'a> {
     format: &'static str,
     format_version: u32,
+    /// The DRAFT line, `null` when the report is final.
+    draft_notice: Option<String>,
     /// Answered gaps, most urgent first (item ids).
     gaps: Vec<&'a str>,
     /// Unanswered items, most urgent first (item ids).
     unanswered: Vec<&'a str>,
     /// Items in place, most important first (item ids).
     strengths: Vec<&'a str>,
+    /// Critical items answered partly or not in place, most urgent first (item ids).
+    critical_gaps: Vec<&'a str>,
+    /// Critical items not yet answered, most urgent first (item ids).
+    critical_unanswered: Vec<&'a str>,
     #[serde(flatten)]
     assessment: &'a Assessment,
 }
@@ -31,9 +37,15 @@ impl Renderer for JsonRenderer {
         let document = Document {
             format: "sro-assess/assessment",
             format_version: JSON_FORMAT_VERSION,
+            draft_notice: view::draft_line(assessment),
             gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
             unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
             strengths: assessment.strengths().map(|i| i.id.as_str()).collect(),
+            critical_gaps: assessment.critical_gaps().map(|i| i.id.as_str()).collect(),
+            critical_unanswered: assessment
+                .critical_unanswered()
+                .map(|i| i.id.as_str())
+                .collect(),
             assessment,
         };
         let mut bytes =

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{COLUMNS, Grid, META_KEYS, cell_name};
-use crate::load::nearest;
+use crate::load::{StatusProblemKind, nearest, resolve_status};
 use crate::model::{Checklist, Date};
 use crate::template::yaml_text;
 
@@ -233,35 +233,36 @@ impl Importer<'_> {
         }
     }
 
-    /// The scale value a status cell names; the labels and any case or spacing are accepted.
+    /// The scale value a status cell names, resolved as in an answers file.
     fn status(&mut self, layout: &Layout, row: usize, text: &str) -> Option<String> {
         if text.is_empty() {
             return None;
         }
-        let squash = |s: &str| -> String {
-            s.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
+        let problem = match resolve_status(text, self.checklist) {
+            Ok(level) => return Some(level.value.clone()),
+            Err(problem) => problem,
         };
-        let wanted = squash(text);
-        let scale = &self.checklist.scale;
-        if let Some(level) = scale
+        let values: Vec<&str> = self
+            .checklist
+            .scale
             .iter()
-            .find(|l| squash(&l.value) == wanted || squash(&l.label) == wanted)
-        {
-            return Some(level.value.clone());
-        }
-        let values: Vec<&str> = scale.iter().map(|l| l.value.as_str()).collect();
-        let hint = match nearest(text, values.iter().copied()) {
-            Some(best) => format!(
+            .map(|l| l.value.as_str())
+            .collect();
+        let hint = match (&problem.suggestion, problem.kind) {
+            (Some(best), _) => format!(
                 "the nearest valid value is `{best}`; the statuses are: {}",
                 values.join(", ")
             ),
-            None => format!("use one of: {}", values.join(", ")),
+            (None, StatusProblemKind::AmbiguousMark) => {
+                format!(
+                    "write the status it stands for, one of: {}",
+                    problem.choices
+                )
+            }
+            (None, _) => format!("use one of: {}", problem.choices),
         };
         let col = layout.col("status").unwrap_or(0);
-        self.error(row, col, format!("unknown status `{text}`"), Some(hint));
+        self.error(row, col, problem.message(None), Some(hint));
         None
     }
 }
