@@ -109,12 +109,7 @@ fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
     }
     let _ = writeln!(out, "- Statuses: {}", view::counts_line(a));
     let _ = writeln!(out, "- Strengths: {}", view::strengths_line(a));
-    let _ = writeln!(out, "- Critical gaps: {}", a.critical_gaps().count());
-    let _ = writeln!(
-        out,
-        "- Critical items not yet answered: {}\n",
-        a.critical_unanswered().count()
-    );
+    let _ = writeln!(out, "- Critical: {}\n", view::critical_line(a));
 
     let _ = writeln!(out, "## Sections\n");
     let mut header = vec![

@@ -69,10 +69,9 @@ impl Renderer for TableRenderer {
             view::strengths_line(assessment)
         ));
         out.push_str(&format!(
-            "{:<12} {} critical gaps; {} critical items not yet answered\n\n",
+            "{:<12} {}\n\n",
             "Critical:",
-            assessment.critical_gaps().count(),
-            assessment.critical_unanswered().count()
+            view::critical_line(assessment)
         ));
 
         out.push_str(&emphasis("Sections", options));

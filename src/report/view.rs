@@ -107,6 +107,23 @@ pub fn draft_line(assessment: &Assessment) -> Option<String> {
     Some(format!("DRAFT: {}", reasons.join("; ")))
 }
 
+/// The critical counts in one line: `1 critical gap; 6 critical items not yet answered`.
+pub fn critical_line(assessment: &Assessment) -> String {
+    format!(
+        "{}; {} not yet answered",
+        plural(
+            assessment.critical_gaps().count(),
+            "critical gap",
+            "critical gaps"
+        ),
+        plural(
+            assessment.critical_unanswered().count(),
+            "critical item",
+            "critical items"
+        )
+    )
+}
+
 /// How a gap table marks an answer copied from an earlier assessment and not yet confirmed.
 pub fn carried_note(from: &str) -> String {
     format!("Carried over from {from}, not yet confirmed")
