@@ -1,7 +1,7 @@
 //! Labels and number formats shared by every renderer, so all formats print the same figures.
 
 use crate::model::Priority;
-use crate::score::{Assessment, ItemResult, NotRatedReason, Score};
+use crate::score::{Assessment, Coverage, ItemResult, NotRatedReason, Rating, Score};
 
 /// A weight or weight sum: whole numbers without decimals, others with one (`12`, `12.5`).
 pub fn weight(value: f64) -> String {
@@ -47,11 +47,22 @@ pub fn headline(assessment: &Assessment) -> String {
 
 /// The band, or why there is none: `Developing`, `not rated: 9 of 112 answered`.
 pub fn band_or_reason(assessment: &Assessment) -> String {
-    let c = assessment.coverage;
-    match (&assessment.band, assessment.rating.not_rated_reason) {
-        (Some(band), _) => band.clone(),
+    band_text(
+        assessment.band.as_deref(),
+        &assessment.rating,
+        &assessment.coverage,
+    )
+}
+
+/// The band, or why there is none, from the figures a comparison or summary keeps.
+pub fn band_text(band: Option<&str>, rating: &Rating, coverage: &Coverage) -> String {
+    match (band, rating.not_rated_reason) {
+        (Some(band), _) => band.to_string(),
         (None, Some(NotRatedReason::CoverageBelowThreshold)) => {
-            format!("not rated: {} of {} answered", c.answered, c.items)
+            format!(
+                "not rated: {} of {} answered",
+                coverage.answered, coverage.items
+            )
         }
         (None, _) => "not rated".to_string(),
     }

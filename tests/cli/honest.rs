@@ -404,3 +404,36 @@ fn the_checklist_sets_the_coverage_threshold() {
         "{report}"
     );
 }
+
+#[test]
+fn comparisons_and_summaries_say_why_an_assessment_is_not_rated() {
+    let compare = stdout(&[
+        "compare",
+        "examples/existing-program.yaml",
+        DRAFT_EXAMPLE,
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        compare.contains("not rated: 13 of 112 answered"),
+        "{compare}"
+    );
+    let summary = stdout(&["summary", "examples", "-f", "markdown"]);
+    assert!(
+        summary.contains("11.6% (not rated: 13 of 112 answered)"),
+        "{summary}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["summary", "examples", "-f", "json"])).unwrap();
+    let row = json["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-10-05")
+        .unwrap();
+    assert_eq!(row["band"], serde_json::Value::Null);
+    assert_eq!(
+        row["rating"]["not_rated_reason"],
+        "coverage_below_threshold"
+    );
+}
