@@ -85,7 +85,12 @@ pub fn answers_template_from(
         } else {
             ""
         };
-        let _ = writeln!(out, "#   {:<8} {}{extra}", level.value, level.label);
+        let also = if level.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (or: {})", level.aliases.join(", "))
+        };
+        let _ = writeln!(out, "#   {:<8} {}{also}{extra}", level.value, level.label);
     }
     let _ = writeln!(out, "# Short form:   governance.example-item: met");
     let _ = writeln!(out, "# Long form:    governance.example-item:");

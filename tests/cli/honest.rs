@@ -303,6 +303,9 @@ fn every_format_says_draft_at_the_top_with_the_counts() {
         "<p class=\"draft\"><strong>{DRAFT_LINE}</strong></p>"
     )));
     assert!(html.contains("@top-center { content: \"DRAFT\\3a  6 answers"));
+    assert!(
+        html.contains("<title>DRAFT: SRO program gap report: Example Area School District</title>")
+    );
 }
 
 #[test]

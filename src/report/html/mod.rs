@@ -31,11 +31,13 @@ impl Renderer for HtmlRenderer {
 /// The whole page.
 fn document(a: &Assessment, options: &RenderOptions) -> Markup {
     let confidential = is_confidential(a, options);
-    let title = if confidential {
-        format!("CONFIDENTIAL: SRO program gap report: {}", a.meta.district)
-    } else {
-        format!("SRO program gap report: {}", a.meta.district)
-    };
+    let mut title = format!("SRO program gap report: {}", a.meta.district);
+    if a.draft.is_draft {
+        title.insert_str(0, "DRAFT: ");
+    }
+    if confidential {
+        title.insert_str(0, "CONFIDENTIAL: ");
+    }
     html! {
         (DOCTYPE)
         html lang="en" {
