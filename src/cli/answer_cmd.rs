@@ -251,12 +251,19 @@ fn prefill(grid: &mut spreadsheet::Grid, carry: &CarryOver) {
     else {
         return;
     };
+    // One more column, after the template's: the marker stays with each copied answer until
+    // someone clears it, as `carried_from:` does in YAML.
+    let carried = spreadsheet::COLUMNS.len();
     for row in 0..grid.rows.len() {
         let id = grid.cell(row, 0).to_string();
+        if id == "id" {
+            grid.set(row, carried, "carried_from");
+        }
         if let Some(answer) = carry.answers.iter().find(|a| a.item_id == id) {
             grid.set(row, status, &answer.status);
             grid.set(row, evidence, answer.evidence.as_deref().unwrap_or(""));
             grid.set(row, note, answer.note.as_deref().unwrap_or(""));
+            grid.set(row, carried, &carry.from);
         }
     }
 }

@@ -181,11 +181,18 @@ impl Importer<'_> {
         let grid = self.grid;
         let id = grid.cell(row, 0);
         let field = |name: &str| layout.col(name).map_or("", |c| grid.cell(row, c));
-        let filled: Vec<(&str, &str)> = ["evidence", "note", "internal_note", "owner", "due"]
-            .into_iter()
-            .map(|name| (name, field(name)))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let filled: Vec<(&str, &str)> = [
+            "evidence",
+            "note",
+            "internal_note",
+            "owner",
+            "due",
+            "carried_from",
+        ]
+        .into_iter()
+        .map(|name| (name, field(name)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
         let status_text = field("status");
         if status_text.is_empty() && filled.is_empty() {
             return;

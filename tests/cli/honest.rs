@@ -440,3 +440,42 @@ fn comparisons_and_summaries_say_why_an_assessment_is_not_rated() {
         "coverage_below_threshold"
     );
 }
+
+#[test]
+fn a_spreadsheet_made_by_init_from_keeps_the_carried_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("2026.csv");
+    tool()
+        .args([
+            "init",
+            "--from",
+            "examples/year-2025.yaml",
+            "--label",
+            "2026",
+        ])
+        .args(["--date", "2026-04-20", "-o"])
+        .arg(&sheet)
+        .assert()
+        .success();
+    let report = stdout(&["report", sheet.to_str().unwrap()]);
+    assert!(
+        report.contains("DRAFT: 112 answers carried over from 2025 (2025-04-20) not yet confirmed"),
+        "{report}"
+    );
+    // Clearing one row's marker confirms that answer.
+    let mut grid = spreadsheet::read_grid(&sheet, SpreadsheetKind::Csv).unwrap();
+    let header = (0..grid.rows.len())
+        .find(|&r| grid.cell(r, 0) == "id")
+        .unwrap();
+    let column = grid.rows[header]
+        .iter()
+        .position(|c| c == "carried_from")
+        .unwrap();
+    grid.set(header + 1, column, "");
+    fs::write(&sheet, spreadsheet::template_csv(&grid).unwrap()).unwrap();
+    let report = stdout(&["report", sheet.to_str().unwrap()]);
+    assert!(
+        report.contains("DRAFT: 111 answers carried over"),
+        "{report}"
+    );
+}
