@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 use super::positions::{PositionIndex, child};
-use super::status::{StatusProblemKind, resolve_status};
+use super::status::resolve_status;
 use super::suggest::{NearestIndex, nearest};
 use super::yaml;
 use crate::error::{Diagnostic, Location};
@@ -572,20 +572,7 @@ impl Check<'_> {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,
         };
-        let values: Vec<&str> = checklist.scale.iter().map(|l| l.value.as_str()).collect();
-        let hint = match (&problem.suggestion, problem.kind) {
-            (Some(best), _) => format!(
-                "did you mean `{best}`? the statuses are: {}",
-                values.join(", ")
-            ),
-            (None, StatusProblemKind::AmbiguousMark) => {
-                format!(
-                    "write the status it stands for, one of: {}",
-                    problem.choices
-                )
-            }
-            (None, _) => format!("use one of: {}", problem.choices),
-        };
+        let hint = problem.hint(|best| format!("did you mean `{best}`?"));
         self.error(self.at(path), problem.message(Some(item_id)), hint);
         None
     }

@@ -37,6 +37,8 @@ pub struct StatusProblem {
     pub suggestion: Option<String>,
     /// Every value with its label: `met (In place), partial (Partly in place), ...`.
     pub choices: String,
+    /// Every value: `met, partial, not_met, na`.
+    pub values: String,
 }
 
 /// What is wrong with a written status.
@@ -61,6 +63,18 @@ impl StatusProblem {
                 self.text
             ),
             StatusProblemKind::Unknown => format!("unknown status `{}`{of}", self.text),
+        }
+    }
+
+    /// What to write instead; `suggest` phrases a suggestion the way its caller's other hints
+    /// do (`did you mean `x`?`).
+    pub fn hint(&self, suggest: impl Fn(&str) -> String) -> String {
+        match (&self.suggestion, self.kind) {
+            (Some(best), _) => format!("{} the statuses are: {}", suggest(best), self.values),
+            (None, StatusProblemKind::AmbiguousMark) => {
+                format!("write the status it stands for, one of: {}", self.choices)
+            }
+            (None, _) => format!("use one of: {}", self.choices),
         }
     }
 }
@@ -95,6 +109,11 @@ pub fn resolve_status<'c>(
         kind,
         suggestion,
         choices: choices(scale),
+        values: scale
+            .iter()
+            .map(|l| l.value.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
     })
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{COLUMNS, Grid, META_KEYS, cell_name};
-use crate::load::{StatusProblemKind, nearest, resolve_status};
+use crate::load::{nearest, resolve_status};
 use crate::model::{Checklist, Date};
 use crate::template::yaml_text;
 
@@ -249,25 +249,7 @@ impl Importer<'_> {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,
         };
-        let values: Vec<&str> = self
-            .checklist
-            .scale
-            .iter()
-            .map(|l| l.value.as_str())
-            .collect();
-        let hint = match (&problem.suggestion, problem.kind) {
-            (Some(best), _) => format!(
-                "the nearest valid value is `{best}`; the statuses are: {}",
-                values.join(", ")
-            ),
-            (None, StatusProblemKind::AmbiguousMark) => {
-                format!(
-                    "write the status it stands for, one of: {}",
-                    problem.choices
-                )
-            }
-            (None, _) => format!("use one of: {}", problem.choices),
-        };
+        let hint = problem.hint(|best| format!("the nearest valid value is `{best}`;"));
         let col = layout.col("status").unwrap_or(0);
         self.error(row, col, problem.message(None), Some(hint));
         None
