@@ -27,8 +27,22 @@ const WRAP: usize = 96;
 pub struct CarryOver {
     /// Names the earlier assessment: `2025 annual review (2025-03-10)`.
     pub from: String,
-    /// (item id, status, evidence) of each earlier answer.
-    pub answers: Vec<(String, String, Option<String>)>,
+    /// Each earlier answer.
+    pub answers: Vec<CarriedAnswer>,
+}
+
+/// One earlier answer as `init --from` copies it.
+#[derive(Debug, Clone, Default)]
+pub struct CarriedAnswer {
+    /// The item id.
+    pub item_id: String,
+    /// The status.
+    pub status: String,
+    /// What showed it.
+    pub evidence: Option<String>,
+    /// The public note, kept for not-applicable answers: it is the reason the item does not
+    /// apply, which the new file needs as much as the old one.
+    pub note: Option<String>,
 }
 
 /// Writes the template text.
@@ -71,7 +85,12 @@ pub fn answers_template_from(
         } else {
             ""
         };
-        let _ = writeln!(out, "#   {:<8} {}{extra}", level.value, level.label);
+        let also = if level.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (or: {})", level.aliases.join(", "))
+        };
+        let _ = writeln!(out, "#   {:<8} {}{also}{extra}", level.value, level.label);
     }
     let _ = writeln!(out, "# Short form:   governance.example-item: met");
     let _ = writeln!(out, "# Long form:    governance.example-item:");
@@ -151,12 +170,15 @@ pub fn answers_template_from(
 }
 
 fn carried_entry(out: &mut String, carry: &CarryOver, item_id: &str) {
-    let Some((_, status, evidence)) = carry.answers.iter().find(|(id, ..)| id == item_id) else {
+    let Some(answer) = carry.answers.iter().find(|a| a.item_id == item_id) else {
         return;
     };
-    let _ = writeln!(out, "    status: {}", yaml_text(status));
-    if let Some(evidence) = evidence {
+    let _ = writeln!(out, "    status: {}", yaml_text(&answer.status));
+    if let Some(evidence) = &answer.evidence {
         let _ = writeln!(out, "    evidence: {}", yaml_text(evidence));
+    }
+    if let Some(note) = &answer.note {
+        let _ = writeln!(out, "    note: {}", yaml_text(note));
     }
     let _ = writeln!(out, "    carried_from: {}", yaml_text(&carry.from));
 }

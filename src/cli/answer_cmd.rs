@@ -9,9 +9,9 @@ use super::{InitArgs, Io, Outcome, checklist_reference, emit, error_text, stdout
 use crate::error::{Error, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, AnswersFile};
-use crate::model::{Checklist, Profile};
+use crate::model::{Answer, Checklist, Profile};
 use crate::spreadsheet::{self, SpreadsheetKind};
-use crate::template::{CarryOver, TemplateHeader, answers_template_from};
+use crate::template::{CarriedAnswer, CarryOver, TemplateHeader, answers_template_from};
 
 /// Arguments of `checklist lint`.
 #[derive(Debug, Args)]
@@ -245,16 +245,25 @@ fn template_bytes(
 
 /// Copies earlier statuses and evidence into a spreadsheet template's rows.
 fn prefill(grid: &mut spreadsheet::Grid, carry: &CarryOver) {
-    let status = spreadsheet::COLUMNS.iter().position(|c| *c == "status");
-    let evidence = spreadsheet::COLUMNS.iter().position(|c| *c == "evidence");
-    let (Some(status), Some(evidence)) = (status, evidence) else {
+    let column = |name: &str| spreadsheet::COLUMNS.iter().position(|c| *c == name);
+    let (Some(status), Some(evidence), Some(note)) =
+        (column("status"), column("evidence"), column("note"))
+    else {
         return;
     };
+    // One more column, after the template's: the marker stays with each copied answer until
+    // someone clears it, as `carried_from:` does in YAML.
+    let carried = spreadsheet::COLUMNS.len();
     for row in 0..grid.rows.len() {
         let id = grid.cell(row, 0).to_string();
-        if let Some((_, s, e)) = carry.answers.iter().find(|(i, ..)| *i == id) {
-            grid.set(row, status, s);
-            grid.set(row, evidence, e.as_deref().unwrap_or(""));
+        if id == "id" {
+            grid.set(row, carried, "carried_from");
+        }
+        if let Some(answer) = carry.answers.iter().find(|a| a.item_id == id) {
+            grid.set(row, status, &answer.status);
+            grid.set(row, evidence, answer.evidence.as_deref().unwrap_or(""));
+            grid.set(row, note, answer.note.as_deref().unwrap_or(""));
+            grid.set(row, carried, &carry.from);
         }
     }
 }
@@ -284,7 +293,7 @@ fn read_previous(path: &Path) -> Result<Previous> {
         answers: answers
             .answers
             .iter()
-            .map(|a| (a.item_id.clone(), a.status.clone(), a.evidence.clone()))
+            .map(|a| carried_answer(a, &loaded.checklist))
             .collect(),
     };
     Ok(Previous {
@@ -294,6 +303,20 @@ fn read_previous(path: &Path) -> Result<Previous> {
         profile: answers.profile,
         carry,
     })
+}
+
+/// An earlier answer as the new file gets it: the reason a not-applicable answer gave stays
+/// with it; other notes were about last year and are left behind.
+fn carried_answer(answer: &Answer, checklist: &Checklist) -> CarriedAnswer {
+    let not_applicable = checklist
+        .scale_level(&answer.status)
+        .is_some_and(|l| l.credit.is_none());
+    CarriedAnswer {
+        item_id: answer.item_id.clone(),
+        status: answer.status.clone(),
+        evidence: answer.evidence.clone(),
+        note: answer.note.clone().filter(|_| not_applicable),
+    }
 }
 
 /// The lines `validate` adds for answers carried over and not yet re-checked.

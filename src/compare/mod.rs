@@ -17,7 +17,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::{Checklist, Date, OptionFigures, Priority};
-use crate::score::{Assessment, ChecklistMeta, Coverage, ItemResult, Outcome, ProfileMeta, Score};
+use crate::score::{
+    Assessment, ChecklistMeta, Coverage, ItemResult, Outcome, ProfileMeta, Rating, Score,
+};
 
 use catalogue::Catalogue;
 pub use summary::{CommonGap, DistrictRow, ItemTally, SectionAverage, Summary, SummaryBuilder};
@@ -90,8 +92,10 @@ pub struct Column {
     pub answers_hash: String,
     /// Weighted score.
     pub overall: Score,
-    /// The band of the weighted score.
+    /// The band of the weighted score (`None` when not rated).
     pub band: Option<String>,
+    /// Whether the assessment is rated, and if not, why.
+    pub rating: Rating,
     /// Answered items out of the items of the profile.
     pub coverage: Coverage,
     /// Items that count in the score (in the profile and not "not applicable").
@@ -376,6 +380,7 @@ fn column(a: &Assessment, label: String) -> Column {
         answers_hash: a.meta.answers_hash.clone(),
         overall: a.overall,
         band: a.band.clone(),
+        rating: a.rating,
         coverage: a.coverage,
         scored_items: a.items.iter().filter(scored).count(),
         equal_weight: equal_weight_score(a),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::round1;
 use crate::model::{Checklist, Date, Priority};
-use crate::score::{Assessment, ChecklistMeta, Coverage, Outcome, Score};
+use crate::score::{Assessment, ChecklistMeta, Coverage, Outcome, Rating, Score};
 
 /// Many districts' results on one checklist.
 #[derive(Debug, Clone, Serialize)]
@@ -47,8 +47,10 @@ pub struct DistrictRow {
     pub answers_hash: String,
     /// Weighted score.
     pub overall: Score,
-    /// Its band.
+    /// Its band (`None` when not rated).
     pub band: Option<String>,
+    /// Whether the assessment is rated, and if not, why.
+    pub rating: Rating,
     /// Answered items out of the items of the profile.
     pub coverage: Coverage,
     /// Critical items partly or not in place.
@@ -303,6 +305,7 @@ fn district_row(a: &Assessment, source: &str) -> DistrictRow {
         answers_hash: a.meta.answers_hash.clone(),
         overall: a.overall,
         band: a.band.clone(),
+        rating: a.rating,
         coverage: a.coverage,
         critical_gaps: critical(&[Outcome::Partial, Outcome::NotInPlace]),
         critical_unanswered: critical(&[Outcome::Unanswered]),

@@ -53,6 +53,7 @@ fn assessment(
                 internal_note: None,
                 owner: None,
                 due: None,
+                carried_from: None,
             })
         })
         .collect();

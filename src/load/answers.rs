@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 use super::positions::{PositionIndex, child};
+use super::status::resolve_status;
 use super::suggest::{NearestIndex, nearest, quotable};
 use super::yaml;
 use crate::error::{Diagnostic, Location};
@@ -158,14 +159,6 @@ fn type_name(value: &Value) -> &'static str {
         Value::Mapping(_) => "a mapping",
         Value::Tagged(_) => "a tagged value",
     }
-}
-
-/// Lowercase letters and digits only: `Not met`, `not-met` and `NOT_MET` all become `notmet`.
-fn squash(text: &str) -> String {
-    text.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 struct Check<'a> {
@@ -505,6 +498,7 @@ impl Check<'_> {
             internal_note: None,
             owner: None,
             due: None,
+            carried_from: None,
         };
         let status_path;
         let status = match entry {
@@ -531,7 +525,8 @@ impl Check<'_> {
                     self.optional_text(field("internal_note"), &child(path, "internal_note"));
                 answer.owner = self.optional_text(field("owner"), &child(path, "owner"));
                 answer.due = field("due").and_then(|v| self.date(v, &child(path, "due")));
-                let _ = self.optional_text(field("carried_from"), &child(path, "carried_from"));
+                answer.carried_from =
+                    self.optional_text(field("carried_from"), &child(path, "carried_from"));
                 status_path = child(path, "status");
                 match field("status") {
                     Some(value) => value,
@@ -558,7 +553,7 @@ impl Check<'_> {
         Some(answer)
     }
 
-    /// Matches a status forgivingly: case, spaces, hyphens and the scale's labels all work.
+    /// Matches a status forgivingly: case, spaces, hyphens, the scale's labels and aliases.
     fn status(
         &mut self,
         value: &Value,
@@ -566,36 +561,24 @@ impl Check<'_> {
         item_id: &str,
         checklist: &Checklist,
     ) -> Option<String> {
-        let values: Vec<&str> = checklist.scale.iter().map(|l| l.value.as_str()).collect();
-        let allowed = values.join(", ");
         let Some(text) = scalar_text(value) else {
+            let values: Vec<&str> = checklist.scale.iter().map(|l| l.value.as_str()).collect();
             self.error(
                 self.at(path),
                 format!(
                     "the status of `{item_id}` should be one word, but it is {}",
                     type_name(value)
                 ),
-                format!("use one of: {allowed}"),
+                format!("use one of: {}", values.join(", ")),
             );
             return None;
         };
-        let wanted = squash(&text);
-        let found = checklist
-            .scale
-            .iter()
-            .find(|l| squash(&l.value) == wanted || squash(&l.label) == wanted);
-        if let Some(level) = found {
-            return Some(level.value.clone());
-        }
-        let hint = match nearest(&text, values.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`? the statuses are: {allowed}"),
-            None => format!("use one of: {allowed}"),
+        let problem = match resolve_status(&text, checklist) {
+            Ok(level) => return Some(level.value.clone()),
+            Err(problem) => problem,
         };
-        self.error(
-            self.at(path),
-            format!("unknown status `{}` for `{item_id}`", quotable(&text)),
-            hint,
-        );
+        let hint = problem.hint(|best| format!("did you mean `{best}`?"));
+        self.error(self.at(path), problem.message(Some(item_id)), hint);
         None
     }
 }

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::positions::{PositionIndex, child};
+use super::status::status_key;
 use super::suggest::nearest;
 use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{
-    Band, Basis, Checklist, Item, Priority, Profile, Responsible, ScaleLevel, Section, Source,
-    SourceRef, Weights, id_diagnostic,
+    Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Item, Priority, Profile, Responsible,
+    ScaleLevel, Section, Source, SourceRef, Weights, id_diagnostic,
 };
 
 #[derive(Deserialize)]
@@ -24,6 +25,7 @@ struct RawChecklist {
     scale: Vec<RawScaleLevel>,
     weights: RawWeights,
     bands: Vec<RawBand>,
+    coverage_threshold: Option<f64>,
     #[serde(default)]
     profiles: Vec<RawProfile>,
     sources: Vec<RawSource>,
@@ -36,6 +38,8 @@ struct RawScaleLevel {
     value: String,
     label: String,
     credit: Option<f64>,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +239,7 @@ impl Checker<'_> {
         let scale = self.scale(raw.scale);
         let weights = self.weights(&raw.weights);
         let bands = self.bands(raw.bands);
+        let coverage_threshold = self.coverage_threshold(raw.coverage_threshold);
         let sources = self.sources(raw.sources);
         let sections = self.sections(raw.sections, &sources);
         let profiles = self.profiles(raw.profiles, &sections);
@@ -246,6 +251,7 @@ impl Checker<'_> {
             scale,
             weights,
             bands,
+            coverage_threshold,
             profiles,
             sources,
             sections,
@@ -326,13 +332,73 @@ impl Checker<'_> {
                 );
             }
         }
+        self.aliases(&raw);
         raw.into_iter()
             .map(|l| ScaleLevel {
                 value: l.value,
                 label: l.label,
                 credit: l.credit,
+                aliases: l.aliases,
             })
             .collect()
+    }
+
+    /// Every word a status may be written as (value, label, aliases) must name one value only,
+    /// or an answer written that way could be scored either way.
+    fn aliases(&mut self, raw: &[RawScaleLevel]) {
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for (i, level) in raw.iter().enumerate() {
+            for word in [&level.value, &level.label] {
+                owner.entry(status_key(word)).or_insert(i);
+            }
+        }
+        for (i, level) in raw.iter().enumerate() {
+            for (j, alias) in level.aliases.iter().enumerate() {
+                let path = child(&child(&child("scale", i), "aliases"), j);
+                let key = status_key(alias);
+                if key.is_empty() {
+                    self.error(
+                        &path,
+                        format!(
+                            "alias `{alias}` of scale value `{}` has no letters or digits",
+                            level.value
+                        ),
+                        "write aliases as words (`yes`, `in place`); marks such as x or ✓ are ambiguous",
+                    );
+                    continue;
+                }
+                match owner.get(&key) {
+                    Some(&other) if other != i => {
+                        let other_value = raw.get(other).map_or("", |l| l.value.as_str());
+                        self.error(
+                            &path,
+                            format!(
+                                "alias `{alias}` of scale value `{}` also names scale value `{other_value}`",
+                                level.value
+                            ),
+                            "give each alias to one scale value only (case and spaces are ignored)",
+                        );
+                    }
+                    _ => {
+                        owner.insert(key, i);
+                    }
+                }
+            }
+        }
+    }
+
+    fn coverage_threshold(&mut self, raw: Option<f64>) -> f64 {
+        let Some(threshold) = raw else {
+            return DEFAULT_COVERAGE_THRESHOLD;
+        };
+        if !(0.0..=100.0).contains(&threshold) {
+            self.error(
+                "coverage_threshold",
+                format!("`coverage_threshold` is {threshold}, outside 0 to 100"),
+                "give the share of items (in percent) that must be answered before a rating, e.g. 80",
+            );
+        }
+        threshold
     }
 
     fn weights(&mut self, raw: &RawWeights) -> Weights {
@@ -727,5 +793,49 @@ sections:
     fn rejects_bands_that_do_not_reach_zero() {
         let found = errors(&MINIMAL.replace("{ min: 0, label: Weak }", "{ min: 10, label: Weak }"));
         assert!(found[0].message.contains("must start at 0"), "{found:#?}");
+    }
+
+    #[test]
+    fn reads_aliases_and_the_coverage_threshold() {
+        let text = MINIMAL
+            .replace("credit: 1.0 }", "credit: 1.0, aliases: [yes, In Place] }")
+            .replace("bands:", "coverage_threshold: 60\nbands:");
+        let (checklist, _) = parse_checklist(&text).unwrap();
+        assert_eq!(checklist.scale[0].aliases, ["yes", "In Place"]);
+        assert_eq!(checklist.coverage_threshold, 60.0);
+        let (default, _) = parse_checklist(MINIMAL).unwrap();
+        assert_eq!(default.coverage_threshold, DEFAULT_COVERAGE_THRESHOLD);
+    }
+
+    #[test]
+    fn rejects_an_alias_that_names_two_values() {
+        let text = MINIMAL
+            .replace("credit: 1.0 }", "credit: 1.0, aliases: [done] }")
+            .replace(
+                "credit: 0.0 }",
+                "credit: 0.0, aliases: [not-in-place, DONE] }",
+            );
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .contains("alias `DONE` of scale value `not_met` also names scale value `met`"),
+            "{found:?}"
+        );
+        let label_clash = MINIMAL.replace("credit: 0.5 }", "credit: 0.5, aliases: [in place] }");
+        assert_eq!(errors(&label_clash).len(), 1);
+    }
+
+    #[test]
+    fn rejects_marks_as_aliases_and_thresholds_outside_0_to_100() {
+        let mark = MINIMAL.replace("credit: 1.0 }", "credit: 1.0, aliases: [\"✓\"] }");
+        assert!(
+            errors(&mark)[0]
+                .message
+                .contains("has no letters or digits")
+        );
+        let threshold = MINIMAL.replace("bands:", "coverage_threshold: 120\nbands:");
+        assert!(errors(&threshold)[0].message.contains("outside 0 to 100"));
     }
 }

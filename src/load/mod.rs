@@ -6,6 +6,7 @@ mod checklist;
 mod extends;
 mod positions;
 mod read;
+mod status;
 mod suggest;
 mod yaml;
 
@@ -15,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 pub use answers::AnswersDocument;
 pub use read::{MAX_INPUT_BYTES, read_input};
+pub use status::{StatusProblem, StatusProblemKind, resolve_status};
 pub use suggest::{edit_distance, nearest};
 
 use crate::error::{Diagnostic, Error, Result};

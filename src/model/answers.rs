@@ -53,6 +53,9 @@ pub struct Answer {
     pub owner: Option<String>,
     /// When the gap is to be closed.
     pub due: Option<Date>,
+    /// The earlier assessment this answer was copied from by `init --from`, while nobody has
+    /// confirmed it (`None` once re-checked).
+    pub carried_from: Option<String>,
 }
 
 impl Answers {

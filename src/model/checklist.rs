@@ -21,6 +21,8 @@ pub struct Checklist {
     pub weights: Weights,
     /// Ratings by overall percentage, highest `min` first.
     pub bands: Vec<Band>,
+    /// The least share of items (percent) that must be answered before a band is given.
+    pub coverage_threshold: f64,
     /// Who the items apply to.
     pub profiles: Vec<Profile>,
     /// Every source the items cite.
@@ -91,6 +93,9 @@ pub struct ScaleLevel {
     pub label: String,
     /// Share of the weight earned; `None` means not applicable (out of the denominator).
     pub credit: Option<f64>,
+    /// Other words that mean this value (`yes`, `in place`), matched ignoring case and spaces.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// Weight per priority.
@@ -387,6 +392,9 @@ impl Basis {
         }
     }
 }
+
+/// The coverage threshold a checklist gets when it does not set one: 80 % answered.
+pub const DEFAULT_COVERAGE_THRESHOLD: f64 = 80.0;
 
 impl Checklist {
     /// The profile with this id.

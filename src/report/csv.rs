@@ -9,7 +9,7 @@ use crate::spreadsheet::csv_cell;
 /// Renders the CSV report.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 29] = [
+const HEADER: [&str; 33] = [
     "district",
     "label",
     "date",
@@ -39,6 +39,10 @@ const HEADER: [&str; 29] = [
     "evidence",
     "note",
     "internal_note",
+    "answered_percent",
+    "rated",
+    "draft",
+    "carried_from",
 ];
 
 /// The first line of a CSV report that carries internal notes, padded to the header's width
@@ -56,7 +60,7 @@ impl Renderer for CsvRenderer {
         }
         rows.push(HEADER.map(String::from).to_vec());
         let identity = identity(assessment);
-        rows.push(summary_row(
+        let mut overall = summary_row(
             &identity,
             "overall",
             "",
@@ -64,7 +68,9 @@ impl Renderer for CsvRenderer {
             &assessment.overall,
             assessment.band.as_deref(),
             &assessment.counts,
-        ));
+        );
+        overall_extras(&mut overall, assessment);
+        rows.push(overall);
         for s in &assessment.sections {
             rows.push(summary_row(
                 &identity, "section", &s.id, &s.title, &s.score, None, &s.counts,
@@ -118,6 +124,26 @@ fn summary_row(
     row
 }
 
+/// The overall row's figures on answered items, rating and draft, in their own columns.
+fn overall_extras(row: &mut [String], a: &Assessment) {
+    let column = |name: &str| HEADER.iter().position(|h| *h == name);
+    let values = [
+        (
+            "answered_percent",
+            a.answered_score
+                .percent
+                .map_or(String::new(), |p| format!("{p:.1}")),
+        ),
+        ("rated", a.rating.rated.to_string()),
+        ("draft", view::draft_line(a).unwrap_or_default()),
+    ];
+    for (name, value) in values {
+        if let Some(cell) = column(name).and_then(|i| row.get_mut(i)) {
+            *cell = value;
+        }
+    }
+}
+
 fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
     let answer = item.answer.as_ref();
     let text = |f: fn(&crate::score::AnswerDetail) -> Option<&String>| {
@@ -149,6 +175,10 @@ fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
         text(|a| a.evidence.as_ref()),
         text(|a| a.note.as_ref()),
         text(|a| a.internal_note.as_ref()),
+        String::new(),
+        String::new(),
+        String::new(),
+        text(|a| a.carried_from.as_ref()),
     ]);
     row
 }

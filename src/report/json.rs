@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::csv::is_confidential;
-use super::{Format, RenderOptions, Renderer, render_error};
+use super::{Format, RenderOptions, Renderer, render_error, view};
 use crate::error::Result;
 use crate::score::Assessment;
 
@@ -20,12 +20,18 @@ struct Document<'a> {
     /// True when the document carries internal notes (made with `--include-internal-notes`
     /// from answers that have some): it may name students and must not be published.
     confidential: bool,
+    /// The DRAFT line, `null` when the report is final.
+    draft_notice: Option<String>,
     /// Answered gaps, most urgent first (item ids).
     gaps: Vec<&'a str>,
     /// Unanswered items, most urgent first (item ids).
     unanswered: Vec<&'a str>,
     /// Items in place, most important first (item ids).
     strengths: Vec<&'a str>,
+    /// Critical items answered partly or not in place, most urgent first (item ids).
+    critical_gaps: Vec<&'a str>,
+    /// Critical items not yet answered, most urgent first (item ids).
+    critical_unanswered: Vec<&'a str>,
     #[serde(flatten)]
     assessment: &'a Assessment,
 }
@@ -36,9 +42,15 @@ impl Renderer for JsonRenderer {
             format: "sro-assess/assessment",
             format_version: JSON_FORMAT_VERSION,
             confidential: is_confidential(assessment, options),
+            draft_notice: view::draft_line(assessment),
             gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
             unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
             strengths: assessment.strengths().map(|i| i.id.as_str()).collect(),
+            critical_gaps: assessment.critical_gaps().map(|i| i.id.as_str()).collect(),
+            critical_unanswered: assessment
+                .critical_unanswered()
+                .map(|i| i.id.as_str())
+                .collect(),
             assessment,
         };
         let mut bytes =

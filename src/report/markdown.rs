@@ -72,6 +72,10 @@ fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
         "# SRO program gap report: {}\n",
         cell(&a.meta.district)
     );
+    if let Some(draft) = view::draft_line(a) {
+        let text = draft.strip_prefix("DRAFT: ").unwrap_or(&draft);
+        let _ = writeln!(out, "> **DRAFT**: {}\n", cell(text));
+    }
     if confidential {
         let _ = writeln!(
             out,
@@ -95,8 +99,17 @@ fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
     let _ = writeln!(out, "- **Overall: {}**", view::headline(a));
     let _ = writeln!(out, "- Arithmetic: {}", view::arithmetic(&a.overall));
     let _ = writeln!(out, "- Coverage: {}", view::coverage(a));
+    let _ = writeln!(
+        out,
+        "- Score over answered items: {}",
+        view::answered_score(a)
+    );
+    if let Some(note) = view::rating_note(a) {
+        let _ = writeln!(out, "- Rating: {}", cell(&note));
+    }
     let _ = writeln!(out, "- Statuses: {}", view::counts_line(a));
-    let _ = writeln!(out, "- Strengths: {}\n", view::strengths_line(a));
+    let _ = writeln!(out, "- Strengths: {}", view::strengths_line(a));
+    let _ = writeln!(out, "- Critical: {}\n", view::critical_line(a));
 
     let _ = writeln!(out, "## Sections\n");
     let mut header = vec![
@@ -192,6 +205,9 @@ fn notes(item: &crate::score::ItemResult, options: &RenderOptions) -> String {
     }
     if let Some(note) = &answer.note {
         parts.push(format!("Note: {note}"));
+    }
+    if let Some(from) = &answer.carried_from {
+        parts.push(view::carried_note(from));
     }
     if options.include_internal_notes
         && let Some(internal) = &answer.internal_note

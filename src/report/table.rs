@@ -21,6 +21,10 @@ impl Renderer for TableRenderer {
         let title = format!("SRO program gap report: {}", assessment.meta.district);
         out.push_str(&emphasis(&title, options));
         out.push('\n');
+        if let Some(draft) = view::draft_line(assessment) {
+            out.push_str(&emphasis(&draft, options));
+            out.push('\n');
+        }
         for (label, value) in header_rows(assessment) {
             out.push_str(&format!("{label:<12} {value}\n"));
         }
@@ -48,13 +52,26 @@ impl Renderer for TableRenderer {
         ));
         out.push_str(&format!(
             "{:<12} {}\n",
+            "Answered:",
+            view::answered_score(assessment)
+        ));
+        if let Some(note) = view::rating_note(assessment) {
+            out.push_str(&format!("{:<12} {note}\n", "Rating:"));
+        }
+        out.push_str(&format!(
+            "{:<12} {}\n",
             "Statuses:",
             view::counts_line(assessment)
         ));
         out.push_str(&format!(
-            "{:<12} {}\n\n",
+            "{:<12} {}\n",
             "Strengths:",
             view::strengths_line(assessment)
+        ));
+        out.push_str(&format!(
+            "{:<12} {}\n\n",
+            "Critical:",
+            view::critical_line(assessment)
         ));
 
         out.push_str(&emphasis("Sections", options));
@@ -203,16 +220,25 @@ fn gap_table(gaps: &[&ItemResult], options: &RenderOptions) -> Table {
             Cell::new(view::priority(item.priority)),
             status_cell(item, options),
             Cell::new(item.responsible.label()),
-            Cell::new(format!(
-                "{}\n[{}]\nNext step: {}",
-                item.title,
-                item.id,
-                view::next_step(item)
-            )),
+            Cell::new(gap_text(item)),
         ]);
     }
     keep_narrow_columns_whole(&mut table, 4);
     table
+}
+
+fn gap_text(item: &ItemResult) -> String {
+    let mut text = format!(
+        "{}\n[{}]\nNext step: {}",
+        item.title,
+        item.id,
+        view::next_step(item)
+    );
+    if let Some(from) = item.answer.as_ref().and_then(|a| a.carried_from.as_ref()) {
+        text.push('\n');
+        text.push_str(&view::carried_note(from));
+    }
+    text
 }
 
 /// The first `count` columns hold short words: never wrap them, so the text column gets the rest.

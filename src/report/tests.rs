@@ -17,6 +17,7 @@ weights: { critical: 5, high: 3, medium: 2, low: 1 }
 bands:
   - { min: 75, label: Good }
   - { min: 0, label: Weak }
+coverage_threshold: 50
 sources:
   - { id: src, title: A source, publisher: Someone, year: 2020, url: "https://example.org" }
 sections:
@@ -128,7 +129,7 @@ fn csv_has_one_row_per_item_plus_overall_and_sections() {
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1 + 1 + 3);
-    assert!(rows.iter().all(|r| r.len() == 29));
+    assert!(rows.iter().all(|r| r.len() == 33));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Labels and number formats shared by every renderer, so all formats print the same figures.
 
 use crate::model::Priority;
-use crate::score::{Assessment, ItemResult, Score};
+use crate::score::{Assessment, Coverage, ItemResult, NotRatedReason, Rating, Score};
 
 /// A weight or weight sum: whole numbers without decimals, others with one (`12`, `12.5`).
 pub fn weight(value: f64) -> String {
@@ -35,10 +35,113 @@ pub fn arithmetic(score: &Score) -> String {
     }
 }
 
-/// The overall result in one line: `72.4% (Developing)`.
+/// The overall result in one line: `72.4% (Developing)`, or
+/// `6.0% (not rated: 9 of 112 answered)` while too few items are answered for a band.
 pub fn headline(assessment: &Assessment) -> String {
-    let band = assessment.band.as_deref().unwrap_or("not rated");
-    format!("{} ({band})", percent(assessment.overall.percent))
+    format!(
+        "{} ({})",
+        percent(assessment.overall.percent),
+        band_or_reason(assessment)
+    )
+}
+
+/// The band, or why there is none: `Developing`, `not rated: 9 of 112 answered`.
+pub fn band_or_reason(assessment: &Assessment) -> String {
+    band_text(
+        assessment.band.as_deref(),
+        &assessment.rating,
+        &assessment.coverage,
+    )
+}
+
+/// The band, or why there is none, from the figures a comparison or summary keeps.
+pub fn band_text(band: Option<&str>, rating: &Rating, coverage: &Coverage) -> String {
+    match (band, rating.not_rated_reason) {
+        (Some(band), _) => band.to_string(),
+        (None, Some(NotRatedReason::CoverageBelowThreshold)) => {
+            format!(
+                "not rated: {} of {} answered",
+                coverage.answered, coverage.items
+            )
+        }
+        (None, _) => "not rated".to_string(),
+    }
+}
+
+/// The score over the answered items alone: `83.3% over the 9 answered items (25 / 30)`.
+pub fn answered_score(assessment: &Assessment) -> String {
+    let n = assessment.coverage.answered;
+    format!(
+        "{} over the {n} answered item{} ({})",
+        percent(assessment.answered_score.percent),
+        if n == 1 { "" } else { "s" },
+        fraction(&assessment.answered_score)
+    )
+}
+
+/// Why no band is given, in a sentence, when there is none for lack of answers.
+pub fn rating_note(assessment: &Assessment) -> Option<String> {
+    let r = &assessment.rating;
+    (r.not_rated_reason == Some(NotRatedReason::CoverageBelowThreshold)).then(|| {
+        format!(
+            "No rating is given until at least {}% of the items are answered: the overall score \
+             counts every unanswered item as 0, so it measures how much was answered more than \
+             the program.",
+            weight(r.coverage_threshold)
+        )
+    })
+}
+
+/// The DRAFT line every format prints at the top (and PDF and HTML on every page):
+/// `DRAFT: 12 answers carried over from 2025 not yet confirmed; 9 of 112 items answered
+/// (8.0%), below the 80% needed for a rating`.
+pub fn draft_line(assessment: &Assessment) -> Option<String> {
+    let d = &assessment.draft;
+    if !d.is_draft {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if d.carried_unconfirmed > 0 {
+        reasons.push(format!(
+            "{} carried over from {} not yet confirmed",
+            plural(d.carried_unconfirmed, "answer", "answers"),
+            d.carried_from.join(" and ")
+        ));
+    }
+    if d.below_coverage_threshold {
+        reasons.push(format!(
+            "{}, below the {}% needed for a rating",
+            coverage(assessment),
+            weight(assessment.rating.coverage_threshold)
+        ));
+    }
+    Some(format!("DRAFT: {}", reasons.join("; ")))
+}
+
+/// The critical counts in one line: `1 critical gap; 6 critical items not yet answered`.
+pub fn critical_line(assessment: &Assessment) -> String {
+    format!(
+        "{}; {} not yet answered",
+        plural(
+            assessment.critical_gaps().count(),
+            "critical gap",
+            "critical gaps"
+        ),
+        plural(
+            assessment.critical_unanswered().count(),
+            "critical item",
+            "critical items"
+        )
+    )
+}
+
+/// How a gap table marks an answer copied from an earlier assessment and not yet confirmed.
+pub fn carried_note(from: &str) -> String {
+    format!("Carried over from {from}, not yet confirmed")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Coverage in words: `92 of 97 items answered (94.8%)`.
@@ -139,19 +242,22 @@ pub fn strengths_line(assessment: &Assessment) -> String {
 /// How many strengths the summary names before "and N more".
 pub const STRENGTHS_SHOWN: usize = 5;
 
-/// Every critical practice not in place, one line each, most urgent first: the answered gaps
-/// with their status (`Signed MOU (partly in place)`), then the unanswered ones.
+/// Every critical practice answered as not (fully) in place, one line each, most urgent first,
+/// with its status: `Signed MOU (partly in place)`. Unanswered items are not gaps until
+/// answered; [`critical_unanswered_lines`] lists them.
 pub fn critical_gap_lines(assessment: &Assessment) -> Vec<String> {
-    let critical = |i: &&ItemResult| i.priority == Priority::Critical;
-    let answered = assessment
-        .gaps()
-        .filter(critical)
-        .map(|i| format!("{} ({})", i.title, i.status_label.to_lowercase()));
-    let open = assessment
-        .unanswered()
-        .filter(critical)
-        .map(|i| format!("{} (unanswered)", i.title));
-    answered.chain(open).collect()
+    assessment
+        .critical_gaps()
+        .map(|i| format!("{} ({})", i.title, i.status_label.to_lowercase()))
+        .collect()
+}
+
+/// Every critical practice not yet answered, one title each, most urgent first.
+pub fn critical_unanswered_lines(assessment: &Assessment) -> Vec<String> {
+    assessment
+        .critical_unanswered()
+        .map(|i| i.title.clone())
+        .collect()
 }
 
 #[cfg(test)]

@@ -14,8 +14,17 @@ pub struct Assessment {
     pub meta: Meta,
     /// Overall earned and possible weight, and the percentage.
     pub overall: Score,
-    /// The rating for the overall percentage (`None` when nothing was scorable).
+    /// The rating for the overall percentage; `None` when the assessment is not rated
+    /// (too few items answered, or nothing scorable): see `rating`.
     pub band: Option<String>,
+    /// Earned and possible weight over the answered items only: how the answered practices
+    /// stand, whatever the share answered.
+    pub answered_score: Score,
+    /// Whether a band is given, and if not, why.
+    pub rating: Rating,
+    /// Whether the report is a draft, and why: answers carried over and not yet confirmed,
+    /// or too few items answered for a rating.
+    pub draft: Draft,
     /// Answered items out of the items of the profile.
     pub coverage: Coverage,
     /// Items per status, in scale order, then unanswered.
@@ -63,6 +72,17 @@ impl Assessment {
             .collect();
         planned.sort_by_key(|i| (i.answer.as_ref().and_then(|ans| ans.due), i.gap_rank));
         planned
+    }
+
+    /// Critical practices answered partly or not in place, most urgent first.
+    pub fn critical_gaps(&self) -> impl Iterator<Item = &ItemResult> {
+        self.gaps().filter(|i| i.priority == Priority::Critical)
+    }
+
+    /// Critical practices nobody has answered yet: not known to be gaps, so listed apart.
+    pub fn critical_unanswered(&self) -> impl Iterator<Item = &ItemResult> {
+        self.unanswered()
+            .filter(|i| i.priority == Priority::Critical)
     }
 
     /// Items of the profile with no answer, most urgent first.
@@ -234,6 +254,89 @@ impl Coverage {
             round1(self.answered as f64 / self.items as f64 * 100.0)
         }
     }
+
+    /// Whether fewer items are answered than `threshold` percent of the profile's items
+    /// (compared exactly, not after rounding).
+    pub fn is_below(&self, threshold: f64) -> bool {
+        self.items > 0 && (self.answered as f64) * 100.0 < threshold * self.items as f64
+    }
+}
+
+/// Whether the assessment gets a band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rating {
+    /// Whether a band is given.
+    pub rated: bool,
+    /// Why no band is given; `None` when rated.
+    pub not_rated_reason: Option<NotRatedReason>,
+    /// The least coverage (percent of the profile's items answered) the checklist requires
+    /// for a band.
+    pub coverage_threshold: f64,
+}
+
+/// Why an assessment gets no band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotRatedReason {
+    /// Fewer items are answered than the coverage threshold: the overall score would measure
+    /// how much was answered rather than the program.
+    CoverageBelowThreshold,
+    /// No item can be scored (every item is not applicable).
+    NothingScorable,
+}
+
+impl Rating {
+    pub(crate) fn new(overall: &Score, coverage: &Coverage, threshold: f64) -> Self {
+        let reason = if overall.percent.is_none() {
+            Some(NotRatedReason::NothingScorable)
+        } else if coverage.is_below(threshold) {
+            Some(NotRatedReason::CoverageBelowThreshold)
+        } else {
+            None
+        };
+        Self {
+            rated: reason.is_none(),
+            not_rated_reason: reason,
+            coverage_threshold: threshold,
+        }
+    }
+}
+
+/// Whether a report must say DRAFT, and the counts behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    /// Whether the report is a draft (either reason below).
+    pub is_draft: bool,
+    /// Scored answers copied by `init --from` that nobody has confirmed yet.
+    pub carried_unconfirmed: usize,
+    /// The earlier assessments they were copied from, in first-seen order.
+    pub carried_from: Vec<String>,
+    /// Whether fewer items are answered than the coverage threshold.
+    pub below_coverage_threshold: bool,
+}
+
+impl Draft {
+    pub(crate) fn new(items: &[ItemResult], rating: &Rating) -> Self {
+        let mut carried_from: Vec<String> = Vec::new();
+        let mut carried_unconfirmed = 0;
+        for from in items
+            .iter()
+            .filter_map(|i| i.answer.as_ref()?.carried_from.as_ref())
+        {
+            carried_unconfirmed += 1;
+            if !carried_from.contains(from) {
+                carried_from.push(from.clone());
+            }
+        }
+        let below_coverage_threshold =
+            rating.not_rated_reason == Some(NotRatedReason::CoverageBelowThreshold);
+        Self {
+            is_draft: carried_unconfirmed > 0 || below_coverage_threshold,
+            carried_unconfirmed,
+            carried_from,
+            below_coverage_threshold,
+        }
+    }
 }
 
 /// How many items have one status.
@@ -376,6 +479,8 @@ pub struct AnswerDetail {
     pub owner: Option<String>,
     /// When.
     pub due: Option<Date>,
+    /// The earlier assessment the answer was copied from, while nobody has confirmed it.
+    pub carried_from: Option<String>,
 }
 
 impl ItemResult {
@@ -421,6 +526,7 @@ impl ItemResult {
                 internal_note: a.internal_note.clone(),
                 owner: a.owner.clone(),
                 due: a.due,
+                carried_from: a.carried_from.clone(),
             }),
         }
     }
@@ -447,6 +553,8 @@ pub struct Method {
     pub weights: Weights,
     /// Ratings by overall percentage.
     pub bands: Vec<Band>,
+    /// The least coverage (percent answered) for a rating.
+    pub coverage_threshold: f64,
 }
 
 impl From<&Checklist> for Method {
@@ -455,6 +563,7 @@ impl From<&Checklist> for Method {
             scale: checklist.scale.clone(),
             weights: checklist.weights,
             bands: checklist.bands.clone(),
+            coverage_threshold: checklist.coverage_threshold,
         }
     }
 }

@@ -6,8 +6,8 @@ mod assessment;
 use std::collections::HashMap;
 
 pub use assessment::{
-    AnswerDetail, Assessment, ChecklistMeta, Coverage, ItemResult, Meta, Method, Outcome,
-    ProfileMeta, Score, SectionScore, StatusCount,
+    AnswerDetail, Assessment, ChecklistMeta, Coverage, Draft, ItemResult, Meta, Method,
+    NotRatedReason, Outcome, ProfileMeta, Rating, Score, SectionScore, StatusCount,
 };
 
 use crate::model::{Answer, Answers, Checklist, Priority, Profile};
@@ -55,10 +55,8 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         .collect();
 
     let overall = Score::from_items(items.iter());
-    let band = overall
-        .percent
-        .and_then(|p| checklist.band_for(p))
-        .map(|b| b.label.clone());
+    let answered_score =
+        Score::from_items(items.iter().filter(|i| i.outcome != Outcome::Unanswered));
     let coverage = Coverage {
         answered: items
             .iter()
@@ -66,12 +64,23 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
             .count(),
         items: items.len(),
     };
+    let rating = Rating::new(&overall, &coverage, checklist.coverage_threshold);
+    // A band for a thinly answered assessment would rate how much was answered, not the program.
+    let band = overall
+        .percent
+        .filter(|_| rating.rated)
+        .and_then(|p| checklist.band_for(p))
+        .map(|b| b.label.clone());
+    let draft = Draft::new(&items, &rating);
     let counts = StatusCount::tally(items.iter(), checklist);
 
     let mut assessment = Assessment {
         meta: Meta::new(checklist, profile, answers, answers_hash),
         overall,
         band,
+        answered_score,
+        rating,
+        draft,
         coverage,
         counts,
         sections,

@@ -33,6 +33,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
         value: value.into(),
         label: label.into(),
         credit,
+        aliases: Vec::new(),
     };
     Checklist {
         id: "test".into(),
@@ -51,6 +52,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
             medium: 2.0,
             low: 1.0,
         },
+        coverage_threshold: crate::model::DEFAULT_COVERAGE_THRESHOLD,
         bands: vec![
             Band {
                 min: 90.0,
@@ -119,6 +121,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
                 internal_note: None,
                 owner: None,
                 due: None,
+                carried_from: None,
             })
             .collect(),
     }
@@ -344,4 +347,94 @@ proptest! {
             prop_assert!(a.score.percent >= b.score.percent, "section {} fell", b.id);
         }
     }
+}
+
+#[test]
+fn a_thinly_answered_assessment_shows_its_answered_score_but_no_band() {
+    // 1 of 10 answered (met, critical): 5 of 5 over the answered item, 5 of 23 overall.
+    let c = checklist(vec![(
+        "s0",
+        std::iter::once(Priority::Critical)
+            .chain(std::iter::repeat_n(Priority::Medium, 9))
+            .collect(),
+    )]);
+    let result = score(&c, &answers("all", &[("s0.i0".into(), "met")]), "h");
+    assert_eq!(result.overall.percent, Some(21.7));
+    assert_eq!(result.answered_score.percent, Some(100.0));
+    assert_eq!(result.answered_score.possible, 5.0);
+    assert_eq!(result.band, None);
+    assert!(!result.rating.rated);
+    assert_eq!(
+        result.rating.not_rated_reason,
+        Some(NotRatedReason::CoverageBelowThreshold)
+    );
+    assert!(result.draft.is_draft);
+    assert!(result.draft.below_coverage_threshold);
+    assert_eq!(result.draft.carried_unconfirmed, 0);
+}
+
+#[test]
+fn the_band_returns_at_the_coverage_threshold_exactly() {
+    let c = checklist(vec![("s0", vec![Priority::Medium; 5])]);
+    let four: Vec<(String, &str)> = (0..4).map(|i| (format!("s0.i{i}"), "met")).collect();
+    let result = score(&c, &answers("all", &four), "h");
+    assert_eq!(result.coverage.percent(), 80.0);
+    assert!(result.rating.rated);
+    assert_eq!(result.band.as_deref(), Some("Developing"));
+    assert!(!result.draft.is_draft);
+    let three = &four[..3];
+    let result = score(&c, &answers("all", three), "h");
+    assert!(!result.rating.rated);
+    assert_eq!(result.band, None);
+}
+
+#[test]
+fn the_checklist_sets_the_coverage_threshold() {
+    let mut c = checklist(vec![("s0", vec![Priority::Medium; 4])]);
+    c.coverage_threshold = 25.0;
+    let result = score(&c, &answers("all", &[("s0.i0".into(), "met")]), "h");
+    assert!(result.rating.rated);
+    assert_eq!(result.rating.coverage_threshold, 25.0);
+    assert_eq!(result.band.as_deref(), Some("Beginning"));
+}
+
+#[test]
+fn critical_unanswered_items_are_not_critical_gaps() {
+    let c = checklist(vec![(
+        "s0",
+        vec![Priority::Critical, Priority::Critical, Priority::Low],
+    )]);
+    let result = score(&c, &answers("all", &[("s0.i0".into(), "partial")]), "h");
+    let gaps: Vec<&str> = result.critical_gaps().map(|i| i.id.as_str()).collect();
+    let open: Vec<&str> = result
+        .critical_unanswered()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(gaps, ["s0.i0"]);
+    assert_eq!(open, ["s0.i1"]);
+}
+
+#[test]
+fn unconfirmed_carried_answers_make_a_draft_with_their_count() {
+    let c = checklist(vec![("s0", vec![Priority::High; 3])]);
+    let mut a = answers(
+        "all",
+        &[
+            ("s0.i0".into(), "met"),
+            ("s0.i1".into(), "met"),
+            ("s0.i2".into(), "partial"),
+        ],
+    );
+    for answer in &mut a.answers[..2] {
+        answer.carried_from = Some("2025 review (2025-04-20)".into());
+    }
+    let result = score(&c, &a, "h");
+    assert!(
+        result.rating.rated,
+        "coverage is full; only the carry-over makes it a draft"
+    );
+    assert!(result.draft.is_draft);
+    assert_eq!(result.draft.carried_unconfirmed, 2);
+    assert_eq!(result.draft.carried_from, ["2025 review (2025-04-20)"]);
+    assert!(!result.draft.below_coverage_threshold);
 }

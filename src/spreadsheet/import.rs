@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{COLUMNS, Grid, META_KEYS, cell_name};
-use crate::load::nearest;
+use crate::load::{nearest, resolve_status};
 use crate::model::{Checklist, Date};
 use crate::template::yaml_text;
 
@@ -181,11 +181,18 @@ impl Importer<'_> {
         let grid = self.grid;
         let id = grid.cell(row, 0);
         let field = |name: &str| layout.col(name).map_or("", |c| grid.cell(row, c));
-        let filled: Vec<(&str, &str)> = ["evidence", "note", "internal_note", "owner", "due"]
-            .into_iter()
-            .map(|name| (name, field(name)))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let filled: Vec<(&str, &str)> = [
+            "evidence",
+            "note",
+            "internal_note",
+            "owner",
+            "due",
+            "carried_from",
+        ]
+        .into_iter()
+        .map(|name| (name, field(name)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
         let status_text = field("status");
         if status_text.is_empty() && filled.is_empty() {
             return;
@@ -233,35 +240,18 @@ impl Importer<'_> {
         }
     }
 
-    /// The scale value a status cell names; the labels and any case or spacing are accepted.
+    /// The scale value a status cell names, resolved as in an answers file.
     fn status(&mut self, layout: &Layout, row: usize, text: &str) -> Option<String> {
         if text.is_empty() {
             return None;
         }
-        let squash = |s: &str| -> String {
-            s.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
+        let problem = match resolve_status(text, self.checklist) {
+            Ok(level) => return Some(level.value.clone()),
+            Err(problem) => problem,
         };
-        let wanted = squash(text);
-        let scale = &self.checklist.scale;
-        if let Some(level) = scale
-            .iter()
-            .find(|l| squash(&l.value) == wanted || squash(&l.label) == wanted)
-        {
-            return Some(level.value.clone());
-        }
-        let values: Vec<&str> = scale.iter().map(|l| l.value.as_str()).collect();
-        let hint = match nearest(text, values.iter().copied()) {
-            Some(best) => format!(
-                "the nearest valid value is `{best}`; the statuses are: {}",
-                values.join(", ")
-            ),
-            None => format!("use one of: {}", values.join(", ")),
-        };
+        let hint = problem.hint(|best| format!("the nearest valid value is `{best}`;"));
         let col = layout.col("status").unwrap_or(0);
-        self.error(row, col, format!("unknown status `{text}`"), Some(hint));
+        self.error(row, col, problem.message(None), Some(hint));
         None
     }
 }

@@ -11,6 +11,7 @@ mod compare;
 mod compare_pdf;
 mod exports;
 mod external;
+mod honest;
 mod hostile;
 mod html;
 mod lint;

@@ -109,6 +109,7 @@ fn new_layout(options: &RenderOptions, stamp: String) -> Layout {
         Footer {
             stamp,
             confidential: false,
+            draft: None,
         },
     )
 }

@@ -516,7 +516,8 @@ fn districts_table(s: &Summary, options: &RenderOptions) -> Table {
             Text::plain(format!(
                 "{}\n{}",
                 percent(row.overall.percent),
-                row.band.as_deref().unwrap_or("not rated")
+                // On two lines, so an unrated row keeps the table within 80 columns.
+                view::district_band(row).replacen(": ", ":\n", 1)
             )),
             Text::plain(format!("{:.1}%", row.coverage.percent())),
             Text::plain(view::critical_cell(row)),

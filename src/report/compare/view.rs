@@ -4,7 +4,7 @@
 use crate::compare::{
     CellState, Column, Comparison, ComparisonKind, DistrictRow, ItemCell, Summary, TrendStep,
 };
-use crate::report::view::{fraction, percent, weight};
+use crate::report::view::{band_text, fraction, percent, weight};
 use crate::score::Score;
 
 /// How many of the most common gaps the table and Markdown summaries list (CSV and JSON list all).
@@ -62,10 +62,7 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
             "Earned / possible",
             per_column(&|col| fraction(&col.overall)),
         ),
-        (
-            "Band",
-            per_column(&|col| col.band.clone().unwrap_or_else(|| "not rated".into())),
-        ),
+        ("Band", per_column(&column_band)),
         ("Coverage", per_column(&coverage)),
         (
             "Critical in place",
@@ -384,11 +381,17 @@ pub fn share(districts: usize, applies: usize, share: f64) -> String {
 
 /// `72.4% (Developing)`.
 pub fn district_headline(row: &DistrictRow) -> String {
-    format!(
-        "{} ({})",
-        percent(row.overall.percent),
-        row.band.as_deref().unwrap_or("not rated")
-    )
+    format!("{} ({})", percent(row.overall.percent), district_band(row))
+}
+
+/// A column's band, or why it has none: `not rated: 9 of 112 answered`.
+pub fn column_band(col: &Column) -> String {
+    band_text(col.band.as_deref(), &col.rating, &col.coverage)
+}
+
+/// A district's band, or why it has none.
+pub fn district_band(row: &DistrictRow) -> String {
+    band_text(row.band.as_deref(), &row.rating, &row.coverage)
 }
 
 /// A number for CSV: one decimal, empty when absent.

@@ -11,7 +11,7 @@ mod sections;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{RenderOptions, Renderer};
+use super::{RenderOptions, Renderer, view};
 use crate::error::Result;
 use crate::report::pdf::content::is_confidential;
 use crate::score::Assessment;
@@ -31,11 +31,13 @@ impl Renderer for HtmlRenderer {
 /// The whole page.
 fn document(a: &Assessment, options: &RenderOptions) -> Markup {
     let confidential = is_confidential(a, options);
-    let title = if confidential {
-        format!("CONFIDENTIAL: SRO program gap report: {}", a.meta.district)
-    } else {
-        format!("SRO program gap report: {}", a.meta.district)
-    };
+    let mut title = format!("SRO program gap report: {}", a.meta.district);
+    if a.draft.is_draft {
+        title.insert_str(0, "DRAFT: ");
+    }
+    if confidential {
+        title.insert_str(0, "CONFIDENTIAL: ");
+    }
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -45,6 +47,9 @@ fn document(a: &Assessment, options: &RenderOptions) -> Markup {
                 meta name="generator" content=(format!("sro-assess {}", a.meta.tool_version));
                 title { (title) }
                 style { (PreEscaped(STYLE)) }
+                @if let Some(draft) = view::draft_line(a) {
+                    style { (PreEscaped(draft_page_rule(&draft))) }
+                }
             }
             body {
                 (sections::cover(a, confidential))
@@ -63,6 +68,24 @@ fn document(a: &Assessment, options: &RenderOptions) -> Markup {
             }
         }
     }
+}
+
+/// Prints the DRAFT line at the top of every printed page (a CSS page margin box). Every
+/// character but letters, digits and spaces is written as a CSS escape, so no text from the
+/// answers file can end the string or the style element.
+fn draft_page_rule(draft: &str) -> String {
+    let mut escaped = String::with_capacity(draft.len() * 2);
+    for c in draft.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            escaped.push(c);
+        } else {
+            escaped.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    format!(
+        "@media print {{ @page {{ @top-center {{ content: \"{escaped}\"; \
+         font: 700 8pt sans-serif; color: #7a4a00; }} }} }}"
+    )
 }
 
 #[cfg(test)]

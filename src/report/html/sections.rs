@@ -111,6 +111,9 @@ pub(super) fn cover(a: &Assessment, confidential: bool) -> Markup {
     let m = &a.meta;
     html! {
         header class="cover" {
+            @if let Some(draft) = view::draft_line(a) {
+                p class="draft" { strong { (draft) } }
+            }
             @if confidential {
                 p class="confidential" {
                     strong { "CONFIDENTIAL: this report includes internal notes. Do not publish it." }
@@ -131,6 +134,8 @@ pub(super) fn cover(a: &Assessment, confidential: bool) -> Markup {
                 p class="headline" { (view::headline(a)) }
                 p { (view::arithmetic(&a.overall)) }
                 p { (view::coverage(a)) }
+                p { "Score over answered items: " (view::answered_score(a)) }
+                @if let Some(note) = view::rating_note(a) { p class="warning" { (note) } }
             }
             @if let Some(warning) = view::version_warning(a) { p class="warning" { (warning) } }
             @if !confidential {
@@ -169,6 +174,7 @@ pub(super) fn summary(a: &Assessment) -> Markup {
             p { (method_sentence(a)) }
             dl class="facts" {
                 dt { "Coverage" } dd { (view::coverage(a)) }
+                dt { "Answered" } dd { (view::answered_score(a)) }
                 dt { "Statuses" } dd { (view::counts_line(a)) }
                 dt { "Strengths" } dd { (view::strengths_line(a)) }
                 dt { "Gaps" } dd { (gaps) }
@@ -203,12 +209,17 @@ fn section_table(a: &Assessment) -> Markup {
 
 fn critical_gaps(a: &Assessment) -> Markup {
     let lines = view::critical_gap_lines(a);
+    let open = view::critical_unanswered_lines(a);
     html! {
         h3 { "Critical gaps (" (lines.len()) ")" }
         @if lines.is_empty() {
-            p { "No critical practice is missing." }
+            p { "No critical practice is answered as missing." }
         } @else {
             ul { @for line in &lines { li { (line) } } }
+        }
+        @if !open.is_empty() {
+            h3 { "Critical items not yet answered (" (open.len()) ")" }
+            ul { @for line in &open { li { (line) } } }
         }
     }
 }
@@ -558,6 +569,7 @@ pub(super) fn stamp(a: &Assessment, confidential: bool) -> Markup {
         footer class="stamp" aria-labelledby="stamp" {
             (part_heading(a, "stamp"))
             p { (view::stamp(a)) }
+            @if let Some(draft) = view::draft_line(a) { p { strong { (draft) } } }
             @if confidential {
                 p { strong { "CONFIDENTIAL: includes internal notes. Do not publish or share." } }
             }

@@ -60,6 +60,7 @@ pub fn build(a: &Assessment, options: &RenderOptions) -> Layout {
         Footer {
             stamp: view::stamp(a),
             confidential,
+            draft: view::draft_line(a),
         },
     );
     cover(&mut l, a, confidential);
@@ -140,7 +141,19 @@ fn cover(l: &mut Layout, a: &Assessment, confidential: bool) {
     );
     l.paragraph(&view::arithmetic(&a.overall), BODY.colored(MUTED), 0.0);
     l.paragraph(&view::coverage(a), BODY.colored(MUTED), 0.0);
+    l.paragraph(
+        &format!("Score over answered items: {}", view::answered_score(a)),
+        BODY.colored(MUTED),
+        0.0,
+    );
+    if let Some(note) = view::rating_note(a) {
+        l.paragraph(&note, BODY.colored(AMBER), 0.0);
+    }
     l.advance(24.0);
+    if let Some(draft) = view::draft_line(a) {
+        l.banner(&draft, TextStyle::new(Face::Bold, 11.0, WHITE), AMBER);
+        l.advance(8.0);
+    }
     if let Some(warning) = view::version_warning(a) {
         l.paragraph(&warning, BODY.colored(AMBER), 0.0);
         l.advance(8.0);
@@ -175,6 +188,7 @@ fn summary(l: &mut Layout, a: &Assessment) {
     l.advance(6.0);
     let pairs = vec![
         ("Coverage".to_string(), view::coverage(a)),
+        ("Answered".to_string(), view::answered_score(a)),
         ("Statuses".to_string(), view::counts_line(a)),
         ("Strengths".to_string(), view::strengths_line(a)),
         (
@@ -234,10 +248,20 @@ fn critical_gaps(l: &mut Layout, a: &Assessment) {
     let lines = view::critical_gap_lines(a);
     h2(l, &format!("Critical gaps ({})", lines.len()));
     if lines.is_empty() {
-        l.paragraph("No critical practice is missing.", BODY, 0.0);
+        l.paragraph("No critical practice is answered as missing.", BODY, 0.0);
     }
     for line in &lines {
         l.bullet(line, BODY, 0.0);
+    }
+    let open = view::critical_unanswered_lines(a);
+    if !open.is_empty() {
+        h2(
+            l,
+            &format!("Critical items not yet answered ({})", open.len()),
+        );
+        for line in &open {
+            l.bullet(line, BODY, 0.0);
+        }
     }
 }
 

@@ -328,6 +328,8 @@ pub struct Footer {
     pub stamp: String,
     /// Whether to mark every page CONFIDENTIAL.
     pub confidential: bool,
+    /// The DRAFT line to print on every page, when the report is a draft.
+    pub draft: Option<String>,
 }
 
 /// Footer type and spacing.
@@ -407,6 +409,7 @@ pub struct Layout {
     geometry: Geometry,
     footer: Footer,
     footer_lines: Vec<String>,
+    draft_lines: Vec<String>,
     pages: Vec<Page>,
     /// Top of the free space on the current page.
     y: f32,
@@ -424,10 +427,20 @@ impl Layout {
             FOOTER_STYLE.size,
             geometry.text_width() - PAGE_LABEL_WIDTH,
         );
+        let draft_lines = footer.draft.as_deref().map_or_else(Vec::new, |draft| {
+            let draft = encoder.clean(draft);
+            wrap(
+                &draft,
+                Face::Bold,
+                FOOTER_STYLE.size,
+                geometry.text_width() - PAGE_LABEL_WIDTH,
+            )
+        });
         Self {
             geometry,
             footer,
             footer_lines,
+            draft_lines,
             pages: vec![Page::default()],
             y: geometry.top(),
             encoder,
@@ -439,9 +452,12 @@ impl Layout {
         self.geometry
     }
 
-    /// Height of the footer band: the rule, an optional CONFIDENTIAL line, the stamp lines.
+    /// Height of the footer band: the rule, the DRAFT lines, an optional CONFIDENTIAL line,
+    /// the stamp lines.
     fn footer_height(&self) -> f32 {
-        let lines = self.footer_lines.len().max(1) + usize::from(self.footer.confidential);
+        let lines = self.footer_lines.len().max(1)
+            + usize::from(self.footer.confidential)
+            + self.draft_lines.len();
         4.0 + lines as f32 * FOOTER_STYLE.line_height()
     }
 
@@ -901,7 +917,7 @@ impl Layout {
         self.y = top + lh;
     }
 
-    /// Adds "Page N of M", the stamp and (when asked) CONFIDENTIAL to every page, and returns
+    /// Adds "Page N of M", the stamp and (when asked) DRAFT and CONFIDENTIAL to every page, and returns
     /// the pages with the characters that had to be replaced.
     pub fn finish(mut self) -> (Vec<Page>, Encoder) {
         let total = self.pages.len();
@@ -934,6 +950,11 @@ impl Layout {
             first_top,
         ));
         let mut top = first_top;
+        for line in &self.draft_lines {
+            let style = FOOTER_STYLE.bold().colored(Rgb(0.55, 0.30, 0.0));
+            marks.push(footer_text(line.clone(), style, g.left(), top));
+            top += lh;
+        }
         if self.footer.confidential {
             let style = FOOTER_STYLE.bold().colored(Rgb(0.70, 0.08, 0.08));
             let text = "CONFIDENTIAL: includes internal notes. Do not publish or share.";

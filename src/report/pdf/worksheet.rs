@@ -66,6 +66,7 @@ fn build(checklist: &Checklist, profile: Option<&Profile>, paper: Paper) -> Layo
     let footer = Footer {
         stamp: stamp(checklist, profile),
         confidential: false,
+        draft: None,
     };
     let mut l = Layout::new(geometry, footer);
     let sections = checklist.sections_in(profile);

@@ -154,7 +154,7 @@ fn cover_score_table(l: &mut Layout, c: &Comparison) {
             vec![
                 text_cell(&column.label, CELL.bold()),
                 text_cell(&percent(column.overall.percent), CELL.bold()),
-                text_cell(column.band.as_deref().unwrap_or("not rated"), CELL),
+                text_cell(&view::column_band(column), CELL),
                 text_cell(&view::scored_line(column), CELL),
             ]
         })
@@ -170,7 +170,7 @@ fn cover_score_lines(l: &mut Layout, c: &Comparison) {
         let headline = format!(
             "{} ({})",
             percent(column.overall.percent),
-            column.band.as_deref().unwrap_or("not rated")
+            view::column_band(column)
         );
         l.paragraph(&headline, TextStyle::new(Face::Bold, 18.0, NAVY), 0.0);
         let basis = format!(

@@ -11,6 +11,7 @@ fn layout() -> Layout {
         Footer {
             stamp: "Checklist test 1; sro-assess 0.1.0; answers file 0123456789ab".into(),
             confidential: false,
+            draft: None,
         },
     )
 }
@@ -290,6 +291,7 @@ fn every_page_has_its_number_and_the_stamp() {
         Footer {
             stamp: "Checklist test 1".into(),
             confidential: true,
+            draft: None,
         },
     );
     for _ in 0..120 {
