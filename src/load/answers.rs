@@ -12,11 +12,12 @@ use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
 
-const TOP_KEYS: [&str; 9] = [
+const TOP_KEYS: [&str; 10] = [
     "checklist",
     "checklist_version",
     "profile",
     "district",
+    "district_id",
     "label",
     "date",
     "prepared_by",
@@ -33,7 +34,7 @@ const ANSWER_KEYS: [&str; 7] = [
     // Written by `init --from`: the answer was copied from an earlier assessment, to re-check.
     "carried_from",
 ];
-const OPTION_KEYS: [&str; 2] = ["annual_cost", "staff_fte"];
+const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
 
 /// A syntactically valid answers file, not yet checked against its checklist.
 pub struct AnswersDocument {
@@ -266,6 +267,7 @@ impl Check<'_> {
             }
             Some(value) => self.date(value, "date"),
         };
+        let district_id = get("district_id").and_then(|v| self.district_id(v));
         let label = self.optional_text(get("label"), "label");
         let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
         let option = get("option").and_then(|v| self.option(v));
@@ -286,6 +288,7 @@ impl Check<'_> {
             checklist_version,
             profile: profile?.id.clone(),
             district: district?,
+            district_id,
             label: label.unwrap_or_else(|| date.to_string()),
             date,
             prepared_by,
@@ -361,6 +364,20 @@ impl Check<'_> {
         None
     }
 
+    /// A district code is text: written as a number, YAML would drop its leading zeros
+    /// (`0612` reads as 612) and files of one district would no longer match.
+    fn district_id(&mut self, value: &Value) -> Option<String> {
+        if let Value::Number(n) = value {
+            self.error(
+                self.at("district_id"),
+                format!("`district_id` is written as a number ({n}), which can lose leading zeros"),
+                "put the code in quotes, exactly as the state writes it: `district_id: \"0612\"`",
+            );
+            return None;
+        }
+        self.optional_text(Some(value), "district_id")
+    }
+
     fn option(&mut self, value: &Value) -> Option<OptionFigures> {
         let Some(map) = value.as_mapping() else {
             self.error(
@@ -377,7 +394,7 @@ impl Check<'_> {
             let name = key.as_str().unwrap_or("?");
             if !OPTION_KEYS.contains(&name) {
                 let hint = nearest(name, OPTION_KEYS).map_or_else(
-                    || "the keys are annual_cost and staff_fte".to_string(),
+                    || "the keys are annual_cost, one_time_cost and staff_fte".to_string(),
                     |b| format!("did you mean `{b}`?"),
                 );
                 self.error(
@@ -403,6 +420,7 @@ impl Check<'_> {
         };
         Some(OptionFigures {
             annual_cost: figure("annual_cost"),
+            one_time_cost: figure("one_time_cost"),
             staff_fte: figure("staff_fte"),
         })
     }

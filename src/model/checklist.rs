@@ -138,6 +138,10 @@ pub struct Profile {
     pub include: Vec<String>,
     /// Patterns left out after `include`.
     pub exclude: Vec<String>,
+    /// Scale labels this profile prints instead of the scale's, by scale value (a plan is
+    /// "Provided for in the plan", not "In place"); empty keeps the scale's labels.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<(String, String)>,
 }
 
 impl Profile {
@@ -146,6 +150,14 @@ impl Profile {
         let matches = |pattern: &String| pattern_matches(pattern, section_id, item_id);
         let included = self.include.is_empty() || self.include.iter().any(matches);
         included && !self.exclude.iter().any(matches)
+    }
+
+    /// The label this profile prints for a scale value, if it sets one.
+    pub fn label_for(&self, value: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, label)| label.as_str())
     }
 }
 
@@ -381,6 +393,7 @@ mod tests {
             title: "P".into(),
             description: String::new(),
             include: include.iter().map(|s| s.to_string()).collect(),
+            labels: Vec::new(),
             exclude: exclude.iter().map(|s| s.to_string()).collect(),
         }
     }

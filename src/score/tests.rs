@@ -67,6 +67,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
         ],
         profiles: vec![
             Profile {
+                labels: Vec::new(),
                 id: "all".into(),
                 title: "All".into(),
                 description: String::new(),
@@ -74,6 +75,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
                 exclude: vec![],
             },
             Profile {
+                labels: Vec::new(),
                 id: "first".into(),
                 title: "First section".into(),
                 description: String::new(),
@@ -105,6 +107,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         checklist_version: None,
         profile: profile.into(),
         district: "Example Area School District".into(),
+        district_id: None,
         label: "Test".into(),
         date: Date::EPOCH,
         prepared_by: None,
