@@ -396,8 +396,8 @@ fn a_district_id_joins_files_whose_names_differ() {
         "2026",
         &all,
     );
-    a.meta.district_id = Some("4620".into());
-    b.meta.district_id = Some("4620".into());
+    a.meta.district_id = Some("9901".into());
+    b.meta.district_id = Some("9901".into());
     let mut builder = SummaryBuilder::new(checklist());
     builder.add(&a, "a");
     builder.add(&b, "b");

@@ -33,7 +33,7 @@ impl ComparisonRenderer for TableRenderer {
         out.blank();
         out.heading("Side by side");
         out.table(figures_table(c, options));
-        out.labelled("Ranking:", &view::ranking_line(c));
+        out.labelled(view::ranking_label(c), &view::ranking_line(c));
         out.labelled("Weights:", &c.weight_check.statement);
         out.blank();
         critical_open(&mut out, c, options);

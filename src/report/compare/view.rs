@@ -58,7 +58,7 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
         ("Profile", per_column(&|col| col.profile.id.clone())),
         ("Items scored", per_column(&scored_line)),
         ("Overall", per_column(&|col| percent(col.overall.percent))),
-        ("Common items", per_column(&common_cell)),
+        ("Common items", per_column(&|col| common_cell(c, col))),
         (
             "Earned / possible",
             per_column(&|col| fraction(&col.overall)),
@@ -110,9 +110,21 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
     rows
 }
 
-/// `91.2% (1st)`: the score on the items every column scores, and the rank on it.
-pub fn common_cell(col: &Column) -> String {
-    format!("{} ({})", percent(col.common.percent), ordinal(col.rank))
+/// `91.2% (1st)`: the score on the items every column scores, and the rank on it (a trend
+/// is not ranked: its columns are years of one program).
+pub fn common_cell(c: &Comparison, col: &Column) -> String {
+    match c.kind {
+        ComparisonKind::Options => format!("{} ({})", percent(col.common.percent), ordinal(col.rank)),
+        ComparisonKind::Trend => percent(col.common.percent),
+    }
+}
+
+/// The label of [`ranking_line`] in the terminal table.
+pub fn ranking_label(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Ranking:",
+        ComparisonKind::Trend => "Common:",
+    }
 }
 
 /// `1st`, `2nd`, `3rd`, `11th`.
@@ -129,17 +141,17 @@ pub fn ordinal(rank: usize) -> String {
 
 /// What the ranking rests on, in one paragraph.
 pub fn ranking_line(c: &Comparison) -> String {
-    let (many, each) = match c.kind {
-        ComparisonKind::Options => ("option", "option"),
-        ComparisonKind::Trend => ("assessment", "assessment"),
+    let (lead, each) = match c.kind {
+        ComparisonKind::Options => ("Ranked on", "option"),
+        ComparisonKind::Trend => ("On", "assessment"),
     };
     let ranked: Vec<String> = c
         .columns
         .iter()
-        .map(|col| format!("{} {}", col.label, common_cell(col)))
+        .map(|col| format!("{} {}", col.label, common_cell(c, col)))
         .collect();
     let mut line = format!(
-        "Ranked on the {} items every {many} scores (possible weight {}): {}. \"Overall\" is \
+        "{lead} the {} items every {each} scores (possible weight {}): {}. \"Overall\" is \
          each {each}'s own score, on its own items",
         c.common_items.items,
         weight(c.common_items.possible),
