@@ -364,14 +364,17 @@ impl Check<'_> {
         None
     }
 
-    /// A district code is text: written as a number, YAML would drop its leading zeros
-    /// (`0612` reads as 612) and files of one district would no longer match.
+    /// A district code is text. A whole number (`9901`) reads back exactly, and a leading zero
+    /// keeps the value as text, but a decimal (`12.50` reads as 12.5) would change the code, so
+    /// files of one district would no longer match.
     fn district_id(&mut self, value: &Value) -> Option<String> {
-        if let Value::Number(n) = value {
+        if let Value::Number(n) = value
+            && !(n.is_u64() || n.is_i64())
+        {
             self.error(
                 self.at("district_id"),
-                format!("`district_id` is written as a number ({n}), which can lose leading zeros"),
-                "put the code in quotes, exactly as the state writes it: `district_id: \"0612\"`",
+                format!("`district_id` reads as the number {n}, which is not the code as written"),
+                "put the code in quotes, exactly as the state writes it: `district_id: \"12.50\"`",
             );
             return None;
         }
@@ -412,7 +415,10 @@ impl Check<'_> {
                     self.error(
                         self.at(&child("option", key)),
                         format!("`{key}` should be a number of zero or more"),
-                        "write digits only, without `$` or commas: `annual_cost: 98000`",
+                        format!(
+                            "write digits only, without `$` or commas: `{key}: {}`",
+                            if key == "staff_fte" { "1.5" } else { "98000" }
+                        ),
                     );
                     None
                 }

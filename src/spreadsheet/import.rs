@@ -453,3 +453,95 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
     }
     unused
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn checklist() -> Checklist {
+        load::bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist
+    }
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            sheet: "Answers".into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    fn cells(errors: &[CellError]) -> Vec<&str> {
+        errors.iter().map(|e| e.cell.as_str()).collect()
+    }
+
+    #[test]
+    fn every_cell_the_import_does_not_read_is_named() {
+        let sheet = grid(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["annual_cost", "98000", "our estimate"],
+            &["vehicle cost", "4000"],
+            &["", "stray"],
+            &[],
+            &["id", "section", "title", "status", "comments"],
+            &["governance.written-mou", "", "", "met", "ask the chief"],
+            &["Total", "", "", "", ""],
+            &["governance.mou-goals", "", "", "", "", "past the columns"],
+        ]);
+        let unused = unused_cells(&sheet, &checklist());
+        assert_eq!(cells(&unused), vec!["C2", "A3", "B4", "E6", "A8", "F9"]);
+        assert!(
+            unused[3]
+                .message
+                .contains("its 1 filled cell is not imported")
+        );
+    }
+
+    #[test]
+    fn an_untouched_template_reports_nothing() {
+        let list = checklist();
+        let profile = list.profile("considering-sro").unwrap();
+        let header = crate::template::TemplateHeader {
+            checklist_reference: "wi-sro-best-practices",
+            district: "Example Area School District",
+            label: "Option A",
+            date: Date::parse("2026-03-15").unwrap(),
+            prepared_by: None,
+        };
+        let template = super::super::template_grid(&list, profile, &header);
+        assert!(unused_cells(&template, &list).is_empty());
+    }
+
+    #[test]
+    fn costs_accept_dollar_signs_and_commas() {
+        let list = checklist();
+        let sheet = grid(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["profile", "considering-sro"],
+            &["district", "Example Area School District"],
+            &["date", "2026-03-15"],
+            &["annual_cost", "$98,000"],
+            &["one_time_cost", "12000"],
+            &[],
+            &["id", "status"],
+        ]);
+        let text = import_grid(&sheet, &list).unwrap();
+        assert!(text.contains("option:\n  annual_cost: 98000\n  one_time_cost: 12000\n"));
+        let bad = grid(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["profile", "considering-sro"],
+            &["district", "Example Area School District"],
+            &["date", "2026-03-15"],
+            &["staff_fte", "one and a half"],
+            &[],
+            &["id", "status"],
+        ]);
+        let errors = import_grid(&bad, &list).unwrap_err();
+        assert_eq!(cells(&errors), vec!["B5"]);
+    }
+}

@@ -9,6 +9,7 @@ mod common;
 mod compare;
 mod compare_pdf;
 mod external;
+mod honest_compare;
 mod hostile;
 mod html;
 mod lint;

@@ -114,7 +114,9 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
 /// is not ranked: its columns are years of one program).
 pub fn common_cell(c: &Comparison, col: &Column) -> String {
     match c.kind {
-        ComparisonKind::Options => format!("{} ({})", percent(col.common.percent), ordinal(col.rank)),
+        ComparisonKind::Options => {
+            format!("{} ({})", percent(col.common.percent), ordinal(col.rank))
+        }
         ComparisonKind::Trend => percent(col.common.percent),
     }
 }
