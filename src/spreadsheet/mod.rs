@@ -17,16 +17,17 @@ pub use import::{CellError, checklist_reference, import_grid, unused_cells};
 pub use read::{SpreadsheetKind, read_grid};
 pub use write::{template_csv, template_grid, template_xlsx, xlsx_from_grid};
 
-/// The header fields, in the order the template writes them.
+/// The header fields, in the order the template writes them (fields added later go last, so
+/// the rows of older sheets keep their places).
 pub const META_KEYS: [&str; 11] = [
     "checklist",
     "checklist_version",
     "profile",
     "district",
-    "district_id",
     "label",
     "date",
     "prepared_by",
+    "district_id",
     "annual_cost",
     "one_time_cost",
     "staff_fte",
