@@ -354,12 +354,8 @@ fn checklist_meta(checklist: &Checklist) -> ChecklistMeta {
 
 /// A trend when every file is the same district at a different date; options otherwise.
 fn comparison_kind(assessments: &[Assessment]) -> ComparisonKind {
-    let Some(first) = assessments.first() else {
-        return ComparisonKind::Options;
-    };
-    let same_district = assessments
-        .iter()
-        .all(|a| district_key(a) == district_key(first));
+    let keys = district_keys(assessments.iter().map(district_of));
+    let same_district = keys.iter().all(|k| keys.first() == Some(k));
     let mut dates: Vec<Date> = assessments.iter().map(|a| a.meta.date).collect();
     dates.sort();
     let distinct_dates = dates.windows(2).all(|w| w[0] != w[1]);
@@ -370,21 +366,52 @@ fn comparison_kind(assessments: &[Assessment]) -> ComparisonKind {
     }
 }
 
-/// What tells districts apart: the `district_id` when the file gives one, else the name
-/// (case and spacing aside).
-pub(crate) fn district_key(a: &Assessment) -> String {
-    match &a.meta.district_id {
-        Some(id) => format!("id:{}", id.trim()),
-        None => format!(
-            "name:{}",
-            a.meta
-                .district
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        ),
-    }
+/// An assessment's district name and code.
+pub(crate) fn district_of(a: &Assessment) -> (&str, Option<&str>) {
+    (&a.meta.district, a.meta.district_id.as_deref())
+}
+
+/// What tells districts apart, one key per file: the `district_id` when the file gives one,
+/// else the name (case and spacing aside). A file without a code whose name the other files
+/// give exactly one code for joins that code: a district that adds its code in the second
+/// year is still one district.
+pub(crate) fn district_keys<'a>(
+    districts: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<String> {
+    let normalized = |name: &str| {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let files: Vec<(String, Option<&str>)> = districts
+        .map(|(name, id)| {
+            (
+                normalized(name),
+                id.map(str::trim).filter(|i| !i.is_empty()),
+            )
+        })
+        .collect();
+    let code_for = |name: &str| {
+        let mut codes: Vec<&str> = files
+            .iter()
+            .filter(|(n, _)| n == name)
+            .filter_map(|(_, id)| *id)
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        match codes.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    };
+    files
+        .iter()
+        .map(|(name, id)| match id.or_else(|| code_for(name)) {
+            Some(code) => format!("id:{code}"),
+            None => format!("name:{name}"),
+        })
+        .collect()
 }
 
 fn column_order(kind: ComparisonKind, assessments: &[Assessment]) -> Vec<&Assessment> {
@@ -678,8 +705,8 @@ fn notes(kind: ComparisonKind, columns: &[Column], ordered: &[&Assessment]) -> V
     }
     let mut districts: Vec<&str> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
-    for a in ordered {
-        let key = district_key(a);
+    let file_keys = district_keys(ordered.iter().map(|a| district_of(a)));
+    for (a, key) in ordered.iter().zip(file_keys) {
         if !keys.contains(&key) {
             keys.push(key);
             districts.push(&a.meta.district);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{district_key, round1};
+use super::{district_keys, round1};
 use crate::model::{Checklist, Date, Priority};
 use crate::score::{Assessment, ChecklistMeta, Coverage, Outcome, Score};
 
@@ -189,6 +189,7 @@ struct SectionSum {
 /// What the summary keeps of one file.
 struct FileRecord {
     row: DistrictRow,
+    /// Set once every file is in (a file without a code may join another's).
     district_key: String,
     plan: bool,
     /// Section index and percentage.
@@ -245,7 +246,7 @@ impl SummaryBuilder {
             .collect();
         self.files.push(FileRecord {
             row: district_row(assessment, source),
-            district_key: district_key(assessment),
+            district_key: String::new(),
             plan: assessment.meta.describes_plan,
             sections,
             outcomes,
@@ -260,6 +261,14 @@ impl SummaryBuilder {
     /// The summary of every assessment added.
     pub fn finish(mut self) -> Summary {
         let files_count = self.files.len();
+        let keys = district_keys(
+            self.files
+                .iter()
+                .map(|f| (f.row.district.as_str(), f.row.district_id.as_deref())),
+        );
+        for (file, key) in self.files.iter_mut().zip(keys) {
+            file.district_key = key;
+        }
         self.files.sort_by(|a, b| {
             let key = |f: &FileRecord| (f.row.date, f.row.label.clone(), f.row.source.clone());
             a.row

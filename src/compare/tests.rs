@@ -408,6 +408,32 @@ fn a_district_id_joins_files_whose_names_differ() {
 }
 
 #[test]
+fn a_file_without_a_code_joins_the_code_its_name_carries_elsewhere() {
+    let keys = district_keys(
+        [
+            ("Riverside", None),
+            ("riverside ", Some("9902")),
+            ("Lakeview", None),
+            ("Twin", Some("1")),
+            ("Twin", Some("2")),
+            ("Twin", None),
+        ]
+        .into_iter(),
+    );
+    assert_eq!(
+        keys,
+        [
+            "id:9902",
+            "id:9902",
+            "name:lakeview",
+            "id:1",
+            "id:2",
+            "name:twin"
+        ]
+    );
+}
+
+#[test]
 fn the_average_keeps_to_one_profile() {
     let all = vec![0; item_count()];
     let none = vec![2; item_count()];
