@@ -395,3 +395,15 @@ fn a_cost_in_words_in_the_sheet_is_an_error_at_its_cell() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_summary_of_planning_options_only_averages_nothing() {
+    let summary = json(&["summary", OPTION_A, OPTION_B]);
+    assert_eq!(summary["district_count"], 1);
+    assert_eq!(summary["districts"], serde_json::json!([]));
+    assert_eq!(summary["overall_average"], Value::Null);
+    assert_eq!(summary["average_basis"], Value::Null);
+    let (table, _) = run(&["summary", OPTION_A, OPTION_B, "--width", "100"]);
+    assert!(table.contains("no assessment to average"));
+    assert!(table.contains("No district has a current assessment of its program"));
+}

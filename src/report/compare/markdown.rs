@@ -56,8 +56,12 @@ impl ComparisonRenderer for MarkdownRenderer {
         let _ = writeln!(out, "- Overall: {}\n", cell(&view::average_line(s)));
         let _ = writeln!(out, "{}\n", cell(view::GROUPING_NOTE));
         let _ = writeln!(out, "## {}\n", cell(&view::districts_heading(s)));
-        districts(&mut out, &s.districts);
-        let _ = writeln!(out, "{}\n", cell(view::CRITICAL_GAPS_NOTE));
+        if s.districts.is_empty() {
+            let _ = writeln!(out, "{}\n", cell(view::NO_LATEST));
+        } else {
+            districts(&mut out, &s.districts);
+            let _ = writeln!(out, "{}\n", cell(view::CRITICAL_GAPS_NOTE));
+        }
         if !s.other_assessments.is_empty() {
             let _ = writeln!(out, "## {}\n", cell(&view::others_heading(s)));
             districts(&mut out, &s.other_assessments);

@@ -61,8 +61,12 @@ impl ComparisonRenderer for TableRenderer {
         out.paragraph(view::GROUPING_NOTE);
         out.blank();
         out.heading(&view::districts_heading(s));
-        out.table(districts_table(&s.districts, options));
-        out.paragraph(view::CRITICAL_GAPS_NOTE);
+        if s.districts.is_empty() {
+            out.paragraph(view::NO_LATEST);
+        } else {
+            out.table(districts_table(&s.districts, options));
+            out.paragraph(view::CRITICAL_GAPS_NOTE);
+        }
         out.blank();
         if !s.other_assessments.is_empty() {
             out.heading(&view::others_heading(s));

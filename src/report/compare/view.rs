@@ -555,6 +555,10 @@ pub fn district_name(row: &DistrictRow) -> String {
     }
 }
 
+/// Said instead of an empty table when no district has a latest assessment.
+pub const NO_LATEST: &str = "No district has a current assessment of its program: every file is \
+     a planning option or an earlier year, listed below.";
+
 /// Explains how files are grouped into districts.
 pub const GROUPING_NOTE: &str = "Files are grouped by district_id, or by district name when a \
      file has none. Each district counts once, by its latest assessment; earlier assessments and \

@@ -100,9 +100,13 @@ fn district_cell(row: &DistrictRow) -> Cell {
 fn districts(l: &mut Layout, s: &Summary) {
     l.new_page();
     h1(l, &view::districts_heading(s));
-    district_table(l, &s.districts);
-    l.advance(4.0);
-    l.paragraph(view::CRITICAL_GAPS_NOTE, SMALL, 0.0);
+    if s.districts.is_empty() {
+        l.paragraph(view::NO_LATEST, BODY, 0.0);
+    } else {
+        district_table(l, &s.districts);
+        l.advance(4.0);
+        l.paragraph(view::CRITICAL_GAPS_NOTE, SMALL, 0.0);
+    }
     if !s.other_assessments.is_empty() {
         l.space(16.0);
         h1(l, &view::others_heading(s));
