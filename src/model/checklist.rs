@@ -140,8 +140,13 @@ pub struct Profile {
     pub exclude: Vec<String>,
     /// Scale labels this profile prints instead of the scale's, by scale value (a plan is
     /// "Provided for in the plan", not "In place"); empty keeps the scale's labels.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
     pub labels: Vec<(String, String)>,
+}
+
+/// Writes the labels as the checklist does: a map from scale value to label, in scale order.
+fn as_map<S: serde::Serializer>(labels: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(labels.iter().map(|(value, label)| (value, label)))
 }
 
 impl Profile {
