@@ -129,12 +129,26 @@ pub fn answers_template_from(
     let _ = writeln!(out, "checklist_version: {}", yaml_text(&checklist.version));
     let _ = writeln!(out, "profile: {}", yaml_text(&profile.id));
     let _ = writeln!(out, "district: {}", yaml_text(header.district));
+    let _ = writeln!(
+        out,
+        "# district_id: \"0000\"  # optional: the state or NCES district code, in quotes, so that\n\
+         #                        # files of one district are joined even if the name is written differently"
+    );
     let _ = writeln!(out, "label: {}", yaml_text(header.label));
     let _ = writeln!(out, "date: {}", header.date);
     let _ = writeln!(
         out,
         "prepared_by: {}",
         yaml_text(header.prepared_by.unwrap_or(""))
+    );
+    let _ = writeln!(
+        out,
+        "# For a planning option, remove the # signs below and give its figures in digits\n\
+         # (dollars without $ or commas); leave them out when assessing a program at work.\n\
+         # option:\n\
+         #   annual_cost: 98000    # what the option costs each year\n\
+         #   one_time_cost: 15000  # start-up cost paid once: hiring, equipment, training\n\
+         #   staff_fte: 1.0        # staff it needs, in full-time equivalents"
     );
     let _ = writeln!(out, "answers:");
     let sections: Vec<_> = checklist

@@ -130,6 +130,12 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = file.checklist(None)?;
     let (_, warnings) = file.validate(&loaded.checklist)?;
     io.warn(&name, &warnings)?;
+    // Whatever the sheet holds that the answers file will not is said, never dropped silently.
+    let grid = spreadsheet::read_grid(&args.sheet, kind)?;
+    io.warn(
+        &name,
+        &spreadsheet::unused_cell_warnings(&grid, &loaded.checklist),
+    )?;
     let overwrite = if args.force {
         Overwrite::Allow
     } else {

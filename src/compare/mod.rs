@@ -22,8 +22,11 @@ use crate::score::{
 };
 
 use catalogue::Catalogue;
-pub use summary::{CommonGap, DistrictRow, ItemTally, SectionAverage, Summary, SummaryBuilder};
+pub use summary::{
+    AverageBasis, CommonGap, DistrictRow, ItemTally, Role, SectionAverage, Summary, SummaryBuilder,
+};
 pub use trend::{Change, ItemChange, SectionChange, Trend, TrendStep, trend_step};
+use weight_check::equal_weight_of;
 pub use weight_check::{Rank, WeightCheck, equal_weight_score};
 
 /// Two or more assessments of one checklist, side by side.
@@ -47,12 +50,25 @@ pub struct Comparison {
     pub critical_gaps: Vec<CriticalGap>,
     /// Items in scope and a gap (partly, not in place or unanswered) under every column.
     pub gaps_everywhere: Vec<GapEverywhere>,
-    /// Whether the ranking of the columns holds when every item weighs the same.
+    /// The items every column scores, on which the columns are ranked.
+    pub common_items: CommonItems,
+    /// Whether the ranking of the columns (on the common items) holds when every item weighs
+    /// the same.
     pub weight_check: WeightCheck,
     /// The change over time, when every file is the same district at a different date.
     pub trend: Option<Trend>,
     /// Things a reader must know before reading the figures (different profiles, versions).
     pub notes: Vec<String>,
+}
+
+/// The items every column scores: in every column's profile and answered "not applicable" in
+/// none. Ranking on them compares like with like; each column's own score stays beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CommonItems {
+    /// How many items.
+    pub items: usize,
+    /// Their summed weight (the possible weight of every column's common score).
+    pub possible: f64,
 }
 
 /// What is being compared.
@@ -106,6 +122,33 @@ pub struct Column {
     pub critical: CriticalTally,
     /// Cost and staffing, when the file gives them.
     pub option: Option<OptionFigures>,
+    /// Whether the file describes a plan (its statuses read "Provided for in the plan").
+    pub describes_plan: bool,
+    /// Weighted score over the common items only (see [`CommonItems`]).
+    pub common: Score,
+    /// Equal-weight score over the common items only.
+    pub common_equal_weight: Score,
+    /// Rank by `common` (1 = highest; tied columns share a rank).
+    pub rank: usize,
+    /// Annual cost divided by the common-items percentage: dollars a year per percentage
+    /// point; `None` without an annual cost or a common score above zero.
+    pub cost_per_point: Option<f64>,
+    /// Critical items in the profile that are not fully covered: partly or not in place,
+    /// unanswered, or answered "not applicable", in checklist order.
+    pub critical_open: Vec<OpenItem>,
+}
+
+/// A critical item a column leaves open.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenItem {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Where it stands (`partial`, `not_in_place`, `unanswered` or `not_applicable`).
+    pub state: CellState,
+    /// What reports print for the status.
+    pub label: String,
 }
 
 /// Critical items in place out of the critical items scored.
@@ -259,9 +302,14 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
     let ordered = column_order(kind, assessments);
     let catalogue = Catalogue::new(checklist, ordered.iter().copied());
     let lookups: Vec<ItemLookup<'_>> = ordered.iter().map(|a| ItemLookup::new(a)).collect();
-    let columns = columns(&ordered);
+    let common_ids = common_item_ids(&catalogue, &lookups);
+    let mut columns = columns(&ordered);
+    let common_items = score_common_items(&mut columns, &common_ids, &lookups);
     let items = item_rows(&catalogue, &lookups);
     let weight_check = weight_check::check(&columns);
+    for (column, rank) in columns.iter_mut().zip(&weight_check.ranks) {
+        column.rank = rank.weighted;
+    }
     let trend =
         (kind == ComparisonKind::Trend).then(|| trend::trend(&catalogue, &ordered, &columns));
     Comparison {
@@ -275,8 +323,9 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
         item_total: items.len(),
         items,
         item_filter: ItemFilter::All,
-        notes: notes(&columns, &ordered),
+        notes: notes(kind, &columns, &ordered),
         columns,
+        common_items,
         weight_check,
         trend,
     }
@@ -309,12 +358,8 @@ fn checklist_meta(checklist: &Checklist) -> ChecklistMeta {
 
 /// A trend when every file is the same district at a different date; options otherwise.
 fn comparison_kind(assessments: &[Assessment]) -> ComparisonKind {
-    let Some(first) = assessments.first() else {
-        return ComparisonKind::Options;
-    };
-    let same_district = assessments
-        .iter()
-        .all(|a| a.meta.district.trim() == first.meta.district.trim());
+    let keys = district_keys(assessments.iter().map(district_of));
+    let same_district = keys.iter().all(|k| keys.first() == Some(k));
     let mut dates: Vec<Date> = assessments.iter().map(|a| a.meta.date).collect();
     dates.sort();
     let distinct_dates = dates.windows(2).all(|w| w[0] != w[1]);
@@ -323,6 +368,54 @@ fn comparison_kind(assessments: &[Assessment]) -> ComparisonKind {
     } else {
         ComparisonKind::Options
     }
+}
+
+/// An assessment's district name and code.
+pub(crate) fn district_of(a: &Assessment) -> (&str, Option<&str>) {
+    (&a.meta.district, a.meta.district_id.as_deref())
+}
+
+/// What tells districts apart, one key per file: the `district_id` when the file gives one,
+/// else the name (case and spacing aside). A file without a code whose name the other files
+/// give exactly one code for joins that code: a district that adds its code in the second
+/// year is still one district.
+pub(crate) fn district_keys<'a>(
+    districts: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<String> {
+    let normalized = |name: &str| {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let files: Vec<(String, Option<&str>)> = districts
+        .map(|(name, id)| {
+            (
+                normalized(name),
+                id.map(str::trim).filter(|i| !i.is_empty()),
+            )
+        })
+        .collect();
+    let code_for = |name: &str| {
+        let mut codes: Vec<&str> = files
+            .iter()
+            .filter(|(n, _)| n == name)
+            .filter_map(|(_, id)| *id)
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        match codes.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    };
+    files
+        .iter()
+        .map(|(name, id)| match id.or_else(|| code_for(name)) {
+            Some(code) => format!("id:{code}"),
+            None => format!("name:{name}"),
+        })
+        .collect()
 }
 
 fn column_order(kind: ComparisonKind, assessments: &[Assessment]) -> Vec<&Assessment> {
@@ -392,6 +485,68 @@ fn column(a: &Assessment, label: String) -> Column {
             scored: critical.len(),
         },
         option: a.meta.option,
+        describes_plan: a.meta.describes_plan,
+        common: a.overall,
+        common_equal_weight: equal_weight_score(a),
+        rank: 0,
+        cost_per_point: None,
+        critical_open: a
+            .items
+            .iter()
+            .filter(|i| i.priority == Priority::Critical)
+            .filter(|i| i.outcome != Outcome::InPlace)
+            .map(|i| OpenItem {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                state: i.outcome.into(),
+                label: i.status_label.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Ids of the items every column scores (in scope and not "not applicable"), checklist order.
+fn common_item_ids<'c>(catalogue: &'c Catalogue, lookups: &[ItemLookup<'_>]) -> Vec<&'c str> {
+    catalogue
+        .items
+        .iter()
+        .map(|item| item.id.as_str())
+        .filter(|id| {
+            lookups.iter().all(|l| {
+                l.by_id
+                    .get(id)
+                    .is_some_and(|i| i.outcome != Outcome::NotApplicable)
+            })
+        })
+        .collect()
+}
+
+/// Scores every column on the common items, and prices a point of that score.
+fn score_common_items(
+    columns: &mut [Column],
+    common_ids: &[&str],
+    lookups: &[ItemLookup<'_>],
+) -> CommonItems {
+    let mut possible = 0.0;
+    for (n, (column, lookup)) in columns.iter_mut().zip(lookups).enumerate() {
+        let items: Vec<&ItemResult> = common_ids
+            .iter()
+            .filter_map(|id| lookup.by_id.get(id).copied())
+            .collect();
+        column.common = Score::from_items(items.iter().copied());
+        column.common_equal_weight = equal_weight_of(items.iter().copied());
+        column.cost_per_point = column
+            .option
+            .and_then(|o| o.annual_cost)
+            .zip(column.common.percent.filter(|p| *p > 0.0))
+            .map(|(cost, percent)| (cost / percent).round());
+        if n == 0 {
+            possible = column.common.possible;
+        }
+    }
+    CommonItems {
+        items: common_ids.len(),
+        possible,
     }
 }
 
@@ -516,7 +671,7 @@ fn gaps_everywhere(items: &[ItemRow]) -> Vec<GapEverywhere> {
     gaps
 }
 
-fn notes(columns: &[Column], ordered: &[&Assessment]) -> Vec<String> {
+fn notes(kind: ComparisonKind, columns: &[Column], ordered: &[&Assessment]) -> Vec<String> {
     let mut notes = Vec::new();
     let mixed_profiles = columns
         .windows(2)
@@ -552,6 +707,32 @@ fn notes(columns: &[Column], ordered: &[&Assessment]) -> Vec<String> {
                 column.label, column.checklist_version
             ));
         }
+    }
+    let mut districts: Vec<&str> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let file_keys = district_keys(ordered.iter().map(|a| district_of(a)));
+    for (a, key) in ordered.iter().zip(file_keys) {
+        if !keys.contains(&key) {
+            keys.push(key);
+            districts.push(&a.meta.district);
+        }
+    }
+    if keys.len() > 1 {
+        notes.push(format!(
+            "The files come from {} different districts ({}): each district's figures rest on \
+             its own answers, so read the comparison as one district against another, not as \
+             one district's choices.",
+            keys.len(),
+            districts.join("; ")
+        ));
+    }
+    let one_date = ordered.windows(2).all(|w| w[0].meta.date == w[1].meta.date);
+    if kind == ComparisonKind::Options && keys.len() == 1 && one_date && ordered.len() > 1 {
+        notes.push(
+            "Every file has the same district and date, so they are taken as options side by \
+             side, not as years."
+                .to_string(),
+        );
     }
     notes
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::round1;
+use super::{district_keys, round1};
 use crate::model::{Checklist, Date, Priority};
 use crate::score::{Assessment, ChecklistMeta, Coverage, Outcome, Rating, Score};
 
@@ -18,16 +18,53 @@ pub struct Summary {
     pub files: usize,
     /// Files skipped because they could not be read or validated (set by the caller).
     pub skipped: usize,
-    /// One row per file, by district, then date, then label.
+    /// Districts told apart by `district_id`, or by name when a file has none.
+    pub district_count: usize,
+    /// Each district's latest assessment of its program (not a plan), by district: the rows
+    /// the averages, item counts and common gaps are taken over.
     pub districts: Vec<DistrictRow>,
-    /// Mean overall percentage over the files that have one.
+    /// Every other file, never averaged in: earlier assessments of a district, and planning
+    /// options (files that describe a plan, or share a district's latest date), by district.
+    pub other_assessments: Vec<DistrictRow>,
+    /// Which of `districts` the averages are over: one checklist version and one profile.
+    pub average_basis: Option<AverageBasis>,
+    /// Mean overall percentage over the rows of `districts` marked `averaged`.
     pub overall_average: Option<f64>,
-    /// Mean percentage per section, in checklist order.
+    /// Mean percentage per section over the same rows, in checklist order.
     pub sections: Vec<SectionAverage>,
-    /// Every item of the checklist with how the districts stand on it, in checklist order.
+    /// Every item of the checklist with how the districts (their latest assessments) stand on
+    /// it, in checklist order.
     pub items: Vec<ItemTally>,
     /// Items that are a gap somewhere, most common first (then by share, priority, checklist order).
     pub common_gaps: Vec<CommonGap>,
+}
+
+/// The assessments the averages are over.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AverageBasis {
+    /// The profile they were all scored on.
+    pub profile: String,
+    /// The checklist version they were all scored against.
+    pub checklist_version: String,
+    /// How many assessments (one per district).
+    pub assessments: usize,
+    /// Latest assessments left out of the averages for another profile or version.
+    pub left_out: usize,
+    /// Latest assessments left out of the averages because they are not rated (too few items
+    /// answered): their percentage measures how much was answered, not the program.
+    pub not_rated: usize,
+}
+
+/// What a file is in a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The district's latest assessment of its program.
+    Latest,
+    /// An older assessment of a district that has a later one.
+    Earlier,
+    /// A planning option: a plan, or one of several files of a district on its latest date.
+    Option,
 }
 
 /// One district's assessment in a summary.
@@ -35,6 +72,14 @@ pub struct Summary {
 pub struct DistrictRow {
     /// The district.
     pub district: String,
+    /// The district's code, when the file gives one.
+    pub district_id: Option<String>,
+    /// What the file is in the summary.
+    pub role: Role,
+    /// Whether its figures are in the averages.
+    pub averaged: bool,
+    /// The checklist version it was scored against.
+    pub checklist_version: String,
     /// The assessment's label.
     pub label: String,
     /// The assessment date.
@@ -70,9 +115,9 @@ pub struct SectionAverage {
     pub id: String,
     /// Section title.
     pub title: String,
-    /// Mean of the districts' section percentages, one decimal.
+    /// Mean of the averaged districts' section percentages, one decimal.
     pub average: Option<f64>,
-    /// Districts whose profile scores the section.
+    /// Averaged districts whose profile scores the section.
     pub districts: usize,
 }
 
@@ -127,14 +172,16 @@ pub struct CommonGap {
     pub share: f64,
 }
 
-/// Folds assessments into a [`Summary`] one at a time.
+/// Folds assessments into a [`Summary`] one at a time. Each file leaves a small record (its
+/// row, its section percentages and one outcome per item); which files are averaged is decided
+/// at the end, once every district's latest assessment is known.
 pub struct SummaryBuilder {
     checklist: ChecklistMeta,
     items: Vec<ItemTally>,
     item_index: HashMap<String, usize>,
     sections: Vec<SectionSum>,
     section_index: HashMap<String, usize>,
-    districts: Vec<DistrictRow>,
+    files: Vec<FileRecord>,
 }
 
 struct SectionSum {
@@ -142,6 +189,18 @@ struct SectionSum {
     title: String,
     percent_sum: f64,
     districts: usize,
+}
+
+/// What the summary keeps of one file.
+struct FileRecord {
+    row: DistrictRow,
+    /// Set once every file is in (a file without a code may join another's).
+    district_key: String,
+    plan: bool,
+    /// Section index and percentage.
+    sections: Vec<(usize, f64)>,
+    /// Item index and outcome.
+    outcomes: Vec<(usize, Outcome)>,
 }
 
 impl SummaryBuilder {
@@ -171,51 +230,85 @@ impl SummaryBuilder {
             section_index: index_of(sections.iter().map(|s| s.id.as_str())),
             items,
             sections,
-            districts: Vec::new(),
+            files: Vec::new(),
         }
     }
 
     /// Adds one district's assessment; `source` names where it came from.
     pub fn add(&mut self, assessment: &Assessment, source: &str) {
-        self.districts.push(district_row(assessment, source));
-        for section in &assessment.sections {
-            let Some(percent) = section.score.percent else {
-                continue;
-            };
-            let sum = self.section_mut(&section.id, &section.title);
-            sum.percent_sum += percent;
-            sum.districts += 1;
-        }
-        for item in &assessment.items {
-            let tally = self.tally_mut(item);
-            tally.applies += 1;
-            match item.outcome {
-                Outcome::InPlace => tally.in_place += 1,
-                Outcome::Partial => tally.partial += 1,
-                Outcome::NotInPlace => tally.not_in_place += 1,
-                Outcome::NotApplicable => tally.not_applicable += 1,
-                Outcome::Unanswered => tally.unanswered += 1,
-            }
-        }
+        let sections = assessment
+            .sections
+            .iter()
+            .filter_map(|section| {
+                let percent = section.score.percent?;
+                Some((self.section_index(&section.id, &section.title), percent))
+            })
+            .collect();
+        let outcomes = assessment
+            .items
+            .iter()
+            .map(|item| (self.tally_index(item), item.outcome))
+            .collect();
+        self.files.push(FileRecord {
+            row: district_row(assessment, source),
+            district_key: String::new(),
+            plan: assessment.meta.describes_plan,
+            sections,
+            outcomes,
+        });
     }
 
     /// Files added so far.
     pub fn files(&self) -> usize {
-        self.districts.len()
+        self.files.len()
     }
 
     /// The summary of every assessment added.
-    pub fn finish(self) -> Summary {
-        let mut districts = self.districts;
-        districts.sort_by(|a, b| {
-            (&a.district, a.date, &a.label, &a.source).cmp(&(
-                &b.district,
-                b.date,
-                &b.label,
-                &b.source,
-            ))
+    pub fn finish(mut self) -> Summary {
+        let files_count = self.files.len();
+        let keys = district_keys(
+            self.files
+                .iter()
+                .map(|f| (f.row.district.as_str(), f.row.district_id.as_deref())),
+        );
+        for (file, key) in self.files.iter_mut().zip(keys) {
+            file.district_key = key;
+        }
+        self.files.sort_by(|a, b| {
+            let key = |f: &FileRecord| (f.row.date, f.row.label.clone(), f.row.source.clone());
+            a.row
+                .district
+                .cmp(&b.row.district)
+                .then(key(a).cmp(&key(b)))
         });
-        let percents: Vec<f64> = districts.iter().filter_map(|d| d.overall.percent).collect();
+        assign_roles(&mut self.files);
+        let basis = average_basis(&self.files);
+        for file in &mut self.files {
+            file.row.averaged = file.row.role == Role::Latest
+                && file.row.overall.percent.is_some()
+                && file.row.rating.rated
+                && basis.as_ref().is_some_and(|b| {
+                    b.profile == file.row.profile
+                        && b.checklist_version == file.row.checklist_version
+                });
+        }
+        for file in self.files.iter().filter(|f| f.row.role == Role::Latest) {
+            for &(index, outcome) in &file.outcomes {
+                count(&mut self.items[index], outcome);
+            }
+        }
+        for file in self.files.iter().filter(|f| f.row.averaged) {
+            for &(index, percent) in &file.sections {
+                self.sections[index].percent_sum += percent;
+                self.sections[index].districts += 1;
+            }
+        }
+        let percents: Vec<f64> = self
+            .files
+            .iter()
+            .filter(|f| f.row.averaged)
+            .filter_map(|f| f.row.overall.percent)
+            .collect();
         let overall_average = mean(percents.iter().sum(), percents.len());
         let sections = self
             .sections
@@ -228,11 +321,35 @@ impl SummaryBuilder {
                 districts: s.districts,
             })
             .collect();
+        let mut keys: Vec<&str> = self.files.iter().map(|f| f.district_key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let district_count = keys.len();
+        let (districts, other_assessments): (Vec<DistrictRow>, Vec<DistrictRow>) = self
+            .files
+            .into_iter()
+            .map(|f| f.row)
+            .partition(|row| row.role == Role::Latest);
+        let average_basis = basis.map(|b| AverageBasis {
+            assessments: districts.iter().filter(|d| d.averaged).count(),
+            left_out: districts
+                .iter()
+                .filter(|d| !d.averaged && d.overall.percent.is_some() && d.rating.rated)
+                .count(),
+            not_rated: districts
+                .iter()
+                .filter(|d| d.overall.percent.is_some() && !d.rating.rated)
+                .count(),
+            ..b
+        });
         Summary {
             checklist: self.checklist,
-            files: districts.len(),
+            files: files_count,
             skipped: 0,
+            district_count,
             districts,
+            other_assessments,
+            average_basis,
             overall_average,
             sections,
             common_gaps: common_gaps(&self.items),
@@ -240,7 +357,7 @@ impl SummaryBuilder {
         }
     }
 
-    fn section_mut(&mut self, id: &str, title: &str) -> &mut SectionSum {
+    fn section_index(&mut self, id: &str, title: &str) -> usize {
         let next = self.sections.len();
         let index = *self.section_index.entry(id.to_string()).or_insert(next);
         if index == next {
@@ -251,10 +368,10 @@ impl SummaryBuilder {
                 districts: 0,
             });
         }
-        &mut self.sections[index]
+        index
     }
 
-    fn tally_mut(&mut self, item: &crate::score::ItemResult) -> &mut ItemTally {
+    fn tally_index(&mut self, item: &crate::score::ItemResult) -> usize {
         let next = self.items.len();
         let index = *self.item_index.entry(item.id.clone()).or_insert(next);
         if index == next {
@@ -266,8 +383,77 @@ impl SummaryBuilder {
                 item.priority,
             ));
         }
-        &mut self.items[index]
+        index
     }
+}
+
+fn count(tally: &mut ItemTally, outcome: Outcome) {
+    tally.applies += 1;
+    match outcome {
+        Outcome::InPlace => tally.in_place += 1,
+        Outcome::Partial => tally.partial += 1,
+        Outcome::NotInPlace => tally.not_in_place += 1,
+        Outcome::NotApplicable => tally.not_applicable += 1,
+        Outcome::Unanswered => tally.unanswered += 1,
+    }
+}
+
+/// Per district: plans are options; of the rest, the latest date wins, and other files on
+/// that same date are taken as options (equal dates are alternatives, not years); the
+/// remaining, older files are earlier assessments. `files` is sorted by district, then date.
+fn assign_roles(files: &mut [FileRecord]) {
+    let mut keys: Vec<String> = files.iter().map(|f| f.district_key.clone()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    for key in keys {
+        let members: Vec<usize> = (0..files.len())
+            .filter(|&n| files[n].district_key == key)
+            .collect();
+        let latest_date = members
+            .iter()
+            .filter(|&&n| !files[n].plan)
+            .map(|&n| files[n].row.date)
+            .max();
+        let mut latest_taken = false;
+        for &n in &members {
+            let file = &mut files[n];
+            file.row.role = if file.plan {
+                Role::Option
+            } else if Some(file.row.date) != latest_date {
+                Role::Earlier
+            } else if latest_taken {
+                Role::Option
+            } else {
+                latest_taken = true;
+                Role::Latest
+            };
+        }
+    }
+}
+
+/// The profile and checklist version most latest assessments share (ties: the first in
+/// district order), over which the averages are taken.
+fn average_basis(files: &[FileRecord]) -> Option<AverageBasis> {
+    let latest: Vec<&DistrictRow> = files
+        .iter()
+        .map(|f| &f.row)
+        .filter(|r| r.role == Role::Latest && r.overall.percent.is_some() && r.rating.rated)
+        .collect();
+    let group = |r: &DistrictRow| (r.profile.clone(), r.checklist_version.clone());
+    let mut best: Option<((String, String), usize)> = None;
+    for row in &latest {
+        let size = latest.iter().filter(|o| group(o) == group(row)).count();
+        if best.as_ref().is_none_or(|(_, n)| size > *n) {
+            best = Some((group(row), size));
+        }
+    }
+    best.map(|((profile, checklist_version), _)| AverageBasis {
+        profile,
+        checklist_version,
+        assessments: 0,
+        left_out: 0,
+        not_rated: 0,
+    })
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
@@ -298,6 +484,10 @@ fn district_row(a: &Assessment, source: &str) -> DistrictRow {
     };
     DistrictRow {
         district: a.meta.district.clone(),
+        district_id: a.meta.district_id.clone(),
+        role: Role::Latest,
+        averaged: false,
+        checklist_version: a.meta.checklist.version.clone(),
         label: a.meta.label.clone(),
         date: a.meta.date,
         profile: a.meta.profile.id.clone(),

@@ -62,6 +62,7 @@ fn assessment(
         checklist_version: Some(checklist().version.clone()),
         profile: profile.into(),
         district: district.into(),
+        district_id: None,
         label: label.into(),
         date: Date::parse(date).unwrap(),
         prepared_by: None,
@@ -220,6 +221,244 @@ fn equal_weights_count_every_scored_item_once() {
 }
 
 #[test]
+fn a_plan_reads_provided_for_in_the_plan_and_names_its_open_critical_items() {
+    let mut choices = vec![0; item_count()];
+    let written_mou = checklist()
+        .items()
+        .position(|(_, i)| i.id == "governance.written-mou")
+        .unwrap();
+    choices[written_mou] = 1; // partial
+    let plan = assessment("considering-sro", "D", "2026-03-15", "A", &choices);
+    assert!(plan.meta.describes_plan);
+    let comparison = compare(checklist(), &[plan.clone(), plan]);
+    let column = &comparison.columns[0];
+    let open: Vec<&str> = column.critical_open.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(open, vec!["governance.written-mou"]);
+    assert_eq!(
+        column.critical_open[0].label,
+        "Partly provided for in the plan"
+    );
+    let row = comparison
+        .items
+        .iter()
+        .find(|r| r.id == "governance.mou-goals")
+        .unwrap();
+    assert_eq!(row.cells[0].label, "Provided for in the plan");
+}
+
+#[test]
+fn options_rank_on_the_items_both_score_not_on_their_own_counts() {
+    // A: every item of the large profile in place but the alternatives section.
+    // B: the small profile, everything in place. On its own items B scores 100%; on the items
+    // both score, A and B tie unless A misses some of them.
+    let a_choices: Vec<usize> = checklist()
+        .items()
+        .map(|(s, _)| if s.id == "alternatives" { 2 } else { 0 })
+        .collect();
+    let a = assessment("considering-sro", "D", "2026-03-15", "A", &a_choices);
+    let b = assessment(
+        "without-sro",
+        "D",
+        "2026-03-15",
+        "B",
+        &vec![0; item_count()],
+    );
+    let comparison = compare(checklist(), &[a, b]);
+    let (a, b) = (&comparison.columns[0], &comparison.columns[1]);
+    assert!(comparison.common_items.items < a.scored_items.min(b.scored_items) + 1);
+    assert_eq!(b.common.percent, Some(100.0));
+    assert!(a.common.percent < b.common.percent);
+    assert_eq!((a.rank, b.rank), (2, 1));
+    assert!(
+        comparison
+            .notes
+            .iter()
+            .any(|n| n.contains("taken as options side by side, not as years"))
+    );
+}
+
+#[test]
+fn files_of_different_districts_carry_a_warning() {
+    let all = vec![0; item_count()];
+    let a = assessment("existing-program", "D", "2026-03-15", "A", &all);
+    let b = assessment("existing-program", "E", "2026-03-15", "B", &all);
+    let comparison = compare(checklist(), &[a, b]);
+    assert!(
+        comparison
+            .notes
+            .iter()
+            .any(|n| n.contains("2 different districts (D; E)"))
+    );
+}
+
+#[test]
+fn a_section_left_unanswered_the_second_year_does_not_regress() {
+    let first = vec![0; item_count()];
+    // The second year leaves the whole equity section unanswered and one equity-free item
+    // changes nothing else.
+    let second: Vec<usize> = checklist()
+        .items()
+        .map(|(s, _)| if s.id == "equity" { 4 } else { 0 })
+        .collect();
+    let a = assessment("existing-program", "D", "2025-03-15", "2025", &first);
+    let b = assessment("existing-program", "D", "2026-03-15", "2026", &second);
+    let step = trend_step(checklist(), &a, &b);
+    let equity = step.sections.iter().find(|s| s.id == "equity").unwrap();
+    assert_eq!(equity.change.points, Some(-100.0));
+    assert_eq!(equity.like_for_like.points, None);
+    assert!(equity.newly_unanswered > 0);
+    assert_eq!(step.overall_like_for_like.points, Some(0.0));
+    assert!(step.overall.points.unwrap() < 0.0);
+    assert_eq!(step.newly_unanswered, equity.newly_unanswered);
+    assert!(step.regressed.is_empty());
+}
+
+#[test]
+fn a_summary_counts_each_district_once_by_its_latest_assessment() {
+    let all_met = vec![0; item_count()];
+    let none_met = vec![2; item_count()];
+    let mut builder = SummaryBuilder::new(checklist());
+    let older = assessment(
+        "existing-program",
+        "Riverside",
+        "2025-04-20",
+        "2025",
+        &none_met,
+    );
+    let newer = assessment(
+        "existing-program",
+        "Riverside",
+        "2026-04-18",
+        "2026",
+        &all_met,
+    );
+    let other = assessment(
+        "existing-program",
+        "Example Area",
+        "2026-03-15",
+        "x",
+        &none_met,
+    );
+    let plan = assessment("considering-sro", "Lakeview", "2026-02-10", "A", &all_met);
+    let coded = assessment(
+        "existing-program",
+        "Riverside SD",
+        "2024-01-10",
+        "2024",
+        &none_met,
+    );
+    for (a, source) in [
+        (&older, "a"),
+        (&newer, "b"),
+        (&other, "c"),
+        (&plan, "d"),
+        (&coded, "e"),
+    ] {
+        builder.add(a, source);
+    }
+    let summary = builder.finish();
+    assert_eq!(summary.files, 5);
+    // "Riverside SD" is another name, so another district without a shared district_id.
+    assert_eq!(summary.district_count, 4);
+    let latest: Vec<(&str, &str)> = summary
+        .districts
+        .iter()
+        .map(|d| (d.district.as_str(), d.label.as_str()))
+        .collect();
+    assert_eq!(
+        latest,
+        vec![
+            ("Example Area", "x"),
+            ("Riverside", "2026"),
+            ("Riverside SD", "2024")
+        ]
+    );
+    let roles: Vec<(&str, Role)> = summary
+        .other_assessments
+        .iter()
+        .map(|d| (d.label.as_str(), d.role))
+        .collect();
+    assert_eq!(roles, vec![("A", Role::Option), ("2025", Role::Earlier)]);
+    // (0 + 100 + 0) / 3: the earlier year and the plan are not averaged in.
+    assert_eq!(summary.overall_average, Some(33.3));
+    let basis = summary.average_basis.unwrap();
+    assert_eq!(basis.profile, "existing-program");
+    assert_eq!(basis.assessments, 3);
+}
+
+#[test]
+fn a_district_id_joins_files_whose_names_differ() {
+    let all = vec![0; item_count()];
+    let mut a = assessment("existing-program", "Riverside", "2025-04-20", "2025", &all);
+    let mut b = assessment(
+        "existing-program",
+        "Riverside SD",
+        "2026-04-18",
+        "2026",
+        &all,
+    );
+    a.meta.district_id = Some("9901".into());
+    b.meta.district_id = Some("9901".into());
+    let mut builder = SummaryBuilder::new(checklist());
+    builder.add(&a, "a");
+    builder.add(&b, "b");
+    let summary = builder.finish();
+    assert_eq!(summary.district_count, 1);
+    assert_eq!(summary.districts[0].label, "2026");
+    assert_eq!(compare(checklist(), &[a, b]).kind, ComparisonKind::Trend);
+}
+
+#[test]
+fn a_file_without_a_code_joins_the_code_its_name_carries_elsewhere() {
+    let keys = district_keys(
+        [
+            ("Riverside", None),
+            ("riverside ", Some("9902")),
+            ("Lakeview", None),
+            ("Twin", Some("1")),
+            ("Twin", Some("2")),
+            ("Twin", None),
+        ]
+        .into_iter(),
+    );
+    assert_eq!(
+        keys,
+        [
+            "id:9902",
+            "id:9902",
+            "name:lakeview",
+            "id:1",
+            "id:2",
+            "name:twin"
+        ]
+    );
+}
+
+#[test]
+fn the_average_keeps_to_one_profile() {
+    let all = vec![0; item_count()];
+    let none = vec![2; item_count()];
+    let mut builder = SummaryBuilder::new(checklist());
+    builder.add(
+        &assessment("existing-program", "A", "2026-01-01", "a", &all),
+        "a",
+    );
+    builder.add(
+        &assessment("existing-program", "B", "2026-01-01", "b", &all),
+        "b",
+    );
+    builder.add(
+        &assessment("without-sro", "C", "2026-01-01", "c", &none),
+        "c",
+    );
+    let summary = builder.finish();
+    assert_eq!(summary.overall_average, Some(100.0));
+    let basis = summary.average_basis.unwrap();
+    assert_eq!((basis.assessments, basis.left_out), (2, 1));
+    assert!(!summary.districts[2].averaged);
+}
+
+#[test]
 fn synthetic_districts_validate_against_the_bundled_checklist() {
     for seed in 0..6 {
         let text = synthetic::synthetic_answers(checklist(), seed);
@@ -292,16 +531,24 @@ proptest! {
             assessments.push(a);
         }
         let summary = builder.finish();
+        // Each district has one file: plans are listed apart, the rest are latest assessments.
+        let latest: Vec<&Assessment> =
+            assessments.iter().filter(|a| !a.meta.describes_plan).collect();
         prop_assert_eq!(summary.files, districts.len());
-        prop_assert_eq!(summary.districts.len(), districts.len());
+        prop_assert_eq!(summary.district_count, districts.len());
+        prop_assert_eq!(summary.districts.len(), latest.len());
+        prop_assert_eq!(
+            summary.districts.len() + summary.other_assessments.len(),
+            districts.len()
+        );
         for tally in &summary.items {
             let statuses = tally.in_place + tally.partial + tally.not_in_place
                 + tally.not_applicable + tally.unanswered;
             prop_assert_eq!(tally.applies, statuses);
-            prop_assert!(tally.applies <= districts.len());
+            prop_assert!(tally.applies <= latest.len());
         }
         let applies: usize = summary.items.iter().map(|t| t.applies).sum();
-        let profile_items: usize = assessments.iter().map(|a| a.coverage.items).sum();
+        let profile_items: usize = latest.iter().map(|a| a.coverage.items).sum();
         prop_assert_eq!(applies, profile_items);
         let unanswered: usize = summary.items.iter().map(|t| t.unanswered).sum();
         prop_assert_eq!(unanswered, summary.districts.iter().map(|d| d.unanswered).sum::<usize>());
@@ -310,5 +557,60 @@ proptest! {
         for gap in &summary.common_gaps {
             prop_assert!(gap.districts <= gap.applies && gap.share <= 100.0);
         }
+        // The average is over one profile and version, and says over how many.
+        let averaged: Vec<&DistrictRow> = summary.districts.iter().filter(|d| d.averaged).collect();
+        if let Some(basis) = &summary.average_basis {
+            prop_assert_eq!(basis.assessments, averaged.len());
+            prop_assert!(averaged.iter().all(|d| d.profile == basis.profile));
+        }
+    }
+
+    #[test]
+    fn the_common_items_score_ranks_like_with_like(
+        first in choices(),
+        second in choices(),
+        profiles in (0..PROFILES.len(), 0..PROFILES.len()),
+    ) {
+        let a = assessment(PROFILES[profiles.0], "D", "2026-03-15", "A", &first);
+        let b = assessment(PROFILES[profiles.1], "D", "2026-03-15", "B", &second);
+        let comparison = compare(checklist(), &[a, b]);
+        let [x, y] = [&comparison.columns[0], &comparison.columns[1]];
+        // Both columns are scored on the same items, so on the same possible weight.
+        prop_assert_eq!(x.common.possible, y.common.possible);
+        prop_assert_eq!(x.common.possible, comparison.common_items.possible);
+        prop_assert!(x.common.possible <= x.overall.possible);
+        let key = |c: &Column| c.common.percent.map_or(-1, |p| (p * 10.0).round() as i64);
+        prop_assert_eq!(x.rank < y.rank, key(x) > key(y));
+        prop_assert_eq!(x.rank == y.rank, key(x) == key(y));
+    }
+
+    #[test]
+    fn like_for_like_deltas_reverse_and_ignore_unanswered_items(
+        first in choices(),
+        second in choices(),
+    ) {
+        let a = assessment("existing-program", "D", "2025-03-15", "2025", &first);
+        let b = assessment("existing-program", "D", "2026-03-15", "2026", &second);
+        let forward = trend_step(checklist(), &a, &b);
+        let backward = trend_step(checklist(), &b, &a);
+        prop_assert_eq!(
+            forward.overall_like_for_like.points,
+            backward.overall_like_for_like.points.map(|p| -p)
+        );
+        prop_assert_eq!(forward.items_compared, backward.items_compared);
+        for (f, b) in forward.sections.iter().zip(&backward.sections) {
+            prop_assert_eq!(f.like_for_like.points, b.like_for_like.points.map(|p| -p));
+        }
+        let newly: usize = forward.sections.iter().map(|s| s.newly_unanswered).sum();
+        prop_assert_eq!(newly, forward.newly_unanswered);
+        // Clearing answers from the later file moves items to "newly unanswered", never
+        // lowers the like-for-like change of a section.
+        let mut cleared = second.clone();
+        for choice in cleared.iter_mut().step_by(3) {
+            *choice = 4;
+        }
+        let c = assessment("existing-program", "D", "2026-03-15", "2026", &cleared);
+        let step = trend_step(checklist(), &a, &c);
+        prop_assert!(step.regressed.len() <= forward.regressed.len());
     }
 }

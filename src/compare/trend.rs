@@ -6,7 +6,7 @@ use super::catalogue::Catalogue;
 use super::round1;
 use super::{CellState, Column, ItemCell, ItemLookup};
 use crate::model::{Checklist, Date, Priority};
-use crate::score::Assessment;
+use crate::score::{Assessment, ItemResult, Outcome};
 
 /// The change over time, in date order.
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +30,13 @@ pub struct TrendStep {
     pub to_date: Date,
     /// The overall percentage then and now.
     pub overall: Change,
+    /// The overall percentage then and now over only the items answered (and not "not
+    /// applicable") both times: the change that is not driven by what was left unanswered.
+    pub overall_like_for_like: Change,
+    /// Items answered both times (the basis of `overall_like_for_like`).
+    pub items_compared: usize,
+    /// Items answered before that are unanswered now (counted apart, not as regressions).
+    pub newly_unanswered: usize,
     /// Each section's percentage then and now, in checklist order.
     pub sections: Vec<SectionChange>,
     /// Items with more credit now, most important first.
@@ -74,8 +81,14 @@ pub struct SectionChange {
     pub id: String,
     /// Section title.
     pub title: String,
-    /// Then and now.
+    /// Then and now, as each assessment scored the section.
     pub change: Change,
+    /// Then and now over the section's items answered both times: the delta reports print.
+    pub like_for_like: Change,
+    /// The section's items answered both times.
+    pub items_compared: usize,
+    /// The section's items answered before and unanswered now.
+    pub newly_unanswered: usize,
 }
 
 /// One item's status then and now.
@@ -134,13 +147,18 @@ fn step(
     (to, to_label): (&Assessment, &str),
 ) -> TrendStep {
     let (before, after) = (ItemLookup::new(from), ItemLookup::new(to));
+    let sections = section_changes(catalogue, from, to);
+    let (sections, overall_basis) = like_for_like(catalogue, sections, &before, &after);
     let mut result = TrendStep {
         from: from_label.to_string(),
         to: to_label.to_string(),
         from_date: from.meta.date,
         to_date: to.meta.date,
         overall: Change::new(from.overall.percent, to.overall.percent),
-        sections: section_changes(catalogue, from, to),
+        overall_like_for_like: overall_basis.change(),
+        items_compared: overall_basis.items,
+        newly_unanswered: overall_basis.newly_unanswered,
+        sections,
         improved: Vec::new(),
         regressed: Vec::new(),
         new: Vec::new(),
@@ -220,7 +238,90 @@ fn section_changes(
                 id: section.id.clone(),
                 title: section.title.clone(),
                 change: Change::new(was.flatten(), now.flatten()),
+                like_for_like: Change::new(None, None),
+                items_compared: 0,
+                newly_unanswered: 0,
             })
         })
         .collect()
+}
+
+/// Earned and possible weight then and now over items answered both times.
+#[derive(Default)]
+struct Basis {
+    earned: (f64, f64),
+    possible: (f64, f64),
+    items: usize,
+    newly_unanswered: usize,
+}
+
+impl Basis {
+    fn add(&mut self, was: &ItemResult, now: &ItemResult) {
+        self.earned.0 += was.earned;
+        self.earned.1 += now.earned;
+        self.possible.0 += was.possible;
+        self.possible.1 += now.possible;
+        self.items += 1;
+    }
+
+    fn change(&self) -> Change {
+        let percent = |earned: f64, possible: f64| {
+            (possible > 0.0).then(|| round1(earned / possible * 100.0))
+        };
+        Change::new(
+            percent(self.earned.0, self.possible.0),
+            percent(self.earned.1, self.possible.1),
+        )
+    }
+}
+
+/// Fills each section's like-for-like change; returns the sections and the overall basis.
+fn like_for_like(
+    catalogue: &Catalogue,
+    mut sections: Vec<SectionChange>,
+    before: &ItemLookup<'_>,
+    after: &ItemLookup<'_>,
+) -> (Vec<SectionChange>, Basis) {
+    let scored = |i: &&&ItemResult| i.credit.is_some();
+    let mut overall = Basis::default();
+    let mut per_section: Vec<(String, Basis)> = Vec::new();
+    for item in &catalogue.items {
+        let (was, now) = (
+            before.by_id.get(item.id.as_str()),
+            after.by_id.get(item.id.as_str()),
+        );
+        let index = match per_section
+            .iter()
+            .position(|(id, _)| *id == item.section_id)
+        {
+            Some(index) => index,
+            None => {
+                per_section.push((item.section_id.clone(), Basis::default()));
+                per_section.len() - 1
+            }
+        };
+        let basis = &mut per_section[index].1;
+        match (was.filter(scored).copied(), now.filter(scored).copied()) {
+            (Some(was), Some(now)) => {
+                basis.add(was, now);
+                overall.add(was, now);
+            }
+            _ => {
+                let answered_before = was.is_some_and(|w| w.outcome != Outcome::Unanswered);
+                let unanswered_now = now.is_some_and(|n| n.outcome == Outcome::Unanswered);
+                if answered_before && unanswered_now {
+                    basis.newly_unanswered += 1;
+                    overall.newly_unanswered += 1;
+                }
+            }
+        }
+    }
+    for section in &mut sections {
+        if let Some((_, basis)) = per_section.iter().find(|(id, _)| *id == section.id) {
+            section.like_for_like = basis.change();
+            section.items_compared = basis.items;
+            section.newly_unanswered = basis.newly_unanswered;
+        }
+    }
+    (sections, overall)
 }

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::Column;
 use super::round1;
-use crate::score::{Assessment, Outcome, Score};
+use crate::score::{Assessment, ItemResult, Outcome, Score};
 
-/// The ranking with the checklist's weights and with equal weights.
+/// The ranking on the common items, with the checklist's weights and with equal weights.
 #[derive(Debug, Clone, Serialize)]
 pub struct WeightCheck {
     /// Whether every column keeps its rank.
@@ -28,18 +28,21 @@ pub struct Rank {
     pub weighted: usize,
     /// Rank by the equal-weight percentage.
     pub equal: usize,
-    /// The weighted percentage.
+    /// The weighted percentage on the common items.
     pub weighted_percent: Option<f64>,
-    /// The equal-weight percentage.
+    /// The equal-weight percentage on the common items.
     pub equal_percent: Option<f64>,
 }
 
 /// The score with every scorable item weighing 1: credit summed over items in the profile that
 /// are not "not applicable"; an unanswered item counts 0, as in the weighted score.
 pub fn equal_weight_score(assessment: &Assessment) -> Score {
-    let (earned, possible) = assessment
-        .items
-        .iter()
+    equal_weight_of(assessment.items.iter())
+}
+
+/// The equal-weight score over `items` ("not applicable" left out).
+pub(crate) fn equal_weight_of<'a>(items: impl Iterator<Item = &'a ItemResult>) -> Score {
+    let (earned, possible) = items
         .filter(|i| i.outcome != Outcome::NotApplicable)
         .fold((0.0, 0.0), |(earned, possible), item| {
             (earned + item.credit.unwrap_or(0.0), possible + 1.0)
@@ -52,8 +55,11 @@ pub fn equal_weight_score(assessment: &Assessment) -> Score {
 }
 
 pub(crate) fn check(columns: &[Column]) -> WeightCheck {
-    let weighted: Vec<Option<f64>> = columns.iter().map(|c| c.overall.percent).collect();
-    let equal: Vec<Option<f64>> = columns.iter().map(|c| c.equal_weight.percent).collect();
+    let weighted: Vec<Option<f64>> = columns.iter().map(|c| c.common.percent).collect();
+    let equal: Vec<Option<f64>> = columns
+        .iter()
+        .map(|c| c.common_equal_weight.percent)
+        .collect();
     let ranks: Vec<Rank> = columns
         .iter()
         .zip(ranks(&weighted).into_iter().zip(ranks(&equal)))
@@ -61,8 +67,8 @@ pub(crate) fn check(columns: &[Column]) -> WeightCheck {
             label: c.label.clone(),
             weighted: weighted_rank,
             equal: equal_rank,
-            weighted_percent: c.overall.percent,
-            equal_percent: c.equal_weight.percent,
+            weighted_percent: c.common.percent,
+            equal_percent: c.common_equal_weight.percent,
         })
         .collect();
     let holds = ranks.iter().all(|r| r.weighted == r.equal);

@@ -13,11 +13,12 @@ use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
 
-const TOP_KEYS: [&str; 9] = [
+const TOP_KEYS: [&str; 10] = [
     "checklist",
     "checklist_version",
     "profile",
     "district",
+    "district_id",
     "label",
     "date",
     "prepared_by",
@@ -34,7 +35,7 @@ const ANSWER_KEYS: [&str; 7] = [
     // Written by `init --from`: the answer was copied from an earlier assessment, to re-check.
     "carried_from",
 ];
-const OPTION_KEYS: [&str; 2] = ["annual_cost", "staff_fte"];
+const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
 
 /// A syntactically valid answers file, not yet checked against its checklist.
 pub struct AnswersDocument {
@@ -260,6 +261,7 @@ impl Check<'_> {
             }
             Some(value) => self.date(value, "date"),
         };
+        let district_id = get("district_id").and_then(|v| self.district_id(v));
         let label = self.optional_text(get("label"), "label");
         let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
         let option = get("option").and_then(|v| self.option(v));
@@ -280,6 +282,7 @@ impl Check<'_> {
             checklist_version,
             profile: profile?.id.clone(),
             district: district?,
+            district_id,
             label: label.unwrap_or_else(|| date.to_string()),
             date,
             prepared_by,
@@ -355,6 +358,23 @@ impl Check<'_> {
         None
     }
 
+    /// A district code is text. A whole number (`9901`) reads back exactly, and a leading zero
+    /// keeps the value as text, but a decimal (`12.50` reads as 12.5) would change the code, so
+    /// files of one district would no longer match.
+    fn district_id(&mut self, value: &Value) -> Option<String> {
+        if let Value::Number(n) = value
+            && !(n.is_u64() || n.is_i64())
+        {
+            self.error(
+                self.at("district_id"),
+                format!("`district_id` reads as the number {n}, which is not the code as written"),
+                "put the code in quotes, exactly as the state writes it: `district_id: \"12.50\"`",
+            );
+            return None;
+        }
+        self.optional_text(Some(value), "district_id")
+    }
+
     fn option(&mut self, value: &Value) -> Option<OptionFigures> {
         let Some(map) = value.as_mapping() else {
             self.error(
@@ -371,7 +391,7 @@ impl Check<'_> {
             let name = key.as_str().unwrap_or("?");
             if !OPTION_KEYS.contains(&name) {
                 let hint = nearest(name, OPTION_KEYS).map_or_else(
-                    || "the keys are annual_cost and staff_fte".to_string(),
+                    || "the keys are annual_cost, one_time_cost and staff_fte".to_string(),
                     |b| format!("did you mean `{b}`?"),
                 );
                 self.error(
@@ -389,7 +409,10 @@ impl Check<'_> {
                     self.error(
                         self.at(&child("option", key)),
                         format!("`{key}` should be a number of zero or more"),
-                        "write digits only, without `$` or commas: `annual_cost: 98000`",
+                        format!(
+                            "write digits only, without `$` or commas: `{key}: {}`",
+                            if key == "staff_fte" { "1.5" } else { "98000" }
+                        ),
                     );
                     None
                 }
@@ -397,6 +420,7 @@ impl Check<'_> {
         };
         Some(OptionFigures {
             annual_cost: figure("annual_cost"),
+            one_time_cost: figure("one_time_cost"),
             staff_fte: figure("staff_fte"),
         })
     }

@@ -1,6 +1,6 @@
 //! Checklist files: the serde mirror (`Raw*`) and its validation into [`Checklist`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
@@ -69,6 +69,9 @@ struct RawProfile {
     include: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    /// Scale labels by scale value, for this profile only.
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -242,7 +245,7 @@ impl Checker<'_> {
         let coverage_threshold = self.coverage_threshold(raw.coverage_threshold);
         let sources = self.sources(raw.sources);
         let sections = self.sections(raw.sections, &sources);
-        let profiles = self.profiles(raw.profiles, &sections);
+        let profiles = self.profiles(raw.profiles, &sections, &scale);
         let checklist = Checklist {
             id: raw.id,
             title: raw.title,
@@ -603,7 +606,12 @@ impl Checker<'_> {
         }
     }
 
-    fn profiles(&mut self, raw: Vec<RawProfile>, sections: &[Section]) -> Vec<Profile> {
+    fn profiles(
+        &mut self,
+        raw: Vec<RawProfile>,
+        sections: &[Section],
+        scale: &[ScaleLevel],
+    ) -> Vec<Profile> {
         let mut seen = HashMap::new();
         let mut profiles = Vec::with_capacity(raw.len());
         for (pi, p) in raw.into_iter().enumerate() {
@@ -638,12 +646,14 @@ impl Checker<'_> {
                     }
                 }
             }
+            let labels = self.profile_labels(&path, p.labels, scale);
             profiles.push(Profile {
                 id: p.id,
                 title: p.title,
                 description: p.description,
                 include: p.include,
                 exclude: p.exclude,
+                labels,
             });
         }
         if profiles.is_empty() {
@@ -653,9 +663,47 @@ impl Checker<'_> {
                 description: "The checklist defines no profiles, so every item applies.".into(),
                 include: Vec::new(),
                 exclude: Vec::new(),
+                labels: Vec::new(),
             });
         }
         profiles
+    }
+
+    /// A profile's own scale labels, in scale order; a value the scale lacks is an error.
+    fn profile_labels(
+        &mut self,
+        path: &str,
+        labels: BTreeMap<String, String>,
+        scale: &[ScaleLevel],
+    ) -> Vec<(String, String)> {
+        for (value, label) in &labels {
+            if !scale.iter().any(|l| l.value == *value) {
+                let values = scale.iter().map(|l| l.value.as_str());
+                let hint = nearest(value, values).map_or_else(
+                    || "use the scale's values as keys".to_string(),
+                    |b| format!("did you mean `{b}`?"),
+                );
+                self.error(
+                    &child(&child(path, "labels"), value.as_str()),
+                    format!("profile label `{value}` is not a value of the scale"),
+                    hint,
+                );
+            } else if label.trim().is_empty() {
+                self.error(
+                    &child(&child(path, "labels"), value.as_str()),
+                    format!("profile label for `{value}` is empty"),
+                    "write the words reports print, or leave the value out",
+                );
+            }
+        }
+        scale
+            .iter()
+            .filter_map(|l| {
+                labels
+                    .get(&l.value)
+                    .map(|t| (l.value.clone(), t.trim().to_string()))
+            })
+            .collect()
     }
 }
 

@@ -108,6 +108,8 @@ pub struct AnswersFile {
     pub hash: String,
     /// The parsed document.
     pub document: AnswersDocument,
+    /// The sheet it was imported from, if any: its unread cells are reported on validation.
+    sheet: Option<crate::spreadsheet::Grid>,
 }
 
 impl AnswersFile {
@@ -115,8 +117,10 @@ impl AnswersFile {
     pub fn read(path: &Path) -> Result<Self> {
         // A filled spreadsheet is imported first, so every command accepts one directly.
         if let Some(kind) = crate::spreadsheet::kind_of(path) {
-            let text = crate::spreadsheet::import_file(path, kind)?;
-            return Self::from_text(&text, path);
+            let (text, grid) = crate::spreadsheet::import_file_and_grid(path, kind)?;
+            let mut file = Self::from_text(&text, path)?;
+            file.sheet = Some(grid);
+            return Ok(file);
         }
         let text = read_input(path)?;
         Self::from_text(&text, path)
@@ -132,6 +136,7 @@ impl AnswersFile {
             path: path.to_path_buf(),
             hash: short_hash(text.as_bytes()),
             document,
+            sheet: None,
         })
     }
 
@@ -172,12 +177,17 @@ impl AnswersFile {
 
     /// Checks the answers against `checklist`: the answers and their warnings, or every problem.
     pub fn validate(&self, checklist: &Checklist) -> Result<(Answers, Vec<Diagnostic>)> {
-        self.document
-            .validate(checklist)
-            .map_err(|diagnostics| Error::Invalid {
-                path: self.path.clone(),
-                diagnostics,
-            })
+        let (answers, mut warnings) =
+            self.document
+                .validate(checklist)
+                .map_err(|diagnostics| Error::Invalid {
+                    path: self.path.clone(),
+                    diagnostics,
+                })?;
+        if let Some(grid) = &self.sheet {
+            warnings.extend(crate::spreadsheet::unused_cell_warnings(grid, checklist));
+        }
+        Ok((answers, warnings))
     }
 }
 

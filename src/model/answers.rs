@@ -15,6 +15,8 @@ pub struct Answers {
     pub profile: String,
     /// The district's name.
     pub district: String,
+    /// A code that identifies the district across files (a state or NCES district code).
+    pub district_id: Option<String>,
     /// Names this assessment in comparisons ("2025-26 annual review", "Option A").
     pub label: String,
     /// The assessment date.
@@ -32,6 +34,8 @@ pub struct Answers {
 pub struct OptionFigures {
     /// Annual cost in dollars.
     pub annual_cost: Option<f64>,
+    /// One-off cost in dollars (start-up, equipment, training), paid once.
+    pub one_time_cost: Option<f64>,
     /// Staff in full-time equivalents.
     pub staff_fte: Option<f64>,
 }

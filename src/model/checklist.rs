@@ -145,6 +145,15 @@ pub struct Profile {
     pub include: Vec<String>,
     /// Patterns left out after `include`.
     pub exclude: Vec<String>,
+    /// Scale labels this profile prints instead of the scale's, by scale value (a plan is
+    /// "Provided for in the plan", not "In place"); empty keeps the scale's labels.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    pub labels: Vec<(String, String)>,
+}
+
+/// Writes the labels as the checklist does: a map from scale value to label, in scale order.
+fn as_map<S: serde::Serializer>(labels: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(labels.iter().map(|(value, label)| (value, label)))
 }
 
 impl Profile {
@@ -153,6 +162,14 @@ impl Profile {
         let matches = |pattern: &String| pattern_matches(pattern, section_id, item_id);
         let included = self.include.is_empty() || self.include.iter().any(matches);
         included && !self.exclude.iter().any(matches)
+    }
+
+    /// The label this profile prints for a scale value, if it sets one.
+    pub fn label_for(&self, value: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, label)| label.as_str())
     }
 }
 
@@ -475,6 +492,7 @@ mod tests {
             title: "P".into(),
             description: String::new(),
             include: include.iter().map(|s| s.to_string()).collect(),
+            labels: Vec::new(),
             exclude: exclude.iter().map(|s| s.to_string()).collect(),
         }
     }

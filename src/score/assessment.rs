@@ -133,6 +133,9 @@ impl Assessment {
 pub struct Meta {
     /// The district.
     pub district: String,
+    /// The district's code (state or NCES), when the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district_id: Option<String>,
     /// Names this assessment.
     pub label: String,
     /// The assessment date.
@@ -151,6 +154,9 @@ pub struct Meta {
     pub tool_version: String,
     /// Cost and staffing of a planning option.
     pub option: Option<OptionFigures>,
+    /// Whether the answers describe a plan (an `option:` block, or a profile with its own
+    /// labels): its statuses then read "Provided for in the plan" rather than "In place".
+    pub describes_plan: bool,
     /// What a local checklist changed in its base; absent for a checklist as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tailoring: Option<Tailoring>,
@@ -165,6 +171,7 @@ impl Meta {
     ) -> Self {
         Self {
             district: answers.district.clone(),
+            district_id: answers.district_id.clone(),
             label: answers.label.clone(),
             date: answers.date,
             prepared_by: answers.prepared_by.clone(),
@@ -181,6 +188,7 @@ impl Meta {
             answers_hash: hash.to_string(),
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             option: answers.option,
+            describes_plan: false,
             tailoring: checklist.tailoring.clone(),
         }
     }

@@ -2,6 +2,7 @@
 //! No I/O, no clock, no printing, and no panics on any validated input.
 
 mod assessment;
+mod labels;
 
 use std::collections::HashMap;
 
@@ -20,6 +21,7 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         description: String::new(),
         include: Vec::new(),
         exclude: Vec::new(),
+        labels: Vec::new(),
     };
     let profile = checklist.profile(&answers.profile).unwrap_or(&every_item);
     let by_item: HashMap<&str, &Answer> = answers
@@ -72,10 +74,21 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         .and_then(|p| checklist.band_for(p))
         .map(|b| b.label.clone());
     let draft = Draft::new(&items, &rating);
-    let counts = StatusCount::tally(items.iter(), checklist);
+    let mut items = items;
+    let plan = labels::describes_plan(profile, answers);
+    relabel(&mut items, checklist, profile, plan);
+    let mut counts = StatusCount::tally(items.iter(), checklist);
+    relabel_counts(&mut counts, checklist, profile, plan);
+    let mut sections: Vec<SectionScore> = sections;
+    for section in &mut sections {
+        relabel_counts(&mut section.counts, checklist, profile, plan);
+    }
 
     let mut assessment = Assessment {
-        meta: Meta::new(checklist, profile, answers, answers_hash),
+        meta: Meta {
+            describes_plan: plan,
+            ..Meta::new(checklist, profile, answers, answers_hash)
+        },
         overall,
         band,
         answered_score,
@@ -93,6 +106,32 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
     };
     rank(&mut assessment);
     assessment
+}
+
+/// Gives each answered item the label its profile prints (a plan's own wording).
+fn relabel(items: &mut [ItemResult], checklist: &Checklist, profile: &Profile, plan: bool) {
+    for item in items {
+        if let Some(label) = item
+            .status
+            .as_deref()
+            .and_then(|v| labels::value_label(checklist, profile, plan, v))
+        {
+            item.status_label = label;
+        }
+    }
+}
+
+fn relabel_counts(
+    counts: &mut [StatusCount],
+    checklist: &Checklist,
+    profile: &Profile,
+    plan: bool,
+) {
+    for count in counts {
+        if let Some(label) = labels::value_label(checklist, profile, plan, &count.status) {
+            count.label = label;
+        }
+    }
 }
 
 /// Orders gaps, unanswered items and strengths, and numbers the gaps.

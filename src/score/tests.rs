@@ -69,6 +69,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
         ],
         profiles: vec![
             Profile {
+                labels: Vec::new(),
                 id: "all".into(),
                 title: "All".into(),
                 description: String::new(),
@@ -76,6 +77,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
                 exclude: vec![],
             },
             Profile {
+                labels: Vec::new(),
                 id: "first".into(),
                 title: "First section".into(),
                 description: String::new(),
@@ -107,6 +109,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         checklist_version: None,
         profile: profile.into(),
         district: "Example Area School District".into(),
+        district_id: None,
         label: "Test".into(),
         date: Date::EPOCH,
         prepared_by: None,

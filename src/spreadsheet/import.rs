@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{COLUMNS, Grid, META_KEYS, cell_name};
+use super::{COLUMNS, Grid, META_KEYS, META_NOTES, OPTION_KEYS, cell_name};
 use crate::load::{nearest, resolve_status};
 use crate::model::{Checklist, Date};
 use crate::template::yaml_text;
@@ -134,14 +134,56 @@ impl Importer<'_> {
     }
 
     fn header(&mut self, layout: &Layout, out: &mut String) {
+        let mut option = Vec::new();
         for key in META_KEYS {
             let row = (0..layout.header_row).find(|&r| self.grid.cell(r, 0) == key);
             let value = row.map_or("", |r| self.grid.cell(r, 1));
+            if OPTION_KEYS.contains(&key) {
+                if let (Some(row), false) = (row, value.is_empty()) {
+                    option.extend(self.option_figure(key, row, value));
+                }
+                continue;
+            }
             self.check_header(key, row, value, layout.header_row);
-            if value.is_empty() && key == "prepared_by" {
+            if value.is_empty() && ["prepared_by", "district_id"].contains(&key) {
                 continue;
             }
             let _ = writeln!(out, "{key}: {}", yaml_text(value));
+        }
+        if !option.is_empty() {
+            let _ = writeln!(out, "option:");
+            for (key, figure) in option {
+                let _ = writeln!(out, "  {key}: {figure}");
+            }
+        }
+    }
+
+    /// A cost or staffing figure: digits, with the `$` and thousands commas a spreadsheet
+    /// user is likely to type accepted.
+    fn option_figure(
+        &mut self,
+        key: &'static str,
+        row: usize,
+        text: &str,
+    ) -> Option<(&'static str, f64)> {
+        let cleaned: String = text
+            .chars()
+            .filter(|c| !matches!(c, '$' | ',' | ' '))
+            .collect();
+        match cleaned.parse::<f64>() {
+            Ok(n) if n.is_finite() && n >= 0.0 => Some((key, n)),
+            _ => {
+                self.error(
+                    row,
+                    1,
+                    format!("`{key}` should be a number of zero or more, but it is `{text}`"),
+                    Some(format!(
+                        "write the amount in digits, e.g. {}",
+                        example_figure(key)
+                    )),
+                );
+                None
+            }
         }
     }
 
@@ -253,5 +295,243 @@ impl Importer<'_> {
         let col = layout.col("status").unwrap_or(0);
         self.error(row, col, problem.message(None), Some(hint));
         None
+    }
+}
+
+fn example_figure(key: &str) -> &'static str {
+    match key {
+        "staff_fte" => "1.5",
+        "one_time_cost" => "15000",
+        _ => "98000",
+    }
+}
+
+/// Every filled cell the import does not read: header rows it does not know, text beside the
+/// header fields, columns it does not know, cells past the named columns, and rows whose id is
+/// not an item (a total line, a note). Template text (titles, guidance) is not reported.
+pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
+    let mut unused = Vec::new();
+    let mut note = |row: usize, col: usize, message: String, hint: &str| {
+        unused.push(CellError {
+            sheet: grid.sheet.clone(),
+            cell: cell_name(row, col),
+            message,
+            hint: Some(hint.to_string()),
+        });
+    };
+    let header_row = (0..grid.rows.len()).find(|&r| grid.cell(r, 0) == "id");
+    let meta_end = header_row.unwrap_or(grid.rows.len());
+    for r in 0..meta_end {
+        let key = grid.cell(r, 0);
+        let known = META_KEYS.contains(&key);
+        let width = grid.rows[r].len();
+        for c in 0..width {
+            let text = grid.cell(r, c);
+            if text.is_empty() {
+                continue;
+            }
+            let template_note = META_NOTES.iter().any(|(k, n)| *k == key && *n == text);
+            let used = if known {
+                c <= 1 || (c == 2 && template_note)
+            } else {
+                false
+            };
+            if used {
+                continue;
+            }
+            if !known && c == 0 {
+                note(
+                    r,
+                    c,
+                    format!(
+                        "the row `{text}` is not a field import reads; the row is not imported"
+                    ),
+                    &format!("the header fields are: {}", META_KEYS.join(", ")),
+                );
+            } else if known {
+                note(
+                    r,
+                    c,
+                    format!("`{text}` beside the `{key}` field is not imported"),
+                    "keep one value per field, in column B",
+                );
+            } else if grid.cell(r, 0).is_empty() {
+                note(
+                    r,
+                    c,
+                    format!("`{text}` is in a row with no field name; it is not imported"),
+                    &format!("put it in a field row ({}) or a note", META_KEYS.join(", ")),
+                );
+            }
+        }
+    }
+    let Some(header_row) = header_row else {
+        return unused;
+    };
+    let names: Vec<String> = grid.rows[header_row]
+        .iter()
+        .map(|n| n.trim().to_ascii_lowercase().replace(' ', "_"))
+        .collect();
+    let item_ids: Vec<&str> = (header_row + 1..grid.rows.len())
+        .map(|r| grid.cell(r, 0))
+        .collect();
+    for (c, name) in names.iter().enumerate() {
+        if name.is_empty() || COLUMNS.contains(&name.as_str()) {
+            continue;
+        }
+        let filled = (header_row + 1..grid.rows.len())
+            .filter(|&r| !grid.cell(r, c).is_empty())
+            .count();
+        note(
+            header_row,
+            c,
+            format!(
+                "the column `{}` is not one import reads; its {filled} filled {} not imported",
+                grid.cell(header_row, c),
+                if filled == 1 { "cell is" } else { "cells are" }
+            ),
+            &format!("the columns are: {}", COLUMNS.join(", ")),
+        );
+    }
+    let answer_cols: Vec<usize> = [
+        "status",
+        "evidence",
+        "note",
+        "internal_note",
+        "owner",
+        "due",
+    ]
+    .iter()
+    .filter_map(|name| names.iter().position(|n| n == name))
+    .collect();
+    for (offset, id) in item_ids.iter().enumerate() {
+        let r = header_row + 1 + offset;
+        let answered = answer_cols.iter().any(|&c| !grid.cell(r, c).is_empty());
+        let filled = (0..grid.rows[r].len())
+            .filter(|&c| !grid.cell(r, c).is_empty())
+            .count();
+        // An answered row with an unknown id is an error already; a row that answers nothing
+        // and is not an item (a total, a remark) would otherwise vanish.
+        if !answered && filled > 0 && !checklist.items().any(|(_, i)| i.id == *id) {
+            let first = (0..grid.rows[r].len())
+                .find(|&c| !grid.cell(r, c).is_empty())
+                .unwrap_or(0);
+            note(
+                r,
+                first,
+                format!(
+                    "row {} is not an item of the checklist (`{}`); it is not imported",
+                    r + 1,
+                    grid.cell(r, first)
+                ),
+                "put costs and staffing in the annual_cost, one_time_cost and staff_fte rows \
+                 above the header; put remarks in an item's note",
+            );
+            continue;
+        }
+        for c in names.len()..grid.rows[r].len() {
+            let text = grid.cell(r, c);
+            if !text.is_empty() {
+                note(
+                    r,
+                    c,
+                    format!("`{text}` is in a column with no name; it is not imported"),
+                    "write it in the note or evidence column of its item",
+                );
+            }
+        }
+    }
+    unused
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn checklist() -> Checklist {
+        load::bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist
+    }
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            sheet: "Answers".into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    fn cells(errors: &[CellError]) -> Vec<&str> {
+        errors.iter().map(|e| e.cell.as_str()).collect()
+    }
+
+    #[test]
+    fn every_cell_the_import_does_not_read_is_named() {
+        let sheet = grid(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["annual_cost", "98000", "our estimate"],
+            &["vehicle cost", "4000"],
+            &["", "stray"],
+            &[],
+            &["id", "section", "title", "status", "comments"],
+            &["governance.written-mou", "", "", "met", "ask the chief"],
+            &["Total", "", "", "", ""],
+            &["governance.mou-goals", "", "", "", "", "past the columns"],
+        ]);
+        let unused = unused_cells(&sheet, &checklist());
+        assert_eq!(cells(&unused), vec!["C2", "A3", "B4", "E6", "A8", "F9"]);
+        assert!(
+            unused[3]
+                .message
+                .contains("its 1 filled cell is not imported")
+        );
+    }
+
+    #[test]
+    fn an_untouched_template_reports_nothing() {
+        let list = checklist();
+        let profile = list.profile("considering-sro").unwrap();
+        let header = crate::template::TemplateHeader {
+            checklist_reference: "wi-sro-best-practices",
+            district: "Example Area School District",
+            label: "Option A",
+            date: Date::parse("2026-03-15").unwrap(),
+            prepared_by: None,
+        };
+        let template = super::super::template_grid(&list, profile, &header);
+        assert!(unused_cells(&template, &list).is_empty());
+    }
+
+    #[test]
+    fn costs_accept_dollar_signs_and_commas() {
+        let list = checklist();
+        let sheet = grid(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["profile", "considering-sro"],
+            &["district", "Example Area School District"],
+            &["date", "2026-03-15"],
+            &["annual_cost", "$98,000"],
+            &["one_time_cost", "12000"],
+            &[],
+            &["id", "status"],
+        ]);
+        let text = import_grid(&sheet, &list).unwrap();
+        assert!(text.contains("option:\n  annual_cost: 98000\n  one_time_cost: 12000\n"));
+        let bad = grid(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["profile", "considering-sro"],
+            &["district", "Example Area School District"],
+            &["date", "2026-03-15"],
+            &["staff_fte", "one and a half"],
+            &[],
+            &["id", "status"],
+        ]);
+        let errors = import_grid(&bad, &list).unwrap_err();
+        assert_eq!(cells(&errors), vec!["B5"]);
     }
 }

@@ -15,12 +15,13 @@ mod import;
 mod read;
 mod write;
 
-pub use import::{CellError, checklist_reference, import_grid};
+pub use import::{CellError, checklist_reference, import_grid, unused_cells};
 pub use read::{SpreadsheetKind, read_grid};
 pub use write::{template_csv, template_grid, template_xlsx, xlsx_from_grid};
 
-/// The header fields, in the order the template writes them.
-pub const META_KEYS: [&str; 7] = [
+/// The header fields, in the order the template writes them (fields added later go last, so
+/// the rows of older sheets keep their places).
+pub const META_KEYS: [&str; 11] = [
     "checklist",
     "checklist_version",
     "profile",
@@ -28,6 +29,33 @@ pub const META_KEYS: [&str; 7] = [
     "label",
     "date",
     "prepared_by",
+    "district_id",
+    "annual_cost",
+    "one_time_cost",
+    "staff_fte",
+];
+
+/// The header fields that go into the answers file's `option:` block (a planning option).
+pub const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
+
+/// What each optional header field is for, written in column C of the template.
+pub const META_NOTES: [(&str, &str); 4] = [
+    (
+        "district_id",
+        "Optional: the state or NCES district code, so files of one district are joined",
+    ),
+    (
+        "annual_cost",
+        "Planning options only: the cost per year in dollars (digits, e.g. 98000)",
+    ),
+    (
+        "one_time_cost",
+        "Planning options only: start-up cost paid once (hiring, equipment, training)",
+    ),
+    (
+        "staff_fte",
+        "Planning options only: staff in full-time equivalents (e.g. 1.5)",
+    ),
 ];
 
 /// The item columns, in the order the template writes them.
@@ -95,7 +123,29 @@ pub fn cell_name(row: usize, col: usize) -> String {
 /// Reads a filled sheet and turns it into answers YAML text; bad cells are listed as
 /// `Sheet!G14: message` (the `import` command prints them as `file:Sheet!G14: ...`).
 pub fn import_file(path: &Path, kind: SpreadsheetKind) -> Result<String> {
-    import_cells(path, kind)?.map_err(|errors| cell_errors(path, &errors))
+    import_file_and_grid(path, kind).map(|(text, _)| text)
+}
+
+/// Like [`import_file`], with the sheet as read, for [`unused_cell_warnings`].
+pub fn import_file_and_grid(path: &Path, kind: SpreadsheetKind) -> Result<(String, Grid)> {
+    let (grid, imported) = import_grid_cells(path, kind)?;
+    let text = imported.map_err(|errors| cell_errors(path, &errors))?;
+    Ok((text, grid))
+}
+
+/// Cells of a filled sheet that the import does not read, as warnings naming each cell
+/// (`Answers!C9`), so that nothing typed into the sheet is dropped without a word.
+pub fn unused_cell_warnings(grid: &Grid, checklist: &crate::model::Checklist) -> Vec<Diagnostic> {
+    unused_cells(grid, checklist)
+        .into_iter()
+        .map(|e| {
+            let d = Diagnostic::warning(None, e.message).at_cell(format!("{}!{}", e.sheet, e.cell));
+            match e.hint {
+                Some(hint) => d.with_hint(hint),
+                None => d,
+            }
+        })
+        .collect()
 }
 
 /// Like [`import_file`], with the bad cells kept apart so the caller can print them itself.
@@ -103,8 +153,19 @@ pub fn import_cells(
     path: &Path,
     kind: SpreadsheetKind,
 ) -> Result<std::result::Result<String, Vec<CellError>>> {
+    import_grid_cells(path, kind).map(|(_, imported)| imported)
+}
+
+type Imported = std::result::Result<String, Vec<CellError>>;
+
+fn import_grid_cells(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, Imported)> {
     let grid = read_grid(path, kind)?;
-    let Some((reference, cell)) = checklist_reference(&grid).filter(|(r, _)| !r.is_empty()) else {
+    let imported = import_read_grid(path, &grid)?;
+    Ok((grid, imported))
+}
+
+fn import_read_grid(path: &Path, grid: &Grid) -> Result<Imported> {
+    let Some((reference, cell)) = checklist_reference(grid).filter(|(r, _)| !r.is_empty()) else {
         return Ok(Err(vec![CellError {
             sheet: grid.sheet.clone(),
             cell: "A1".into(),
@@ -127,7 +188,7 @@ pub fn import_cells(
         }
         Err(other) => return Err(other),
     };
-    Ok(import_grid(&grid, &loaded.checklist))
+    Ok(import_grid(grid, &loaded.checklist))
 }
 
 fn cell_errors(path: &Path, errors: &[CellError]) -> Error {

@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
-use super::{COLUMNS, Grid, META_KEYS, SHEET, csv_cell};
+use super::{COLUMNS, Grid, META_KEYS, META_NOTES, SHEET, csv_cell};
 use crate::error::{Error, Result};
 use crate::model::{Checklist, Profile};
 use crate::template::TemplateHeader;
@@ -27,9 +27,17 @@ pub fn template_grid(
         header.label.to_string(),
         header.date.to_string(),
         header.prepared_by.unwrap_or("").to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
     ];
     for (key, value) in META_KEYS.iter().zip(values) {
-        grid.rows.push(vec![(*key).to_string(), value]);
+        let mut row = vec![(*key).to_string(), value];
+        if let Some((_, note)) = META_NOTES.iter().find(|(k, _)| k == key) {
+            row.push((*note).to_string());
+        }
+        grid.rows.push(row);
     }
     grid.rows.push(Vec::new());
     grid.rows

@@ -162,10 +162,17 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
         .iter()
         .position(|c| *c == "status")
         .unwrap();
+    // Rows counted from the first item row, wherever the metadata block ends.
+    let first_item = {
+        let grid = spreadsheet::read_grid(&template, SpreadsheetKind::Csv).unwrap();
+        (0..)
+            .find(|&r| grid.cell(r, 0).starts_with("governance."))
+            .unwrap()
+    };
     let import = |cells: &[(usize, &str)]| {
         let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Csv).unwrap();
         for &(row, text) in cells {
-            grid.set(row, status_col, text);
+            grid.set(first_item + row, status_col, text);
         }
         let filled = dir.path().join("answers.csv");
         fs::write(&filled, spreadsheet::template_csv(&grid).unwrap()).unwrap();
@@ -176,7 +183,7 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
             .output()
             .unwrap()
     };
-    let ok = import(&[(9, "No"), (10, "Partly")]);
+    let ok = import(&[(0, "No"), (1, "Partly")]);
     assert!(
         ok.status.success(),
         "{}",
@@ -186,15 +193,21 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
     assert!(yaml.contains("    status: not_met\n"), "{yaml}");
     assert!(yaml.contains("    status: partial\n"), "{yaml}");
 
-    let bad = import(&[(9, "x"), (10, "not")]);
+    let bad = import(&[(0, "x"), (1, "not")]);
     assert_eq!(bad.status.code(), Some(2));
     let stderr = String::from_utf8(bad.stderr).unwrap();
     assert!(
-        stderr.contains("answers.csv:answers!G10: error: the mark `x` is ambiguous"),
+        stderr.contains(&format!(
+            "answers.csv:answers!G{}: error: the mark `x` is ambiguous",
+            first_item + 1
+        )),
         "{stderr}"
     );
     assert!(
-        stderr.contains("answers.csv:answers!G11: error: unknown status `not`"),
+        stderr.contains(&format!(
+            "answers.csv:answers!G{}: error: unknown status `not`",
+            first_item + 2
+        )),
         "{stderr}"
     );
     assert!(

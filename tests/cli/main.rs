@@ -12,6 +12,7 @@ mod compare_pdf;
 mod exports;
 mod external;
 mod honest;
+mod honest_compare;
 mod hostile;
 mod html;
 mod lint;

@@ -90,7 +90,7 @@ fn xlsx_template_filled_and_imported_reports_like_the_same_yaml() {
     let template = init(dir.path(), "t.xlsx");
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     assert_eq!(grid.sheet, "Answers");
-    assert_eq!(grid.cell(8, STATUS), "status");
+    assert_eq!(grid.cell(12, STATUS), "status");
     fill(&mut grid);
     let filled = dir.path().join("filled.xlsx");
     fs::write(&filled, spreadsheet::xlsx_from_grid(&grid).unwrap()).unwrap();
@@ -125,7 +125,7 @@ fn xlsx_template_limits_the_status_column_to_the_scale() {
     // parsing by hand: the data validation must name the four statuses.
     let grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     assert_eq!(grid.cell(0, 1), "wi-sro-best-practices");
-    assert_eq!(grid.cell(9, 0), "governance.written-mou");
+    assert_eq!(grid.cell(13, 0), "governance.written-mou");
 }
 
 #[test]
@@ -146,8 +146,8 @@ fn import_error(row: usize, col: usize, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let template = init(dir.path(), "t.csv");
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Csv).unwrap();
-    grid.set(9, STATUS, "met");
-    grid.set(10, STATUS, "partial");
+    grid.set(13, STATUS, "met");
+    grid.set(14, STATUS, "partial");
     grid.set(row, col, text);
     let filled = dir.path().join("answers.csv");
     fs::write(&filled, spreadsheet::template_csv(&grid).unwrap()).unwrap();
@@ -178,24 +178,24 @@ fn import_error(row: usize, col: usize, text: &str) -> String {
 fn every_import_error_names_its_cell_and_the_nearest_value() {
     let cases = [
         (
-            10,
+            14,
             STATUS,
             "mett",
-            "answers.csv:answers!G11: error: unknown status `mett`",
+            "answers.csv:answers!G15: error: unknown status `mett`",
             "the nearest valid value is `met`",
         ),
         (
-            10,
+            14,
             0,
             "governance.writen-mou",
-            "answers.csv:answers!A11: error: unknown item `governance.writen-mou`",
+            "answers.csv:answers!A15: error: unknown item `governance.writen-mou`",
             "the nearest valid id is `governance.written-mou`",
         ),
         (
-            9,
+            13,
             DUE,
             "2026-02-30",
-            "answers.csv:answers!L10: error: ",
+            "answers.csv:answers!L14: error: ",
             "YYYY-MM-DD",
         ),
         (
@@ -227,7 +227,7 @@ fn every_import_error_names_its_cell_and_the_nearest_value() {
             "fill in its value",
         ),
         (
-            8,
+            12,
             0,
             "item",
             "answers.csv:answers!A1: error: no header row",

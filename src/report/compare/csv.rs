@@ -3,7 +3,7 @@
 
 use super::ComparisonRenderer;
 use super::view::{csv_number, csv_weight};
-use crate::compare::{CellState, Column, Comparison, ItemCell, Summary, TrendStep};
+use crate::compare::{CellState, Column, Comparison, ItemCell, Role, Summary, TrendStep};
 use crate::error::Result;
 use crate::report::RenderOptions;
 
@@ -91,24 +91,62 @@ fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
             "Percent with equal weights",
             &|_, col| csv_number(col.equal_weight.percent),
         ),
-        figure("rank", "Rank", &|n, _| {
+        figure("common_items", "Items every column scores", &|_, _| {
+            c.common_items.items.to_string()
+        }),
+        figure(
+            "common_percent",
+            "Percent on the common items",
+            &|_, col| csv_number(col.common.percent),
+        ),
+        figure(
+            "common_equal_weight_percent",
+            "Percent on the common items with equal weights",
+            &|_, col| csv_number(col.common_equal_weight.percent),
+        ),
+        figure("rank", "Rank on the common items", &|n, _| {
             ranks
                 .get(n)
                 .map_or(String::new(), |r| r.weighted.to_string())
         }),
-        figure("equal_weight_rank", "Rank with equal weights", &|n, _| {
-            ranks.get(n).map_or(String::new(), |r| r.equal.to_string())
-        }),
+        figure(
+            "equal_weight_rank",
+            "Rank on the common items with equal weights",
+            &|n, _| ranks.get(n).map_or(String::new(), |r| r.equal.to_string()),
+        ),
         figure("annual_cost", "Annual cost", &|_, col| {
             option(col, |o| o.annual_cost).map_or(String::new(), |v| format!("{v}"))
+        }),
+        figure("one_time_cost", "One-time cost", &|_, col| {
+            option(col, |o| o.one_time_cost).map_or(String::new(), |v| format!("{v}"))
         }),
         figure("staff_fte", "Staff (FTE)", &|_, col| {
             option(col, |o| o.staff_fte).map_or(String::new(), |v| format!("{v}"))
         }),
+        figure(
+            "cost_per_point",
+            "Annual cost per point of the common-items percent",
+            &|_, col| col.cost_per_point.map_or(String::new(), |v| format!("{v}")),
+        ),
+        figure("critical_open", "Critical items left open", &|_, col| {
+            let ids: Vec<&str> = col.critical_open.iter().map(|i| i.id.as_str()).collect();
+            ids.join(" ")
+        }),
     ];
+    if let Some(step) = whole {
+        let mut row = figure(
+            "newly_unanswered",
+            "Items answered first and unanswered last",
+            &|_, _| String::new(),
+        );
+        if let Some(last) = row.last_mut() {
+            *last = step.newly_unanswered.to_string();
+        }
+        rows.push(row);
+    }
     let percent_row = rows.iter_mut().find(|r| r[1] == "percent");
     if let (Some(step), Some(last)) = (whole, percent_row.and_then(|r| r.last_mut())) {
-        *last = csv_number(step.overall.points);
+        *last = csv_number(step.overall_like_for_like.points);
     }
     rows
 }
@@ -131,7 +169,7 @@ fn section_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
             );
             if let Some(step) = whole {
                 let change = step.sections.iter().find(|s| s.id == section.id);
-                row.push(csv_number(change.and_then(|s| s.change.points)));
+                row.push(csv_number(change.and_then(|s| s.like_for_like.points)));
             }
             row
         })
@@ -180,7 +218,7 @@ fn movement(step: &TrendStep, id: &str) -> &'static str {
         .map_or("unchanged", |(name, _)| name)
 }
 
-const SUMMARY_HEADER: [&str; 21] = [
+const SUMMARY_HEADER: [&str; 25] = [
     "row_type",
     "district",
     "label",
@@ -202,11 +240,16 @@ const SUMMARY_HEADER: [&str; 21] = [
     "gaps",
     "unanswered",
     "districts",
+    "district_id",
+    "role",
+    "averaged",
+    "checklist_version",
 ];
 
 fn district_rows(s: &Summary) -> Rows {
     s.districts
         .iter()
+        .chain(&s.other_assessments)
         .map(|d| {
             vec![
                 "district".into(),
@@ -230,9 +273,21 @@ fn district_rows(s: &Summary) -> Rows {
                 d.gaps.to_string(),
                 d.unanswered.to_string(),
                 String::new(),
+                d.district_id.clone().unwrap_or_default(),
+                role_name(d.role).to_string(),
+                d.averaged.to_string(),
+                d.checklist_version.clone(),
             ]
         })
         .collect()
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Latest => "latest",
+        Role::Earlier => "earlier",
+        Role::Option => "option",
+    }
 }
 
 /// A row with only the given columns filled.
@@ -249,16 +304,23 @@ fn sparse(fields: &[(&str, String)]) -> Vec<String> {
 }
 
 fn average_rows(s: &Summary) -> Rows {
-    let scored = s
-        .districts
-        .iter()
-        .filter(|d| d.overall.percent.is_some())
-        .count();
+    let scored = s.districts.iter().filter(|d| d.averaged).count();
+    let basis = s.average_basis.as_ref();
     let mut rows = vec![sparse(&[
         ("row_type", "overall_average".into()),
         ("title", "Overall".into()),
         ("percent", csv_number(s.overall_average)),
         ("districts", scored.to_string()),
+        (
+            "profile",
+            basis.map(|b| b.profile.clone()).unwrap_or_default(),
+        ),
+        (
+            "checklist_version",
+            basis
+                .map(|b| b.checklist_version.clone())
+                .unwrap_or_default(),
+        ),
     ])];
     rows.extend(s.sections.iter().map(|section| {
         sparse(&[

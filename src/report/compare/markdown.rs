@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::ComparisonRenderer;
 use super::view;
-use crate::compare::{Comparison, ItemChange, ItemFilter, Summary, TrendStep};
+use crate::compare::{Comparison, DistrictRow, ItemChange, ItemFilter, Summary, TrendStep};
 use crate::error::Result;
 use crate::report::RenderOptions;
 use crate::report::view::{percent, priority};
@@ -26,6 +26,7 @@ impl ComparisonRenderer for MarkdownRenderer {
             let _ = writeln!(out, "> {}\n", cell(note));
         }
         side_by_side(&mut out, c);
+        critical_open(&mut out, c);
         sections(&mut out, c);
         critical_gaps(&mut out, c);
         gaps_everywhere(&mut out, c);
@@ -52,12 +53,19 @@ impl ComparisonRenderer for MarkdownRenderer {
             cell(&view::summary_checklist_line(s))
         );
         let _ = writeln!(out, "- Files: {}", cell(&view::files_line(s)));
-        let _ = writeln!(
-            out,
-            "- Overall: {} on average\n",
-            percent(s.overall_average)
-        );
-        districts(&mut out, s);
+        let _ = writeln!(out, "- Overall: {}\n", cell(&view::average_line(s)));
+        let _ = writeln!(out, "{}\n", cell(view::GROUPING_NOTE));
+        let _ = writeln!(out, "## {}\n", cell(&view::districts_heading(s)));
+        if s.districts.is_empty() {
+            let _ = writeln!(out, "{}\n", cell(view::NO_LATEST));
+        } else {
+            districts(&mut out, &s.districts);
+            let _ = writeln!(out, "{}\n", cell(view::CRITICAL_GAPS_NOTE));
+        }
+        if !s.other_assessments.is_empty() {
+            let _ = writeln!(out, "## {}\n", cell(&view::others_heading(s)));
+            districts(&mut out, &s.other_assessments);
+        }
         section_averages(&mut out, s);
         common_gaps(&mut out, s);
         let _ = writeln!(
@@ -115,11 +123,26 @@ fn side_by_side(out: &mut String, c: &Comparison) {
         cells.extend(values.iter().map(|v| cell(v)));
         row(out, &cells);
     }
+    let _ = writeln!(out, "\n**Ranking:** {}\n", cell(&view::ranking_line(c)));
     let _ = writeln!(
         out,
-        "\n**Weight check:** {}\n",
+        "**Weight check:** {}\n",
         cell(&c.weight_check.statement)
     );
+}
+
+fn critical_open(out: &mut String, c: &Comparison) {
+    let _ = writeln!(out, "## {}\n", view::CRITICAL_OPEN_HEADING);
+    let _ = writeln!(out, "{}\n", view::CRITICAL_OPEN_LINE);
+    table_header(
+        out,
+        &[" ", "Critical items left open"].map(String::from),
+        usize::MAX,
+    );
+    for (label, items) in view::critical_open_lines(c) {
+        row(out, &[cell(&label), cell(&items)]);
+    }
+    out.push('\n');
 }
 
 fn sections(out: &mut String, c: &Comparison) {
@@ -139,8 +162,7 @@ fn sections(out: &mut String, c: &Comparison) {
                 .map(|s| view::section_cell(s.as_ref())),
         );
         if let Some(step) = whole {
-            let change = step.sections.iter().find(|s| s.id == section.id);
-            cells.push(view::points(change.and_then(|s| s.change.points)));
+            cells.push(view::section_change(step, &section.id));
         }
         row(out, &cells);
     }
@@ -151,10 +173,13 @@ fn sections(out: &mut String, c: &Comparison) {
             .map(|col| format!("**{}**", percent(col.overall.percent))),
     );
     if let Some(step) = whole {
-        total.push(format!("**{}**", view::points(step.overall.points)));
+        total.push(format!("**{}**", view::overall_change(step)));
     }
     row(out, &total);
     out.push('\n');
+    if let Some(step) = whole {
+        let _ = writeln!(out, "{}\n", cell(&view::change_note(step)));
+    }
 }
 
 fn critical_gaps(out: &mut String, c: &Comparison) {
@@ -298,10 +323,10 @@ fn item_matrix(out: &mut String, c: &Comparison) {
     out.push('\n');
 }
 
-fn districts(out: &mut String, s: &Summary) {
-    let _ = writeln!(out, "## Districts ({})\n", s.districts.len());
+fn districts(out: &mut String, rows: &[DistrictRow]) {
     let header = [
         "District",
+        "Counted",
         "Date",
         "Profile",
         "Overall",
@@ -309,12 +334,13 @@ fn districts(out: &mut String, s: &Summary) {
         "Critical gaps",
     ]
     .map(String::from);
-    table_header(out, &header, 5);
-    for d in &s.districts {
+    table_header(out, &header, 6);
+    for d in rows {
         row(
             out,
             &[
-                cell(&d.district),
+                cell(&view::district_name(d)),
+                cell(&view::role_cell(d)),
                 d.date.to_string(),
                 cell(&d.profile),
                 cell(&view::district_headline(d)),
@@ -323,7 +349,7 @@ fn districts(out: &mut String, s: &Summary) {
             ],
         );
     }
-    let _ = writeln!(out, "\n{}\n", cell(view::CRITICAL_GAPS_NOTE));
+    out.push('\n');
 }
 
 fn section_averages(out: &mut String, s: &Summary) {
@@ -343,11 +369,7 @@ fn section_averages(out: &mut String, s: &Summary) {
             ],
         );
     }
-    let scored = s
-        .districts
-        .iter()
-        .filter(|d| d.overall.percent.is_some())
-        .count();
+    let scored = s.districts.iter().filter(|d| d.averaged).count();
     row(
         out,
         &[

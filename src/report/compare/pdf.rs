@@ -37,7 +37,13 @@ impl ComparisonRenderer for PdfRenderer {
         let meta = draw::Meta {
             title: super::view::summary_title(s),
             author: String::new(),
-            date: date_parts(s.districts.iter().map(|d| d.date).max()),
+            date: date_parts(
+                s.districts
+                    .iter()
+                    .chain(&s.other_assessments)
+                    .map(|d| d.date)
+                    .max(),
+            ),
         };
         Ok(to_bytes(layout, &meta))
     }

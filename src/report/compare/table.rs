@@ -8,7 +8,7 @@ use comfy_table::{
 use super::ComparisonRenderer;
 use super::view;
 use crate::compare::{
-    CellState, Comparison, ComparisonKind, ItemCell, ItemChange, ItemFilter, Summary,
+    CellState, Comparison, ComparisonKind, DistrictRow, ItemCell, ItemChange, ItemFilter, Summary,
 };
 use crate::error::Result;
 use crate::report::RenderOptions;
@@ -33,10 +33,15 @@ impl ComparisonRenderer for TableRenderer {
         out.blank();
         out.heading("Side by side");
         out.table(figures_table(c, options));
+        out.labelled(view::ranking_label(c), &view::ranking_line(c));
         out.labelled("Weights:", &c.weight_check.statement);
         out.blank();
+        critical_open(&mut out, c, options);
         out.heading("Sections");
         out.table(sections_table(c, options));
+        if let Some(step) = view::whole_trend(c) {
+            out.paragraph(&view::change_note(step));
+        }
         out.blank();
         critical_gaps(&mut out, c, options);
         gaps_everywhere(&mut out, c, options);
@@ -52,15 +57,22 @@ impl ComparisonRenderer for TableRenderer {
         out.heading(&view::summary_title(s));
         out.labelled("Checklist:", &view::summary_checklist_line(s));
         out.labelled("Files:", &view::files_line(s));
-        out.labelled(
-            "Overall:",
-            &format!("{} on average", percent(s.overall_average)),
-        );
+        out.labelled("Overall:", &view::average_line(s));
+        out.paragraph(view::GROUPING_NOTE);
         out.blank();
-        out.heading(&format!("Districts ({})", s.districts.len()));
-        out.table(districts_table(s, options));
-        out.paragraph(view::CRITICAL_GAPS_NOTE);
+        out.heading(&view::districts_heading(s));
+        if s.districts.is_empty() {
+            out.paragraph(view::NO_LATEST);
+        } else {
+            out.table(districts_table(&s.districts, options));
+            out.paragraph(view::CRITICAL_GAPS_NOTE);
+        }
         out.blank();
+        if !s.other_assessments.is_empty() {
+            out.heading(&view::others_heading(s));
+            out.table(districts_table(&s.other_assessments, options));
+            out.blank();
+        }
         out.heading("Average per section");
         out.table(section_averages_table(s, options));
         out.blank();
@@ -198,8 +210,7 @@ fn sections_table(c: &Comparison, options: &RenderOptions) -> Table {
                 .map(|s| right(view::section_cell(s.as_ref()))),
         );
         if let Some(step) = whole {
-            let change = step.sections.iter().find(|s| s.id == section.id);
-            row.push(right(view::points(change.and_then(|s| s.change.points))));
+            row.push(right(view::section_change(step, &section.id)));
         }
         table.add_row(row);
     }
@@ -210,10 +221,25 @@ fn sections_table(c: &Comparison, options: &RenderOptions) -> Table {
             .map(|col| right(percent(col.overall.percent))),
     );
     if let Some(step) = whole {
-        total.push(right(view::points(step.overall.points)));
+        total.push(right(view::overall_change(step)));
     }
     table.add_row(total);
     table
+}
+
+fn critical_open(out: &mut Out<'_>, c: &Comparison, options: &RenderOptions) {
+    out.heading(view::CRITICAL_OPEN_HEADING);
+    out.paragraph(view::CRITICAL_OPEN_LINE);
+    let header = vec![String::new(), "Critical items left open".to_string()];
+    let mut table = FlexTable::new(header, 1);
+    for (label, items) in view::critical_open_lines(c) {
+        table.push(vec![
+            Text::plain(view::fit(&label, MAX_HEADER)),
+            Text::plain(items.replace("; ", "\n")),
+        ]);
+    }
+    out.table(table.into_table(options));
+    out.blank();
 }
 
 fn critical_gaps(out: &mut Out<'_>, c: &Comparison, options: &RenderOptions) {
@@ -500,7 +526,7 @@ fn status_text(cell: &ItemCell, short: bool) -> Text {
 }
 
 /// Two-line cells keep the table readable at 80 columns: the district name gets the room.
-fn districts_table(s: &Summary, options: &RenderOptions) -> Table {
+fn districts_table(rows: &[DistrictRow], options: &RenderOptions) -> Table {
     let header = [
         "District",
         "Date\nprofile",
@@ -509,9 +535,13 @@ fn districts_table(s: &Summary, options: &RenderOptions) -> Table {
         "Critical\ngaps",
     ];
     let mut table = FlexTable::new(header.map(String::from).to_vec(), 0);
-    for row in &s.districts {
+    for row in rows {
         table.push(vec![
-            Text::plain(&row.district),
+            Text::plain(format!(
+                "{}\n{}",
+                view::district_name(row),
+                view::role_cell(row)
+            )),
             Text::plain(format!("{}\n{}", row.date, row.profile)),
             Text::plain(format!(
                 "{}\n{}",
@@ -538,12 +568,7 @@ fn section_averages_table(s: &Summary, options: &RenderOptions) -> Table {
     table.add_row(vec![
         Cell::new("Overall"),
         right(percent(s.overall_average)),
-        right(
-            s.districts
-                .iter()
-                .filter(|d| d.overall.percent.is_some())
-                .count(),
-        ),
+        right(s.districts.iter().filter(|d| d.averaged).count()),
     ]);
     keep_whole(&mut table, &[1, 2]);
     table

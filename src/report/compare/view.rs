@@ -2,7 +2,7 @@
 //! same figures. Number formats come from [`crate::report::view`].
 
 use crate::compare::{
-    CellState, Column, Comparison, ComparisonKind, DistrictRow, ItemCell, Summary, TrendStep,
+    CellState, Column, Comparison, ComparisonKind, DistrictRow, ItemCell, Role, Summary, TrendStep,
 };
 use crate::report::view::{band_text, fraction, percent, weight};
 use crate::score::Score;
@@ -58,6 +58,7 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
         ("Profile", per_column(&|col| col.profile.id.clone())),
         ("Items scored", per_column(&scored_line)),
         ("Overall", per_column(&|col| percent(col.overall.percent))),
+        ("Common items", per_column(&|col| common_cell(c, col))),
         (
             "Earned / possible",
             per_column(&|col| fraction(&col.overall)),
@@ -80,6 +81,22 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
             per_column(&|col| cost(col).map_or_else(not_given, money)),
         ));
     }
+    let one_time = |col: &Column| col.option.and_then(|o| o.one_time_cost);
+    if c.columns.iter().any(|col| one_time(col).is_some()) {
+        rows.push((
+            "One-time cost",
+            per_column(&|col| one_time(col).map_or_else(not_given, money)),
+        ));
+    }
+    if c.columns.iter().any(|col| col.cost_per_point.is_some()) {
+        rows.push((
+            "Cost per point",
+            per_column(&|col| {
+                col.cost_per_point
+                    .map_or_else(not_given, |v| format!("{} a year", money(v)))
+            }),
+        ));
+    }
     let fte = |col: &Column| col.option.and_then(|o| o.staff_fte);
     if c.columns.iter().any(|col| fte(col).is_some()) {
         rows.push((
@@ -88,6 +105,130 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
         ));
     }
     rows
+}
+
+/// `91.2% (1st)`: the score on the items every column scores, and the rank on it (a trend
+/// is not ranked: its columns are years of one program).
+pub fn common_cell(c: &Comparison, col: &Column) -> String {
+    match c.kind {
+        ComparisonKind::Options => {
+            format!("{} ({})", percent(col.common.percent), ordinal(col.rank))
+        }
+        ComparisonKind::Trend => percent(col.common.percent),
+    }
+}
+
+/// The label of [`ranking_line`] in the terminal table.
+pub fn ranking_label(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Ranking:",
+        ComparisonKind::Trend => "Common:",
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `11th`.
+pub fn ordinal(rank: usize) -> String {
+    let suffix = match (rank % 10, rank % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{rank}{suffix}")
+}
+
+/// What the ranking rests on, in one paragraph.
+pub fn ranking_line(c: &Comparison) -> String {
+    let (lead, each) = match c.kind {
+        ComparisonKind::Options => ("Ranked on", "option"),
+        ComparisonKind::Trend => ("On", "assessment"),
+    };
+    let ranked: Vec<String> = c
+        .columns
+        .iter()
+        .map(|col| format!("{} {}", col.label, common_cell(c, col)))
+        .collect();
+    let mut line = format!(
+        "{lead} the {} items every {each} scores (possible weight {}): {}. \"Overall\" is \
+         each {each}'s own score, on its own items",
+        c.common_items.items,
+        weight(c.common_items.possible),
+        ranked.join("; ")
+    );
+    if c.columns.iter().any(|col| col.cost_per_point.is_some()) {
+        line.push_str(
+            "; \"Cost per point\" is the annual cost divided by the common-items percentage",
+        );
+    }
+    line.push('.');
+    line
+}
+
+/// Per column, the critical items it leaves open: `id (status)`, or `none`.
+pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
+    c.columns
+        .iter()
+        .map(|col| {
+            let items: Vec<String> = col
+                .critical_open
+                .iter()
+                .map(|i| format!("{} ({})", i.id, i.label.to_lowercase()))
+                .collect();
+            let text = if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join("; ")
+            };
+            (col.label.clone(), text)
+        })
+        .collect()
+}
+
+/// The heading over [`critical_open_lines`].
+pub const CRITICAL_OPEN_HEADING: &str = "Critical items left open";
+
+/// The sentence under [`CRITICAL_OPEN_HEADING`].
+pub const CRITICAL_OPEN_LINE: &str = "Critical items in each file's profile that are not fully \
+     covered: partly or not in place, unanswered, or answered not applicable.";
+
+/// A section's change in a trend, over the items answered both times, with the items that
+/// lost their answer counted apart: `+4.7 pts`, `0.0 pts (3 newly unanswered)`.
+pub fn section_change(step: &TrendStep, section_id: &str) -> String {
+    match step.sections.iter().find(|s| s.id == section_id) {
+        Some(s) => change_with_unanswered(s.like_for_like.points, s.newly_unanswered),
+        None => points(None),
+    }
+}
+
+/// The overall change over the items answered both times, as [`section_change`].
+pub fn overall_change(step: &TrendStep) -> String {
+    change_with_unanswered(step.overall_like_for_like.points, step.newly_unanswered)
+}
+
+fn change_with_unanswered(change: Option<f64>, newly_unanswered: usize) -> String {
+    if newly_unanswered == 0 {
+        points(change)
+    } else {
+        format!("{} ({newly_unanswered} newly unanswered)", points(change))
+    }
+}
+
+/// Explains the change column of a trend's section table.
+pub fn change_note(step: &TrendStep) -> String {
+    format!(
+        "Change: over the items answered both times ({} items; not applicable left out), so \
+         an item left unanswered does not count as a loss; {} newly unanswered, counted apart. \
+         Overall on those items: {} to {}.",
+        step.items_compared,
+        plural_items(step.newly_unanswered),
+        percent(step.overall_like_for_like.from),
+        percent(step.overall_like_for_like.to),
+    )
+}
+
+fn plural_items(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "item" } else { "items" })
 }
 
 fn not_given() -> String {
@@ -325,14 +466,116 @@ fn word_pieces(word: &str, width: usize) -> Vec<String> {
     pieces
 }
 
-/// `SRO program summary: 12 districts`.
+/// `SRO program summary: 3 districts, 5 assessments`.
 pub fn summary_title(s: &Summary) -> String {
     format!(
-        "SRO program summary: {} assessment{}",
-        s.files,
-        if s.files == 1 { "" } else { "s" }
+        "SRO program summary: {}, {}",
+        count_of(s.district_count, "district", "districts"),
+        count_of(s.files, "assessment", "assessments")
     )
 }
+
+/// `1 district` / `3 districts`.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `84.4% on average over the latest assessment of 2 districts (profile existing-program,
+/// checklist version 2026.1)`.
+pub fn average_line(s: &Summary) -> String {
+    let Some(basis) = &s.average_basis else {
+        let not_rated = s.districts.iter().filter(|d| !d.rating.rated).count();
+        return if not_rated > 0 {
+            format!(
+                "no average: {} not rated (too few items answered)",
+                count_of(not_rated, "latest assessment is", "latest assessments are")
+            )
+        } else {
+            "no assessment to average".to_string()
+        };
+    };
+    let mut line = format!(
+        "{} on average over the latest assessment of {} (profile {}, checklist version {})",
+        percent(s.overall_average),
+        count_of(basis.assessments, "district", "districts"),
+        basis.profile,
+        basis.checklist_version
+    );
+    if basis.left_out > 0 {
+        line.push_str(&format!(
+            "; {} on another profile or version not averaged in",
+            count_of(basis.left_out, "latest assessment", "latest assessments")
+        ));
+    }
+    if basis.not_rated > 0 {
+        line.push_str(&format!(
+            "; {} not rated (too few items answered) not averaged in",
+            count_of(basis.not_rated, "latest assessment", "latest assessments")
+        ));
+    }
+    if !s.other_assessments.is_empty() {
+        line.push_str(&format!(
+            "; {} listed apart",
+            count_of(
+                s.other_assessments.len(),
+                "earlier assessment or planning option",
+                "earlier assessments and planning options"
+            )
+        ));
+    }
+    line
+}
+
+/// The heading over the latest assessment of each district.
+pub fn districts_heading(s: &Summary) -> String {
+    format!(
+        "Latest assessment per district ({} of {})",
+        s.districts.len(),
+        count_of(s.district_count, "district", "districts")
+    )
+}
+
+/// The heading over the files never averaged in.
+pub fn others_heading(s: &Summary) -> String {
+    format!(
+        "Earlier assessments and planning options, not averaged ({})",
+        s.other_assessments.len()
+    )
+}
+
+/// Why a row is or is not in the averages: `averaged`, `earlier assessment`, `planning
+/// option`, `not averaged: profile without-sro`.
+pub fn role_cell(row: &DistrictRow) -> String {
+    match row.role {
+        Role::Latest if row.averaged => "averaged".to_string(),
+        Role::Latest if row.overall.percent.is_none() => "not averaged: nothing scored".into(),
+        Role::Latest if !row.rating.rated => "not averaged: not rated".into(),
+        Role::Latest => format!(
+            "not averaged: profile {}, version {}",
+            row.profile, row.checklist_version
+        ),
+        Role::Earlier => "earlier assessment".to_string(),
+        Role::Option => "planning option".to_string(),
+    }
+}
+
+/// The district's name, with its code when the file gives one.
+pub fn district_name(row: &DistrictRow) -> String {
+    match &row.district_id {
+        Some(id) => format!("{} ({id})", row.district),
+        None => row.district.clone(),
+    }
+}
+
+/// Said instead of an empty table when no district has a latest assessment.
+pub const NO_LATEST: &str = "No district has a current assessment of its program: every file is \
+     a planning option or an earlier year, listed below.";
+
+/// Explains how files are grouped into districts.
+pub const GROUPING_NOTE: &str = "Files are grouped by district_id, or by district name when a \
+     file has none. Each district counts once, by its latest assessment; earlier assessments and \
+     planning options (files that describe a plan, or share the latest date) are listed apart and \
+     never averaged in. Averages are over one profile and one checklist version.";
 
 /// `12 files summarised` plus skipped files when there were any.
 pub fn files_line(s: &Summary) -> String {

@@ -215,8 +215,32 @@ fn side_by_side(l: &mut Layout, c: &Comparison) {
         .collect();
     l.table(&columns, &rows, &TABLE);
     notes(l, c);
+    l.advance(8.0);
+    l.paragraph(&view::ranking_line(c), BODY, 0.0);
     // Beside the figures it ranks, as the Markdown puts it under the side-by-side table.
     weight_check(l, c);
+    critical_open(l, c);
+}
+
+fn critical_open(l: &mut Layout, c: &Comparison) {
+    h2(l, view::CRITICAL_OPEN_HEADING);
+    l.paragraph(view::CRITICAL_OPEN_LINE, BODY, 0.0);
+    l.advance(6.0);
+    let (one, _) = noun(c);
+    let columns = [
+        col(&capitalised(one), 0.34),
+        col("Critical items left open", 0.66),
+    ];
+    let rows: Vec<Vec<Cell>> = view::critical_open_lines(c)
+        .into_iter()
+        .map(|(label, items)| {
+            vec![
+                text_cell(&label, CELL.bold()),
+                text_cell(&items.replace("; ", "\n"), CELL),
+            ]
+        })
+        .collect();
+    l.table(&columns, &rows, &TABLE);
 }
 
 /// The scope and version notes: a reader must see them before comparing percentages.
@@ -242,16 +266,15 @@ fn sections(l: &mut Layout, c: &Comparison) {
     );
     l.advance(6.0);
     let whole = view::whole_trend(c);
+    if let Some(step) = whole {
+        l.paragraph(&view::change_note(step), BODY, 0.0);
+        l.advance(6.0);
+    }
     let overall: Vec<Option<Score>> = c.columns.iter().map(|col| Some(col.overall)).collect();
-    let overall_change = whole.map(|step| step.overall.points);
+    let overall_change = whole.map(view::overall_change);
     section_chart(l, c, "Overall", &overall, overall_change);
     for section in &c.sections {
-        let change = whole.map(|step| {
-            step.sections
-                .iter()
-                .find(|s| s.id == section.id)
-                .and_then(|s| s.change.points)
-        });
+        let change = whole.map(|step| view::section_change(step, &section.id));
         section_chart(l, c, &section.title, &section.scores, change);
     }
 }
@@ -280,17 +303,13 @@ fn section_chart(
     c: &Comparison,
     title: &str,
     scores: &[Option<Score>],
-    change: Option<Option<f64>>,
+    change: Option<String>,
 ) {
     let follow = chart_height(l, c);
     l.space(6.0);
     l.heading(title, H3, follow);
-    if let Some(points) = change {
-        l.paragraph(
-            &format!("Change, first to last: {}", view::points(points)),
-            SMALL,
-            0.0,
-        );
+    if let Some(change) = change {
+        l.paragraph(&format!("Change, first to last: {change}"), SMALL, 0.0);
     }
     l.advance(2.0);
     let bars: Vec<Bar> = c

@@ -17,6 +17,7 @@ pub(super) fn build(s: &Summary, options: &RenderOptions) -> Layout {
     let hashes: Vec<&str> = s
         .districts
         .iter()
+        .chain(&s.other_assessments)
         .map(|d| d.answers_hash.as_str())
         .collect();
     let stamp = super::stamp(
@@ -33,29 +34,19 @@ pub(super) fn build(s: &Summary, options: &RenderOptions) -> Layout {
     l
 }
 
-/// Districts named, each once (a district may appear with several assessments).
-fn district_count(s: &Summary) -> usize {
-    let mut names: Vec<&str> = s.districts.iter().map(|d| d.district.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    names.len()
-}
-
 fn cover(l: &mut Layout, s: &Summary) {
     let subtitle = format!(
         "{}, {}",
-        plural(district_count(s), "district", "districts"),
-        plural(s.districts.len(), "assessment", "assessments")
+        plural(s.district_count, "district", "districts"),
+        plural(s.files, "assessment", "assessments")
     );
     super::cover_title(l, "Summary of districts", &subtitle);
     let mut pairs = vec![
         ("Checklist".to_string(), view::summary_checklist_line(s)),
         ("Files".to_string(), view::files_line(s)),
     ];
-    let dates = (
-        s.districts.iter().map(|d| d.date).min(),
-        s.districts.iter().map(|d| d.date).max(),
-    );
+    let all = || s.districts.iter().chain(&s.other_assessments);
+    let dates = (all().map(|d| d.date).min(), all().map(|d| d.date).max());
     if let (Some(first), Some(last)) = dates {
         let span = if first == last {
             first.to_string()
@@ -72,20 +63,10 @@ fn cover(l: &mut Layout, s: &Summary) {
         TextStyle::new(Face::Bold, 22.0, NAVY),
         0.0,
     );
-    let scored = s
-        .districts
-        .iter()
-        .filter(|d| d.overall.percent.is_some())
-        .count();
-    l.paragraph(
-        &format!(
-            "The mean of the overall percentages of {}.",
-            plural(scored, "assessment", "assessments")
-        ),
-        BODY.colored(MUTED),
-        0.0,
-    );
-    l.advance(24.0);
+    l.paragraph(&view::average_line(s), BODY.colored(MUTED), 0.0);
+    l.advance(6.0);
+    l.paragraph(view::GROUPING_NOTE, SMALL, 0.0);
+    l.advance(18.0);
     l.paragraph(
         "Summaries carry no internal notes: this document may be published.",
         SMALL,
@@ -96,7 +77,7 @@ fn cover(l: &mut Layout, s: &Summary) {
 /// The district, then the assessment's label and its answers file hash in small type.
 fn district_cell(row: &DistrictRow) -> Cell {
     let mut cell = vec![CellText {
-        text: row.district.clone(),
+        text: view::district_name(row),
         style: CELL.bold(),
     }];
     if !row.label.trim().is_empty() {
@@ -106,7 +87,11 @@ fn district_cell(row: &DistrictRow) -> Cell {
         });
     }
     cell.push(CellText {
-        text: format!("answers file {}", row.answers_hash),
+        text: format!(
+            "{}; answers file {}",
+            view::role_cell(row),
+            row.answers_hash
+        ),
         style: CELL_NOTE,
     });
     cell
@@ -114,7 +99,22 @@ fn district_cell(row: &DistrictRow) -> Cell {
 
 fn districts(l: &mut Layout, s: &Summary) {
     l.new_page();
-    h1(l, &format!("Districts ({})", s.districts.len()));
+    h1(l, &view::districts_heading(s));
+    if s.districts.is_empty() {
+        l.paragraph(view::NO_LATEST, BODY, 0.0);
+    } else {
+        district_table(l, &s.districts);
+        l.advance(4.0);
+        l.paragraph(view::CRITICAL_GAPS_NOTE, SMALL, 0.0);
+    }
+    if !s.other_assessments.is_empty() {
+        l.space(16.0);
+        h1(l, &view::others_heading(s));
+        district_table(l, &s.other_assessments);
+    }
+}
+
+fn district_table(l: &mut Layout, district_rows: &[DistrictRow]) {
     let columns = [
         col("District", 0.31),
         col("Date", 0.11),
@@ -123,8 +123,7 @@ fn districts(l: &mut Layout, s: &Summary) {
         col("Coverage", 0.18),
         col("Critical gaps", 0.11),
     ];
-    let rows: Vec<Vec<Cell>> = s
-        .districts
+    let rows: Vec<Vec<Cell>> = district_rows
         .iter()
         .map(|d| {
             vec![
@@ -138,8 +137,6 @@ fn districts(l: &mut Layout, s: &Summary) {
         })
         .collect();
     l.table(&columns, &rows, &TABLE);
-    l.advance(4.0);
-    l.paragraph(view::CRITICAL_GAPS_NOTE, SMALL, 0.0);
 }
 
 fn common_gaps(l: &mut Layout, s: &Summary) {
@@ -219,11 +216,7 @@ fn section_table(l: &mut Layout, s: &Summary) {
             ]
         })
         .collect();
-    let scored = s
-        .districts
-        .iter()
-        .filter(|d| d.overall.percent.is_some())
-        .count();
+    let scored = s.districts.iter().filter(|d| d.averaged).count();
     rows.push(vec![
         text_cell("Overall", CELL.bold()),
         text_cell(&percent(s.overall_average), CELL.bold()),

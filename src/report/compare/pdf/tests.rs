@@ -119,3 +119,74 @@ fn the_stamp_lists_a_few_hashes_and_counts_the_rest() {
         "{many}"
     );
 }
+
+/// Every text mark of the pages, in order, joined by spaces (wrapped lines rejoined).
+fn all_text(pages: &[Page]) -> String {
+    pages.iter().flat_map(texts).collect::<Vec<_>>().join(" ")
+}
+
+fn example(path: &str, checklist: &Checklist) -> Assessment {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = AnswersFile::read(&root.join(path)).unwrap();
+    let (answers, _) = file.validate(checklist).unwrap();
+    score::score(checklist, &answers, &file.hash)
+}
+
+#[test]
+fn the_comparison_pdf_prints_the_common_items_ranking_and_what_each_option_leaves_open() {
+    let list = checklist();
+    let options = [
+        example("examples/option-a-contract-sro.yaml", &list),
+        example("examples/option-b-mental-health.yaml", &list),
+    ];
+    let text = all_text(&comparison_pages(
+        &compare(&list, &options),
+        &RenderOptions::default(),
+    ));
+    for expected in [
+        "Common items",
+        "Cost per point",
+        "One-time cost",
+        "Ranked on the",
+        "Critical items left open",
+        "governance.safety-plan",
+        "not as years",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}`");
+    }
+    let years = [
+        example("examples/year-2025.yaml", &list),
+        example("examples/year-2026.yaml", &list),
+    ];
+    let text = all_text(&comparison_pages(
+        &compare(&list, &years),
+        &RenderOptions::default(),
+    ));
+    assert!(text.contains("(3 newly unanswered)"));
+    assert!(text.contains("over the items answered both times"));
+}
+
+#[test]
+fn the_summary_pdf_counts_districts_and_lists_the_rest_apart() {
+    let list = checklist();
+    let mut builder = SummaryBuilder::new(&list);
+    for name in [
+        "existing-program",
+        "option-a-contract-sro",
+        "option-b-mental-health",
+        "year-2025",
+        "year-2026",
+    ] {
+        builder.add(&example(&format!("examples/{name}.yaml"), &list), name);
+    }
+    let text = all_text(&summary_pages(&builder.finish(), &RenderOptions::default()));
+    for expected in [
+        "3 districts, 5 assessments",
+        "Latest assessment per district (2 of 3 districts)",
+        "Earlier assessments and planning options, not averaged (3)",
+        "planning option",
+        "earlier assessment",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}`");
+    }
+}
