@@ -406,6 +406,10 @@ fn remove_items(root: &mut Mapping, removed: &HashSet<String>) {
             }
         }
     }
+    // An old id that led to a removed item has nowhere to go; its answers are reported unknown.
+    if let Some(renamed) = root.get_mut("renamed").and_then(Value::as_mapping_mut) {
+        renamed.retain(|_, to| !to.as_str().is_some_and(|id| removed.contains(id)));
+    }
 }
 
 #[cfg(test)]

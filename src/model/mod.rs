@@ -7,7 +7,7 @@ mod date;
 pub use answers::{Answer, Answers, OptionFigures};
 pub(crate) use checklist::pattern_matches as checklist_pattern_matches;
 pub use checklist::{
-    Band, Basis, Checklist, Item, OverrideNote, Priority, Profile, Removal, Responsible,
+    Band, Basis, Checklist, Item, OverrideNote, Priority, Profile, Removal, Rename, Responsible,
     ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
 };
 pub use date::Date;

@@ -204,9 +204,10 @@ fn gap_table(gaps: &[&ItemResult], options: &RenderOptions) -> Table {
             status_cell(item, options),
             Cell::new(item.responsible.label()),
             Cell::new(format!(
-                "{}\n[{}]\nNext step: {}",
+                "{}\n[{}] {}\nNext step: {}",
                 item.title,
                 item.id,
+                view::basis(item),
                 view::next_step(item)
             )),
         ]);
@@ -225,14 +226,15 @@ fn keep_narrow_columns_whole(table: &mut Table, count: usize) {
 }
 
 fn unanswered_table(items: &[&ItemResult], options: &RenderOptions) -> Table {
-    let mut table = new_table(options, &["Priority", "Item", "Title"]);
+    let mut table = new_table(options, &["Priority", "Item", "Basis", "Title"]);
     for item in items {
         table.add_row(vec![
             Cell::new(view::priority(item.priority)),
             Cell::new(&item.id),
+            Cell::new(view::basis(item)),
             Cell::new(&item.title),
         ]);
     }
-    keep_narrow_columns_whole(&mut table, 2);
+    keep_narrow_columns_whole(&mut table, 3);
     table
 }

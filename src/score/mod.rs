@@ -6,8 +6,8 @@ mod assessment;
 use std::collections::HashMap;
 
 pub use assessment::{
-    AnswerDetail, Assessment, ChecklistMeta, Coverage, ItemResult, Meta, Method, Outcome,
-    ProfileMeta, Score, SectionScore, StatusCount,
+    AnswerDetail, Assessment, BasisCount, ChecklistMeta, Coverage, ItemResult, Meta, Method,
+    Outcome, ProfileMeta, Score, SectionScore, StatusCount,
 };
 
 use crate::model::{Answer, Answers, Checklist, Priority, Profile};
@@ -20,6 +20,7 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         description: String::new(),
         include: Vec::new(),
         exclude: Vec::new(),
+        valid_from: None,
     };
     let profile = checklist.profile(&answers.profile).unwrap_or(&every_item);
     let by_item: HashMap<&str, &Answer> = answers

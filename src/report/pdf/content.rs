@@ -275,7 +275,7 @@ fn item_cell(item: &ItemResult) -> Cell {
             style: CELL,
         },
         CellText {
-            text: item.id.clone(),
+            text: view::id_and_basis(item),
             style: CELL_NOTE,
         },
     ]
@@ -370,7 +370,7 @@ fn mou(l: &mut Layout, a: &Assessment) {
             item.status_label,
             view::priority(item.priority),
             item.responsible.label(),
-            item.id
+            view::id_and_basis(item)
         );
         l.paragraph(&meta, SMALL, 14.0);
         l.paragraph(&item.recommendation, BODY, 14.0);
@@ -463,7 +463,7 @@ fn item_block(l: &mut Layout, item: &ItemResult, internal: bool) {
                     "  \u{00B7}  {} priority  \u{00B7}  {}  \u{00B7}  {}",
                     view::priority(item.priority),
                     item.responsible.label(),
-                    item.id
+                    view::id_and_basis(item)
                 ),
                 SMALL,
             ),
@@ -556,6 +556,10 @@ fn tailoring(l: &mut Layout, a: &Assessment) {
 fn method(l: &mut Layout, a: &Assessment) {
     l.new_page();
     h1(l, "How this was scored");
+    for line in view::method_limits(a) {
+        l.paragraph(&line, BODY, 0.0);
+        l.advance(4.0);
+    }
     l.paragraph(&method_sentence(a), BODY, 0.0);
     l.advance(4.0);
     l.paragraph(
