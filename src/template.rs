@@ -31,6 +31,22 @@ pub struct CarryOver {
     pub answers: Vec<(String, String, Option<String>)>,
 }
 
+impl CarryOver {
+    /// Keeps the answers to items of `profile` and returns the ids of the others, which the
+    /// template has no place for.
+    pub fn retain_profile(&mut self, checklist: &Checklist, profile: &Profile) -> Vec<String> {
+        let in_profile: Vec<&str> = checklist
+            .items_in_profile(profile)
+            .map(|(_, item)| item.id.as_str())
+            .collect();
+        let (kept, left): (Vec<_>, Vec<_>) = std::mem::take(&mut self.answers)
+            .into_iter()
+            .partition(|(id, ..)| in_profile.contains(&id.as_str()));
+        self.answers = kept;
+        left.into_iter().map(|(id, ..)| id).collect()
+    }
+}
+
 /// Writes the template text.
 pub fn answers_template(
     checklist: &Checklist,

@@ -193,7 +193,17 @@ pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         date,
         prepared_by: prepared_by.as_deref(),
     };
-    let carry = previous.map(|p| p.carry);
+    let mut carry = previous.map(|p| p.carry);
+    if let Some(carry) = &mut carry {
+        for id in carry.retain_profile(checklist, profile) {
+            writeln!(
+                io.stderr,
+                "not carried: the answer to `{id}`, which is not an item of profile `{}`",
+                profile.id
+            )
+            .map_err(stdout_error)?;
+        }
+    }
     let bytes = template_bytes(
         args.output.as_deref(),
         checklist,

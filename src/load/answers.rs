@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 use super::positions::{PositionIndex, child};
-use super::renamed::{OldAnswer, carry_renamed};
+use super::renamed::{OldAnswer, Written, carry_renamed};
 use super::suggest::{NearestIndex, nearest};
 use super::yaml;
 use crate::error::{Diagnostic, Location};
@@ -282,7 +282,7 @@ impl Check<'_> {
                 );
                 Vec::new()
             }
-            Some(value) => self.answers(value, checklist, profile),
+            Some(value) => self.answers(value, checklist, profile, checklist_version.as_deref()),
         };
         let date = date?;
         Some(Answers {
@@ -432,6 +432,7 @@ impl Check<'_> {
         value: &Value,
         checklist: &Checklist,
         profile: Option<&Profile>,
+        written_for: Option<&str>,
     ) -> Vec<Answer> {
         let Some(map) = value.as_mapping() else {
             self.error(
@@ -495,7 +496,13 @@ impl Check<'_> {
         }
         if !old_answers.is_empty() {
             let carried_from = answers.len();
-            let warnings = carry_renamed(&mut answers, old_answers, checklist);
+            let written = if written_for == Some(checklist.version.as_str()) {
+                Written::ForThisVersion
+            } else {
+                Written::ForEarlierVersion
+            };
+            let located = |id: &str| self.key_at(&child("answers", id));
+            let warnings = carry_renamed(&mut answers, old_answers, checklist, written, located);
             self.diagnostics.extend(warnings);
             for answer in &answers[carried_from..] {
                 self.warn_outside_profile(&answer.item_id, &sections, profile);

@@ -15,14 +15,27 @@ pub(super) struct OldAnswer {
     pub location: Option<Location>,
 }
 
+/// Whether the file's own answer to a merged item takes part in the merge: yes for a file
+/// written for an earlier version (its answer covered only part of the merged duty), no for a
+/// file already written for this version (an old key left in it is stale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Written {
+    /// For an earlier checklist version, or for no recorded version.
+    ForEarlierVersion,
+    /// For the checklist version being loaded.
+    ForThisVersion,
+}
+
 /// Adds the carried answers to `answers`: one per new item. Where several old items were
 /// merged into one, the answer with the least credit is carried (a merged duty is only as
-/// far along as its weakest part) and the others are named. An item the file already answers
-/// under its new id keeps that answer. Returns a warning for every old id.
+/// far along as its weakest part) and the others are named. Returns a warning for every old
+/// id. `located` gives where the file answers an item, for the warnings.
 pub(super) fn carry_renamed(
     answers: &mut Vec<Answer>,
     old: Vec<OldAnswer>,
     checklist: &Checklist,
+    written: Written,
+    located: impl Fn(&str) -> Option<Location>,
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let mut targets: Vec<String> = Vec::new();
@@ -31,19 +44,35 @@ pub(super) fn carry_renamed(
             targets.push(entry.answer.item_id.clone());
         }
     }
+    let mut pending = old;
     for target in targets {
-        let group: Vec<&OldAnswer> = old.iter().filter(|o| o.answer.item_id == target).collect();
-        if answers.iter().any(|a| a.item_id == target) {
-            for entry in group {
-                warnings.push(already_answered(entry, &target));
+        let (mut group, rest): (Vec<OldAnswer>, Vec<OldAnswer>) = pending
+            .into_iter()
+            .partition(|o| o.answer.item_id == target);
+        pending = rest;
+        if let Some(position) = answers.iter().position(|a| a.item_id == target) {
+            if written == Written::ForThisVersion {
+                for entry in &group {
+                    warnings.push(already_answered(entry, &target));
+                }
+                continue;
             }
-            continue;
+            let answer = answers.remove(position);
+            group.insert(
+                0,
+                OldAnswer {
+                    old_id: target.clone(),
+                    answer,
+                    location: located(&target),
+                },
+            );
         }
-        let Some(winner) = least_credit(&group, checklist) else {
+        let members: Vec<&OldAnswer> = group.iter().collect();
+        let Some(winner) = least_credit(&members, checklist) else {
             continue;
         };
-        warnings.push(carried(winner, &group, &target, checklist));
-        answers.push(merged_answer(winner, &group));
+        warnings.push(carried(winner, &members, &target, checklist));
+        answers.push(merged_answer(winner, &members));
     }
     warnings
 }
@@ -124,7 +153,7 @@ fn carried(
         winner.location,
         format!(
             "items {} were merged into `{target}` (checklist version {}); it takes the lowest \
-             status, `{}` from `{}`; not carried: {}",
+             status, `{}` (from `{}`); the others: {}; their evidence and notes are kept",
             olds.join(", "),
             checklist.version,
             winner.answer.status,
@@ -190,8 +219,17 @@ sections:
     }
 
     fn load(answers: &str, profile: &str, date: &str) -> (Answers, Vec<String>) {
+        load_version("\"1\"", answers, profile, date)
+    }
+
+    fn load_version(
+        version: &str,
+        answers: &str,
+        profile: &str,
+        date: &str,
+    ) -> (Answers, Vec<String>) {
         let text = format!(
-            "checklist: tiny\nprofile: {profile}\ndistrict: D\ndate: {date}\nanswers:\n{answers}"
+            "checklist: tiny\nchecklist_version: {version}\nprofile: {profile}\ndistrict: D\ndate: {date}\nanswers:\n{answers}"
         );
         let document = AnswersDocument::parse(&text).unwrap();
         let (answers, warnings) = document.validate(&checklist()).unwrap();
@@ -209,7 +247,9 @@ sections:
         assert_eq!(answer.status, "met");
         assert_eq!(answer.evidence.as_deref(), Some("Policy 5.1"));
         assert!(
-            warnings[0].contains("is now `roles.new-name`"),
+            warnings
+                .iter()
+                .any(|w| w.contains("is now `roles.new-name`")),
             "{warnings:?}"
         );
     }
@@ -244,8 +284,23 @@ sections:
     }
 
     #[test]
-    fn an_answer_under_the_new_id_wins_over_the_old_one() {
+    fn an_earlier_file_merges_its_answer_to_the_surviving_item_with_the_old_ones() {
         let (answers, warnings) = load(
+            "  roles.merged: { status: met, evidence: Clause 2 }\n  roles.old-a: not_met\n",
+            "all",
+            "2026-03-01",
+        );
+        let answer = answers.answer("roles.merged").unwrap();
+        assert_eq!(answer.status, "not_met");
+        assert_eq!(answer.evidence.as_deref(), Some("roles.merged: Clause 2"));
+        let merged = warnings.iter().find(|w| w.contains("merged")).unwrap();
+        assert!(merged.contains("`roles.merged` was `met`"), "{merged}");
+    }
+
+    #[test]
+    fn in_a_file_for_this_version_the_new_id_wins_over_a_stale_old_one() {
+        let (answers, warnings) = load_version(
+            "\"2\"",
             "  roles.new-name: partial\n  roles.old-name: met\n",
             "all",
             "2026-03-01",
@@ -276,7 +331,7 @@ sections:
                     .contains("applies from 2024-01-01, but this assessment is dated 2023-10-01")),
             "{warnings:?}"
         );
-        let (_, warnings) = load("  roles.merged: met\n", "later", "2024-01-01");
+        let (_, warnings) = load_version("\"2\"", "  roles.merged: met\n", "later", "2024-01-01");
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 }
