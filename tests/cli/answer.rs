@@ -178,7 +178,7 @@ fn init_from_last_year_carries_answers_marked_for_review() {
             .assert()
     };
     run().success().stderr(predicate::str::contains(
-        "carried 105 answers from 2025 (2025-04-20)",
+        "carried 112 answers from 2025 (2025-04-20)",
     ));
     run()
         .code(2)
@@ -191,7 +191,7 @@ fn init_from_last_year_carries_answers_marked_for_review() {
         .arg(&path)
         .assert()
         .success()
-        .stdout(predicate::str::contains("to re-check (105)"));
+        .stdout(predicate::str::contains("to re-check (112)"));
     // The questionnaire offers the carried answers; re-answering one clears its mark.
     let mut script = Script::new(&[Some("met"), Some("no"), None]);
     let summary = answer::run(&path, &Selection::default(), &mut script).unwrap();
@@ -202,5 +202,5 @@ fn init_from_last_year_carries_answers_marked_for_review() {
         .arg(&path)
         .assert()
         .success()
-        .stdout(predicate::str::contains("to re-check (104)"));
+        .stdout(predicate::str::contains("to re-check (111)"));
 }

@@ -9,7 +9,7 @@ use predicates::prelude::*;
 
 use crate::common::tool;
 
-const LAST_YEAR: &str = "examples/year-2025.yaml";
+const LAST_YEAR: &str = "tests/fixtures/carry-over/answers-2026.1.yaml";
 
 #[test]
 fn init_from_a_file_with_old_ids_carries_merged_answers_and_names_the_rest() {
@@ -146,5 +146,8 @@ fn reports_give_a_partial_item_its_own_next_step_and_label_each_basis() {
         table.contains("[governance.written-mou] Guidance"),
         "{table}"
     );
-    assert!(table.contains("Next step: Bring the existing agreement"), "{table}");
+    assert!(
+        table.contains("Next step: Bring the existing agreement"),
+        "{table}"
+    );
 }
