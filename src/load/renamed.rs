@@ -269,7 +269,10 @@ sections:
         );
         assert_eq!(answers.answers.len(), 1);
         let merged = warnings.iter().find(|w| w.contains("merged")).unwrap();
-        assert!(merged.contains("`partial` from `roles.old-b`"), "{merged}");
+        assert!(
+            merged.contains("`partial` (from `roles.old-b`)"),
+            "{merged}"
+        );
         assert!(merged.contains("`roles.old-a` was `met`"), "{merged}");
     }
 

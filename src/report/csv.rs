@@ -8,7 +8,7 @@ use crate::score::{Assessment, ItemResult, Score, StatusCount};
 /// Renders the CSV report.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 29] = [
+const HEADER: [&str; 30] = [
     "district",
     "label",
     "date",
@@ -38,6 +38,8 @@ const HEADER: [&str; 29] = [
     "evidence",
     "note",
     "internal_note",
+    // Last, so readers that take columns by position keep working.
+    "basis",
 ];
 
 impl Renderer for CsvRenderer {
@@ -137,6 +139,7 @@ fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
         text(|a| a.evidence.as_ref()),
         text(|a| a.note.as_ref()),
         text(|a| a.internal_note.as_ref()),
+        item.basis.map_or("", |b| b.as_str()).to_string(),
     ]);
     row
 }

@@ -709,7 +709,9 @@ fn sources(l: &mut Layout, a: &Assessment) {
     l.advance(6.0);
     let url_style = TextStyle::new(Face::Regular, 8.5, NAVY);
     for source in &a.sources {
-        l.ensure(BODY.line_height() + 2.0 * SMALL.line_height());
+        // Title, publisher and a URL of up to three lines stay on one page: a URL split by a
+        // page break is read back with the footer inside it.
+        l.ensure(BODY.line_height() + SMALL.line_height() + 3.0 * url_style.line_height());
         l.paragraph(&source.title, BODY.bold(), 0.0);
         l.paragraph(
             &format!("{}, {}", source.publisher, source.year),
