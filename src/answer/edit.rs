@@ -116,6 +116,35 @@ pub fn set_answer(text: &str, id: &str, entry: &Entry) -> Option<String> {
     Some(joined)
 }
 
+/// The text without the entries of `ids` (their comments stay), or `None` when the file's
+/// shape does not allow an edit in place. The questionnaire drops the old ids of an item it
+/// has just saved under its new id: the saved answer already holds what they said.
+pub fn remove_entries(text: &str, ids: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (start, end, indent) = answers_block(&lines)?;
+    let is_key_of = |line: &str| {
+        indent_of(line) == indent
+            && ids
+                .iter()
+                .any(|id| line.trim_start().starts_with(&format!("{id}:")))
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if (start..end).contains(&i) && is_key_of(lines[i]) {
+            i = (i + 1..end)
+                .find(|&k| !is_content(lines[k]) || indent_of(lines[k]) <= indent)
+                .unwrap_or(end);
+            continue;
+        }
+        out.push(lines[i].to_string());
+        i += 1;
+    }
+    let mut joined = out.join("\n");
+    joined.push('\n');
+    Some(joined)
+}
+
 /// One field of an answer, as the questionnaire saves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -260,5 +289,12 @@ answers:
             "{text}"
         );
         assert!(set_answer("district: X\nanswers: {}\n", "a.b", &Entry::default()).is_none());
+    }
+
+    #[test]
+    fn removes_old_entries_and_keeps_the_rest() {
+        let text = "answers:\n  # [high] Old\n  old.a:\n    status: met\n    evidence: E\n  new.b: partial\n  old.c: not_met\n";
+        let out = remove_entries(text, &["old.a", "old.c"]).unwrap();
+        assert_eq!(out, "answers:\n  # [high] Old\n  new.b: partial\n");
     }
 }

@@ -139,7 +139,7 @@ impl Session {
             set_answer(&self.text, item_id, entry)
         };
         let text = match edited {
-            Some(text) => text,
+            Some(text) => self.without_old_ids(text, item_id),
             None => {
                 self.backup()?;
                 rewrite(&self.answers, &self.path, item_id, entry)
@@ -152,6 +152,22 @@ impl Session {
         self.answers = answers;
         self.text = text;
         Ok(())
+    }
+
+    /// Drops the keys that the checklist's `renamed:` map sends to `item_id`: the entry just
+    /// saved was built from the answer carried from them, so it already holds their text.
+    fn without_old_ids(&self, text: String, item_id: &str) -> String {
+        let old_ids: Vec<&str> = self
+            .checklist()
+            .renamed
+            .iter()
+            .filter(|r| r.to == item_id)
+            .map(|r| r.from.as_str())
+            .collect();
+        if old_ids.is_empty() {
+            return text;
+        }
+        edit::remove_entries(&text, &old_ids).unwrap_or(text)
     }
 
     fn backup(&mut self) -> Result<()> {

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use predicates::prelude::*;
+use sro_assess::answer::{self, Prompter, Selection};
 
 use crate::common::tool;
 
@@ -150,4 +151,51 @@ fn reports_give_a_partial_item_its_own_next_step_and_label_each_basis() {
         table.contains("Next step: Bring the existing agreement"),
         "{table}"
     );
+}
+
+/// Replies in order: the first option starting with each one.
+struct Replies(Vec<&'static str>);
+
+impl Prompter for Replies {
+    fn say(&mut self, _text: &str) {}
+    fn choose(&mut self, _prompt: &str, options: &[String], _default: usize) -> Option<usize> {
+        let reply = (!self.0.is_empty()).then(|| self.0.remove(0))?;
+        options.iter().position(|o| o.starts_with(reply))
+    }
+    fn text(&mut self, _prompt: &str, _initial: &str) -> Option<String> {
+        None
+    }
+}
+
+#[test]
+fn the_questionnaire_saves_a_merged_item_under_its_new_id_and_drops_the_old_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answers.yaml");
+    fs::copy(crate::common::repo_path(LAST_YEAR), &path).unwrap();
+    let selection = Selection {
+        all: true,
+        section: Some("records".into()),
+    };
+    // Keep the first item, raise the merged school-official item to partial, then stop.
+    let mut replies = Replies(vec!["met", "no", "partial", "no", "save and quit"]);
+    answer::run(&path, &selection, &mut replies).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("  records.school-official-conditions: partial\n"),
+        "{text}"
+    );
+    assert!(!text.contains("records.direct-control-in-mou"));
+    assert!(!text.contains("records.use-and-redisclosure-limits"));
+    // Read back, the saved answer stands: the lower old status no longer outweighs it.
+    let output = tool()
+        .args(["report", "--format", "csv"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&output.stdout);
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",records.school-official-conditions,"))
+        .unwrap();
+    assert!(row.contains(",partial,"), "{row}");
 }
