@@ -15,6 +15,8 @@ pub fn lint(checklist: &Checklist) -> Vec<Diagnostic> {
     items(checklist, &mut found);
     bands(checklist, &mut found);
     profiles(checklist, &mut found);
+    renamed(checklist, &mut found);
+    research_hedges(checklist, &mut found);
     found
 }
 
@@ -195,6 +197,57 @@ fn profiles(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Old ids must be gone and new ids present, or earlier answers would carry to nothing.
+fn renamed(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    let is_item = |id: &str| checklist.items().any(|(_, i)| i.id == id);
+    for rename in &checklist.renamed {
+        if is_item(&rename.from) {
+            error(
+                found,
+                format!("`renamed` lists `{}`, which is still an item", rename.from),
+                "list only ids that no item uses any more",
+            );
+        }
+        if !is_item(&rename.to) {
+            error(
+                found,
+                format!(
+                    "`renamed` maps `{}` to `{}`, which is not an item",
+                    rename.from, rename.to
+                ),
+                "name an item of this checklist",
+            );
+        }
+    }
+}
+
+/// Words of the authors' research notes that a committee or board should never read.
+const HEDGES: [&str; 5] = [
+    "(verify",
+    "text not read",
+    "was not read",
+    "local-practice suggestion",
+    "check the current text",
+];
+
+fn research_hedges(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    for (_, item) in checklist.items() {
+        for (field, text) in [("title", &item.title), ("guidance", &item.guidance)] {
+            let lower = text.to_lowercase();
+            if let Some(hedge) = HEDGES.iter().find(|h| lower.contains(*h)) {
+                warn(
+                    found,
+                    format!(
+                        "item `{}` {field} reads like a research note (`{hedge}`)",
+                        item.id
+                    ),
+                    "say it plainly for the committee; the `basis` label shows how firm it is",
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +303,29 @@ mod tests {
                 .iter()
                 .any(|d| d.message.contains("empty recommendation"))
         );
+    }
+
+    #[test]
+    fn finds_renames_that_point_nowhere_and_research_hedges() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        let first = checklist.sections[0].items[0].id.clone();
+        checklist.renamed.push(crate::model::Rename {
+            from: first,
+            to: "governance.no-such-item".into(),
+        });
+        checklist.sections[0].items[0]
+            .title
+            .push_str(" (verify s. 1)");
+        let found = lint(&checklist);
+        assert!(found.iter().any(|d| d.message.contains("still an item")));
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("which is not an item"))
+        );
+        assert!(found.iter().any(|d| d.message.contains("research note")));
     }
 }

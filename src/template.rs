@@ -45,6 +45,22 @@ pub struct CarriedAnswer {
     pub note: Option<String>,
 }
 
+impl CarryOver {
+    /// Keeps the answers to items of `profile` and returns the ids of the others, which the
+    /// template has no place for.
+    pub fn retain_profile(&mut self, checklist: &Checklist, profile: &Profile) -> Vec<String> {
+        let in_profile: Vec<&str> = checklist
+            .items_in_profile(profile)
+            .map(|(_, item)| item.id.as_str())
+            .collect();
+        let (kept, left): (Vec<_>, Vec<_>) = std::mem::take(&mut self.answers)
+            .into_iter()
+            .partition(|a| in_profile.contains(&a.item_id.as_str()));
+        self.answers = kept;
+        left.into_iter().map(|a| a.item_id).collect()
+    }
+}
+
 /// Writes the template text.
 pub fn answers_template(
     checklist: &Checklist,

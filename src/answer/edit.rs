@@ -80,6 +80,88 @@ pub fn set_answer(text: &str, id: &str, entry: &Entry) -> Option<String> {
     set_fields(text, id, &changes).ok()
 }
 
+/// The text without the answers to `ids` (comments between them stay), or `None` when the file
+/// cannot be edited in place. The questionnaire drops the old ids of an item it has just saved
+/// under its new id: the saved answer already holds what they said. Like [`set_fields`], the
+/// result is parsed and compared with the original: only those answers may be gone.
+pub fn remove_entries(text: &str, ids: &[&str]) -> Option<String> {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let old_root = parse_yaml(body).ok()?;
+    let layout = Layout::parse(body).ok()?;
+    let mut p = Planner::new(&layout);
+    let anchored = &layout.anchored_text;
+    let NodeKind::Map { entries: root, .. } = &layout.root.kind else {
+        return None;
+    };
+    let (_, answers) = root
+        .iter()
+        .find(|(k, _)| k.text(anchored) == Some("answers"))?;
+    let NodeKind::Map { flow, entries, .. } = &answers.kind else {
+        return None;
+    };
+    let removed: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, (k, _))| k.text(anchored).is_some_and(|key| ids.contains(&key)))
+        .map(|(i, _)| i)
+        .collect();
+    if removed.is_empty() {
+        return Some(text.to_string());
+    }
+    let old_answers = old_root.get("answers")?;
+    p.changes_node(answers, old_answers);
+    for &i in &removed {
+        let (k, v) = &entries[i];
+        let old = k
+            .text(anchored)
+            .and_then(|key| old_answers.get(key))
+            .cloned()
+            .unwrap_or(Value::Null);
+        p.changes_node(v, &old);
+    }
+    let spans: Vec<EntrySpan> = entries.iter().map(|(k, v)| p.entry_span(k, v)).collect();
+    if *flow {
+        remove_flow_entries(&mut p, &spans, &removed);
+    } else {
+        for &i in &removed {
+            p.remove(spans[i].start, spans[i].end);
+        }
+    }
+    p.expand_aliases().ok()?;
+    let new_body = apply(body, p.edits).ok()?;
+    only_removed(&old_root, &new_body, ids).then(|| format!("{bom}{new_body}"))
+}
+
+/// Whether `new_text` is `old_root` with the answers to `ids` gone and nothing else changed.
+fn only_removed(old_root: &Value, new_text: &str, ids: &[&str]) -> bool {
+    let Ok(new_root) = serde_yaml::from_str::<Value>(new_text) else {
+        return false;
+    };
+    let (Some(old_map), Some(new_map)) = (old_root.as_mapping(), new_root.as_mapping()) else {
+        return false;
+    };
+    let answers = Value::String("answers".into());
+    let same_keys = old_map.len() == new_map.len()
+        && old_map
+            .iter()
+            .all(|(k, v)| *k == answers || new_map.get(k) == Some(v));
+    let (Ok(Some(old_answers)), Ok(Some(new_answers))) =
+        (answers_of(old_root), answers_of(&new_root))
+    else {
+        return false;
+    };
+    let kept = |k: &Value| !key_text(k).is_some_and(|key| ids.contains(&key.as_str()));
+    same_keys
+        && new_answers.len() == old_answers.keys().filter(|k| kept(k)).count()
+        && old_answers
+            .iter()
+            .filter(|(k, _)| kept(k))
+            .all(|(k, v)| new_answers.get(k) == Some(v))
+}
+
 /// One field of an answer, as the questionnaire saves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -2223,5 +2305,28 @@ mod tests {
         assert!(editable(text));
         assert!(editable("district: X\nanswers: {}\n"));
         assert!(!editable("answers: [1]\n"));
+    }
+
+    #[test]
+    fn removes_old_entries_and_keeps_the_rest() {
+        let text = "answers:\n  # [high] Old\n  old.a:\n    status: met\n    evidence: E\n  new.b: partial\n  old.c: not_met\n";
+        let out = remove_entries(text, &["old.a", "old.c"]).unwrap();
+        assert_eq!(out, "answers:\n  # [high] Old\n  new.b: partial\n");
+    }
+
+    #[test]
+    fn removing_old_entries_keeps_block_texts_flow_style_and_crlf() {
+        let text = "answers:\n  old.a:\n    status: met\n    internal_note: |\n      One.\n\n      Two.\n  new.b: partial\n";
+        let out = remove_entries(text, &["old.a"]).unwrap();
+        assert_eq!(out, "answers:\n  new.b: partial\n");
+        let flow = "answers: {old.a: met, new.b: {status: partial, carried_from: x}}\r\n";
+        let out = remove_entries(flow, &["old.a"]).unwrap();
+        assert_eq!(
+            out,
+            "answers: {new.b: {status: partial, carried_from: x}}\r\n"
+        );
+        let kept = "answers:\n  new.b: partial\n  old.a: &x {status: met}\n  old.c: *x\n";
+        let out = remove_entries(kept, &["old.a"]).unwrap();
+        assert_eq!(answers(&out).get("old.c"), answers(kept).get("old.c"));
     }
 }

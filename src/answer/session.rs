@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::Prompter;
-use super::edit::{EditError, Field, set_fields};
+use super::edit::{EditError, Field, remove_entries, set_fields};
 use super::lock::SaveLock;
 use crate::error::{Diagnostic, Error, Result};
 use crate::fsio::{Overwrite, write_atomic, write_copy_atomic};
@@ -287,6 +287,7 @@ impl Session {
         }
         let text = set_fields(&self.current.text, id, changes)
             .map_err(|err| edit_failed(&self.path, id, &err))?;
+        let text = self.without_old_ids(text, id);
         let edited = Snapshot::parse(text, &self.path, &self.loaded.checklist)
             .map_err(|err| edit_invalid(&self.path, id, err))?;
         if edited.text != on_disk {
@@ -299,6 +300,21 @@ impl Session {
         }
         self.current = edited;
         Ok(Attempt::Saved)
+    }
+
+    /// Drops the keys that the checklist's `renamed:` map sends to `id`: the answer just saved
+    /// was built from the one carried from them, so it already holds what they said (left in
+    /// place, a lower old status would outweigh it). A file whose shape does not allow it keeps
+    /// them.
+    fn without_old_ids(&self, text: String, id: &str) -> String {
+        let old_ids: Vec<&str> = (self.loaded.checklist.renamed.iter())
+            .filter(|r| r.to == id)
+            .map(|r| r.from.as_str())
+            .collect();
+        if old_ids.is_empty() {
+            return text;
+        }
+        remove_entries(&text, &old_ids).unwrap_or(text)
     }
 
     /// Asks which version of a changed item to keep: `Some(true)` for the session's.

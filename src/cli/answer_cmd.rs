@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{InitArgs, Io, Outcome, checklist_reference, emit, error_text, stdout_error, today};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::fsio::Overwrite;
 use crate::load::{self, AnswersFile};
 use crate::model::{Answer, Checklist, Profile};
@@ -164,6 +164,10 @@ pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
     let previous = args.from.as_deref().map(read_previous).transpose()?;
+    if let (Some(path), Some(previous)) = (&args.from, &previous) {
+        // Renamed and merged items, and answers that could not be carried, are warnings here.
+        io.warn(&path.display().to_string(), &previous.warnings)?;
+    }
     let (reference, district, prepared_by, profile_id) = match &previous {
         Some(p) => (
             p.reference.clone(),
@@ -195,7 +199,17 @@ pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         date,
         prepared_by: prepared_by.as_deref(),
     };
-    let carry = previous.map(|p| p.carry);
+    let mut carry = previous.map(|p| p.carry);
+    if let Some(carry) = &mut carry {
+        for id in carry.retain_profile(checklist, profile) {
+            writeln!(
+                io.stderr,
+                "not carried: the answer to `{id}`, which is not an item of profile `{}`",
+                profile.id
+            )
+            .map_err(stdout_error)?;
+        }
+    }
     let bytes = template_bytes(
         args.output.as_deref(),
         checklist,
@@ -281,12 +295,13 @@ struct Previous {
     prepared_by: Option<String>,
     profile: String,
     carry: CarryOver,
+    warnings: Vec<Diagnostic>,
 }
 
 fn read_previous(path: &Path) -> Result<Previous> {
     let file = AnswersFile::read(path)?;
     let loaded = file.checklist(None)?;
-    let (answers, _) = file.validate(&loaded.checklist)?;
+    let (answers, warnings) = file.validate(&loaded.checklist)?;
     // A checklist path in the old file is relative to its folder; make it usable from here.
     let reference = if load::bundled_checklist(&answers.checklist).is_some() {
         answers.checklist.clone()
@@ -308,6 +323,7 @@ fn read_previous(path: &Path) -> Result<Previous> {
         prepared_by: answers.prepared_by,
         profile: answers.profile,
         carry,
+        warnings,
     })
 }
 

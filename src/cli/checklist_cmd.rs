@@ -151,9 +151,12 @@ fn text(checklist: &Checklist, profile: Option<&Profile>) -> String {
         );
         for item in items {
             let mou = if item.in_mou { ", in MOU" } else { "" };
+            let basis = item
+                .basis
+                .map_or(String::new(), |b| format!(", {}", b.label()));
             let _ = writeln!(
                 out,
-                "  - {}  [{}, {}{mou}]",
+                "  - {}  [{}, {}{mou}{basis}]",
                 item.id,
                 item.priority.as_str(),
                 item.responsible.label()
@@ -161,6 +164,9 @@ fn text(checklist: &Checklist, profile: Option<&Profile>) -> String {
             let _ = writeln!(out, "    {}", item.title);
             let _ = writeln!(out, "    Guidance: {}", item.guidance);
             let _ = writeln!(out, "    Next step if missing: {}", item.recommendation);
+            if let Some(partial) = &item.recommendation_partial {
+                let _ = writeln!(out, "    Next step if partly in place: {partial}");
+            }
             let _ = writeln!(out, "    Sources: {}", citations(checklist, item));
         }
         out.push('\n');
@@ -194,7 +200,7 @@ fn markdown(checklist: &Checklist, profile: Option<&Profile>) -> String {
         for item in items {
             let _ = writeln!(
                 out,
-                "### {}\n\n`{}` · priority {} · responsible: {}{}\n",
+                "### {}\n\n`{}` · priority {} · responsible: {}{}{}\n",
                 md(&item.title),
                 item.id,
                 item.priority.as_str(),
@@ -203,7 +209,9 @@ fn markdown(checklist: &Checklist, profile: Option<&Profile>) -> String {
                     " · belongs in the MOU"
                 } else {
                     ""
-                }
+                },
+                item.basis
+                    .map_or(String::new(), |b| format!(" · basis: {}", b.label()))
             );
             let _ = writeln!(out, "- **Guidance:** {}", md(&item.guidance));
             if !item.evidence.is_empty() {
@@ -214,6 +222,9 @@ fn markdown(checklist: &Checklist, profile: Option<&Profile>) -> String {
                 "- **Next step if missing:** {}",
                 md(&item.recommendation)
             );
+            if let Some(partial) = &item.recommendation_partial {
+                let _ = writeln!(out, "- **Next step if partly in place:** {}", md(partial));
+            }
             let _ = writeln!(out, "- **Sources:** {}\n", md(&citations(checklist, item)));
         }
     }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 use super::positions::{PositionIndex, child};
+use super::renamed::{OldAnswer, Written, carry_renamed};
 use super::status::resolve_status;
 use super::suggest::{NearestIndex, nearest, quotable};
 use super::yaml;
@@ -262,6 +263,9 @@ impl Check<'_> {
             Some(value) => self.date(value, "date"),
         };
         let district_id = get("district_id").and_then(|v| self.district_id(v));
+        if let (Some(profile), Some(date)) = (profile, date) {
+            self.warn_before_profile(profile, date);
+        }
         let label = self.optional_text(get("label"), "label");
         let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
         let option = get("option").and_then(|v| self.option(v));
@@ -274,7 +278,7 @@ impl Check<'_> {
                 );
                 Vec::new()
             }
-            Some(value) => self.answers(value, checklist, profile),
+            Some(value) => self.answers(value, checklist, profile, checklist_version.as_deref()),
         };
         let date = date?;
         Some(Answers {
@@ -289,6 +293,22 @@ impl Check<'_> {
             option,
             answers,
         })
+    }
+
+    /// A profile written for a law in force from a date does not fit an earlier assessment.
+    fn warn_before_profile(&mut self, profile: &Profile, date: Date) {
+        let Some(from) = profile.valid_from.filter(|from| date < *from) else {
+            return;
+        };
+        self.warn(
+            self.at("date"),
+            format!(
+                "profile `{}` applies from {from}, but this assessment is dated {date}",
+                profile.id
+            ),
+            "score an assessment from before then with another profile (such as \
+             `existing-program`), or correct the `date`",
+        );
     }
 
     fn required_text(&mut self, value: Option<&Value>, key: &str, example: &str) -> Option<String> {
@@ -430,6 +450,7 @@ impl Check<'_> {
         value: &Value,
         checklist: &Checklist,
         profile: Option<&Profile>,
+        written_for: Option<&str>,
     ) -> Vec<Answer> {
         let Some(map) = value.as_mapping() else {
             self.error(
@@ -447,6 +468,7 @@ impl Check<'_> {
             .map(|(s, i)| (i.id.as_str(), s.id.as_str()))
             .collect();
         let mut answers = Vec::with_capacity(map.len());
+        let mut old_answers = Vec::new();
         // Built on the first unknown id only: valid files never pay for it.
         let mut suggestions = None;
         for (key, entry) in map {
@@ -460,7 +482,18 @@ impl Check<'_> {
             };
             let path = child("answers", &item_id);
             let Some(&section_id) = sections.get(item_id.as_str()) else {
-                self.unknown_item(&item_id, &path, checklist, &mut suggestions);
+                if let Some(new_id) = checklist.renamed_to(&item_id) {
+                    if let Some(mut answer) = self.answer(&item_id, entry, &path, checklist) {
+                        answer.item_id = new_id.to_string();
+                        old_answers.push(OldAnswer {
+                            old_id: item_id.clone(),
+                            answer,
+                            location: self.key_at(&path),
+                        });
+                    }
+                } else {
+                    self.unknown_item(&item_id, &path, checklist, &mut suggestions);
+                }
                 continue;
             };
             if let Some(profile) = profile
@@ -479,7 +512,42 @@ impl Check<'_> {
                 answers.push(answer);
             }
         }
+        if !old_answers.is_empty() {
+            let carried_from = answers.len();
+            let written = if written_for == Some(checklist.version.as_str()) {
+                Written::ForThisVersion
+            } else {
+                Written::ForEarlierVersion
+            };
+            let located = |id: &str| self.key_at(&child("answers", id));
+            let warnings = carry_renamed(&mut answers, old_answers, checklist, written, located);
+            self.diagnostics.extend(warnings);
+            for answer in &answers[carried_from..] {
+                self.warn_outside_profile(&answer.item_id, &sections, profile);
+            }
+        }
         answers
+    }
+
+    fn warn_outside_profile(
+        &mut self,
+        item_id: &str,
+        sections: &HashMap<&str, &str>,
+        profile: Option<&Profile>,
+    ) {
+        let (Some(profile), Some(section_id)) = (profile, sections.get(item_id)) else {
+            return;
+        };
+        if !profile.applies_to(section_id, item_id) {
+            self.warn(
+                self.at("answers"),
+                format!(
+                    "item `{item_id}` is not in profile `{}`; the answer carried to it is not scored",
+                    profile.id
+                ),
+                "remove the answer, or use a profile that includes the item",
+            );
+        }
     }
 
     fn unknown_item<'c>(

@@ -10,8 +10,8 @@ use super::suggest::nearest;
 use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{
-    Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Item, Priority, Profile, Responsible,
-    ScaleLevel, Section, Source, SourceRef, Weights, id_diagnostic,
+    Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Date, Item, Priority, Profile, Rename,
+    Responsible, ScaleLevel, Section, Source, SourceRef, Weights, id_diagnostic,
 };
 
 #[derive(Deserialize)]
@@ -30,6 +30,11 @@ struct RawChecklist {
     profiles: Vec<RawProfile>,
     sources: Vec<RawSource>,
     sections: Vec<RawSection>,
+    /// Old item id -> the id that scores it now; a mapping keeps the file's order.
+    #[serde(default)]
+    renamed: serde_yaml::Mapping,
+    #[serde(default)]
+    limits: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +77,8 @@ struct RawProfile {
     /// Scale labels by scale value, for this profile only.
     #[serde(default)]
     labels: BTreeMap<String, String>,
+    #[serde(default)]
+    valid_from: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +114,8 @@ struct RawItem {
     #[serde(default)]
     in_mou: bool,
     recommendation: String,
+    #[serde(default)]
+    recommendation_partial: Option<String>,
     #[serde(default)]
     evidence: String,
     sources: Vec<RawSourceRef>,
@@ -246,6 +255,7 @@ impl Checker<'_> {
         let sources = self.sources(raw.sources);
         let sections = self.sections(raw.sections, &sources);
         let profiles = self.profiles(raw.profiles, &sections, &scale);
+        let renamed = self.renamed(raw.renamed, &sections);
         let checklist = Checklist {
             id: raw.id,
             title: raw.title,
@@ -259,6 +269,8 @@ impl Checker<'_> {
             sources,
             sections,
             tailoring: None,
+            renamed,
+            limits: raw.limits.filter(|text| !text.trim().is_empty()),
         };
         self.selects_items(&checklist);
         checklist
@@ -291,6 +303,52 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// The `renamed:` map: every old id must be gone from the checklist and every new id in it,
+    /// or answers would be carried to nothing, or shadow a live item.
+    fn renamed(&mut self, raw: serde_yaml::Mapping, sections: &[Section]) -> Vec<Rename> {
+        let exists = |id: &str| sections.iter().flat_map(|s| &s.items).any(|i| i.id == id);
+        let mut renamed = Vec::with_capacity(raw.len());
+        for (key, value) in raw {
+            let (Some(from), Some(to)) = (key.as_str(), value.as_str()) else {
+                self.error(
+                    "renamed",
+                    "each `renamed` entry must map an old item id to a new item id".into(),
+                    "write `old.item-id: new.item-id`, one per line",
+                );
+                continue;
+            };
+            let path = child("renamed", from);
+            if exists(from) {
+                self.error(
+                    &path,
+                    format!("`renamed` lists `{from}`, but the checklist still has that item"),
+                    "list only ids that no item uses any more",
+                );
+            }
+            if !exists(to) {
+                let ids = sections
+                    .iter()
+                    .flat_map(|s| s.items.iter().map(|i| i.id.as_str()));
+                let hint = match nearest(to, ids) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "name an item of this checklist".into(),
+                };
+                self.error(
+                    &path,
+                    format!(
+                        "`renamed` maps `{from}` to `{to}`, which is not an item of the checklist"
+                    ),
+                    hint,
+                );
+            }
+            renamed.push(Rename {
+                from: from.to_string(),
+                to: to.to_string(),
+            });
+        }
+        renamed
     }
 
     fn scale(&mut self, raw: Vec<RawScaleLevel>) -> Vec<ScaleLevel> {
@@ -594,6 +652,9 @@ impl Checker<'_> {
             },
             in_mou: raw.in_mou,
             recommendation: raw.recommendation,
+            recommendation_partial: raw
+                .recommendation_partial
+                .filter(|text| !text.trim().is_empty()),
             evidence: raw.evidence,
             sources: raw
                 .sources
@@ -647,6 +708,17 @@ impl Checker<'_> {
                 }
             }
             let labels = self.profile_labels(&path, p.labels, scale);
+            let valid_from = p.valid_from.as_deref().and_then(|text| {
+                Date::parse(text.trim())
+                    .map_err(|message| {
+                        self.error(
+                            &child(&path, "valid_from"),
+                            format!("profile `{}` `valid_from`: {message}", p.id),
+                            "write the date as YYYY-MM-DD, e.g. 2024-01-01",
+                        );
+                    })
+                    .ok()
+            });
             profiles.push(Profile {
                 id: p.id,
                 title: p.title,
@@ -654,6 +726,7 @@ impl Checker<'_> {
                 include: p.include,
                 exclude: p.exclude,
                 labels,
+                valid_from,
             });
         }
         if profiles.is_empty() {
@@ -664,6 +737,7 @@ impl Checker<'_> {
                 include: Vec::new(),
                 exclude: Vec::new(),
                 labels: Vec::new(),
+                valid_from: None,
             });
         }
         profiles
@@ -885,5 +959,54 @@ sections:
         );
         let threshold = MINIMAL.replace("bands:", "coverage_threshold: 120\nbands:");
         assert!(errors(&threshold)[0].message.contains("outside 0 to 100"));
+    }
+
+    #[test]
+    fn reads_renamed_ids_and_the_partial_next_step() {
+        let text =
+            format!("{MINIMAL}renamed:\n  mou.old-signed: mou.signed\n  mou.annual: mou.signed\n")
+                .replace(
+                    "recommendation: Sign it",
+                    "recommendation: Sign it\n        recommendation_partial: Finish signing it",
+                );
+        let (checklist, _) = parse_checklist(&text).unwrap();
+        assert_eq!(checklist.renamed_to("mou.annual"), Some("mou.signed"));
+        assert_eq!(checklist.renamed.len(), 2);
+        let item = &checklist.sections[0].items[0];
+        assert_eq!(
+            item.recommendation_partial.as_deref(),
+            Some("Finish signing it")
+        );
+    }
+
+    #[test]
+    fn rejects_renamed_ids_that_still_exist_or_point_nowhere() {
+        let text = format!("{MINIMAL}renamed:\n  mou.review: mou.signed\n  mou.gone: mou.signd\n");
+        let found = errors(&text);
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("still has that item")),
+            "{found:#?}"
+        );
+        let nowhere = found
+            .iter()
+            .find(|d| d.message.contains("not an item of the checklist"))
+            .unwrap();
+        assert_eq!(nowhere.hint.as_deref(), Some("did you mean `mou.signed`?"));
+        assert!(nowhere.location.is_some());
+    }
+
+    #[test]
+    fn reads_a_profile_valid_from_date_and_rejects_a_bad_one() {
+        let text = MINIMAL.replace(
+            "{ id: mou-only, title: MOU only, include: [mou.*] }",
+            "{ id: mou-only, title: MOU only, include: [mou.*], valid_from: 2024-01-01 }",
+        );
+        let (checklist, _) = parse_checklist(&text).unwrap();
+        let from = checklist.profile("mou-only").unwrap().valid_from.unwrap();
+        assert_eq!(from.to_string(), "2024-01-01");
+        let found = errors(&text.replace("2024-01-01", "2024-13-01"));
+        assert!(found[0].message.contains("valid_from"), "{found:#?}");
     }
 }

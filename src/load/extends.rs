@@ -340,9 +340,17 @@ impl Merge<'_> {
         if let Some((_, item)) = self.base.items().find(|(_, i)| i.id == item_id) {
             return Some(item.title.clone());
         }
-        let hint = match nearest(item_id, self.base.items().map(|(_, i)| i.id.as_str())) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
+        let renamed = self.base.renamed_to(item_id).map(str::to_string);
+        let hint = match (
+            renamed,
+            nearest(item_id, self.base.items().map(|(_, i)| i.id.as_str())),
+        ) {
+            (Some(new_id), _) => format!(
+                "version {} scores `{item_id}` as `{new_id}` (see its `renamed:` list); name `{new_id}`",
+                self.base.version
+            ),
+            (None, Some(best)) => format!("did you mean `{best}`?"),
+            (None, None) => format!(
                 "list the item ids with `sro-assess checklist show {}`",
                 self.base.id
             ),
@@ -658,6 +666,10 @@ fn remove_items(root: &mut Mapping, removed: &HashSet<String>) -> Vec<String> {
             }
         }
     }
+    // An old id that led to a removed item has nowhere to go; its answers are reported unknown.
+    if let Some(renamed) = root.get_mut("renamed").and_then(Value::as_mapping_mut) {
+        renamed.retain(|_, to| !to.as_str().is_some_and(|id| removed.contains(id)));
+    }
     emptied_profiles
 }
 
@@ -801,5 +813,22 @@ add:
         let text = LOCAL.replace(", reason: We are not Milwaukee Public Schools", "");
         let err = parse_tailored(&text, Path::new("l.yaml")).unwrap_err();
         assert!(err.to_string().contains("needs a reason"), "{err}");
+    }
+
+    #[test]
+    fn an_old_item_id_is_pointed_to_the_item_that_now_scores_it() {
+        let text = LOCAL.replace(
+            "item: governance.written-mou",
+            "item: governance.mou-minimum-content",
+        );
+        let Err(Error::Invalid { diagnostics, .. }) = parse_tailored(&text, Path::new("l.yaml"))
+        else {
+            panic!("expected an error")
+        };
+        let hint = diagnostics[0].hint.as_deref().unwrap_or_default();
+        assert!(
+            hint.contains("scores `governance.mou-minimum-content` as `governance.written-mou`"),
+            "{hint}"
+        );
     }
 }

@@ -6,6 +6,7 @@ mod checklist;
 mod extends;
 mod positions;
 mod read;
+mod renamed;
 mod status;
 mod suggest;
 mod yaml;

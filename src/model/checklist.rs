@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::Date;
 use crate::error::{Diagnostic, Location};
 
 /// A checklist that passed validation: ids unique, sources resolved, profiles match items.
@@ -32,6 +33,22 @@ pub struct Checklist {
     /// What a local checklist changed in the one it extends; `None` for a checklist as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tailoring: Option<Tailoring>,
+    /// Item ids of earlier versions and the items that now score them, so earlier answers
+    /// carry over (several old ids may point to one merged item).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<Rename>,
+    /// What the checklist is not, said once on every report's method page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limits: Option<String>,
+}
+
+/// An item id of an earlier version and the item that took its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rename {
+    /// The id earlier answers files use.
+    pub from: String,
+    /// The id of the item that scores it now.
+    pub to: String,
 }
 
 /// How a local checklist (`extends:`) differs from its base, so every report can say so.
@@ -145,6 +162,10 @@ pub struct Profile {
     pub include: Vec<String>,
     /// Patterns left out after `include`.
     pub exclude: Vec<String>,
+    /// The first assessment date the profile fits (a law that took effect then); an earlier
+    /// assessment gets a warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
     /// Scale labels this profile prints instead of the scale's, by scale value (a plan is
     /// "Provided for in the plan", not "In place"); empty keeps the scale's labels.
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
@@ -308,6 +329,9 @@ pub struct Item {
     pub in_mou: bool,
     /// The next step when it is not in place.
     pub recommendation: String,
+    /// The next step when it is partly in place, where that differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation_partial: Option<String>,
     /// What documents show it.
     pub evidence: String,
     /// Where it comes from.
@@ -408,6 +432,16 @@ impl Basis {
             Self::LocalPractice => "local_practice",
         }
     }
+
+    /// The short label printed beside an item in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Statute => "Statute",
+            Self::Guidance => "Guidance",
+            Self::Example => "Example",
+            Self::LocalPractice => "Local practice",
+        }
+    }
 }
 
 /// The coverage threshold a checklist gets when it does not set one: 80 % answered.
@@ -476,6 +510,14 @@ impl Checklist {
         self.bands.iter().find(|b| percent >= b.min)
     }
 
+    /// The item that now scores answers given to `old_id` in an earlier version.
+    pub fn renamed_to(&self, old_id: &str) -> Option<&str> {
+        self.renamed
+            .iter()
+            .find(|r| r.from == old_id)
+            .map(|r| r.to.as_str())
+    }
+
     /// Number of items in the checklist.
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
@@ -494,6 +536,7 @@ mod tests {
             include: include.iter().map(|s| s.to_string()).collect(),
             labels: Vec::new(),
             exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            valid_from: None,
         }
     }
 

@@ -8,7 +8,7 @@ pub use answers::{Answer, Answers, OptionFigures};
 pub(crate) use checklist::pattern_matches as checklist_pattern_matches;
 pub use checklist::{
     Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Item, OverrideNote, Priority, Profile,
-    Removal, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
+    Removal, Rename, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
     id_diagnostic,
 };
 pub use date::Date;

@@ -9,7 +9,7 @@ use crate::spreadsheet::csv_cell;
 /// Renders the CSV report.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 33] = [
+const HEADER: [&str; 34] = [
     "district",
     "label",
     "date",
@@ -43,6 +43,8 @@ const HEADER: [&str; 33] = [
     "rated",
     "draft",
     "carried_from",
+    // Last, so readers that take columns by position keep working.
+    "basis",
 ];
 
 /// The first line of a CSV report that carries internal notes, padded to the header's width
@@ -179,6 +181,7 @@ fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
         String::new(),
         String::new(),
         text(|a| a.carried_from.as_ref()),
+        item.basis.map_or("", |b| b.as_str()).to_string(),
     ]);
     row
 }

@@ -159,11 +159,12 @@ fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
             let notes = notes(item, options);
             let _ = writeln!(
                 out,
-                "| {} | {} | {} (`{}`) | {} | {} | {} | {} |",
+                "| {} | {} | {} (`{}`{}) | {} | {} | {} | {} |",
                 item.gap_rank.unwrap_or(0),
                 view::priority(item.priority),
                 cell(&item.title),
                 item.id,
+                basis_suffix(item),
                 cell(&item.status_label),
                 item.responsible.label(),
                 cell(&view::next_step(item)),
@@ -179,19 +180,36 @@ fn write_report(out: &mut String, a: &Assessment, options: &RenderOptions) {
         let _ = writeln!(out, "Every item of the profile is answered.\n");
     } else {
         let _ = writeln!(out, "They score 0 until answered.\n");
-        let _ = writeln!(out, "| Priority | Item | Title |\n|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| Priority | Item | Basis | Title |\n|---|---|---|---|"
+        );
         for item in unanswered {
             let _ = writeln!(
                 out,
-                "| {} | `{}` | {} |",
+                "| {} | `{}` | {} | {} |",
                 view::priority(item.priority),
                 item.id,
+                view::basis(item),
                 cell(&item.title)
             );
         }
         out.push('\n');
     }
+    let limits = view::method_limits(a);
+    if !limits.is_empty() {
+        let _ = writeln!(out, "## About this checklist\n");
+        for line in limits {
+            let _ = writeln!(out, "{}\n", cell(&line));
+        }
+    }
     let _ = writeln!(out, "---\n\n{}", cell(&view::stamp(a)));
+}
+
+/// `, Guidance` after the item id, or nothing when the checklist gives no basis.
+fn basis_suffix(item: &crate::score::ItemResult) -> String {
+    item.basis
+        .map_or_else(String::new, |b| format!(", {}", b.label()))
 }
 
 /// Evidence and notes of a gap; the internal note only when asked for, marked as such.

@@ -229,9 +229,10 @@ fn gap_table(gaps: &[&ItemResult], options: &RenderOptions) -> Table {
 
 fn gap_text(item: &ItemResult) -> String {
     let mut text = format!(
-        "{}\n[{}]\nNext step: {}",
+        "{}\n[{}] {}\nNext step: {}",
         item.title,
         item.id,
+        view::basis(item),
         view::next_step(item)
     );
     if let Some(from) = item.answer.as_ref().and_then(|a| a.carried_from.as_ref()) {
@@ -251,14 +252,15 @@ fn keep_narrow_columns_whole(table: &mut Table, count: usize) {
 }
 
 fn unanswered_table(items: &[&ItemResult], options: &RenderOptions) -> Table {
-    let mut table = new_table(options, &["Priority", "Item", "Title"]);
+    let mut table = new_table(options, &["Priority", "Item", "Basis", "Title"]);
     for item in items {
         table.add_row(vec![
             Cell::new(view::priority(item.priority)),
             Cell::new(&item.id),
+            Cell::new(view::basis(item)),
             Cell::new(&item.title),
         ]);
     }
-    keep_narrow_columns_whole(&mut table, 2);
+    keep_narrow_columns_whole(&mut table, 3);
     table
 }

@@ -165,6 +165,49 @@ pub fn priority(priority: Priority) -> &'static str {
     }
 }
 
+/// What an item rests on, as printed beside it (`Local practice`); empty when the checklist
+/// does not say.
+pub fn basis(item: &ItemResult) -> &'static str {
+    item.basis.map_or("", |b| b.label())
+}
+
+/// The item id with its basis: `governance.written-mou · Guidance`.
+pub fn id_and_basis(item: &ItemResult) -> String {
+    match item.basis {
+        Some(b) => format!("{} \u{00B7} {}", item.id, b.label()),
+        None => item.id.clone(),
+    }
+}
+
+/// Each basis with its item count: `Statute 30, Guidance 60, Example 12, Local practice 18`.
+pub fn basis_counts(assessment: &Assessment) -> Option<String> {
+    let counts = &assessment.method.basis_counts;
+    (!counts.is_empty()).then(|| {
+        counts
+            .iter()
+            .map(|c| format!("{} {}", c.label, c.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+/// The method page's statement of what each basis label means and what the checklist is not.
+pub fn method_limits(assessment: &Assessment) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(limits) = &assessment.method.limits {
+        lines.push(limits.trim().to_string());
+    }
+    if let Some(counts) = basis_counts(assessment) {
+        lines.push(format!(
+            "Each item is labeled by what it rests on: Statute (a statute or regulation states \
+             it), Guidance (agency or professional guidance states it), Example (a Wisconsin \
+             agreement or district shows it in use), Local practice (no source states it \
+             directly). Items of the checklist by basis: {counts}."
+        ));
+    }
+    lines
+}
+
 /// The next step, with owner and due date when the committee gave them.
 pub fn next_step(item: &ItemResult) -> String {
     let mut text = item.recommendation.clone();

@@ -446,7 +446,8 @@ pub struct ItemResult {
     pub responsible: Responsible,
     /// Whether the practice belongs in the MOU.
     pub in_mou: bool,
-    /// Next step when not in place.
+    /// The next step for where it stands: the checklist's partial next step when the item is
+    /// partly in place and the checklist gives one, else its next step.
     pub recommendation: String,
     /// What documents show it (from the checklist).
     pub evidence_hint: String,
@@ -516,7 +517,7 @@ impl ItemResult {
             basis: item.basis,
             responsible: item.responsible,
             in_mou: item.in_mou,
-            recommendation: item.recommendation.clone(),
+            recommendation: next_step_for(item, outcome).to_string(),
             evidence_hint: item.evidence.clone(),
             sources: item.sources.clone(),
             weight,
@@ -537,6 +538,15 @@ impl ItemResult {
                 carried_from: a.carried_from.clone(),
             }),
         }
+    }
+}
+
+/// A partly-in-place item needs a different next step from a missing one ("Draft an MOU" does
+/// not fit a district that has one), so the text is chosen once, here.
+fn next_step_for(item: &Item, outcome: Outcome) -> &str {
+    match (&item.recommendation_partial, outcome) {
+        (Some(partial), Outcome::Partial) => partial,
+        _ => &item.recommendation,
     }
 }
 
@@ -563,11 +573,50 @@ pub struct Method {
     pub bands: Vec<Band>,
     /// The least coverage (percent answered) for a rating.
     pub coverage_threshold: f64,
+    /// What the checklist is not (from the checklist), printed once on the method page.
+    pub limits: Option<String>,
+    /// How many items of the checklist rest on each basis, in the order of [`Basis`].
+    pub basis_counts: Vec<BasisCount>,
+}
+
+/// How many items rest on one basis.
+#[derive(Debug, Clone, Serialize)]
+pub struct BasisCount {
+    /// The basis.
+    pub basis: Basis,
+    /// Its label (`Local practice`).
+    pub label: String,
+    /// Items of the checklist with it.
+    pub count: usize,
+}
+
+impl BasisCount {
+    fn tally(checklist: &Checklist) -> Vec<BasisCount> {
+        [
+            Basis::Statute,
+            Basis::Guidance,
+            Basis::Example,
+            Basis::LocalPractice,
+        ]
+        .into_iter()
+        .map(|basis| BasisCount {
+            basis,
+            label: basis.label().to_string(),
+            count: checklist
+                .items()
+                .filter(|(_, item)| item.basis == Some(basis))
+                .count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect()
+    }
 }
 
 impl From<&Checklist> for Method {
     fn from(checklist: &Checklist) -> Self {
         Self {
+            limits: checklist.limits.clone(),
+            basis_counts: BasisCount::tally(checklist),
             scale: checklist.scale.clone(),
             weights: checklist.weights,
             bands: checklist.bands.clone(),

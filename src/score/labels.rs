@@ -60,6 +60,7 @@ mod tests {
             description: String::new(),
             include: Vec::new(),
             exclude: Vec::new(),
+            valid_from: None,
             labels: labels
                 .iter()
                 .map(|(v, l)| (v.to_string(), l.to_string()))

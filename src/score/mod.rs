@@ -7,7 +7,7 @@ mod labels;
 use std::collections::HashMap;
 
 pub use assessment::{
-    AnswerDetail, Assessment, ChecklistMeta, Coverage, Draft, ItemResult, Meta, Method,
+    AnswerDetail, Assessment, BasisCount, ChecklistMeta, Coverage, Draft, ItemResult, Meta, Method,
     NotRatedReason, Outcome, ProfileMeta, Rating, Score, SectionScore, StatusCount,
 };
 
@@ -22,6 +22,7 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         include: Vec::new(),
         exclude: Vec::new(),
         labels: Vec::new(),
+        valid_from: None,
     };
     let profile = checklist.profile(&answers.profile).unwrap_or(&every_item);
     let by_item: HashMap<&str, &Answer> = answers

@@ -20,6 +20,7 @@ fn item(id: &str, priority: Priority) -> Item {
         responsible: Responsible::Joint,
         in_mou: false,
         recommendation: "Do it".into(),
+        recommendation_partial: None,
         evidence: String::new(),
         sources: vec![SourceRef {
             source: "s".into(),
@@ -75,6 +76,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
                 description: String::new(),
                 include: vec![],
                 exclude: vec![],
+                valid_from: None,
             },
             Profile {
                 labels: Vec::new(),
@@ -83,6 +85,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
                 description: String::new(),
                 include: vec!["s0.*".into()],
                 exclude: vec![],
+                valid_from: None,
             },
         ],
         sources: vec![],
@@ -100,6 +103,8 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
             })
             .collect(),
         tailoring: None,
+        renamed: vec![],
+        limits: None,
     }
 }
 
@@ -167,6 +172,33 @@ fn worked_example_matches_hand_arithmetic() {
     // High partial loses 1.5, medium not met loses 2: priority first, then lost weight.
     assert_eq!(gaps, ["s0.i1", "s0.i2"]);
     assert_eq!(result.strengths().count(), 1);
+}
+
+#[test]
+fn a_partial_item_gets_the_partial_next_step_and_a_missing_one_the_other() {
+    let mut c = checklist(vec![(
+        "s0",
+        vec![Priority::High, Priority::High, Priority::High],
+    )]);
+    for item in &mut c.sections[0].items[..2] {
+        item.recommendation_partial = Some("Finish it".into());
+    }
+    let a = answers(
+        "all",
+        &[
+            ("s0.i0".into(), "partial"),
+            ("s0.i1".into(), "not_met"),
+            ("s0.i2".into(), "partial"),
+        ],
+    );
+    let result = score(&c, &a, "hash");
+    let next: Vec<&str> = result
+        .items
+        .iter()
+        .map(|i| i.recommendation.as_str())
+        .collect();
+    // The third item has no partial text, so its one next step serves both statuses.
+    assert_eq!(next, ["Finish it", "Do it", "Do it"]);
 }
 
 #[test]

@@ -221,23 +221,23 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
 fn a_thin_assessment_is_not_rated_in_any_format() {
     let table = stdout(&["report", DRAFT_EXAMPLE]);
     assert!(
-        table.contains("Overall:     11.6% (not rated: 13 of 112 answered)"),
+        table.contains("Overall:     11.2% (not rated: 13 of 112 answered)"),
         "{table}"
     );
     assert!(
-        table.contains("Answered:    83.3% over the 13 answered items (35 / 42)"),
+        table.contains("Answered:    83.8% over the 13 answered items (33.5 / 40)"),
         "{table}"
     );
     assert!(!table.contains("(Beginning)"), "{table}");
     let markdown = stdout(&["report", DRAFT_EXAMPLE, "-f", "markdown"]);
     assert!(
-        markdown.contains("- **Overall: 11.6% (not rated: 13 of 112 answered)**"),
+        markdown.contains("- **Overall: 11.2% (not rated: 13 of 112 answered)**"),
         "{markdown}"
     );
-    assert!(markdown.contains("- Score over answered items: 83.3%"));
+    assert!(markdown.contains("- Score over answered items: 83.8%"));
     let html = stdout(&["report", DRAFT_EXAMPLE, "-f", "html"]);
-    assert!(html.contains("11.6% (not rated: 13 of 112 answered)"));
-    assert!(html.contains("Score over answered items: 83.3% over the 13 answered items"));
+    assert!(html.contains("11.2% (not rated: 13 of 112 answered)"));
+    assert!(html.contains("Score over answered items: 83.8% over the 13 answered items"));
 
     let csv = stdout(&["report", DRAFT_EXAMPLE, "-f", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -248,15 +248,15 @@ fn a_thin_assessment_is_not_rated_in_any_format() {
         overall.get(at).unwrap().to_string()
     };
     assert_eq!(field("row_type"), "overall");
-    assert_eq!(field("percent"), "11.6");
+    assert_eq!(field("percent"), "11.2");
     assert_eq!(field("band"), "");
-    assert_eq!(field("answered_percent"), "83.3");
+    assert_eq!(field("answered_percent"), "83.8");
     assert_eq!(field("rated"), "false");
 
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&["report", DRAFT_EXAMPLE, "-f", "json"])).unwrap();
     assert_eq!(json["band"], serde_json::Value::Null);
-    assert_eq!(json["answered_score"]["percent"], 83.3);
+    assert_eq!(json["answered_score"]["percent"], 83.8);
     assert_eq!(json["rating"]["rated"], false);
     assert_eq!(
         json["rating"]["not_rated_reason"],
@@ -412,7 +412,7 @@ fn the_checklist_sets_the_coverage_threshold() {
     fs::write(&path, example).unwrap();
     let report = stdout(&["report", path.to_str().unwrap()]);
     assert!(
-        report.contains("Overall:     11.6% (Beginning)"),
+        report.contains("Overall:     11.2% (Beginning)"),
         "{report}"
     );
     assert!(
@@ -436,7 +436,7 @@ fn comparisons_and_summaries_say_why_an_assessment_is_not_rated() {
     );
     let summary = stdout(&["summary", "examples", "-f", "markdown"]);
     assert!(
-        summary.contains("11.6% (not rated: 13 of 112 answered)"),
+        summary.contains("11.2% (not rated: 13 of 112 answered)"),
         "{summary}"
     );
     let json: serde_json::Value =

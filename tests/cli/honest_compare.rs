@@ -98,7 +98,7 @@ fn the_summary_of_the_examples_counts_three_districts_not_six() {
             .unwrap()
             .ends_with("district_id,role,averaged,checklist_version")
     );
-    assert!(csv.contains(",9902,earlier,false,2026.1"));
+    assert!(csv.contains(",9902,earlier,false,2026.2"));
 }
 
 #[test]
@@ -173,7 +173,10 @@ fn options_are_ranked_on_the_items_both_score_beside_their_own_score() {
 #[test]
 fn each_option_lists_the_critical_items_it_leaves_open() {
     let c = json(&["compare", OPTION_A, OPTION_B]);
-    assert_eq!(c["columns"][0]["critical_open"], serde_json::json!([]));
+    let open = &c["columns"][0]["critical_open"];
+    assert_eq!(open.as_array().map(Vec::len), Some(1), "{open}");
+    assert_eq!(open[0]["id"], "records.school-official-conditions");
+    assert_eq!(open[0]["state"], "not_in_place");
     let open = &c["columns"][1]["critical_open"][0];
     assert_eq!(open["id"], "governance.safety-plan");
     assert_eq!(open["state"], "partial");
@@ -181,7 +184,9 @@ fn each_option_lists_the_critical_items_it_leaves_open() {
     assert!(table.contains("Critical items left open"));
     assert!(table.contains("governance.safety-plan (partly provided for in the plan)"));
     let (csv, _) = run(&["compare", OPTION_A, OPTION_B, "--format", "csv"]);
-    assert!(csv.contains("figure,critical_open,Critical items left open,,,governance.safety-plan"));
+    assert!(csv.contains(
+        "figure,critical_open,Critical items left open,,records.school-official-conditions,governance.safety-plan"
+    ));
 }
 
 #[test]
@@ -248,7 +253,7 @@ fn files_of_two_districts_warn_and_equal_dates_are_options_not_years() {
 fn items_left_unanswered_the_second_year_are_counted_apart_not_as_a_loss() {
     let c = json(&["compare", YEAR_2025, YEAR_2026]);
     let step = &c["trend"]["steps"][0];
-    assert_eq!(step["newly_unanswered"], 3);
+    assert_eq!(step["newly_unanswered"], 2);
     let disabilities = step["sections"]
         .as_array()
         .unwrap()
@@ -257,7 +262,7 @@ fn items_left_unanswered_the_second_year_are_counted_apart_not_as_a_loss() {
         .unwrap();
     assert!(disabilities["change"]["points"].as_f64().unwrap() < -40.0);
     assert_eq!(disabilities["like_for_like"]["points"].as_f64(), Some(0.0));
-    assert_eq!(disabilities["newly_unanswered"], 3);
+    assert_eq!(disabilities["newly_unanswered"], 2);
     assert!(
         step["regressed"]
             .as_array()
@@ -266,7 +271,7 @@ fn items_left_unanswered_the_second_year_are_counted_apart_not_as_a_loss() {
             .all(|i| i["id"] != "disabilities.iep-bip-behaviour")
     );
     let (table, _) = run(&["compare", YEAR_2025, YEAR_2026, "--width", "100"]);
-    assert!(table.contains("0.0 pts (3 newly unanswered)"));
+    assert!(table.contains("0.0 pts (2 newly unanswered)"));
     assert!(table.contains("Change: over the items answered both times"));
     let (csv, _) = run(&["compare", YEAR_2025, YEAR_2026, "--format", "csv"]);
     let row = csv

@@ -4,6 +4,7 @@
 
 mod answer;
 mod bad_inputs;
+mod carry_over;
 mod checks;
 mod commands;
 mod common;

@@ -73,6 +73,7 @@ fn item_cell(item: &ItemResult) -> Markup {
         (item.title)
         br;
         span class="id" { (item.id) }
+        @if let Some(basis) = item.basis { " " span class="basis" { (basis.label()) } }
     }
 }
 
@@ -295,6 +296,7 @@ pub(super) fn mou(a: &Assessment) -> Markup {
                             p class="meta" {
                                 (status(item)) " \u{00B7} " (view::priority(item.priority)) " priority \u{00B7} responsible: "
                                 (item.responsible.label()) " \u{00B7} " span class="id" { (item.id) }
+                                @if let Some(basis) = item.basis { " \u{00B7} " (basis.label()) }
                             }
                             p { (item.recommendation) }
                         }
@@ -367,6 +369,7 @@ fn item_block(item: &ItemResult, internal: bool) -> Markup {
             p class="meta" {
                 (status(item)) " \u{00B7} " (view::priority(item.priority)) " priority \u{00B7} "
                 (item.responsible.label()) " \u{00B7} " span class="id" { (item.id) }
+                                @if let Some(basis) = item.basis { " \u{00B7} " (basis.label()) }
             }
             @if let Some(evidence) = answer.and_then(|a| a.evidence.as_deref()) {
                 p class="note" { "Evidence: " (evidence) }
@@ -414,6 +417,7 @@ pub(super) fn method(a: &Assessment) -> Markup {
     html! {
         section class="part page" aria-labelledby="method" {
             (part_heading(a, "method"))
+            @for line in view::method_limits(a) { p { (line) } }
             p { (method_sentence(a)) }
             p {
                 "Formula: score = sum(weight \u{00D7} credit) / sum(weight) \u{00D7} 100, over the applicable \

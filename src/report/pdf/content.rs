@@ -299,7 +299,7 @@ fn item_cell(item: &ItemResult) -> Cell {
             style: CELL,
         },
         CellText {
-            text: item.id.clone(),
+            text: view::id_and_basis(item),
             style: CELL_NOTE,
         },
     ]
@@ -394,7 +394,7 @@ fn mou(l: &mut Layout, a: &Assessment) {
             item.status_label,
             view::priority(item.priority),
             item.responsible.label(),
-            item.id
+            view::id_and_basis(item)
         );
         l.paragraph(&meta, SMALL, 14.0);
         l.paragraph(&item.recommendation, BODY, 14.0);
@@ -487,7 +487,7 @@ fn item_block(l: &mut Layout, item: &ItemResult, internal: bool) {
                     "  \u{00B7}  {} priority  \u{00B7}  {}  \u{00B7}  {}",
                     view::priority(item.priority),
                     item.responsible.label(),
-                    item.id
+                    view::id_and_basis(item)
                 ),
                 SMALL,
             ),
@@ -580,6 +580,10 @@ fn tailoring(l: &mut Layout, a: &Assessment) {
 fn method(l: &mut Layout, a: &Assessment) {
     l.new_page();
     h1(l, "How this was scored");
+    for line in view::method_limits(a) {
+        l.paragraph(&line, BODY, 0.0);
+        l.advance(4.0);
+    }
     l.paragraph(&method_sentence(a), BODY, 0.0);
     l.advance(4.0);
     l.paragraph(
@@ -729,7 +733,9 @@ fn sources(l: &mut Layout, a: &Assessment) {
     l.advance(6.0);
     let url_style = TextStyle::new(Face::Regular, 8.5, NAVY);
     for source in &a.sources {
-        l.ensure(BODY.line_height() + 2.0 * SMALL.line_height());
+        // Title, publisher and a URL of up to three lines stay on one page: a URL split by a
+        // page break is read back with the footer inside it.
+        l.ensure(BODY.line_height() + SMALL.line_height() + 3.0 * url_style.line_height());
         l.paragraph(&source.title, BODY.bold(), 0.0);
         l.paragraph(
             &format!("{}, {}", source.publisher, source.year),

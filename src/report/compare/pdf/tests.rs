@@ -162,7 +162,7 @@ fn the_comparison_pdf_prints_the_common_items_ranking_and_what_each_option_leave
         &compare(&list, &years),
         &RenderOptions::default(),
     ));
-    assert!(text.contains("(3 newly unanswered)"));
+    assert!(text.contains("(2 newly unanswered)"));
     assert!(text.contains("over the items answered both times"));
 }
 
