@@ -8,6 +8,7 @@ mod commands;
 mod common;
 mod compare;
 mod compare_pdf;
+mod edit;
 mod hostile;
 mod html;
 mod lint;
