@@ -2234,6 +2234,25 @@ mod tests {
     }
 
     #[test]
+    fn document_markers_tags_and_odd_comments_are_followed() {
+        let text = "%YAML 1.2\n---\ndistrict: X\nanswers:\n  a.b: !!str met\n  c.d:\n    note: # why\n      |2-\n        kept\n    status: partial # so far\n...\n";
+        let out = set(
+            text,
+            "c.d",
+            &[(Field::Note, Some("new")), (Field::Status, None)],
+        );
+        let reloaded = answers(out.trim_end_matches("...\n"));
+        assert_eq!(reloaded["c.d"]["note"], Value::from("new"));
+        assert!(reloaded["c.d"].get("status").is_none());
+        assert_eq!(
+            out,
+            "%YAML 1.2\n---\ndistrict: X\nanswers:\n  a.b: !!str met\n  c.d:\n    note: # why\n      new\n    # so far\n...\n"
+        );
+        let out = set(text, "a.b", &[(Field::Status, Some("partial"))]);
+        assert!(out.contains("  a.b: partial\n"), "{out}");
+    }
+
+    #[test]
     fn bad_files_are_refused_with_a_reason() {
         let err = set_fields(
             "answers: [a]\n",
