@@ -776,7 +776,17 @@ fn edit_fields(
         }
     } else {
         for &i in &removed {
-            p.remove(spans[i].start, spans[i].end);
+            // A comment after the value moves to the key's column: left where it was, it
+            // could become part of a block text above.
+            let end = spans[i].end;
+            let rest = &p.text[end..line_end(p.text, end)];
+            let comment = rest.trim_start_matches([' ', '\t']);
+            let end = if comment.starts_with('#') {
+                end + rest.len() - comment.len()
+            } else {
+                end
+            };
+            p.remove(spans[i].start, end);
         }
         if !added.is_empty() {
             let at = line_end(p.text, item.end);
@@ -965,7 +975,11 @@ impl<'l, 't> Planner<'l, 't> {
         }
     }
 
-    fn insert(&mut self, at: usize, text: String) {
+    fn insert(&mut self, at: usize, mut text: String) {
+        // `key:,` would read as the key `key:`; a colon needs a space after it.
+        if text.starts_with(',') && self.text[..at].ends_with(':') {
+            text.insert(0, ' ');
+        }
         self.edits.push(Edit {
             start: at,
             end: at,
@@ -1067,9 +1081,16 @@ impl<'l, 't> Planner<'l, 't> {
         if value.is_empty() && value.start == value.content {
             return;
         }
-        let same_line = span
-            .colon
-            .is_some_and(|c| line_end(self.text, c) >= value.start);
+        // In a flow mapping (`key: x,`) the space after the colon stays.
+        let line_ends_after = self
+            .text
+            .as_bytes()
+            .get(value.end)
+            .is_none_or(|&c| is_ws(c));
+        let same_line = line_ends_after
+            && span
+                .colon
+                .is_some_and(|c| line_end(self.text, c) >= value.start);
         match span.colon {
             Some(colon) if same_line => self.remove(colon + 1, value.end),
             _ => self.remove(value.start, value.end),
@@ -1293,6 +1314,20 @@ fn layout_error(what: &str) -> EditError {
     }
 }
 
+/// yaml-rust2 is stricter than the loader in a few places (a flow mapping's closing brace at
+/// the start of a line): say where, and what to do.
+fn scan_error(e: &yaml_rust2::ScanError) -> EditError {
+    EditError {
+        message: format!(
+            "the answers file cannot be edited in place: at line {}, column {}, {}; indent that \
+             line (or rewrite that part in the usual `key: value` form), then try again",
+            e.marker().line(),
+            e.marker().col() + 1,
+            e.info()
+        ),
+    }
+}
+
 fn is_ws(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r' | b'\n')
 }
@@ -1378,14 +1413,9 @@ impl<'t> Layout<'t> {
             error: None,
         };
         let mut parser = Parser::new_from_str(text);
-        parser.load(&mut builder, true).map_err(|e| EditError {
-            message: format!(
-                "the answers file is not valid YAML (line {}, column {}: {})",
-                e.marker().line(),
-                e.marker().col() + 1,
-                e.info()
-            ),
-        })?;
+        parser
+            .load(&mut builder, true)
+            .map_err(|e| scan_error(&e))?;
         if let Some(error) = builder.error {
             return Err(layout_error(error));
         }
@@ -1429,14 +1459,7 @@ impl<'t> Layout<'t> {
             raw.push((token, at));
         }
         if let Some(e) = scanner.get_error() {
-            return Err(EditError {
-                message: format!(
-                    "the answers file is not valid YAML (line {}, column {}: {})",
-                    e.marker().line(),
-                    e.marker().col() + 1,
-                    e.info()
-                ),
-            });
+            return Err(scan_error(&e));
         }
         let bytes = self.text.as_bytes();
         let mut all: Vec<Tok> = Vec::with_capacity(raw.len());
@@ -1878,7 +1901,20 @@ impl TreeBuilder<'_, '_> {
         let node = if empty {
             // No token: the node sits after the previous token (its properties, if any).
             let toks = &self.layout.toks;
-            let j = toks.partition_point(|t| t.start < pos);
+            let mut j = toks.partition_point(|t| t.start < pos);
+            // An empty value in a flow mapping is marked at its colon; it sits after it.
+            let awaiting_value = matches!(
+                self.stack.last(),
+                Some(Node { kind: NodeKind::Map { entries, .. }, .. })
+                    if entries.last().is_some_and(|(_, v)| v.end == usize::MAX)
+            );
+            if awaiting_value
+                && toks
+                    .get(j)
+                    .is_some_and(|t| t.start == pos && t.kind == Kind::Value)
+            {
+                j += 1;
+            }
             let point = j.checked_sub(1).map_or(0, |i| toks[i].end);
             let mut start = point;
             let mut found = 0;
@@ -1974,7 +2010,14 @@ impl TreeBuilder<'_, '_> {
             return self.fail("an unbalanced collection");
         };
         let bytes = self.layout.text.as_bytes();
-        let flow_close = matches!(bytes.get(pos), Some(b'}' | b']'));
+        // A flow mapping with a trailing comma is marked as ending at that comma.
+        let mut close = self.layout.token_after(pos);
+        if close.is_some_and(|t| t.kind == Kind::FlowEntry) {
+            close = close.and_then(|t| self.layout.token_after(t.end));
+        }
+        let close = close.filter(|t| t.kind == Kind::FlowClose).map(|t| t.start);
+        let flow_close = close.is_some();
+        let pos = close.unwrap_or(pos);
         match &mut node.kind {
             NodeKind::Map {
                 entries, braces, ..
@@ -2273,6 +2316,25 @@ mod tests {
     }
 
     #[test]
+    fn document_markers_tags_and_odd_comments_are_followed() {
+        let text = "%YAML 1.2\n---\ndistrict: X\nanswers:\n  a.b: !!str met\n  c.d:\n    note: # why\n      |2-\n        kept\n    status: partial # so far\n...\n";
+        let out = set(
+            text,
+            "c.d",
+            &[(Field::Note, Some("new")), (Field::Status, None)],
+        );
+        let reloaded = answers(out.trim_end_matches("...\n"));
+        assert_eq!(reloaded["c.d"]["note"], Value::from("new"));
+        assert!(reloaded["c.d"].get("status").is_none());
+        assert_eq!(
+            out,
+            "%YAML 1.2\n---\ndistrict: X\nanswers:\n  a.b: !!str met\n  c.d:\n    note: # why\n      new\n    # so far\n...\n"
+        );
+        let out = set(text, "a.b", &[(Field::Status, Some("partial"))]);
+        assert!(out.contains("  a.b: partial\n"), "{out}");
+    }
+
+    #[test]
     fn bad_files_are_refused_with_a_reason() {
         let err = set_fields(
             "answers: [a]\n",
@@ -2328,5 +2390,278 @@ mod tests {
         let kept = "answers:\n  new.b: partial\n  old.a: &x {status: met}\n  old.c: *x\n";
         let out = remove_entries(kept, &["old.a"]).unwrap();
         assert_eq!(answers(&out).get("old.c"), answers(kept).get("old.c"));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FIELDS: [Field; 7] = [
+        Field::Status,
+        Field::Evidence,
+        Field::Note,
+        Field::InternalNote,
+        Field::Owner,
+        Field::Due,
+        Field::CarriedFrom,
+    ];
+    const PLAIN: [&str; 5] = ["met", "Principal", "2026-06-30", "two words", "not_met"];
+    const QUOTED: [&str; 3] = ["'it''s'", "\"a: b # c\"", "\"line\\nbreak\""];
+    const NEW_VALUES: [&str; 8] = [
+        "met",
+        "partial",
+        "two\nparagraphs\n\nhere",
+        "a: b # c",
+        "one, two",
+        "yes",
+        "",
+        "Jane \"JD\" Doe",
+    ];
+
+    #[derive(Debug, Clone)]
+    struct Item {
+        key_style: u8,
+        /// 0 short, 1 empty, 2 null, 3 block mapping, 4 flow mapping.
+        form: u8,
+        fields: Vec<(usize, u8, usize)>,
+        comments: u8,
+    }
+
+    #[derive(Debug, Clone)]
+    struct File {
+        flow: bool,
+        items: Vec<Item>,
+        anchor: bool,
+        crlf: bool,
+        final_newline: bool,
+        bom: bool,
+    }
+
+    fn item() -> impl Strategy<Value = Item> {
+        (
+            0u8..4,
+            0u8..5,
+            proptest::collection::vec((0usize..7, 0u8..4, 0usize..5), 0..4),
+            any::<u8>(),
+        )
+            .prop_map(|(key_style, form, fields, comments)| Item {
+                key_style,
+                form,
+                fields,
+                comments,
+            })
+    }
+
+    fn file() -> impl Strategy<Value = File> {
+        (
+            any::<bool>(),
+            proptest::collection::vec(item(), 1..5),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(flow, items, anchor, crlf, final_newline, bom)| File {
+                flow,
+                items,
+                anchor,
+                crlf,
+                final_newline,
+                bom,
+            })
+    }
+
+    struct Rendered {
+        text: String,
+        ids: Vec<String>,
+        comments: Vec<String>,
+    }
+
+    fn key_text(style: u8, id: &str, explicit_ok: bool) -> (String, bool) {
+        match style {
+            1 => (format!("'{id}'"), false),
+            2 => (format!("\"{id}\""), false),
+            3 if explicit_ok => (format!("? {id}"), true),
+            _ => (id.to_string(), false),
+        }
+    }
+
+    /// A field value: plain, quoted, or (in block context) a block scalar with blank and `#`
+    /// lines inside.
+    fn value(style: u8, pick: usize, flow: bool, indent: usize) -> String {
+        match style {
+            0 => PLAIN[pick % PLAIN.len()].to_string(),
+            1 => QUOTED[pick % QUOTED.len()].to_string(),
+            2 if !flow => {
+                let header = ["|", "|-", ">", "|2"][pick % 4];
+                let pad = " ".repeat(indent + 2);
+                format!("{header}\n{pad}Closed session.\n\n{pad}# not a comment\n{pad}Student X.")
+            }
+            _ => PLAIN[(pick + 1) % PLAIN.len()].to_string(),
+        }
+    }
+
+    fn render(file: &File) -> Rendered {
+        let mut comments = Vec::new();
+        let comment = |comments: &mut Vec<String>| {
+            let c = format!("# c{}", comments.len());
+            comments.push(c.clone());
+            c
+        };
+        let mut out = format!("district: X  {}\n", comment(&mut comments));
+        out.push_str(&format!("{}\nanswers:", comment(&mut comments)));
+        let mut ids = Vec::new();
+        if file.flow {
+            out.push_str(" {");
+        }
+        out.push('\n');
+        for (n, item) in file.items.iter().enumerate() {
+            let id = format!("s{n}.item");
+            ids.push(id.clone());
+            let anchor = if file.anchor && n == 0 { "&a0 " } else { "" };
+            let mut fields: Vec<(usize, u8, usize)> = Vec::new();
+            for f in &item.fields {
+                if !fields.iter().any(|g| g.0 == f.0) {
+                    fields.push(*f);
+                }
+            }
+            if file.flow {
+                let (key, _) = key_text(item.key_style, &id, false);
+                let body = match item.form {
+                    0 => format!("{anchor}met"),
+                    1 if anchor.is_empty() => String::new(),
+                    2 | 1 => format!("{anchor}~"),
+                    _ => {
+                        let parts: Vec<String> = fields
+                            .iter()
+                            .map(|&(f, s, p)| {
+                                format!("{}: {}", FIELDS[f].key(), value(s, p, true, 0))
+                            })
+                            .collect();
+                        format!("{anchor}{{{}}}", parts.join(", "))
+                    }
+                };
+                out.push_str(&format!("  {key}: {body},"));
+                if item.comments & 1 == 1 {
+                    out.push_str(&format!(" {}", comment(&mut comments)));
+                }
+                out.push('\n');
+                continue;
+            }
+            if item.comments & 1 == 1 {
+                out.push_str(&format!("  {}\n", comment(&mut comments)));
+            }
+            let (key, explicit) = key_text(item.key_style, &id, true);
+            let colon = if explicit { "\n  :" } else { ":" };
+            match item.form {
+                0 => out.push_str(&format!("  {key}{colon} {anchor}met")),
+                1 if anchor.is_empty() => out.push_str(&format!("  {key}{colon}")),
+                1 | 2 => out.push_str(&format!("  {key}{colon} {anchor}~")),
+                3 if !fields.is_empty() => {
+                    out.push_str(&format!("  {key}{colon} {}", anchor.trim_end()));
+                    for (i, &(f, s, p)) in fields.iter().enumerate() {
+                        if item.comments & (2 << i) != 0 {
+                            out.push_str(&format!("\n    {}", comment(&mut comments)));
+                        }
+                        out.push_str(&format!(
+                            "\n    {}: {}",
+                            FIELDS[f].key(),
+                            value(s, p, false, 4)
+                        ));
+                        if item.comments & (32 << i) != 0 && s != 2 {
+                            out.push_str(&format!("  {}", comment(&mut comments)));
+                        }
+                    }
+                }
+                _ => {
+                    let parts: Vec<String> = fields
+                        .iter()
+                        .map(|&(f, s, p)| format!("{}: {}", FIELDS[f].key(), value(s, p, true, 0)))
+                        .collect();
+                    out.push_str(&format!("  {key}{colon} {anchor}{{{}}}", parts.join(", ")));
+                }
+            }
+            // After a block text's last line a `#` would be more text, not a comment.
+            let ends_in_block_text = item.form == 3 && fields.last().is_some_and(|f| f.1 == 2);
+            if item.comments & 64 != 0 && !ends_in_block_text {
+                out.push_str(&format!("  {}", comment(&mut comments)));
+            }
+            out.push('\n');
+        }
+        if file.anchor {
+            ids.push("zz.alias".into());
+            out.push_str("  zz.alias: *a0\n");
+        }
+        if file.flow {
+            // yaml-rust2 (unlike the loader) wants the closing brace indented.
+            out.push_str(" }\n");
+        }
+        out.push_str(&format!("{}\ndate: 2026-03-15", comment(&mut comments)));
+        if file.final_newline {
+            out.push('\n');
+        }
+        if file.crlf {
+            out = out.replace('\n', "\r\n");
+        }
+        if file.bom {
+            out.insert(0, '\u{feff}');
+        }
+        Rendered {
+            text: out,
+            ids,
+            comments,
+        }
+    }
+
+    fn fields_of(item: Option<&Value>) -> Mapping {
+        answer_fields(item, "x").unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn an_edit_changes_only_the_fields_it_names(
+            file in file(),
+            target in 0usize..6,
+            changes in proptest::collection::vec((0usize..7, proptest::option::of(0usize..8)), 1..4),
+        ) {
+            let rendered = render(&file);
+            let text = &rendered.text;
+            let body = text.trim_start_matches('\u{feff}');
+            let old: Value = serde_yaml::from_str(body)
+                .unwrap_or_else(|e| panic!("generated file is not YAML: {e}\n{text}"));
+            let id = rendered.ids.get(target).cloned().unwrap_or_else(|| "new.item".into());
+            let changes: Vec<(Field, Option<String>)> = changes
+                .iter()
+                .map(|&(f, v)| (FIELDS[f], v.map(|v| NEW_VALUES[v].to_string())))
+                .collect();
+            let new_text = set_fields(text, &id, &changes)
+                .unwrap_or_else(|e| panic!("{}\n--- text:\n{text}", e.message));
+            prop_assert_eq!(text.starts_with('\u{feff}'), new_text.starts_with('\u{feff}'));
+            if file.crlf {
+                prop_assert!(!new_text.replace("\r\n", "").contains('\n'), "LF line in a CRLF file:\n{}", new_text);
+            }
+            let new: Value = serde_yaml::from_str(new_text.trim_start_matches('\u{feff}')).unwrap();
+            prop_assert_eq!(&old["district"], &new["district"]);
+            prop_assert_eq!(&old["date"], &new["date"]);
+            for other in rendered.ids.iter().filter(|o| **o != id) {
+                prop_assert_eq!(&old["answers"][other.as_str()], &new["answers"][other.as_str()], "{} changed:\n{}", other, new_text);
+            }
+            let mut expected = fields_of(old["answers"].get(id.as_str()));
+            for (field, value) in &changes {
+                match value {
+                    Some(v) => { expected.insert(field.key().into(), v.as_str().into()); }
+                    None => { expected.remove(field.key()); }
+                }
+            }
+            let got = fields_of(new["answers"].get(id.as_str()));
+            prop_assert!(same_fields(&got, &expected), "{:?} != {:?}\n{}", got, expected, new_text);
+            for c in &rendered.comments {
+                prop_assert!(new_text.contains(c.as_str()), "{} lost:\n{}\n---\n{}", c, text, new_text);
+            }
+        }
     }
 }
