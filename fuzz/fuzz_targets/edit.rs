@@ -8,15 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use serde_yaml::{Mapping, Value};
 use sro_assess::answer::{Field, set_fields};
 
-const FIELDS: [Field; 7] = [
-    Field::Status,
-    Field::Evidence,
-    Field::Note,
-    Field::InternalNote,
-    Field::Owner,
-    Field::Due,
-    Field::CarriedFrom,
-];
+const FIELDS: [Field; 7] = Field::ALL;
 const VALUES: [&str; 12] = [
     "met",
     "partial",

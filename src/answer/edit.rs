@@ -182,6 +182,17 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order the questionnaire asks, shows and sets them aside.
+    pub const ALL: [Field; 7] = [
+        Field::Status,
+        Field::Evidence,
+        Field::Note,
+        Field::InternalNote,
+        Field::Owner,
+        Field::Due,
+        Field::CarriedFrom,
+    ];
+
     /// The key as it is written in an answers file.
     pub fn key(self) -> &'static str {
         match self {
@@ -2398,15 +2409,7 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    const FIELDS: [Field; 7] = [
-        Field::Status,
-        Field::Evidence,
-        Field::Note,
-        Field::InternalNote,
-        Field::Owner,
-        Field::Due,
-        Field::CarriedFrom,
-    ];
+    const FIELDS: [Field; 7] = Field::ALL;
     const PLAIN: [&str; 5] = ["met", "Principal", "2026-06-30", "two words", "not_met"];
     const QUOTED: [&str; 3] = ["'it''s'", "\"a: b # c\"", "\"line\\nbreak\""];
     const NEW_VALUES: [&str; 8] = [

@@ -19,15 +19,7 @@ use crate::model::{Answers, Checklist};
 use crate::template::yaml_text;
 
 /// Every field of an answer, in the order they are shown and set aside.
-const FIELDS: [Field; 7] = [
-    Field::Status,
-    Field::Evidence,
-    Field::Note,
-    Field::InternalNote,
-    Field::Owner,
-    Field::Due,
-    Field::CarriedFrom,
-];
+const FIELDS: [Field; 7] = Field::ALL;
 
 /// What the thread that handles signals needs to end the process without losing anything.
 /// A save holds it from the re-read to the rename, so a signal never ends the process half-way

@@ -278,20 +278,7 @@ fn a4_paper_on_request() {
     );
     run_ok(&["summary", "examples", "--paper", "a4", "-o"], &[&summary]);
     for file in [&options, &summary] {
-        for page in pdf_read::read(file).pages {
-            let (w, h) = page.size;
-            assert!(
-                (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
-                "{w} x {h} pt"
-            );
-        }
-        if external::have(
-            "pdfinfo (poppler's page size) of the PDFs",
-            &[external::PDFINFO],
-        ) {
-            let info = external::run(external::PDFINFO, &[], file, &[]);
-            assert!(info.contains("595.28 x 841.89"), "{info}");
-        }
+        pdf_read::assert_a4(file);
     }
 }
 

@@ -131,22 +131,7 @@ fn a4_paper_and_its_page_count() {
     let answers = fixture(dir.path(), "note");
     let out = dir.path().join("a4.pdf");
     report_to(&answers, &out, &["--paper", "a4"]);
-    let read = pdf_read::read(&out);
-    for (n, page) in read.pages.iter().enumerate() {
-        let (w, h) = page.size;
-        assert!(
-            (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
-            "page {} is {w} x {h} pt, not A4",
-            n + 1
-        );
-    }
-    if external::have(
-        "pdfinfo (poppler's page size) of the PDFs",
-        &[external::PDFINFO],
-    ) {
-        let info = external::run(external::PDFINFO, &[], &out, &[]);
-        assert!(info.contains("595.28 x 841.89"), "{info}");
-    }
+    pdf_read::assert_a4(&out);
     let options = RenderOptions {
         paper: Paper::A4,
         ..RenderOptions::default()

@@ -151,3 +151,22 @@ pub fn page_count(path: &Path) -> usize {
     }
     count
 }
+
+/// Every page of `path` is A4 (595.28 x 841.89 pt; Letter would be 612 x 792), read in-process
+/// and, when it is installed, by poppler.
+pub fn assert_a4(path: &Path) {
+    for (n, page) in read(path).pages.iter().enumerate() {
+        let (w, h) = page.size;
+        assert!(
+            (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
+            "{}: page {} is {w} x {h} pt, not A4",
+            path.display(),
+            n + 1
+        );
+    }
+    let external = crate::external::PDFINFO;
+    if crate::external::have("pdfinfo (poppler's page size) of the PDFs", &[external]) {
+        let info = crate::external::run(external, &[], path, &[]);
+        assert!(info.contains("595.28 x 841.89 pts (A4)"), "{info}");
+    }
+}

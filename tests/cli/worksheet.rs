@@ -111,22 +111,7 @@ fn paper_a4_gives_a4_pages() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("a4.pdf");
     write(&["--profile", "without-sro", "--paper", "a4"], &out);
-    // A4 is 595 x 842 points; Letter would be 612 x 792.
-    for page in pdf_read::read(&out).pages {
-        let (w, h) = page.size;
-        assert!(
-            (w - 595.28).abs() < 0.01 && (h - 841.89).abs() < 0.01,
-            "{w} x {h} pt"
-        );
-    }
-    if external::have(
-        "pdfinfo (poppler's page size) of the PDFs",
-        &[external::PDFINFO],
-    ) {
-        let info = external::run(external::PDFINFO, &[], &out, &[]);
-        assert!(info.contains("Page size:       595"), "{info}");
-        assert!(info.contains("(A4)"), "{info}");
-    }
+    pdf_read::assert_a4(&out);
     let checklist = bundled();
     let profile = checklist.profiles.iter().find(|p| p.id == "without-sro");
     let pages = worksheet::pages(&checklist, profile, Paper::A4).len();
