@@ -222,28 +222,75 @@ fn renamed(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
 }
 
 /// Words of the authors' research notes that a committee or board should never read.
-const HEDGES: [&str; 5] = [
+const HEDGES: [&str; 9] = [
     "(verify",
     "text not read",
     "was not read",
+    "were not read",
+    "could not be read",
+    "not verified",
+    "read in part",
     "local-practice suggestion",
     "check the current text",
 ];
 
-fn research_hedges(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+/// Every text a report prints from the checklist, named for the author: item fields, section and
+/// profile descriptions, source notes, the checklist's description and limits.
+fn printed_texts(checklist: &Checklist) -> Vec<(String, &str)> {
+    let mut texts = vec![(
+        "the checklist description".to_string(),
+        checklist.description.as_str(),
+    )];
+    if let Some(limits) = &checklist.limits {
+        texts.push(("the checklist `limits`".to_string(), limits.as_str()));
+    }
+    for profile in &checklist.profiles {
+        texts.push((
+            format!("profile `{}` description", profile.id),
+            &profile.description,
+        ));
+    }
+    for source in &checklist.sources {
+        if let Some(note) = &source.note {
+            texts.push((format!("source `{}` note", source.id), note.as_str()));
+        }
+    }
+    for section in &checklist.sections {
+        texts.push((
+            format!("section `{}` description", section.id),
+            &section.description,
+        ));
+    }
     for (_, item) in checklist.items() {
-        for (field, text) in [("title", &item.title), ("guidance", &item.guidance)] {
-            let lower = text.to_lowercase();
-            if let Some(hedge) = HEDGES.iter().find(|h| lower.contains(*h)) {
-                warn(
-                    found,
-                    format!(
-                        "item `{}` {field} reads like a research note (`{hedge}`)",
-                        item.id
-                    ),
-                    "say it plainly for the committee; the `basis` label shows how firm it is",
-                );
+        let fields = [
+            ("title", Some(&item.title)),
+            ("guidance", Some(&item.guidance)),
+            ("recommendation", Some(&item.recommendation)),
+            (
+                "recommendation_partial",
+                item.recommendation_partial.as_ref(),
+            ),
+            ("evidence", Some(&item.evidence)),
+        ];
+        for (field, text) in fields {
+            if let Some(text) = text {
+                texts.push((format!("item `{}` {field}", item.id), text.as_str()));
             }
+        }
+    }
+    texts
+}
+
+fn research_hedges(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    for (what, text) in printed_texts(checklist) {
+        let lower = text.to_lowercase();
+        if let Some(hedge) = HEDGES.iter().find(|h| lower.contains(*h)) {
+            warn(
+                found,
+                format!("{what} reads like a research note (`{hedge}`)"),
+                "say it plainly for the committee: what the source is and what the checklist \
+                 takes from it; the `basis` label shows how firm an item is",
+            );
         }
     }
 }
@@ -327,5 +374,33 @@ mod tests {
                 .any(|d| d.message.contains("which is not an item"))
         );
         assert!(found.iter().any(|d| d.message.contains("research note")));
+    }
+
+    #[test]
+    fn finds_a_research_note_in_a_source_note() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        let id = checklist.sources[0].id.clone();
+        checklist.sources[0].note = Some("Opening read; the body was not read.".into());
+        let found: Vec<String> = lint(&checklist).into_iter().map(|d| d.message).collect();
+        assert!(
+            found.contains(&format!(
+                "source `{id}` note reads like a research note (`was not read`)"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn the_bundled_checklist_has_no_research_notes() {
+        let loaded = bundled_checklist("wi-sro-best-practices").unwrap().unwrap();
+        let hedges: Vec<String> = lint(&loaded.checklist)
+            .into_iter()
+            .map(|d| d.message)
+            .filter(|m| m.contains("research note"))
+            .collect();
+        assert!(hedges.is_empty(), "{hedges:#?}");
     }
 }

@@ -1,5 +1,5 @@
 //! Any bytes as two or more answers files for the bundled checklist (split at lines of `---8<---`):
-//! those that load are compared and summarised, and both are rendered in every format. Each
+//! those that load are compared and summarized, and both are rendered in every format. Each
 //! step must return a value or an error, never panic.
 #![no_main]
 

@@ -294,7 +294,7 @@ fn summary_with_keep_going_skips_bad_files_and_exits_2_at_the_end() {
         .args(["summary", ".", "--keep-going"])
         .assert()
         .code(2)
-        .stdout(predicate::str::contains("2 files summarised; 1 skipped"))
+        .stdout(predicate::str::contains("2 files summarized; 1 skipped"))
         .stdout(predicate::str::contains("Synthetic District 0000"))
         .stdout(predicate::str::contains("Synthetic District 0001").not())
         .stderr(predicate::str::contains(

@@ -577,10 +577,10 @@ pub const GROUPING_NOTE: &str = "Files are grouped by district_id, or by distric
      planning options (files that describe a plan, or share the latest date) are listed apart and \
      never averaged in. Averages are over one profile and one checklist version.";
 
-/// `12 files summarised` plus skipped files when there were any.
+/// `12 files summarized` plus skipped files when there were any.
 pub fn files_line(s: &Summary) -> String {
     let mut line = format!(
-        "{} file{} summarised",
+        "{} file{} summarized",
         s.files,
         if s.files == 1 { "" } else { "s" }
     );

@@ -165,7 +165,7 @@ fn present(l: &mut Layout) {
     let half = g.left() + g.text_width() * 0.55;
     let top = l.cursor();
     l.place_line("Name".to_string(), SMALL, g.left(), top);
-    l.place_line("Role or organisation".to_string(), SMALL, half, top);
+    l.place_line("Role or organization".to_string(), SMALL, half, top);
     l.advance(SMALL.line_height());
     for _ in 0..PRESENT_LINES {
         l.ensure(LINE_GAP);
