@@ -22,7 +22,7 @@ pub struct DraftNotice {
 /// One draft assessment and why it is a draft.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DraftAssessment {
-    /// The column label (comparison), or the district and its label (summary).
+    /// The column label (comparison), or `district, label` (summary).
     pub label: String,
     /// Scored answers copied by `init --from` that nobody has confirmed yet.
     pub carried_unconfirmed: usize,

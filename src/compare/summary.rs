@@ -351,7 +351,7 @@ impl SummaryBuilder {
         let draft = DraftNotice::over(districts.iter().map(|d| {
             let label = match d.label.trim() {
                 "" => d.district.clone(),
-                label => format!("{} ({label})", d.district),
+                label => format!("{}, {label}", d.district),
             };
             (label, &d.draft, d.coverage, d.rating.coverage_threshold)
         }));

@@ -686,7 +686,7 @@ fn a_summary_is_a_draft_when_a_latest_assessment_is_even_if_not_averaged() {
     let notice = summary.draft.expect("South's latest assessment is a draft");
     assert_eq!(notice.out_of, 2);
     assert_eq!(notice.assessments.len(), 1);
-    assert_eq!(notice.assessments[0].label, "South (2026)");
+    assert_eq!(notice.assessments[0].label, "South, 2026");
 }
 
 #[test]
