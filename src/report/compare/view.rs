@@ -797,4 +797,49 @@ mod tests {
         assert_eq!(points(Some(0.0)), "0.0 pts");
         assert_eq!(points(None), "n/a");
     }
+
+    fn draft(label: &str, carried: usize, below: bool) -> crate::compare::DraftAssessment {
+        crate::compare::DraftAssessment {
+            label: label.into(),
+            carried_unconfirmed: carried,
+            carried_from: vec!["2025 review (2025-04-20)".into()],
+            below_coverage_threshold: below,
+            coverage: crate::score::Coverage {
+                answered: 9,
+                items: 112,
+            },
+            coverage_threshold: 80.0,
+        }
+    }
+
+    #[test]
+    fn a_draft_line_counts_the_drafts_and_gives_each_its_reasons() {
+        let notice = DraftNotice {
+            assessments: vec![draft("2026", 12, false), draft("Option C", 0, true)],
+            out_of: 3,
+        };
+        assert_eq!(
+            draft_notice_line(&notice, "assessments"),
+            "DRAFT: 2 of 3 assessments are drafts, marked (draft). 2026: 12 answers carried \
+             over from 2025 review (2025-04-20) not yet confirmed. Option C: 9 of 112 items \
+             answered (8.0%), below the 80% needed for a rating."
+        );
+        assert_eq!(
+            draft_footer(&notice, "assessments"),
+            "DRAFT: 2 of 3 assessments are drafts, marked (draft). The first page says why."
+        );
+    }
+
+    #[test]
+    fn a_draft_line_names_a_few_drafts_and_counts_the_rest() {
+        let notice = DraftNotice {
+            assessments: (0..8).map(|n| draft(&format!("D{n}"), 1, false)).collect(),
+            out_of: 40,
+        };
+        let line = draft_notice_line(&notice, "latest assessments");
+        assert!(line.starts_with("DRAFT: 8 of 40 latest assessments are drafts"));
+        assert!(line.contains(" D4: 1 answer carried over"), "{line}");
+        assert!(!line.contains("D5:"), "{line}");
+        assert!(line.ends_with(" And 3 more."), "{line}");
+    }
 }
