@@ -19,7 +19,8 @@ use std::sync::Arc;
 pub use edit::{EditError, Entry, Field, editable, set_answer, set_fields};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Checklist, Date, Item, Section};
+use crate::model::{Answers, Checklist, Date, Item, ScaleLevel, Section};
+use crate::score::labels;
 use session::{Progress, Saved, Session};
 
 /// What the questionnaire asks through; `None` means the user interrupted (Ctrl-C, Esc).
@@ -346,6 +347,18 @@ fn confirm(
     })
 }
 
+/// What a status choice reads as: the report's label, so a plan asks "Provided for in the
+/// plan" rather than "In place".
+fn level_label(checklist: &Checklist, answers: &Answers, level: &ScaleLevel) -> String {
+    match checklist.profile(&answers.profile) {
+        Some(profile) => {
+            let plan = labels::describes_plan(profile, answers);
+            labels::level_label(profile, plan, level)
+        }
+        None => level.label.clone(),
+    }
+}
+
 fn ask(
     q: &Question<'_>,
     checklist: &Checklist,
@@ -357,7 +370,13 @@ fn ask(
     let mut options: Vec<String> = checklist
         .scale
         .iter()
-        .map(|l| format!("{}: {}", l.value, l.label))
+        .map(|l| {
+            format!(
+                "{}: {}",
+                l.value,
+                level_label(checklist, session.answers(), l)
+            )
+        })
         .collect();
     let levels = options.len();
     options.extend(["skip".to_string(), "back".into(), "save and quit".into()]);
@@ -476,4 +495,64 @@ fn save_if_changed(
         return Ok(Flow::Continue);
     }
     confirm(session, id, &[(field, value)], prompter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OptionFigures;
+
+    fn bundled() -> Checklist {
+        crate::load::bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist
+    }
+
+    fn answers(profile: &str, option: Option<OptionFigures>) -> Answers {
+        Answers {
+            checklist: "wi-sro-best-practices".into(),
+            checklist_version: None,
+            profile: profile.into(),
+            district: "D".into(),
+            district_id: None,
+            label: "L".into(),
+            date: Date::parse("2026-03-15").unwrap(),
+            prepared_by: None,
+            option,
+            answers: Vec::new(),
+        }
+    }
+
+    fn met_label(checklist: &Checklist, answers: &Answers) -> String {
+        let met = checklist.scale.iter().find(|l| l.value == "met").unwrap();
+        level_label(checklist, answers, met)
+    }
+
+    #[test]
+    fn a_program_is_asked_about_in_the_scale_labels() {
+        let checklist = bundled();
+        assert_eq!(
+            met_label(&checklist, &answers("existing-program", None)),
+            "In place"
+        );
+    }
+
+    #[test]
+    fn a_plan_is_asked_about_in_the_plan_labels() {
+        let checklist = bundled();
+        assert_eq!(
+            met_label(&checklist, &answers("considering-sro", None)),
+            "Provided for in the plan"
+        );
+        let option = OptionFigures {
+            annual_cost: Some(98_000.0),
+            one_time_cost: None,
+            staff_fte: None,
+        };
+        assert_eq!(
+            met_label(&checklist, &answers("existing-program", Some(option))),
+            "Provided for in the plan"
+        );
+    }
 }

@@ -7,6 +7,7 @@
 //!   caller can stream files and keep only small aggregates.
 
 mod catalogue;
+mod draft;
 mod summary;
 pub mod synthetic;
 mod trend;
@@ -18,10 +19,11 @@ use serde::Serialize;
 
 use crate::model::{Checklist, Date, OptionFigures, Priority};
 use crate::score::{
-    Assessment, ChecklistMeta, Coverage, ItemResult, Outcome, ProfileMeta, Rating, Score,
+    Assessment, ChecklistMeta, Coverage, Draft, ItemResult, Outcome, ProfileMeta, Rating, Score,
 };
 
 use catalogue::Catalogue;
+pub use draft::{DraftAssessment, DraftNotice};
 pub use summary::{
     AverageBasis, CommonGap, DistrictRow, ItemTally, Role, SectionAverage, Summary, SummaryBuilder,
 };
@@ -59,6 +61,9 @@ pub struct Comparison {
     pub trend: Option<Trend>,
     /// Things a reader must know before reading the figures (different profiles, versions).
     pub notes: Vec<String>,
+    /// The columns that are drafts and why; `None` when none is. Any draft column makes the
+    /// whole comparison a draft.
+    pub draft: Option<DraftNotice>,
 }
 
 /// The items every column scores: in every column's profile and answered "not applicable" in
@@ -114,6 +119,8 @@ pub struct Column {
     pub rating: Rating,
     /// Answered items out of the items of the profile.
     pub coverage: Coverage,
+    /// Whether the assessment is a draft (unconfirmed carried answers, too few answered).
+    pub draft: Draft,
     /// Items that count in the score (in the profile and not "not applicable").
     pub scored_items: usize,
     /// The score if every item weighed the same (for the weight check).
@@ -324,6 +331,10 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
         items,
         item_filter: ItemFilter::All,
         notes: notes(kind, &columns, &ordered),
+        draft: DraftNotice::over(columns.iter().map(|col| {
+            let threshold = col.rating.coverage_threshold;
+            (col.label.clone(), &col.draft, col.coverage, threshold)
+        })),
         columns,
         common_items,
         weight_check,
@@ -475,6 +486,7 @@ fn column(a: &Assessment, label: String) -> Column {
         band: a.band.clone(),
         rating: a.rating,
         coverage: a.coverage,
+        draft: a.draft.clone(),
         scored_items: a.items.iter().filter(scored).count(),
         equal_weight: equal_weight_score(a),
         critical: CriticalTally {

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{district_keys, round1};
+use super::{DraftNotice, district_keys, round1};
 use crate::model::{Checklist, Date, Priority};
-use crate::score::{Assessment, ChecklistMeta, Coverage, Outcome, Rating, Score};
+use crate::score::{Assessment, ChecklistMeta, Coverage, Draft, Outcome, Rating, Score};
 
 /// Many districts' results on one checklist.
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +37,10 @@ pub struct Summary {
     pub items: Vec<ItemTally>,
     /// Items that are a gap somewhere, most common first (then by share, priority, checklist order).
     pub common_gaps: Vec<CommonGap>,
+    /// The districts whose latest assessment is a draft, and why; `None` when none is. Any of
+    /// them makes the summary a draft, averaged or not: the item counts take every latest
+    /// assessment. Draft earlier assessments and options are marked in their rows only.
+    pub draft: Option<DraftNotice>,
 }
 
 /// The assessments the averages are over.
@@ -98,6 +102,8 @@ pub struct DistrictRow {
     pub rating: Rating,
     /// Answered items out of the items of the profile.
     pub coverage: Coverage,
+    /// Whether the assessment is a draft (unconfirmed carried answers, too few answered).
+    pub draft: Draft,
     /// Critical items partly or not in place.
     pub critical_gaps: usize,
     /// Critical items without an answer (also gaps: they score 0).
@@ -342,7 +348,15 @@ impl SummaryBuilder {
                 .count(),
             ..b
         });
+        let draft = DraftNotice::over(districts.iter().map(|d| {
+            let label = match d.label.trim() {
+                "" => d.district.clone(),
+                label => format!("{}, {label}", d.district),
+            };
+            (label, &d.draft, d.coverage, d.rating.coverage_threshold)
+        }));
         Summary {
+            draft,
             checklist: self.checklist,
             files: files_count,
             skipped: 0,
@@ -497,6 +511,7 @@ fn district_row(a: &Assessment, source: &str) -> DistrictRow {
         band: a.band.clone(),
         rating: a.rating,
         coverage: a.coverage,
+        draft: a.draft.clone(),
         critical_gaps: critical(&[Outcome::Partial, Outcome::NotInPlace]),
         critical_unanswered: critical(&[Outcome::Unanswered]),
         gaps: a.gap_order.len(),

@@ -614,3 +614,98 @@ proptest! {
         prop_assert!(step.regressed.len() <= forward.regressed.len());
     }
 }
+
+/// `a` with `n` answers marked as carried over from "2025 review" and not confirmed.
+fn with_carried(mut a: Assessment, n: usize) -> Assessment {
+    a.draft = crate::score::Draft {
+        is_draft: true,
+        carried_unconfirmed: n,
+        carried_from: vec!["2025 review".into()],
+        below_coverage_threshold: a.draft.below_coverage_threshold,
+    };
+    a
+}
+
+#[test]
+fn a_comparison_with_a_draft_column_is_a_draft_naming_it() {
+    let all_met = vec![0; item_count()];
+    let thin = vec![4; item_count()];
+    let a = assessment("existing-program", "D", "2026-03-15", "A", &all_met);
+    let b = with_carried(
+        assessment("existing-program", "D", "2026-03-15", "B", &all_met),
+        12,
+    );
+    let c = assessment("existing-program", "D", "2026-03-15", "C", &thin);
+    let comparison = compare(checklist(), &[a, b, c]);
+    let notice = comparison.draft.expect("columns B and C are drafts");
+    assert_eq!(notice.out_of, 3);
+    let labels: Vec<&str> = notice
+        .assessments
+        .iter()
+        .map(|d| d.label.as_str())
+        .collect();
+    assert_eq!(labels, ["B", "C"]);
+    assert_eq!(notice.assessments[0].carried_unconfirmed, 12);
+    assert!(notice.assessments[1].below_coverage_threshold);
+    let drafts: Vec<bool> = comparison
+        .columns
+        .iter()
+        .map(|c| c.draft.is_draft)
+        .collect();
+    assert_eq!(drafts, [false, true, true]);
+}
+
+#[test]
+fn a_comparison_without_drafts_has_no_notice() {
+    let all_met = vec![0; item_count()];
+    let a = assessment("existing-program", "D", "2026-03-15", "A", &all_met);
+    let b = assessment("existing-program", "D", "2025-03-15", "B", &all_met);
+    assert_eq!(compare(checklist(), &[a, b]).draft, None);
+}
+
+#[test]
+fn a_summary_is_a_draft_when_a_latest_assessment_is_even_if_not_averaged() {
+    let all_met = vec![0; item_count()];
+    let thin = vec![4; item_count()];
+    let mut builder = SummaryBuilder::new(checklist());
+    builder.add(
+        &assessment("existing-program", "North", "2026-03-15", "2026", &all_met),
+        "north.yaml",
+    );
+    builder.add(
+        &assessment("existing-program", "South", "2026-03-15", "2026", &thin),
+        "south.yaml",
+    );
+    let summary = builder.finish();
+    let south = summary
+        .districts
+        .iter()
+        .find(|d| d.district == "South")
+        .unwrap();
+    assert!(!south.averaged, "not rated, so out of the averages");
+    let notice = summary.draft.expect("South's latest assessment is a draft");
+    assert_eq!(notice.out_of, 2);
+    assert_eq!(notice.assessments.len(), 1);
+    assert_eq!(notice.assessments[0].label, "South, 2026");
+}
+
+#[test]
+fn a_draft_earlier_assessment_is_marked_but_does_not_make_the_summary_a_draft() {
+    let all_met = vec![0; item_count()];
+    let mut builder = SummaryBuilder::new(checklist());
+    builder.add(
+        &assessment("existing-program", "North", "2026-03-15", "2026", &all_met),
+        "2026.yaml",
+    );
+    builder.add(
+        &with_carried(
+            assessment("existing-program", "North", "2025-03-15", "2025", &all_met),
+            3,
+        ),
+        "2025.yaml",
+    );
+    let summary = builder.finish();
+    assert_eq!(summary.draft, None);
+    assert_eq!(summary.other_assessments.len(), 1);
+    assert!(summary.other_assessments[0].draft.is_draft);
+}

@@ -1,7 +1,7 @@
 //! Labels and number formats shared by every renderer, so all formats print the same figures.
 
 use crate::model::Priority;
-use crate::score::{Assessment, Coverage, ItemResult, NotRatedReason, Rating, Score};
+use crate::score::{Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score};
 
 /// A weight or weight sum: whole numbers without decimals, others with one (`12`, `12.5`).
 pub fn weight(value: f64) -> String {
@@ -100,22 +100,29 @@ pub fn draft_line(assessment: &Assessment) -> Option<String> {
     if !d.is_draft {
         return None;
     }
+    let reasons = draft_reasons(d, assessment.coverage, assessment.rating.coverage_threshold);
+    Some(format!("DRAFT: {}", reasons.join("; ")))
+}
+
+/// Why an assessment is a draft, one phrase per reason: `12 answers carried over from 2025 not
+/// yet confirmed`, `9 of 112 items answered (8.0%), below the 80% needed for a rating`.
+pub fn draft_reasons(draft: &Draft, answered: Coverage, threshold: f64) -> Vec<String> {
     let mut reasons = Vec::new();
-    if d.carried_unconfirmed > 0 {
+    if draft.carried_unconfirmed > 0 {
         reasons.push(format!(
             "{} carried over from {} not yet confirmed",
-            plural(d.carried_unconfirmed, "answer", "answers"),
-            d.carried_from.join(" and ")
+            plural(draft.carried_unconfirmed, "answer", "answers"),
+            draft.carried_from.join(" and ")
         ));
     }
-    if d.below_coverage_threshold {
+    if draft.below_coverage_threshold {
         reasons.push(format!(
             "{}, below the {}% needed for a rating",
-            coverage(assessment),
-            weight(assessment.rating.coverage_threshold)
+            coverage_of(answered),
+            weight(threshold)
         ));
     }
-    Some(format!("DRAFT: {}", reasons.join("; ")))
+    reasons
 }
 
 /// The critical counts in one line: `1 critical gap; 6 critical items not yet answered`.
@@ -146,7 +153,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Coverage in words: `92 of 97 items answered (94.8%)`.
 pub fn coverage(assessment: &Assessment) -> String {
-    let c = assessment.coverage;
+    coverage_of(assessment.coverage)
+}
+
+/// `98 of 102 items answered (96.1%)`.
+pub fn coverage_of(c: Coverage) -> String {
     format!(
         "{} of {} items answered ({:.1}%)",
         c.answered,

@@ -2,7 +2,7 @@
 //! No I/O, no clock, no printing, and no panics on any validated input.
 
 mod assessment;
-mod labels;
+pub(crate) mod labels;
 
 use std::collections::HashMap;
 

@@ -93,10 +93,11 @@ fn the_summary_of_the_examples_counts_three_districts_not_six() {
     assert!(markdown.contains("| planning option |"));
     let (csv, _) = run(&["summary", "examples", "--format", "csv"]);
     assert!(
+        // The first line is the DRAFT line: the examples hold a draft.
         csv.lines()
-            .next()
+            .nth(1)
             .unwrap()
-            .ends_with("district_id,role,averaged,checklist_version")
+            .ends_with("district_id,role,averaged,checklist_version,draft")
     );
     assert!(csv.contains(",9902,earlier,false,2026.2"));
 }

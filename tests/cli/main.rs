@@ -10,6 +10,7 @@ mod commands;
 mod common;
 mod compare;
 mod compare_pdf;
+mod draft_compare;
 mod edit;
 mod exports;
 mod external;

@@ -2,10 +2,12 @@
 //! summary is long (one row per district, section average and item), told apart by `row_type`.
 
 use super::ComparisonRenderer;
-use super::view::{csv_number, csv_weight};
+use super::view::{self, csv_number, csv_weight};
 use crate::compare::{CellState, Column, Comparison, ItemCell, Role, Summary, TrendStep};
 use crate::error::Result;
 use crate::report::RenderOptions;
+use crate::report::view::draft_reasons;
+use crate::score::{Coverage, Draft};
 
 /// Renders comparisons and summaries as CSV.
 pub struct CsvRenderer;
@@ -14,7 +16,7 @@ type Rows = Vec<Vec<String>>;
 
 impl ComparisonRenderer for CsvRenderer {
     fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let whole = crate::report::compare::view::whole_trend(c);
+        let whole = view::whole_trend(c);
         let mut header: Vec<String> = ["row_type", "id", "title", "priority"]
             .map(String::from)
             .to_vec();
@@ -22,7 +24,8 @@ impl ComparisonRenderer for CsvRenderer {
         if whole.is_some() {
             header.push("change".into());
         }
-        let mut rows = vec![header];
+        let mut rows = draft_mark(view::comparison_draft_line(c), header.len());
+        rows.push(header);
         rows.extend(figure_rows(c, whole));
         rows.extend(section_rows(c, whole));
         rows.extend(item_rows(c, whole));
@@ -30,11 +33,37 @@ impl ComparisonRenderer for CsvRenderer {
     }
 
     fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let mut rows = vec![SUMMARY_HEADER.map(String::from).to_vec()];
+        let mut rows = draft_mark(view::summary_draft_line(s), SUMMARY_HEADER.len());
+        rows.push(SUMMARY_HEADER.map(String::from).to_vec());
         rows.extend(district_rows(s));
         rows.extend(average_rows(s));
         rows.extend(gap_rows(s));
         write(rows)
+    }
+}
+
+/// The DRAFT line as the first row, before the header, padded to the header's width so that
+/// strict CSV readers still parse it (tools skip this one line to reach the header, as they
+/// skip the CONFIDENTIAL line of a single report).
+fn draft_mark(draft: Option<String>, width: usize) -> Rows {
+    draft
+        .map(|line| {
+            let mut row = vec![format!(
+                "{line} (Tools reading this file: skip this first line.)"
+            )];
+            row.resize(width, String::new());
+            row
+        })
+        .into_iter()
+        .collect()
+}
+
+/// Why a file is a draft, in a few words for a cell; empty when it is not.
+fn draft_cell(draft: &Draft, coverage: Coverage, threshold: f64) -> String {
+    if draft.is_draft {
+        draft_reasons(draft, coverage, threshold).join("; ")
+    } else {
+        String::new()
     }
 }
 
@@ -132,6 +161,9 @@ fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
             let ids: Vec<&str> = col.critical_open.iter().map(|i| i.id.as_str()).collect();
             ids.join(" ")
         }),
+        figure("draft", "Why it is a draft (empty if not)", &|_, col| {
+            draft_cell(&col.draft, col.coverage, col.rating.coverage_threshold)
+        }),
     ];
     if let Some(step) = whole {
         let mut row = figure(
@@ -218,7 +250,7 @@ fn movement(step: &TrendStep, id: &str) -> &'static str {
         .map_or("unchanged", |(name, _)| name)
 }
 
-const SUMMARY_HEADER: [&str; 25] = [
+const SUMMARY_HEADER: [&str; 26] = [
     "row_type",
     "district",
     "label",
@@ -244,6 +276,8 @@ const SUMMARY_HEADER: [&str; 25] = [
     "role",
     "averaged",
     "checklist_version",
+    // Last, so readers that take columns by position keep working.
+    "draft",
 ];
 
 fn district_rows(s: &Summary) -> Rows {
@@ -277,6 +311,7 @@ fn district_rows(s: &Summary) -> Rows {
                 role_name(d.role).to_string(),
                 d.averaged.to_string(),
                 d.checklist_version.clone(),
+                draft_cell(&d.draft, d.coverage, d.rating.coverage_threshold),
             ]
         })
         .collect()

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::ComparisonRenderer;
+use super::{ComparisonRenderer, view};
 use crate::compare::{Comparison, Summary};
 use crate::error::Result;
 use crate::report::{Format, RenderOptions, render_error};
@@ -21,16 +21,24 @@ struct Document<'a, T: Serialize> {
     /// Always false: comparisons and summaries never carry internal notes. Present so that
     /// every JSON document of the tool can be checked the same way before it is shared.
     confidential: bool,
+    /// The DRAFT line the other formats print at the top, `null` when no assessment behind
+    /// the document is a draft (the reasons per assessment are in `draft`).
+    draft_notice: Option<String>,
     #[serde(flatten)]
     body: &'a T,
 }
 
-fn to_json<T: Serialize>(format: &'static str, body: &T) -> Result<Vec<u8>> {
+fn to_json<T: Serialize>(
+    format: &'static str,
+    draft_notice: Option<String>,
+    body: &T,
+) -> Result<Vec<u8>> {
     let document = Document {
         format,
         format_version: JSON_FORMAT_VERSION,
         tool_version: env!("CARGO_PKG_VERSION"),
         confidential: false,
+        draft_notice,
         body,
     };
     let mut bytes =
@@ -41,10 +49,10 @@ fn to_json<T: Serialize>(format: &'static str, body: &T) -> Result<Vec<u8>> {
 
 impl ComparisonRenderer for JsonRenderer {
     fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
-        to_json("sro-assess/comparison", c)
+        to_json("sro-assess/comparison", view::comparison_draft_line(c), c)
     }
 
     fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
-        to_json("sro-assess/summary", s)
+        to_json("sro-assess/summary", view::summary_draft_line(s), s)
     }
 }

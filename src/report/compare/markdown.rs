@@ -16,6 +16,7 @@ impl ComparisonRenderer for MarkdownRenderer {
     fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n", cell(&view::comparison_title(c)));
+        draft_quote(&mut out, view::comparison_draft_line(c));
         let _ = writeln!(out, "- Checklist: {}", cell(&view::checklist_line(c)));
         let _ = writeln!(
             out,
@@ -47,6 +48,7 @@ impl ComparisonRenderer for MarkdownRenderer {
     fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n", cell(&view::summary_title(s)));
+        draft_quote(&mut out, view::summary_draft_line(s));
         let _ = writeln!(
             out,
             "- Checklist: {}",
@@ -76,6 +78,14 @@ impl ComparisonRenderer for MarkdownRenderer {
             env!("CARGO_PKG_VERSION")
         );
         Ok(out.into_bytes())
+    }
+}
+
+/// The DRAFT line as a quote under the title, as the single report sets it.
+fn draft_quote(out: &mut String, draft: Option<String>) {
+    if let Some(draft) = draft {
+        let text = draft.strip_prefix("DRAFT: ").unwrap_or(&draft);
+        let _ = writeln!(out, "> **DRAFT**: {}\n", cell(text));
     }
 }
 
@@ -111,7 +121,7 @@ fn label_header(c: &Comparison, first: &[&str]) -> Vec<String> {
     first
         .iter()
         .map(|h| h.to_string())
-        .chain(c.columns.iter().map(|col| cell(&col.label)))
+        .chain(c.columns.iter().map(|col| cell(&view::column_heading(col))))
         .collect()
 }
 

@@ -13,7 +13,7 @@ use crate::compare::{CellState, Comparison, ItemCell, Summary};
 use crate::error::Result;
 use crate::model::{Date, Priority};
 use crate::report::RenderOptions;
-use crate::report::pdf::content::{AMBER, CELL, CELL_NOTE, GREEN, INK, MUTED, NAVY, RED};
+use crate::report::pdf::content::{AMBER, CELL, CELL_NOTE, GREEN, INK, MUTED, NAVY, RED, WHITE};
 use crate::report::pdf::draw;
 use crate::report::pdf::layout::{Cell, CellText, Footer, Geometry, Layout, Page, TextStyle};
 use crate::report::pdf::metrics::Face;
@@ -106,18 +106,26 @@ fn stamp(checklist_id: &str, version: &str, hashes: &[&str], shortened_note: &st
     )
 }
 
-/// A fresh layout on the paper asked for. Comparisons never carry internal notes, so the
-/// footer is never marked confidential.
-fn new_layout(options: &RenderOptions, stamp: String) -> Layout {
+/// A fresh layout on the paper asked for, its footer saying DRAFT on every page when `draft`
+/// is set. Comparisons never carry internal notes, so the footer is never marked confidential.
+fn new_layout(options: &RenderOptions, stamp: String, draft: Option<String>) -> Layout {
     let geometry = Geometry::for_paper(options.paper);
     Layout::new(
         geometry,
         Footer {
             stamp,
             confidential: false,
-            draft: None,
+            draft,
         },
     )
+}
+
+/// The full DRAFT line on the cover, as the single report's cover sets it.
+fn draft_banner(l: &mut Layout, draft: Option<String>) {
+    if let Some(draft) = draft {
+        l.banner(&draft, TextStyle::new(Face::Bold, 11.0, WHITE), AMBER);
+        l.advance(8.0);
+    }
 }
 
 /// The cover's opening lines, set as the report PDF's cover sets them.

@@ -25,6 +25,9 @@ impl ComparisonRenderer for TableRenderer {
     fn comparison(&self, c: &Comparison, options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = Out::new(options);
         out.heading(&view::comparison_title(c));
+        if let Some(draft) = view::comparison_draft_line(c) {
+            out.emphasized(&draft);
+        }
         out.labelled("Checklist:", &view::checklist_line(c));
         out.labelled("Comparing:", &view::comparison_kind_line(c));
         for note in &c.notes {
@@ -55,6 +58,9 @@ impl ComparisonRenderer for TableRenderer {
     fn summary(&self, s: &Summary, options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = Out::new(options);
         out.heading(&view::summary_title(s));
+        if let Some(draft) = view::summary_draft_line(s) {
+            out.emphasized(&draft);
+        }
         out.labelled("Checklist:", &view::summary_checklist_line(s));
         out.labelled("Files:", &view::files_line(s));
         out.labelled("Overall:", &view::average_line(s));
@@ -122,6 +128,17 @@ impl<'a> Out<'a> {
         self.line(&view::wrap(text, width, 0));
     }
 
+    /// Text wrapped to the width, in bold on a color terminal (the DRAFT line).
+    fn emphasized(&mut self, text: &str) {
+        let width = usize::from(self.options.width.unwrap_or(DEFAULT_WIDTH));
+        let wrapped = view::wrap(text, width, 0);
+        if self.options.color {
+            self.line(&format!("\x1b[1m{wrapped}\x1b[0m"));
+        } else {
+            self.line(&wrapped);
+        }
+    }
+
     fn blank(&mut self) {
         self.text.push('\n');
     }
@@ -174,7 +191,7 @@ fn right(text: impl ToString) -> Cell {
 fn labels(c: &Comparison) -> Vec<String> {
     c.columns
         .iter()
-        .map(|col| view::fit(&col.label, MAX_HEADER))
+        .map(|col| view::fit(&view::column_heading(col), MAX_HEADER))
         .collect()
 }
 
@@ -287,7 +304,7 @@ fn header_with_labels(c: &Comparison, first: &[&str]) -> Vec<String> {
     first
         .iter()
         .map(|h| h.to_string())
-        .chain(c.columns.iter().map(|col| col.label.clone()))
+        .chain(c.columns.iter().map(view::column_heading))
         .collect()
 }
 

@@ -2,9 +2,10 @@
 //! same figures. Number formats come from [`crate::report::view`].
 
 use crate::compare::{
-    CellState, Column, Comparison, ComparisonKind, DistrictRow, ItemCell, Role, Summary, TrendStep,
+    CellState, Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, ItemCell, Role,
+    Summary, TrendStep,
 };
-use crate::report::view::{band_text, fraction, percent, weight};
+use crate::report::view::{band_text, draft_reasons, fraction, percent, weight};
 use crate::score::Score;
 
 /// How many of the most common gaps the table and Markdown summaries list (CSV and JSON list all).
@@ -19,6 +20,90 @@ pub fn comparison_title(c: &Comparison) -> String {
         }
         _ => format!("SRO program comparison: {} assessments", c.columns.len()),
     }
+}
+
+/// What follows the label of a draft column or the name of a draft district.
+pub const DRAFT_MARK: &str = " (draft)";
+
+/// Draft assessments a DRAFT line names; past this, a count (a summary of many files).
+const DRAFTS_NAMED: usize = 5;
+
+/// A column's label as a table header prints it: `2026 review (draft)` for a draft.
+pub fn column_heading(col: &Column) -> String {
+    if col.draft.is_draft {
+        format!("{}{DRAFT_MARK}", col.label)
+    } else {
+        col.label.clone()
+    }
+}
+
+/// The DRAFT line at the top of a comparison (and on every page of its PDF):
+/// `DRAFT: 1 of 2 assessments is a draft, marked (draft). 2026 review: 12 answers carried over
+/// from 2025 review (2025-04-20) not yet confirmed.`
+pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
+    c.draft
+        .as_ref()
+        .map(|notice| draft_notice_line(notice, "assessments"))
+}
+
+/// The DRAFT line at the top of a summary (and on every page of its PDF): the districts whose
+/// latest assessment is a draft, averaged or not.
+pub fn summary_draft_line(s: &Summary) -> Option<String> {
+    s.draft
+        .as_ref()
+        .map(|notice| draft_notice_line(notice, "latest assessments"))
+}
+
+/// The DRAFT line of every page of a comparison's PDF: the count, the reasons left to the
+/// cover so that the footer stays short.
+pub fn comparison_draft_footer(c: &Comparison) -> Option<String> {
+    c.draft
+        .as_ref()
+        .map(|notice| draft_footer(notice, "assessments"))
+}
+
+/// The DRAFT line of every page of a summary's PDF.
+pub fn summary_draft_footer(s: &Summary) -> Option<String> {
+    s.draft
+        .as_ref()
+        .map(|notice| draft_footer(notice, "latest assessments"))
+}
+
+fn draft_footer(notice: &DraftNotice, among: &str) -> String {
+    format!("{} The first page says why.", draft_headline(notice, among))
+}
+
+/// `DRAFT: 1 of 2 assessments is a draft, marked (draft).`
+fn draft_headline(notice: &DraftNotice, among: &str) -> String {
+    let count = notice.assessments.len();
+    let verb = if count == 1 {
+        "is a draft"
+    } else {
+        "are drafts"
+    };
+    format!(
+        "DRAFT: {count} of {} {among} {verb}, marked{DRAFT_MARK}.",
+        notice.out_of
+    )
+}
+
+fn draft_notice_line(notice: &DraftNotice, among: &str) -> String {
+    let count = notice.assessments.len();
+    let mut line = draft_headline(notice, among);
+    for d in notice.assessments.iter().take(DRAFTS_NAMED) {
+        let draft = crate::score::Draft {
+            is_draft: true,
+            carried_unconfirmed: d.carried_unconfirmed,
+            carried_from: d.carried_from.clone(),
+            below_coverage_threshold: d.below_coverage_threshold,
+        };
+        let reasons = draft_reasons(&draft, d.coverage, d.coverage_threshold);
+        line.push_str(&format!(" {}: {}.", d.label, reasons.join("; ")));
+    }
+    if count > DRAFTS_NAMED {
+        line.push_str(&format!(" And {} more.", count - DRAFTS_NAMED));
+    }
+    line
 }
 
 /// What is compared, in one line.
@@ -561,9 +646,14 @@ pub fn role_cell(row: &DistrictRow) -> String {
 
 /// The district's name, with its code when the file gives one.
 pub fn district_name(row: &DistrictRow) -> String {
-    match &row.district_id {
+    let name = match &row.district_id {
         Some(id) => format!("{} ({id})", row.district),
         None => row.district.clone(),
+    };
+    if row.draft.is_draft {
+        format!("{name}{DRAFT_MARK}")
+    } else {
+        name
     }
 }
 
@@ -706,5 +796,50 @@ mod tests {
         assert_eq!(points(Some(-3.0)), "-3.0 pts");
         assert_eq!(points(Some(0.0)), "0.0 pts");
         assert_eq!(points(None), "n/a");
+    }
+
+    fn draft(label: &str, carried: usize, below: bool) -> crate::compare::DraftAssessment {
+        crate::compare::DraftAssessment {
+            label: label.into(),
+            carried_unconfirmed: carried,
+            carried_from: vec!["2025 review (2025-04-20)".into()],
+            below_coverage_threshold: below,
+            coverage: crate::score::Coverage {
+                answered: 9,
+                items: 112,
+            },
+            coverage_threshold: 80.0,
+        }
+    }
+
+    #[test]
+    fn a_draft_line_counts_the_drafts_and_gives_each_its_reasons() {
+        let notice = DraftNotice {
+            assessments: vec![draft("2026", 12, false), draft("Option C", 0, true)],
+            out_of: 3,
+        };
+        assert_eq!(
+            draft_notice_line(&notice, "assessments"),
+            "DRAFT: 2 of 3 assessments are drafts, marked (draft). 2026: 12 answers carried \
+             over from 2025 review (2025-04-20) not yet confirmed. Option C: 9 of 112 items \
+             answered (8.0%), below the 80% needed for a rating."
+        );
+        assert_eq!(
+            draft_footer(&notice, "assessments"),
+            "DRAFT: 2 of 3 assessments are drafts, marked (draft). The first page says why."
+        );
+    }
+
+    #[test]
+    fn a_draft_line_names_a_few_drafts_and_counts_the_rest() {
+        let notice = DraftNotice {
+            assessments: (0..8).map(|n| draft(&format!("D{n}"), 1, false)).collect(),
+            out_of: 40,
+        };
+        let line = draft_notice_line(&notice, "latest assessments");
+        assert!(line.starts_with("DRAFT: 8 of 40 latest assessments are drafts"));
+        assert!(line.contains(" D4: 1 answer carried over"), "{line}");
+        assert!(!line.contains("D5:"), "{line}");
+        assert!(line.ends_with(" And 3 more."), "{line}");
     }
 }

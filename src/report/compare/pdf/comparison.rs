@@ -32,7 +32,7 @@ pub(super) fn build(c: &Comparison, options: &RenderOptions) -> Layout {
         &hashes,
         "the cover lists every file",
     );
-    let mut l = super::new_layout(options, stamp);
+    let mut l = super::new_layout(options, stamp, view::comparison_draft_footer(c));
     cover(&mut l, c);
     side_by_side(&mut l, c);
     sections(&mut l, c);
@@ -73,6 +73,7 @@ fn districts(c: &Comparison) -> String {
 
 fn cover(l: &mut Layout, c: &Comparison) {
     super::cover_title(l, title(c), &districts(c));
+    super::draft_banner(l, view::comparison_draft_line(c));
     let pairs = vec![
         ("Checklist".to_string(), view::checklist_line(c)),
         ("Comparing".to_string(), view::comparison_kind_line(c)),
@@ -104,7 +105,7 @@ fn cover_files(l: &mut Layout, c: &Comparison) {
         .iter()
         .map(|column| {
             vec![
-                text_cell(&column.label, CELL.bold()),
+                text_cell(&view::column_heading(column), CELL.bold()),
                 text_cell(&column.date.to_string(), CELL),
                 text_cell(&column.profile.id, CELL),
                 text_cell(&column.answers_hash, CELL),
@@ -152,7 +153,7 @@ fn cover_score_table(l: &mut Layout, c: &Comparison) {
         .iter()
         .map(|column| {
             vec![
-                text_cell(&column.label, CELL.bold()),
+                text_cell(&view::column_heading(column), CELL.bold()),
                 text_cell(&percent(column.overall.percent), CELL.bold()),
                 text_cell(&view::column_band(column), CELL),
                 text_cell(&view::scored_line(column), CELL),
@@ -166,7 +167,7 @@ fn cover_score_table(l: &mut Layout, c: &Comparison) {
 fn cover_score_lines(l: &mut Layout, c: &Comparison) {
     for column in &c.columns {
         l.ensure(50.0);
-        l.paragraph(&column.label, BODY.bold(), 0.0);
+        l.paragraph(&view::column_heading(column), BODY.bold(), 0.0);
         let headline = format!(
             "{} ({})",
             percent(column.overall.percent),
@@ -191,7 +192,11 @@ fn per_column_table(c: &Comparison, first: &[(&str, f32)]) -> Vec<Column> {
     first
         .iter()
         .map(|(title, share)| col(title, *share))
-        .chain(c.columns.iter().map(|column| col(&column.label, share)))
+        .chain(
+            c.columns
+                .iter()
+                .map(|column| col(&view::column_heading(column), share)),
+        )
         .collect()
 }
 

@@ -26,7 +26,7 @@ pub(super) fn build(s: &Summary, options: &RenderOptions) -> Layout {
         &hashes,
         "the districts table lists every file",
     );
-    let mut l = super::new_layout(options, stamp);
+    let mut l = super::new_layout(options, stamp, view::summary_draft_footer(s));
     cover(&mut l, s);
     districts(&mut l, s);
     common_gaps(&mut l, s);
@@ -41,6 +41,7 @@ fn cover(l: &mut Layout, s: &Summary) {
         plural(s.files, "assessment", "assessments")
     );
     super::cover_title(l, "Summary of districts", &subtitle);
+    super::draft_banner(l, view::summary_draft_line(s));
     let mut pairs = vec![
         ("Checklist".to_string(), view::summary_checklist_line(s)),
         ("Files".to_string(), view::files_line(s)),
