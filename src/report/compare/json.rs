@@ -2,10 +2,9 @@
 
 use serde::Serialize;
 
-use super::ComparisonRenderer;
 use crate::compare::{Comparison, Summary};
 use crate::error::Result;
-use crate::report::{Format, RenderOptions, render_error};
+use crate::report::{Format, RenderOptions, encode_error};
 
 /// Renders comparisons and summaries as JSON.
 pub struct JsonRenderer;
@@ -34,17 +33,17 @@ fn to_json<T: Serialize>(format: &'static str, body: &T) -> Result<Vec<u8>> {
         body,
     };
     let mut bytes =
-        serde_json::to_vec_pretty(&document).map_err(|e| render_error(Format::Json, e))?;
+        serde_json::to_vec_pretty(&document).map_err(|e| encode_error(Format::Json, e))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-impl ComparisonRenderer for JsonRenderer {
-    fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
+impl JsonRenderer {
+    pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
         to_json("sro-assess/comparison", c)
     }
 
-    fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
+    pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
         to_json("sro-assess/summary", s)
     }
 }
