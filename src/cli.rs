@@ -670,6 +670,26 @@ mod tests {
     }
 
     #[test]
+    fn terminal_options_apply_to_standard_output_only() {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdout_is_terminal: false,
+            terminal_width: Some(60),
+            no_color: false,
+        };
+        let piped = io.render_options(true, None, None);
+        assert_eq!((piped.color, piped.width), (true, Some(60)));
+        let dash = io.render_options(true, None, Some(Path::new("-")));
+        assert_eq!((dash.color, dash.width), (true, Some(60)));
+        let file = io.render_options(true, None, Some(Path::new("r.txt")));
+        assert_eq!((file.color, file.width), (false, None));
+        let asked = io.render_options(false, Some(90), Some(Path::new("r.txt")));
+        assert_eq!((asked.color, asked.width), (false, Some(90)));
+    }
+
+    #[test]
     fn today_is_a_real_date() {
         assert!(today().year() >= 2024);
     }

@@ -294,3 +294,38 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
     out.push_str(&current);
     out.push('\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(line: &str, width: usize) -> String {
+        let mut out = String::new();
+        wrap_line(line, width, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_wrapped_line_keeps_its_indentation_and_every_word() {
+        let line = "    Guidance: one two three four five six seven";
+        assert_eq!(
+            wrapped(line, 24),
+            "    Guidance: one two\n      three four five\n      six seven\n"
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_stays_whole() {
+        let url = "https://example.org/a/very/long/address";
+        assert_eq!(
+            wrapped(&format!("  see {url}"), 20),
+            format!("  see\n    {url}\n")
+        );
+    }
+
+    #[test]
+    fn without_a_width_the_listing_is_unchanged() {
+        let text = "a line that is rather long for a narrow terminal\n";
+        assert_eq!(wrap_listing(text, None).bytes, text.as_bytes());
+    }
+}
