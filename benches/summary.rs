@@ -1,16 +1,14 @@
 //! `summary` over 1,000 made-up districts on the bundled checklist (issue 4: under 1 s on the
 //! 2-core development machine). Run with `cargo bench --bench summary`.
 //!
-//! - `from_files`: the whole command (`sro-assess summary DIR`) on 1,000 files in a temporary
+//! - `from_files`: the whole command (`sro-assess summary DIR`, process start-up included) on 1,000 files in a temporary
 //!   folder: read, parse, validate, score, fold, render the table.
 //! - `from_text`: the same without the file system and rendering.
 //! - `fold_only`: folding 1,000 already-scored assessments into a summary.
 
 use std::path::Path;
 
-use clap::Parser;
 use divan::Bencher;
-use sro_assess::cli::{self, Cli, Io};
 use sro_assess::compare::SummaryBuilder;
 use sro_assess::compare::synthetic::synthetic_answers;
 use sro_assess::load::{self, AnswersFile};
@@ -52,17 +50,13 @@ fn from_files(bencher: Bencher) {
     }
     let folder_arg = folder.path().display().to_string();
     bencher.bench(|| {
-        let cli = Cli::try_parse_from(["sro-assess", "summary", &folder_arg]).expect("parses");
-        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let mut io = Io {
-            stdout: &mut stdout,
-            stderr: &mut stderr,
-            stdout_is_terminal: false,
-            terminal_width: None,
-            no_color: true,
-        };
-        cli::run(cli, &mut io).expect("summary runs");
-        stdout.len()
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_sro-assess"))
+            .args(["summary", &folder_arg])
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the binary runs");
+        assert!(output.status.success(), "summary runs");
+        output.stdout.len()
     });
 }
 

@@ -1,24 +1,21 @@
-//! The command line: argument definitions (clap) and the commands that tie loading, scoring
-//! and rendering to files and the terminal. The library modules below it know nothing of clap.
+//! The command line, part of the binary only: argument definitions (clap) and the commands
+//! that tie loading, scoring and rendering to files and the terminal. The library knows
+//! nothing of clap, of the terminal or of exit codes.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::{self, InputLog, Overwrite, Written, write_output};
-use crate::load::{self, AnswersFile, LoadedChecklist};
-use crate::model::Date;
-use crate::report::{self, Format, RenderOptions};
-use crate::score::{self, Assessment};
-use crate::template::{TemplateHeader, answers_template};
+use sro_assess::error::{Diagnostic, Error, Result};
+use sro_assess::fsio::{InputLog, Overwrite, Written, write_output};
+use sro_assess::load::{self, AnswersFile, LoadedChecklist};
+use sro_assess::model::Date;
+use sro_assess::report::{self, Format, RenderOptions, Rendered};
+use sro_assess::score::{self, Assessment};
 
-#[path = "cli/answer_cmd.rs"]
 mod answer_cmd;
-#[path = "cli/checklist_cmd.rs"]
 mod checklist_cmd;
-#[path = "cli/compare_cmd.rs"]
 mod compare_cmd;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --fail-under; \
@@ -29,7 +26,7 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --
 #[derive(Debug, Parser)]
 #[command(name = "sro-assess", version, after_help = EXIT_CODES, propagate_version = true)]
 pub struct Cli {
-    /// When to use colour in terminal output (NO_COLOR is respected by `auto`).
+    /// When to use color in terminal output (NO_COLOR is respected by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
     /// The command to run.
@@ -37,14 +34,14 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// When to colour terminal output.
+/// When to color terminal output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is not set.
+    /// Color when writing to a terminal and NO_COLOR is not set.
     Auto,
-    /// Always colour.
+    /// Always color.
     Always,
-    /// Never colour.
+    /// Never color.
     Never,
 }
 
@@ -64,7 +61,7 @@ pub enum Command {
     Checklist(ChecklistCommand),
     /// Compare two or more answers files side by side (options, or one district over time).
     Compare(CompareArgs),
-    /// Summarise many districts' answers files (a folder, or files).
+    /// Summarize many districts' answers files (a folder, or files).
     Summary(SummaryArgs),
     /// Fill in an answers file question by question (saved after every answer).
     Answer(AnswerArgs),
@@ -204,7 +201,7 @@ pub struct SummaryArgs {
     /// Write the summary to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Skip files with errors (each is reported) and summarise the rest; exit 2 at the end.
+    /// Skip files with errors (each is reported) and summarize the rest; exit 2 at the end.
     #[arg(long)]
     pub keep_going: bool,
     /// Paper size of a PDF summary.
@@ -345,6 +342,23 @@ pub struct Io<'a> {
 }
 
 impl Io<'_> {
+    /// How a document for `output` looks: the one place every command (report, compare,
+    /// summary, checklist show) takes its color and width from. Color and the terminal's width
+    /// (or, through a pipe, an exported COLUMNS) apply only to standard output; `--width` wins.
+    fn render_options(
+        &self,
+        color: bool,
+        width: Option<u16>,
+        output: Option<&Path>,
+    ) -> RenderOptions {
+        let to_stdout = output.is_none_or(is_standard_output);
+        RenderOptions {
+            color: color && to_stdout,
+            width: width.or(if to_stdout { self.terminal_width } else { None }),
+            ..RenderOptions::default()
+        }
+    }
+
     fn warn(&mut self, path: &str, diagnostics: &[Diagnostic]) -> Result<()> {
         for d in diagnostics {
             writeln!(self.stderr, "{}", d.render(path)).map_err(stdout_error)?;
@@ -372,9 +386,9 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
     match cli.command {
         Command::Report(args) => report_command(&args, color, io),
         Command::Validate(args) => validate_command(&args, io),
-        Command::Init(args) => init_command(&args, io),
+        Command::Init(args) => answer_cmd::init(&args, io),
         Command::Checklist(ChecklistCommand::List) => checklist_cmd::list(io),
-        Command::Checklist(ChecklistCommand::Show(args)) => checklist_cmd::show(&args, io),
+        Command::Checklist(ChecklistCommand::Show(args)) => checklist_cmd::show(&args, color, io),
         Command::Compare(args) => compare_cmd::compare(&args, color, io),
         Command::Summary(args) => compare_cmd::summary(&args, color, io),
         Command::Answer(args) => answer_cmd::answer(&args, io),
@@ -402,26 +416,13 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
-    let to_stdout = args.output.is_none();
     let options = RenderOptions {
-        color: color && args.output.is_none(),
-        width: args
-            .width
-            .or(if to_stdout { io.terminal_width } else { None }),
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),
+        ..io.render_options(color, args.width, args.output.as_deref())
     };
-    // The built-in PDF font lacks some characters: the PDF says which it replaced, never silently.
-    let (bytes, character_warnings) = if format == Format::Pdf {
-        report::pdf::render_with_warnings(&assessment, &options)?
-    } else {
-        (
-            report::render_to_vec(&assessment, format, &options)?,
-            Vec::new(),
-        )
-    };
-    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
-    warn_characters(args.output.as_deref(), &character_warnings, io)?;
+    let rendered = report::render_assessment(&assessment, format, &options)?;
+    emit_rendered(args.output.as_deref(), &rendered, io)?;
     if let Some(threshold) = args.fail_under {
         let percent = assessment.overall.percent.unwrap_or(0.0);
         if percent < threshold {
@@ -445,12 +446,8 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     else {
         return Ok(Format::Table);
     };
-    Format::from_extension(path).ok_or_else(|| Error::Render {
-        format: "report",
-        message: format!(
-            "cannot tell the format from the file name `{}`; use .pdf, .html, .md, .csv, .json or .txt, or pass --format",
-            path.display()
-        ),
+    Format::from_extension(path).ok_or_else(|| Error::UnknownOutputFormat {
+        path: path.to_path_buf(),
     })
 }
 
@@ -458,28 +455,25 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
 fn refuse_binary_on_terminal(
     format: Format,
     output: Option<&Path>,
-    suggested: &str,
+    suggested: &'static str,
     io: &Io<'_>,
 ) -> Result<()> {
     let to_stdout = output.is_none_or(is_standard_output);
     if format.is_binary() && to_stdout && io.stdout_is_terminal {
-        return Err(Error::Render {
-            format: format.name(),
-            message: format!(
-                "a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`"
-            ),
-        });
+        return Err(Error::BinaryOnTerminal { suggested });
     }
     Ok(())
 }
 
-/// The built-in PDF font lacks some characters: say which were replaced, never silently.
-fn warn_characters(output: Option<&Path>, warnings: &[String], io: &mut Io<'_>) -> Result<()> {
+/// Writes a rendered document as [`emit`] does, then its warnings (the PDF's font names each
+/// character it replaced: never silently), the same way for every format and command.
+fn emit_rendered(output: Option<&Path>, rendered: &Rendered, io: &mut Io<'_>) -> Result<()> {
+    emit(output, &rendered.bytes, Overwrite::Allow, io)?;
     let name = output.map_or_else(
         || "<standard output>".to_string(),
         |p| p.display().to_string(),
     );
-    for warning in warnings {
+    for warning in &rendered.warnings {
         writeln!(io.stderr, "{name}: warning: {warning}").map_err(stdout_error)?;
     }
     Ok(())
@@ -532,9 +526,8 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
     }
     match failed.len() {
         0 => Ok(Outcome::Success),
-        1 if args.answers.len() == 1 => Err(Error::Invalid {
+        1 if args.answers.len() == 1 => Err(Error::AlreadyReported {
             path: args.answers[0].clone(),
-            diagnostics: Vec::new(),
         }),
         n => Err(Error::FilesFailed {
             failed: n,
@@ -586,49 +579,6 @@ fn validate_one(
     io.stdout.write_all(out.as_bytes()).map_err(stdout_error)
 }
 
-fn init_command(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
-    if answer_cmd::init_is_ours(args) {
-        return answer_cmd::init(args, io);
-    }
-    if let Some(path) = &args.output
-        && !args.force
-        && fsio::would_overwrite(path)
-    {
-        return Err(Error::WouldOverwrite { path: path.clone() });
-    }
-    let loaded = load::resolve_checklist(&args.checklist, Path::new("."))?;
-    io.warn(&loaded.origin, &loaded.warnings)?;
-    let checklist = &loaded.checklist;
-    let profile = checklist
-        .profile(&args.profile)
-        .ok_or_else(|| Error::UnknownProfile {
-            checklist: checklist.id.clone(),
-            profile: args.profile.clone(),
-            available: checklist.profiles.iter().map(|p| p.id.clone()).collect(),
-        })?;
-    let date = args.date.unwrap_or_else(today);
-    let label = args
-        .label
-        .clone()
-        .unwrap_or_else(|| format!("{} assessment", date.year()));
-    let reference = checklist_reference(&args.checklist, args.output.as_deref());
-    let header = TemplateHeader {
-        checklist_reference: &reference,
-        district: &args.district,
-        label: &label,
-        date,
-        prepared_by: args.prepared_by.as_deref(),
-    };
-    let text = answers_template(checklist, profile, &header);
-    let overwrite = if args.force {
-        Overwrite::Allow
-    } else {
-        Overwrite::Refuse
-    };
-    emit(args.output.as_deref(), text.as_bytes(), overwrite, io)?;
-    Ok(Outcome::Success)
-}
-
 /// A bundled id stays as it is; a checklist path is written relative to the answers file's
 /// folder when it can be, since the loader resolves it from there.
 fn checklist_reference(reference: &str, output: Option<&Path>) -> String {
@@ -663,7 +613,7 @@ fn today() -> Date {
 /// The text printed for an error: diagnostics lists as they are, others after `error: `.
 pub fn error_text(err: &Error) -> String {
     match err {
-        Error::Invalid { diagnostics, .. } if diagnostics.is_empty() => String::new(),
+        Error::AlreadyReported { .. } => String::new(),
         Error::Invalid { .. } => err.to_string(),
         _ => format!("error: {err}"),
     }
@@ -717,6 +667,26 @@ mod tests {
             output_format(Some(Format::Json), Some(Path::new("r.md"))).unwrap(),
             Format::Json
         );
+    }
+
+    #[test]
+    fn terminal_options_apply_to_standard_output_only() {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdout_is_terminal: false,
+            terminal_width: Some(60),
+            no_color: false,
+        };
+        let piped = io.render_options(true, None, None);
+        assert_eq!((piped.color, piped.width), (true, Some(60)));
+        let dash = io.render_options(true, None, Some(Path::new("-")));
+        assert_eq!((dash.color, dash.width), (true, Some(60)));
+        let file = io.render_options(true, None, Some(Path::new("r.txt")));
+        assert_eq!((file.color, file.width), (false, None));
+        let asked = io.render_options(false, Some(90), Some(Path::new("r.txt")));
+        assert_eq!((asked.color, asked.width), (false, Some(90)));
     }
 
     #[test]

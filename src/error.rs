@@ -164,13 +164,50 @@ pub enum Error {
         /// The profiles it has.
         available: Vec<String>,
     },
-    /// A report could not be produced in the chosen format.
-    #[error("cannot render {format}: {message}")]
-    Render {
-        /// The format name.
+    /// The subject (a comparison, a summary) has no output in the format asked for.
+    #[error("{subject} cannot be written as {format}; use {available}")]
+    FormatNotAvailable {
+        /// What was to be written (`a comparison`).
+        subject: &'static str,
+        /// The format asked for.
         format: &'static str,
-        /// Why.
+        /// The formats the subject has, as a reader would list them.
+        available: &'static str,
+    },
+    /// An output file whose name implies no format, and no `--format`.
+    #[error(
+        "{}: cannot tell the format from the file name; use .pdf, .html, .md, .csv, .json or .txt, or pass --format",
+        path.display()
+    )]
+    UnknownOutputFormat {
+        /// The output file as given.
+        path: PathBuf,
+    },
+    /// A binary format (PDF) asked for on a terminal, which it would fill with noise.
+    #[error("a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`")]
+    BinaryOnTerminal {
+        /// A file name to suggest (`report.pdf`).
+        suggested: &'static str,
+    },
+    /// The encoder of an output format (JSON, XLSX) failed on the data.
+    #[error("cannot encode the {format} output: {message}")]
+    Encode {
+        /// The format's name.
+        format: &'static str,
+        /// The encoder's message.
         message: String,
+    },
+    /// `import` was given a file that is not a spreadsheet.
+    #[error("{}: not a spreadsheet; import reads .xlsx and .csv files", path.display())]
+    NotASpreadsheet {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Problems the command printed already, as it found them: exit 2 with nothing more to say.
+    #[error("{}: has errors (listed above)", path.display())]
+    AlreadyReported {
+        /// The file the problems are in.
+        path: PathBuf,
     },
     /// An output file could not be written.
     #[error("{}: cannot write the file: {source}", path.display())]

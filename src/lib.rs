@@ -19,7 +19,6 @@
 //! ```
 
 pub mod answer;
-pub mod cli;
 pub mod compare;
 pub mod error;
 pub mod fsio;

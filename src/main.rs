@@ -4,7 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use sro_assess::cli::{self, Cli, Io, Outcome};
+mod cli;
+
+use cli::{Cli, Io, Outcome};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

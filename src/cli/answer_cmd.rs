@@ -1,17 +1,17 @@
 //! The commands that help a committee fill in answers: `answer` (the questionnaire), `import`
-//! (a filled spreadsheet), `init --from` and `init -o answers.xlsx|csv`, and `checklist lint`.
+//! (a filled spreadsheet), `init` (every template), and `checklist lint`.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use super::{InitArgs, Io, Outcome, checklist_reference, emit, error_text, stdout_error, today};
-use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::Overwrite;
-use crate::load::{self, AnswersFile};
-use crate::model::{Answer, Checklist, Profile};
-use crate::spreadsheet::{self, SpreadsheetKind};
-use crate::template::{CarriedAnswer, CarryOver, TemplateHeader, answers_template_from};
+use sro_assess::error::{Diagnostic, Error, Result};
+use sro_assess::fsio::Overwrite;
+use sro_assess::load::{self, AnswersFile};
+use sro_assess::model::{Answer, Checklist, Profile};
+use sro_assess::spreadsheet::{self, SpreadsheetKind};
+use sro_assess::template::{CarriedAnswer, CarryOver, TemplateHeader, answers_template_from};
 
 /// Arguments of `checklist lint`.
 #[derive(Debug, Args)]
@@ -48,11 +48,10 @@ pub struct AnswerArgs {
     pub section: Option<String>,
 }
 
-/// The message for an error already printed in full (exit 2, nothing more to print).
+/// An error already printed in full (exit 2, nothing more to print).
 fn already_reported(path: &Path) -> Error {
-    Error::Invalid {
+    Error::AlreadyReported {
         path: path.to_path_buf(),
-        diagnostics: Vec::new(),
     }
 }
 
@@ -66,7 +65,7 @@ pub fn lint(args: &LintArgs, io: &mut Io<'_>) -> Result<Outcome> {
         }
         Err(other) => return Err(other),
     };
-    let found = crate::lint::lint(&loaded.checklist);
+    let found = sro_assess::lint::lint(&loaded.checklist);
     for d in &found {
         writeln!(io.stderr, "{}", d.render(&loaded.origin)).map_err(stdout_error)?;
     }
@@ -98,17 +97,13 @@ pub fn lint(args: &LintArgs, io: &mut Io<'_>) -> Result<Outcome> {
 /// `import SHEET -o answers.yaml`.
 pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
     let Some(kind) = spreadsheet::kind_of(&args.sheet) else {
-        return Err(Error::Render {
-            format: "import",
-            message: format!(
-                "`{}` is not a spreadsheet; import reads .xlsx and .csv files",
-                args.sheet.display()
-            ),
+        return Err(Error::NotASpreadsheet {
+            path: args.sheet.clone(),
         });
     };
     if let Some(path) = &args.output
         && !args.force
-        && crate::fsio::would_overwrite(path)
+        && sro_assess::fsio::would_overwrite(path)
     {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
@@ -145,21 +140,12 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Whether `init` needs this module: `--from`, or a spreadsheet output.
-pub fn init_is_ours(args: &InitArgs) -> bool {
-    args.from.is_some()
-        || args
-            .output
-            .as_deref()
-            .and_then(spreadsheet::kind_of)
-            .is_some()
-}
-
-/// `init --from last-year.yaml` and `init -o answers.xlsx|csv`.
+/// `init`: a YAML or spreadsheet (`-o answers.xlsx|csv`) template, empty or started from an
+/// earlier assessment (`--from last-year.yaml`).
 pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
     if let Some(path) = &args.output
         && !args.force
-        && crate::fsio::would_overwrite(path)
+        && sro_assess::fsio::would_overwrite(path)
     {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
@@ -359,6 +345,11 @@ pub fn carried_text(file: &AnswersFile) -> String {
 
 /// `answer answers.yaml`: the questionnaire.
 pub fn answer(args: &AnswerArgs, io: &mut Io<'_>) -> Result<Outcome> {
-    crate::answer::run_interactive(&args.answers, args.all, args.section.as_deref(), io.stderr)?;
+    sro_assess::answer::run_interactive(
+        &args.answers,
+        args.all,
+        args.section.as_deref(),
+        io.stderr,
+    )?;
     Ok(Outcome::Success)
 }

@@ -4,15 +4,13 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{
-    Io, Outcome, ShowArgs, ShowFormat, emit, refuse_binary_on_terminal, stdout_error,
-    warn_characters,
+    Io, Outcome, ShowArgs, ShowFormat, emit_rendered, refuse_binary_on_terminal, stdout_error,
 };
-use crate::error::{Error, Result};
-use crate::fsio::Overwrite;
-use crate::load::{self, BUNDLED};
-use crate::model::{Checklist, Item, Profile};
-use crate::report::Format;
-use crate::report::pdf::worksheet;
+use sro_assess::error::{Error, Result};
+use sro_assess::load::{self, BUNDLED};
+use sro_assess::model::{Checklist, Item, Profile};
+use sro_assess::report::pdf::worksheet;
+use sro_assess::report::{Format, Rendered};
 
 pub(super) fn list(io: &mut Io<'_>) -> Result<Outcome> {
     let mut out = String::new();
@@ -47,7 +45,7 @@ pub(super) fn list(io: &mut Io<'_>) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-pub(super) fn show(args: &ShowArgs, io: &mut Io<'_>) -> Result<Outcome> {
+pub(super) fn show(args: &ShowArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let loaded = load::resolve_checklist(&args.checklist, Path::new("."))?;
     io.warn(&loaded.origin, &loaded.warnings)?;
     let checklist = &loaded.checklist;
@@ -59,19 +57,22 @@ pub(super) fn show(args: &ShowArgs, io: &mut Io<'_>) -> Result<Outcome> {
         })?),
         None => None,
     };
+    let output = args.output.as_deref();
     let text = match show_format(args) {
-        ShowFormat::Table => text(checklist, profile),
-        ShowFormat::Markdown => markdown(checklist, profile),
+        ShowFormat::Table => {
+            let width = io.render_options(color, None, output).width;
+            wrap_listing(&text(checklist, profile), width)
+        }
+        ShowFormat::Markdown => Rendered::plain(markdown(checklist, profile).into_bytes()),
         ShowFormat::Json => json(checklist, profile)?,
         ShowFormat::Yaml => yaml_source(&args.checklist)?,
-        ShowFormat::Pdf => return worksheet(args, checklist, profile, io),
+        ShowFormat::Pdf => {
+            refuse_binary_on_terminal(Format::Pdf, output, "worksheet.pdf", io)?;
+            let (bytes, warnings) = worksheet::render(checklist, profile, args.paper.into());
+            Rendered { bytes, warnings }
+        }
     };
-    emit(
-        args.output.as_deref(),
-        text.as_bytes(),
-        Overwrite::Allow,
-        io,
-    )?;
+    emit_rendered(output, &text, io)?;
     Ok(Outcome::Success)
 }
 
@@ -88,21 +89,6 @@ fn show_format(args: &ShowArgs) -> ShowFormat {
     } else {
         args.format
     }
-}
-
-/// Writes the printable worksheet; the PDF never goes to a terminal.
-fn worksheet(
-    args: &ShowArgs,
-    checklist: &Checklist,
-    profile: Option<&Profile>,
-    io: &mut Io<'_>,
-) -> Result<Outcome> {
-    let output = args.output.as_deref();
-    refuse_binary_on_terminal(Format::Pdf, output, "worksheet.pdf", io)?;
-    let (bytes, warnings) = worksheet::render(checklist, profile, args.paper.into());
-    emit(output, &bytes, Overwrite::Allow, io)?;
-    warn_characters(output, &warnings, io)?;
-    Ok(Outcome::Success)
 }
 
 fn citations(checklist: &Checklist, item: &Item) -> String {
@@ -242,7 +228,7 @@ fn markdown(checklist: &Checklist, profile: Option<&Profile>) -> String {
     out
 }
 
-fn json(checklist: &Checklist, profile: Option<&Profile>) -> Result<String> {
+fn json(checklist: &Checklist, profile: Option<&Profile>) -> Result<Rendered> {
     let mut copy = checklist.clone();
     if let Some(p) = profile {
         for section in &mut copy.sections {
@@ -251,17 +237,95 @@ fn json(checklist: &Checklist, profile: Option<&Profile>) -> Result<String> {
         }
         copy.sections.retain(|s| !s.items.is_empty());
     }
-    let mut text = serde_json::to_string_pretty(&copy).map_err(|e| Error::Render {
-        format: "json",
+    let mut text = serde_json::to_string_pretty(&copy).map_err(|e| Error::Encode {
+        format: "JSON",
         message: e.to_string(),
     })?;
     text.push('\n');
-    Ok(text)
+    Ok(Rendered::plain(text.into_bytes()))
 }
 
-fn yaml_source(reference: &str) -> Result<String> {
-    match BUNDLED.iter().find(|b| b.id == reference) {
-        Some(bundled) => Ok(bundled.text.to_string()),
-        None => load::read_input(Path::new(reference)),
+fn yaml_source(reference: &str) -> Result<Rendered> {
+    let text = match BUNDLED.iter().find(|b| b.id == reference) {
+        Some(bundled) => bundled.text.to_string(),
+        None => load::read_input(Path::new(reference))?,
+    };
+    Ok(Rendered::plain(text.into_bytes()))
+}
+
+/// The text listing wrapped to `width` columns when one is known (a terminal, `COLUMNS`
+/// through a pipe); a wrapped line keeps its indentation plus two spaces, and a word longer
+/// than the line (a URL) is left whole. With no width it stays as written.
+fn wrap_listing(text: &str, width: Option<u16>) -> Rendered {
+    let Some(width) = width.map(usize::from) else {
+        return Rendered::plain(text.as_bytes().to_vec());
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        wrap_line(line, width, &mut out);
+    }
+    Rendered::plain(out.into_bytes())
+}
+
+fn wrap_line(line: &str, width: usize, out: &mut String) {
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    let continuation = " ".repeat(indent + 2);
+    let mut current = line[..indent].to_string();
+    let mut current_len = indent;
+    let mut empty = true;
+    for word in body.split(' ') {
+        let word_len = word.chars().count();
+        if !empty && current_len + 1 + word_len > width {
+            out.push_str(&current);
+            out.push('\n');
+            current = continuation.clone();
+            current_len = continuation.len();
+            empty = true;
+        }
+        if !empty {
+            current.push(' ');
+            current_len += 1;
+        }
+        current.push_str(word);
+        current_len += word_len;
+        empty = false;
+    }
+    out.push_str(&current);
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(line: &str, width: usize) -> String {
+        let mut out = String::new();
+        wrap_line(line, width, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_wrapped_line_keeps_its_indentation_and_every_word() {
+        let line = "    Guidance: one two three four five six seven";
+        assert_eq!(
+            wrapped(line, 24),
+            "    Guidance: one two\n      three four five\n      six seven\n"
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_stays_whole() {
+        let url = "https://example.org/a/very/long/address";
+        assert_eq!(
+            wrapped(&format!("  see {url}"), 20),
+            format!("  see\n    {url}\n")
+        );
+    }
+
+    #[test]
+    fn without_a_width_the_listing_is_unchanged() {
+        let text = "a line that is rather long for a narrow terminal\n";
+        assert_eq!(wrap_listing(text, None).bytes, text.as_bytes());
     }
 }

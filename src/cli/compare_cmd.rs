@@ -1,5 +1,5 @@
 //! `compare` and `summary`: load several answers files on one checklist, then compare them side
-//! by side or summarise them. Files are read one at a time; a summary keeps only aggregates.
+//! by side or summarize them. Files are read one at a time; a summary keeps only aggregates.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -8,16 +8,15 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::{
-    CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit, error_text,
-    is_broken_pipe, output_format, refuse_binary_on_terminal, stdout_error, warn_characters,
+    CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit_rendered, error_text,
+    is_broken_pipe, output_format, refuse_binary_on_terminal, stdout_error,
 };
-use crate::compare::{self, SummaryBuilder};
-use crate::error::{Diagnostic, Error, Result};
-use crate::fsio::{FileIdentity, Overwrite};
-use crate::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
-use crate::report::compare::{pdf, render_comparison, render_summary, renderer_for};
-use crate::report::{Format, RenderOptions};
-use crate::score::{self, Assessment};
+use sro_assess::compare::{self, SummaryBuilder};
+use sro_assess::error::{Diagnostic, Error, Result};
+use sro_assess::fsio::FileIdentity;
+use sro_assess::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
+use sro_assess::report::{self, Format, RenderOptions};
+use sro_assess::score::{self, Assessment};
 
 /// Files at which `summary` starts showing progress (on a terminal only).
 const PROGRESS_FROM: usize = 20;
@@ -36,7 +35,6 @@ impl From<CompareFormatArg> for Format {
 
 pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
-    renderer_for(format)?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "comparison.pdf", io)?;
     let mut checklists = Checklists::new(args.checklist.as_deref())?;
     let mut first: Option<FirstFile> = None;
@@ -57,18 +55,13 @@ pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Resul
         comparison = comparison.only_differences();
     }
     let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
-    let bytes = render_comparison(&comparison, format, &options)?;
-    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
-    if format == Format::Pdf {
-        let warnings = pdf::comparison_warnings(&comparison, &options);
-        warn_characters(args.output.as_deref(), &warnings, io)?;
-    }
+    let rendered = report::backend(format).comparison(&comparison, &options)?;
+    emit_rendered(args.output.as_deref(), &rendered, io)?;
     Ok(Outcome::Success)
 }
 
 pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
-    renderer_for(format)?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
     let paths = answers_paths(&args.inputs, io)?;
     let mut checklists = Checklists::new(args.checklist.as_deref())?;
@@ -83,7 +76,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
             progress.clear(io)?;
             report_bad_file(&err, args.keep_going, io)?;
             if !args.keep_going {
-                return Err(already_reported(path));
+                return Err(Error::AlreadyReported { path: path.clone() });
             }
             run.skipped += 1;
         }
@@ -99,12 +92,8 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     let mut summary = builder.finish();
     summary.skipped = run.skipped;
     let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
-    let bytes = render_summary(&summary, format, &options)?;
-    emit(args.output.as_deref(), &bytes, Overwrite::Allow, io)?;
-    if format == Format::Pdf {
-        let warnings = pdf::summary_warnings(&summary, &options);
-        warn_characters(args.output.as_deref(), &warnings, io)?;
-    }
+    let rendered = report::backend(format).summary(&summary, &options)?;
+    emit_rendered(args.output.as_deref(), &rendered, io)?;
     if run.skipped > 0 {
         return Err(Error::FilesFailed {
             failed: run.skipped,
@@ -112,14 +101,6 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
         });
     }
     Ok(Outcome::Success)
-}
-
-/// An error the command has printed already: exit 2 without printing it again.
-fn already_reported(path: &Path) -> Error {
-    Error::Invalid {
-        path: path.to_path_buf(),
-        diagnostics: Vec::new(),
-    }
 }
 
 fn report_bad_file(err: &Error, keep_going: bool, io: &mut Io<'_>) -> Result<()> {
@@ -130,7 +111,7 @@ fn report_bad_file(err: &Error, keep_going: bool, io: &mut Io<'_>) -> Result<()>
     if !keep_going {
         writeln_err(
             io,
-            "hint: pass --keep-going to skip files with errors and summarise the rest",
+            "hint: pass --keep-going to skip files with errors and summarize the rest",
         )?;
     }
     Ok(())
@@ -297,7 +278,7 @@ impl FirstFile {
                 path: path.to_path_buf(),
                 diagnostics:
                     vec![Diagnostic::error(scored.document.checklist_location(), message).with_hint(
-                    "compare or summarise only files of one checklist; report this one on its own",
+                    "compare or summarize only files of one checklist; report this one on its own",
                 )],
             });
         }
@@ -372,16 +353,13 @@ fn render_options(
     color: bool,
     io: &Io<'_>,
 ) -> RenderOptions {
-    let to_terminal = output.is_none() && io.stdout_is_terminal;
     RenderOptions {
-        color: color && output.is_none(),
-        width: width.or(if to_terminal { io.terminal_width } else { None }),
         paper: paper.into(),
-        ..RenderOptions::default()
+        ..io.render_options(color, width, output)
     }
 }
 
-/// `summarising 120 of 1000 files` on standard error, rewritten in place; only for many files
+/// `summarizing 120 of 1000 files` on standard error, rewritten in place; only for many files
 /// and only when standard error is a terminal (never in logs or pipes).
 struct Progress {
     total: usize,
@@ -403,7 +381,7 @@ impl Progress {
             return Ok(());
         }
         self.shown = true;
-        write!(io.stderr, "\rsummarising {done} of {} files", self.total).map_err(stdout_error)
+        write!(io.stderr, "\rsummarizing {done} of {} files", self.total).map_err(stdout_error)
     }
 
     fn clear(&mut self, io: &mut Io<'_>) -> Result<()> {

@@ -1,7 +1,7 @@
 //! CSV: one row for the overall score, one per section, one per item, with the assessment's
 //! identity repeated on every row so that files from many districts can be stacked.
 
-use super::{RenderOptions, Renderer, view};
+use super::{RenderOptions, view};
 use crate::error::Result;
 use crate::score::{Assessment, ItemResult, Score, StatusCount};
 use crate::spreadsheet::csv_cell;
@@ -52,8 +52,12 @@ const HEADER: [&str; 34] = [
 pub const CONFIDENTIAL_LINE: &str = "CONFIDENTIAL: this report includes internal notes, which may name students. \
 Do not publish or share it. (Tools reading this file: skip this first line.)";
 
-impl Renderer for CsvRenderer {
-    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+impl CsvRenderer {
+    pub(crate) fn render(
+        &self,
+        assessment: &Assessment,
+        options: &RenderOptions,
+    ) -> Result<Vec<u8>> {
         let mut rows: Vec<Vec<String>> = Vec::new();
         if is_confidential(assessment, options) {
             let mut mark = vec![CONFIDENTIAL_LINE.to_string()];

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::csv::is_confidential;
-use super::{Format, RenderOptions, Renderer, render_error, view};
+use super::{Format, RenderOptions, encode_error, view};
 use crate::error::Result;
 use crate::score::Assessment;
 
@@ -36,8 +36,12 @@ struct Document<'a> {
     assessment: &'a Assessment,
 }
 
-impl Renderer for JsonRenderer {
-    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+impl JsonRenderer {
+    pub(crate) fn render(
+        &self,
+        assessment: &Assessment,
+        options: &RenderOptions,
+    ) -> Result<Vec<u8>> {
         let document = Document {
             format: "sro-assess/assessment",
             format_version: JSON_FORMAT_VERSION,
@@ -54,7 +58,7 @@ impl Renderer for JsonRenderer {
             assessment,
         };
         let mut bytes =
-            serde_json::to_vec_pretty(&document).map_err(|e| render_error(Format::Json, e))?;
+            serde_json::to_vec_pretty(&document).map_err(|e| encode_error(Format::Json, e))?;
         bytes.push(b'\n');
         Ok(bytes)
     }

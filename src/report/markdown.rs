@@ -2,16 +2,20 @@
 
 use std::fmt::Write as _;
 
+use super::RenderOptions;
 use super::view;
-use super::{RenderOptions, Renderer};
 use crate::error::Result;
 use crate::score::Assessment;
 
 /// Renders the Markdown report.
 pub struct MarkdownRenderer;
 
-impl Renderer for MarkdownRenderer {
-    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+impl MarkdownRenderer {
+    pub(crate) fn render(
+        &self,
+        assessment: &Assessment,
+        options: &RenderOptions,
+    ) -> Result<Vec<u8>> {
         let mut out = String::new();
         write_report(&mut out, assessment, options);
         Ok(out.into_bytes())

@@ -1,5 +1,6 @@
-//! Rendering: an [`Assessment`] in, bytes out. One module per format; none of them scores,
-//! prints, reads the clock or probes the terminal.
+//! Rendering: an [`Assessment`], a [`Comparison`] or a [`Summary`] in, bytes and warnings out.
+//! One [`Backend`] per format draws every subject; none of them scores, prints, reads the clock
+//! or probes the terminal.
 
 pub mod compare;
 mod csv;
@@ -10,8 +11,10 @@ pub mod pdf;
 mod table;
 pub mod view;
 
+use std::borrow::Cow;
 use std::path::Path;
 
+use crate::compare::{Comparison, Summary};
 use crate::error::{Error, Result};
 use crate::score::Assessment;
 
@@ -73,7 +76,7 @@ impl Format {
 /// Choices that change how a report looks, decided once by the caller.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
-    /// Use colour (terminal table only).
+    /// Use color (terminal table only).
     pub color: bool,
     /// Wrap the terminal table to this many columns (`None`: 100).
     pub width: Option<u16>,
@@ -98,44 +101,212 @@ impl Format {
     pub fn is_binary(self) -> bool {
         self == Self::Pdf
     }
-}
 
-/// Turns an assessment into bytes in one format.
-pub trait Renderer {
-    /// Renders the assessment.
-    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>>;
-}
-
-/// The renderer for a format.
-pub fn renderer_for(format: Format) -> Box<dyn Renderer> {
-    match format {
-        Format::Table => Box::new(table::TableRenderer),
-        Format::Markdown => Box::new(markdown::MarkdownRenderer),
-        Format::Csv => Box::new(csv::CsvRenderer),
-        Format::Json => Box::new(json::JsonRenderer),
-        Format::Pdf => Box::new(pdf::PdfRenderer),
-        Format::Html => Box::new(html::HtmlRenderer),
+    /// The format's name in a sentence (`JSON`, `PDF`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Table => "table",
+            Self::Markdown => "Markdown",
+            Self::Csv => "CSV",
+            Self::Json => "JSON",
+            Self::Pdf => "PDF",
+            Self::Html => "HTML",
+        }
     }
 }
 
-/// Renders in `format`, removing internal notes first unless the options ask for them.
+/// What a backend drew: the bytes, and the warnings to print beside them (the PDF's built-in
+/// font names each character it had to replace; the other media have none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The document.
+    pub bytes: Vec<u8>,
+    /// One line per warning, without the file name.
+    pub warnings: Vec<String>,
+}
+
+impl Rendered {
+    /// Bytes with nothing to warn about.
+    pub fn plain(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// One medium: draws every subject it supports. An assessment is drawn in its public view
+/// (internal notes removed) unless the options ask for the notes; a subject the medium does
+/// not support is [`Error::FormatNotAvailable`].
+pub trait Backend {
+    /// Draws one assessment's gap report.
+    fn assessment(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Rendered>;
+    /// Draws a comparison of several assessments.
+    fn comparison(&self, comparison: &Comparison, options: &RenderOptions) -> Result<Rendered>;
+    /// Draws a summary of many districts.
+    fn summary(&self, summary: &Summary, options: &RenderOptions) -> Result<Rendered>;
+}
+
+/// The backend of a format.
+pub fn backend(format: Format) -> &'static dyn Backend {
+    match format {
+        Format::Table => &Table,
+        Format::Markdown => &Markdown,
+        Format::Csv => &Csv,
+        Format::Json => &Json,
+        Format::Pdf => &Pdf,
+        Format::Html => &Html,
+    }
+}
+
+/// Renders an assessment in `format` (internal notes removed unless the options ask for them).
+pub fn render_assessment(
+    assessment: &Assessment,
+    format: Format,
+    options: &RenderOptions,
+) -> Result<Rendered> {
+    backend(format).assessment(assessment, options)
+}
+
+/// The bytes of [`render_assessment`], for callers that have no use for the warnings.
 pub fn render_to_vec(
     assessment: &Assessment,
     format: Format,
     options: &RenderOptions,
 ) -> Result<Vec<u8>> {
-    let renderer = renderer_for(format);
+    Ok(render_assessment(assessment, format, options)?.bytes)
+}
+
+/// The assessment as these options may print it: internal notes only when asked for.
+pub(crate) fn public_view<'a>(
+    assessment: &'a Assessment,
+    options: &RenderOptions,
+) -> Cow<'a, Assessment> {
     if options.include_internal_notes {
-        renderer.render(assessment, options)
+        Cow::Borrowed(assessment)
     } else {
-        renderer.render(&assessment.without_internal_notes(), options)
+        Cow::Owned(assessment.without_internal_notes())
     }
 }
 
-pub(crate) fn render_error(format: Format, err: impl std::fmt::Display) -> Error {
-    Error::Render {
-        format: format.name(),
+pub(crate) fn encode_error(format: Format, err: impl std::fmt::Display) -> Error {
+    Error::Encode {
+        format: format.label(),
         message: err.to_string(),
+    }
+}
+
+struct Table;
+struct Markdown;
+struct Csv;
+struct Json;
+struct Pdf;
+struct Html;
+
+impl Backend for Table {
+    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
+        table::TableRenderer
+            .render(&public_view(a, o), o)
+            .map(Rendered::plain)
+    }
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
+        compare::table::TableRenderer
+            .comparison(c, o)
+            .map(Rendered::plain)
+    }
+    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
+        compare::table::TableRenderer
+            .summary(s, o)
+            .map(Rendered::plain)
+    }
+}
+
+impl Backend for Markdown {
+    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
+        markdown::MarkdownRenderer
+            .render(&public_view(a, o), o)
+            .map(Rendered::plain)
+    }
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
+        compare::markdown::MarkdownRenderer
+            .comparison(c, o)
+            .map(Rendered::plain)
+    }
+    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
+        compare::markdown::MarkdownRenderer
+            .summary(s, o)
+            .map(Rendered::plain)
+    }
+}
+
+impl Backend for Csv {
+    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
+        csv::CsvRenderer
+            .render(&public_view(a, o), o)
+            .map(Rendered::plain)
+    }
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
+        compare::csv::CsvRenderer
+            .comparison(c, o)
+            .map(Rendered::plain)
+    }
+    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
+        compare::csv::CsvRenderer.summary(s, o).map(Rendered::plain)
+    }
+}
+
+impl Backend for Json {
+    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
+        json::JsonRenderer
+            .render(&public_view(a, o), o)
+            .map(Rendered::plain)
+    }
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
+        compare::json::JsonRenderer
+            .comparison(c, o)
+            .map(Rendered::plain)
+    }
+    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
+        compare::json::JsonRenderer
+            .summary(s, o)
+            .map(Rendered::plain)
+    }
+}
+
+impl Backend for Pdf {
+    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
+        Ok(pdf::render(&public_view(a, o), o))
+    }
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
+        Ok(compare::pdf::PdfRenderer.comparison(c, o))
+    }
+    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
+        Ok(compare::pdf::PdfRenderer.summary(s, o))
+    }
+}
+
+/// The formats comparisons and summaries are written in, as an error lists them.
+const COMPARISON_FORMATS: &str = "table, markdown, csv, json or pdf";
+
+impl Backend for Html {
+    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
+        html::HtmlRenderer
+            .render(&public_view(a, o), o)
+            .map(Rendered::plain)
+    }
+    fn comparison(&self, _: &Comparison, _: &RenderOptions) -> Result<Rendered> {
+        Err(not_available("a comparison", Format::Html))
+    }
+    fn summary(&self, _: &Summary, _: &RenderOptions) -> Result<Rendered> {
+        Err(not_available("a summary", Format::Html))
+    }
+}
+
+fn not_available(subject: &'static str, format: Format) -> Error {
+    Error::FormatNotAvailable {
+        subject,
+        format: format.name(),
+        available: COMPARISON_FORMATS,
     }
 }
 

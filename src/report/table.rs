@@ -5,8 +5,8 @@ use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table,
 };
 
+use super::RenderOptions;
 use super::view;
-use super::{RenderOptions, Renderer};
 use crate::error::Result;
 use crate::score::{Assessment, ItemResult, Outcome};
 
@@ -15,8 +15,12 @@ pub struct TableRenderer;
 
 const DEFAULT_WIDTH: u16 = 100;
 
-impl Renderer for TableRenderer {
-    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+impl TableRenderer {
+    pub(crate) fn render(
+        &self,
+        assessment: &Assessment,
+        options: &RenderOptions,
+    ) -> Result<Vec<u8>> {
         let mut out = String::new();
         let title = format!("SRO program gap report: {}", assessment.meta.district);
         out.push_str(&emphasis(&title, options));

@@ -138,3 +138,34 @@ fn plain_table_is_ascii_without_escape_codes() {
     assert!(text.is_ascii(), "{text}");
     assert!(!text.contains('\x1b'));
 }
+
+#[test]
+fn every_backend_keeps_internal_notes_out_unless_asked() {
+    let options = RenderOptions::default();
+    for format in Format::ALL {
+        let rendered = backend(format).assessment(&assessment(), &options).unwrap();
+        let text = String::from_utf8_lossy(&rendered.bytes);
+        assert!(!text.contains("Names a student"), "{}", format.name());
+    }
+}
+
+#[test]
+fn html_has_no_comparison_or_summary_and_says_what_does() {
+    let loaded = parse_checklist(CHECKLIST, std::path::Path::new("tiny.yaml")).unwrap();
+    let comparison = crate::compare::compare(&loaded.checklist, &[assessment(), assessment()]);
+    let err = backend(Format::Html)
+        .comparison(&comparison, &RenderOptions::default())
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::FormatNotAvailable { format: "html", .. }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "a comparison cannot be written as html; use table, markdown, csv, json or pdf"
+    );
+    let rendered = backend(Format::Markdown)
+        .comparison(&comparison, &RenderOptions::default())
+        .unwrap();
+    assert!(rendered.bytes.starts_with(b"# ") && rendered.warnings.is_empty());
+}

@@ -72,8 +72,8 @@ pub fn xlsx_from_grid(grid: &Grid) -> Result<Vec<u8>> {
 }
 
 fn xlsx_error(err: XlsxError) -> Error {
-    Error::Render {
-        format: "xlsx",
+    Error::Encode {
+        format: "XLSX",
         message: err.to_string(),
     }
 }

@@ -229,7 +229,7 @@ fn compare_refuses_files_of_different_checklists_with_the_location() {
             other.display()
         )))
         .stderr(predicate::str::contains(
-            "hint: compare or summarise only files of one checklist",
+            "hint: compare or summarize only files of one checklist",
         ));
 }
 

@@ -4,8 +4,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
-use sro_assess::cli::{Cli, Io, error_text, run};
 use sro_assess::compare::{self, Comparison, synthetic::synthetic_answers};
 use sro_assess::load::{self, AnswersFile};
 use sro_assess::report::compare::pdf;
@@ -206,19 +204,29 @@ fn two_runs_give_identical_bytes() {
     }
 }
 
-/// Runs the command in-process with standard output claiming to be a terminal.
+/// Runs the binary with standard output (and standard error) on a pseudo-terminal made by
+/// util-linux's `script`; returns whether it succeeded and everything the terminal showed.
 fn run_on_terminal(args: &[&str]) -> (Result<(), String>, Vec<u8>) {
-    let cli = Cli::try_parse_from(args).expect("arguments parse");
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let mut io = Io {
-        stdout: &mut stdout,
-        stderr: &mut stderr,
-        stdout_is_terminal: true,
-        terminal_width: Some(80),
-        no_color: true,
+    let binary = assert_cmd::cargo::cargo_bin("sro-assess");
+    let command = std::iter::once(binary.display().to_string())
+        .chain(args[1..].iter().map(|a| (*a).to_string()))
+        .map(|word| format!("'{}'", word.replace('\'', "'\\''")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(crate::common::root())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    let shown = String::from_utf8_lossy(&output.stdout).into_owned();
+    let result = if output.status.success() {
+        Ok(())
+    } else {
+        Err(shown.clone())
     };
-    let result = run(cli, &mut io).map(|_| ()).map_err(|e| error_text(&e));
-    (result, stdout)
+    (result, output.stdout)
 }
 
 #[test]
@@ -253,7 +261,10 @@ fn pdf_to_a_terminal_is_refused_before_reading_any_file() {
             message.contains("cannot be shown in the terminal") && message.contains("-o"),
             "{args:?}: {message}"
         );
-        assert!(stdout.is_empty(), "{args:?}: nothing written");
+        assert!(
+            !stdout.windows(5).any(|w| w == b"%PDF-"),
+            "{args:?}: no PDF bytes on the terminal"
+        );
     }
 }
 

@@ -1,11 +1,7 @@
 //! Random edits to valid files: the tool must answer with success or a clear error (exit 2),
 //! never a panic and never a hang. Bounded in time so the suite stays quick.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
-
-use clap::Parser;
-use sro_assess::cli::{Cli, Io, Outcome, run};
 
 use crate::common::{example_files, repo_path};
 
@@ -69,27 +65,26 @@ fn mutate(text: &str, rng: &mut Rng) -> Vec<u8> {
     lines.join("\n").into_bytes()
 }
 
-fn run_tool(args: &[&str]) -> Result<Outcome, String> {
-    let cli = Cli::try_parse_from(args).map_err(|e| e.to_string())?;
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let mut io = Io {
-        stdout: &mut stdout,
-        stderr: &mut stderr,
-        stdout_is_terminal: false,
-        terminal_width: None,
-        no_color: true,
-    };
-    match run(cli, &mut io) {
-        Ok(outcome) => Ok(outcome),
-        Err(err) => {
-            // Some commands print their diagnostics as they go and return a bare error.
-            let printed = format!(
-                "{}{}",
-                String::from_utf8_lossy(&stderr),
-                sro_assess::cli::error_text(&err)
-            );
-            Err(printed)
-        }
+/// How a run of the binary ended.
+enum Ended {
+    /// Exit 0 or 1.
+    Normally,
+    /// Exit 2, with what it printed on standard error.
+    Refused(String),
+    /// A panic (exit 101) or a signal: never acceptable.
+    Crashed(String),
+}
+
+fn run_tool(args: &[&str]) -> Ended {
+    let output = crate::common::tool()
+        .args(&args[1..])
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    match output.status.code() {
+        Some(0 | 1) => Ended::Normally,
+        Some(2) => Ended::Refused(stderr),
+        _ => Ended::Crashed(format!("{:?}: {stderr}", output.status)),
     }
 }
 
@@ -115,15 +110,17 @@ fn random_edits_never_panic_or_hang() {
     let mut runs = 0;
     let seeds = seeds();
     let answers_template = dir.path().join("template.yaml");
-    run_tool(&[
-        "sro-assess",
-        "init",
-        "--date",
-        "2026-03-15",
-        "-o",
-        answers_template.to_str().unwrap(),
-    ])
-    .unwrap();
+    assert!(matches!(
+        run_tool(&[
+            "sro-assess",
+            "init",
+            "--date",
+            "2026-03-15",
+            "-o",
+            answers_template.to_str().unwrap(),
+        ]),
+        Ended::Normally
+    ));
     let template = std::fs::read_to_string(&answers_template)
         .unwrap()
         .replace(":\n\n", ": met\n\n");
@@ -159,14 +156,15 @@ fn random_edits_never_panic_or_hang() {
                 ["table", "markdown", "csv", "json"][runs % 4],
             ]
         };
-        let result = catch_unwind(AssertUnwindSafe(|| run_tool(&args)));
-        match result {
-            Err(_) => panic!(
-                "panic on a mutation of {name} (run {runs}):\n{}",
+        match run_tool(&args) {
+            Ended::Crashed(how) => panic!(
+                "crash on a mutation of {name} (run {runs}): {how}\n{}",
                 String::from_utf8_lossy(&mutated)
             ),
-            Ok(Err(message)) => assert!(!message.trim().is_empty(), "empty error for {name}"),
-            Ok(Ok(_)) => {}
+            Ended::Refused(message) => {
+                assert!(!message.trim().is_empty(), "empty error for {name}");
+            }
+            Ended::Normally => {}
         }
         runs += 1;
     }
@@ -182,6 +180,9 @@ fn a_named_pipe_is_refused_without_blocking() {
     if !status.is_ok_and(|s| s.success()) {
         return; // mkfifo is part of coreutils on every CI machine; nothing to test without it.
     }
-    let message = run_tool(&["sro-assess", "validate", fifo.to_str().unwrap()]).unwrap_err();
+    let Ended::Refused(message) = run_tool(&["sro-assess", "validate", fifo.to_str().unwrap()])
+    else {
+        panic!("a named pipe must be refused with exit 2");
+    };
     assert!(message.contains("named pipe"), "{message}");
 }

@@ -1,7 +1,6 @@
 //! CSV for spreadsheets. A comparison is wide (one column per assessment, as on screen); a
 //! summary is long (one row per district, section average and item), told apart by `row_type`.
 
-use super::ComparisonRenderer;
 use super::view::{self, csv_number, csv_weight};
 use crate::compare::{CellState, Column, Comparison, ItemCell, Role, Summary, TrendStep};
 use crate::error::Result;
@@ -14,8 +13,8 @@ pub struct CsvRenderer;
 
 type Rows = Vec<Vec<String>>;
 
-impl ComparisonRenderer for CsvRenderer {
-    fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
+impl CsvRenderer {
+    pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
         let whole = view::whole_trend(c);
         let mut header: Vec<String> = ["row_type", "id", "title", "priority"]
             .map(String::from)
@@ -32,7 +31,7 @@ impl ComparisonRenderer for CsvRenderer {
         write(rows)
     }
 
-    fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
+    pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
         let mut rows = draft_mark(view::summary_draft_line(s), SUMMARY_HEADER.len());
         rows.push(SUMMARY_HEADER.map(String::from).to_vec());
         rows.extend(district_rows(s));

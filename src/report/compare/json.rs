@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::{ComparisonRenderer, view};
+use super::view;
 use crate::compare::{Comparison, Summary};
 use crate::error::Result;
-use crate::report::{Format, RenderOptions, render_error};
+use crate::report::{Format, RenderOptions, encode_error};
 
 /// Renders comparisons and summaries as JSON.
 pub struct JsonRenderer;
@@ -42,17 +42,17 @@ fn to_json<T: Serialize>(
         body,
     };
     let mut bytes =
-        serde_json::to_vec_pretty(&document).map_err(|e| render_error(Format::Json, e))?;
+        serde_json::to_vec_pretty(&document).map_err(|e| encode_error(Format::Json, e))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-impl ComparisonRenderer for JsonRenderer {
-    fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
+impl JsonRenderer {
+    pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
         to_json("sro-assess/comparison", view::comparison_draft_line(c), c)
     }
 
-    fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
+    pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
         to_json("sro-assess/summary", view::summary_draft_line(s), s)
     }
 }

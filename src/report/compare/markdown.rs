@@ -2,7 +2,6 @@
 
 use std::fmt::Write as _;
 
-use super::ComparisonRenderer;
 use super::view;
 use crate::compare::{Comparison, DistrictRow, ItemChange, ItemFilter, Summary, TrendStep};
 use crate::error::Result;
@@ -12,8 +11,8 @@ use crate::report::view::{percent, priority};
 /// Renders comparisons and summaries as Markdown.
 pub struct MarkdownRenderer;
 
-impl ComparisonRenderer for MarkdownRenderer {
-    fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
+impl MarkdownRenderer {
+    pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n", cell(&view::comparison_title(c)));
         draft_quote(&mut out, view::comparison_draft_line(c));
@@ -45,7 +44,7 @@ impl ComparisonRenderer for MarkdownRenderer {
         Ok(out.into_bytes())
     }
 
-    fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
+    pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n", cell(&view::summary_title(s)));
         draft_quote(&mut out, view::summary_draft_line(s));

@@ -8,31 +8,29 @@
 mod comparison;
 mod summary;
 
-use super::ComparisonRenderer;
 use crate::compare::{CellState, Comparison, ItemCell, Summary};
-use crate::error::Result;
 use crate::model::{Date, Priority};
-use crate::report::RenderOptions;
 use crate::report::pdf::content::{AMBER, CELL, CELL_NOTE, GREEN, INK, MUTED, NAVY, RED, WHITE};
 use crate::report::pdf::draw;
 use crate::report::pdf::layout::{Cell, CellText, Footer, Geometry, Layout, Page, TextStyle};
 use crate::report::pdf::metrics::Face;
+use crate::report::{RenderOptions, Rendered};
 
-/// Renders comparisons and summaries as PDF.
+/// Draws comparisons and summaries as PDF.
 pub struct PdfRenderer;
 
-impl ComparisonRenderer for PdfRenderer {
-    fn comparison(&self, c: &Comparison, options: &RenderOptions) -> Result<Vec<u8>> {
+impl PdfRenderer {
+    pub(crate) fn comparison(&self, c: &Comparison, options: &RenderOptions) -> Rendered {
         let layout = comparison::build(c, options);
         let meta = draw::Meta {
             title: super::view::comparison_title(c),
             author: String::new(),
             date: date_parts(c.columns.iter().map(|col| col.date).max()),
         };
-        Ok(to_bytes(layout, &meta))
+        to_rendered(layout, &meta)
     }
 
-    fn summary(&self, s: &Summary, options: &RenderOptions) -> Result<Vec<u8>> {
+    pub(crate) fn summary(&self, s: &Summary, options: &RenderOptions) -> Rendered {
         let layout = summary::build(s, options);
         let meta = draw::Meta {
             title: super::view::summary_title(s),
@@ -45,14 +43,18 @@ impl ComparisonRenderer for PdfRenderer {
                     .max(),
             ),
         };
-        Ok(to_bytes(layout, &meta))
+        to_rendered(layout, &meta)
     }
 }
 
-fn to_bytes(layout: Layout, meta: &draw::Meta) -> Vec<u8> {
+/// The bytes and the font's warnings, from the one layout.
+fn to_rendered(layout: Layout, meta: &draw::Meta) -> Rendered {
     let geometry = layout.geometry();
-    let (pages, _encoder) = layout.finish();
-    draw::to_pdf(pages, geometry, meta)
+    let (pages, encoder) = layout.finish();
+    Rendered {
+        bytes: draw::to_pdf(pages, geometry, meta),
+        warnings: encoder.warnings(),
+    }
 }
 
 /// The document date: the latest assessment's, never the clock, so two runs give the same
@@ -69,16 +71,6 @@ pub fn comparison_pages(c: &Comparison, options: &RenderOptions) -> Vec<Page> {
 /// The laid-out pages of a summary's PDF, footers included.
 pub fn summary_pages(s: &Summary, options: &RenderOptions) -> Vec<Page> {
     summary::build(s, options).finish().0
-}
-
-/// One warning per character of the comparison the built-in font cannot show.
-pub fn comparison_warnings(c: &Comparison, options: &RenderOptions) -> Vec<String> {
-    comparison::build(c, options).finish().1.warnings()
-}
-
-/// One warning per character of the summary the built-in font cannot show.
-pub fn summary_warnings(s: &Summary, options: &RenderOptions) -> Vec<String> {
-    summary::build(s, options).finish().1.warnings()
 }
 
 /// Answers hashes listed in full in the footer; past this, the first few and a count (a

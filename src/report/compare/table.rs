@@ -5,7 +5,6 @@ use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table,
 };
 
-use super::ComparisonRenderer;
 use super::view;
 use crate::compare::{
     CellState, Comparison, ComparisonKind, DistrictRow, ItemCell, ItemChange, ItemFilter, Summary,
@@ -21,8 +20,8 @@ const DEFAULT_WIDTH: u16 = 100;
 /// Width of the labels before header lines (`Checklist:`).
 const LABEL_WIDTH: usize = 11;
 
-impl ComparisonRenderer for TableRenderer {
-    fn comparison(&self, c: &Comparison, options: &RenderOptions) -> Result<Vec<u8>> {
+impl TableRenderer {
+    pub(crate) fn comparison(&self, c: &Comparison, options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = Out::new(options);
         out.heading(&view::comparison_title(c));
         if let Some(draft) = view::comparison_draft_line(c) {
@@ -55,7 +54,7 @@ impl ComparisonRenderer for TableRenderer {
         Ok(out.finish())
     }
 
-    fn summary(&self, s: &Summary, options: &RenderOptions) -> Result<Vec<u8>> {
+    pub(crate) fn summary(&self, s: &Summary, options: &RenderOptions) -> Result<Vec<u8>> {
         let mut out = Out::new(options);
         out.heading(&view::summary_title(s));
         if let Some(draft) = view::summary_draft_line(s) {

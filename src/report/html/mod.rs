@@ -11,7 +11,7 @@ mod sections;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{RenderOptions, Renderer, view};
+use super::{RenderOptions, view};
 use crate::error::Result;
 use crate::report::pdf::content::is_confidential;
 use crate::score::Assessment;
@@ -22,8 +22,12 @@ const STYLE: &str = include_str!("style.css");
 /// Renders the HTML report.
 pub struct HtmlRenderer;
 
-impl Renderer for HtmlRenderer {
-    fn render(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Vec<u8>> {
+impl HtmlRenderer {
+    pub(crate) fn render(
+        &self,
+        assessment: &Assessment,
+        options: &RenderOptions,
+    ) -> Result<Vec<u8>> {
         Ok(document(assessment, options).into_string().into_bytes())
     }
 }

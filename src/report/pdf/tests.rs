@@ -2,7 +2,7 @@
 
 use super::synthetic::{self, Spec};
 use super::*;
-use crate::report::{Paper, RenderOptions};
+use crate::report::{Format, Paper, RenderOptions, render_assessment, render_to_vec};
 
 fn stress() -> Assessment {
     synthetic::assessment(Spec {
@@ -89,7 +89,7 @@ fn renders_a_pdf_with_the_pages_of_the_model() {
     })
     .expect("valid");
     let options = RenderOptions::default();
-    let bytes = PdfRenderer.render(&assessment, &options).expect("renders");
+    let bytes = render_to_vec(&assessment, Format::Pdf, &options).expect("renders");
     assert!(bytes.starts_with(b"%PDF-"));
     // The CLI tests compare this figure with pdfinfo's count of the written file.
     assert!(page_count(&assessment, &options) > 3);
@@ -117,7 +117,9 @@ fn internal_notes_and_confidential_only_when_asked() {
 
 #[test]
 fn warnings_name_the_replaced_characters_once() {
-    let warnings = character_warnings(&stress(), &RenderOptions::default());
+    let warnings = render_assessment(&stress(), Format::Pdf, &RenderOptions::default())
+        .expect("renders")
+        .warnings;
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("U+2192"));
 }

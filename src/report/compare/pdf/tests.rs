@@ -101,7 +101,12 @@ fn summary_of_many_districts_stays_inside_the_margins() {
             .count();
         assert!(header_pages >= 2, "the districts table header repeats");
     }
-    assert!(summary_warnings(&summary, &RenderOptions::default()).is_empty());
+    assert!(
+        PdfRenderer
+            .summary(&summary, &RenderOptions::default())
+            .warnings
+            .is_empty()
+    );
 }
 
 #[test]
