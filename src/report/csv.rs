@@ -47,10 +47,24 @@ const HEADER: [&str; 34] = [
     "basis",
 ];
 
-/// The first line of a CSV report that carries internal notes, padded to the header's width
-/// so that strict CSV readers still parse it (tools skip this one line to reach the header).
-pub const CONFIDENTIAL_LINE: &str = "CONFIDENTIAL: this report includes internal notes, which may name students. \
-Do not publish or share it. (Tools reading this file: skip this first line.)";
+/// What the first line of a CSV report says when it carries internal notes.
+const CONFIDENTIAL_NOTICE: &str = "CONFIDENTIAL: this report includes internal notes, which may name \
+students. Do not publish or share it.";
+
+/// The one line above the header that a person opening the CSV sees first (CONFIDENTIAL,
+/// DRAFT), padded to the header's width so that strict CSV readers still parse it; tools skip
+/// this one line to reach the header. No row when there is nothing to say.
+pub(crate) fn notice_row(notices: &[String], width: usize) -> Option<Vec<String>> {
+    if notices.is_empty() {
+        return None;
+    }
+    let mut row = vec![format!(
+        "{} (Tools reading this file: skip this first line.)",
+        notices.join(" ")
+    )];
+    row.resize(width, String::new());
+    Some(row)
+}
 
 impl CsvRenderer {
     pub(crate) fn render(
@@ -58,12 +72,14 @@ impl CsvRenderer {
         assessment: &Assessment,
         options: &RenderOptions,
     ) -> Result<Vec<u8>> {
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        if is_confidential(assessment, options) {
-            let mut mark = vec![CONFIDENTIAL_LINE.to_string()];
-            mark.resize(HEADER.len(), String::new());
-            rows.push(mark);
-        }
+        let notices: Vec<String> = [
+            is_confidential(assessment, options).then(|| CONFIDENTIAL_NOTICE.to_string()),
+            view::draft_line(assessment),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut rows: Vec<Vec<String>> = notice_row(&notices, HEADER.len()).into_iter().collect();
         rows.push(HEADER.map(String::from).to_vec());
         let identity = identity(assessment);
         let mut overall = summary_row(

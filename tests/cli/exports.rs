@@ -215,7 +215,10 @@ fn csv_and_json_with_internal_notes_say_confidential_and_only_then() {
     let public_csv = stdout_of(&["report", "-f", "csv"], &[&answers]);
     assert!(!public_csv.contains(SECRET));
     assert!(!public_csv.contains("CONFIDENTIAL"));
-    assert!(public_csv.starts_with("district,label,"));
+    // This thin file is a draft: the one line above the header says so, and only that.
+    let (first, rest) = public_csv.split_once('\n').unwrap();
+    assert!(first.starts_with("\"DRAFT: "), "{first}");
+    assert!(rest.starts_with("district,label,"), "{rest}");
     let public_json = stdout_of(&["report", "-f", "json"], &[&answers]);
     assert!(!public_json.contains(SECRET));
     let value: serde_json::Value = serde_json::from_str(&public_json).unwrap();

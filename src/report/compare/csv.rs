@@ -45,14 +45,7 @@ impl CsvRenderer {
 /// strict CSV readers still parse it (tools skip this one line to reach the header, as they
 /// skip the CONFIDENTIAL line of a single report).
 fn draft_mark(draft: Option<String>, width: usize) -> Rows {
-    draft
-        .map(|line| {
-            let mut row = vec![format!(
-                "{line} (Tools reading this file: skip this first line.)"
-            )];
-            row.resize(width, String::new());
-            row
-        })
+    crate::report::csv::notice_row(&Vec::from_iter(draft), width)
         .into_iter()
         .collect()
 }
