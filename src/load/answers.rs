@@ -214,6 +214,7 @@ impl Check<'_> {
             );
             return None;
         };
+        let mut misplaced_answers = false;
         for key in map.keys() {
             let Some(name) = key.as_str() else {
                 self.error(
@@ -224,6 +225,7 @@ impl Check<'_> {
                 continue;
             };
             if !TOP_KEYS.contains(&name) && names_an_item(name, checklist) {
+                misplaced_answers = true;
                 self.error(
                     self.key_at(name),
                     format!(
@@ -289,8 +291,9 @@ impl Check<'_> {
         let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
         let option = get("option").and_then(|v| self.option(v));
         let answers = match get("answers") {
-            // Answers set aside for a syntax error are not missing: say nothing more.
-            None if !self.set_aside.is_empty() => Vec::new(),
+            // Answers set aside for a syntax error, or written outside `answers:`, are not
+            // missing: their errors say it.
+            None if misplaced_answers || !self.set_aside.is_empty() => Vec::new(),
             None => {
                 self.warn(
                     self.at("answers"),
