@@ -155,3 +155,220 @@ fn a_duplicate_no_longer_hides_the_other_problems() {
         ],
     );
 }
+
+mod questionnaire {
+    //! The questionnaire, driven by a script that can press Esc as well as Ctrl-C.
+
+    use std::collections::VecDeque;
+    use std::path::{Path, PathBuf};
+
+    use sro_assess::answer::{self, Prompter, Selection};
+
+    use crate::common::tool;
+
+    #[derive(Clone, Copy)]
+    enum Key {
+        Reply(&'static str),
+        Esc,
+        CtrlC,
+    }
+    use Key::{CtrlC, Esc, Reply};
+
+    struct Script {
+        keys: VecDeque<Key>,
+        escaped: bool,
+        said: Vec<String>,
+        prompts: Vec<String>,
+    }
+
+    impl Script {
+        fn new(keys: &[Key]) -> Self {
+            Self {
+                keys: keys.iter().copied().collect(),
+                escaped: false,
+                said: Vec::new(),
+                prompts: Vec::new(),
+            }
+        }
+        fn next(&mut self, prompt: &str) -> Option<&'static str> {
+            self.prompts.push(prompt.to_string());
+            let key = self.keys.pop_front().unwrap_or(CtrlC);
+            self.escaped = matches!(key, Esc);
+            match key {
+                Reply(text) => Some(text),
+                Esc | CtrlC => None,
+            }
+        }
+    }
+
+    impl Prompter for Script {
+        fn say(&mut self, text: &str) {
+            self.said.push(text.to_string());
+        }
+        fn choose(&mut self, prompt: &str, options: &[String], _default: usize) -> Option<usize> {
+            let reply = self.next(prompt)?;
+            Some(
+                options
+                    .iter()
+                    .position(|o| o.starts_with(reply))
+                    .unwrap_or_else(|| panic!("no option `{reply}` in {options:?}")),
+            )
+        }
+        fn text(&mut self, prompt: &str, _initial: &str) -> Option<String> {
+            self.next(prompt).map(str::to_string)
+        }
+        fn escaped(&mut self) -> bool {
+            self.escaped
+        }
+        fn width(&self) -> usize {
+            40
+        }
+    }
+
+    fn template(dir: &Path) -> PathBuf {
+        let path = dir.join("answers.yaml");
+        tool()
+            .args(["init", "--date", "2026-03-15", "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        path
+    }
+
+    #[test]
+    fn an_item_in_place_is_not_asked_who_will_close_the_gap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(dir.path());
+        let mut script = Script::new(&[
+            Reply("met"),
+            Reply("yes"),
+            Reply("Signed MOU"),
+            Reply(""),
+            Reply(""),
+            // The next item: a gap, which is asked for an owner and a due date.
+            Reply("partial"),
+            Reply("yes"),
+            Reply(""),
+            Reply(""),
+            Reply(""),
+            Reply("Chief"),
+            Reply("6/30/2026"),
+            Reply("save and quit"),
+        ]);
+        answer::run(&path, &Selection::default(), &mut script).unwrap();
+        let owners = script
+            .prompts
+            .iter()
+            .filter(|p| p.starts_with("Owner"))
+            .count();
+        let dues = script
+            .prompts
+            .iter()
+            .filter(|p| p.starts_with("Due date"))
+            .count();
+        assert_eq!((owners, dues), (1, 1), "{:?}", script.prompts);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("    status: met\n    evidence: Signed MOU\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("    owner: Chief\n    due: 2026-06-30\n"),
+            "{text}"
+        );
+        assert!(
+            script
+                .said
+                .iter()
+                .any(|s| s.contains("Read `6/30/2026` as 2026-06-30"))
+        );
+    }
+
+    #[test]
+    fn esc_goes_back_a_step_and_never_quits_without_a_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(dir.path());
+        let mut script = Script::new(&[
+            Reply("met"),
+            Reply("no"),
+            // Esc at the second item's status: go back to the first.
+            Esc,
+            Reply("back"),
+            Reply("partial"),
+            // Esc in the details: back to this item's status, which is asked again.
+            Esc,
+            Reply("met"),
+            Reply("no"),
+            // Esc twice at the status stays; then quit from the Esc menu.
+            Esc,
+            Esc,
+            Esc,
+            Reply("save and quit"),
+        ]);
+        let summary = answer::run(&path, &Selection::default(), &mut script).unwrap();
+        assert!(summary.stopped);
+        let said = script.said.join("\n");
+        assert!(said.contains("back to this item's status"), "{said}");
+        assert!(
+            said.contains(
+                "Stopped: 1 answer saved in this session. Run the same command to resume."
+            ),
+            "{said}"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("  governance.written-mou: met\n"), "{text}");
+        let menus = script
+            .prompts
+            .iter()
+            .filter(|p| p.starts_with("Esc pressed"))
+            .count();
+        assert_eq!(menus, 3, "{:?}", script.prompts);
+    }
+
+    #[test]
+    fn ctrl_c_says_what_was_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(dir.path());
+        let mut script = Script::new(&[Reply("met"), Reply("no"), CtrlC]);
+        let summary = answer::run(&path, &Selection::default(), &mut script).unwrap();
+        assert_eq!((summary.saved, summary.stopped), (1, true));
+        assert!(
+            script
+                .said
+                .iter()
+                .any(|s| s.contains("Stopped: 1 answer saved in this session")),
+            "{:?}",
+            script.said
+        );
+    }
+
+    #[test]
+    fn a_resumed_session_shows_its_place_in_the_whole_profile_and_wraps_guidance() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = template(dir.path());
+        let mut first = Script::new(&[
+            Reply("met"),
+            Reply("no"),
+            Reply("na"),
+            Reply("None here"),
+            Reply("no"),
+            CtrlC,
+        ]);
+        answer::run(&path, &Selection::default(), &mut first).unwrap();
+        let mut second = Script::new(&[CtrlC]);
+        answer::run(&path, &Selection::default(), &mut second).unwrap();
+        let header = &second.said[0];
+        let words = header.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains("item 3 of 112, section 1 of 11 (110 still open)"),
+            "{header}"
+        );
+        assert!(
+            header
+                .lines()
+                .all(|l| l.chars().count() <= 40 || !l.trim().contains(' ')),
+            "wrapped to the width of 40:\n{header}"
+        );
+        assert!(header.lines().count() > 4, "{header}");
+    }
+}
