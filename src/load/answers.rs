@@ -388,11 +388,13 @@ impl Check<'_> {
             }
             Ok(date) => Some(date),
             Err(message) => {
-                self.error(
-                    self.at(path),
-                    message,
-                    "write dates as YYYY-MM-DD, e.g. 2026-03-15",
-                );
+                let hint = if text.split('/').count() == 3 {
+                    "write dates as YYYY-MM-DD, e.g. 2026-03-15 (a date with slashes is read as \
+                     month/day/year, with all four digits of the year)"
+                } else {
+                    "write dates as YYYY-MM-DD, e.g. 2026-03-15"
+                };
+                self.error(self.at(path), message, hint);
                 None
             }
         }
@@ -485,6 +487,11 @@ impl Check<'_> {
         profile: Option<&Profile>,
         written_for: Option<&str>,
     ) -> Vec<Answer> {
+        if let Some(text) = value.as_str()
+            && self.missing_space(text, "answers")
+        {
+            return Vec::new();
+        }
         let Some(map) = value.as_mapping() else {
             self.error(
                 self.at("answers"),
@@ -597,6 +604,24 @@ impl Check<'_> {
             format!("the item `{item_id}` is answered twice{first}"),
             "keep one answer and delete the other; otherwise one would be lost",
         );
+    }
+
+    /// A value that reads `key:value` (`status:met`) is a key without the space after its
+    /// colon, which YAML then reads as text: say so, with the fix.
+    fn missing_space(&mut self, text: &str, path: &str) -> bool {
+        let Some(colon) = recover::missing_space_at(text) else {
+            return false;
+        };
+        let fixed = format!("{}: {}", &text[..colon], &text[colon + 1..]);
+        self.error(
+            self.at(path),
+            format!("a space is missing after the colon in `{}`", quotable(text)),
+            format!(
+                "write `{}`: YAML needs a space after the colon of a key",
+                quotable(&fixed)
+            ),
+        );
+        true
     }
 
     fn warn_outside_profile(
@@ -735,6 +760,9 @@ impl Check<'_> {
             );
             return None;
         };
+        if self.missing_space(&text, path) {
+            return None;
+        }
         let problem = match resolve_status(&text, checklist) {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,

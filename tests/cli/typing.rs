@@ -119,6 +119,28 @@ fn a_missing_space_after_a_colon_is_reported_at_its_own_line() {
 }
 
 #[test]
+fn a_missing_space_that_still_parses_is_named_too() {
+    // As the last line, `status:met` parses as the text "status:met".
+    let (code, stderr) = validate(&format!(
+        "{HEAD}date: 2026-03-15\nanswers:\n  governance.written-mou:\n    status:met\n"
+    ));
+    assert_eq!(code, Some(2));
+    assert_contains(
+        &stderr,
+        &["7:5: error: a space is missing after the colon in `status:met`"],
+    );
+    assert!(!stderr.contains("unknown status"), "{stderr}");
+    let (code, stderr) = validate(&format!(
+        "{HEAD}date: 2026-03-15\nanswers:\n  governance.written-mou:met\n"
+    ));
+    assert_eq!(code, Some(2));
+    assert_contains(
+        &stderr,
+        &["6:3: error: a space is missing after the colon in `governance.written-mou:met`"],
+    );
+}
+
+#[test]
 fn one_run_reports_a_syntax_error_a_duplicate_and_the_other_problems() {
     let (code, stderr) = validate(&format!(
         "{HEAD}date: 2026-03-15\nanswers:\n  governance.written-mou:\n    status: met\n      \
