@@ -215,6 +215,7 @@ impl Check<'_> {
             return None;
         };
         let mut misplaced_answers = false;
+        let mut folded = None;
         for key in map.keys() {
             let Some(name) = key.as_str() else {
                 self.error(
@@ -224,7 +225,7 @@ impl Check<'_> {
                 );
                 continue;
             };
-            if !TOP_KEYS.contains(&name) && names_an_item(name, checklist) {
+            if !TOP_KEYS.contains(&name) && names_an_item(name, checklist, &mut folded) {
                 misplaced_answers = true;
                 self.error(
                     self.key_at(name),
@@ -509,6 +510,7 @@ impl Check<'_> {
             .collect();
         let mut answers = Vec::with_capacity(map.len());
         let mut old_answers = Vec::new();
+        let mut folded = None;
         // Ids read case-insensitively can name one item twice.
         let mut seen: HashMap<&str, Option<Location>> = HashMap::new();
         // Built on the first unknown id only: valid files never pay for it.
@@ -523,7 +525,9 @@ impl Check<'_> {
                 continue;
             };
             let path = child("answers", &item_id);
-            let Some((item_id, section_id)) = self.item_section(&item_id, &path, &sections) else {
+            let Some((item_id, section_id)) =
+                self.item_section(&item_id, &path, &sections, checklist, &mut folded)
+            else {
                 if let Some(new_id) = checklist.renamed_to(&item_id) {
                     if let Some(mut answer) = self.answer(&item_id, entry, &path, checklist) {
                         answer.item_id = new_id.to_string();
@@ -577,18 +581,19 @@ impl Check<'_> {
 
     /// The checklist's id for `written` and its section: as written, else matched without
     /// regard to case (a certain fix, with a warning naming the id it was read as).
-    fn item_section<'s>(
+    fn item_section<'c>(
         &mut self,
         written: &str,
         path: &str,
-        sections: &HashMap<&'s str, &'s str>,
-    ) -> Option<(&'s str, &'s str)> {
+        sections: &HashMap<&'c str, &'c str>,
+        checklist: &'c Checklist,
+        folded: &mut Option<FoldedIds<'c>>,
+    ) -> Option<(&'c str, &'c str)> {
         if let Some((&id, section)) = sections.get_key_value(written) {
             return Some((id, section));
         }
-        let (&id, section) = sections
-            .iter()
-            .find(|(id, _)| id.eq_ignore_ascii_case(written))?;
+        let id = FoldedIds::get(folded, checklist).find(written)?;
+        let section = sections.get(id)?;
         self.warn(
             self.key_at(path),
             format!("read the item `{}` as `{id}`", quotable(written)),
@@ -775,11 +780,34 @@ impl Check<'_> {
 
 /// Whether a top-level key is an item id (in any case, or renamed): an answer that lost its
 /// indentation under `answers:`.
-fn names_an_item(key: &str, checklist: &Checklist) -> bool {
-    checklist.renamed_to(key).is_some()
-        || checklist
-            .items()
-            .any(|(_, item)| item.id.eq_ignore_ascii_case(key))
+fn names_an_item<'c>(
+    key: &str,
+    checklist: &'c Checklist,
+    folded: &mut Option<FoldedIds<'c>>,
+) -> bool {
+    checklist.renamed_to(key).is_some() || FoldedIds::get(folded, checklist).find(key).is_some()
+}
+
+/// Item ids by their lowercase form, built on first use; `None` where two ids differ only in
+/// case, since the fix is then not certain. One lookup per id keeps a large file linear.
+struct FoldedIds<'c>(HashMap<String, Option<&'c str>>);
+
+impl<'c> FoldedIds<'c> {
+    fn get<'f>(slot: &'f mut Option<Self>, checklist: &'c Checklist) -> &'f Self {
+        slot.get_or_insert_with(|| {
+            let mut ids = HashMap::new();
+            for (_, item) in checklist.items() {
+                ids.entry(item.id.to_ascii_lowercase())
+                    .and_modify(|id| *id = None)
+                    .or_insert(Some(item.id.as_str()));
+            }
+            Self(ids)
+        })
+    }
+
+    fn find(&self, written: &str) -> Option<&'c str> {
+        self.0.get(&written.to_ascii_lowercase()).copied().flatten()
+    }
 }
 
 /// The nearest item id: through an index of every id when the typo is within two edits,
