@@ -29,7 +29,7 @@ pub struct Recovered {
 pub fn parse(text: &str) -> Result<Recovered, Vec<Diagnostic>> {
     let mut current = text.to_string();
     let mut found = Vec::new();
-    for _ in 0..MAX_ROUNDS {
+    for round in 1..=MAX_ROUNDS {
         let problems = match yaml::parse_without_positions::<Value>(&current, "an answers file") {
             Ok(root) => {
                 return Ok(Recovered {
@@ -77,6 +77,17 @@ pub fn parse(text: &str) -> Result<Recovered, Vec<Diagnostic>> {
             break;
         }
         current = lines.join("\n");
+        if round == MAX_ROUNDS {
+            found.sort_by_key(|d| d.location);
+            let last = found.last().and_then(|d| d.location);
+            found.push(
+                Diagnostic::warning(
+                    last,
+                    format!("stopped looking after {MAX_ROUNDS} broken answers; the lines after this one are not checked yet"),
+                )
+                .with_hint("fix these and run `sro-assess validate` again"),
+            );
+        }
     }
     found.sort_by_key(|d| d.location);
     Err(found)
@@ -307,6 +318,18 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(err.len(), 1);
+    }
+
+    #[test]
+    fn a_file_of_broken_answers_stops_after_a_bound_and_says_so() {
+        let broken = "  governance.x:\n    status: met\n      note: x\n".repeat(MAX_ROUNDS + 10);
+        let found = problems(&broken);
+        assert_eq!(found.len(), MAX_ROUNDS + 1);
+        assert!(
+            found[MAX_ROUNDS]
+                .message
+                .starts_with("stopped looking after 50")
+        );
     }
 
     #[test]
