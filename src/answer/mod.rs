@@ -31,6 +31,14 @@ pub trait Prompter {
     fn choose(&mut self, prompt: &str, options: &[String], default: usize) -> Option<usize>;
     /// Asks for a line of text, starting from `initial`.
     fn text(&mut self, prompt: &str, initial: &str) -> Option<String>;
+    /// Whether the last `None` was Esc (go back a step) rather than Ctrl-C (stop).
+    fn escaped(&mut self) -> bool {
+        false
+    }
+    /// Columns available for text, to wrap the guidance at word boundaries.
+    fn width(&self) -> usize {
+        80
+    }
 }
 
 /// Which items to walk.
@@ -92,7 +100,7 @@ pub fn run_interactive(
              `stty sane` and Enter to restore the terminal"
         );
     }
-    let mut prompter = terminal::Terminal;
+    let mut prompter = terminal::Terminal::default();
     let summary = run_with(path, &selection, &mut prompter, progress)?;
     let _ = writeln!(
         out,
@@ -164,7 +172,17 @@ fn check_path(path: &Path) -> Result<()> {
 struct Question<'c> {
     section: &'c Section,
     section_number: usize,
+    /// Its place among every item of the profile (from 1), so a resumed session shows where
+    /// it is in the whole assessment rather than counting from 1 again.
+    position: usize,
     item: &'c Item,
+}
+
+/// Where the questionnaire stands, for the line above each item.
+struct Place {
+    items: usize,
+    sections: usize,
+    open: usize,
 }
 
 /// Runs the questionnaire on the file at `path` through `prompter`. The status and each detail
@@ -185,6 +203,7 @@ fn run_with(
     let checklist = &loaded.checklist;
     let questions = questions(checklist, &session, selection)?;
     let sections_total = section_count(checklist, &session.answers().profile);
+    let items_total = profile_items(checklist, &session).len();
     let mut summary = Summary {
         saved: 0,
         visited: 0,
@@ -199,7 +218,12 @@ fn run_with(
     while i < questions.len() {
         let q = &questions[i];
         session.refresh();
-        prompter.say(&describe(q, i, questions.len(), sections_total, &session));
+        let place = Place {
+            items: items_total,
+            sections: sections_total,
+            open: open_count(checklist, &session),
+        };
+        prompter.say(&describe(q, &place, &session, prompter.width()));
         let step = ask(q, checklist, &mut session, prompter);
         summary.saved = progress.saved();
         match step? {
@@ -207,9 +231,18 @@ fn run_with(
                 summary.visited = summary.visited.max(i + 1);
                 i += 1;
             }
-            Step::Back => i = i.saturating_sub(1),
+            Step::Again => {}
+            Step::Back if i == 0 => {
+                prompter.say("This is the first item; there is none before it.");
+            }
+            Step::Back => i -= 1,
             Step::Stop => {
                 summary.stopped = true;
+                prompter.say(&format!(
+                    "Stopped: {} answer{} saved in this session. Run the same command to resume.",
+                    summary.saved,
+                    if summary.saved == 1 { "" } else { "s" },
+                ));
                 break;
             }
         }
@@ -249,7 +282,7 @@ fn questions<'c>(
     }
     let mut section_ids: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    for (section, item) in checklist.items_in_profile(profile) {
+    for (position, (section, item)) in checklist.items_in_profile(profile).enumerate() {
         if section_ids.last() != Some(&section.id.as_str()) {
             section_ids.push(&section.id);
         }
@@ -259,6 +292,7 @@ fn questions<'c>(
             out.push(Question {
                 section,
                 section_number: section_ids.len(),
+                position: position + 1,
                 item,
             });
         }
@@ -268,6 +302,29 @@ fn questions<'c>(
 
 fn is_carried(session: &Session, id: &str) -> bool {
     session.carried().iter().any(|(i, _)| i == id)
+}
+
+/// The items of the session's profile, in checklist order.
+fn profile_items<'c>(checklist: &'c Checklist, session: &Session) -> Vec<&'c Item> {
+    checklist
+        .profile(&session.answers().profile)
+        .map(|profile| {
+            checklist
+                .items_in_profile(profile)
+                .map(|(_, item)| item)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Items of the profile with no answer yet, or carried over and not yet re-checked.
+fn open_count(checklist: &Checklist, session: &Session) -> usize {
+    profile_items(checklist, session)
+        .iter()
+        .filter(|item| {
+            session.answers().answer(&item.id).is_none() || is_carried(session, &item.id)
+        })
+        .count()
 }
 
 fn section_count(checklist: &Checklist, profile_id: &str) -> usize {
@@ -281,24 +338,27 @@ fn section_count(checklist: &Checklist, profile_id: &str) -> usize {
         .count()
 }
 
-fn describe(
-    q: &Question<'_>,
-    index: usize,
-    total: usize,
-    sections: usize,
-    session: &Session,
-) -> String {
-    let mut text = format!(
-        "\nitem {} of {total}, section {} of {sections}: {}\n[{}] {}\n  {}\n",
-        index + 1,
-        q.section_number,
-        q.section.title,
-        q.item.priority.as_str(),
-        q.item.title,
-        q.item.guidance
+fn describe(q: &Question<'_>, place: &Place, session: &Session, width: usize) -> String {
+    let mut text = String::from("\n");
+    let header = format!(
+        "item {} of {}, section {} of {} ({} still open): {}",
+        q.position, place.items, q.section_number, place.sections, place.open, q.section.title,
     );
+    push_wrapped(&mut text, &header, "", width);
+    push_wrapped(
+        &mut text,
+        &format!("[{}] {}", q.item.priority.as_str(), q.item.title),
+        "",
+        width,
+    );
+    push_wrapped(&mut text, &q.item.guidance, "  ", width);
     if !q.item.evidence.is_empty() {
-        text.push_str(&format!("  Look for: {}\n", q.item.evidence));
+        push_wrapped(
+            &mut text,
+            &format!("Look for: {}", q.item.evidence),
+            "  ",
+            width,
+        );
     }
     if let Some(answer) = session.answers().answer(&q.item.id) {
         text.push_str(&format!("  Current answer: {}", answer.status));
@@ -310,12 +370,76 @@ fn describe(
     text
 }
 
+/// Appends `text` wrapped to `width` columns, each line starting with `indent`.
+fn push_wrapped(out: &mut String, text: &str, indent: &str, width: usize) {
+    for line in wrap(text, width.saturating_sub(indent.len())) {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// Splits `text` into lines of at most `width` characters, breaking only between words; a
+/// word longer than a line has a line to itself (a URL must stay whole to be copied).
+/// Line breaks in `text` are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(20);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let needed = line.chars().count() + 1 + word.chars().count();
+            if !line.is_empty() && needed > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Where the questionnaire goes after an item.
 enum Step {
     /// On to the next item (answered, skipped, or the file's version kept).
     Next,
+    /// The same item again (Esc in its details, or "stay" after Esc).
+    Again,
     Back,
     Stop,
+}
+
+/// What Esc means where it was pressed: at the status question, a choice between going back,
+/// staying and leaving (never a silent quit); in the details, back to the item's status.
+fn escape(at_status: bool, prompter: &mut dyn Prompter) -> Step {
+    if !at_status {
+        prompter.say("Esc: back to this item's status; what was confirmed is saved.");
+        return Step::Again;
+    }
+    let options = [
+        "stay on this item".to_string(),
+        "back to the previous item".into(),
+        "save and quit (every confirmed answer is already saved)".into(),
+    ];
+    match prompter.choose("Esc pressed: what now?", &options, 0) {
+        Some(1) => Step::Back,
+        Some(2) => Step::Stop,
+        // Esc again stays; Ctrl-C stops.
+        None if !prompter.escaped() => Step::Stop,
+        _ => Step::Again,
+    }
+}
+
+/// A prompt gave no answer: Ctrl-C stops, Esc goes back a step.
+fn interrupted(at_status: bool, prompter: &mut dyn Prompter) -> Step {
+    if prompter.escaped() {
+        escape(at_status, prompter)
+    } else {
+        Step::Stop
+    }
 }
 
 /// What to do after one field was saved (or not).
@@ -385,7 +509,7 @@ fn ask(
         .and_then(|status| checklist.scale.iter().position(|l| l.value == status))
         .unwrap_or(0);
     let Some(choice) = prompter.choose("Status?", &options, default) else {
-        return Ok(Step::Stop);
+        return Ok(interrupted(true, prompter));
     };
     match choice.checked_sub(levels) {
         Some(0) => return Ok(Step::Next),
@@ -402,19 +526,21 @@ fn ask(
     if let Flow::Done(step) = confirm(session, id, &changes, prompter)? {
         return Ok(step);
     }
-    details(id, level.credit.is_none(), session, prompter)
+    details(id, level.credit, session, prompter)
 }
 
-/// Asks the optional details, saving each as it is confirmed.
+/// Asks the optional details, saving each as it is confirmed. An item in place (full credit)
+/// has no gap to close, so it is not asked for an owner or a due date.
 fn details(
     id: &str,
-    not_applicable: bool,
+    credit: Option<f64>,
     session: &mut Session,
     prompter: &mut dyn Prompter,
 ) -> Result<Step> {
-    if not_applicable && session.fields(id).get(Field::Note).is_none() {
+    let in_place = credit.is_some_and(|c| c >= 1.0);
+    if credit.is_none() && session.fields(id).get(Field::Note).is_none() {
         let Some(why) = prompter.text("Why does it not apply? (printed in reports)", "") else {
-            return Ok(Step::Stop);
+            return Ok(interrupted(false, prompter));
         };
         if let Flow::Done(step) = save_text(session, id, Field::Note, &why, prompter)? {
             return Ok(step);
@@ -422,14 +548,18 @@ fn details(
     }
     let more = [
         "no, next item".to_string(),
-        "yes: evidence, notes, owner, due date".into(),
+        if in_place {
+            "yes: evidence, notes".into()
+        } else {
+            "yes: evidence, notes, owner, due date".into()
+        },
     ];
     match prompter.choose("Add or change details?", &more, 0) {
-        None => return Ok(Step::Stop),
+        None => return Ok(interrupted(false, prompter)),
         Some(0) => return Ok(Step::Next),
         Some(_) => {}
     }
-    for (prompt, field) in [
+    let fields = [
         ("Evidence (what shows it)", Field::Evidence),
         ("Note (printed in reports)", Field::Note),
         (
@@ -437,26 +567,36 @@ fn details(
             Field::InternalNote,
         ),
         ("Owner (who will close the gap)", Field::Owner),
-    ] {
+    ];
+    let asked = if in_place { &fields[..3] } else { &fields[..] };
+    for &(prompt, field) in asked {
         let initial = session.fields(id).get(field).unwrap_or("").to_string();
         let Some(typed) = prompter.text(prompt, &initial) else {
-            return Ok(Step::Stop);
+            return Ok(interrupted(false, prompter));
         };
         if let Flow::Done(step) = save_text(session, id, field, &typed, prompter)? {
             return Ok(step);
         }
     }
+    if in_place {
+        return Ok(Step::Next);
+    }
     loop {
         let initial = session.fields(id).get(Field::Due).unwrap_or("").to_string();
         let Some(due) = prompter.text("Due date (YYYY-MM-DD, empty for none)", &initial) else {
-            return Ok(Step::Stop);
+            return Ok(interrupted(false, prompter));
         };
         let due = due.trim();
         let value = if due.is_empty() {
             None
         } else {
-            match Date::parse(due) {
-                Ok(date) => Some(date.to_string()),
+            match read_due(due) {
+                Ok((date, read_as)) => {
+                    if let Some(note) = read_as {
+                        prompter.say(&note);
+                    }
+                    Some(date.to_string())
+                }
                 Err(message) => {
                     prompter.say(&format!("{message}; write it as YYYY-MM-DD"));
                     continue;
@@ -469,6 +609,21 @@ fn details(
                 Flow::Done(step) => step,
             },
         );
+    }
+}
+
+/// A typed due date: YYYY-MM-DD, or M/D/YYYY with a note saying how it was read.
+fn read_due(typed: &str) -> std::result::Result<(Date, Option<String>), String> {
+    match Date::parse(typed) {
+        Ok(date) => Ok((date, None)),
+        Err(message) => match Date::parse_us(typed) {
+            Some(Ok(date)) => Ok((
+                date,
+                Some(format!("Read `{typed}` as {date} (month/day/year).")),
+            )),
+            Some(Err(us_message)) => Err(us_message),
+            None => Err(message),
+        },
     }
 }
 
@@ -527,6 +682,40 @@ mod tests {
     fn met_label(checklist: &Checklist, answers: &Answers) -> String {
         let met = checklist.scale.iter().find(|l| l.value == "met").unwrap();
         level_label(checklist, answers, met)
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries_within_the_width() {
+        let text = "Look for a signed memorandum of understanding that names both parties";
+        let lines = wrap(text, 24);
+        assert_eq!(
+            lines,
+            [
+                "Look for a signed",
+                "memorandum of",
+                "understanding that names",
+                "both parties"
+            ]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 24));
+        assert_eq!(lines.join(" "), text, "no word is cut or lost");
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_stays_whole() {
+        let url = "https://dpi.wi.gov/sspw/school-resource-officers/guidance";
+        assert_eq!(wrap(&format!("See {url} now"), 30), ["See", url, "now"]);
+        assert_eq!(wrap("one\ntwo", 80), ["one", "two"], "line breaks are kept");
+        assert_eq!(wrap("", 80), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_us_due_date_is_read_with_a_note() {
+        let (date, note) = read_due("6/30/2026").unwrap();
+        assert_eq!(date.to_string(), "2026-06-30");
+        assert!(note.unwrap().contains("month/day/year"));
+        assert_eq!(read_due("2026-06-30").unwrap().1, None);
+        assert!(read_due("6/31/2026").unwrap_err().contains("has 30 days"));
     }
 
     #[test]

@@ -1,11 +1,24 @@
 //! The questionnaire on a real terminal, through inquire.
 
-use inquire::{Select, Text};
+use inquire::error::InquireResult;
+use inquire::{InquireError, Select, Text};
 
 use super::Prompter;
 
-/// Prompts on the terminal; Ctrl-C and Esc stop the questionnaire (answers so far are saved).
-pub struct Terminal;
+/// Prompts on the terminal. Ctrl-C stops the questionnaire (answers so far are saved); Esc
+/// is reported through [`Prompter::escaped`], and the questionnaire goes back a step.
+#[derive(Default)]
+pub struct Terminal {
+    escaped: bool,
+}
+
+impl Terminal {
+    /// The answer, remembering whether a missing one was Esc.
+    fn answer<T>(&mut self, result: InquireResult<T>) -> Option<T> {
+        self.escaped = matches!(result, Err(InquireError::OperationCanceled));
+        result.ok()
+    }
+}
 
 impl Prompter for Terminal {
     fn say(&mut self, text: &str) {
@@ -13,16 +26,28 @@ impl Prompter for Terminal {
     }
 
     fn choose(&mut self, prompt: &str, options: &[String], default: usize) -> Option<usize> {
-        Select::new(prompt, options.to_vec())
+        let result = Select::new(prompt, options.to_vec())
             .with_starting_cursor(default.min(options.len().saturating_sub(1)))
             .with_page_size(options.len().max(1))
-            .raw_prompt()
-            .ok()
-            .map(|choice| choice.index)
+            .with_help_message("↑↓ to move, Enter to choose, Esc to go back")
+            .raw_prompt();
+        self.answer(result).map(|choice| choice.index)
     }
 
     fn text(&mut self, prompt: &str, initial: &str) -> Option<String> {
-        Text::new(prompt).with_initial_value(initial).prompt().ok()
+        let result = Text::new(prompt)
+            .with_initial_value(initial)
+            .with_help_message("Enter to save, Esc to go back to the status")
+            .prompt();
+        self.answer(result)
+    }
+
+    fn escaped(&mut self) -> bool {
+        self.escaped
+    }
+
+    fn width(&self) -> usize {
+        crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
     }
 }
 

@@ -6,11 +6,12 @@ use std::sync::OnceLock;
 
 use serde_yaml::Value;
 
+mod recover;
+
 use super::positions::{PositionIndex, child};
 use super::renamed::{OldAnswer, Written, carry_renamed};
 use super::status::resolve_status;
 use super::suggest::{NearestIndex, nearest, quotable};
-use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
 
@@ -42,6 +43,9 @@ const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
 pub struct AnswersDocument {
     root: Value,
     positions: LazyPositions,
+    /// Problems found while parsing that spoiled only part of the file: that part was set
+    /// aside so the rest could be checked too, and validation fails with these first.
+    parse_problems: Vec<Diagnostic>,
 }
 
 /// The position of every key, indexed on first use: a second pass over the text that only a
@@ -59,14 +63,17 @@ impl LazyPositions {
 
 impl AnswersDocument {
     /// Parses the text; syntax errors, tabs and an empty file are reported here.
+    /// After a problem confined to one answer (a syntax error in it, an item answered twice)
+    /// the rest of the file is still parsed, so one run reports every problem it can find.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
-        let root = yaml::parse_without_positions::<Value>(text, "an answers file")?;
+        let recovered = recover::parse(text)?;
         Ok(Self {
-            root,
+            root: recovered.root,
             positions: LazyPositions {
-                text: text.to_string(),
+                text: recovered.text,
                 index: OnceLock::new(),
             },
+            parse_problems: recovered.problems,
         })
     }
 
@@ -128,7 +135,8 @@ impl AnswersDocument {
     ) -> Result<(Answers, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut check = Check {
             positions: &self.positions,
-            diagnostics: Vec::new(),
+            diagnostics: self.parse_problems.clone(),
+            set_aside: &self.parse_problems,
         };
         let answers = check.document(&self.root, checklist);
         check.diagnostics.sort_by_key(|d| d.location);
@@ -165,6 +173,8 @@ fn type_name(value: &Value) -> &'static str {
 
 struct Check<'a> {
     positions: &'a LazyPositions,
+    /// Problems found while parsing (their answers were set aside).
+    set_aside: &'a [Diagnostic],
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -204,6 +214,8 @@ impl Check<'_> {
             );
             return None;
         };
+        let mut misplaced_answers = false;
+        let mut folded = None;
         for key in map.keys() {
             let Some(name) = key.as_str() else {
                 self.error(
@@ -213,7 +225,17 @@ impl Check<'_> {
                 );
                 continue;
             };
-            if !TOP_KEYS.contains(&name) {
+            if !TOP_KEYS.contains(&name) && names_an_item(name, checklist, &mut folded) {
+                misplaced_answers = true;
+                self.error(
+                    self.key_at(name),
+                    format!(
+                        "the answer to `{}` is not indented under `answers:`",
+                        quotable(name)
+                    ),
+                    "indent it under `answers:` with two spaces, like the other answers",
+                );
+            } else if !TOP_KEYS.contains(&name) {
                 let hint = match nearest(name, TOP_KEYS) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("the top-level keys are: {}", TOP_KEYS.join(", ")),
@@ -270,6 +292,9 @@ impl Check<'_> {
         let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
         let option = get("option").and_then(|v| self.option(v));
         let answers = match get("answers") {
+            // Answers set aside for a syntax error, or written outside `answers:`, are not
+            // missing: their errors say it.
+            None if misplaced_answers || !self.set_aside.is_empty() => Vec::new(),
             None => {
                 self.warn(
                     self.at("answers"),
@@ -352,14 +377,25 @@ impl Check<'_> {
 
     fn date(&mut self, value: &Value, path: &str) -> Option<Date> {
         let text = self.optional_text(Some(value), path)?;
-        match Date::parse(&text) {
+        let strict = Date::parse(&text);
+        match strict.or_else(|message| Date::parse_us(&text).unwrap_or(Err(message))) {
+            Ok(date) if date.to_string() != text => {
+                self.warn(
+                    self.at(path),
+                    format!("read the date `{text}` as {date} (month/day/year)"),
+                    format!("write it as `{date}` to remove this warning"),
+                );
+                Some(date)
+            }
             Ok(date) => Some(date),
             Err(message) => {
-                self.error(
-                    self.at(path),
-                    message,
-                    "write dates as YYYY-MM-DD, e.g. 2026-03-15",
-                );
+                let hint = if text.split('/').count() == 3 {
+                    "write dates as YYYY-MM-DD, e.g. 2026-03-15 (a date with slashes is read as \
+                     month/day/year, with all four digits of the year)"
+                } else {
+                    "write dates as YYYY-MM-DD, e.g. 2026-03-15"
+                };
+                self.error(self.at(path), message, hint);
                 None
             }
         }
@@ -452,6 +488,11 @@ impl Check<'_> {
         profile: Option<&Profile>,
         written_for: Option<&str>,
     ) -> Vec<Answer> {
+        if let Some(text) = value.as_str()
+            && self.missing_space(text, "answers")
+        {
+            return Vec::new();
+        }
         let Some(map) = value.as_mapping() else {
             self.error(
                 self.at("answers"),
@@ -469,6 +510,9 @@ impl Check<'_> {
             .collect();
         let mut answers = Vec::with_capacity(map.len());
         let mut old_answers = Vec::new();
+        let mut folded = None;
+        // Ids read case-insensitively can name one item twice.
+        let mut seen: HashMap<&str, Option<Location>> = HashMap::new();
         // Built on the first unknown id only: valid files never pay for it.
         let mut suggestions = None;
         for (key, entry) in map {
@@ -481,7 +525,9 @@ impl Check<'_> {
                 continue;
             };
             let path = child("answers", &item_id);
-            let Some(&section_id) = sections.get(item_id.as_str()) else {
+            let Some((item_id, section_id)) =
+                self.item_section(&item_id, &path, &sections, checklist, &mut folded)
+            else {
                 if let Some(new_id) = checklist.renamed_to(&item_id) {
                     if let Some(mut answer) = self.answer(&item_id, entry, &path, checklist) {
                         answer.item_id = new_id.to_string();
@@ -497,7 +543,7 @@ impl Check<'_> {
                 continue;
             };
             if let Some(profile) = profile
-                && !profile.applies_to(section_id, &item_id)
+                && !profile.applies_to(section_id, item_id)
             {
                 self.warn(
                     self.key_at(&path),
@@ -508,7 +554,11 @@ impl Check<'_> {
                     "remove the answer, or use a profile that includes the item",
                 );
             }
-            if let Some(answer) = self.answer(&item_id, entry, &path, checklist) {
+            if let Some(first) = seen.insert(item_id, self.key_at(&path)) {
+                self.answered_twice(item_id, &path, first);
+                continue;
+            }
+            if let Some(answer) = self.answer(item_id, entry, &path, checklist) {
                 answers.push(answer);
             }
         }
@@ -527,6 +577,56 @@ impl Check<'_> {
             }
         }
         answers
+    }
+
+    /// The checklist's id for `written` and its section: as written, else matched without
+    /// regard to case (a certain fix, with a warning naming the id it was read as).
+    fn item_section<'c>(
+        &mut self,
+        written: &str,
+        path: &str,
+        sections: &HashMap<&'c str, &'c str>,
+        checklist: &'c Checklist,
+        folded: &mut Option<FoldedIds<'c>>,
+    ) -> Option<(&'c str, &'c str)> {
+        if let Some((&id, section)) = sections.get_key_value(written) {
+            return Some((id, section));
+        }
+        let id = FoldedIds::get(folded, checklist).find(written)?;
+        let section = sections.get(id)?;
+        self.warn(
+            self.key_at(path),
+            format!("read the item `{}` as `{id}`", quotable(written)),
+            format!("write `{id}` in lowercase, as the checklist does, to remove this warning"),
+        );
+        Some((id, section))
+    }
+
+    fn answered_twice(&mut self, item_id: &str, path: &str, first: Option<Location>) {
+        let first = first.map_or_else(String::new, |at| format!(" (first at line {})", at.line));
+        self.error(
+            self.key_at(path),
+            format!("the item `{item_id}` is answered twice{first}"),
+            "keep one answer and delete the other; otherwise one would be lost",
+        );
+    }
+
+    /// A value that reads `key:value` (`status:met`) is a key without the space after its
+    /// colon, which YAML then reads as text: say so, with the fix.
+    fn missing_space(&mut self, text: &str, path: &str) -> bool {
+        let Some(colon) = recover::missing_space_at(text) else {
+            return false;
+        };
+        let fixed = format!("{}: {}", &text[..colon], &text[colon + 1..]);
+        self.error(
+            self.at(path),
+            format!("a space is missing after the colon in `{}`", quotable(text)),
+            format!(
+                "write `{}`: YAML needs a space after the colon of a key",
+                quotable(&fixed)
+            ),
+        );
+        true
     }
 
     fn warn_outside_profile(
@@ -665,6 +765,9 @@ impl Check<'_> {
             );
             return None;
         };
+        if self.missing_space(&text, path) {
+            return None;
+        }
         let problem = match resolve_status(&text, checklist) {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,
@@ -672,6 +775,38 @@ impl Check<'_> {
         let hint = problem.hint(|best| format!("did you mean `{best}`?"));
         self.error(self.at(path), problem.message(Some(item_id)), hint);
         None
+    }
+}
+
+/// Whether a top-level key is an item id (in any case, or renamed): an answer that lost its
+/// indentation under `answers:`.
+fn names_an_item<'c>(
+    key: &str,
+    checklist: &'c Checklist,
+    folded: &mut Option<FoldedIds<'c>>,
+) -> bool {
+    checklist.renamed_to(key).is_some() || FoldedIds::get(folded, checklist).find(key).is_some()
+}
+
+/// Item ids by their lowercase form, built on first use; `None` where two ids differ only in
+/// case, since the fix is then not certain. One lookup per id keeps a large file linear.
+struct FoldedIds<'c>(HashMap<String, Option<&'c str>>);
+
+impl<'c> FoldedIds<'c> {
+    fn get<'f>(slot: &'f mut Option<Self>, checklist: &'c Checklist) -> &'f Self {
+        slot.get_or_insert_with(|| {
+            let mut ids = HashMap::new();
+            for (_, item) in checklist.items() {
+                ids.entry(item.id.to_ascii_lowercase())
+                    .and_modify(|id| *id = None)
+                    .or_insert(Some(item.id.as_str()));
+            }
+            Self(ids)
+        })
+    }
+
+    fn find(&self, written: &str) -> Option<&'c str> {
+        self.0.get(&written.to_ascii_lowercase()).copied().flatten()
     }
 }
 

@@ -135,17 +135,33 @@ fn tab_indentation(text: &str) -> Vec<Diagnostic> {
 
 /// Turns a serde_yaml error into a diagnostic with its position and a plain-English hint.
 fn translate(err: &serde_yaml::Error) -> Diagnostic {
-    let location = err.location().map(|l| Location {
-        line: l.line(),
-        column: l.column(),
+    let full = err.to_string();
+    // An unclosed quote is found at the end of the file; the quote itself is what to fix.
+    let location = quote_start(&full).or_else(|| {
+        err.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        })
     });
-    let message = strip_positions(&err.to_string());
+    let message = strip_positions(&full);
     let (message, hint) = explain(&message);
     let diagnostic = Diagnostic::error(location, message);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
+}
+
+/// Where the quoted text that is never closed starts, from the parser's message.
+fn quote_start(message: &str) -> Option<Location> {
+    const START: &str = "while scanning a quoted scalar at line ";
+    let rest = &message[message.find(START)? + START.len()..];
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some(Location {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+    })
 }
 
 /// Removes " at line N column M" from a parser message: the position is printed in front.
@@ -282,6 +298,13 @@ mod tests {
             "the key `district` is written twice (first at line 1)"
         );
         assert_eq!(d.location, Some(Location { line: 3, column: 1 }));
+    }
+
+    #[test]
+    fn places_an_unclosed_quote_at_the_quote() {
+        let d = first_error("district: x\ncount: \"1\n\n");
+        assert!(d.message.contains("never closed"), "{d:?}");
+        assert_eq!(d.location, Some(Location { line: 2, column: 8 }));
     }
 
     #[test]

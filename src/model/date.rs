@@ -52,6 +52,38 @@ impl Date {
             .ok_or_else(|| format!("`{text}` does not exist: {year}-{month:02} has {last} days"))
     }
 
+    /// Reads the US form `M/D/YYYY` (`3/15/2026`, `03/15/2026`). Only a four-digit year is
+    /// read: `3/15/26` could be 1926 or 2026, so it stays an error. `None` when the text is not
+    /// in this form; an error when it is but the date does not exist.
+    pub fn parse_us(text: &str) -> Option<Result<Self, String>> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('/').collect();
+        let digits = |p: &str, lengths: &[usize]| {
+            lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        let us_form = parts.len() == 3
+            && digits(parts[0], &[1, 2])
+            && digits(parts[1], &[1, 2])
+            && digits(parts[2], &[4]);
+        if !us_form {
+            return None;
+        }
+        let number = |s: &str| s.parse::<u16>().unwrap_or(0);
+        let (month, day, year) = (number(parts[0]), number(parts[1]), number(parts[2]));
+        if !(1..=12).contains(&month) {
+            return Some(Err(format!(
+                "`{text}` read as month/day/year has month {month}; months run from 1 to 12"
+            )));
+        }
+        let month = month as u8;
+        let last = days_in_month(year, month);
+        Some(Date::new(year, month, day.min(255) as u8).ok_or_else(|| {
+            format!(
+                "`{text}` read as month/day/year does not exist: {year}-{month:02} has {last} days"
+            )
+        }))
+    }
+
     /// The date `days` days after 1970-01-01 (for "today" from the system clock).
     pub fn from_days_since_epoch(days: i64) -> Option<Self> {
         // Howard Hinnant's civil_from_days.
@@ -153,6 +185,28 @@ mod tests {
                 .contains("YYYY-MM-DD")
         );
         assert!(Date::parse("2026-3-5").is_err());
+    }
+
+    #[test]
+    fn reads_us_dates_with_four_digit_years_only() {
+        let read = |t: &str| Date::parse_us(t).map(|r| r.map(|d| d.to_string()));
+        assert_eq!(read("3/15/2026"), Some(Ok("2026-03-15".into())));
+        assert_eq!(read("03/05/2026"), Some(Ok("2026-03-05".into())));
+        assert!(
+            read("2/30/2026")
+                .unwrap()
+                .unwrap_err()
+                .contains("has 28 days")
+        );
+        assert!(
+            read("15/3/2026")
+                .unwrap()
+                .unwrap_err()
+                .contains("months run")
+        );
+        assert_eq!(read("3/15/26"), None);
+        assert_eq!(read("2026-03-15"), None);
+        assert_eq!(read("3/15/2026/1"), None);
     }
 
     #[test]

@@ -119,7 +119,7 @@ fn saves_after_every_answer_and_resumes_after_an_interruption() {
     let summary = answer::run(&path, &all, &mut second).unwrap();
     assert_eq!(summary.saved, 1);
     assert!(
-        second.said[0].contains("item 1 of 110"),
+        second.said[0].contains("item 3 of 112, section 1 of 11 (110 still open)"),
         "{}",
         second.said[0]
     );
