@@ -8,8 +8,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use sro_assess::compare::{self, SummaryBuilder};
-use sro_assess::report::compare::{render_comparison, render_summary};
-use sro_assess::report::{Format, RenderOptions};
+use sro_assess::report::{Format, RenderOptions, backend};
 use sro_assess::score::Assessment;
 
 fuzz_target!(|data: &[u8]| {
@@ -27,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let summary = builder.finish();
     let options = RenderOptions::default();
     for format in Format::ALL {
-        let _ = render_comparison(&comparison, format, &options);
-        let _ = render_summary(&summary, format, &options);
+        let _ = backend(format).comparison(&comparison, &options);
+        let _ = backend(format).summary(&summary, &options);
     }
 });
