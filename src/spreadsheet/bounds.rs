@@ -148,11 +148,126 @@ fn check_parts_within(path: &Path, bytes: &[u8], limits: &PartLimits) -> Result<
     Ok(())
 }
 
+/// Checks what an ODS sheet's repeat counts stand for before calamine expands them: one
+/// `<table:table-cell table:number-columns-repeated="16384">` with a value becomes 16,384
+/// cells, a repeated row multiplies them again. The rows and columns spanned up to the last
+/// filled cell of every sheet together must fit [`MAX_ROWS`], [`MAX_COLUMNS`] and
+/// [`MAX_CELLS`]. Bytes that are not an ODS pass.
+pub fn check_ods_content(path: &Path, bytes: &[u8]) -> Result<()> {
+    let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(mut part) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    // The part's size is bounded already by [`check_workbook_parts`].
+    let mut content = Vec::new();
+    (&mut part)
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut content)
+        .map_err(|err| unreadable(path, &err))?;
+    let extent = ods_extent(&String::from_utf8_lossy(&content));
+    let refuse_extent = |what: String| {
+        refuse(
+            path,
+            format!("the spreadsheet's sheets span {what}, more than sro-assess reads"),
+            SHEET_HINT,
+        )
+    };
+    if extent.rows > MAX_ROWS as u64 {
+        return Err(refuse_extent(format!(
+            "{} rows (at most {})",
+            thousands(extent.rows),
+            thousands(MAX_ROWS as u64)
+        )));
+    }
+    if extent.columns > MAX_COLUMNS as u64 {
+        return Err(refuse_extent(format!(
+            "{} columns (at most {MAX_COLUMNS})",
+            thousands(extent.columns)
+        )));
+    }
+    if extent.rows.saturating_mul(extent.columns) > MAX_CELLS as u64 {
+        return Err(refuse_extent(format!(
+            "{} rows of {} columns (at most {} cells)",
+            thousands(extent.rows),
+            thousands(extent.columns),
+            thousands(MAX_CELLS as u64)
+        )));
+    }
+    Ok(())
+}
+
+/// Rows (up to each sheet's last filled row, summed over sheets) and the widest filled row.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct OdsExtent {
+    rows: u64,
+    columns: u64,
+}
+
+/// Walks the start tags of `content.xml`: enough to count repeats, without building a tree.
+fn ods_extent(xml: &str) -> OdsExtent {
+    let mut extent = OdsExtent::default();
+    let (mut sheet_rows, mut sheet_filled_rows) = (0u64, 0u64);
+    let (mut row_repeats, mut row_width, mut row_filled) = (1u64, 0u64, 0u64);
+    for tag in xml.split('<').skip(1) {
+        let Some(end) = tag.find('>') else {
+            continue;
+        };
+        let tag = &tag[..end];
+        let (closing, body) = match tag.strip_prefix('/') {
+            Some(body) => (true, body),
+            None => (false, tag),
+        };
+        let name = body
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        match (closing, name) {
+            (false, "table:table") => (sheet_rows, sheet_filled_rows) = (0, 0),
+            (true, "table:table") => extent.rows = extent.rows.saturating_add(sheet_filled_rows),
+            (false, "table:table-row") => {
+                row_repeats = repeat(tag, "table:number-rows-repeated");
+                (row_width, row_filled) = (0, 0);
+                if tag.ends_with('/') {
+                    sheet_rows = sheet_rows.saturating_add(row_repeats);
+                }
+            }
+            (true, "table:table-row") => {
+                sheet_rows = sheet_rows.saturating_add(row_repeats);
+                if row_filled > 0 {
+                    sheet_filled_rows = sheet_rows;
+                    extent.columns = extent.columns.max(row_filled);
+                }
+            }
+            (false, "table:table-cell" | "table:covered-table-cell") => {
+                row_width = row_width.saturating_add(repeat(tag, "table:number-columns-repeated"));
+                // A cell is filled when it has content or a value; LibreOffice writes empty
+                // ones as `<table:table-cell/>`.
+                if !tag.ends_with('/') || tag.contains("office:value-type") {
+                    row_filled = row_width;
+                }
+            }
+            _ => {}
+        }
+    }
+    extent
+}
+
+fn repeat(tag: &str, attribute: &str) -> u64 {
+    tag.split_once(attribute)
+        .and_then(|(_, rest)| rest.split('"').nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
 fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
     refuse(
         path,
-        format!("the file is not a readable XLSX workbook: {err}"),
-        "save it again from the spreadsheet program as an Excel workbook (.xlsx)",
+        format!("the file is not a readable workbook: {err}"),
+        "save it again from the spreadsheet program as an Excel workbook (.xlsx) or an \
+         OpenDocument spreadsheet (.ods)",
     )
 }
 
@@ -207,6 +322,52 @@ mod tests {
             message(b"not a zip at all"),
             None,
             "left to the workbook reader"
+        );
+    }
+
+    #[test]
+    fn counts_the_cells_an_ods_repeat_stands_for() {
+        let row = |cells: &str, repeats: u64| {
+            format!(
+                "<table:table-row table:number-rows-repeated=\"{repeats}\">{cells}</table:table-row>"
+            )
+        };
+        let sheet = |rows: &str| format!("<table:table table:name=\"A\">{rows}</table:table>");
+        let filled =
+            "<table:table-cell office:value-type=\"string\"><text:p>x</text:p></table:table-cell>";
+        let wide = "<table:table-cell table:number-columns-repeated=\"5000\" \
+                    office:value-type=\"float\" office:value=\"1\"/>";
+        let empty_tail = "<table:table-cell table:number-columns-repeated=\"16000\"/>";
+        let trailing = row(empty_tail, 1_048_000);
+        assert_eq!(
+            ods_extent(&sheet(&format!(
+                "{}{}",
+                row(&format!("{filled}{empty_tail}"), 1),
+                trailing
+            ))),
+            OdsExtent {
+                rows: 1,
+                columns: 1
+            },
+            "empty trailing cells and rows, as LibreOffice writes them, do not count"
+        );
+        assert_eq!(
+            ods_extent(&sheet(&row(&format!("{filled}{wide}"), 3))),
+            OdsExtent {
+                rows: 3,
+                columns: 5001
+            }
+        );
+        assert_eq!(
+            ods_extent(&format!(
+                "{}{}",
+                sheet(&row(filled, 2)),
+                sheet(&row(filled, 4))
+            )),
+            OdsExtent {
+                rows: 6,
+                columns: 1
+            }
         );
     }
 

@@ -1,25 +1,32 @@
-//! Reading a filled sheet into a [`Grid`]: XLSX through calamine, CSV through the csv crate.
+//! Reading a filled sheet into a [`Grid`]: workbooks (XLSX, ODS, XLS, XLSB) through calamine,
+//! CSV through the csv crate after its encoding and separator are found.
 
 use std::io::{Cursor, Read as _};
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Reader, Xlsx};
+use calamine::{Data, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
 
 use super::bounds::{
-    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_workbook_parts, refuse, thousands,
+    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts, refuse,
+    thousands,
 };
 use super::csv_cell::restore;
+use super::import::column_name;
 use super::{Grid, SHEET, cell_name};
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::{MAX_INPUT_BYTES, read_input};
+use crate::load::MAX_INPUT_BYTES;
 use crate::model::Date;
 
 /// The spreadsheet formats read and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpreadsheetKind {
-    /// Office Open XML workbook.
+    /// Office Open XML workbook (Excel's, and what `init` writes).
     Xlsx,
-    /// Comma-separated values.
+    /// OpenDocument spreadsheet (LibreOffice Calc's default).
+    Ods,
+    /// Excel 97-2003 workbook (and XLSB); read, never written.
+    Xls,
+    /// Comma-, semicolon- or tab-separated values, in any common encoding.
     Csv,
 }
 
@@ -28,7 +35,7 @@ pub enum SpreadsheetKind {
 pub fn read_grid(path: &Path, kind: SpreadsheetKind) -> Result<Grid> {
     match kind {
         SpreadsheetKind::Csv => read_csv(path),
-        SpreadsheetKind::Xlsx => read_xlsx(path),
+        SpreadsheetKind::Xlsx | SpreadsheetKind::Ods | SpreadsheetKind::Xls => read_workbook(path),
     }
 }
 
@@ -40,14 +47,18 @@ fn invalid(path: &Path, message: String, hint: &str) -> Error {
 }
 
 fn read_csv(path: &Path) -> Result<Grid> {
-    let text = read_input(path)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let bytes = read_workbook_bytes(path)?;
+    crate::fsio::note_input(path);
+    let text = decode_text(&bytes);
     let sheet = path
         .file_stem()
         .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells = 0usize;
     let mut record = csv::StringRecord::new();
@@ -72,6 +83,82 @@ fn read_csv(path: &Path) -> Result<Grid> {
         );
     }
     Ok(Grid { sheet, rows })
+}
+
+/// The text of a CSV file in whatever encoding a spreadsheet program saved it: a byte-order
+/// mark decides (UTF-8, UTF-16LE/BE); else UTF-8 when the bytes are valid UTF-8; else the
+/// legacy encoding chardetng finds most likely (Windows-1252 for Excel on Windows), or
+/// MacRoman when that reads as more plausible text (Excel on older Macs).
+pub(super) fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let text = guess.decode_without_bom_handling(bytes).0.into_owned();
+    if guess != encoding_rs::WINDOWS_1252 {
+        return text;
+    }
+    let mac = encoding_rs::MACINTOSH
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned();
+    if plausibility(&mac) > plausibility(&text) {
+        mac
+    } else {
+        text
+    }
+}
+
+/// How much a decoding reads like Western text: lowercase accented letters and typographic
+/// punctuation are common there; a wrong 8-bit decoding turns them into capitals, symbols and
+/// rarer letters.
+fn plausibility(text: &str) -> usize {
+    text.chars()
+        .filter(|c| {
+            matches!(c, '\u{e0}'..='\u{ff}' | '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201d}')
+                && *c != '\u{f7}'
+        })
+        .count()
+}
+
+/// The separator of a CSV file: of comma, semicolon (Excel in European locales) and tab, the
+/// one under which a row names the most template columns; comma when none does.
+pub(super) fn sniff_delimiter(text: &str) -> u8 {
+    let score = |delimiter: u8| -> usize {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        reader
+            .records()
+            .take(MAX_ROWS)
+            .map_while(std::result::Result::ok)
+            .map(|record| {
+                record
+                    .iter()
+                    .filter(|cell| super::COLUMNS.contains(&column_name(cell).as_str()))
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let mut best = (b',', score(b','));
+    for delimiter in [b';', b'\t'] {
+        let found = score(delimiter);
+        if found > best.1 {
+            best = (delimiter, found);
+        }
+    }
+    best.0
 }
 
 /// Refuses a sheet once row `row` (from 0) with `columns` cells, or `cells` cells in all, is
@@ -116,26 +203,83 @@ fn too_many_cells(path: &Path, sheet: &str) -> Error {
     )
 }
 
-fn read_xlsx(path: &Path) -> Result<Grid> {
+fn read_workbook(path: &Path) -> Result<Grid> {
     let bytes = read_workbook_bytes(path)?;
     // So that no output of this command replaces it.
     crate::fsio::note_input(path);
     check_workbook_parts(path, &bytes)?;
-    let hint = "save it again from the spreadsheet program as an Excel workbook (.xlsx)";
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|err| {
+    check_ods_content(path, &bytes)?;
+    let hint = "save it again from the spreadsheet program as an Excel workbook (.xlsx) or an \
+                OpenDocument spreadsheet (.ods)";
+    // The format is told by the bytes, not the name: a workbook saved under the wrong
+    // extension still reads.
+    let workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|err| {
         invalid(
             path,
-            format!("the file is not a readable XLSX workbook: {err}"),
+            format!("the file is not a readable XLSX, ODS or XLS workbook: {err}"),
             hint,
         )
     })?;
-    let names = workbook.sheet_names();
-    let Some(sheet) = names
+    match workbook {
+        Sheets::Xlsx(workbook) => read_xlsx(path, workbook, hint),
+        mut other => read_whole_sheet(path, &mut other, hint),
+    }
+}
+
+fn answers_sheet(names: &[String]) -> Option<String> {
+    names
         .iter()
         .find(|n| n.as_str() == SHEET)
         .or_else(|| names.first())
         .cloned()
-    else {
+}
+
+/// ODS, XLS and XLSB: calamine reads their sheets whole (their size and, for ODS, the cells
+/// their repeat counts stand for, are bounded before), then the range is checked.
+fn read_whole_sheet(
+    path: &Path,
+    workbook: &mut Sheets<Cursor<Vec<u8>>>,
+    hint: &str,
+) -> Result<Grid> {
+    let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
+        return Err(invalid(path, "the workbook has no sheets".into(), hint));
+    };
+    let range = workbook.worksheet_range(&sheet).map_err(|err| {
+        invalid(
+            path,
+            format!("the sheet `{sheet}` cannot be read: {err}"),
+            hint,
+        )
+    })?;
+    let (Some(start), Some(end)) = (range.start(), range.end()) else {
+        return Ok(Grid {
+            sheet,
+            rows: Vec::new(),
+        });
+    };
+    check_used_range(
+        path,
+        &sheet,
+        Dimensions {
+            start: (start.0, start.1),
+            end: (end.0, end.1),
+        },
+    )?;
+    let mut grid = Grid {
+        sheet,
+        rows: Vec::new(),
+    };
+    for (row, col, value) in range.used_cells() {
+        let text = cell_text(value);
+        if !text.is_empty() {
+            grid.set(row + start.0 as usize, col + start.1 as usize, &text);
+        }
+    }
+    Ok(grid)
+}
+
+fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Result<Grid> {
+    let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
         return Err(invalid(path, "the workbook has no sheets".into(), hint));
     };
     let unreadable = |err: calamine::XlsxError| {
@@ -276,6 +420,38 @@ fn serial_date(serial: f64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_the_encodings_spreadsheet_programs_save_csv_in() {
+        let text = "checklist,caf\u{e9} \u{2019}quoted\u{2019}";
+        let (windows, _, lossy) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(!lossy);
+        assert!(std::str::from_utf8(&windows).is_err());
+        assert_eq!(decode_text(&windows), text, "Windows-1252 without a BOM");
+        let (mac, _, lossy) = encoding_rs::MACINTOSH.encode(text);
+        assert!(!lossy);
+        assert_eq!(decode_text(&mac), text, "MacRoman without a BOM");
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_text(&utf16), text, "UTF-16LE with a BOM");
+        let mut utf16be = vec![0xFE, 0xFF];
+        utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_text(&utf16be), text, "UTF-16BE with a BOM");
+        let bom_utf8 = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(decode_text(&bom_utf8), text, "UTF-8 with a BOM");
+    }
+
+    #[test]
+    fn finds_the_separator_by_the_column_names() {
+        let semicolon = "checklist;wi-sro-best-practices\n\nid;section;title;status\n\
+                         a;b;\"Plan, review, sign\";met\n";
+        assert_eq!(sniff_delimiter(semicolon), b';');
+        let tab = "checklist\twi\nid\tStatus\tnote\n";
+        assert_eq!(sniff_delimiter(tab), b'\t');
+        let comma = "checklist,wi\nid,status,note\nx,met,\"a; b; c; d\"\n";
+        assert_eq!(sniff_delimiter(comma), b',');
+        assert_eq!(sniff_delimiter("no sheet here"), b',');
+    }
 
     #[test]
     fn converts_serial_days_to_dates() {

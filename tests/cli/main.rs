@@ -28,4 +28,5 @@ mod pdf_read;
 mod readme;
 mod report_snapshots;
 mod spreadsheet;
+mod spreadsheet_clients;
 mod worksheet;
