@@ -53,7 +53,32 @@ fn read_csv(path: &Path) -> Result<Grid> {
     let sheet = path
         .file_stem()
         .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
-    let delimiter = sniff_delimiter(&text);
+    let rows = csv_rows(&text, sniff_delimiter(&text), |row, columns, cells| {
+        check_extent(path, &sheet, row, columns, cells)
+    })
+    .map_err(|err| match err {
+        CsvProblem::Bound(err) => err,
+        CsvProblem::Syntax(err) => invalid(
+            path,
+            format!("the CSV file cannot be read: {err}"),
+            "save the sheet again as CSV (UTF-8, comma-separated)",
+        ),
+    })?;
+    Ok(Grid { sheet, rows })
+}
+
+enum CsvProblem {
+    Bound(Error),
+    Syntax(csv::Error),
+}
+
+/// The rows of CSV text as a spreadsheet program shows them: the csv crate skips blank lines,
+/// but a spreadsheet shows each as an empty row, and cell names must match what it shows.
+fn csv_rows(
+    text: &str,
+    delimiter: u8,
+    mut check: impl FnMut(usize, usize, usize) -> Result<()>,
+) -> std::result::Result<Vec<Vec<String>>, CsvProblem> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -63,18 +88,38 @@ fn read_csv(path: &Path) -> Result<Grid> {
     let mut cells = 0usize;
     let mut record = csv::StringRecord::new();
     loop {
-        let more = reader.read_record(&mut record).map_err(|err| {
-            invalid(
-                path,
-                format!("the CSV file cannot be read: {err}"),
-                "save the sheet again as CSV (UTF-8, comma-separated)",
-            )
-        })?;
-        if !more {
+        if !reader
+            .read_record(&mut record)
+            .map_err(CsvProblem::Syntax)?
+        {
             break;
         }
+        // A record's position is where the last one ended: the blank lines the csv crate
+        // skipped lead it.
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        // After a `\r\n` terminator the position can fall between its two bytes.
+        let bytes = text.as_bytes();
+        let start = if start > 0 && bytes.get(start - 1..=start) == Some(b"\r\n".as_slice()) {
+            start + 1
+        } else {
+            start
+        };
+        let skipped = bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .filter(|&&b| b == b'\n')
+            .count();
+        for _ in 0..skipped {
+            check(rows.len(), 0, cells).map_err(CsvProblem::Bound)?;
+            rows.push(Vec::new());
+        }
         cells += record.len();
-        check_extent(path, &sheet, rows.len(), record.len(), cells)?;
+        check(rows.len(), record.len(), cells).map_err(CsvProblem::Bound)?;
         rows.push(
             record
                 .iter()
@@ -82,7 +127,7 @@ fn read_csv(path: &Path) -> Result<Grid> {
                 .collect(),
         );
     }
-    Ok(Grid { sheet, rows })
+    Ok(rows)
 }
 
 /// The text of a CSV file in whatever encoding a spreadsheet program saved it: a byte-order
@@ -439,6 +484,16 @@ mod tests {
         assert_eq!(decode_text(&utf16be), text, "UTF-16BE with a BOM");
         let bom_utf8 = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
         assert_eq!(decode_text(&bom_utf8), text, "UTF-8 with a BOM");
+    }
+
+    #[test]
+    fn blank_lines_are_empty_rows_as_a_spreadsheet_shows_them() {
+        let rows = |text: &str| csv_rows(text, b',', |_, _, _| Ok(())).ok().unwrap();
+        let expected = vec![vec!["a".to_string()], vec![], vec![], vec!["b".to_string()]];
+        assert_eq!(rows("a\n\n\nb\n"), expected);
+        assert_eq!(rows("a\r\n\r\n\r\nb\r\n"), expected);
+        assert_eq!(rows("\na,\"x\n\ny\"\nb")[1], vec!["a", "x\n\ny"]);
+        assert_eq!(rows("\na,\"x\n\ny\"\nb")[2], vec!["b"]);
     }
 
     #[test]
