@@ -211,7 +211,7 @@ fn folder_answers(folder: &Path) -> Result<Vec<PathBuf>> {
             diagnostics: vec![
                 Diagnostic::error(
                     None,
-                    "the folder has no answers files (*.yaml, *.yml, *.xlsx, *.ods, *.xls)",
+                    "the folder has no answers files (*.yaml, *.yml) or workbooks (*.xlsx, *.ods, *.xls)",
                 )
                 .with_hint(
                     "name the files, or give the folder that holds them (CSV answers are read \

@@ -262,6 +262,128 @@ fn repeat(tag: &str, attribute: &str) -> u64 {
         .max(1)
 }
 
+/// Checks an XLS workbook (an OLE compound file) before calamine reads it: calamine reads
+/// every sheet at once and reserves memory for each sheet's declared range (its DIMENSIONS
+/// record) and for the span of its cells. Each sheet is walked as calamine finds it (from its
+/// BOUNDSHEET offset to its EOF); the declared ranges and the cells' spans of all sheets
+/// together must fit [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]. Bytes that are not an
+/// OLE file pass: calamine then says what is wrong.
+pub fn check_xls_records(path: &Path, bytes: &[u8]) -> Result<()> {
+    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut stream = Vec::new();
+    let opened = file
+        .open_stream("/Workbook")
+        .or_else(|_| file.open_stream("/Book"));
+    let Ok(opened) = opened else {
+        return Ok(());
+    };
+    opened
+        .take(crate::load::MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut stream)
+        .map_err(|err| unreadable(path, &err))?;
+    let mut total = 0u64;
+    for offset in sheet_offsets(&stream) {
+        let span = sheet_span(stream.get(offset..).unwrap_or_default());
+        if span.rows > MAX_ROWS as u64 || span.columns > MAX_COLUMNS as u64 {
+            return Err(refuse(
+                path,
+                format!(
+                    "a sheet of the workbook spans {} rows and {} columns; sro-assess reads at \
+                     most {} rows and {MAX_COLUMNS} columns",
+                    thousands(span.rows),
+                    thousands(span.columns),
+                    thousands(MAX_ROWS as u64)
+                ),
+                SHEET_HINT,
+            ));
+        }
+        total = total.saturating_add(span.rows * span.columns);
+        if total > MAX_CELLS as u64 {
+            return Err(refuse(
+                path,
+                format!(
+                    "the workbook's sheets span more than {} cells, the most sro-assess reads",
+                    thousands(MAX_CELLS as u64)
+                ),
+                SHEET_HINT,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// BIFF records: a 2-byte type, a 2-byte length, the data.
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream;
+    std::iter::from_fn(move || {
+        let header = rest.get(..4)?;
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let data = rest.get(4..4 + len)?;
+        rest = &rest[4 + len..];
+        Some((kind, data))
+    })
+}
+
+/// Where each sheet starts: the first 4 bytes of each BOUNDSHEET record of the globals.
+fn sheet_offsets(stream: &[u8]) -> Vec<usize> {
+    records(stream)
+        .take_while(|&(kind, _)| kind != 0x000A)
+        .filter(|&(kind, data)| kind == 0x0085 && data.len() >= 4)
+        .filter_map(|(_, data)| {
+            usize::try_from(u32::from_le_bytes([data[0], data[1], data[2], data[3]])).ok()
+        })
+        .collect()
+}
+
+/// The larger of a sheet's declared range and the span of its cells (rows and columns from
+/// 0 to the last), as calamine reserves and builds them.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct SheetSpan {
+    rows: u64,
+    columns: u64,
+}
+
+fn sheet_span(sheet: &[u8]) -> SheetSpan {
+    let u16_at = |data: &[u8], at: usize| {
+        data.get(at..at + 2)
+            .map_or(0, |b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let u32_at = |data: &[u8], at: usize| {
+        data.get(at..at + 4).map_or(0, |b| {
+            u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        })
+    };
+    let mut span = SheetSpan::default();
+    let mut grow = |rows: u64, columns: u64| {
+        span.rows = span.rows.max(rows);
+        span.columns = span.columns.max(columns);
+    };
+    // The first record is the sheet's BOF; the sheet ends at its EOF.
+    for (kind, data) in records(sheet)
+        .skip(1)
+        .take_while(|&(kind, _)| kind != 0x000A)
+    {
+        match kind {
+            // DIMENSIONS, BIFF8 (32-bit rows) and BIFF5: one past the last row and column.
+            0x0200 if data.len() >= 14 => grow(u32_at(data, 4), u16_at(data, 10)),
+            0x0200 => grow(u16_at(data, 2), u16_at(data, 6)),
+            // NUMBER, LABEL, BOOLERR, RK, LABELSST, FORMULA: row, column.
+            0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                grow(u16_at(data, 0) + 1, u16_at(data, 2) + 1);
+            }
+            // MULRK: row, first column, ..., last column.
+            0x00BD if data.len() >= 6 => {
+                grow(u16_at(data, 0) + 1, u16_at(data, data.len() - 2) + 1);
+            }
+            _ => {}
+        }
+    }
+    span
+}
+
 fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
     refuse(
         path,
@@ -369,6 +491,50 @@ mod tests {
                 columns: 1
             }
         );
+    }
+
+    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut out = kind.to_le_bytes().to_vec();
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+        out
+    }
+
+    #[test]
+    fn spans_an_xls_sheet_by_its_declared_range_and_its_cells() {
+        let bof = record(0x0809, &[0; 16]);
+        let eof = record(0x000A, &[]);
+        let mut dimensions = Vec::new();
+        dimensions.extend(0u32.to_le_bytes());
+        dimensions.extend(65_536u32.to_le_bytes());
+        dimensions.extend(0u16.to_le_bytes());
+        dimensions.extend(256u16.to_le_bytes());
+        dimensions.extend(0u16.to_le_bytes());
+        let declared = [bof.clone(), record(0x0200, &dimensions), eof.clone()].concat();
+        assert_eq!(
+            sheet_span(&declared),
+            SheetSpan {
+                rows: 65_536,
+                columns: 256
+            }
+        );
+        let mut number = Vec::new();
+        number.extend(11u16.to_le_bytes());
+        number.extend(6u16.to_le_bytes());
+        number.extend([0; 10]);
+        let after_eof = [bof, record(0x0203, &number), eof.clone(), eof].concat();
+        assert_eq!(
+            sheet_span(&after_eof),
+            SheetSpan {
+                rows: 12,
+                columns: 7
+            }
+        );
+        let mut boundsheet = 20u32.to_le_bytes().to_vec();
+        boundsheet.extend([0, 0, 1, 0x41]);
+        let globals = [record(0x0085, &boundsheet), record(0x000A, &[])].concat();
+        assert_eq!(sheet_offsets(&globals), vec![20]);
+        assert_eq!(sheet_offsets(&[1, 2, 3]), Vec::<usize>::new(), "truncated");
     }
 
     #[test]

@@ -502,15 +502,21 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
         // An answered row with an unknown id is an error already; a row that answers nothing
         // and is not an item (a total, a remark) would otherwise vanish.
         if !answered && !checklist.items().any(|(_, i)| i.id == id) {
+            let text = grid.cell(r, first);
+            // Above the header row such a row reads as a header field of the committee's own
+            // (a cost); below it, as a line among the items (a total, a remark).
+            let message = if r < header_row {
+                format!("the row `{text}` is not a field import reads; the row is not imported")
+            } else {
+                format!(
+                    "row {} is not an item of the checklist (`{text}`); it is not imported",
+                    r + 1
+                )
+            };
             note(
                 r,
                 first,
-                format!(
-                    "row {} (`{}`) is neither a header field nor an item of the checklist; it \
-                     is not imported",
-                    r + 1,
-                    grid.cell(r, first)
-                ),
+                message,
                 format!(
                     "the header fields are: {}; put costs and staffing in the annual_cost, \
                      one_time_cost and staff_fte fields and remarks in an item's note",

@@ -7,8 +7,8 @@ use std::path::Path;
 use calamine::{Data, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
 
 use super::bounds::{
-    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts, refuse,
-    thousands,
+    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts,
+    check_xls_records, refuse, thousands,
 };
 use super::csv_cell::restore;
 use super::import::column_name;
@@ -254,6 +254,7 @@ fn read_workbook(path: &Path) -> Result<Grid> {
     crate::fsio::note_input(path);
     check_workbook_parts(path, &bytes)?;
     check_ods_content(path, &bytes)?;
+    check_xls_records(path, &bytes)?;
     let hint = "save it again from the spreadsheet program as an Excel workbook (.xlsx) or an \
                 OpenDocument spreadsheet (.ods)";
     // The format is told by the bytes, not the name: a workbook saved under the wrong

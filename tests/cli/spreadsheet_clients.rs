@@ -400,3 +400,57 @@ fn libreoffice_calc_round_trips_the_template_in_every_format() {
     let again = soffice_convert(&profile, &ods, "xlsx", &dir.path().join("again"), "xlsx");
     assert_eq!(imported(&again), expected);
 }
+
+#[test]
+fn an_xls_whose_declared_range_is_too_large_is_refused() {
+    use std::io::Write as _;
+    let record = |kind: u16, data: &[u8]| {
+        let mut out = kind.to_le_bytes().to_vec();
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+        out
+    };
+    let mut bof = 0x0600u16.to_le_bytes().to_vec();
+    bof.extend(0x0005u16.to_le_bytes());
+    bof.extend([0; 12]);
+    let mut sheet_bof = 0x0600u16.to_le_bytes().to_vec();
+    sheet_bof.extend(0x0010u16.to_le_bytes());
+    sheet_bof.extend([0; 12]);
+    let boundsheet = |offset: u32| {
+        let mut data = offset.to_le_bytes().to_vec();
+        data.extend([0, 0, 1, 0, b'A']);
+        record(0x0085, &data)
+    };
+    let globals_len = record(0x0809, &bof).len() + boundsheet(0).len() + 4;
+    let mut dimensions = 0u32.to_le_bytes().to_vec();
+    dimensions.extend(65_536u32.to_le_bytes());
+    dimensions.extend(0u16.to_le_bytes());
+    dimensions.extend(256u16.to_le_bytes());
+    dimensions.extend(0u16.to_le_bytes());
+    let stream = [
+        record(0x0809, &bof),
+        boundsheet(globals_len as u32),
+        record(0x000A, &[]),
+        record(0x0809, &sheet_bof),
+        record(0x0200, &dimensions),
+        record(0x000A, &[]),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("declared.xls");
+    let mut file = cfb::create(&path).unwrap();
+    file.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    file.flush().unwrap();
+    drop(file);
+    tool()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a sheet of the workbook spans 65,536 rows and 256 columns",
+        ));
+}
