@@ -232,7 +232,7 @@ pub fn kind_of(path: &Path) -> Option<SpreadsheetKind> {
     match ext.as_str() {
         "xlsx" | "xlsm" => Some(SpreadsheetKind::Xlsx),
         "ods" => Some(SpreadsheetKind::Ods),
-        "xls" | "xlsb" => Some(SpreadsheetKind::Xls),
+        "xls" => Some(SpreadsheetKind::Xls),
         "csv" | "tsv" => Some(SpreadsheetKind::Csv),
         _ => None,
     }

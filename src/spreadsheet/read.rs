@@ -4,7 +4,9 @@
 use std::io::{Cursor, Read as _};
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
+use calamine::{
+    Cell, Data, DataRef, Dimensions, Reader, Sheets, Xlsb, Xlsx, open_workbook_auto_from_rs,
+};
 
 use super::bounds::{
     MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts,
@@ -24,7 +26,7 @@ pub enum SpreadsheetKind {
     Xlsx,
     /// OpenDocument spreadsheet (LibreOffice Calc's default).
     Ods,
-    /// Excel 97-2003 workbook (and XLSB); read, never written.
+    /// Excel 97-2003 workbook; read, never written.
     Xls,
     /// Comma-, semicolon- or tab-separated values, in any common encoding.
     Csv,
@@ -268,6 +270,7 @@ fn read_workbook(path: &Path) -> Result<Grid> {
     })?;
     match workbook {
         Sheets::Xlsx(workbook) => read_xlsx(path, workbook, hint),
+        Sheets::Xlsb(workbook) => read_xlsb(path, workbook, hint),
         mut other => read_whole_sheet(path, &mut other, hint),
     }
 }
@@ -280,7 +283,7 @@ fn answers_sheet(names: &[String]) -> Option<String> {
         .cloned()
 }
 
-/// ODS, XLS and XLSB: calamine reads their sheets whole (their size and, for ODS, the cells
+/// ODS and XLS: calamine reads their sheets whole (their size and, for ODS, the cells
 /// their repeat counts stand for, are bounded before), then the range is checked.
 fn read_whole_sheet(
     path: &Path,
@@ -328,7 +331,7 @@ fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Re
     let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
         return Err(invalid(path, "the workbook has no sheets".into(), hint));
     };
-    let unreadable = |err: calamine::XlsxError| {
+    let unreadable = |err: &dyn std::fmt::Display| {
         invalid(
             path,
             format!("the sheet `{sheet}` cannot be read: {err}"),
@@ -337,17 +340,50 @@ fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Re
     };
     let mut cells = workbook
         .worksheet_cells_reader(&sheet)
-        .map_err(unreadable)?;
+        .map_err(|err| unreadable(&err))?;
     check_used_range(path, &sheet, cells.dimensions())?;
+    stream_cells(path, &sheet, || {
+        cells.next_cell().map_err(|err| unreadable(&err))
+    })
+}
+
+/// XLSB (a workbook saved under another name: `kind_of` does not claim `.xlsb`), read cell by
+/// cell like XLSX rather than whole, so its declared range is checked before any cell.
+fn read_xlsb(path: &Path, mut workbook: Xlsb<Cursor<Vec<u8>>>, hint: &str) -> Result<Grid> {
+    let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
+        return Err(invalid(path, "the workbook has no sheets".into(), hint));
+    };
+    let unreadable = |err: &dyn std::fmt::Display| {
+        invalid(
+            path,
+            format!("the sheet `{sheet}` cannot be read: {err}"),
+            hint,
+        )
+    };
+    let mut cells = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(|err| unreadable(&err))?;
+    check_used_range(path, &sheet, cells.dimensions())?;
+    stream_cells(path, &sheet, || {
+        cells.next_cell().map_err(|err| unreadable(&err))
+    })
+}
+
+/// The cells `next` yields, one at a time, into a grid, refused past the bounds.
+fn stream_cells<'a>(
+    path: &Path,
+    sheet: &str,
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>>,
+) -> Result<Grid> {
     let mut grid = Grid {
-        sheet: sheet.clone(),
+        sheet: sheet.to_string(),
         rows: Vec::new(),
     };
     let mut count = 0usize;
-    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+    while let Some(cell) = next()? {
         count += 1;
         if count > MAX_CELLS {
-            return Err(too_many_cells(path, &sheet));
+            return Err(too_many_cells(path, sheet));
         }
         let text = cell_text(&Data::from(cell.get_value().clone()));
         if text.is_empty() {
@@ -356,7 +392,7 @@ fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Re
         let (row, col) = cell.get_position();
         let (row, col) = (row as usize, col as usize);
         if row >= MAX_ROWS || col >= MAX_COLUMNS {
-            return Err(beyond_bounds(path, &sheet, &cell_name(row, col)));
+            return Err(beyond_bounds(path, sheet, &cell_name(row, col)));
         }
         grid.set(row, col, &text);
     }
