@@ -157,6 +157,8 @@ struct Importer<'a> {
     grid: &'a Grid,
     checklist: &'a Checklist,
     errors: Vec<CellError>,
+    /// The row each item was first answered in.
+    answered: std::collections::BTreeMap<&'a str, usize>,
 }
 
 /// The `checklist` header value of a sheet and its cell, so the caller can load the checklist
@@ -175,6 +177,7 @@ pub fn import_grid(grid: &Grid, checklist: &Checklist) -> Result<String, Vec<Cel
         grid,
         checklist,
         errors: Vec::new(),
+        answered: std::collections::BTreeMap::new(),
     };
     let text = importer.run();
     match text {
@@ -374,6 +377,21 @@ impl Importer<'_> {
             );
             return;
         }
+        if let Some(&first) = self.answered.get(id) {
+            self.error(
+                row,
+                id_col,
+                format!(
+                    "the item `{id}` is answered twice (first in row {})",
+                    first + 1
+                ),
+                Some(
+                    "keep one row and delete the other; otherwise one answer would be lost".into(),
+                ),
+            );
+            return;
+        }
+        self.answered.insert(id, row);
         let status = self.status(layout, row, status_text);
         if let Some(due_col) = layout.col("due") {
             let due = grid.cell(row, due_col);
@@ -702,6 +720,21 @@ mod tests {
             cells(&unused),
             vec!["A7"],
             "the `#` column is named as not read"
+        );
+    }
+
+    #[test]
+    fn an_item_answered_in_two_rows_is_an_error_at_the_second() {
+        let mut rows: Vec<&[&str]> = HEADER.to_vec();
+        rows.push(&["id", "status"]);
+        rows.push(&["governance.written-mou", "met"]);
+        rows.push(&["governance.written-mou", "not_met"]);
+        let errors = import_grid(&grid(&rows), &checklist()).unwrap_err();
+        assert_eq!(cells(&errors), vec!["A7"]);
+        assert!(
+            errors[0]
+                .message
+                .contains("answered twice (first in row 6)")
         );
     }
 
