@@ -389,6 +389,12 @@ fn libreoffice_calc_round_trips_the_template_in_every_format() {
             "csv:Text - txt - csv (StarCalc):59,34,1",
             "csv",
         ),
+        // Tab, double quote, UTF-16 with its byte-order mark: Excel's "Unicode Text".
+        (
+            "csv-utf16-tab",
+            "csv:Text - txt - csv (StarCalc):9,34,65535",
+            "csv",
+        ),
     ];
     for (name, filter, ext) in conversions {
         let out = dir.path().join(name);
