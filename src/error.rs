@@ -198,7 +198,7 @@ pub enum Error {
         message: String,
     },
     /// `import` was given a file that is not a spreadsheet.
-    #[error("{}: not a spreadsheet; import reads .xlsx and .csv files", path.display())]
+    #[error("{}: not a spreadsheet; import reads .xlsx, .ods, .xls and .csv files", path.display())]
     NotASpreadsheet {
         /// The file.
         path: PathBuf,

@@ -236,7 +236,7 @@ fn template_bytes(
     header: &TemplateHeader<'_>,
     carry: Option<&CarryOver>,
 ) -> Result<Vec<u8>> {
-    let Some(kind) = output.and_then(spreadsheet::kind_of) else {
+    let Some((kind, path)) = output.and_then(|p| spreadsheet::kind_of(p).map(|k| (k, p))) else {
         return Ok(answers_template_from(checklist, profile, header, carry).into_bytes());
     };
     let mut grid = spreadsheet::template_grid(checklist, profile, header);
@@ -246,6 +246,7 @@ fn template_bytes(
     match kind {
         SpreadsheetKind::Csv => spreadsheet::template_csv(&grid),
         SpreadsheetKind::Xlsx => spreadsheet::template_xlsx(&grid, checklist),
+        SpreadsheetKind::Ods | SpreadsheetKind::Xls => Err(spreadsheet::unwritable_template(path)),
     }
 }
 

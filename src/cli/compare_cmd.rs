@@ -209,8 +209,14 @@ fn folder_answers(folder: &Path) -> Result<Vec<PathBuf>> {
         return Err(Error::Invalid {
             path: folder.to_path_buf(),
             diagnostics: vec![
-                Diagnostic::error(None, "the folder has no answers files (*.yaml, *.yml)")
-                    .with_hint("name the files, or give the folder that holds them"),
+                Diagnostic::error(
+                    None,
+                    "the folder has no answers files (*.yaml, *.yml) or workbooks (*.xlsx, *.ods, *.xls)",
+                )
+                .with_hint(
+                    "name the files, or give the folder that holds them (CSV answers are read \
+                     when named one by one: a folder's CSV files may be reports)",
+                ),
             ],
         });
     }
@@ -222,12 +228,16 @@ fn is_answers_file_name(path: &Path) -> bool {
     let visible = path
         .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| !n.starts_with('.'));
+        // `~$answers.xlsx` is the lock file Excel keeps beside an open workbook.
+        .is_some_and(|n| !n.starts_with('.') && !n.starts_with("~$"));
     let yaml = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    visible && yaml && path.is_file()
+    // Workbooks, as `summary` reads them when named; not CSV, which reports are written as.
+    let workbook = sro_assess::spreadsheet::kind_of(path)
+        .is_some_and(|kind| kind != sro_assess::spreadsheet::SpreadsheetKind::Csv);
+    visible && (yaml || workbook) && path.is_file()
 }
 
 /// One file, scored.

@@ -148,11 +148,248 @@ fn check_parts_within(path: &Path, bytes: &[u8], limits: &PartLimits) -> Result<
     Ok(())
 }
 
+/// Checks what an ODS sheet's repeat counts stand for before calamine expands them: one
+/// `<table:table-cell table:number-columns-repeated="16384">` with a value becomes 16,384
+/// cells, a repeated row multiplies them again. The rows and columns spanned up to the last
+/// filled cell of every sheet together must fit [`MAX_ROWS`], [`MAX_COLUMNS`] and
+/// [`MAX_CELLS`]. Bytes that are not an ODS pass.
+pub fn check_ods_content(path: &Path, bytes: &[u8]) -> Result<()> {
+    let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(mut part) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    // The part's size is bounded already by [`check_workbook_parts`].
+    let mut content = Vec::new();
+    (&mut part)
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut content)
+        .map_err(|err| unreadable(path, &err))?;
+    let extent = ods_extent(&String::from_utf8_lossy(&content));
+    let refuse_extent = |what: String| {
+        refuse(
+            path,
+            format!("the spreadsheet's sheets span {what}, more than sro-assess reads"),
+            SHEET_HINT,
+        )
+    };
+    if extent.rows > MAX_ROWS as u64 {
+        return Err(refuse_extent(format!(
+            "{} rows (at most {})",
+            thousands(extent.rows),
+            thousands(MAX_ROWS as u64)
+        )));
+    }
+    if extent.columns > MAX_COLUMNS as u64 {
+        return Err(refuse_extent(format!(
+            "{} columns (at most {MAX_COLUMNS})",
+            thousands(extent.columns)
+        )));
+    }
+    if extent.rows.saturating_mul(extent.columns) > MAX_CELLS as u64 {
+        return Err(refuse_extent(format!(
+            "{} rows of {} columns (at most {} cells)",
+            thousands(extent.rows),
+            thousands(extent.columns),
+            thousands(MAX_CELLS as u64)
+        )));
+    }
+    Ok(())
+}
+
+/// Rows (up to each sheet's last filled row, summed over sheets) and the widest filled row.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct OdsExtent {
+    rows: u64,
+    columns: u64,
+}
+
+/// Walks the start tags of `content.xml`: enough to count repeats, without building a tree.
+fn ods_extent(xml: &str) -> OdsExtent {
+    let mut extent = OdsExtent::default();
+    let (mut sheet_rows, mut sheet_filled_rows) = (0u64, 0u64);
+    let (mut row_repeats, mut row_width, mut row_filled) = (1u64, 0u64, 0u64);
+    for tag in xml.split('<').skip(1) {
+        let Some(end) = tag.find('>') else {
+            continue;
+        };
+        let tag = &tag[..end];
+        let (closing, body) = match tag.strip_prefix('/') {
+            Some(body) => (true, body),
+            None => (false, tag),
+        };
+        let name = body
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        match (closing, name) {
+            (false, "table:table") => (sheet_rows, sheet_filled_rows) = (0, 0),
+            (true, "table:table") => extent.rows = extent.rows.saturating_add(sheet_filled_rows),
+            (false, "table:table-row") => {
+                row_repeats = repeat(tag, "table:number-rows-repeated");
+                (row_width, row_filled) = (0, 0);
+                if tag.ends_with('/') {
+                    sheet_rows = sheet_rows.saturating_add(row_repeats);
+                }
+            }
+            (true, "table:table-row") => {
+                sheet_rows = sheet_rows.saturating_add(row_repeats);
+                if row_filled > 0 {
+                    sheet_filled_rows = sheet_rows;
+                    extent.columns = extent.columns.max(row_filled);
+                }
+            }
+            (false, "table:table-cell" | "table:covered-table-cell") => {
+                row_width = row_width.saturating_add(repeat(tag, "table:number-columns-repeated"));
+                // A cell is filled when it has content or a value; LibreOffice writes empty
+                // ones as `<table:table-cell/>`.
+                if !tag.ends_with('/') || tag.contains("office:value-type") {
+                    row_filled = row_width;
+                }
+            }
+            _ => {}
+        }
+    }
+    extent
+}
+
+fn repeat(tag: &str, attribute: &str) -> u64 {
+    tag.split_once(attribute)
+        .and_then(|(_, rest)| rest.split('"').nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Checks an XLS workbook (an OLE compound file) before calamine reads it: calamine reads
+/// every sheet at once and reserves memory for each sheet's declared range (its DIMENSIONS
+/// record) and for the span of its cells. Each sheet is walked as calamine finds it (from its
+/// BOUNDSHEET offset to its EOF); the declared ranges and the cells' spans of all sheets
+/// together must fit [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]. Bytes that are not an
+/// OLE file pass: calamine then says what is wrong.
+pub fn check_xls_records(path: &Path, bytes: &[u8]) -> Result<()> {
+    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut stream = Vec::new();
+    let opened = file
+        .open_stream("/Workbook")
+        .or_else(|_| file.open_stream("/Book"));
+    let Ok(opened) = opened else {
+        return Ok(());
+    };
+    opened
+        .take(crate::load::MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut stream)
+        .map_err(|err| unreadable(path, &err))?;
+    let mut total = 0u64;
+    for offset in sheet_offsets(&stream) {
+        let span = sheet_span(stream.get(offset..).unwrap_or_default());
+        if span.rows > MAX_ROWS as u64 || span.columns > MAX_COLUMNS as u64 {
+            return Err(refuse(
+                path,
+                format!(
+                    "a sheet of the workbook spans {} rows and {} columns; sro-assess reads at \
+                     most {} rows and {MAX_COLUMNS} columns",
+                    thousands(span.rows),
+                    thousands(span.columns),
+                    thousands(MAX_ROWS as u64)
+                ),
+                SHEET_HINT,
+            ));
+        }
+        total = total.saturating_add(span.rows * span.columns);
+        if total > MAX_CELLS as u64 {
+            return Err(refuse(
+                path,
+                format!(
+                    "the workbook's sheets span more than {} cells, the most sro-assess reads",
+                    thousands(MAX_CELLS as u64)
+                ),
+                SHEET_HINT,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// BIFF records: a 2-byte type, a 2-byte length, the data.
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream;
+    std::iter::from_fn(move || {
+        let header = rest.get(..4)?;
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let data = rest.get(4..4 + len)?;
+        rest = &rest[4 + len..];
+        Some((kind, data))
+    })
+}
+
+/// Where each sheet starts: the first 4 bytes of each BOUNDSHEET record of the globals.
+fn sheet_offsets(stream: &[u8]) -> Vec<usize> {
+    records(stream)
+        .take_while(|&(kind, _)| kind != 0x000A)
+        .filter(|&(kind, data)| kind == 0x0085 && data.len() >= 4)
+        .filter_map(|(_, data)| {
+            usize::try_from(u32::from_le_bytes([data[0], data[1], data[2], data[3]])).ok()
+        })
+        .collect()
+}
+
+/// The larger of a sheet's declared range and the span of its cells (rows and columns from
+/// 0 to the last), as calamine reserves and builds them.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct SheetSpan {
+    rows: u64,
+    columns: u64,
+}
+
+fn sheet_span(sheet: &[u8]) -> SheetSpan {
+    let u16_at = |data: &[u8], at: usize| {
+        data.get(at..at + 2)
+            .map_or(0, |b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let u32_at = |data: &[u8], at: usize| {
+        data.get(at..at + 4).map_or(0, |b| {
+            u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        })
+    };
+    let mut span = SheetSpan::default();
+    let mut grow = |rows: u64, columns: u64| {
+        span.rows = span.rows.max(rows);
+        span.columns = span.columns.max(columns);
+    };
+    // The first record is the sheet's BOF; the sheet ends at its EOF.
+    for (kind, data) in records(sheet)
+        .skip(1)
+        .take_while(|&(kind, _)| kind != 0x000A)
+    {
+        match kind {
+            // DIMENSIONS, BIFF8 (32-bit rows) and BIFF5: one past the last row and column.
+            0x0200 if data.len() >= 14 => grow(u32_at(data, 4), u16_at(data, 10)),
+            0x0200 => grow(u16_at(data, 2), u16_at(data, 6)),
+            // NUMBER, LABEL, BOOLERR, RK, LABELSST, FORMULA: row, column.
+            0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                grow(u16_at(data, 0) + 1, u16_at(data, 2) + 1);
+            }
+            // MULRK: row, first column, ..., last column.
+            0x00BD if data.len() >= 6 => {
+                grow(u16_at(data, 0) + 1, u16_at(data, data.len() - 2) + 1);
+            }
+            _ => {}
+        }
+    }
+    span
+}
+
 fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
     refuse(
         path,
-        format!("the file is not a readable XLSX workbook: {err}"),
-        "save it again from the spreadsheet program as an Excel workbook (.xlsx)",
+        format!("the file is not a readable workbook: {err}"),
+        "save it again from the spreadsheet program as an Excel workbook (.xlsx) or an \
+         OpenDocument spreadsheet (.ods)",
     )
 }
 
@@ -208,6 +445,96 @@ mod tests {
             None,
             "left to the workbook reader"
         );
+    }
+
+    #[test]
+    fn counts_the_cells_an_ods_repeat_stands_for() {
+        let row = |cells: &str, repeats: u64| {
+            format!(
+                "<table:table-row table:number-rows-repeated=\"{repeats}\">{cells}</table:table-row>"
+            )
+        };
+        let sheet = |rows: &str| format!("<table:table table:name=\"A\">{rows}</table:table>");
+        let filled =
+            "<table:table-cell office:value-type=\"string\"><text:p>x</text:p></table:table-cell>";
+        let wide = "<table:table-cell table:number-columns-repeated=\"5000\" \
+                    office:value-type=\"float\" office:value=\"1\"/>";
+        let empty_tail = "<table:table-cell table:number-columns-repeated=\"16000\"/>";
+        let trailing = row(empty_tail, 1_048_000);
+        assert_eq!(
+            ods_extent(&sheet(&format!(
+                "{}{}",
+                row(&format!("{filled}{empty_tail}"), 1),
+                trailing
+            ))),
+            OdsExtent {
+                rows: 1,
+                columns: 1
+            },
+            "empty trailing cells and rows, as LibreOffice writes them, do not count"
+        );
+        assert_eq!(
+            ods_extent(&sheet(&row(&format!("{filled}{wide}"), 3))),
+            OdsExtent {
+                rows: 3,
+                columns: 5001
+            }
+        );
+        assert_eq!(
+            ods_extent(&format!(
+                "{}{}",
+                sheet(&row(filled, 2)),
+                sheet(&row(filled, 4))
+            )),
+            OdsExtent {
+                rows: 6,
+                columns: 1
+            }
+        );
+    }
+
+    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut out = kind.to_le_bytes().to_vec();
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+        out
+    }
+
+    #[test]
+    fn spans_an_xls_sheet_by_its_declared_range_and_its_cells() {
+        let bof = record(0x0809, &[0; 16]);
+        let eof = record(0x000A, &[]);
+        let mut dimensions = Vec::new();
+        dimensions.extend(0u32.to_le_bytes());
+        dimensions.extend(65_536u32.to_le_bytes());
+        dimensions.extend(0u16.to_le_bytes());
+        dimensions.extend(256u16.to_le_bytes());
+        dimensions.extend(0u16.to_le_bytes());
+        let declared = [bof.clone(), record(0x0200, &dimensions), eof.clone()].concat();
+        assert_eq!(
+            sheet_span(&declared),
+            SheetSpan {
+                rows: 65_536,
+                columns: 256
+            }
+        );
+        let mut number = Vec::new();
+        number.extend(11u16.to_le_bytes());
+        number.extend(6u16.to_le_bytes());
+        number.extend([0; 10]);
+        let after_eof = [bof, record(0x0203, &number), eof.clone(), eof].concat();
+        assert_eq!(
+            sheet_span(&after_eof),
+            SheetSpan {
+                rows: 12,
+                columns: 7
+            }
+        );
+        let mut boundsheet = 20u32.to_le_bytes().to_vec();
+        boundsheet.extend([0, 0, 1, 0x41]);
+        let globals = [record(0x0085, &boundsheet), record(0x000A, &[])].concat();
+        assert_eq!(sheet_offsets(&globals), vec![20]);
+        assert_eq!(sheet_offsets(&[1, 2, 3]), Vec::<usize>::new(), "truncated");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The spreadsheet round trip: the answers template as an XLSX or CSV sheet (one row per item),
 //! and a filled sheet read back into an answers file.
 //!
-//! Layout, the same in both formats so one reader serves both: `key | value` rows for the
-//! header fields, a blank row, a header row starting with `id`, then one row per item.
+//! Layout, the same in every format so one reader serves all: `key | value` rows for the
+//! header fields, a blank row, a header row naming the columns, then one row per item. The
+//! reader finds the fields and columns by name wherever they are.
 
 use std::path::Path;
 
@@ -17,7 +18,7 @@ mod write;
 
 pub use import::{CellError, checklist_reference, import_grid, unused_cells};
 pub use read::{SpreadsheetKind, read_grid};
-pub use write::{template_csv, template_grid, template_xlsx, xlsx_from_grid};
+pub use write::{template_csv, template_grid, template_xlsx, unwritable_template, xlsx_from_grid};
 
 /// The header fields, in the order the template writes them (fields added later go last, so
 /// the rows of older sheets keep their places).
@@ -165,13 +166,29 @@ fn import_grid_cells(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, Import
 }
 
 fn import_read_grid(path: &Path, grid: &Grid) -> Result<Imported> {
-    let Some((reference, cell)) = checklist_reference(grid).filter(|(r, _)| !r.is_empty()) else {
+    let found = checklist_reference(grid);
+    if let Some((_, cell)) = found.as_ref().filter(|(r, _)| r.is_empty()) {
+        return Ok(Err(vec![CellError {
+            sheet: grid.sheet.clone(),
+            cell: cell.clone(),
+            message: "`checklist` is empty: the sheet does not say which checklist it answers"
+                .into(),
+            hint: Some(format!(
+                "write the checklist id (as `init` wrote it, e.g. wi-sro-best-practices) in \
+                 {cell}; deleting a column deletes the header values in it too: undo the \
+                 deletion or type them again"
+            )),
+        }]));
+    }
+    let Some((reference, cell)) = found else {
         return Ok(Err(vec![CellError {
             sheet: grid.sheet.clone(),
             cell: "A1".into(),
             message: "the sheet does not say which checklist it answers".into(),
             hint: Some(
-                "keep the template's `checklist` row (A1) with the checklist id in B1".into(),
+                "keep the template's `checklist` row: `checklist` in one cell, the checklist id \
+                 in the cell to its right"
+                    .into(),
             ),
         }]));
     };
@@ -213,8 +230,10 @@ fn cell_errors(path: &Path, errors: &[CellError]) -> Error {
 pub fn kind_of(path: &Path) -> Option<SpreadsheetKind> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "xlsx" => Some(SpreadsheetKind::Xlsx),
-        "csv" => Some(SpreadsheetKind::Csv),
+        "xlsx" | "xlsm" => Some(SpreadsheetKind::Xlsx),
+        "ods" => Some(SpreadsheetKind::Ods),
+        "xls" => Some(SpreadsheetKind::Xls),
+        "csv" | "tsv" => Some(SpreadsheetKind::Csv),
         _ => None,
     }
 }

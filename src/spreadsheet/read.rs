@@ -1,25 +1,34 @@
-//! Reading a filled sheet into a [`Grid`]: XLSX through calamine, CSV through the csv crate.
+//! Reading a filled sheet into a [`Grid`]: workbooks (XLSX, ODS, XLS, XLSB) through calamine,
+//! CSV through the csv crate after its encoding and separator are found.
 
 use std::io::{Cursor, Read as _};
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Reader, Xlsx};
+use calamine::{
+    Cell, Data, DataRef, Dimensions, Reader, Sheets, Xlsb, Xlsx, open_workbook_auto_from_rs,
+};
 
 use super::bounds::{
-    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_workbook_parts, refuse, thousands,
+    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts,
+    check_xls_records, refuse, thousands,
 };
 use super::csv_cell::restore;
+use super::import::column_name;
 use super::{Grid, SHEET, cell_name};
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::{MAX_INPUT_BYTES, read_input};
+use crate::load::MAX_INPUT_BYTES;
 use crate::model::Date;
 
 /// The spreadsheet formats read and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpreadsheetKind {
-    /// Office Open XML workbook.
+    /// Office Open XML workbook (Excel's, and what `init` writes).
     Xlsx,
-    /// Comma-separated values.
+    /// OpenDocument spreadsheet (LibreOffice Calc's default).
+    Ods,
+    /// Excel 97-2003 workbook; read, never written.
+    Xls,
+    /// Comma-, semicolon- or tab-separated values, in any common encoding.
     Csv,
 }
 
@@ -28,7 +37,7 @@ pub enum SpreadsheetKind {
 pub fn read_grid(path: &Path, kind: SpreadsheetKind) -> Result<Grid> {
     match kind {
         SpreadsheetKind::Csv => read_csv(path),
-        SpreadsheetKind::Xlsx => read_xlsx(path),
+        SpreadsheetKind::Xlsx | SpreadsheetKind::Ods | SpreadsheetKind::Xls => read_workbook(path),
     }
 }
 
@@ -40,30 +49,79 @@ fn invalid(path: &Path, message: String, hint: &str) -> Error {
 }
 
 fn read_csv(path: &Path) -> Result<Grid> {
-    let text = read_input(path)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let bytes = read_workbook_bytes(path)?;
+    crate::fsio::note_input(path);
+    let text = decode_text(&bytes);
     let sheet = path
         .file_stem()
         .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
+    let rows = csv_rows(&text, sniff_delimiter(&text), |row, columns, cells| {
+        check_extent(path, &sheet, row, columns, cells)
+    })
+    .map_err(|err| match err {
+        CsvProblem::Bound(err) => err,
+        CsvProblem::Syntax(err) => invalid(
+            path,
+            format!("the CSV file cannot be read: {err}"),
+            "save the sheet again as CSV (UTF-8, comma-separated)",
+        ),
+    })?;
+    Ok(Grid { sheet, rows })
+}
+
+enum CsvProblem {
+    Bound(Error),
+    Syntax(csv::Error),
+}
+
+/// The rows of CSV text as a spreadsheet program shows them: the csv crate skips blank lines,
+/// but a spreadsheet shows each as an empty row, and cell names must match what it shows.
+fn csv_rows(
+    text: &str,
+    delimiter: u8,
+    mut check: impl FnMut(usize, usize, usize) -> Result<()>,
+) -> std::result::Result<Vec<Vec<String>>, CsvProblem> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells = 0usize;
     let mut record = csv::StringRecord::new();
     loop {
-        let more = reader.read_record(&mut record).map_err(|err| {
-            invalid(
-                path,
-                format!("the CSV file cannot be read: {err}"),
-                "save the sheet again as CSV (UTF-8, comma-separated)",
-            )
-        })?;
-        if !more {
+        if !reader
+            .read_record(&mut record)
+            .map_err(CsvProblem::Syntax)?
+        {
             break;
         }
+        // A record's position is where the last one ended: the blank lines the csv crate
+        // skipped lead it.
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        // After a `\r\n` terminator the position can fall between its two bytes.
+        let bytes = text.as_bytes();
+        let start = if start > 0 && bytes.get(start - 1..=start) == Some(b"\r\n".as_slice()) {
+            start + 1
+        } else {
+            start
+        };
+        let skipped = bytes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .filter(|&&b| b == b'\n')
+            .count();
+        for _ in 0..skipped {
+            check(rows.len(), 0, cells).map_err(CsvProblem::Bound)?;
+            rows.push(Vec::new());
+        }
         cells += record.len();
-        check_extent(path, &sheet, rows.len(), record.len(), cells)?;
+        check(rows.len(), record.len(), cells).map_err(CsvProblem::Bound)?;
         rows.push(
             record
                 .iter()
@@ -71,7 +129,83 @@ fn read_csv(path: &Path) -> Result<Grid> {
                 .collect(),
         );
     }
-    Ok(Grid { sheet, rows })
+    Ok(rows)
+}
+
+/// The text of a CSV file in whatever encoding a spreadsheet program saved it: a byte-order
+/// mark decides (UTF-8, UTF-16LE/BE); else UTF-8 when the bytes are valid UTF-8; else the
+/// legacy encoding chardetng finds most likely (Windows-1252 for Excel on Windows), or
+/// MacRoman when that reads as more plausible text (Excel on older Macs).
+pub(super) fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let text = guess.decode_without_bom_handling(bytes).0.into_owned();
+    if guess != encoding_rs::WINDOWS_1252 {
+        return text;
+    }
+    let mac = encoding_rs::MACINTOSH
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned();
+    if plausibility(&mac) > plausibility(&text) {
+        mac
+    } else {
+        text
+    }
+}
+
+/// How much a decoding reads like Western text: lowercase accented letters and typographic
+/// punctuation are common there; a wrong 8-bit decoding turns them into capitals, symbols and
+/// rarer letters.
+fn plausibility(text: &str) -> usize {
+    text.chars()
+        .filter(|c| {
+            matches!(c, '\u{e0}'..='\u{ff}' | '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201d}')
+                && *c != '\u{f7}'
+        })
+        .count()
+}
+
+/// The separator of a CSV file: of comma, semicolon (Excel in European locales) and tab, the
+/// one under which a row names the most template columns; comma when none does.
+pub(super) fn sniff_delimiter(text: &str) -> u8 {
+    let score = |delimiter: u8| -> usize {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        reader
+            .records()
+            .take(MAX_ROWS)
+            .map_while(std::result::Result::ok)
+            .map(|record| {
+                record
+                    .iter()
+                    .filter(|cell| super::COLUMNS.contains(&column_name(cell).as_str()))
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let mut best = (b',', score(b','));
+    for delimiter in [b';', b'\t'] {
+        let found = score(delimiter);
+        if found > best.1 {
+            best = (delimiter, found);
+        }
+    }
+    best.0
 }
 
 /// Refuses a sheet once row `row` (from 0) with `columns` cells, or `cells` cells in all, is
@@ -116,29 +250,88 @@ fn too_many_cells(path: &Path, sheet: &str) -> Error {
     )
 }
 
-fn read_xlsx(path: &Path) -> Result<Grid> {
+fn read_workbook(path: &Path) -> Result<Grid> {
     let bytes = read_workbook_bytes(path)?;
     // So that no output of this command replaces it.
     crate::fsio::note_input(path);
     check_workbook_parts(path, &bytes)?;
-    let hint = "save it again from the spreadsheet program as an Excel workbook (.xlsx)";
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|err| {
+    check_ods_content(path, &bytes)?;
+    check_xls_records(path, &bytes)?;
+    let hint = "save it again from the spreadsheet program as an Excel workbook (.xlsx) or an \
+                OpenDocument spreadsheet (.ods)";
+    // The format is told by the bytes, not the name: a workbook saved under the wrong
+    // extension still reads.
+    let workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|err| {
         invalid(
             path,
-            format!("the file is not a readable XLSX workbook: {err}"),
+            format!("the file is not a readable XLSX, ODS or XLS workbook: {err}"),
             hint,
         )
     })?;
-    let names = workbook.sheet_names();
-    let Some(sheet) = names
+    match workbook {
+        Sheets::Xlsx(workbook) => read_xlsx(path, workbook, hint),
+        Sheets::Xlsb(workbook) => read_xlsb(path, workbook, hint),
+        mut other => read_whole_sheet(path, &mut other, hint),
+    }
+}
+
+fn answers_sheet(names: &[String]) -> Option<String> {
+    names
         .iter()
         .find(|n| n.as_str() == SHEET)
         .or_else(|| names.first())
         .cloned()
-    else {
+}
+
+/// ODS and XLS: calamine reads their sheets whole (their size and, for ODS, the cells
+/// their repeat counts stand for, are bounded before), then the range is checked.
+fn read_whole_sheet(
+    path: &Path,
+    workbook: &mut Sheets<Cursor<Vec<u8>>>,
+    hint: &str,
+) -> Result<Grid> {
+    let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
         return Err(invalid(path, "the workbook has no sheets".into(), hint));
     };
-    let unreadable = |err: calamine::XlsxError| {
+    let range = workbook.worksheet_range(&sheet).map_err(|err| {
+        invalid(
+            path,
+            format!("the sheet `{sheet}` cannot be read: {err}"),
+            hint,
+        )
+    })?;
+    let (Some(start), Some(end)) = (range.start(), range.end()) else {
+        return Ok(Grid {
+            sheet,
+            rows: Vec::new(),
+        });
+    };
+    check_used_range(
+        path,
+        &sheet,
+        Dimensions {
+            start: (start.0, start.1),
+            end: (end.0, end.1),
+        },
+    )?;
+    let mut grid = Grid {
+        sheet,
+        rows: Vec::new(),
+    };
+    for (row, col, value) in range.used_cells() {
+        let text = cell_text(value);
+        if !text.is_empty() {
+            grid.set(row + start.0 as usize, col + start.1 as usize, &text);
+        }
+    }
+    Ok(grid)
+}
+
+fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Result<Grid> {
+    let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
+        return Err(invalid(path, "the workbook has no sheets".into(), hint));
+    };
+    let unreadable = |err: &dyn std::fmt::Display| {
         invalid(
             path,
             format!("the sheet `{sheet}` cannot be read: {err}"),
@@ -147,17 +340,50 @@ fn read_xlsx(path: &Path) -> Result<Grid> {
     };
     let mut cells = workbook
         .worksheet_cells_reader(&sheet)
-        .map_err(unreadable)?;
+        .map_err(|err| unreadable(&err))?;
     check_used_range(path, &sheet, cells.dimensions())?;
+    stream_cells(path, &sheet, || {
+        cells.next_cell().map_err(|err| unreadable(&err))
+    })
+}
+
+/// XLSB (a workbook saved under another name: `kind_of` does not claim `.xlsb`), read cell by
+/// cell like XLSX rather than whole, so its declared range is checked before any cell.
+fn read_xlsb(path: &Path, mut workbook: Xlsb<Cursor<Vec<u8>>>, hint: &str) -> Result<Grid> {
+    let Some(sheet) = answers_sheet(&workbook.sheet_names()) else {
+        return Err(invalid(path, "the workbook has no sheets".into(), hint));
+    };
+    let unreadable = |err: &dyn std::fmt::Display| {
+        invalid(
+            path,
+            format!("the sheet `{sheet}` cannot be read: {err}"),
+            hint,
+        )
+    };
+    let mut cells = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(|err| unreadable(&err))?;
+    check_used_range(path, &sheet, cells.dimensions())?;
+    stream_cells(path, &sheet, || {
+        cells.next_cell().map_err(|err| unreadable(&err))
+    })
+}
+
+/// The cells `next` yields, one at a time, into a grid, refused past the bounds.
+fn stream_cells<'a>(
+    path: &Path,
+    sheet: &str,
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>>,
+) -> Result<Grid> {
     let mut grid = Grid {
-        sheet: sheet.clone(),
+        sheet: sheet.to_string(),
         rows: Vec::new(),
     };
     let mut count = 0usize;
-    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+    while let Some(cell) = next()? {
         count += 1;
         if count > MAX_CELLS {
-            return Err(too_many_cells(path, &sheet));
+            return Err(too_many_cells(path, sheet));
         }
         let text = cell_text(&Data::from(cell.get_value().clone()));
         if text.is_empty() {
@@ -166,7 +392,7 @@ fn read_xlsx(path: &Path) -> Result<Grid> {
         let (row, col) = cell.get_position();
         let (row, col) = (row as usize, col as usize);
         if row >= MAX_ROWS || col >= MAX_COLUMNS {
-            return Err(beyond_bounds(path, &sheet, &cell_name(row, col)));
+            return Err(beyond_bounds(path, sheet, &cell_name(row, col)));
         }
         grid.set(row, col, &text);
     }
@@ -276,6 +502,48 @@ fn serial_date(serial: f64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_the_encodings_spreadsheet_programs_save_csv_in() {
+        let text = "checklist,caf\u{e9} \u{2019}quoted\u{2019}";
+        let (windows, _, lossy) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(!lossy);
+        assert!(std::str::from_utf8(&windows).is_err());
+        assert_eq!(decode_text(&windows), text, "Windows-1252 without a BOM");
+        let (mac, _, lossy) = encoding_rs::MACINTOSH.encode(text);
+        assert!(!lossy);
+        assert_eq!(decode_text(&mac), text, "MacRoman without a BOM");
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_text(&utf16), text, "UTF-16LE with a BOM");
+        let mut utf16be = vec![0xFE, 0xFF];
+        utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_text(&utf16be), text, "UTF-16BE with a BOM");
+        let bom_utf8 = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(decode_text(&bom_utf8), text, "UTF-8 with a BOM");
+    }
+
+    #[test]
+    fn blank_lines_are_empty_rows_as_a_spreadsheet_shows_them() {
+        let rows = |text: &str| csv_rows(text, b',', |_, _, _| Ok(())).ok().unwrap();
+        let expected = vec![vec!["a".to_string()], vec![], vec![], vec!["b".to_string()]];
+        assert_eq!(rows("a\n\n\nb\n"), expected);
+        assert_eq!(rows("a\r\n\r\n\r\nb\r\n"), expected);
+        assert_eq!(rows("\na,\"x\n\ny\"\nb")[1], vec!["a", "x\n\ny"]);
+        assert_eq!(rows("\na,\"x\n\ny\"\nb")[2], vec!["b"]);
+    }
+
+    #[test]
+    fn finds_the_separator_by_the_column_names() {
+        let semicolon = "checklist;wi-sro-best-practices\n\nid;section;title;status\n\
+                         a;b;\"Plan, review, sign\";met\n";
+        assert_eq!(sniff_delimiter(semicolon), b';');
+        let tab = "checklist\twi\nid\tStatus\tnote\n";
+        assert_eq!(sniff_delimiter(tab), b'\t');
+        let comma = "checklist,wi\nid,status,note\nx,met,\"a; b; c; d\"\n";
+        assert_eq!(sniff_delimiter(comma), b',');
+        assert_eq!(sniff_delimiter("no sheet here"), b',');
+    }
 
     #[test]
     fn converts_serial_days_to_dates() {

@@ -66,6 +66,24 @@ pub fn template_xlsx(grid: &Grid, checklist: &Checklist) -> Result<Vec<u8>> {
     workbook(grid, Some(&values)).map_err(xlsx_error)
 }
 
+/// Why `init` does not write a workbook in a format it only reads (ODS, XLS).
+pub fn unwritable_template(path: &std::path::Path) -> Error {
+    Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: vec![
+            crate::error::Diagnostic::error(
+                None,
+                "sro-assess writes templates as .xlsx or .csv; it reads .ods and .xls sheets but \
+                 does not write them",
+            )
+            .with_hint(
+                "name the template answers.xlsx (LibreOffice Calc opens it and can save it as \
+                 .ods), or answers.csv",
+            ),
+        ],
+    }
+}
+
 /// Any grid as XLSX bytes (tests fill a template this way, as a committee would).
 pub fn xlsx_from_grid(grid: &Grid) -> Result<Vec<u8>> {
     workbook(grid, None).map_err(xlsx_error)

@@ -403,8 +403,8 @@ fn answer_points_spreadsheets_to_import_and_missing_files_to_init() {
     for (name, imported) in [
         ("sheet.xlsx", "sheet.xlsx"),
         ("sheet.CSV", "sheet.CSV"),
-        ("sheet.ods", "sheet.xlsx"),
-        ("sheet.xls", "sheet.xlsx"),
+        ("sheet.ods", "sheet.ods"),
+        ("sheet.xls", "sheet.xls"),
     ] {
         let sheet = dir.path().join(name);
         fs::write(&sheet, b"PK\x03\x04\xff\xfe").unwrap();

@@ -28,5 +28,6 @@ mod pdf_read;
 mod readme;
 mod report_snapshots;
 mod spreadsheet;
+mod spreadsheet_clients;
 mod typing;
 mod worksheet;

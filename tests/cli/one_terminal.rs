@@ -131,7 +131,7 @@ fn import_of_a_file_that_is_no_spreadsheet_is_refused() {
     let message = refusal(&["import", "README.md"]);
     assert_eq!(
         message.trim(),
-        "error: README.md: not a spreadsheet; import reads .xlsx and .csv files"
+        "error: README.md: not a spreadsheet; import reads .xlsx, .ods, .xls and .csv files"
     );
 }
 

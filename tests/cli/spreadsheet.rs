@@ -259,7 +259,9 @@ fn import_refuses_to_overwrite_and_other_files() {
         .args(["import", "examples/year-2025.yaml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("import reads .xlsx and .csv"));
+        .stderr(predicate::str::contains(
+            "import reads .xlsx, .ods, .xls and .csv",
+        ));
     let bogus = dir.path().join("bogus.xlsx");
     fs::write(&bogus, "not a zip").unwrap();
     tool()
@@ -267,7 +269,9 @@ fn import_refuses_to_overwrite_and_other_files() {
         .arg(&bogus)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("not a readable XLSX workbook"));
+        .stderr(predicate::str::contains(
+            "not a readable XLSX, ODS or XLS workbook",
+        ));
 }
 
 // Hostile workbooks: each is refused (exit 2) with the bound it broke, quickly, and under a
