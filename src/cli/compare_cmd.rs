@@ -17,7 +17,7 @@ use super::{
 };
 use sro_assess::compare::{self, SummaryBuilder};
 use sro_assess::error::{Diagnostic, Error, Result};
-use sro_assess::fsio::FileIdentity;
+use sro_assess::fsio::{self, FileIdentity};
 use sro_assess::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
 use sro_assess::report::{self, Format, RenderOptions};
 use sro_assess::score::{self, Assessment};
@@ -92,6 +92,9 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
         progress.show(chunk_number * chunk_size, io)?;
         let loaded = load_in_parallel(chunk, &checklists, jobs);
         for (path, scored) in chunk.iter().zip(loaded) {
+            // The log of inputs is kept per thread: the files the helpers read go into this
+            // thread's, so that no output replaces one of them.
+            fsio::note_input(path);
             let Err(err) = scored.and_then(|scored| run.add(path, scored, io)) else {
                 continue;
             };
@@ -230,7 +233,8 @@ impl SummaryRun {
     }
 }
 
-/// The checklists whose own warnings were printed: each once, however many files use it.
+/// The checklists seen so far: each one's own warnings are printed once, however many files
+/// use it, and its file is noted as an input (it may have been read on another thread).
 #[derive(Default)]
 struct AnnouncedChecklists(HashSet<String>);
 
@@ -241,9 +245,11 @@ impl AnnouncedChecklists {
         warnings: &mut Warnings,
         io: &mut Io<'_>,
     ) -> Result<()> {
-        if loaded.warnings.is_empty() || !self.0.insert(loaded.origin.clone()) {
+        if !self.0.insert(loaded.origin.clone()) {
             return Ok(());
         }
+        // A bundled checklist's origin (`bundled:ID`) is no file: nothing is noted.
+        fsio::note_input(Path::new(&loaded.origin));
         warnings.add(&loaded.origin, &loaded.warnings, io)
     }
 }
