@@ -209,7 +209,7 @@ pub struct SummaryArgs {
     /// Print every warning of every file, not a count of each kind with one example.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Files to load at once [default: one per processor core].
+    /// Threads that load and score the files [default: one per processor core; at most 16].
     #[arg(long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
     /// Paper size of a PDF summary.

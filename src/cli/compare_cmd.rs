@@ -30,7 +30,7 @@ const PROGRESS_FROM: usize = 20;
 /// whatever the number of files, while keeping the threads' wait between chunks short.
 const CHUNK_PER_JOB: usize = 16;
 
-/// Threads when the number of cores cannot be told, and at most.
+/// Threads when the number of cores cannot be told, and at most (`--jobs` included).
 const MAX_JOBS: usize = 16;
 
 impl From<CompareFormatArg> for Format {
@@ -82,9 +82,11 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
     let paths = answers_paths(&args.inputs, io)?;
     let checklists = Checklists::new(args.checklist.as_deref())?;
+    // More threads than cores gain nothing, and each holds a chunk of files in memory.
     let jobs = args
         .jobs
-        .map_or_else(default_jobs, std::num::NonZeroUsize::get);
+        .map_or_else(default_jobs, std::num::NonZeroUsize::get)
+        .min(MAX_JOBS);
     let mut run = SummaryRun::new(args.verbose);
     let mut progress = Progress::new(paths.len());
     let chunk_size = CHUNK_PER_JOB * jobs;
