@@ -210,8 +210,8 @@ pub struct SummaryArgs {
     #[arg(short, long)]
     pub verbose: bool,
     /// Threads that load and score the files [default: one per processor core; at most 16].
-    #[arg(long, value_name = "N")]
-    pub jobs: Option<std::num::NonZeroUsize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Paper size of a PDF summary.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,

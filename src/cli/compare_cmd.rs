@@ -85,7 +85,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     // More threads than cores gain nothing, and each holds a chunk of files in memory.
     let jobs = args
         .jobs
-        .map_or_else(default_jobs, std::num::NonZeroUsize::get)
+        .map_or_else(default_jobs, usize::from)
         .min(MAX_JOBS);
     let mut run = SummaryRun::new(args.verbose);
     let mut progress = Progress::new(paths.len());
@@ -104,11 +104,13 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
                 return Err(err); // the reader has gone: not a problem with this file
             }
             progress.clear(io)?;
-            report_bad_file(&err, args.keep_going, io)?;
             if !args.keep_going {
+                // The error that stops the run is the last thing printed.
                 run.warnings.print(io)?;
+                report_bad_file(&err, false, io)?;
                 return Err(Error::AlreadyReported { path: path.clone() });
             }
+            report_bad_file(&err, true, io)?;
             run.skipped += 1;
         }
     }

@@ -106,6 +106,17 @@ fn bad_files_are_reported_in_input_order_whatever_the_threads() {
     assert_eq!(stopped.2, Some(2));
     assert!(stopped.1.contains("district-005.yaml"));
     assert!(!stopped.1.contains("district-041.yaml"), "{}", stopped.1);
+    // The warnings of the files before it come first: the error is the last thing said.
+    let warning_at = stopped.1.find(": warning: ").unwrap();
+    assert!(warning_at < stopped.1.find(": error: ").unwrap());
+    assert!(
+        stopped
+            .1
+            .trim_end()
+            .ends_with("hint: pass --keep-going to skip files with errors and summarize the rest"),
+        "{}",
+        stopped.1
+    );
 }
 
 /// Lines of `stderr` that are a warning of a file.
