@@ -1,8 +1,9 @@
 //! `summary` over 1,000 made-up districts on the bundled checklist (issue 4: under 1 s on the
 //! 2-core development machine). Run with `cargo bench --bench summary`.
 //!
-//! - `from_files`: the whole command (`sro-assess summary DIR`, process start-up included) on 1,000 files in a temporary
-//!   folder: read, parse, validate, score, fold, render the table.
+//! - `from_files`: the whole command (`sro-assess summary --jobs N DIR`, process start-up
+//!   included) on 1,000 files in a temporary folder, on one thread and on two: read, parse,
+//!   validate, score, fold, render the table.
 //! - `from_text`: the same without the file system and rendering.
 //! - `fold_only`: folding 1,000 already-scored assessments into a summary.
 
@@ -40,8 +41,8 @@ fn scored(checklist: &Checklist, text: &str) -> Assessment {
     score::score(checklist, &answers, &file.hash)
 }
 
-#[divan::bench(sample_count = 5, sample_size = 1)]
-fn from_files(bencher: Bencher) {
+#[divan::bench(sample_count = 5, sample_size = 1, args = [1, 2])]
+fn from_files(bencher: Bencher, jobs: usize) {
     let checklist = checklist();
     let folder = tempfile::tempdir().expect("temporary folder");
     for (seed, text) in texts(&checklist).iter().enumerate() {
@@ -49,9 +50,10 @@ fn from_files(bencher: Bencher) {
         std::fs::write(path, text).expect("writes");
     }
     let folder_arg = folder.path().display().to_string();
+    let jobs_arg = jobs.to_string();
     bencher.bench(|| {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_sro-assess"))
-            .args(["summary", &folder_arg])
+            .args(["summary", "--jobs", &jobs_arg, &folder_arg])
             .env("NO_COLOR", "1")
             .output()
             .expect("the binary runs");

@@ -13,10 +13,12 @@ use sro_assess::load::{self, AnswersFile, LoadedChecklist};
 use sro_assess::model::Date;
 use sro_assess::report::{self, Format, RenderOptions, Rendered};
 use sro_assess::score::{self, Assessment};
+use warnings::Warnings;
 
 mod answer_cmd;
 mod checklist_cmd;
 mod compare_cmd;
+mod warnings;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --fail-under; \
 2 bad input or usage (the message names the file, line and column).";
@@ -204,6 +206,12 @@ pub struct SummaryArgs {
     /// Skip files with errors (each is reported) and summarize the rest; exit 2 at the end.
     #[arg(long)]
     pub keep_going: bool,
+    /// Print every warning of every file, not a count of each kind with one example.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Threads that load and score the files [default: one per processor core; at most 16].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Paper size of a PDF summary.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
@@ -221,6 +229,9 @@ pub struct ValidateArgs {
     /// Check against this checklist file instead of the one the answers name.
     #[arg(long, value_name = "PATH")]
     pub checklist: Option<PathBuf>,
+    /// With several files, print every warning, not a count of each kind with one example.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// Arguments of `init`.
@@ -515,8 +526,10 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
         .map(load::load_checklist)
         .transpose()?;
     let mut failed = Vec::new();
+    // One file's warnings are all printed: `validate FILE` is where the counts send the reader.
+    let mut warnings = Warnings::new(args.verbose || args.answers.len() == 1);
     for path in &args.answers {
-        if let Err(err) = validate_one(path, override_checklist.as_ref(), io) {
+        if let Err(err) = validate_one(path, override_checklist.as_ref(), &mut warnings, io) {
             if is_broken_pipe(&err) {
                 return Err(err); // the reader has gone: not a problem with this file
             }
@@ -524,6 +537,7 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
             failed.push(err);
         }
     }
+    warnings.print(io)?;
     match failed.len() {
         0 => Ok(Outcome::Success),
         1 if args.answers.len() == 1 => Err(Error::AlreadyReported {
@@ -539,13 +553,14 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
 fn validate_one(
     path: &Path,
     override_checklist: Option<&LoadedChecklist>,
+    all_warnings: &mut Warnings,
     io: &mut Io<'_>,
 ) -> Result<()> {
     let file = AnswersFile::read(path)?;
     let loaded = file.checklist(override_checklist)?;
     let (answers, warnings) = file.validate(&loaded.checklist)?;
     let name = path.display().to_string();
-    io.warn(&name, &warnings)?;
+    all_warnings.add(&name, &warnings, io)?;
     let assessment = score::score(&loaded.checklist, &answers, &file.hash);
     let c = assessment.coverage;
     let mut out = format!(

@@ -85,6 +85,37 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// What kind of problem this is: the message with its specifics (each `quoted` name and
+    /// each number) replaced, so the same warning about different items is one kind. Warnings
+    /// of many files are counted by it.
+    pub fn kind(&self) -> String {
+        let mut kind = String::with_capacity(self.message.len());
+        let mut in_quote = false;
+        let mut in_number = false;
+        for c in self.message.chars() {
+            if c == '`' {
+                if !in_quote {
+                    kind.push_str("`…`");
+                }
+                in_quote = !in_quote;
+                in_number = false;
+            } else if in_quote {
+                continue;
+            } else if in_number && (c == '.' || c == ',') {
+                // A version (2026.1) or a count (1,000) is one number.
+            } else if c.is_ascii_digit() {
+                if !in_number {
+                    kind.push('#');
+                }
+                in_number = true;
+            } else {
+                in_number = false;
+                kind.push(c);
+            }
+        }
+        kind
+    }
+
     /// Formats as `path:line:column: error: message` plus an indented hint line.
     pub fn render(&self, path: &str) -> String {
         let place = match (&self.cell, self.location) {
@@ -289,6 +320,33 @@ mod tests {
             d.render("a.xlsx"),
             "a.xlsx:Answers!G14: error: unknown status `mett`"
         );
+    }
+
+    #[test]
+    fn the_kind_leaves_out_quoted_names_and_numbers() {
+        let na = |id: &str| {
+            Diagnostic::warning(
+                None,
+                format!("`{id}` is marked not applicable without a note saying why"),
+            )
+        };
+        assert_eq!(na("mou.written-agreement").kind(), na("training.x2").kind());
+        assert_eq!(
+            na("a").kind(),
+            "`…` is marked not applicable without a note saying why"
+        );
+        let version = |v: &str| {
+            Diagnostic::warning(
+                None,
+                format!("written for version {v}; this is version 2026.1"),
+            )
+        };
+        assert_eq!(version("2025.10").kind(), version("3").kind());
+        assert_eq!(
+            version("3").kind(),
+            "written for version #; this is version #"
+        );
+        assert_ne!(na("a").kind(), version("3").kind());
     }
 
     #[test]

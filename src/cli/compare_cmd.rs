@@ -1,25 +1,37 @@
 //! `compare` and `summary`: load several answers files on one checklist, then compare them side
-//! by side or summarize them. Files are read one at a time; a summary keeps only aggregates.
+//! by side or summarize them. A summary loads and scores its files a chunk at a time on every
+//! core, then folds them in the order given, keeping only aggregates: its output is the same
+//! bytes whatever the number of threads, and its memory does not grow with the files' text.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
+use super::warnings::Warnings;
 use super::{
     CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit_rendered, error_text,
     is_broken_pipe, output_format, refuse_binary_on_terminal, stdout_error,
 };
 use sro_assess::compare::{self, SummaryBuilder};
 use sro_assess::error::{Diagnostic, Error, Result};
-use sro_assess::fsio::FileIdentity;
+use sro_assess::fsio::{self, FileIdentity};
 use sro_assess::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
 use sro_assess::report::{self, Format, RenderOptions};
 use sro_assess::score::{self, Assessment};
 
 /// Files at which `summary` starts showing progress (on a terminal only).
 const PROGRESS_FROM: usize = 20;
+
+/// Files loaded and scored together per thread before they are folded in: bounds what a run
+/// holds at once (parsed files and whole assessments, some 150 KB each on 120 items),
+/// whatever the number of files, while keeping the threads' wait between chunks short.
+const CHUNK_PER_JOB: usize = 16;
+
+/// Threads when the number of cores cannot be told, and at most (`--jobs` included).
+const MAX_JOBS: usize = 16;
 
 impl From<CompareFormatArg> for Format {
     fn from(arg: CompareFormatArg) -> Self {
@@ -36,13 +48,18 @@ impl From<CompareFormatArg> for Format {
 pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "comparison.pdf", io)?;
-    let mut checklists = Checklists::new(args.checklist.as_deref())?;
+    let checklists = Checklists::new(args.checklist.as_deref())?;
+    // A comparison has a few files: every warning is printed, as it is found.
+    let mut warnings = Warnings::new(true);
+    let mut announced = AnnouncedChecklists::default();
     let mut first: Option<FirstFile> = None;
     let mut assessments = Vec::with_capacity(args.answers.len());
     for path in &args.answers {
-        let scored = load_and_score(path, &mut checklists, io)?;
+        let scored = load_and_score(path, &checklists)?;
+        announced.warn_once(&scored.checklist, &mut warnings, io)?;
+        warnings.add(&path.display().to_string(), &scored.warnings, io)?;
         match &first {
-            Some(first) => first.check_same_checklist(path, &scored, io)?,
+            Some(first) => first.check_same_checklist(path, &scored, &mut warnings, io)?,
             None => first = Some(FirstFile::new(path, &scored)),
         }
         assessments.push(scored.assessment);
@@ -64,24 +81,41 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
     let paths = answers_paths(&args.inputs, io)?;
-    let mut checklists = Checklists::new(args.checklist.as_deref())?;
-    let mut run = SummaryRun::default();
+    let checklists = Checklists::new(args.checklist.as_deref())?;
+    // More threads than cores gain nothing, and each holds a chunk of files in memory.
+    let jobs = args
+        .jobs
+        .map_or_else(default_jobs, usize::from)
+        .min(MAX_JOBS);
+    let mut run = SummaryRun::new(args.verbose);
     let mut progress = Progress::new(paths.len());
-    for (done, path) in paths.iter().enumerate() {
-        progress.show(done, io)?;
-        if let Err(err) = run.add(path, &mut checklists, io) {
+    let chunk_size = CHUNK_PER_JOB * jobs;
+    for (chunk_number, chunk) in paths.chunks(chunk_size).enumerate() {
+        progress.show(chunk_number * chunk_size, io)?;
+        let loaded = load_in_parallel(chunk, &checklists, jobs);
+        for (path, scored) in chunk.iter().zip(loaded) {
+            // The log of inputs is kept per thread: the files the helpers read go into this
+            // thread's, so that no output replaces one of them.
+            fsio::note_input(path);
+            let Err(err) = scored.and_then(|scored| run.add(path, scored, io)) else {
+                continue;
+            };
             if is_broken_pipe(&err) {
                 return Err(err); // the reader has gone: not a problem with this file
             }
             progress.clear(io)?;
-            report_bad_file(&err, args.keep_going, io)?;
             if !args.keep_going {
+                // The error that stops the run is the last thing printed.
+                run.warnings.print(io)?;
+                report_bad_file(&err, false, io)?;
                 return Err(Error::AlreadyReported { path: path.clone() });
             }
+            report_bad_file(&err, true, io)?;
             run.skipped += 1;
         }
     }
     progress.clear(io)?;
+    run.warnings.print(io)?;
     let total = paths.len();
     let Some((builder, _)) = run.started else {
         return Err(Error::FilesFailed {
@@ -103,6 +137,49 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     Ok(Outcome::Success)
 }
 
+/// One thread per core, within reason.
+fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map_or(MAX_JOBS, std::num::NonZeroUsize::get)
+        .min(MAX_JOBS)
+}
+
+/// Loads and scores `paths` on `jobs` threads (the calling one among them); the results come
+/// back in the order of `paths`, whichever thread took which file.
+fn load_in_parallel(
+    paths: &[PathBuf],
+    checklists: &Checklists,
+    jobs: usize,
+) -> Vec<Result<Scored>> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(n) else {
+                return done;
+            };
+            done.push((n, load_and_score(path, checklists)));
+        }
+    };
+    let mut results = std::thread::scope(|scope| {
+        // A thread that cannot be started leaves its share to the others.
+        let helpers: Vec<_> = (1..jobs.min(paths.len()))
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut results = work();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_unstable_by_key(|&(n, _)| n);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 fn report_bad_file(err: &Error, keep_going: bool, io: &mut Io<'_>) -> Result<()> {
     let text = error_text(err);
     if !text.is_empty() {
@@ -122,22 +199,34 @@ fn writeln_err(io: &mut Io<'_>, text: &str) -> Result<()> {
 }
 
 /// The summary so far: started by the first good file, which fixes the checklist.
-#[derive(Default)]
 struct SummaryRun {
     started: Option<(SummaryBuilder, FirstFile)>,
     skipped: usize,
+    warnings: Warnings,
+    announced: AnnouncedChecklists,
 }
 
 impl SummaryRun {
-    /// Loads, scores and folds in one file; its text and assessment are dropped on return.
-    fn add(&mut self, path: &Path, checklists: &mut Checklists, io: &mut Io<'_>) -> Result<()> {
-        let scored = load_and_score(path, checklists, io)?;
+    fn new(verbose: bool) -> Self {
+        Self {
+            started: None,
+            skipped: 0,
+            warnings: Warnings::new(verbose),
+            announced: AnnouncedChecklists::default(),
+        }
+    }
+
+    /// Folds in one scored file; its text and assessment are dropped on return.
+    fn add(&mut self, path: &Path, scored: Scored, io: &mut Io<'_>) -> Result<()> {
+        self.announced
+            .warn_once(&scored.checklist, &mut self.warnings, io)?;
         let source = path.display().to_string();
+        if let Some((_, first)) = &self.started {
+            first.check_same_checklist(path, &scored, &mut self.warnings, io)?;
+        }
+        self.warnings.add(&source, &scored.warnings, io)?;
         match &mut self.started {
-            Some((builder, first)) => {
-                first.check_same_checklist(path, &scored, io)?;
-                builder.add(&scored.assessment, &source);
-            }
+            Some((builder, _)) => builder.add(&scored.assessment, &source),
             None => {
                 let mut builder = SummaryBuilder::new(&scored.checklist.checklist);
                 builder.add(&scored.assessment, &source);
@@ -145,6 +234,27 @@ impl SummaryRun {
             }
         }
         Ok(())
+    }
+}
+
+/// The checklists seen so far: each one's own warnings are printed once, however many files
+/// use it, and its file is noted as an input (it may have been read on another thread).
+#[derive(Default)]
+struct AnnouncedChecklists(HashSet<String>);
+
+impl AnnouncedChecklists {
+    fn warn_once(
+        &mut self,
+        loaded: &LoadedChecklist,
+        warnings: &mut Warnings,
+        io: &mut Io<'_>,
+    ) -> Result<()> {
+        if !self.0.insert(loaded.origin.clone()) {
+            return Ok(());
+        }
+        // A bundled checklist's origin (`bundled:ID`) is no file: nothing is noted.
+        fsio::note_input(Path::new(&loaded.origin));
+        warnings.add(&loaded.origin, &loaded.warnings, io)
     }
 }
 
@@ -243,39 +353,48 @@ fn is_answers_file_name(path: &Path) -> bool {
 /// One file, scored.
 struct Scored {
     assessment: Assessment,
-    checklist: Rc<LoadedChecklist>,
+    checklist: Arc<LoadedChecklist>,
     /// The parsed file, to place the "different checklist" error; dropped with the rest.
     document: AnswersDocument,
+    /// The file's own warnings, printed when it is folded in (in the order of the files).
+    warnings: Vec<Diagnostic>,
 }
 
-fn load_and_score(path: &Path, checklists: &mut Checklists, io: &mut Io<'_>) -> Result<Scored> {
+/// Reads, validates and scores one file; prints nothing (it may run on any thread).
+fn load_and_score(path: &Path, checklists: &Checklists) -> Result<Scored> {
     let file = AnswersFile::read(path)?;
-    let checklist = checklists.for_file(&file, io)?;
+    let checklist = checklists.for_file(&file)?;
     let (answers, warnings) = file.validate(&checklist.checklist)?;
-    io.warn(&path.display().to_string(), &warnings)?;
     Ok(Scored {
         assessment: score::score(&checklist.checklist, &answers, &file.hash),
         checklist,
         document: file.document,
+        warnings,
     })
 }
 
 /// The first good file: every other file must answer its checklist.
 struct FirstFile {
     path: PathBuf,
-    checklist: Rc<LoadedChecklist>,
+    checklist: Arc<LoadedChecklist>,
 }
 
 impl FirstFile {
     fn new(path: &Path, scored: &Scored) -> Self {
         Self {
             path: path.to_path_buf(),
-            checklist: Rc::clone(&scored.checklist),
+            checklist: Arc::clone(&scored.checklist),
         }
     }
 
     /// A different checklist is an error; another version of the same one is a warning.
-    fn check_same_checklist(&self, path: &Path, scored: &Scored, io: &mut Io<'_>) -> Result<()> {
+    fn check_same_checklist(
+        &self,
+        path: &Path,
+        scored: &Scored,
+        warnings: &mut Warnings,
+        io: &mut Io<'_>,
+    ) -> Result<()> {
         let (theirs, ours) = (&scored.checklist.checklist, &self.checklist.checklist);
         if theirs.id != ours.id {
             let message = format!(
@@ -302,43 +421,48 @@ impl FirstFile {
                     ours.version
                 ),
             );
-            io.warn(&path.display().to_string(), &[warning])?;
+            warnings.add(&path.display().to_string(), &[warning], io)?;
         }
         Ok(())
     }
 }
 
 /// Checklists loaded so far, by the reference the answers give: a thousand files on the
-/// bundled checklist parse it once.
+/// bundled checklist parse it once. Shared by the threads of a summary.
 struct Checklists {
-    forced: Option<Rc<LoadedChecklist>>,
-    by_reference: HashMap<(String, PathBuf), Rc<LoadedChecklist>>,
+    forced: Option<Arc<LoadedChecklist>>,
+    by_reference: Mutex<HashMap<(String, PathBuf), Arc<LoadedChecklist>>>,
 }
 
 impl Checklists {
     fn new(forced: Option<&Path>) -> Result<Self> {
         Ok(Self {
-            forced: forced.map(load::load_checklist).transpose()?.map(Rc::new),
-            by_reference: HashMap::new(),
+            forced: forced.map(load::load_checklist).transpose()?.map(Arc::new),
+            by_reference: Mutex::new(HashMap::new()),
         })
     }
 
-    fn for_file(&mut self, file: &AnswersFile, io: &mut Io<'_>) -> Result<Rc<LoadedChecklist>> {
+    fn for_file(&self, file: &AnswersFile) -> Result<Arc<LoadedChecklist>> {
         if let Some(forced) = &self.forced {
-            return Ok(Rc::clone(forced));
+            return Ok(Arc::clone(forced));
         }
-        let key = file
+        let Some(key) = file
             .document
             .checklist_reference()
-            .map(|reference| cache_key(reference, &file.path));
-        if let Some(found) = key.as_ref().and_then(|k| self.by_reference.get(k)) {
-            return Ok(Rc::clone(found));
+            .map(|reference| cache_key(reference, &file.path))
+        else {
+            return file.checklist(None).map(Arc::new); // the error names what is missing
+        };
+        // Held while a checklist loads, so that each is loaded once: the others wait for it.
+        let mut cache = self
+            .by_reference
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = cache.get(&key) {
+            return Ok(Arc::clone(found));
         }
-        let loaded = Rc::new(file.checklist(None)?);
-        io.warn(&loaded.origin, &loaded.warnings)?;
-        if let Some(key) = key {
-            self.by_reference.insert(key, Rc::clone(&loaded));
-        }
+        let loaded = Arc::new(file.checklist(None)?);
+        cache.insert(key, Arc::clone(&loaded));
         Ok(loaded)
     }
 }

@@ -407,18 +407,20 @@ pub(crate) fn district_keys<'a>(
             )
         })
         .collect();
-    let code_for = |name: &str| {
-        let mut codes: Vec<&str> = files
-            .iter()
-            .filter(|(n, _)| n == name)
-            .filter_map(|(_, id)| *id)
-            .collect();
+    // Each name's codes, gathered once: looking them up file by file is quadratic in files.
+    let mut codes_by_name: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (name, id) in &files {
+        if let Some(id) = id {
+            codes_by_name.entry(name.as_str()).or_default().push(id);
+        }
+    }
+    for codes in codes_by_name.values_mut() {
         codes.sort_unstable();
         codes.dedup();
-        match codes.as_slice() {
-            [only] => Some(*only),
-            _ => None,
-        }
+    }
+    let code_for = |name: &str| match codes_by_name.get(name).map(Vec::as_slice) {
+        Some([only]) => Some(*only),
+        _ => None,
     };
     files
         .iter()

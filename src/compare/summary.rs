@@ -1,7 +1,7 @@
 //! The summary of many districts: built one assessment at a time, keeping only small
 //! aggregates (a row per district, counters per item and section), never the files themselves.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -197,16 +197,65 @@ struct SectionSum {
     districts: usize,
 }
 
-/// What the summary keeps of one file.
+/// What the summary keeps of one file: its row and, packed, what it adds to the averages and
+/// the item counts once its role is known.
 struct FileRecord {
     row: DistrictRow,
     /// Set once every file is in (a file without a code may join another's).
     district_key: String,
     plan: bool,
-    /// Section index and percentage.
-    sections: Vec<(usize, f64)>,
-    /// Item index and outcome.
-    outcomes: Vec<(usize, Outcome)>,
+    /// Section index and percentage, in the assessment's order (the sums add them in it).
+    sections: Box<[(u32, f64)]>,
+    outcomes: PackedOutcomes,
+}
+
+/// One outcome per item of the summary, four bits each (0: not in the file's profile): a
+/// district's item outcomes take half a byte per item rather than sixteen.
+struct PackedOutcomes(Box<[u8]>);
+
+impl PackedOutcomes {
+    fn pack(outcomes: &[(usize, Outcome)]) -> Self {
+        let slots = outcomes
+            .iter()
+            .map(|&(index, _)| index + 1)
+            .max()
+            .unwrap_or(0);
+        let mut bytes = vec![0u8; slots.div_ceil(2)];
+        for &(index, outcome) in outcomes {
+            bytes[index / 2] |= outcome_code(outcome) << (4 * (index % 2));
+        }
+        Self(bytes.into_boxed_slice())
+    }
+
+    /// Item index and outcome, in item order.
+    fn iter(&self) -> impl Iterator<Item = (usize, Outcome)> + '_ {
+        self.0
+            .iter()
+            .flat_map(|byte| [byte & 0x0f, byte >> 4])
+            .enumerate()
+            .filter_map(|(index, code)| Some((index, outcome_of(code)?)))
+    }
+}
+
+fn outcome_code(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::InPlace => 1,
+        Outcome::Partial => 2,
+        Outcome::NotInPlace => 3,
+        Outcome::NotApplicable => 4,
+        Outcome::Unanswered => 5,
+    }
+}
+
+fn outcome_of(code: u8) -> Option<Outcome> {
+    match code {
+        1 => Some(Outcome::InPlace),
+        2 => Some(Outcome::Partial),
+        3 => Some(Outcome::NotInPlace),
+        4 => Some(Outcome::NotApplicable),
+        5 => Some(Outcome::Unanswered),
+        _ => None,
+    }
 }
 
 impl SummaryBuilder {
@@ -247,10 +296,11 @@ impl SummaryBuilder {
             .iter()
             .filter_map(|section| {
                 let percent = section.score.percent?;
-                Some((self.section_index(&section.id, &section.title), percent))
+                let index = self.section_index(&section.id, &section.title);
+                Some((u32::try_from(index).ok()?, percent))
             })
             .collect();
-        let outcomes = assessment
+        let outcomes: Vec<(usize, Outcome)> = assessment
             .items
             .iter()
             .map(|item| (self.tally_index(item), item.outcome))
@@ -260,7 +310,7 @@ impl SummaryBuilder {
             district_key: String::new(),
             plan: assessment.meta.describes_plan,
             sections,
-            outcomes,
+            outcomes: PackedOutcomes::pack(&outcomes),
         });
     }
 
@@ -281,7 +331,9 @@ impl SummaryBuilder {
             file.district_key = key;
         }
         self.files.sort_by(|a, b| {
-            let key = |f: &FileRecord| (f.row.date, f.row.label.clone(), f.row.source.clone());
+            fn key(f: &FileRecord) -> (Date, &str, &str) {
+                (f.row.date, &f.row.label, &f.row.source)
+            }
             a.row
                 .district
                 .cmp(&b.row.district)
@@ -299,14 +351,15 @@ impl SummaryBuilder {
                 });
         }
         for file in self.files.iter().filter(|f| f.row.role == Role::Latest) {
-            for &(index, outcome) in &file.outcomes {
+            for (index, outcome) in file.outcomes.iter() {
                 count(&mut self.items[index], outcome);
             }
         }
         for file in self.files.iter().filter(|f| f.row.averaged) {
             for &(index, percent) in &file.sections {
-                self.sections[index].percent_sum += percent;
-                self.sections[index].districts += 1;
+                let section = &mut self.sections[index as usize];
+                section.percent_sum += percent;
+                section.districts += 1;
             }
         }
         let percents: Vec<f64> = self
@@ -416,20 +469,21 @@ fn count(tally: &mut ItemTally, outcome: Outcome) {
 /// that same date are taken as options (equal dates are alternatives, not years); the
 /// remaining, older files are earlier assessments. `files` is sorted by district, then date.
 fn assign_roles(files: &mut [FileRecord]) {
-    let mut keys: Vec<String> = files.iter().map(|f| f.district_key.clone()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    for key in keys {
-        let members: Vec<usize> = (0..files.len())
-            .filter(|&n| files[n].district_key == key)
-            .collect();
+    let mut members_by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (n, file) in files.iter().enumerate() {
+        members_by_key
+            .entry(file.district_key.clone())
+            .or_default()
+            .push(n);
+    }
+    for members in members_by_key.into_values() {
         let latest_date = members
             .iter()
             .filter(|&&n| !files[n].plan)
             .map(|&n| files[n].row.date)
             .max();
         let mut latest_taken = false;
-        for &n in &members {
+        for n in members {
             let file = &mut files[n];
             file.row.role = if file.plan {
                 Role::Option
@@ -453,17 +507,20 @@ fn average_basis(files: &[FileRecord]) -> Option<AverageBasis> {
         .map(|f| &f.row)
         .filter(|r| r.role == Role::Latest && r.overall.percent.is_some() && r.rating.rated)
         .collect();
-    let group = |r: &DistrictRow| (r.profile.clone(), r.checklist_version.clone());
-    let mut best: Option<((String, String), usize)> = None;
-    for row in &latest {
-        let size = latest.iter().filter(|o| group(o) == group(row)).count();
-        if best.as_ref().is_none_or(|(_, n)| size > *n) {
-            best = Some((group(row), size));
-        }
+    fn group(r: &DistrictRow) -> (&str, &str) {
+        (&r.profile, &r.checklist_version)
     }
-    best.map(|((profile, checklist_version), _)| AverageBasis {
-        profile,
-        checklist_version,
+    let mut sizes: HashMap<(&str, &str), usize> = HashMap::new();
+    for row in &latest {
+        *sizes.entry(group(row)).or_default() += 1;
+    }
+    let largest = sizes.values().copied().max()?;
+    let first = latest
+        .iter()
+        .find(|row| sizes.get(&group(row)) == Some(&largest))?;
+    Some(AverageBasis {
+        profile: first.profile.clone(),
+        checklist_version: first.checklist_version.clone(),
         assessments: 0,
         left_out: 0,
         not_rated: 0,

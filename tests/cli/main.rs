@@ -20,6 +20,7 @@ mod honest_compare;
 mod hostile;
 mod html;
 mod lint;
+mod many_files;
 mod mutation;
 mod one_terminal;
 mod outputs;
