@@ -348,25 +348,15 @@ impl Session {
             Ok(path) => format!("your answer to `{id}` is kept in {}", path.display()),
             Err(aside) => format!("your answer to `{id}` could not be kept either: {aside}"),
         };
-        let mut diagnostics = match err {
-            Error::Invalid { diagnostics, .. } => diagnostics,
-            other => vec![Diagnostic::error(None, other.to_string())],
-        };
-        diagnostics.insert(
-            0,
-            Diagnostic::error(
-                None,
-                "the file was changed while you were answering and now has errors, so \
-                 nothing was saved to it",
-            )
-            .with_hint(format!(
-                "fix the errors below, then run the same command to go on; {kept}"
-            )),
-        );
-        Error::Invalid {
-            path: self.path.clone(),
-            diagnostics,
-        }
+        let first = Diagnostic::error(
+            None,
+            "the file was changed while you were answering and now has errors, so nothing \
+             was saved to it",
+        )
+        .with_hint(format!(
+            "fix the errors below, then run the same command to go on; {kept}"
+        ));
+        headed_by(first, &self.path, err)
     }
 }
 
@@ -403,20 +393,21 @@ fn edit_failed(path: &Path, id: &str, err: &EditError) -> Error {
 }
 
 fn edit_invalid(path: &Path, id: &str, err: Error) -> Error {
+    let first = Diagnostic::error(
+        None,
+        format!("saving the answer to `{id}` would leave the file invalid; nothing was changed"),
+    )
+    .with_hint("the file is as it was before this answer; edit it in a text editor");
+    headed_by(first, path, err)
+}
+
+/// `err`'s problems, said after `first`, which tells what they mean for the session.
+fn headed_by(first: Diagnostic, path: &Path, err: Error) -> Error {
     let mut diagnostics = match err {
         Error::Invalid { diagnostics, .. } => diagnostics,
         other => vec![Diagnostic::error(None, other.to_string())],
     };
-    diagnostics.insert(
-        0,
-        Diagnostic::error(
-            None,
-            format!(
-                "saving the answer to `{id}` would leave the file invalid; nothing was changed"
-            ),
-        )
-        .with_hint("the file is as it was before this answer; edit it in a text editor"),
-    );
+    diagnostics.insert(0, first);
     Error::Invalid {
         path: path.to_path_buf(),
         diagnostics,
