@@ -13,6 +13,8 @@ pub mod synthetic;
 mod trend;
 mod weight_check;
 
+pub use weight_check::ordinal;
+
 use std::collections::HashMap;
 
 use serde::Serialize;

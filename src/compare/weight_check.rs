@@ -116,6 +116,15 @@ fn statement(ranks: &[Rank], holds: bool) -> String {
 
 /// `1st`, `2nd`, `tied 3rd`.
 fn place(rank: usize, sharing: usize) -> String {
+    if sharing > 1 {
+        format!("tied {}", ordinal(rank))
+    } else {
+        ordinal(rank)
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `11th`.
+pub fn ordinal(rank: usize) -> String {
     let suffix = match (rank % 10, rank % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -123,11 +132,7 @@ fn place(rank: usize, sharing: usize) -> String {
         (3, _) => "rd",
         _ => "th",
     };
-    if sharing > 1 {
-        format!("tied {rank}{suffix}")
-    } else {
-        format!("{rank}{suffix}")
-    }
+    format!("{rank}{suffix}")
 }
 
 #[cfg(test)]

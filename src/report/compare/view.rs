@@ -211,17 +211,7 @@ pub fn ranking_label(c: &Comparison) -> &'static str {
     }
 }
 
-/// `1st`, `2nd`, `3rd`, `11th`.
-pub fn ordinal(rank: usize) -> String {
-    let suffix = match (rank % 10, rank % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{rank}{suffix}")
-}
+pub use crate::compare::ordinal;
 
 /// What the ranking rests on, in one paragraph.
 pub fn ranking_line(c: &Comparison) -> String {
