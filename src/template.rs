@@ -61,6 +61,23 @@ impl CarryOver {
     }
 }
 
+/// The optional fields of the board packet, as comments to fill in. They are printed on the
+/// first page of every report, so the comment says they are public.
+fn board_placeholders(out: &mut String) {
+    let _ = writeln!(
+        out,
+        "# For the school board, remove the # signs below and write in plain words. These lines\n\
+         # are printed on the first page of every report, which is public: write nothing here\n\
+         # about a student or a staff member (keep that in an answer's internal_note).\n\
+         # reviewed_by: District leadership team   # who reviewed the assessment\n\
+         # presented_on: 2026-04-20                # the board meeting that receives it\n\
+         # recommendation: >\n\
+         #   What the committee recommends, in a few sentences. Lines indented under\n\
+         #   `recommendation: >` are joined into one paragraph.\n\
+         # board_action: Approve the revised agreement with the police department"
+    );
+}
+
 /// Writes the template text.
 pub fn answers_template(
     checklist: &Checklist,
@@ -157,6 +174,7 @@ pub fn answers_template_from(
         "prepared_by: {}",
         yaml_text(header.prepared_by.unwrap_or(""))
     );
+    board_placeholders(&mut out);
     let _ = writeln!(
         out,
         "# For a planning option, remove the # signs below and give its figures in digits\n\
@@ -335,6 +353,69 @@ mod tests {
             "{text:?} written as {}",
             yaml_text(text)
         );
+    }
+
+    /// The template with the board fields' `# ` removed, as a committee would fill them in.
+    fn with_board_fields_filled_in(template: &str) -> String {
+        let board_keys = [
+            "reviewed_by",
+            "presented_on",
+            "recommendation",
+            "board_action",
+        ];
+        let mut in_recommendation = false;
+        let mut out = String::new();
+        for line in template.lines() {
+            let bare = line.strip_prefix("# ");
+            let starts_field =
+                bare.is_some_and(|b| board_keys.iter().any(|k| b.starts_with(&format!("{k}:"))));
+            let continues = in_recommendation && bare.is_some_and(|b| b.starts_with("  "));
+            in_recommendation =
+                starts_field && bare.is_some_and(|b| b.starts_with("recommendation")) || continues;
+            match bare {
+                Some(text) if starts_field || continues => out.push_str(text),
+                _ => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn the_board_placeholders_become_valid_fields_once_uncommented() {
+        let checklist = crate::load::bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        let profile = checklist.profile("existing-program").unwrap();
+        let header = TemplateHeader {
+            checklist_reference: "wi-sro-best-practices",
+            district: "Example Area School District",
+            label: "2025-26 annual review",
+            date: Date::parse("2026-03-15").unwrap(),
+            prepared_by: None,
+        };
+        let template = answers_template(&checklist, profile, &header);
+        assert!(template.contains("which is public"));
+        let filled = with_board_fields_filled_in(&template);
+        let document = crate::load::AnswersDocument::parse(&filled).unwrap();
+        let (answers, _) = document.validate(&checklist).unwrap();
+        let board = answers.board;
+        assert_eq!(
+            board.reviewed_by.as_deref(),
+            Some("District leadership team")
+        );
+        assert_eq!(
+            board.presented_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-04-20")
+        );
+        assert!(
+            board
+                .recommendation
+                .unwrap()
+                .starts_with("What the committee recommends")
+        );
+        assert!(board.board_action.unwrap().starts_with("Approve"));
     }
 
     #[test]

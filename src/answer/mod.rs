@@ -674,6 +674,7 @@ mod tests {
             label: "L".into(),
             date: Date::parse("2026-03-15").unwrap(),
             prepared_by: None,
+            board: Default::default(),
             option,
             answers: Vec::new(),
         }

@@ -66,6 +66,7 @@ fn assessment(
         label: label.into(),
         date: Date::parse(date).unwrap(),
         prepared_by: None,
+        board: Default::default(),
         option: None,
         answers,
     };

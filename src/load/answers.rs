@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde_yaml::Value;
 
+mod board;
 mod recover;
 
 use super::positions::{PositionIndex, child};
@@ -15,7 +16,7 @@ use super::suggest::{NearestIndex, nearest, quotable};
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
 
-const TOP_KEYS: [&str; 10] = [
+const TOP_KEYS: [&str; 14] = [
     "checklist",
     "checklist_version",
     "profile",
@@ -24,6 +25,10 @@ const TOP_KEYS: [&str; 10] = [
     "label",
     "date",
     "prepared_by",
+    "reviewed_by",
+    "presented_on",
+    "recommendation",
+    "board_action",
     "option",
     "answers",
 ];
@@ -290,6 +295,7 @@ impl Check<'_> {
         }
         let label = self.optional_text(get("label"), "label");
         let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
+        let board = self.board_fields(&get, date);
         let option = get("option").and_then(|v| self.option(v));
         let answers = match get("answers") {
             // Answers set aside for a syntax error, or written outside `answers:`, are not
@@ -315,6 +321,7 @@ impl Check<'_> {
             label: label.unwrap_or_else(|| date.to_string()),
             date,
             prepared_by,
+            board,
             option,
             answers,
         })

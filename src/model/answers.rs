@@ -23,10 +23,28 @@ pub struct Answers {
     pub date: Date,
     /// Who prepared it.
     pub prepared_by: Option<String>,
+    /// What the committee tells the board, and the rest of the sign-off.
+    #[serde(flatten)]
+    pub board: BoardFields,
     /// Cost and staffing figures of a planning option.
     pub option: Option<OptionFigures>,
     /// The answers, in file order; at most one per item.
     pub answers: Vec<Answer>,
+}
+
+/// What the committee tells the school board, and the sign-off beside `prepared_by`. Every
+/// field is optional: a report shows a placeholder where one is missing. These are public by
+/// nature (they are printed on the first page of every report), unlike internal notes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BoardFields {
+    /// The committee's recommendation, in its own words (prose, may span paragraphs).
+    pub recommendation: Option<String>,
+    /// The action the committee asks of the board ("Approve the revised MOU").
+    pub board_action: Option<String>,
+    /// Who reviewed the assessment before it went to the board.
+    pub reviewed_by: Option<String>,
+    /// The day the assessment is presented to the board.
+    pub presented_on: Option<Date>,
 }
 
 /// Figures that describe a planning option.

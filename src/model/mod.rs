@@ -4,7 +4,7 @@ mod answers;
 mod checklist;
 mod date;
 
-pub use answers::{Answer, Answers, OptionFigures};
+pub use answers::{Answer, Answers, BoardFields, OptionFigures};
 pub(crate) use checklist::pattern_matches as checklist_pattern_matches;
 pub use checklist::{
     Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Item, OverrideNote, Priority, Profile,

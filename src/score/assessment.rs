@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    Answer, Answers, Band, Basis, Checklist, Date, Item, OptionFigures, Priority, Profile,
-    Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
+    Answer, Answers, Band, Basis, BoardFields, Checklist, Date, Item, OptionFigures, Priority,
+    Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -142,6 +142,10 @@ pub struct Meta {
     pub date: Date,
     /// Who prepared it.
     pub prepared_by: Option<String>,
+    /// The committee's recommendation, the action asked of the board, who reviewed it and
+    /// when it goes to the board: public, each `null` when the file does not give it.
+    #[serde(flatten)]
+    pub board: BoardFields,
     /// The profile scored.
     pub profile: ProfileMeta,
     /// The checklist scored against.
@@ -175,6 +179,7 @@ impl Meta {
             label: answers.label.clone(),
             date: answers.date,
             prepared_by: answers.prepared_by.clone(),
+            board: answers.board.clone(),
             profile: ProfileMeta {
                 id: profile.id.clone(),
                 title: profile.title.clone(),

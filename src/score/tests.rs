@@ -118,6 +118,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         label: "Test".into(),
         date: Date::EPOCH,
         prepared_by: None,
+        board: Default::default(),
         option: None,
         answers: statuses
             .iter()

@@ -4,6 +4,7 @@
 
 mod answer;
 mod bad_inputs;
+mod board_fields;
 mod carry_over;
 mod checks;
 mod commands;
