@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Checklist, Date, OptionFigures, Priority};
+use crate::model::{BoardFields, Checklist, Date, OptionFigures, Priority};
 use crate::score::{
     Assessment, ChecklistMeta, Coverage, Draft, ItemResult, Outcome, ProfileMeta, Rating, Score,
 };
@@ -133,6 +133,11 @@ pub struct Column {
     pub option: Option<OptionFigures>,
     /// Whether the file describes a plan (its statuses read "Provided for in the plan").
     pub describes_plan: bool,
+    /// Who prepared it.
+    pub prepared_by: Option<String>,
+    /// What the file tells the board (recommendation, action requested, sign-off).
+    #[serde(flatten)]
+    pub board: BoardFields,
     /// Weighted score over the common items only (see [`CommonItems`]).
     pub common: Score,
     /// Equal-weight score over the common items only.
@@ -502,6 +507,8 @@ fn column(a: &Assessment, label: String) -> Column {
         },
         option: a.meta.option,
         describes_plan: a.meta.describes_plan,
+        prepared_by: a.meta.prepared_by.clone(),
+        board: a.meta.board.clone(),
         common: a.overall,
         common_equal_weight: equal_weight_score(a),
         rank: 0,
