@@ -2,6 +2,7 @@
 //! One [`Backend`] per format draws every subject; none of them scores, prints, reads the clock
 //! or probes the terminal.
 
+pub mod board;
 pub mod compare;
 mod csv;
 pub mod document;

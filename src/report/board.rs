@@ -1,0 +1,995 @@
+//! The board packet's first page, as finished sentences in plain words for a school board
+//! member: what was assessed, by whom and when; the result in words and numbers, with the
+//! caveats a thin assessment needs; the findings that matter most; the critical gaps; the
+//! committee's recommendation and the action it asks of the board; the sign-off.
+//!
+//! Pure functions of the score and comparison models: the document builders place these
+//! sentences, every medium draws them. No tool words reach them: no option names, item ids,
+//! hashes or counts of nothing.
+//!
+//! The findings of one assessment are chosen by rule, in this order, at most five:
+//! 1. the critical practices: those not fully in place, named (or, when every one is in place,
+//!    that they all are);
+//! 2. the critical practices nobody has answered yet, named;
+//! 3. where the practices that belong in the MOU stand;
+//! 4. the weakest area (section) by percentage, and how much of it is unanswered;
+//! 5. the strongest area, when it differs from the weakest.
+//!
+//! Coverage is not a finding: when anything is unanswered, a caveat beside the result says so.
+
+use crate::compare::{Column, Comparison, ComparisonKind, TrendStep, ordinal};
+use crate::model::Date;
+use crate::report::compare::view::money;
+use crate::report::view;
+use crate::score::{Assessment, ItemResult, NotRatedReason, Outcome, SectionScore};
+
+/// What a report prints where the committee has not written its recommendation.
+pub const RECOMMENDATION_PLACEHOLDER: &str =
+    "The committee has not yet written its recommendation to the board.";
+
+/// What a report prints where the committee has not stated the action it asks of the board.
+pub const BOARD_ACTION_PLACEHOLDER: &str =
+    "The committee has not yet stated the action it asks of the board.";
+
+/// A blank line to sign or write on, where a sign-off field is not given.
+pub const BLANK: &str = "______________________________";
+
+/// How many practices a finding names before "and N more".
+const NAMED: usize = 3;
+
+/// The most findings a first page states.
+const MOST_FINDINGS: usize = 5;
+
+/// The first page of an assessment's board packet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstPage {
+    /// What was assessed, by whom and when.
+    pub assessed: String,
+    /// The result in words and numbers.
+    pub result: String,
+    /// What the reader must know before trusting the result: too few answers for a rating,
+    /// unanswered practices counted as not in place, answers carried over and not confirmed.
+    pub caveats: Vec<String>,
+    /// The findings that matter most, chosen by the rule in this module's documentation.
+    pub findings: Vec<Finding>,
+    /// Every critical practice answered as not fully in place, most urgent first, with its
+    /// status: `Signed MOU (partly in place)`.
+    pub critical_gaps: Vec<String>,
+    /// Every critical practice not yet answered, most urgent first.
+    pub critical_unanswered: Vec<String>,
+    /// The committee's recommendation; `None`: print [`RECOMMENDATION_PLACEHOLDER`].
+    pub recommendation: Option<String>,
+    /// The action asked of the board; `None`: print [`BOARD_ACTION_PLACEHOLDER`].
+    pub board_action: Option<String>,
+    /// Prepared by, reviewed by, presented to the board on.
+    pub sign_off: SignOff,
+}
+
+impl FirstPage {
+    /// The recommendation, or the placeholder.
+    pub fn recommendation_text(&self) -> &str {
+        self.recommendation
+            .as_deref()
+            .unwrap_or(RECOMMENDATION_PLACEHOLDER)
+    }
+
+    /// The board action, or the placeholder.
+    pub fn board_action_text(&self) -> &str {
+        self.board_action
+            .as_deref()
+            .unwrap_or(BOARD_ACTION_PLACEHOLDER)
+    }
+}
+
+/// One finding and the rule that chose it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Which rule chose it.
+    pub kind: FindingKind,
+    /// The finding, one or two sentences.
+    pub text: String,
+}
+
+/// The rules that choose findings, in the order they are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    /// Critical practices not fully in place, or all of them in place.
+    Critical,
+    /// Critical practices not yet answered.
+    CriticalUnanswered,
+    /// Where the practices that belong in the MOU stand.
+    Mou,
+    /// The area with the lowest percentage.
+    WeakestArea,
+    /// The area with the highest percentage.
+    StrongestArea,
+}
+
+/// The sign-off block: prepared by, reviewed by, presented to the board on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignOff {
+    /// Who prepared the assessment.
+    pub prepared_by: Option<String>,
+    /// Who reviewed it.
+    pub reviewed_by: Option<String>,
+    /// The board meeting that receives it.
+    pub presented_on: Option<Date>,
+}
+
+/// One line of the sign-off block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOffLine {
+    /// `Prepared by`, `Reviewed by`, `Presented to the board on`.
+    pub label: &'static str,
+    /// What the file gives; `None`: a blank line to write on.
+    pub value: Option<String>,
+}
+
+impl SignOffLine {
+    /// The value, or a blank line ([`BLANK`]).
+    pub fn text(&self) -> &str {
+        self.value.as_deref().unwrap_or(BLANK)
+    }
+}
+
+impl SignOff {
+    /// The three lines in the order they are printed; a missing one is a blank line.
+    pub fn lines(&self) -> [SignOffLine; 3] {
+        [
+            SignOffLine {
+                label: "Prepared by",
+                value: self.prepared_by.clone(),
+            },
+            SignOffLine {
+                label: "Reviewed by",
+                value: self.reviewed_by.clone(),
+            },
+            SignOffLine {
+                label: "Presented to the board on",
+                value: self.presented_on.map(long_date),
+            },
+        ]
+    }
+
+    /// Whether none of the three is given (the block is all blank lines).
+    pub fn is_blank(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The first page of an assessment's board packet.
+pub fn first_page(a: &Assessment) -> FirstPage {
+    FirstPage {
+        assessed: assessed(a),
+        result: result(a),
+        caveats: caveats(a),
+        findings: findings(a),
+        critical_gaps: view::critical_gap_lines(a),
+        critical_unanswered: view::critical_unanswered_lines(a),
+        recommendation: a.meta.board.recommendation.clone(),
+        board_action: a.meta.board.board_action.clone(),
+        sign_off: SignOff {
+            prepared_by: a.meta.prepared_by.clone(),
+            reviewed_by: a.meta.board.reviewed_by.clone(),
+            presented_on: a.meta.board.presented_on,
+        },
+    }
+}
+
+/// `March 15, 2026`: how a board packet writes a date.
+pub fn long_date(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(usize::from(date.month()).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{month} {}, {}", date.day(), date.year())
+}
+
+fn assessed(a: &Assessment) -> String {
+    let m = &a.meta;
+    let mut text = format!(
+        "{} assessed \u{201c}{}\u{201d} on {} against {} of the {}, version {} (the set for \
+         \u{201c}{}\u{201d}).",
+        m.district,
+        m.label,
+        long_date(m.date),
+        practices(a.coverage.items),
+        m.checklist.title,
+        m.checklist.version,
+        m.profile.title
+    );
+    if m.describes_plan {
+        text.push_str(
+            " It scores a plan rather than a program at work: a practice counts when the plan \
+             provides for it.",
+        );
+    }
+    let by = [
+        m.prepared_by.as_deref().map(|p| format!("prepared by {p}")),
+        m.board
+            .reviewed_by
+            .as_deref()
+            .map(|r| format!("reviewed by {r}")),
+    ];
+    let by: Vec<String> = by.into_iter().flatten().collect();
+    if !by.is_empty() {
+        text.push_str(&format!(" It was {}.", by.join(" and ")));
+    }
+    text
+}
+
+fn result(a: &Assessment) -> String {
+    let score = &a.overall;
+    match (&a.band, a.rating.not_rated_reason) {
+        (Some(band), _) => format!(
+            "Overall score: {}, rated {band}, from {} of {} possible points. The ratings, from \
+             lowest to highest, are {}.",
+            view::percent(score.percent),
+            view::weight(score.earned),
+            view::weight(score.possible),
+            and_list(&ratings_lowest_first(a))
+        ),
+        (None, Some(NotRatedReason::CoverageBelowThreshold)) => format!(
+            "No rating yet: {}, and a rating needs at least {}%. Counting every unanswered \
+             practice as not in place, the score is {}; over the answered practices alone it \
+             is {}.",
+            answered_phrase(a.coverage.answered, a.coverage.items),
+            view::weight(a.rating.coverage_threshold),
+            view::percent(score.percent),
+            view::percent(a.answered_score.percent)
+        ),
+        (None, _) => "No rating: every practice was marked not applicable, so none could be \
+                      scored."
+            .to_string(),
+    }
+}
+
+fn ratings_lowest_first(a: &Assessment) -> Vec<String> {
+    a.method
+        .bands
+        .iter()
+        .rev()
+        .map(|b| b.label.clone())
+        .collect()
+}
+
+fn caveats(a: &Assessment) -> Vec<String> {
+    let mut caveats = Vec::new();
+    if let Some(note) = view::rating_note(a) {
+        caveats.push(note);
+    } else {
+        let unanswered = a.coverage.items - a.coverage.answered.min(a.coverage.items);
+        if unanswered > 0 && a.overall.percent.is_some() {
+            caveats.push(format!(
+                "{} of the {} {} no answer yet; each counts as not in place, so the score may \
+                 rise when they are answered.",
+                unanswered,
+                practices(a.coverage.items),
+                if unanswered == 1 { "has" } else { "have" }
+            ));
+        }
+    }
+    let draft = &a.draft;
+    if draft.carried_unconfirmed > 0 {
+        let from: Vec<String> = draft
+            .carried_from
+            .iter()
+            .map(|f| format!("\u{201c}{f}\u{201d}"))
+            .collect();
+        caveats.push(format!(
+            "{} copied from {} {} not yet been confirmed by the committee.",
+            plural(draft.carried_unconfirmed, "answer", "answers"),
+            and_list(&from),
+            if draft.carried_unconfirmed == 1 {
+                "has"
+            } else {
+                "have"
+            }
+        ));
+    }
+    caveats
+}
+
+fn findings(a: &Assessment) -> Vec<Finding> {
+    let (weakest, strongest) = weakest_and_strongest(a);
+    let candidates = [
+        critical_finding(a).map(|t| (FindingKind::Critical, t)),
+        critical_unanswered_finding(a).map(|t| (FindingKind::CriticalUnanswered, t)),
+        mou_finding(a).map(|t| (FindingKind::Mou, t)),
+        weakest.map(|s| (FindingKind::WeakestArea, area_finding(a, s, "weakest"))),
+        strongest.map(|s| (FindingKind::StrongestArea, area_finding(a, s, "strongest"))),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .take(MOST_FINDINGS)
+        .map(|(kind, text)| Finding { kind, text })
+        .collect()
+}
+
+fn critical_finding(a: &Assessment) -> Option<String> {
+    let critical = a
+        .items
+        .iter()
+        .filter(|i| crate::score::is_critical(i) && i.outcome != Outcome::NotApplicable)
+        .count();
+    let gaps: Vec<&ItemResult> = a.critical_gaps().collect();
+    if critical == 0 {
+        return None;
+    }
+    if gaps.is_empty() {
+        let unanswered = a.critical_unanswered().count();
+        return (unanswered == 0).then(|| {
+            if critical == 1 {
+                "The one critical practice is in place.".to_string()
+            } else {
+                format!("All {critical} critical practices are in place.")
+            }
+        });
+    }
+    Some(format!(
+        "{} of the {critical} critical practices {} not fully in place: {}.",
+        gaps.len(),
+        if gaps.len() == 1 { "is" } else { "are" },
+        named(&gaps)
+    ))
+}
+
+fn critical_unanswered_finding(a: &Assessment) -> Option<String> {
+    let open: Vec<&ItemResult> = a.critical_unanswered().collect();
+    (!open.is_empty()).then(|| {
+        format!(
+            "{} {} no answer yet, so whether {} in place is not known: {}.",
+            plural(open.len(), "critical practice", "critical practices"),
+            if open.len() == 1 { "has" } else { "have" },
+            if open.len() == 1 { "it is" } else { "they are" },
+            named(&open)
+        )
+    })
+}
+
+/// Where the practices that belong in the MOU stand, by status, in scale order.
+fn mou_finding(a: &Assessment) -> Option<String> {
+    let in_mou: Vec<&ItemResult> = a
+        .items
+        .iter()
+        .filter(|i| i.in_mou && i.outcome != Outcome::NotApplicable)
+        .collect();
+    if in_mou.is_empty() {
+        return None;
+    }
+    let order = [
+        Outcome::InPlace,
+        Outcome::Partial,
+        Outcome::NotInPlace,
+        Outcome::Unanswered,
+    ];
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for outcome in order {
+        let mut labels: Vec<&str> = Vec::new();
+        for item in in_mou.iter().filter(|i| i.outcome == outcome) {
+            if !labels.contains(&item.status_label.as_str()) {
+                labels.push(&item.status_label);
+            }
+        }
+        for label in labels {
+            let count = in_mou
+                .iter()
+                .filter(|i| i.outcome == outcome && i.status_label == label)
+                .count();
+            groups.push((status_phrase(outcome, label, count), count));
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(phrase, count)| format!("{count} {phrase}"))
+        .collect();
+    Some(format!(
+        "Of the {} that belong in the written agreement between the district and the law \
+         enforcement agency (the MOU), {}.",
+        practices(in_mou.len()),
+        and_list(&parts)
+    ))
+}
+
+/// `is in place`, `are partly in place`, `have no answer yet`.
+fn status_phrase(outcome: Outcome, label: &str, count: usize) -> String {
+    let one = count == 1;
+    if outcome == Outcome::Unanswered {
+        return if one {
+            "has no answer yet"
+        } else {
+            "have no answer yet"
+        }
+        .to_string();
+    }
+    format!(
+        "{} {}",
+        if one { "is" } else { "are" },
+        label.to_lowercase()
+    )
+}
+
+/// The areas with the lowest and the highest percentage (the first in checklist order on a
+/// tie); `None` for both when the assessment is not rated (too little is answered for areas
+/// to compare), when fewer than two areas are scored, or when all score the same.
+fn weakest_and_strongest(a: &Assessment) -> (Option<&SectionScore>, Option<&SectionScore>) {
+    if !a.rating.rated {
+        return (None, None);
+    }
+    // An area nobody has answered is not weak, only unknown: the caveat covers it.
+    let answered = |s: &SectionScore| {
+        a.section_items(&s.id)
+            .any(|i| i.outcome != Outcome::Unanswered)
+    };
+    let scored: Vec<(&SectionScore, f64)> = a
+        .sections
+        .iter()
+        .filter(|s| answered(s))
+        .filter_map(|s| s.score.percent.map(|p| (s, p)))
+        .collect();
+    let mut weakest: Option<(&SectionScore, f64)> = None;
+    let mut strongest: Option<(&SectionScore, f64)> = None;
+    for &(section, percent) in &scored {
+        if weakest.is_none_or(|(_, p)| percent < p) {
+            weakest = Some((section, percent));
+        }
+        if strongest.is_none_or(|(_, p)| percent > p) {
+            strongest = Some((section, percent));
+        }
+    }
+    match (weakest, strongest) {
+        (Some((w, low)), Some((s, high))) if scored.len() >= 2 && low < high => (Some(w), Some(s)),
+        _ => (None, None),
+    }
+}
+
+fn area_finding(a: &Assessment, section: &SectionScore, which: &str) -> String {
+    let earned = if section.score.earned > 0.0 {
+        view::weight(section.score.earned)
+    } else {
+        "none".to_string()
+    };
+    let mut text = format!(
+        "The {which} area is \u{201c}{}\u{201d}: {}, {earned} of {} possible points",
+        section.title,
+        view::percent(section.score.percent),
+        view::weight(section.score.possible)
+    );
+    let unanswered = a
+        .section_items(&section.id)
+        .filter(|i| i.outcome == Outcome::Unanswered)
+        .count();
+    if unanswered > 0 {
+        text.push_str(&format!(
+            " ({unanswered} of its {} {} no answer yet)",
+            practices(section.items),
+            if unanswered == 1 { "has" } else { "have" }
+        ));
+        debug_assert!(
+            unanswered < section.items,
+            "an unanswered area is never chosen"
+        );
+    }
+    text.push('.');
+    text
+}
+
+/// Up to three practice titles, then `and N more`.
+fn named(items: &[&ItemResult]) -> String {
+    let titles: Vec<String> = items.iter().map(|i| i.title.clone()).collect();
+    named_titles(&titles)
+}
+
+fn named_titles(titles: &[String]) -> String {
+    let mut shown: Vec<String> = titles.iter().take(NAMED).cloned().collect();
+    if titles.len() > NAMED {
+        shown.push(format!("{} more", titles.len() - NAMED));
+    }
+    // Titles are phrases that may hold commas of their own: semicolons keep them apart.
+    if titles.iter().any(|t| t.contains(',')) {
+        return match shown.as_slice() {
+            [init @ .., last] if !init.is_empty() => format!("{}; and {last}", init.join("; ")),
+            _ => and_list(&shown),
+        };
+    }
+    and_list(&shown)
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn practices(n: usize) -> String {
+    plural(n, "practice", "practices")
+}
+
+/// `9 of 112 practices are answered (8.0%)`.
+fn answered_phrase(answered: usize, items: usize) -> String {
+    let coverage = crate::score::Coverage { answered, items };
+    format!(
+        "{answered} of {} {} answered ({:.1}%)",
+        practices(items),
+        if answered == 1 { "is" } else { "are" },
+        coverage.percent()
+    )
+}
+
+// ----- Comparison -----
+
+/// The first page of a comparison's board packet: planning options side by side, or one
+/// district's assessments over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonFirstPage {
+    /// Options or a trend.
+    pub kind: ComparisonKind,
+    /// What was compared, and when.
+    pub compared: String,
+    /// One line per option (or assessment), in the comparison's order: its result and
+    /// coverage beside its cost.
+    pub options: Vec<OptionLine>,
+    /// What the reader must know first: options or years without a rating, and why.
+    pub caveats: Vec<String>,
+    /// The findings that matter most. Options: the ranking on the practices every option is
+    /// scored on (and whether it holds with equal weights), the critical practices some option
+    /// leaves open, the gaps every option shares, the cost of each point of score. Trend: the
+    /// change in score, what improved, regressed, is new or no longer answered, what slipped,
+    /// and the critical practices still open in the latest assessment.
+    pub findings: Vec<String>,
+    /// The critical practices not fully in place under at least one column, each with where
+    /// it is open: `Signed MOU (not fully in place under Option A)`.
+    pub critical_gaps: Vec<String>,
+    /// The committee's recommendation; `None`: print [`RECOMMENDATION_PLACEHOLDER`]. Options:
+    /// the one the files give (each file's, labeled, when they differ); a trend: the latest
+    /// assessment's.
+    pub recommendation: Option<String>,
+    /// The action asked of the board, chosen like the recommendation; `None`: print
+    /// [`BOARD_ACTION_PLACEHOLDER`].
+    pub board_action: Option<String>,
+    /// Prepared by, reviewed by (chosen like the recommendation), presented to the board on
+    /// (the latest date given).
+    pub sign_off: SignOff,
+}
+
+impl ComparisonFirstPage {
+    /// The recommendation, or the placeholder.
+    pub fn recommendation_text(&self) -> &str {
+        self.recommendation
+            .as_deref()
+            .unwrap_or(RECOMMENDATION_PLACEHOLDER)
+    }
+
+    /// The board action, or the placeholder.
+    pub fn board_action_text(&self) -> &str {
+        self.board_action
+            .as_deref()
+            .unwrap_or(BOARD_ACTION_PLACEHOLDER)
+    }
+}
+
+/// One option (or assessment) of a comparison, for the first page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionLine {
+    /// Its label.
+    pub label: String,
+    /// `72.4%, rated Developing`, or `8.0%, no rating yet`.
+    pub result: String,
+    /// `92 of 97 practices answered (94.8%)`.
+    pub coverage: String,
+    /// `$98,000 a year and $12,000 once`; `None` when the file gives no cost.
+    pub cost: Option<String>,
+    /// `1.0 full-time equivalent staff`; `None` when not given.
+    pub staff: Option<String>,
+    /// All of it in one sentence.
+    pub sentence: String,
+}
+
+/// The first page of a comparison's board packet.
+pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
+    let options: Vec<OptionLine> = c.columns.iter().map(option_line).collect();
+    let findings = match c.kind {
+        ComparisonKind::Options => option_findings(c),
+        ComparisonKind::Trend => trend_findings(c),
+    };
+    let chosen = |field: fn(&Column) -> Option<String>| chosen_text(c, field);
+    ComparisonFirstPage {
+        kind: c.kind,
+        compared: compared(c),
+        options,
+        caveats: comparison_caveats(c),
+        findings,
+        critical_gaps: c
+            .critical_gaps
+            .iter()
+            .filter(|g| !g.open_under.is_empty())
+            .map(|g| {
+                let under = if c.kind == ComparisonKind::Trend {
+                    "in"
+                } else {
+                    "under"
+                };
+                format!(
+                    "{} (not fully in place {under} {})",
+                    g.title,
+                    and_list(&g.open_under)
+                )
+            })
+            .collect(),
+        recommendation: chosen(|col| col.board.recommendation.clone()),
+        board_action: chosen(|col| col.board.board_action.clone()),
+        sign_off: SignOff {
+            prepared_by: chosen(|col| col.prepared_by.clone()),
+            reviewed_by: chosen(|col| col.board.reviewed_by.clone()),
+            presented_on: presented_on(c),
+        },
+    }
+}
+
+/// A trend's text comes from its latest assessment (an earlier year's recommendation is
+/// history); options' from the files that give one: the text itself when they agree, each
+/// file's labeled when they differ.
+fn chosen_text(c: &Comparison, field: fn(&Column) -> Option<String>) -> Option<String> {
+    if c.kind == ComparisonKind::Trend {
+        return c.columns.last().and_then(field);
+    }
+    let mut given: Vec<(&str, String)> = Vec::new();
+    for col in &c.columns {
+        if let Some(text) = field(col) {
+            given.push((&col.label, text));
+        }
+    }
+    let first = given.first()?.1.clone();
+    if given.iter().all(|(_, text)| *text == first) {
+        return Some(first);
+    }
+    let labeled: Vec<String> = given
+        .iter()
+        .map(|(label, text)| format!("{label}: {text}"))
+        .collect();
+    Some(labeled.join("\n\n"))
+}
+
+fn presented_on(c: &Comparison) -> Option<Date> {
+    match c.kind {
+        ComparisonKind::Trend => c.columns.last().and_then(|col| col.board.presented_on),
+        ComparisonKind::Options => c
+            .columns
+            .iter()
+            .filter_map(|col| col.board.presented_on)
+            .max(),
+    }
+}
+
+fn compared(c: &Comparison) -> String {
+    let labels: Vec<String> = c
+        .columns
+        .iter()
+        .map(|col| format!("\u{201c}{}\u{201d}", col.label))
+        .collect();
+    let districts = distinct(c.columns.iter().map(|col| col.district.as_str()));
+    let checklist = format!("the {}, version {}", c.checklist.title, c.checklist.version);
+    match c.kind {
+        ComparisonKind::Options => format!(
+            "{} compared {}: {}, each scored against {checklist}, as of {}.",
+            and_list(&districts),
+            plural(c.columns.len(), "option", "options"),
+            and_list(&labels),
+            and_list(&distinct_dates(c))
+        ),
+        ComparisonKind::Trend => {
+            let (first, last) = (c.columns.first(), c.columns.last());
+            let span = match (first, last) {
+                (Some(f), Some(l)) => {
+                    format!(", from {} to {}", long_date(f.date), long_date(l.date))
+                }
+                _ => String::new(),
+            };
+            let times = match c.columns.len() {
+                2 => "twice".to_string(),
+                n => format!("{n} times"),
+            };
+            format!(
+                "{} assessed its program {times}{span}: {}, each scored against {checklist}.",
+                and_list(&districts),
+                and_list(&labels)
+            )
+        }
+    }
+}
+
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for value in values {
+        if !seen.iter().any(|s| s == value) {
+            seen.push(value.to_string());
+        }
+    }
+    seen
+}
+
+fn distinct_dates(c: &Comparison) -> Vec<String> {
+    let mut dates: Vec<Date> = c.columns.iter().map(|col| col.date).collect();
+    dates.sort();
+    dates.dedup();
+    dates.into_iter().map(long_date).collect()
+}
+
+fn option_line(col: &Column) -> OptionLine {
+    let result = match &col.band {
+        Some(band) => format!("{}, rated {band}", view::percent(col.overall.percent)),
+        None if col.overall.percent.is_none() => "no practice could be scored".to_string(),
+        None => format!("{}, no rating yet", view::percent(col.overall.percent)),
+    };
+    let c = col.coverage;
+    let coverage = if c.answered == c.items {
+        format!("all {} answered", practices(c.items))
+    } else {
+        format!(
+            "{} of {} answered ({:.1}%)",
+            c.answered,
+            practices(c.items),
+            c.percent()
+        )
+    };
+    let figures = col.option.unwrap_or(crate::model::OptionFigures {
+        annual_cost: None,
+        one_time_cost: None,
+        staff_fte: None,
+    });
+    let costs: Vec<String> = [
+        figures.annual_cost.map(|v| format!("{} a year", money(v))),
+        figures.one_time_cost.map(|v| format!("{} once", money(v))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let cost = (!costs.is_empty()).then(|| and_list(&costs));
+    let staff = figures
+        .staff_fte
+        .map(|v| format!("{v:.1} full-time equivalent staff"));
+    let mut sentence = format!("\u{201c}{}\u{201d}: {result}, with {coverage}", col.label);
+    for extra in [&cost, &staff].into_iter().flatten() {
+        sentence.push_str("; ");
+        sentence.push_str(extra);
+    }
+    sentence.push('.');
+    OptionLine {
+        label: col.label.clone(),
+        result,
+        coverage,
+        cost,
+        staff,
+        sentence,
+    }
+}
+
+fn comparison_caveats(c: &Comparison) -> Vec<String> {
+    c.columns
+        .iter()
+        .filter(|col| col.rating.not_rated_reason == Some(NotRatedReason::CoverageBelowThreshold))
+        .map(|col| {
+            format!(
+                "\u{201c}{}\u{201d} has no rating yet: {}, and a rating needs at least {}%.",
+                col.label,
+                answered_phrase(col.coverage.answered, col.coverage.items),
+                view::weight(col.rating.coverage_threshold)
+            )
+        })
+        .collect()
+}
+
+fn option_findings(c: &Comparison) -> Vec<String> {
+    let mut findings = Vec::new();
+    if c.columns.len() >= 2 && c.common_items.items > 0 {
+        let mut ranked: Vec<&Column> = c.columns.iter().collect();
+        ranked.sort_by_key(|col| col.rank);
+        let order: Vec<String> = ranked
+            .iter()
+            .map(|col| {
+                format!(
+                    "{} \u{201c}{}\u{201d} ({})",
+                    ordinal(col.rank),
+                    col.label,
+                    view::percent(col.common.percent)
+                )
+            })
+            .collect();
+        let holds = if c.weight_check.holds {
+            "The order is the same when every practice weighs the same."
+        } else {
+            "The order changes when every practice weighs the same, so it rests on which \
+             practices count most."
+        };
+        findings.push(format!(
+            "On the {} every option is scored on, the options rank {}. {holds}",
+            practices(c.common_items.items),
+            and_list(&order)
+        ));
+    }
+    let open: Vec<String> = c
+        .critical_gaps
+        .iter()
+        .filter(|g| !g.open_under.is_empty())
+        .map(|g| g.title.clone())
+        .collect();
+    if open.is_empty() {
+        if c.columns.iter().all(|col| col.critical.scored > 0) {
+            findings.push("Every option has every critical practice in place.".to_string());
+        }
+    } else {
+        findings.push(format!(
+            "{} {} not fully in place under at least one option: {}.",
+            plural(open.len(), "critical practice", "critical practices"),
+            if open.len() == 1 { "is" } else { "are" },
+            named_titles(&open)
+        ));
+    }
+    if !c.gaps_everywhere.is_empty() {
+        let titles: Vec<String> = c.gaps_everywhere.iter().map(|g| g.title.clone()).collect();
+        findings.push(format!(
+            "{} {} not fully in place under any option: {}.",
+            practices(titles.len()),
+            if titles.len() == 1 { "is" } else { "are" },
+            named_titles(&titles)
+        ));
+    }
+    let per_point: Vec<String> = c
+        .columns
+        .iter()
+        .filter_map(|col| {
+            col.cost_per_point
+                .map(|v| format!("\u{201c}{}\u{201d} {} a year", col.label, money(v)))
+        })
+        .collect();
+    if per_point.len() >= 2 {
+        findings.push(format!(
+            "Each percentage point of score on those practices costs {}.",
+            and_list(&per_point)
+        ));
+    }
+    findings.truncate(MOST_FINDINGS);
+    findings
+}
+
+fn trend_findings(c: &Comparison) -> Vec<String> {
+    let Some(trend) = &c.trend else {
+        return Vec::new();
+    };
+    let Some(step) = trend.span.as_ref().or(trend.steps.last()) else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    let change = match step.overall.points {
+        Some(points) => format!(", a change of {}", signed_points(points)),
+        None => String::new(),
+    };
+    let mut overall = format!(
+        "The overall score went from {} in \u{201c}{}\u{201d} to {} in \u{201c}{}\u{201d}{change}.",
+        view::percent(step.overall.from),
+        step.from,
+        view::percent(step.overall.to),
+        step.to
+    );
+    if let Some(points) = step.overall_like_for_like.points {
+        overall.push_str(&format!(
+            " On the {} answered both times, the change is {}.",
+            practices(step.items_compared),
+            signed_points(points)
+        ));
+    }
+    findings.push(overall);
+    findings.push(movement(step));
+    if !step.regressed.is_empty() {
+        let slipped: Vec<String> = step
+            .regressed
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} (from {} to {})",
+                    i.title,
+                    i.from.to_lowercase(),
+                    i.to.to_lowercase()
+                )
+            })
+            .collect();
+        findings.push(format!("What slipped: {}.", named_titles(&slipped)));
+    }
+    if let Some(latest) = c.columns.last() {
+        let open: Vec<String> = c
+            .critical_gaps
+            .iter()
+            .filter(|g| g.open_under.contains(&latest.label))
+            .map(|g| g.title.clone())
+            .collect();
+        if !open.is_empty() {
+            findings.push(format!(
+                "In \u{201c}{}\u{201d}, {} {} still not fully in place: {}.",
+                latest.label,
+                plural(open.len(), "critical practice", "critical practices"),
+                if open.len() == 1 { "is" } else { "are" },
+                named_titles(&open)
+            ));
+        }
+    }
+    findings.truncate(MOST_FINDINGS);
+    findings
+}
+
+/// `+9.5 points`, `-3.0 points`, `no change`.
+fn signed_points(points: f64) -> String {
+    if points > 0.0 {
+        format!("+{points:.1} points")
+    } else if points < 0.0 {
+        format!("{points:.1} points")
+    } else {
+        "no change".to_string()
+    }
+}
+
+/// What moved, leading with improvement: `Since "2025": 12 practices improved, 3 slipped, 5
+/// were answered for the first time and 2 are no longer answered.` Movements of none are left
+/// out.
+fn movement(step: &TrendStep) -> String {
+    let verb = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let moves = [
+        (step.improved.len(), "improved", "improved"),
+        (step.regressed.len(), "slipped", "slipped"),
+        (
+            step.new.len(),
+            "was answered for the first time",
+            "were answered for the first time",
+        ),
+        (
+            step.dropped.len(),
+            "is no longer answered",
+            "are no longer answered",
+        ),
+    ];
+    let mut parts: Vec<String> = moves
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, one, many)| verb(n, one, many))
+        .collect();
+    let Some(first) = parts.first_mut() else {
+        return format!(
+            "No practice changed status since \u{201c}{}\u{201d}.",
+            step.from
+        );
+    };
+    // The first count names what is counted; the others share it.
+    if let Some((count, rest)) = first.split_once(' ') {
+        let noun = if count == "1" {
+            "practice"
+        } else {
+            "practices"
+        };
+        *first = format!("{count} {noun} {rest}");
+    }
+    format!("Since \u{201c}{}\u{201d}: {}.", step.from, and_list(&parts))
+}
+
+#[cfg(test)]
+mod tests;
