@@ -97,7 +97,7 @@ pub const TERMS: &[Term] = &[
         stands_for: Some("Department of Justice"),
         definition: "Beside DPI, the Wisconsin Department of Justice, which wrote Wisconsin's \
                      best-practice guidance for school resource officer programs with DPI; \
-                     beside ED, the U.S. Department of Justice.",
+                     in federal guidance, the U.S. Department of Justice.",
         spellings: &["DOJ"],
     },
     Term {
@@ -443,6 +443,15 @@ mod tests {
                 "{} is used by no checklist item or report",
                 term.term
             );
+        }
+    }
+
+    #[test]
+    fn a_sample_report_uses_the_core_terms() {
+        let report = include_str!("../../reports/existing-program.md");
+        let found = names(&[report]);
+        for core in ["DOJ", "DPI", "FERPA", "IEP", "MOU", "OSS", "SRO"] {
+            assert!(found.contains(&core), "{core} not found in {found:?}");
         }
     }
 
