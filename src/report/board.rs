@@ -569,8 +569,8 @@ pub struct ComparisonFirstPage {
     /// The action asked of the board, chosen like the recommendation; `None`: print
     /// [`BOARD_ACTION_PLACEHOLDER`].
     pub board_action: Option<String>,
-    /// Prepared by, reviewed by (chosen like the recommendation), presented to the board on
-    /// (the latest date given).
+    /// Prepared by and reviewed by (a trend: the latest assessment's; options: every name the
+    /// files give, once each), presented to the board on (the latest date given).
     pub sign_off: SignOff,
 }
 
@@ -641,8 +641,8 @@ pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
         recommendation: chosen(|col| col.board.recommendation.clone()),
         board_action: chosen(|col| col.board.board_action.clone()),
         sign_off: SignOff {
-            prepared_by: chosen(|col| col.prepared_by.clone()),
-            reviewed_by: chosen(|col| col.board.reviewed_by.clone()),
+            prepared_by: chosen_names(c, |col| col.prepared_by.clone()),
+            reviewed_by: chosen_names(c, |col| col.board.reviewed_by.clone()),
             presented_on: presented_on(c),
         },
     }
@@ -670,6 +670,17 @@ fn chosen_text(c: &Comparison, field: fn(&Column) -> Option<String>) -> Option<S
         .map(|(label, text)| format!("{label}: {text}"))
         .collect();
     Some(labeled.join("\n\n"))
+}
+
+/// Names for the sign-off: a trend's latest; options' distinct names, in column order, joined
+/// with semicolons (a sign-off line names people, not options).
+fn chosen_names(c: &Comparison, field: fn(&Column) -> Option<String>) -> Option<String> {
+    if c.kind == ComparisonKind::Trend {
+        return c.columns.last().and_then(field);
+    }
+    let names: Vec<String> = c.columns.iter().filter_map(field).collect();
+    let names = distinct(names.iter().map(String::as_str));
+    (!names.is_empty()).then(|| names.join("; "))
 }
 
 fn presented_on(c: &Comparison) -> Option<Date> {

@@ -31,6 +31,17 @@ pub struct Term {
     pub spellings: &'static [&'static str],
 }
 
+impl Term {
+    /// The entry's heading: `FERPA (Family Educational Rights and Privacy Act)`, or the term
+    /// alone when it is not an abbreviation.
+    pub fn heading(&self) -> String {
+        match self.stands_for {
+            Some(full) => format!("{} ({full})", self.term),
+            None => self.term.to_string(),
+        }
+    }
+}
+
 /// Every term a report may use, in alphabetical order.
 pub const TERMS: &[Term] = &[
     Term {
@@ -453,6 +464,22 @@ mod tests {
         for core in ["DOJ", "DPI", "FERPA", "IEP", "MOU", "OSS", "SRO"] {
             assert!(found.contains(&core), "{core} not found in {found:?}");
         }
+    }
+
+    #[test]
+    fn headings_spell_out_abbreviations() {
+        let heading = |name: &str| {
+            TERMS
+                .iter()
+                .find(|t| t.term == name)
+                .map(Term::heading)
+                .unwrap()
+        };
+        assert_eq!(
+            heading("FERPA"),
+            "FERPA (Family Educational Rights and Privacy Act)"
+        );
+        assert_eq!(heading("restorative practices"), "restorative practices");
     }
 
     #[test]

@@ -391,6 +391,17 @@ fn the_comparisons_recommendation_follows_its_rule() {
         Date::parse("2026-05-18").ok()
     );
 
+    c.columns[0].prepared_by = Some("Planning committee".into());
+    c.columns[1].prepared_by = Some("Planning committee".into());
+    c.columns[1].board.reviewed_by = Some("Superintendent".into());
+    c.columns[0].board.reviewed_by = Some("Board chair".into());
+    let sign_off = comparison_first_page(&c).sign_off;
+    assert_eq!(sign_off.prepared_by.as_deref(), Some("Planning committee"));
+    assert_eq!(
+        sign_off.reviewed_by.as_deref(),
+        Some("Board chair; Superintendent")
+    );
+
     let mut years = compared(&["year-2025.yaml", "year-2026.yaml"]);
     years.columns[0].board.recommendation = Some("Last year's.".into());
     assert_eq!(comparison_first_page(&years).recommendation, None);
