@@ -48,9 +48,7 @@ pub const TERMS: &[Term] = &[
         term: "504 plan",
         stands_for: None,
         definition: "A written plan, under Section 504 of the federal Rehabilitation Act, that \
-                     sets out the supports a student with a disability needs at school. Behavior \
-                     that a 504 plan covers is meant to be handled by school staff under the \
-                     plan.",
+                     sets out the supports a student with a disability needs at school.",
         spellings: &["504 plan", "Section 504"],
     },
     Term {
@@ -67,8 +65,8 @@ pub const TERMS: &[Term] = &[
         stands_for: Some("2023 Wisconsin Act 12"),
         definition: "A 2023 state law. Among other things it requires Milwaukee Public Schools \
                      to have school resource officers, and each public high school to report \
-                     certain crimes on school property to its school board and to DPI each \
-                     year.",
+                     statistics on certain crimes at school to its board, which sends them to \
+                     DPI each year.",
         spellings: &["Act 12"],
     },
     Term {
@@ -161,15 +159,15 @@ pub const TERMS: &[Term] = &[
         term: "IEP",
         stands_for: Some("individualized education program"),
         definition: "The written plan for a student who receives special education under IDEA, \
-                     setting out the student's services and supports. Behavior that an IEP \
-                     addresses is meant to be handled by school staff under the plan.",
+                     setting out the student's services and supports.",
         spellings: &["IEP"],
     },
     Term {
         term: "LEU",
         stands_for: Some("law enforcement unit"),
-        definition: "The office or people a district names to enforce the law or keep order at \
-                     school; a school resource officer may be part of it. Records the unit \
+        definition: "The office or people a district names to enforce the law, refer matters to \
+                     police or keep its schools physically safe; a school resource officer may be \
+                     part of it. Records the unit \
                      makes and keeps for law enforcement are not education records under \
                      FERPA, and should be kept apart from them.",
         spellings: &["LEU", "law enforcement unit"],
@@ -200,9 +198,9 @@ pub const TERMS: &[Term] = &[
     Term {
         term: "OSS",
         stands_for: Some("Office of School Safety"),
-        definition: "An office of the Wisconsin Department of Justice. Schools file their \
-                     safety plans and drill dates with it, and it offers school safety \
-                     training.",
+        definition: "An office of the Wisconsin Department of Justice. Schools file the dates of \
+                     their safety plans, drills and training with it each year, and it offers \
+                     school safety training.",
         spellings: &["OSS", "Office of School Safety"],
     },
     Term {

@@ -411,3 +411,19 @@ fn the_comparisons_recommendation_follows_its_rule() {
         Some("This year's.")
     );
 }
+
+#[test]
+fn internal_notes_never_reach_the_first_page() {
+    let page = first_page(&assessment_of(
+        "answers:\n  mou.signed:\n    status: partial\n    internal_note: Student J. Doe was \
+         searched\n    note: Public note\n  mou.roles: met\n  mou.review: met\n  \
+         training.basic: met\n  training.yearly: met\n",
+    ));
+    let mut texts = page_texts(&page);
+    texts.extend(page.critical_gaps.iter().cloned());
+    texts.extend(page.sign_off.lines().iter().map(|l| l.text().to_string()));
+    assert!(texts.iter().any(|t| t.contains("A signed MOU")));
+    for text in &texts {
+        assert!(!text.contains("J. Doe"), "{text}");
+    }
+}
