@@ -66,6 +66,21 @@ pub struct FirstPage {
 }
 
 impl FirstPage {
+    /// Every sentence of the page, for [`crate::report::glossary::used_in`].
+    pub fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![
+            self.assessed.as_str(),
+            self.result.as_str(),
+            self.recommendation_text(),
+            self.board_action_text(),
+        ];
+        texts.extend(self.caveats.iter().map(String::as_str));
+        texts.extend(self.findings.iter().map(|f| f.text.as_str()));
+        texts.extend(self.critical_gaps.iter().map(String::as_str));
+        texts.extend(self.critical_unanswered.iter().map(String::as_str));
+        texts
+    }
+
     /// The recommendation, or the placeholder.
     pub fn recommendation_text(&self) -> &str {
         self.recommendation
@@ -575,6 +590,20 @@ pub struct ComparisonFirstPage {
 }
 
 impl ComparisonFirstPage {
+    /// Every sentence of the page, for [`crate::report::glossary::used_in`].
+    pub fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![
+            self.compared.as_str(),
+            self.recommendation_text(),
+            self.board_action_text(),
+        ];
+        texts.extend(self.options.iter().map(|o| o.sentence.as_str()));
+        texts.extend(self.caveats.iter().map(String::as_str));
+        texts.extend(self.findings.iter().map(String::as_str));
+        texts.extend(self.critical_gaps.iter().map(String::as_str));
+        texts
+    }
+
     /// The recommendation, or the placeholder.
     pub fn recommendation_text(&self) -> &str {
         self.recommendation

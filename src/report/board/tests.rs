@@ -419,11 +419,30 @@ fn internal_notes_never_reach_the_first_page() {
          searched\n    note: Public note\n  mou.roles: met\n  mou.review: met\n  \
          training.basic: met\n  training.yearly: met\n",
     ));
-    let mut texts = page_texts(&page);
-    texts.extend(page.critical_gaps.iter().cloned());
+    let mut texts: Vec<String> = page.texts().into_iter().map(String::from).collect();
     texts.extend(page.sign_off.lines().iter().map(|l| l.text().to_string()));
     assert!(texts.iter().any(|t| t.contains("A signed MOU")));
     for text in &texts {
         assert!(!text.contains("J. Doe"), "{text}");
     }
+}
+
+#[test]
+fn the_glossary_of_a_first_page_holds_the_terms_it_uses() {
+    let page = first_page(&example("existing-program.yaml"));
+    let terms: Vec<&str> = crate::report::glossary::used_in(page.texts())
+        .iter()
+        .map(|t| t.term)
+        .collect();
+    // "FERPA" and "DPI" are in the critical gaps, "MOU" in a finding.
+    for term in ["DPI", "FERPA", "MOU", "SRO"] {
+        assert!(terms.contains(&term), "{term} not in {terms:?}");
+    }
+    let options = compared(&["option-a-contract-sro.yaml", "option-b-mental-health.yaml"]);
+    let page = comparison_first_page(&options);
+    let terms: Vec<&str> = crate::report::glossary::used_in(page.texts())
+        .iter()
+        .map(|t| t.term)
+        .collect();
+    assert!(terms.contains(&"restorative practices"), "{terms:?}");
 }
