@@ -267,9 +267,17 @@ fn result(a: &Assessment) -> String {
             view::percent(score.percent),
             view::percent(a.answered_score.percent)
         ),
-        (None, _) => "No rating: every practice was marked not applicable, so none could be \
-                      scored."
+        (None, Some(NotRatedReason::NothingScorable)) => "No rating: every practice was \
+                                                           marked not applicable, so none \
+                                                           could be scored."
             .to_string(),
+        // A checklist whose bands leave this percentage out: the score without a rating.
+        (None, None) => format!(
+            "Overall score: {}, from {} of {} possible points.",
+            view::percent(score.percent),
+            view::weight(score.earned),
+            view::weight(score.possible)
+        ),
     }
 }
 

@@ -446,3 +446,17 @@ fn the_glossary_of_a_first_page_holds_the_terms_it_uses() {
         .collect();
     assert!(terms.contains(&"restorative practices"), "{terms:?}");
 }
+
+#[test]
+fn nothing_scorable_is_said_plainly() {
+    let na = "\n    status: na\n    note: No SRO in this district";
+    let page = first_page(&assessment_of(&format!(
+        "answers:\n  mou.signed:{na}\n  mou.roles:{na}\n  mou.review:{na}\n  \
+         training.basic:{na}\n  training.yearly:{na}\n"
+    )));
+    assert_eq!(
+        page.result,
+        "No rating: every practice was marked not applicable, so none could be scored."
+    );
+    assert!(page.findings.is_empty(), "{:?}", page.findings);
+}
