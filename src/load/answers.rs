@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 mod recover;
+mod sheet;
 
 use super::positions::{PositionIndex, child};
 use super::renamed::{OldAnswer, Written, carry_renamed};
@@ -46,6 +47,8 @@ pub struct AnswersDocument {
     /// Problems found while parsing that spoiled only part of the file: that part was set
     /// aside so the rest could be checked too, and validation fails with these first.
     parse_problems: Vec<Diagnostic>,
+    /// For answers read from a spreadsheet: each value's cell, which every diagnostic names.
+    sheet: Option<sheet::SheetPlaces>,
 }
 
 /// The position of every key, indexed on first use: a second pass over the text that only a
@@ -74,7 +77,49 @@ impl AnswersDocument {
                 index: OnceLock::new(),
             },
             parse_problems: recovered.problems,
+            sheet: None,
         })
+    }
+
+    /// The answers a spreadsheet holds, checked like an answers file's; every problem then
+    /// names its cell and says what to fill in where.
+    pub fn from_sheet(sheet: crate::spreadsheet::SheetAnswers) -> Self {
+        let (root, places) = sheet::SheetPlaces::read(sheet);
+        Self {
+            root,
+            positions: LazyPositions {
+                text: String::new(),
+                index: OnceLock::new(),
+            },
+            parse_problems: places.problems(),
+            sheet: Some(places),
+        }
+    }
+
+    /// The raw answers of a spreadsheet, as read.
+    pub fn sheet(&self) -> Option<&crate::spreadsheet::SheetAnswers> {
+        self.sheet.as_ref().map(sheet::SheetPlaces::sheet)
+    }
+
+    /// Places a diagnostic about the checklist reference where the file names it (its line,
+    /// or a sheet's cell).
+    pub fn at_checklist(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        match &self.sheet {
+            Some(places) => diagnostic.cell = places.checklist_cell(),
+            None => diagnostic.location = self.checklist_location(),
+        }
+        diagnostic
+    }
+
+    /// For a sheet that names no checklist: every problem of its layout and the missing
+    /// checklist, worded for the sheet. `None` for an answers file.
+    pub fn missing_checklist(&self) -> Option<Vec<Diagnostic>> {
+        let places = self.sheet.as_ref()?;
+        let (location, message, hint) = places.missing_field("checklist");
+        let mut found = self.parse_problems.clone();
+        found.push(Diagnostic::error(location, message).with_hint(hint));
+        found.sort_by_key(|d| d.location);
+        Some(found.into_iter().map(|d| places.to_cell(d)).collect())
     }
 
     /// The error for a file that is not a mapping of keys (a list, a bare value).
@@ -104,8 +149,12 @@ impl AnswersDocument {
         scalar_text(self.root.as_mapping()?.get("checklist")?)
     }
 
-    /// Where the file names its checklist, for an error about it.
+    /// Where the file names its checklist, for an error about it (`None` for a sheet: see
+    /// [`Self::at_checklist`]).
     pub fn checklist_location(&self) -> Option<Location> {
+        if self.sheet.is_some() {
+            return None;
+        }
         self.positions.get().nearest("checklist")
     }
 
@@ -137,9 +186,20 @@ impl AnswersDocument {
             positions: &self.positions,
             diagnostics: self.parse_problems.clone(),
             set_aside: &self.parse_problems,
+            sheet: self.sheet.as_ref(),
         };
         let answers = check.document(&self.root, checklist);
+        if let Some(places) = &self.sheet {
+            check.diagnostics.extend(places.unused(checklist));
+        }
         check.diagnostics.sort_by_key(|d| d.location);
+        if let Some(places) = &self.sheet {
+            check.diagnostics = check
+                .diagnostics
+                .into_iter()
+                .map(|d| places.to_cell(d))
+                .collect();
+        }
         match answers {
             Some(answers) if !check.diagnostics.iter().any(Diagnostic::is_error) => {
                 Ok((answers, check.diagnostics))
@@ -176,14 +236,22 @@ struct Check<'a> {
     /// Problems found while parsing (their answers were set aside).
     set_aside: &'a [Diagnostic],
     diagnostics: Vec<Diagnostic>,
+    /// For a sheet: the cells, and hints worded for a sheet.
+    sheet: Option<&'a sheet::SheetPlaces>,
 }
 
 impl Check<'_> {
     fn at(&self, path: &str) -> Option<Location> {
+        if let Some(places) = self.sheet {
+            return places.nearest(path);
+        }
         self.positions.get().nearest(path)
     }
 
     fn key_at(&self, path: &str) -> Option<Location> {
+        if let Some(places) = self.sheet {
+            return places.key(path).or_else(|| places.nearest(path));
+        }
         self.positions.get().key(path).or_else(|| self.at(path))
     }
 
@@ -261,7 +329,12 @@ impl Check<'_> {
                     "the answers were written for checklist version {version}; this is version {}",
                     checklist.version
                 ),
-                "check items that changed, then set `checklist_version` to the current version",
+                match self.sheet {
+                    Some(places) => places.rewrite_field("checklist_version", &checklist.version),
+                    None => "check items that changed, then set `checklist_version` to the \
+                             current version"
+                        .into(),
+                },
             );
         }
         let profile_id = self.required_text(get("profile"), "profile", "profile: existing-program");
@@ -274,6 +347,10 @@ impl Check<'_> {
             "district: Example Area School District",
         );
         let date = match get("date") {
+            None if self.sheet.is_some() => {
+                self.missing_sheet_field("date");
+                None
+            }
             None => {
                 self.error(
                     self.at(""),
@@ -299,7 +376,10 @@ impl Check<'_> {
                 self.warn(
                     self.at("answers"),
                     "there are no answers yet".into(),
-                    "answer items under `answers:` (see `sro-assess init`)",
+                    match self.sheet {
+                        Some(places) => places.no_answers_hint(),
+                        None => "answer items under `answers:` (see `sro-assess init`)".into(),
+                    },
                 );
                 Vec::new()
             }
@@ -336,7 +416,19 @@ impl Check<'_> {
         );
     }
 
+    /// A required field of a sheet is missing or empty: the cell to fill in, or the row to keep.
+    fn missing_sheet_field(&mut self, key: &str) {
+        if let Some(places) = self.sheet {
+            let (location, message, hint) = places.missing_field(key);
+            self.error(location, message, hint);
+        }
+    }
+
     fn required_text(&mut self, value: Option<&Value>, key: &str, example: &str) -> Option<String> {
+        if value.is_none() && self.sheet.is_some() {
+            self.missing_sheet_field(key);
+            return None;
+        }
         let Some(value) = value else {
             self.error(
                 self.at(""),
@@ -614,6 +706,10 @@ impl Check<'_> {
     /// A value that reads `key:value` (`status:met`) is a key without the space after its
     /// colon, which YAML then reads as text: say so, with the fix.
     fn missing_space(&mut self, text: &str, path: &str) -> bool {
+        // A sheet's cell holds text as typed: no YAML reads it.
+        if self.sheet.is_some() {
+            return false;
+        }
         let Some(colon) = recover::missing_space_at(text) else {
             return false;
         };
@@ -723,7 +819,13 @@ impl Check<'_> {
                 match field("status") {
                     Some(value) => value,
                     None => {
-                        self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), "add `status: met`, `partial`, `not_met` or `na`");
+                        let hint = match self.sheet {
+                            Some(places) => {
+                                places.status_hint(path, &sheet::scale_labels(checklist))
+                            }
+                            None => "add `status: met`, `partial`, `not_met` or `na`".into(),
+                        };
+                        self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), hint);
                         return None;
                     }
                 }
@@ -736,10 +838,16 @@ impl Check<'_> {
         answer.status = self.status(status, &status_path, item_id, checklist)?;
         let credit = checklist.scale_level(&answer.status).and_then(|l| l.credit);
         if credit.is_none() && answer.note.as_deref().is_none_or(str::is_empty) {
+            let hint = match self.sheet {
+                Some(places) => places.note_hint(path),
+                None => {
+                    "add `note:` with the reason, so the board can see why it does not apply".into()
+                }
+            };
             self.warn(
                 self.key_at(path),
                 format!("`{item_id}` is marked not applicable without a note saying why"),
-                "add `note:` with the reason, so the board can see why it does not apply",
+                hint,
             );
         }
         Some(answer)
@@ -772,7 +880,10 @@ impl Check<'_> {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,
         };
-        let hint = problem.hint(|best| format!("did you mean `{best}`?"));
+        let hint = match self.sheet {
+            Some(_) => sheet::status_hint(&problem, checklist),
+            None => problem.hint(|best| format!("did you mean `{best}`?")),
+        };
         self.error(self.at(path), problem.message(Some(item_id)), hint);
         None
     }

@@ -41,10 +41,11 @@ fn filled_grid(dir: &Path) -> Grid {
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     let row = |grid: &Grid, id: &str| (0..grid.rows.len()).find(|&r| grid.cell(r, 0) == id);
     let first = row(&grid, "governance.written-mou").unwrap();
-    grid.set(first, STATUS, "met");
+    // The drop-down's labels, and a code name the import accepts too.
+    grid.set(first, STATUS, "In place");
     grid.set(first, EVIDENCE, ACCENTED);
     let second = row(&grid, "governance.mou-signed-by-leaders").unwrap();
-    grid.set(second, STATUS, "partial");
+    grid.set(second, STATUS, "Partly in place");
     // The last item: a sort or a lost row would lose it first.
     let last = grid.rows.len() - 1;
     grid.set(last, STATUS, "not_met");
@@ -119,14 +120,15 @@ fn a_sheet_sorted_with_its_header_row_keeps_every_answer() {
     let grid = filled_grid(dir.path());
     let expected = baseline(dir.path(), &grid);
     let mut sorted = grid.clone();
+    // Without regard to case, as spreadsheet programs sort.
     sorted.rows.sort_by(|a, b| {
-        let key = |r: &Vec<String>| r.first().cloned().unwrap_or_default();
+        let key = |r: &Vec<String>| r.first().cloned().unwrap_or_default().to_lowercase();
         key(a).cmp(&key(b))
     });
     let header = sorted
         .rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c == "id"))
+        .position(|r| r.first().is_some_and(|c| c == spreadsheet::HEADERS[0]))
         .unwrap();
     assert!(header > 20, "the sort put items above the header row");
     let path = write_xlsx(&dir.path().join("sorted.xlsx"), &sorted);
@@ -181,13 +183,13 @@ fn moved_columns(grid: &Grid, col: usize) -> Grid {
     let header = moved
         .rows
         .iter()
-        .position(|r| r.get(1).is_some_and(|c| c == "id"))
+        .position(|r| r.get(1).is_some_and(|c| c == spreadsheet::HEADERS[0]))
         .unwrap();
     moved.rows[header][0] = "Row".into();
     moved.rows[header][1] = "ID".into();
     let status = moved.rows[header]
         .iter()
-        .position(|c| c == "status")
+        .position(|c| c == "Status")
         .unwrap();
     moved.rows[header][status] = " Status ".into();
     moved
@@ -218,7 +220,7 @@ fn a_sheet_without_a_section_column_imports_or_names_the_values_it_lost() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no-section.xlsx:Answers!C1: error: `checklist` is empty",
+            "no-section.xlsx: cell C1: error: Checklist is empty",
         ))
         .stderr(predicate::str::contains(
             "deleting a column deletes the header values",
@@ -248,7 +250,7 @@ fn a_row_the_import_cannot_place_is_an_error_naming_its_cell() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "bad.xlsx:Answers!A12: error: unknown item `governance.writen-mou`",
+            "bad.xlsx: cell A12: error: unknown item `governance.writen-mou`",
         ))
         .stderr(predicate::str::contains("governance.written-mou"));
     assert!(!dir.path().join("out.yaml").exists());
@@ -265,7 +267,7 @@ fn summary_reads_a_folder_of_workbooks() {
     let r = other
         .rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c == "district"))
+        .position(|r| r.first().is_some_and(|c| c == "District"))
         .unwrap();
     other.set(r, 1, "Other Area School District");
     let two = write_xlsx(&folder.join("two.xlsx"), &other);
