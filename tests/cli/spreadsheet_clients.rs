@@ -13,7 +13,7 @@ use sro_assess::spreadsheet::{self, Grid, SpreadsheetKind};
 use crate::common::tool;
 use crate::external::{Program, have};
 
-const SOFFICE: Program = Program {
+pub const SOFFICE: Program = Program {
     name: "soffice",
     package: "libreoffice-calc-nogui",
 };
@@ -337,7 +337,13 @@ fn init_refuses_to_write_a_format_it_only_reads() {
 }
 
 /// Converts `file` with LibreOffice, headless, into `dir`; returns the converted file.
-fn soffice_convert(profile: &Path, file: &Path, filter: &str, dir: &Path, ext: &str) -> PathBuf {
+pub fn soffice_convert(
+    profile: &Path,
+    file: &Path,
+    filter: &str,
+    dir: &Path,
+    ext: &str,
+) -> PathBuf {
     fs::create_dir_all(dir).unwrap();
     let output = Command::new("soffice")
         .arg(format!(
