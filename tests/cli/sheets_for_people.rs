@@ -263,20 +263,23 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     let workbook = part(&xlsx, "xl/workbook.xml");
     assert!(
         workbook.find("name=\"Answers\"") < workbook.find("name=\"Instructions\""),
-        "{workbook}"
+        "the answers sheet comes first"
     );
     // The header row repeats on every printed page.
-    assert!(workbook.contains("Answers!$13:$13"), "{workbook}");
+    assert!(
+        workbook.contains("Answers!$13:$13"),
+        "no repeated header row"
+    );
     let answers = part(&xlsx, "xl/worksheets/sheet1.xml");
     // Protected, without a password, so anyone can turn it off.
-    assert!(answers.contains("<sheetProtection"), "{answers}");
-    assert!(!answers.contains("password"), "{answers}");
+    assert!(answers.contains("<sheetProtection"), "not protected");
+    assert!(!answers.contains("password"), "a password");
     // The drop-down offers the scale's labels and only warns on another spelling.
     assert!(
         answers.contains(
             "<formula1>\"In place,Partly in place,Not in place,Not applicable\"</formula1>"
         ),
-        "{answers}"
+        "no drop-down of the labels"
     );
     assert_eq!(
         attribute(&answers, "<dataValidation ", "errorStyle"),
@@ -294,7 +297,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     assert_eq!(attribute(&answers, "<pageSetup", "fitToHeight"), Some("0"));
     assert!(
         answers.contains("<pageSetUpPr fitToPage=\"1\"/>"),
-        "{answers}"
+        "not fit to the page"
     );
     // The id column shows a 44-character id whole.
     let id_width: f64 = attribute(&answers, "<col min=\"1\"", "width")
@@ -316,7 +319,10 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     assert!(height >= 8.0 * 15.0, "{height}");
     // Cells are locked unless their format unlocks them: the answer columns are unlocked.
     let styles = part(&xlsx, "xl/styles.xml");
-    assert!(styles.contains("<protection locked=\"0\"/>"), "{styles}");
+    assert!(
+        styles.contains("<protection locked=\"0\"/>"),
+        "no unlocked format"
+    );
     let instructions = part(&xlsx, "xl/sharedStrings.xml");
     for words in [
         "What to fill in",

@@ -468,3 +468,92 @@ fn an_xls_whose_declared_range_is_too_large_is_refused() {
             "a sheet of the workbook spans 65,536 rows and 256 columns",
         ));
 }
+
+/// The text of one part of a zipped workbook (XLSX, ODS).
+fn zipped_part(file: &Path, name: &str) -> String {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn libreoffice_calc_keeps_the_template_s_plain_headers_labels_and_protection() {
+    if !have("LibreOffice Calc keeps the template's setup", &[SOFFICE]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.xlsx");
+    tool()
+        .args([
+            "init",
+            "--date",
+            "2026-03-15",
+            "--district",
+            "Example",
+            "-o",
+        ])
+        .arg(&template)
+        .assert()
+        .success();
+    let profile = dir.path().join("lo-profile");
+    for (filter, ext) in [
+        ("ods", "ods"),
+        ("xlsx", "xlsx"),
+        ("csv:Text - txt - csv (StarCalc):44,34,76", "csv"),
+    ] {
+        let converted = soffice_convert(&profile, &template, filter, &dir.path().join(ext), ext);
+        let kind = spreadsheet::kind_of(&converted).unwrap();
+        let grid = spreadsheet::read_grid(&converted, kind).unwrap();
+        let header = (0..grid.rows.len())
+            .find(|&r| grid.cell(r, 0) == spreadsheet::HEADERS[0])
+            .unwrap();
+        assert_eq!(
+            grid.rows[header],
+            spreadsheet::HEADERS.map(String::from).to_vec(),
+            "{ext}"
+        );
+        tool()
+            .arg("validate")
+            .arg(&converted)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("there are no answers yet"));
+    }
+    // The drop-down's labels and the protection without a password survive in Calc's files.
+    let labels = [
+        "In place",
+        "Partly in place",
+        "Not in place",
+        "Not applicable",
+    ];
+    let ods = zipped_part(&dir.path().join("ods/template.ods"), "content.xml");
+    let list = labels.map(|l| format!("&quot;{l}&quot;")).join(";");
+    assert!(
+        ods.contains(&format!("cell-content-is-in-list({list})")),
+        "ODS: no drop-down of the labels"
+    );
+    assert!(
+        ods.contains("table:name=\"Answers\" table:style-name=\"ta1\" table:protected=\"true\""),
+        "ODS: the answers sheet is not protected"
+    );
+    assert!(!ods.contains("table:protection-key"), "ODS: a password");
+    let xlsx = zipped_part(
+        &dir.path().join("xlsx/template.xlsx"),
+        "xl/worksheets/sheet1.xml",
+    );
+    assert!(
+        xlsx.contains(&format!(
+            "<formula1>&quot;{}&quot;</formula1>",
+            labels.join(",")
+        )),
+        "XLSX: no drop-down of the labels"
+    );
+    assert!(xlsx.contains("<sheetProtection"), "XLSX: not protected");
+    assert!(!xlsx.contains("password"), "XLSX: a password");
+}
