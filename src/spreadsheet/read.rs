@@ -9,13 +9,12 @@ use calamine::{
 };
 
 use super::bounds::{
-    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts,
-    check_xls_records, refuse, thousands,
+    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_BYTES, SHEET_HINT, check_ods_content,
+    check_workbook_parts, check_xls_records, refuse, thousands,
 };
 use super::csv_cell::restore;
 use super::{Grid, INSTRUCTIONS_SHEET, SHEET, cell_name};
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::MAX_INPUT_BYTES;
 use crate::model::Date;
 
 /// The spreadsheet formats read and written.
@@ -435,9 +434,9 @@ fn read_workbook_bytes(path: &Path) -> Result<Vec<u8>> {
     let too_large = |size: u64| Error::TooLarge {
         path: path.to_path_buf(),
         size,
-        limit: MAX_INPUT_BYTES,
+        limit: MAX_SHEET_BYTES,
     };
-    if metadata.len() > MAX_INPUT_BYTES {
+    if metadata.len() > MAX_SHEET_BYTES {
         return Err(too_large(metadata.len()));
     }
     let file = std::fs::File::open(path).map_err(|source| Error::Read {
@@ -445,13 +444,13 @@ fn read_workbook_bytes(path: &Path) -> Result<Vec<u8>> {
         source,
     })?;
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1)
+    file.take(MAX_SHEET_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
         })?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if bytes.len() as u64 > MAX_SHEET_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
