@@ -313,8 +313,14 @@ pub fn carried_text(file: &AnswersFile) -> String {
     let Some((_, from)) = carried.first() else {
         return String::new();
     };
+    // A sheet marks them in a column, an answers file on a line of each answer.
+    let clear = if file.document.sheet().is_some() {
+        "clear each one's Carried from cell once checked"
+    } else {
+        "delete each `carried_from` line once checked"
+    };
     let mut out = format!(
-        "carried over from {from}, to re-check ({}); delete each `carried_from` line once checked:\n",
+        "carried over from {from}, to re-check ({}); {clear}:\n",
         carried.len()
     );
     for (id, _) in &carried {

@@ -387,3 +387,46 @@ fn libreoffice_prints_the_template_landscape_one_page_wide_with_the_header_on_ev
     // The instructions, on a page of their own.
     assert!(page(pages).contains("When the answers are in"));
 }
+
+#[test]
+fn answers_carried_into_a_sheet_are_marked_with_the_label_and_cleared_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let last_year = crate::common::repo_path("examples/year-2025.yaml");
+    let sheet = dir.path().join("this-year.csv");
+    tool()
+        .arg("init")
+        .arg("--from")
+        .arg(&last_year)
+        .args(["--label", "2026", "--date", "2026-04-20", "-o"])
+        .arg(&sheet)
+        .assert()
+        .success();
+    let grid = spreadsheet::read_grid(&sheet, SpreadsheetKind::Csv).unwrap();
+    assert_eq!(
+        grid.cell(HEADER_ROW, 12),
+        spreadsheet::CARRIED_COLUMN.1,
+        "the marker column has a plain header"
+    );
+    let labels = [
+        "In place",
+        "Partly in place",
+        "Not in place",
+        "Not applicable",
+    ];
+    let carried: Vec<&str> = (FIRST_ITEM..grid.rows.len())
+        .map(|r| grid.cell(r, STATUS))
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(!carried.is_empty());
+    assert!(
+        carried.iter().all(|s| labels.contains(s)),
+        "statuses as the drop-down offers them: {carried:?}"
+    );
+    let (code, stdout, stderr) = run(dir.path(), &["validate", "this-year.csv"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("clear each one's Carried from cell once checked"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("`carried_from` line"), "{stdout}");
+}
