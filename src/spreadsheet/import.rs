@@ -352,6 +352,7 @@ fn read_fields(grid: &Grid, sheet: &mut SheetAnswers) {
         .collect();
     // In the order of the template's fields; of a field written twice, the first row counts.
     rows.sort_by_key(|&(key, row, _)| (META_KEYS.iter().position(|k| *k == key), row));
+    repeated_fields(grid, &rows, sheet);
     rows.dedup_by_key(|(key, _, _)| *key);
     for (key, row, col) in rows {
         let at = CellAt { row, col: col + 1 };
@@ -384,6 +385,40 @@ fn read_fields(grid: &Grid, sheet: &mut SheetAnswers) {
         sheet.fields.push(SheetField {
             value: SheetValue { key, text, at },
             name_at: CellAt { row, col },
+        });
+    }
+}
+
+/// A field given twice with two values: one of them would be lost, so it is an error at the
+/// later one. The same value twice loses nothing.
+fn repeated_fields(grid: &Grid, rows: &[(&'static str, usize, usize)], sheet: &mut SheetAnswers) {
+    let mut first: HashMap<&str, CellAt> = HashMap::new();
+    for &(key, row, col) in rows {
+        let at = CellAt { row, col: col + 1 };
+        let Some(&first_at) = first.get(key) else {
+            first.insert(key, at);
+            continue;
+        };
+        let (counted, again) = (
+            grid.cell(first_at.row, first_at.col),
+            grid.cell(row, col + 1),
+        );
+        if again.is_empty() || again == counted {
+            continue;
+        }
+        sheet.problems.push(CellError {
+            at,
+            message: format!(
+                "{} is given twice: `{counted}` in {} and `{again}` in {}",
+                field_name_of(key),
+                first_at.name(),
+                at.name()
+            ),
+            hint: Some(format!(
+                "keep one of rows {} and {} and delete the other",
+                first_at.row + 1,
+                row + 1
+            )),
         });
     }
 }
@@ -810,6 +845,28 @@ mod tests {
             "{:?}",
             sheet.problems
         );
+    }
+
+    #[test]
+    fn a_field_given_twice_with_two_values_is_an_error_at_the_second() {
+        let mut rows: Vec<&[&str]> = HEADER.to_vec();
+        rows.push(&["District", "Example Area School District"]);
+        rows.push(&["District", "Other Area School District"]);
+        rows.push(&["id", "status"]);
+        let sheet = sheet_answers(grid(&rows));
+        assert_eq!(cells(&sheet.problems), vec!["B6"]);
+        assert_eq!(
+            sheet.problems[0].message,
+            "District is given twice: `Example Area School District` in B3 and `Other Area \
+             School District` in B6"
+        );
+        // The first value counts; the same value again loses nothing and is no error.
+        assert_eq!(
+            sheet.field("district").unwrap().value.text,
+            "Example Area School District"
+        );
+        rows.remove(5);
+        assert!(sheet_answers(grid(&rows)).problems.is_empty());
     }
 
     #[test]
