@@ -112,7 +112,7 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
     // holds that the answers file will not is left unsaid.
     let file = AnswersFile::read(&args.sheet)?;
     let loaded = file.checklist(None)?;
-    let (_, warnings) = file.validate(&loaded.checklist)?;
+    let (answers, warnings) = file.validate(&loaded.checklist)?;
     io.warn(&name, &warnings)?;
     let Some(sheet) = file.document.sheet() else {
         return Err(Error::NotASpreadsheet {
@@ -128,11 +128,7 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
                 .find(|(_, item)| item.id.eq_ignore_ascii_case(id))
                 .map(|(_, item)| item.id.clone())
         },
-        |status| {
-            load::resolve_status(status, checklist)
-                .ok()
-                .map(|level| level.value.clone())
-        },
+        |status| load::status_value(status, checklist, checklist.profile(&answers.profile)),
         &file.hash,
     );
     let overwrite = if args.force {
@@ -245,11 +241,11 @@ fn template_bytes(
     };
     let mut grid = spreadsheet::template_grid(checklist, profile, header);
     if let Some(carry) = carry {
-        spreadsheet::prefill_carried(&mut grid, carry, checklist);
+        spreadsheet::prefill_carried(&mut grid, carry, checklist, profile);
     }
     match kind {
         SpreadsheetKind::Csv => spreadsheet::template_csv(&grid),
-        SpreadsheetKind::Xlsx => spreadsheet::template_xlsx(&grid, checklist),
+        SpreadsheetKind::Xlsx => spreadsheet::template_xlsx(&grid, checklist, profile),
         SpreadsheetKind::Ods | SpreadsheetKind::Xls => Err(spreadsheet::unwritable_template(path)),
     }
 }

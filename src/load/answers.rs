@@ -11,7 +11,7 @@ mod sheet;
 
 use super::positions::{PositionIndex, child};
 use super::renamed::{OldAnswer, Written, carry_renamed};
-use super::status::resolve_status;
+use super::status::{resolve_status, status_key};
 use super::suggest::{NearestIndex, nearest, quotable};
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
@@ -187,6 +187,7 @@ impl AnswersDocument {
             diagnostics: self.parse_problems.clone(),
             set_aside: &self.parse_problems,
             sheet: self.sheet.as_ref(),
+            profile_labels: Vec::new(),
         };
         let answers = check.document(&self.root, checklist);
         if let Some(places) = &self.sheet {
@@ -238,6 +239,9 @@ struct Check<'a> {
     diagnostics: Vec<Diagnostic>,
     /// For a sheet: the cells, and hints worded for a sheet.
     sheet: Option<&'a sheet::SheetPlaces>,
+    /// The labels the profile prints instead of the scale's (`Provided for in the plan`), by
+    /// scale value: a status written as one reads as its value.
+    profile_labels: Vec<(String, String)>,
 }
 
 impl Check<'_> {
@@ -341,6 +345,9 @@ impl Check<'_> {
         let profile = profile_id
             .as_deref()
             .and_then(|id| self.profile(id, checklist));
+        if let Some(profile) = profile {
+            self.profile_labels.clone_from(&profile.labels);
+        }
         let district = self.required_text(
             get("district"),
             "district",
@@ -820,9 +827,10 @@ impl Check<'_> {
                     Some(value) => value,
                     None => {
                         let hint = match self.sheet {
-                            Some(places) => {
-                                places.status_hint(path, &sheet::scale_labels(checklist))
-                            }
+                            Some(places) => places.status_hint(
+                                path,
+                                &sheet::scale_labels(checklist, &self.profile_labels),
+                            ),
                             None => "add `status: met`, `partial`, `not_met` or `na`".into(),
                         };
                         self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), hint);
@@ -880,13 +888,45 @@ impl Check<'_> {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,
         };
+        if let Some(value) = self.profile_label_value(&text) {
+            return Some(value);
+        }
         let hint = match self.sheet {
-            Some(_) => sheet::status_hint(&problem, checklist),
+            Some(_) => sheet::status_hint(&problem, checklist, &self.profile_labels),
             None => problem.hint(|best| format!("did you mean `{best}`?")),
         };
         self.error(self.at(path), problem.message(Some(item_id)), hint);
         None
     }
+}
+
+impl Check<'_> {
+    /// The scale value whose profile label `text` is, compared as statuses are.
+    fn profile_label_value(&self, text: &str) -> Option<String> {
+        let key = status_key(text);
+        self.profile_labels
+            .iter()
+            .find(|(_, label)| status_key(label) == key)
+            .map(|(value, _)| value.clone())
+    }
+}
+
+/// The scale value a status names, as [`resolve_status`] finds it or as `profile` labels it
+/// (`Provided for in the plan` is `met` in a plan); `None` when it names none.
+pub fn status_value(
+    text: &str,
+    checklist: &Checklist,
+    profile: Option<&Profile>,
+) -> Option<String> {
+    if let Ok(level) = resolve_status(text, checklist) {
+        return Some(level.value.clone());
+    }
+    let key = status_key(text);
+    profile?
+        .labels
+        .iter()
+        .find(|(_, label)| status_key(label) == key)
+        .map(|(value, _)| value.clone())
 }
 
 /// Whether a top-level key is an item id (in any case, or renamed): an answer that lost its

@@ -86,7 +86,12 @@ fn header_row(grid: &Grid) -> Option<usize> {
 /// Copies earlier answers into a template's rows (`init --from`): the status as the drop-down
 /// offers it, the evidence and the note, and a column that marks each copied answer until
 /// someone clears it, as `carried_from:` does in an answers file.
-pub fn prefill_carried(grid: &mut Grid, carry: &CarryOver, checklist: &Checklist) {
+pub fn prefill_carried(
+    grid: &mut Grid,
+    carry: &CarryOver,
+    checklist: &Checklist,
+    profile: &Profile,
+) {
     let column = |name: &str| COLUMNS.iter().position(|c| *c == name);
     let (Some(status), Some(evidence), Some(note), Some(header)) = (
         column("status"),
@@ -104,8 +109,11 @@ pub fn prefill_carried(grid: &mut Grid, carry: &CarryOver, checklist: &Checklist
             continue;
         };
         let label = checklist
-            .scale_level(&answer.status)
-            .map_or(answer.status.as_str(), |l| l.label.as_str());
+            .scale
+            .iter()
+            .zip(status_labels(checklist, profile))
+            .find(|(level, _)| level.value == answer.status)
+            .map_or(answer.status.as_str(), |(_, label)| label);
         grid.set(row, status, label);
         grid.set(row, evidence, answer.evidence.as_deref().unwrap_or(""));
         grid.set(row, note, answer.note.as_deref().unwrap_or(""));
@@ -120,8 +128,22 @@ pub fn template_csv(grid: &Grid) -> Result<Vec<u8>> {
 
 /// The template as XLSX bytes: the answers sheet, made to be filled in and printed, and the
 /// instructions.
-pub fn template_xlsx(grid: &Grid, checklist: &Checklist) -> Result<Vec<u8>> {
-    template_workbook(grid, checklist).map_err(xlsx_error)
+pub fn template_xlsx(grid: &Grid, checklist: &Checklist, profile: &Profile) -> Result<Vec<u8>> {
+    template_workbook(grid, &status_labels(checklist, profile), checklist).map_err(xlsx_error)
+}
+
+/// The statuses as the drop-down offers them, in scale order: the profile's labels where it
+/// sets them (a plan's `Provided for in the plan`), else the scale's.
+fn status_labels<'c>(checklist: &'c Checklist, profile: &'c Profile) -> Vec<&'c str> {
+    checklist
+        .scale
+        .iter()
+        .map(|level| {
+            profile
+                .label_for(&level.value)
+                .unwrap_or(level.label.as_str())
+        })
+        .collect()
 }
 
 /// Why `init` does not write a workbook in a format it only reads (ODS, XLS).
@@ -173,10 +195,14 @@ fn reproducible_workbook() -> Result<Workbook, XlsxError> {
     Ok(workbook)
 }
 
-fn template_workbook(grid: &Grid, checklist: &Checklist) -> Result<Vec<u8>, XlsxError> {
+fn template_workbook(
+    grid: &Grid,
+    labels: &[&str],
+    checklist: &Checklist,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = reproducible_workbook()?;
-    answers_sheet(workbook.add_worksheet(), grid, checklist)?;
-    instructions_sheet(workbook.add_worksheet(), checklist)?;
+    answers_sheet(workbook.add_worksheet(), grid, labels)?;
+    instructions_sheet(workbook.add_worksheet(), labels, checklist)?;
     workbook.save_to_buffer()
 }
 
@@ -222,11 +248,7 @@ fn width_of(col: usize) -> f64 {
     WIDTHS.get(col).copied().unwrap_or(20.0)
 }
 
-fn answers_sheet(
-    sheet: &mut Worksheet,
-    grid: &Grid,
-    checklist: &Checklist,
-) -> Result<(), XlsxError> {
+fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<(), XlsxError> {
     sheet.set_name(&grid.sheet)?;
     sheet.set_active(true);
     let header = header_row(grid).unwrap_or(0);
@@ -264,7 +286,7 @@ fn answers_sheet(
     let first = (header + 1) as u32;
     let last = (grid.rows.len().max(header + 2) - 1) as u32;
     sheet.set_freeze_panes(first, 1)?;
-    status_drop_down(sheet, checklist, first, last)?;
+    status_drop_down(sheet, labels, first, last)?;
     print_setup(sheet, header as u32)?;
     // Without a password: anyone can turn it off (Review, Unprotect Sheet in Excel; Tools,
     // Protect Sheet in LibreOffice Calc), it only keeps the template's text from being typed
@@ -281,13 +303,12 @@ fn answers_sheet(
 /// code `met`) only warns, since the import accepts it.
 fn status_drop_down(
     sheet: &mut Worksheet,
-    checklist: &Checklist,
+    labels: &[&str],
     first: u32,
     last: u32,
 ) -> Result<(), XlsxError> {
-    let labels: Vec<&str> = checklist.scale.iter().map(|l| l.label.as_str()).collect();
     let validation = DataValidation::new()
-        .allow_list_strings(&labels)?
+        .allow_list_strings(labels)?
         .set_input_title("Status")?
         .set_input_message("Choose from the list; leave empty if not decided yet.")?
         .set_error_title("Not one of the statuses")?
@@ -314,8 +335,7 @@ fn print_setup(sheet: &mut Worksheet, header: u32) -> Result<(), XlsxError> {
 }
 
 /// The instructions, in plain words: what to fill in, what to leave, how to import.
-fn instructions_text(checklist: &Checklist) -> Vec<(bool, String)> {
-    let labels: Vec<&str> = checklist.scale.iter().map(|l| l.label.as_str()).collect();
+fn instructions_text(labels: &[&str], checklist: &Checklist) -> Vec<(bool, String)> {
     let heading = |text: &str| (true, text.to_string());
     let line = |text: String| (false, text);
     vec![
@@ -389,13 +409,17 @@ fn instructions_text(checklist: &Checklist) -> Vec<(bool, String)> {
     ]
 }
 
-fn instructions_sheet(sheet: &mut Worksheet, checklist: &Checklist) -> Result<(), XlsxError> {
+fn instructions_sheet(
+    sheet: &mut Worksheet,
+    labels: &[&str],
+    checklist: &Checklist,
+) -> Result<(), XlsxError> {
     const WIDTH: f64 = 100.0;
     sheet.set_name(INSTRUCTIONS_SHEET)?;
     sheet.set_column_width(0, WIDTH)?;
     let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let heading = Format::new().set_bold().set_font_size(13);
-    for (r, (is_heading, line)) in instructions_text(checklist).iter().enumerate() {
+    for (r, (is_heading, line)) in instructions_text(labels, checklist).iter().enumerate() {
         let row = r as u32;
         if *is_heading {
             sheet.write_string_with_format(row, 0, line, &heading)?;

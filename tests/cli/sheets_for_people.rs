@@ -259,7 +259,7 @@ fn attribute<'t>(xml: &'t str, element: &str, attribute: &str) -> Option<&'t str
 #[test]
 fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     let dir = tempfile::tempdir().unwrap();
-    let xlsx = init(dir.path(), "t.xlsx", "considering-sro");
+    let xlsx = init(dir.path(), "t.xlsx", "existing-program");
     let workbook = part(&xlsx, "xl/workbook.xml");
     assert!(
         workbook.find("name=\"Answers\"") < workbook.find("name=\"Instructions\""),
@@ -429,4 +429,41 @@ fn answers_carried_into_a_sheet_are_marked_with_the_label_and_cleared_by_cell() 
         "{stdout}"
     );
     assert!(!stdout.contains("`carried_from` line"), "{stdout}");
+}
+
+#[test]
+fn a_plan_s_sheet_offers_and_reads_the_profile_s_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = init(dir.path(), "plan.xlsx", "considering-sro");
+    let answers = part(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(
+        answers.contains(
+            "<formula1>\"Provided for in the plan,Partly provided for in the plan,Not provided \
+             for in the plan,Not applicable\"</formula1>"
+        ),
+        "the drop-down offers the plan's labels"
+    );
+    let csv = init(dir.path(), "plan.csv", "considering-sro");
+    let mut grid = spreadsheet::read_grid(&csv, SpreadsheetKind::Csv).unwrap();
+    grid.set(FIRST_ITEM, STATUS, "Provided for in the plan");
+    grid.set(FIRST_ITEM + 1, STATUS, "not provided for in the plan");
+    grid.set(FIRST_ITEM + 2, STATUS, "Provided in plan");
+    fs::write(&csv, spreadsheet::template_csv(&grid).unwrap()).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["validate", "plan.csv"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("plan.csv: cell G16: error: unknown status `Provided in plan`")
+            && stderr.contains("choose one from the cell's list: Provided for in the plan, Partly provided for in the plan"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("cell G14") && !stderr.contains("cell G15"),
+        "{stderr}"
+    );
+    grid.set(FIRST_ITEM + 2, STATUS, "");
+    fs::write(&csv, spreadsheet::template_csv(&grid).unwrap()).unwrap();
+    let (code, yaml, stderr) = run(dir.path(), &["import", "plan.csv"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(yaml.contains("    status: met\n"), "{yaml}");
+    assert!(yaml.contains("    status: not_met\n"), "{yaml}");
 }

@@ -222,25 +222,90 @@ impl SheetPlaces {
     }
 }
 
-/// The scale's labels, as the sheet's drop-down offers them: `In place, Partly in place, ...`.
-pub(super) fn scale_labels(checklist: &Checklist) -> String {
-    let labels: Vec<&str> = checklist.scale.iter().map(|l| l.label.as_str()).collect();
-    labels.join(", ")
+/// The statuses as the sheet's drop-down offers them: the profile's labels where it sets
+/// them, else the scale's (`In place, Partly in place, ...`).
+pub(super) fn labels(checklist: &Checklist, profile_labels: &[(String, String)]) -> Vec<String> {
+    checklist
+        .scale
+        .iter()
+        .map(|level| {
+            profile_labels
+                .iter()
+                .find(|(value, _)| *value == level.value)
+                .map_or_else(|| level.label.clone(), |(_, label)| label.clone())
+        })
+        .collect()
+}
+
+/// [`labels`] as a list in a sentence.
+pub(super) fn scale_labels(checklist: &Checklist, profile_labels: &[(String, String)]) -> String {
+    labels(checklist, profile_labels).join(", ")
 }
 
 /// What to choose instead of a status the scale does not know, in the drop-down's words.
-pub(super) fn status_hint(problem: &StatusProblem, checklist: &Checklist) -> String {
-    let labels = scale_labels(checklist);
+pub(super) fn status_hint(
+    problem: &StatusProblem,
+    checklist: &Checklist,
+    profile_labels: &[(String, String)],
+) -> String {
+    let labels = labels(checklist, profile_labels);
+    let list = labels.join(", ");
     match (&problem.suggestion, problem.kind) {
         (Some(best), _) => {
             let label = checklist
-                .scale_level(best)
-                .map_or(best.as_str(), |l| l.label.as_str());
-            format!("did you mean `{label}`? choose one from the cell's list: {labels}")
+                .scale
+                .iter()
+                .position(|l| l.value == *best)
+                .and_then(|i| labels.get(i))
+                .map_or(best.as_str(), String::as_str);
+            format!("did you mean `{label}`? choose one from the cell's list: {list}")
         }
         (None, StatusProblemKind::AmbiguousMark) => {
-            format!("choose the status it stands for from the cell's list: {labels}")
+            format!("choose the status it stands for from the cell's list: {list}")
         }
-        (None, _) => format!("choose one from the cell's list: {labels}"),
+        (None, _) => format!("choose one from the cell's list: {list}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{AnswersFile, bundled_checklist};
+
+    fn checklist() -> Checklist {
+        bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist
+    }
+
+    #[test]
+    fn a_plan_offers_its_own_labels_and_the_scale_s_where_it_sets_none() {
+        let list = checklist();
+        let plan = list.profile("considering-sro").unwrap();
+        assert_eq!(
+            scale_labels(&list, &plan.labels),
+            "Provided for in the plan, Partly provided for in the plan, Not provided for in \
+             the plan, Not applicable"
+        );
+        assert_eq!(
+            scale_labels(&list, &[]),
+            "In place, Partly in place, Not in place, Not applicable"
+        );
+    }
+
+    #[test]
+    fn a_status_written_as_the_profile_s_label_reads_as_its_value_in_a_file_too() {
+        let text = "checklist: wi-sro-best-practices\nprofile: considering-sro\ndistrict: X\n\
+                    date: 2026-03-15\nanswers:\n  governance.written-mou: Provided for in the plan\n  \
+                    governance.mou-goals: partly provided for in the plan\n";
+        let file = AnswersFile::from_text(text, std::path::Path::new("a.yaml")).unwrap();
+        let (answers, _) = file.validate(&checklist()).unwrap();
+        let statuses: Vec<&str> = answers.answers.iter().map(|a| a.status.as_str()).collect();
+        assert_eq!(statuses, vec!["met", "partial"]);
+        // Another profile's labels are not this one's.
+        let other = text.replace("considering-sro", "existing-program");
+        let file = AnswersFile::from_text(&other, std::path::Path::new("a.yaml")).unwrap();
+        assert!(file.validate(&checklist()).is_err());
     }
 }
