@@ -21,6 +21,9 @@ use crate::template::{CarryOver, TemplateHeader};
 /// The columns, by code name, that only the template fills: protected in the workbook.
 const READ_ONLY: [&str; 6] = ["id", "section", "title", "priority", "guidance", "look_for"];
 
+/// The header fields, by code name, that only the template fills: protected in the workbook.
+const FIXED_FIELDS: [&str; 3] = ["checklist", "checklist_version", "profile"];
+
 /// Column widths in characters, in the order of [`COLUMNS`] and then the carried-over
 /// column. The id column shows the longest ids (44 characters) whole.
 const WIDTHS: [f64; 13] = [
@@ -244,6 +247,12 @@ fn row_height(row: &[String], width_of: impl Fn(usize) -> f64) -> Option<f64> {
     (lines > 1).then_some(lines as f64 * LINE_HEIGHT)
 }
 
+/// Whether a header field names what the template is for (its checklist, version and
+/// profile): protected like the template's columns.
+fn is_fixed_field(name: &str) -> bool {
+    super::field_key(name).is_some_and(|key| FIXED_FIELDS.contains(&key))
+}
+
 fn width_of(col: usize) -> f64 {
     WIDTHS.get(col).copied().unwrap_or(20.0)
 }
@@ -272,7 +281,9 @@ fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<
         for (c, text) in row.iter().enumerate() {
             let format = if r == header || (r < header && c == 0) {
                 &bold
-            } else if (r < header && c == 1) || (r > header && answer_cols.contains(&c)) {
+            } else if (r < header && c == 1 && !is_fixed_field(grid.cell(r, 0)))
+                || (r > header && answer_cols.contains(&c))
+            {
                 &fillable
             } else {
                 &read_only

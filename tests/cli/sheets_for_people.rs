@@ -247,6 +247,20 @@ fn part(xlsx: &Path, name: &str) -> String {
     text
 }
 
+/// Whether a written cell of the sheet is unlocked: its format (`s`, an index into the
+/// `cellXfs` of styles.xml) has `<protection locked="0"/>`.
+fn unlocked(sheet: &str, styles: &str, cell: &str) -> bool {
+    let index: usize = attribute(sheet, &format!("<c r=\"{cell}\""), "s")
+        .unwrap_or("0")
+        .parse()
+        .unwrap();
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let xfs = &xfs[..xfs.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(index + 1).unwrap();
+    let xf = &xf[..xf.find("</xf>").or_else(|| xf.find("/>")).unwrap()];
+    xf.contains("<protection locked=\"0\"/>")
+}
+
 /// The value of `attribute` in the first element that starts with `element`.
 fn attribute<'t>(xml: &'t str, element: &str, attribute: &str) -> Option<&'t str> {
     let start = xml.find(element)?;
@@ -317,12 +331,19 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
         Some("1")
     );
     assert!(height >= 8.0 * 15.0, "{height}");
-    // Cells are locked unless their format unlocks them: the answer columns are unlocked.
+    // Cells are locked unless their format unlocks them: the header values a committee
+    // fills in (District) are open, the ones that tie the sheet to its checklist are not.
     let styles = part(&xlsx, "xl/styles.xml");
+    let open = |cell: &str| unlocked(&answers, &styles, cell);
     assert!(
-        styles.contains("<protection locked=\"0\"/>"),
-        "no unlocked format"
+        open("B4") && open("B5") && open("B6"),
+        "District, Label, Date"
     );
+    assert!(
+        !open("B1") && !open("B2") && !open("B3"),
+        "Checklist, version, profile"
+    );
+    assert!(!open("A14") && !open("E14"), "the item's id and guidance");
     let instructions = part(&xlsx, "xl/sharedStrings.xml");
     for words in [
         "What to fill in",

@@ -543,6 +543,13 @@ fn libreoffice_calc_keeps_the_template_s_plain_headers_labels_and_protection() {
         "ODS: the answers sheet is not protected"
     );
     assert!(!ods.contains("table:protection-key"), "ODS: a password");
+    // Calc may type in the answer columns (G to M) and nowhere in the template's (A to F).
+    let open = open_columns(&ods);
+    assert_eq!(
+        open,
+        (6..13).collect::<Vec<_>>(),
+        "ODS: the columns open to typing"
+    );
     let xlsx = zipped_part(
         &dir.path().join("xlsx/template.xlsx"),
         "xl/worksheets/sheet1.xml",
@@ -556,4 +563,40 @@ fn libreoffice_calc_keeps_the_template_s_plain_headers_labels_and_protection() {
     );
     assert!(xlsx.contains("<sheetProtection"), "XLSX: not protected");
     assert!(!xlsx.contains("password"), "XLSX: a password");
+}
+
+/// The columns of the ODS `Answers` sheet whose cells are open to typing on the protected
+/// sheet: their default cell style has `style:cell-protect="none"`.
+fn open_columns(content: &str) -> Vec<usize> {
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let key = format!("{name}=\"");
+        let from = tag.find(&key)? + key.len();
+        Some(tag[from..from + tag[from..].find('"')?].to_string())
+    };
+    let unlocked: Vec<String> = content
+        .split("<style:style ")
+        .skip(1)
+        .filter(|style| {
+            let end = style.find("</style:style>").unwrap_or(style.len());
+            style[..end].contains("style:cell-protect=\"none\"")
+        })
+        .filter_map(|style| attribute(style, "style:name"))
+        .collect();
+    let sheet = &content[content.find("table:name=\"Answers\"").unwrap()..];
+    let sheet = &sheet[..sheet.find("</table:table>").unwrap()];
+    let mut open = Vec::new();
+    let mut col = 0;
+    for tag in sheet.split("<table:table-column ").skip(1) {
+        let tag = &tag[..tag.find("/>").unwrap()];
+        let repeated: usize =
+            attribute(tag, "table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
+        let style = attribute(tag, "table:default-cell-style-name").unwrap_or_default();
+        // The columns Calc adds to the sheet's end repeat thousands of times; the template's
+        // columns come first.
+        if unlocked.contains(&style) && repeated < 100 {
+            open.extend(col..col + repeated);
+        }
+        col += repeated;
+    }
+    open
 }
