@@ -120,13 +120,21 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
         });
     };
     let checklist = &loaded.checklist;
+    // Ids as the checklist writes them, by their lowercase form (one lookup per row); two ids
+    // that differ only in case leave the id as typed, as the loader reads it.
+    let mut ids: std::collections::HashMap<String, Option<&str>> = Default::default();
+    for (_, item) in checklist.items() {
+        ids.entry(item.id.to_ascii_lowercase())
+            .and_modify(|id| *id = None)
+            .or_insert(Some(item.id.as_str()));
+    }
     let text = spreadsheet::answers_yaml(
         sheet,
         |id| {
-            checklist
-                .items()
-                .find(|(_, item)| item.id.eq_ignore_ascii_case(id))
-                .map(|(_, item)| item.id.clone())
+            ids.get(&id.to_ascii_lowercase())
+                .copied()
+                .flatten()
+                .map(str::to_string)
         },
         |status| load::status_value(status, checklist, checklist.profile(&answers.profile)),
         &file.hash,
