@@ -35,7 +35,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where in the file, when known.
     pub location: Option<Location>,
-    /// For spreadsheets: the sheet and cell (`Answers!G14`), printed instead of line:column.
+    /// For spreadsheets: the cell (`G14`), with its sheet when the file has several
+    /// (`Answers!G14`), printed instead of line:column.
     pub cell: Option<String>,
     /// What is wrong, lowercase, no trailing period.
     pub message: String,
@@ -119,7 +120,12 @@ impl Diagnostic {
     /// Formats as `path:line:column: error: message` plus an indented hint line.
     pub fn render(&self, path: &str) -> String {
         let place = match (&self.cell, self.location) {
-            (Some(cell), _) => format!("{path}:{cell}"),
+            // A sheet's cell, in words a spreadsheet user reads: `cell G14`, or `sheet
+            // Answers, cell G14` when the file has other sheets.
+            (Some(cell), _) => match cell.rsplit_once('!') {
+                Some((sheet, cell)) => format!("{path}: sheet {sheet}, cell {cell}"),
+                None => format!("{path}: cell {cell}"),
+            },
             (None, Some(loc)) => format!("{path}:{loc}"),
             (None, None) => path.to_string(),
         };
@@ -318,7 +324,12 @@ mod tests {
         let d = Diagnostic::error(None, "unknown status `mett`").at_cell("Answers!G14");
         assert_eq!(
             d.render("a.xlsx"),
-            "a.xlsx:Answers!G14: error: unknown status `mett`"
+            "a.xlsx: sheet Answers, cell G14: error: unknown status `mett`"
+        );
+        let d = Diagnostic::warning(None, "the row `cost` is not imported").at_cell("A12");
+        assert_eq!(
+            d.render("a.csv"),
+            "a.csv: cell A12: warning: the row `cost` is not imported"
         );
     }
 

@@ -96,11 +96,11 @@ pub fn lint(args: &LintArgs, io: &mut Io<'_>) -> Result<Outcome> {
 
 /// `import SHEET -o answers.yaml`.
 pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
-    let Some(kind) = spreadsheet::kind_of(&args.sheet) else {
+    if spreadsheet::kind_of(&args.sheet).is_none() {
         return Err(Error::NotASpreadsheet {
             path: args.sheet.clone(),
         });
-    };
+    }
     if let Some(path) = &args.output
         && !args.force
         && sro_assess::fsio::would_overwrite(path)
@@ -108,29 +108,37 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> Result<Outcome> {
         return Err(Error::WouldOverwrite { path: path.clone() });
     }
     let name = args.sheet.display().to_string();
-    let text = match spreadsheet::import_cells(&args.sheet, kind)? {
-        Ok(text) => text,
-        Err(cells) => {
-            for cell in &cells {
-                writeln!(io.stderr, "{}", cell.render(&name)).map_err(stdout_error)?;
-            }
-            let n = cells.len();
-            let plural = if n == 1 { "" } else { "s" };
-            writeln!(io.stderr, "{name}: {n} error{plural} found").map_err(stdout_error)?;
-            return Err(already_reported(&args.sheet));
-        }
-    };
-    // The ordinary loader checks what the cells could not: the YAML must load as answers.
-    let file = AnswersFile::from_text(&text, &args.sheet)?;
+    // The cells are checked as an answers file is, each problem at its cell; nothing the sheet
+    // holds that the answers file will not is left unsaid.
+    let file = AnswersFile::read(&args.sheet)?;
     let loaded = file.checklist(None)?;
-    let (_, warnings) = file.validate(&loaded.checklist)?;
+    let (answers, warnings) = file.validate(&loaded.checklist)?;
     io.warn(&name, &warnings)?;
-    // Whatever the sheet holds that the answers file will not is said, never dropped silently.
-    let grid = spreadsheet::read_grid(&args.sheet, kind)?;
-    io.warn(
-        &name,
-        &spreadsheet::unused_cell_warnings(&grid, &loaded.checklist),
-    )?;
+    let Some(sheet) = file.document.sheet() else {
+        return Err(Error::NotASpreadsheet {
+            path: args.sheet.clone(),
+        });
+    };
+    let checklist = &loaded.checklist;
+    // Ids as the checklist writes them, by their lowercase form (one lookup per row); two ids
+    // that differ only in case leave the id as typed, as the loader reads it.
+    let mut ids: std::collections::HashMap<String, Option<&str>> = Default::default();
+    for (_, item) in checklist.items() {
+        ids.entry(item.id.to_ascii_lowercase())
+            .and_modify(|id| *id = None)
+            .or_insert(Some(item.id.as_str()));
+    }
+    let text = spreadsheet::answers_yaml(
+        sheet,
+        |id| {
+            ids.get(&id.to_ascii_lowercase())
+                .copied()
+                .flatten()
+                .map(str::to_string)
+        },
+        |status| load::status_value(status, checklist, checklist.profile(&answers.profile)),
+        &file.hash,
+    );
     let overwrite = if args.force {
         Overwrite::Allow
     } else {
@@ -241,37 +249,12 @@ fn template_bytes(
     };
     let mut grid = spreadsheet::template_grid(checklist, profile, header);
     if let Some(carry) = carry {
-        prefill(&mut grid, carry);
+        spreadsheet::prefill_carried(&mut grid, carry, checklist, profile);
     }
     match kind {
         SpreadsheetKind::Csv => spreadsheet::template_csv(&grid),
-        SpreadsheetKind::Xlsx => spreadsheet::template_xlsx(&grid, checklist),
+        SpreadsheetKind::Xlsx => spreadsheet::template_xlsx(&grid, checklist, profile),
         SpreadsheetKind::Ods | SpreadsheetKind::Xls => Err(spreadsheet::unwritable_template(path)),
-    }
-}
-
-/// Copies earlier statuses and evidence into a spreadsheet template's rows.
-fn prefill(grid: &mut spreadsheet::Grid, carry: &CarryOver) {
-    let column = |name: &str| spreadsheet::COLUMNS.iter().position(|c| *c == name);
-    let (Some(status), Some(evidence), Some(note)) =
-        (column("status"), column("evidence"), column("note"))
-    else {
-        return;
-    };
-    // One more column, after the template's: the marker stays with each copied answer until
-    // someone clears it, as `carried_from:` does in YAML.
-    let carried = spreadsheet::COLUMNS.len();
-    for row in 0..grid.rows.len() {
-        let id = grid.cell(row, 0).to_string();
-        if id == "id" {
-            grid.set(row, carried, "carried_from");
-        }
-        if let Some(answer) = carry.answers.iter().find(|a| a.item_id == id) {
-            grid.set(row, status, &answer.status);
-            grid.set(row, evidence, answer.evidence.as_deref().unwrap_or(""));
-            grid.set(row, note, answer.note.as_deref().unwrap_or(""));
-            grid.set(row, carried, &carry.from);
-        }
     }
 }
 
@@ -334,8 +317,14 @@ pub fn carried_text(file: &AnswersFile) -> String {
     let Some((_, from)) = carried.first() else {
         return String::new();
     };
+    // A sheet marks them in a column, an answers file on a line of each answer.
+    let clear = if file.document.sheet().is_some() {
+        "clear each one's Carried from cell once checked"
+    } else {
+        "delete each `carried_from` line once checked"
+    };
     let mut out = format!(
-        "carried over from {from}, to re-check ({}); delete each `carried_from` line once checked:\n",
+        "carried over from {from}, to re-check ({}); {clear}:\n",
         carried.len()
     );
     for (id, _) in &carried {

@@ -8,10 +8,11 @@ use serde_yaml::Value;
 
 mod board;
 mod recover;
+mod sheet;
 
 use super::positions::{PositionIndex, child};
 use super::renamed::{OldAnswer, Written, carry_renamed};
-use super::status::resolve_status;
+use super::status::{resolve_status, status_key};
 use super::suggest::{NearestIndex, nearest, quotable};
 use crate::error::{Diagnostic, Location};
 use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
@@ -51,6 +52,8 @@ pub struct AnswersDocument {
     /// Problems found while parsing that spoiled only part of the file: that part was set
     /// aside so the rest could be checked too, and validation fails with these first.
     parse_problems: Vec<Diagnostic>,
+    /// For answers read from a spreadsheet: each value's cell, which every diagnostic names.
+    sheet: Option<sheet::SheetPlaces>,
 }
 
 /// The position of every key, indexed on first use: a second pass over the text that only a
@@ -79,7 +82,49 @@ impl AnswersDocument {
                 index: OnceLock::new(),
             },
             parse_problems: recovered.problems,
+            sheet: None,
         })
+    }
+
+    /// The answers a spreadsheet holds, checked like an answers file's; every problem then
+    /// names its cell and says what to fill in where.
+    pub fn from_sheet(sheet: crate::spreadsheet::SheetAnswers) -> Self {
+        let (root, places) = sheet::SheetPlaces::read(sheet);
+        Self {
+            root,
+            positions: LazyPositions {
+                text: String::new(),
+                index: OnceLock::new(),
+            },
+            parse_problems: places.problems(),
+            sheet: Some(places),
+        }
+    }
+
+    /// The raw answers of a spreadsheet, as read.
+    pub fn sheet(&self) -> Option<&crate::spreadsheet::SheetAnswers> {
+        self.sheet.as_ref().map(sheet::SheetPlaces::sheet)
+    }
+
+    /// Places a diagnostic about the checklist reference where the file names it (its line,
+    /// or a sheet's cell).
+    pub fn at_checklist(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        match &self.sheet {
+            Some(places) => diagnostic.cell = places.checklist_cell(),
+            None => diagnostic.location = self.checklist_location(),
+        }
+        diagnostic
+    }
+
+    /// For a sheet that names no checklist: every problem of its layout and the missing
+    /// checklist, worded for the sheet. `None` for an answers file.
+    pub fn missing_checklist(&self) -> Option<Vec<Diagnostic>> {
+        let places = self.sheet.as_ref()?;
+        let (location, message, hint) = places.missing_field("checklist");
+        let mut found = self.parse_problems.clone();
+        found.push(Diagnostic::error(location, message).with_hint(hint));
+        found.sort_by_key(|d| d.location);
+        Some(found.into_iter().map(|d| places.to_cell(d)).collect())
     }
 
     /// The error for a file that is not a mapping of keys (a list, a bare value).
@@ -109,8 +154,12 @@ impl AnswersDocument {
         scalar_text(self.root.as_mapping()?.get("checklist")?)
     }
 
-    /// Where the file names its checklist, for an error about it.
+    /// Where the file names its checklist, for an error about it (`None` for a sheet: see
+    /// [`Self::at_checklist`]).
     pub fn checklist_location(&self) -> Option<Location> {
+        if self.sheet.is_some() {
+            return None;
+        }
         self.positions.get().nearest("checklist")
     }
 
@@ -142,9 +191,21 @@ impl AnswersDocument {
             positions: &self.positions,
             diagnostics: self.parse_problems.clone(),
             set_aside: &self.parse_problems,
+            sheet: self.sheet.as_ref(),
+            profile_labels: Vec::new(),
         };
         let answers = check.document(&self.root, checklist);
+        if let Some(places) = &self.sheet {
+            check.diagnostics.extend(places.unused(checklist));
+        }
         check.diagnostics.sort_by_key(|d| d.location);
+        if let Some(places) = &self.sheet {
+            check.diagnostics = check
+                .diagnostics
+                .into_iter()
+                .map(|d| places.to_cell(d))
+                .collect();
+        }
         match answers {
             Some(answers) if !check.diagnostics.iter().any(Diagnostic::is_error) => {
                 Ok((answers, check.diagnostics))
@@ -181,14 +242,25 @@ struct Check<'a> {
     /// Problems found while parsing (their answers were set aside).
     set_aside: &'a [Diagnostic],
     diagnostics: Vec<Diagnostic>,
+    /// For a sheet: the cells, and hints worded for a sheet.
+    sheet: Option<&'a sheet::SheetPlaces>,
+    /// The labels the profile prints instead of the scale's (`Provided for in the plan`), by
+    /// scale value: a status written as one reads as its value.
+    profile_labels: Vec<(String, String)>,
 }
 
 impl Check<'_> {
     fn at(&self, path: &str) -> Option<Location> {
+        if let Some(places) = self.sheet {
+            return places.nearest(path);
+        }
         self.positions.get().nearest(path)
     }
 
     fn key_at(&self, path: &str) -> Option<Location> {
+        if let Some(places) = self.sheet {
+            return places.key(path).or_else(|| places.nearest(path));
+        }
         self.positions.get().key(path).or_else(|| self.at(path))
     }
 
@@ -266,19 +338,31 @@ impl Check<'_> {
                     "the answers were written for checklist version {version}; this is version {}",
                     checklist.version
                 ),
-                "check items that changed, then set `checklist_version` to the current version",
+                match self.sheet {
+                    Some(places) => places.rewrite_field("checklist_version", &checklist.version),
+                    None => "check items that changed, then set `checklist_version` to the \
+                             current version"
+                        .into(),
+                },
             );
         }
         let profile_id = self.required_text(get("profile"), "profile", "profile: existing-program");
         let profile = profile_id
             .as_deref()
             .and_then(|id| self.profile(id, checklist));
+        if let Some(profile) = profile {
+            self.profile_labels.clone_from(&profile.labels);
+        }
         let district = self.required_text(
             get("district"),
             "district",
             "district: Example Area School District",
         );
         let date = match get("date") {
+            None if self.sheet.is_some() => {
+                self.missing_sheet_field("date");
+                None
+            }
             None => {
                 self.error(
                     self.at(""),
@@ -305,7 +389,10 @@ impl Check<'_> {
                 self.warn(
                     self.at("answers"),
                     "there are no answers yet".into(),
-                    "answer items under `answers:` (see `sro-assess init`)",
+                    match self.sheet {
+                        Some(places) => places.no_answers_hint(),
+                        None => "answer items under `answers:` (see `sro-assess init`)".into(),
+                    },
                 );
                 Vec::new()
             }
@@ -343,7 +430,19 @@ impl Check<'_> {
         );
     }
 
+    /// A required field of a sheet is missing or empty: the cell to fill in, or the row to keep.
+    fn missing_sheet_field(&mut self, key: &str) {
+        if let Some(places) = self.sheet {
+            let (location, message, hint) = places.missing_field(key);
+            self.error(location, message, hint);
+        }
+    }
+
     fn required_text(&mut self, value: Option<&Value>, key: &str, example: &str) -> Option<String> {
+        if value.is_none() && self.sheet.is_some() {
+            self.missing_sheet_field(key);
+            return None;
+        }
         let Some(value) = value else {
             self.error(
                 self.at(""),
@@ -621,6 +720,10 @@ impl Check<'_> {
     /// A value that reads `key:value` (`status:met`) is a key without the space after its
     /// colon, which YAML then reads as text: say so, with the fix.
     fn missing_space(&mut self, text: &str, path: &str) -> bool {
+        // A sheet's cell holds text as typed: no YAML reads it.
+        if self.sheet.is_some() {
+            return false;
+        }
         let Some(colon) = recover::missing_space_at(text) else {
             return false;
         };
@@ -730,7 +833,14 @@ impl Check<'_> {
                 match field("status") {
                     Some(value) => value,
                     None => {
-                        self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), "add `status: met`, `partial`, `not_met` or `na`");
+                        let hint = match self.sheet {
+                            Some(places) => places.status_hint(
+                                path,
+                                &sheet::scale_labels(checklist, &self.profile_labels),
+                            ),
+                            None => "add `status: met`, `partial`, `not_met` or `na`".into(),
+                        };
+                        self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), hint);
                         return None;
                     }
                 }
@@ -743,10 +853,16 @@ impl Check<'_> {
         answer.status = self.status(status, &status_path, item_id, checklist)?;
         let credit = checklist.scale_level(&answer.status).and_then(|l| l.credit);
         if credit.is_none() && answer.note.as_deref().is_none_or(str::is_empty) {
+            let hint = match self.sheet {
+                Some(places) => places.note_hint(path),
+                None => {
+                    "add `note:` with the reason, so the board can see why it does not apply".into()
+                }
+            };
             self.warn(
                 self.key_at(path),
                 format!("`{item_id}` is marked not applicable without a note saying why"),
-                "add `note:` with the reason, so the board can see why it does not apply",
+                hint,
             );
         }
         Some(answer)
@@ -779,10 +895,45 @@ impl Check<'_> {
             Ok(level) => return Some(level.value.clone()),
             Err(problem) => problem,
         };
-        let hint = problem.hint(|best| format!("did you mean `{best}`?"));
+        if let Some(value) = self.profile_label_value(&text) {
+            return Some(value);
+        }
+        let hint = match self.sheet {
+            Some(_) => sheet::status_hint(&problem, checklist, &self.profile_labels),
+            None => problem.hint(|best| format!("did you mean `{best}`?")),
+        };
         self.error(self.at(path), problem.message(Some(item_id)), hint);
         None
     }
+}
+
+impl Check<'_> {
+    /// The scale value whose profile label `text` is, compared as statuses are.
+    fn profile_label_value(&self, text: &str) -> Option<String> {
+        let key = status_key(text);
+        self.profile_labels
+            .iter()
+            .find(|(_, label)| status_key(label) == key)
+            .map(|(value, _)| value.clone())
+    }
+}
+
+/// The scale value a status names, as [`resolve_status`] finds it or as `profile` labels it
+/// (`Provided for in the plan` is `met` in a plan); `None` when it names none.
+pub fn status_value(
+    text: &str,
+    checklist: &Checklist,
+    profile: Option<&Profile>,
+) -> Option<String> {
+    if let Ok(level) = resolve_status(text, checklist) {
+        return Some(level.value.clone());
+    }
+    let key = status_key(text);
+    profile?
+        .labels
+        .iter()
+        .find(|(_, label)| status_key(label) == key)
+        .map(|(value, _)| value.clone())
 }
 
 /// Whether a top-level key is an item id (in any case, or renamed): an answer that lost its

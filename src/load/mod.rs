@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub use answers::AnswersDocument;
+pub use answers::{AnswersDocument, status_value};
 pub use read::{MAX_INPUT_BYTES, read_input};
 pub use status::{StatusProblem, StatusProblemKind, resolve_status};
 pub use suggest::{edit_distance, nearest};
@@ -109,19 +109,20 @@ pub struct AnswersFile {
     pub hash: String,
     /// The parsed document.
     pub document: AnswersDocument,
-    /// The sheet it was imported from, if any: its unread cells are reported on validation.
-    sheet: Option<crate::spreadsheet::Grid>,
 }
 
 impl AnswersFile {
     /// Reads and parses an answers file.
     pub fn read(path: &Path) -> Result<Self> {
-        // A filled spreadsheet is imported first, so every command accepts one directly.
+        // A filled spreadsheet's cells are read as raw answers, so every command accepts one
+        // directly and every problem names a cell.
         if let Some(kind) = crate::spreadsheet::kind_of(path) {
-            let (text, grid) = crate::spreadsheet::import_file_and_grid(path, kind)?;
-            let mut file = Self::from_text(&text, path)?;
-            file.sheet = Some(grid);
-            return Ok(file);
+            let (sheet, bytes) = crate::spreadsheet::read_answers(path, kind)?;
+            return Ok(Self {
+                path: path.to_path_buf(),
+                hash: short_hash(&bytes),
+                document: AnswersDocument::from_sheet(sheet),
+            });
         }
         let text = read_input(path)?;
         Self::from_text(&text, path)
@@ -137,7 +138,6 @@ impl AnswersFile {
             path: path.to_path_buf(),
             hash: short_hash(text.as_bytes()),
             document,
-            sheet: None,
         })
     }
 
@@ -150,6 +150,12 @@ impl AnswersFile {
             return Ok(loaded.clone());
         }
         let Some(reference) = self.document.checklist_reference() else {
+            if let Some(diagnostics) = self.document.missing_checklist() {
+                return Err(Error::Invalid {
+                    path: self.path.clone(),
+                    diagnostics,
+                });
+            }
             let diagnostic = self.document.shape_error().unwrap_or_else(|| {
                 Diagnostic::error(None, "the file does not say which checklist it answers")
                     .with_hint("add `checklist: wi-sro-best-practices` at the top")
@@ -164,7 +170,7 @@ impl AnswersFile {
             Error::UnknownChecklist { id, suggestion } => Error::Invalid {
                 path: self.path.clone(),
                 diagnostics: vec![
-                    Diagnostic::error(self.document.checklist_location(), format!("unknown checklist `{id}`")).with_hint(
+                    self.document.at_checklist(Diagnostic::error(None, format!("unknown checklist `{id}`"))).with_hint(
                         match suggestion {
                             Some(best) => format!("did you mean `{best}`?"),
                             None => "use `sro-assess checklist list` for the bundled ids, or give a path to a checklist file".into(),
@@ -178,17 +184,12 @@ impl AnswersFile {
 
     /// Checks the answers against `checklist`: the answers and their warnings, or every problem.
     pub fn validate(&self, checklist: &Checklist) -> Result<(Answers, Vec<Diagnostic>)> {
-        let (answers, mut warnings) =
-            self.document
-                .validate(checklist)
-                .map_err(|diagnostics| Error::Invalid {
-                    path: self.path.clone(),
-                    diagnostics,
-                })?;
-        if let Some(grid) = &self.sheet {
-            warnings.extend(crate::spreadsheet::unused_cell_warnings(grid, checklist));
-        }
-        Ok((answers, warnings))
+        self.document
+            .validate(checklist)
+            .map_err(|diagnostics| Error::Invalid {
+                path: self.path.clone(),
+                diagnostics,
+            })
     }
 }
 

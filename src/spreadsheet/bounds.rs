@@ -13,6 +13,9 @@ use zip::ZipArchive;
 
 use crate::error::{Diagnostic, Error, Result};
 
+/// Largest sheet file read, in bytes: the limit of every input file (`load::MAX_INPUT_BYTES`,
+/// which a test keeps equal), stated here so that reading a sheet needs nothing of the loader.
+pub const MAX_SHEET_BYTES: u64 = 16 * 1024 * 1024;
 /// Rows read from a sheet (the header rows, the column names and one row per item).
 pub const MAX_ROWS: usize = 10_000;
 /// Columns read from a sheet (the template has 12).
@@ -280,7 +283,7 @@ pub fn check_xls_records(path: &Path, bytes: &[u8]) -> Result<()> {
         return Ok(());
     };
     opened
-        .take(crate::load::MAX_INPUT_BYTES + 1)
+        .take(MAX_SHEET_BYTES + 1)
         .read_to_end(&mut stream)
         .map_err(|err| unreadable(path, &err))?;
     let mut total = 0u64;
@@ -396,6 +399,11 @@ fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_file_has_the_size_limit_of_every_input_file() {
+        assert_eq!(MAX_SHEET_BYTES, crate::load::MAX_INPUT_BYTES);
+    }
 
     fn zip_of(parts: &[(&str, usize)]) -> Vec<u8> {
         use std::io::Write as _;

@@ -1,38 +1,126 @@
-//! A filled sheet to answers YAML. Every bad cell is reported with its reference and the
-//! nearest valid value; the YAML written is then checked by the ordinary loader.
+//! A filled sheet to raw answers: each header field and answer as typed, with the cell it
+//! came from. What only a sheet can get wrong (no header row, an item in two rows, a cost in
+//! words) is found here; the loader checks the rest as it checks an answers file, and names
+//! the cells.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{COLUMNS, Grid, META_KEYS, META_NOTES, OPTION_KEYS, cell_name};
-use crate::load::{nearest, resolve_status};
-use crate::model::{Checklist, Date};
+use super::{
+    CARRIED_COLUMN, COLUMNS, Grid, HEADERS, META_KEYS, META_NOTES, OPTION_KEYS, cell_name,
+    column_key, field_key, field_name_of, header_of,
+};
+use crate::model::Checklist;
 use crate::template::yaml_text;
+
+/// A cell of a sheet, row and column from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellAt {
+    /// The row, from 0 (row 1 is 0).
+    pub row: usize,
+    /// The column, from 0 (column A is 0).
+    pub col: usize,
+}
+
+impl CellAt {
+    /// The cell as spreadsheets name it: `G14`.
+    pub fn name(self) -> String {
+        cell_name(self.row, self.col)
+    }
+}
 
 /// A problem in one cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellError {
-    /// The sheet's name.
-    pub sheet: String,
-    /// The cell, `G14`.
-    pub cell: String,
+    /// The cell.
+    pub at: CellAt,
     /// What is wrong.
     pub message: String,
-    /// What to write instead.
+    /// What to do about it.
     pub hint: Option<String>,
 }
 
-impl CellError {
-    /// `file:sheet!G14: error: message` and the hint on the next line.
-    pub fn render(&self, file: &str) -> String {
-        let mut out = format!(
-            "{file}:{}!{}: error: {}",
-            self.sheet, self.cell, self.message
-        );
-        if let Some(hint) = &self.hint {
-            out.push_str("\n  hint: ");
-            out.push_str(hint);
-        }
-        out
+/// A value as typed in a cell, with the field or column it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetValue {
+    /// The field or column, by its code name (`district`, `status`).
+    pub key: &'static str,
+    /// The text, trimmed.
+    pub text: String,
+    /// Its cell.
+    pub at: CellAt,
+}
+
+/// A header field row: its name's cell and its value (empty when the cell is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetField {
+    /// The value, in the cell right of the name.
+    pub value: SheetValue,
+    /// The cell of the field's name.
+    pub name_at: CellAt,
+}
+
+/// A row that answers an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetItem {
+    /// The item id as typed.
+    pub id: String,
+    /// Its cell.
+    pub id_at: CellAt,
+    /// The filled answer cells (status, evidence, note, ...), left to right.
+    pub values: Vec<SheetValue>,
+}
+
+/// A column the header row names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetColumn {
+    /// Its code name when it is a column the import knows, else its name as [`column_name`]
+    /// writes it.
+    pub key: String,
+    /// Its header as written.
+    pub header: String,
+    /// Its index.
+    pub col: usize,
+}
+
+/// A filled sheet as raw answers: what each cell says, before any check against the
+/// checklist.
+#[derive(Debug, Clone, Default)]
+pub struct SheetAnswers {
+    /// The sheet as read (for the cells the import does not read).
+    pub grid: Grid,
+    /// The header fields found, in the order of [`META_KEYS`]; option figures not among them.
+    pub fields: Vec<SheetField>,
+    /// The planning figures (`annual_cost`, ...), read as numbers.
+    pub option: Vec<(&'static str, f64, CellAt)>,
+    /// The rows that answer an item, in sheet order.
+    pub items: Vec<SheetItem>,
+    /// The columns of the header row.
+    pub columns: Vec<SheetColumn>,
+    /// The header row, when there is one.
+    pub header_row: Option<usize>,
+    /// What is wrong in the sheet's layout or in a cell only a sheet has.
+    pub problems: Vec<CellError>,
+}
+
+impl SheetAnswers {
+    /// A column of the header row, by its code name.
+    pub fn column(&self, key: &str) -> Option<&SheetColumn> {
+        self.columns.iter().find(|c| c.key == key)
+    }
+
+    /// A header field, by its code name.
+    pub fn field(&self, key: &str) -> Option<&SheetField> {
+        self.fields.iter().find(|f| f.value.key == key)
+    }
+
+    /// How a column is named in hints: its header as written, else the template's, without
+    /// the words in parentheses (`Note`).
+    pub fn column_header(&self, key: &str) -> String {
+        let header = self
+            .column(key)
+            .map_or(header_of(key), |c| c.header.as_str());
+        super::without_parentheses(header).trim().to_string()
     }
 }
 
@@ -71,20 +159,26 @@ pub(super) fn column_name(text: &str) -> String {
 fn field_of_row(grid: &Grid, row: usize) -> Option<(&'static str, usize)> {
     let cells = grid.rows.get(row)?;
     let col = (0..cells.len()).find(|&c| !grid.cell(row, c).is_empty())?;
-    let name = column_name(grid.cell(row, col));
-    META_KEYS
-        .iter()
-        .find(|key| **key == name)
-        .map(|key| (*key, col))
+    field_key(grid.cell(row, col)).map(|key| (key, col))
 }
 
+/// The names of a row's filled cells: a known column's code name, else the text as
+/// [`column_name`] writes it.
 fn names_in_row(grid: &Grid, row: usize) -> Vec<(String, usize)> {
     grid.rows[row]
         .iter()
         .enumerate()
-        .map(|(c, name)| (column_name(name), c))
+        .map(|(c, name)| {
+            let key = column_key(name).map_or_else(|| column_name(name), str::to_string);
+            (key, c)
+        })
         .filter(|(name, _)| !name.is_empty())
         .collect()
+}
+
+/// Whether a column name is one the import reads.
+fn is_known_column(name: &str) -> bool {
+    COLUMNS.contains(&name) || name == CARRIED_COLUMN.0
 }
 
 impl Layout {
@@ -103,10 +197,7 @@ impl Layout {
                 id_only.get_or_insert(row);
                 continue;
             }
-            let known = names
-                .iter()
-                .filter(|(n, _)| COLUMNS.contains(&n.as_str()))
-                .count();
+            let known = names.iter().filter(|(n, _)| is_known_column(n)).count();
             if best.is_none_or(|(_, most)| known > most) {
                 best = Some((row, known));
             }
@@ -132,14 +223,6 @@ impl Layout {
             .map(|&(_, c)| c)
     }
 
-    /// The row and value column of a header field.
-    fn field(&self, key: &str) -> Option<(usize, usize)> {
-        self.fields
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|&(_, row, col)| (row, col + 1))
-    }
-
     fn is_field_row(&self, row: usize) -> bool {
         self.fields.iter().any(|&(_, r, _)| r == row)
     }
@@ -153,282 +236,211 @@ impl Layout {
     }
 }
 
-struct Importer<'a> {
-    grid: &'a Grid,
-    checklist: &'a Checklist,
-    errors: Vec<CellError>,
-    /// The row each item was first answered in.
-    answered: std::collections::BTreeMap<&'a str, usize>,
+/// The answer columns an item row may fill, in the order an answers file writes them.
+const ANSWER_COLUMNS: [&str; 7] = [
+    "status",
+    "evidence",
+    "note",
+    "internal_note",
+    "owner",
+    "due",
+    CARRIED_COLUMN.0,
+];
+
+/// Reads a sheet as raw answers. Nothing is checked against a checklist here: the loader does
+/// that, as for an answers file.
+pub fn sheet_answers(grid: Grid) -> SheetAnswers {
+    let mut sheet = SheetAnswers::default();
+    match Layout::find(&grid) {
+        Ok(layout) => read_layout(&grid, &layout, &mut sheet),
+        Err(NoLayout::NoHeaderRow) => sheet.problems.push(CellError {
+            at: CellAt { row: 0, col: 0 },
+            message: "no header row: no row names both an item ID and a status column".into(),
+            hint: Some(format!(
+                "keep the template's header row: {}",
+                HEADERS.join(", ")
+            )),
+        }),
+        Err(NoLayout::NoStatusColumn(row)) => sheet.problems.push(CellError {
+            at: CellAt {
+                row,
+                col: grid.rows[row].len(),
+            },
+            message: "the header row has no Status column".into(),
+            hint: Some("keep the template's columns; add the Status column back".into()),
+        }),
+    }
+    if sheet.header_row.is_none() {
+        // The fields are still read, so the loader can name the checklist.
+        read_fields(&grid, &mut sheet);
+    }
+    sheet.grid = grid;
+    sheet
 }
 
-/// The `checklist` header value of a sheet and its cell, so the caller can load the checklist
-/// first. The field is found by name wherever it is.
-pub fn checklist_reference(grid: &Grid) -> Option<(String, String)> {
-    let (row, col) = (0..grid.rows.len())
-        .filter_map(|r| field_of_row(grid, r).map(|(key, col)| (key, r, col)))
-        .find(|(key, _, _)| *key == "checklist")
-        .map(|(_, row, col)| (row, col + 1))?;
-    Some((grid.cell(row, col).to_string(), cell_name(row, col)))
-}
-
-/// Turns a filled sheet into answers YAML, or every bad cell.
-pub fn import_grid(grid: &Grid, checklist: &Checklist) -> Result<String, Vec<CellError>> {
-    let mut importer = Importer {
-        grid,
-        checklist,
-        errors: Vec::new(),
-        answered: std::collections::BTreeMap::new(),
-    };
-    let text = importer.run();
-    match text {
-        Some(text) if importer.errors.is_empty() => Ok(text),
-        _ => Err(importer.errors),
+fn read_layout(grid: &Grid, layout: &Layout, sheet: &mut SheetAnswers) {
+    sheet.header_row = Some(layout.header_row);
+    sheet.columns = layout
+        .columns
+        .iter()
+        .map(|(key, col)| SheetColumn {
+            key: key.clone(),
+            header: grid.cell(layout.header_row, *col).to_string(),
+            col: *col,
+        })
+        .collect();
+    read_fields(grid, sheet);
+    sheet.fields.retain(|f| f.name_at.row != layout.header_row);
+    let id_col = layout.col("id").unwrap_or(0);
+    let columns: Vec<(&'static str, usize)> = ANSWER_COLUMNS
+        .iter()
+        .filter_map(|key| layout.col(key).map(|c| (*key, c)))
+        .collect();
+    // The first row of each item, by its id compared without case.
+    let mut first: HashMap<String, CellAt> = HashMap::new();
+    for row in layout.item_rows(grid) {
+        let values: Vec<SheetValue> = columns
+            .iter()
+            .map(|&(key, col)| SheetValue {
+                key,
+                text: grid.cell(row, col).to_string(),
+                at: CellAt { row, col },
+            })
+            .filter(|v| !v.text.is_empty())
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let id_at = CellAt { row, col: id_col };
+        let id = grid.cell(row, id_col).to_string();
+        if id.is_empty() {
+            sheet.problems.push(CellError {
+                at: id_at,
+                message: format!("row {} is answered but has no item ID", row + 1),
+                hint: Some(format!(
+                    "copy the item's ID into {} from the template",
+                    id_at.name()
+                )),
+            });
+            continue;
+        }
+        if let Some(earlier) = first.get(&id.to_lowercase()) {
+            sheet.problems.push(CellError {
+                at: id_at,
+                message: format!(
+                    "the item `{id}` is answered twice (first in {})",
+                    earlier.name()
+                ),
+                hint: Some(format!(
+                    "keep one of rows {} and {} and delete the other; otherwise one answer would \
+                     be lost",
+                    earlier.row + 1,
+                    row + 1
+                )),
+            });
+            continue;
+        }
+        first.insert(id.to_lowercase(), id_at);
+        sheet.items.push(SheetItem { id, id_at, values });
     }
 }
 
-impl Importer<'_> {
-    fn error(&mut self, row: usize, col: usize, message: String, hint: Option<String>) {
-        self.errors.push(CellError {
-            sheet: self.grid.sheet.clone(),
-            cell: cell_name(row, col),
-            message,
-            hint,
+/// The header fields, wherever their rows are; the planning figures read as numbers.
+fn read_fields(grid: &Grid, sheet: &mut SheetAnswers) {
+    let mut rows: Vec<(&'static str, usize, usize)> = (0..grid.rows.len())
+        .filter_map(|r| field_of_row(grid, r).map(|(key, col)| (key, r, col)))
+        .collect();
+    // In the order of the template's fields; of a field written twice, the first row counts.
+    rows.sort_by_key(|&(key, row, _)| (META_KEYS.iter().position(|k| *k == key), row));
+    repeated_fields(grid, &rows, sheet);
+    rows.dedup_by_key(|(key, _, _)| *key);
+    for (key, row, col) in rows {
+        let at = CellAt { row, col: col + 1 };
+        let mut text = grid.cell(row, col + 1).to_string();
+        // A deleted column moves the template's note into the value's place: the value is
+        // then missing, not the note.
+        if is_template_note(key, &text) {
+            text.clear();
+        }
+        if OPTION_KEYS.contains(&key) {
+            if !text.is_empty() {
+                match option_figure(&text) {
+                    Some(figure) => sheet.option.push((key, figure, at)),
+                    None => sheet.problems.push(CellError {
+                        at,
+                        message: format!(
+                            "{} should be a number of zero or more, but it is `{text}`",
+                            field_name_of(key)
+                        ),
+                        hint: Some(format!(
+                            "write the amount in digits in {}, e.g. {}",
+                            at.name(),
+                            example_figure(key)
+                        )),
+                    }),
+                }
+            }
+            continue;
+        }
+        sheet.fields.push(SheetField {
+            value: SheetValue { key, text, at },
+            name_at: CellAt { row, col },
         });
     }
+}
 
-    fn run(&mut self) -> Option<String> {
-        let layout = self.layout()?;
-        let mut out = String::from("# Imported from a spreadsheet by sro-assess import.\n");
-        self.header(&layout, &mut out);
-        out.push_str("answers:\n");
-        for row in layout.item_rows(self.grid) {
-            self.item_row(&layout, row, &mut out);
-        }
-        Some(out)
-    }
-
-    fn layout(&mut self) -> Option<Layout> {
-        match Layout::find(self.grid) {
-            Ok(layout) => Some(layout),
-            Err(NoLayout::NoHeaderRow) => {
-                self.error(
-                    0,
-                    0,
-                    "no header row: no row names both an `id` and a `status` column".into(),
-                    Some(format!(
-                        "keep the template's header row: {}",
-                        COLUMNS.join(", ")
-                    )),
-                );
-                None
-            }
-            Err(NoLayout::NoStatusColumn(row)) => {
-                self.error(
-                    row,
-                    self.grid.rows[row].len(),
-                    "the header row has no `status` column".into(),
-                    Some("keep the template's columns; add `status` back".into()),
-                );
-                None
-            }
-        }
-    }
-
-    fn header(&mut self, layout: &Layout, out: &mut String) {
-        let mut option = Vec::new();
-        for key in META_KEYS {
-            let place = layout.field(key);
-            let value = place.map_or("", |(r, c)| self.grid.cell(r, c));
-            if OPTION_KEYS.contains(&key) {
-                if let (Some(place), false) = (place, value.is_empty()) {
-                    option.extend(self.option_figure(key, place, value));
-                }
-                continue;
-            }
-            self.check_header(key, place, value, layout);
-            if value.is_empty() && ["prepared_by", "district_id"].contains(&key) {
-                continue;
-            }
-            let _ = writeln!(out, "{key}: {}", yaml_text(value));
-        }
-        if !option.is_empty() {
-            let _ = writeln!(out, "option:");
-            for (key, figure) in option {
-                let _ = writeln!(out, "  {key}: {figure}");
-            }
-        }
-    }
-
-    /// A cost or staffing figure: digits, with the `$` and thousands commas a spreadsheet
-    /// user is likely to type accepted.
-    fn option_figure(
-        &mut self,
-        key: &'static str,
-        (row, col): (usize, usize),
-        text: &str,
-    ) -> Option<(&'static str, f64)> {
-        let cleaned: String = text
-            .chars()
-            .filter(|c| !matches!(c, '$' | ',' | ' '))
-            .collect();
-        match cleaned.parse::<f64>() {
-            Ok(n) if n.is_finite() && n >= 0.0 => Some((key, n)),
-            _ => {
-                self.error(
-                    row,
-                    col,
-                    format!("`{key}` should be a number of zero or more, but it is `{text}`"),
-                    Some(format!(
-                        "write the amount in digits, e.g. {}",
-                        example_figure(key)
-                    )),
-                );
-                None
-            }
-        }
-    }
-
-    fn check_header(
-        &mut self,
-        key: &str,
-        place: Option<(usize, usize)>,
-        value: &str,
-        layout: &Layout,
-    ) {
-        let required = ["checklist", "profile", "district", "date"].contains(&key);
-        let (r, c) = place.unwrap_or((layout.header_row, 0));
-        if value.is_empty() && required {
-            let message = match place {
-                Some(_) => format!("`{key}` is empty"),
-                None => format!("the sheet has no `{key}` row"),
-            };
-            let hint = match place {
-                Some(_) => format!(
-                    "fill in its value in {}, right of `{key}`; deleting a column deletes the \
-                     header values in it too: undo the deletion or type them again",
-                    cell_name(r, c)
-                ),
-                None => format!(
-                    "keep the template's `{key}` row and fill in its value in the cell right \
-                     of `{key}`"
-                ),
-            };
-            self.error(r, c, message, Some(hint));
-            return;
-        }
-        if key == "date"
-            && let Err(message) = Date::parse(value)
-        {
-            self.error(r, c, message, Some("write the date as YYYY-MM-DD".into()));
-        }
-        if key == "profile" && self.checklist.profile(value).is_none() {
-            let ids: Vec<&str> = self
-                .checklist
-                .profiles
-                .iter()
-                .map(|p| p.id.as_str())
-                .collect();
-            let hint = nearest(value, ids.iter().copied()).map_or_else(
-                || format!("the profiles are: {}", ids.join(", ")),
-                |b| format!("the nearest valid value is `{b}`"),
-            );
-            self.error(r, c, format!("unknown profile `{value}`"), Some(hint));
-        }
-    }
-
-    fn item_row(&mut self, layout: &Layout, row: usize, out: &mut String) {
-        let grid = self.grid;
-        let id_col = layout.col("id").unwrap_or(0);
-        let id = grid.cell(row, id_col);
-        let field = |name: &str| layout.col(name).map_or("", |c| grid.cell(row, c));
-        let filled: Vec<(&str, &str)> = [
-            "evidence",
-            "note",
-            "internal_note",
-            "owner",
-            "due",
-            "carried_from",
-        ]
-        .into_iter()
-        .map(|name| (name, field(name)))
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
-        let status_text = field("status");
-        if status_text.is_empty() && filled.is_empty() {
-            return;
-        }
-        if id.is_empty() {
-            self.error(
-                row,
-                id_col,
-                "an answered row has no item id".into(),
-                Some("copy the id from the template".into()),
-            );
-            return;
-        }
-        if !self.checklist.items().any(|(_, i)| i.id == id) {
-            let hint = nearest(id, self.checklist.items().map(|(_, i)| i.id.as_str()))
-                .map(|b| format!("the nearest valid id is `{b}`"));
-            self.error(
-                row,
-                id_col,
-                format!("unknown item `{id}` in checklist `{}`", self.checklist.id),
-                hint,
-            );
-            return;
-        }
-        if let Some(&first) = self.answered.get(id) {
-            self.error(
-                row,
-                id_col,
-                format!(
-                    "the item `{id}` is answered twice (first in row {})",
-                    first + 1
-                ),
-                Some(
-                    "keep one row and delete the other; otherwise one answer would be lost".into(),
-                ),
-            );
-            return;
-        }
-        self.answered.insert(id, row);
-        let status = self.status(layout, row, status_text);
-        if let Some(due_col) = layout.col("due") {
-            let due = grid.cell(row, due_col);
-            if !due.is_empty()
-                && let Err(message) = Date::parse(due)
-            {
-                self.error(
-                    row,
-                    due_col,
-                    message,
-                    Some("write the due date as YYYY-MM-DD, e.g. 2026-06-30".into()),
-                );
-            }
-        }
-        let _ = writeln!(out, "  {id}:");
-        if let Some(status) = status {
-            let _ = writeln!(out, "    status: {status}");
-        }
-        for (name, value) in filled {
-            let _ = writeln!(out, "    {name}: {}", yaml_text(value));
-        }
-    }
-
-    /// The scale value a status cell names, resolved as in an answers file.
-    fn status(&mut self, layout: &Layout, row: usize, text: &str) -> Option<String> {
-        if text.is_empty() {
-            return None;
-        }
-        let problem = match resolve_status(text, self.checklist) {
-            Ok(level) => return Some(level.value.clone()),
-            Err(problem) => problem,
+/// A field given twice with two values: one of them would be lost, so it is an error at the
+/// later one. The same value twice loses nothing.
+fn repeated_fields(grid: &Grid, rows: &[(&'static str, usize, usize)], sheet: &mut SheetAnswers) {
+    let mut first: HashMap<&str, CellAt> = HashMap::new();
+    for &(key, row, col) in rows {
+        let at = CellAt { row, col: col + 1 };
+        let Some(&first_at) = first.get(key) else {
+            first.insert(key, at);
+            continue;
         };
-        let hint = problem.hint(|best| format!("the nearest valid value is `{best}`;"));
-        let col = layout.col("status").unwrap_or(0);
-        self.error(row, col, problem.message(None), Some(hint));
-        None
+        let (counted, again) = (
+            grid.cell(first_at.row, first_at.col),
+            grid.cell(row, col + 1),
+        );
+        if again.is_empty() || again == counted {
+            continue;
+        }
+        sheet.problems.push(CellError {
+            at,
+            message: format!(
+                "{} is given twice: `{counted}` in {} and `{again}` in {}",
+                field_name_of(key),
+                first_at.name(),
+                at.name()
+            ),
+            hint: Some(format!(
+                "keep one of rows {} and {} and delete the other",
+                first_at.row + 1,
+                row + 1
+            )),
+        });
     }
+}
+
+/// Whether `text` is the note the template writes beside a field.
+fn is_template_note(key: &str, text: &str) -> bool {
+    META_NOTES
+        .iter()
+        .any(|(k, note)| *k == key && *note == text)
+}
+
+/// A cost or staffing figure: digits, with the `$` and thousands commas a spreadsheet user is
+/// likely to type accepted.
+fn option_figure(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '$' | ',' | ' '))
+        .collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n >= 0.0)
 }
 
 fn example_figure(key: &str) -> &'static str {
@@ -437,6 +449,45 @@ fn example_figure(key: &str) -> &'static str {
         "one_time_cost" => "15000",
         _ => "98000",
     }
+}
+
+/// The sheet's answers as an answers file (YAML), every value as typed but for the item ids
+/// and statuses, written as the checklist names them when `canonical_id` and `status_value`
+/// know them (a sheet says `In place`, an answers file `met`). `source_hash` names the sheet
+/// the text came from.
+pub fn answers_yaml(
+    sheet: &SheetAnswers,
+    canonical_id: impl Fn(&str) -> Option<String>,
+    status_value: impl Fn(&str) -> Option<String>,
+    source_hash: &str,
+) -> String {
+    let mut out =
+        format!("# Imported by sro-assess import from a spreadsheet (SHA-256 {source_hash}...).\n");
+    for field in &sheet.fields {
+        let SheetValue { key, text, .. } = &field.value;
+        if !text.is_empty() {
+            let _ = writeln!(out, "{key}: {}", yaml_text(text));
+        }
+    }
+    if !sheet.option.is_empty() {
+        out.push_str("option:\n");
+        for (key, figure, _) in &sheet.option {
+            let _ = writeln!(out, "  {key}: {figure}");
+        }
+    }
+    out.push_str("answers:\n");
+    for item in &sheet.items {
+        let id = canonical_id(&item.id).unwrap_or_else(|| item.id.clone());
+        let _ = writeln!(out, "  {}:", yaml_text(&id));
+        for SheetValue { key, text, .. } in &item.values {
+            let text = match *key {
+                "status" => status_value(text).unwrap_or_else(|| text.clone()),
+                _ => text.clone(),
+            };
+            let _ = writeln!(out, "    {key}: {}", yaml_text(&text));
+        }
+    }
+    out
 }
 
 /// Every filled cell the import does not read: text beside the header fields, columns it
@@ -459,21 +510,24 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
     for &(key, r, key_col) in &layout.fields {
         for c in filled_cols(r) {
             let text = grid.cell(r, c);
-            let template_note = META_NOTES.iter().any(|(k, n)| *k == key && *n == text);
+            let template_note = is_template_note(key, text);
             if c == key_col || c == key_col + 1 || (c == key_col + 2 && template_note) {
                 continue;
             }
             note(
                 r,
                 c,
-                format!("`{text}` beside the `{key}` field is not imported"),
+                format!(
+                    "`{text}` beside the {} field is not imported",
+                    field_name_of(key)
+                ),
                 "keep one value per field, in the cell right of its name".into(),
             );
         }
     }
     let header_row = layout.header_row;
     for &(ref name, c) in &layout.columns {
-        if COLUMNS.contains(&name.as_str()) {
+        if is_known_column(name) {
             continue;
         }
         let filled = layout
@@ -489,20 +543,13 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
                 grid.cell(header_row, c),
                 if filled == 1 { "cell is" } else { "cells are" }
             ),
-            format!("the columns are: {}", COLUMNS.join(", ")),
+            format!("the columns are: {}", HEADERS.join(", ")),
         );
     }
-    let answer_cols: Vec<usize> = [
-        "status",
-        "evidence",
-        "note",
-        "internal_note",
-        "owner",
-        "due",
-    ]
-    .iter()
-    .filter_map(|name| layout.col(name))
-    .collect();
+    let answer_cols: Vec<usize> = ANSWER_COLUMNS
+        .iter()
+        .filter_map(|name| layout.col(name))
+        .collect();
     let named_width = layout
         .columns
         .iter()
@@ -519,7 +566,11 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
         let id = grid.cell(r, id_col);
         // An answered row with an unknown id is an error already; a row that answers nothing
         // and is not an item (a total, a remark) would otherwise vanish.
-        if !answered && !checklist.items().any(|(_, i)| i.id == id) {
+        if !answered
+            && !checklist
+                .items()
+                .any(|(_, i)| i.id.eq_ignore_ascii_case(id))
+        {
             let text = grid.cell(r, first);
             // Above the header row such a row reads as a header field of the committee's own
             // (a cost); below it, as a line among the items (a total, a remark).
@@ -536,9 +587,9 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
                 first,
                 message,
                 format!(
-                    "the header fields are: {}; put costs and staffing in the annual_cost, \
-                     one_time_cost and staff_fte fields and remarks in an item's note",
-                    META_KEYS.join(", ")
+                    "the header fields are: {}; put costs and staffing in the Annual cost, \
+                     One-time cost and Staff FTE fields and remarks in an item's note",
+                    super::FIELD_NAMES.join(", ")
                 ),
             );
             continue;
@@ -551,7 +602,7 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
                     "`{}` is in a column with no name; it is not imported",
                     grid.cell(r, c)
                 ),
-                "write it in the note or evidence column of its item".into(),
+                "write it in the Note or Evidence column of its item".into(),
             );
         }
     }
@@ -560,8 +611,7 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
     unused
         .into_iter()
         .map(|(row, col, message, hint)| CellError {
-            sheet: grid.sheet.clone(),
-            cell: cell_name(row, col),
+            at: CellAt { row, col },
             message,
             hint: Some(hint),
         })
@@ -571,18 +621,86 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load;
+    use crate::error::Diagnostic;
+    use crate::load::{self, AnswersDocument};
+    use crate::model::Date;
 
     fn checklist() -> Checklist {
-        load::bundled_checklist("wi-sro-best-practices")
-            .unwrap()
-            .unwrap()
-            .checklist
+        static LOADED: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
+        LOADED
+            .get_or_init(|| {
+                load::bundled_checklist("wi-sro-best-practices")
+                    .unwrap()
+                    .unwrap()
+                    .checklist
+            })
+            .clone()
+    }
+
+    /// What cells of a sheet hold, good and bad.
+    const WORDS: [&str; 26] = [
+        "",
+        "Checklist",
+        "wi-sro-best-practices",
+        "Profile",
+        "existing-program",
+        "District",
+        "Example",
+        "Date",
+        "2026-03-15",
+        "3/15/2026",
+        "Item ID",
+        "Status",
+        "Note",
+        "In place",
+        "na",
+        "mett",
+        "governance.written-mou",
+        "GOVERNANCE.MOU-GOALS",
+        "Annual cost",
+        "$98,000",
+        "ninety",
+        "Due date",
+        "2026-02-30",
+        "Look for",
+        "Carried from",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_sheet_gives_answers_or_problems_at_cells_and_never_panics(
+            cells in proptest::collection::vec(
+                proptest::collection::vec(0..WORDS.len(), 0..8),
+                0..24,
+            )
+        ) {
+            let rows = cells
+                .iter()
+                .map(|r| r.iter().map(|&i| WORDS[i].to_string()).collect())
+                .collect();
+            let grid = Grid { sheet: "Answers".into(), one_of_several: false, rows };
+            let document = AnswersDocument::from_sheet(sheet_answers(grid));
+            let found = match document.validate(&checklist()) {
+                Ok((_, warnings)) => warnings,
+                Err(found) => {
+                    proptest::prop_assert!(found.iter().any(Diagnostic::is_error));
+                    found
+                }
+            };
+            for d in &found {
+                proptest::prop_assert!(d.location.is_none(), "a line and column: {:?}", d);
+                proptest::prop_assert!(!d.message.contains("line "), "{:?}", d);
+            }
+        }
     }
 
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {
             sheet: "Answers".into(),
+            one_of_several: false,
             rows: rows
                 .iter()
                 .map(|r| r.iter().map(|c| c.to_string()).collect())
@@ -590,8 +708,25 @@ mod tests {
         }
     }
 
-    fn cells(errors: &[CellError]) -> Vec<&str> {
-        errors.iter().map(|e| e.cell.as_str()).collect()
+    fn cells(errors: &[CellError]) -> Vec<String> {
+        errors.iter().map(|e| e.at.name()).collect()
+    }
+
+    /// Every problem the loader finds in a sheet, by cell.
+    fn problems(rows: &[&[&str]]) -> Vec<Diagnostic> {
+        let document = AnswersDocument::from_sheet(sheet_answers(grid(rows)));
+        match document.validate(&checklist()) {
+            Ok((_, warnings)) => warnings,
+            Err(found) => found,
+        }
+    }
+
+    fn answer<'s>(sheet: &'s SheetAnswers, id: &str) -> Vec<(&'static str, &'s str)> {
+        let item = sheet.items.iter().find(|i| i.id == id).unwrap();
+        item.values
+            .iter()
+            .map(|v| (v.key, v.text.as_str()))
+            .collect()
     }
 
     #[test]
@@ -629,6 +764,10 @@ mod tests {
         };
         let template = super::super::template_grid(&list, profile, &header);
         assert!(unused_cells(&template, &list).is_empty());
+        let sheet = sheet_answers(template);
+        assert!(sheet.problems.is_empty(), "{:?}", sheet.problems);
+        assert!(sheet.items.is_empty());
+        assert_eq!(sheet.column("internal_note").unwrap().col, 9);
     }
 
     const HEADER: [&[&str]; 4] = [
@@ -653,17 +792,19 @@ mod tests {
             ],
             &["profile", "considering-sro"],
         ]);
-        let text = import_grid(&sheet, &checklist()).unwrap();
-        assert!(
-            text.contains("  governance.mou-goals:\n    status: partial\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("  governance.written-mou:\n    status: met\n"),
-            "{text}"
-        );
-        assert!(text.contains("profile: considering-sro\n"), "{text}");
         assert!(unused_cells(&sheet, &checklist()).is_empty());
+        let sheet = sheet_answers(sheet);
+        assert_eq!(
+            answer(&sheet, "governance.mou-goals"),
+            vec![("status", "partial")]
+        );
+        assert_eq!(
+            answer(&sheet, "governance.written-mou"),
+            vec![("status", "met")]
+        );
+        let profile = sheet.field("profile").unwrap();
+        assert_eq!(profile.value.at.name(), "B7");
+        assert!(sheet.problems.is_empty());
     }
 
     #[test]
@@ -672,13 +813,15 @@ mod tests {
         rows.push(&["governance.no-such-item", "", "met"]);
         rows.push(&["id", "section", "status"]);
         rows.push(&["", "Governance", "met"]);
-        let errors = import_grid(&grid(&rows), &checklist()).unwrap_err();
-        assert_eq!(cells(&errors), vec!["A5", "A7"]);
+        let found = problems(&rows);
+        let places: Vec<_> = found.iter().map(|d| d.cell.as_deref().unwrap()).collect();
+        assert_eq!(places, vec!["A5", "A7"]);
         assert!(
-            errors[0]
+            found[0]
                 .message
                 .contains("unknown item `governance.no-such-item`")
         );
+        assert!(found.iter().all(|d| d.location.is_none()));
     }
 
     #[test]
@@ -701,77 +844,240 @@ mod tests {
                 "ask the chief",
             ],
         ]);
-        assert_eq!(
-            checklist_reference(&sheet),
-            Some(("wi-sro-best-practices".into(), "C1".into()))
-        );
-        let text = import_grid(&sheet, &checklist()).unwrap();
-        assert!(
-            text.contains("district: Example Area School District\n"),
-            "{text}"
-        );
-        assert!(text.contains("  annual_cost: 98000\n"), "{text}");
-        assert!(
-            text.contains("    status: met\n    internal_note: ask the chief\n"),
-            "{text}"
-        );
         let unused = unused_cells(&sheet, &checklist());
         assert_eq!(
             cells(&unused),
             vec!["A7"],
             "the `#` column is named as not read"
         );
+        let sheet = sheet_answers(sheet);
+        assert_eq!(sheet.field("checklist").unwrap().value.at.name(), "C1");
+        assert_eq!(
+            sheet.field("district").unwrap().value.text,
+            "Example Area School District"
+        );
+        assert_eq!(
+            sheet.option,
+            vec![("annual_cost", 98000.0, CellAt { row: 4, col: 2 })]
+        );
+        assert_eq!(
+            answer(&sheet, "governance.written-mou"),
+            vec![("status", "met"), ("internal_note", "ask the chief")]
+        );
     }
 
     #[test]
-    fn an_item_answered_in_two_rows_is_an_error_at_the_second() {
+    fn plain_and_code_names_name_the_same_columns_and_fields() {
+        for (header, key) in [
+            ("Internal note (never published)", "internal_note"),
+            ("internal_note", "internal_note"),
+            ("INTERNAL NOTE", "internal_note"),
+            ("Look for", "look_for"),
+            ("look_for", "look_for"),
+            ("Item ID", "id"),
+            ("id", "id"),
+            ("Practice", "title"),
+            ("Due date", "due"),
+            ("Note (printed in reports)", "note"),
+            ("Carried from (clear once checked)", "carried_from"),
+        ] {
+            assert_eq!(super::super::column_key(header), Some(key), "{header}");
+        }
+        assert_eq!(super::super::column_key("Comments"), None);
+        for (name, key) in [
+            ("Checklist version", "checklist_version"),
+            ("checklist_version", "checklist_version"),
+            ("One-time cost", "one_time_cost"),
+            ("Staff FTE", "staff_fte"),
+            ("Prepared by", "prepared_by"),
+        ] {
+            assert_eq!(super::super::field_key(name), Some(key), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_item_answered_in_two_rows_is_an_error_at_the_second_naming_the_first() {
         let mut rows: Vec<&[&str]> = HEADER.to_vec();
         rows.push(&["id", "status"]);
         rows.push(&["governance.written-mou", "met"]);
-        rows.push(&["governance.written-mou", "not_met"]);
-        let errors = import_grid(&grid(&rows), &checklist()).unwrap_err();
-        assert_eq!(cells(&errors), vec!["A7"]);
+        rows.push(&["Governance.Written-MOU", "not_met"]);
+        let sheet = sheet_answers(grid(&rows));
+        assert_eq!(cells(&sheet.problems), vec!["A7"]);
         assert!(
-            errors[0]
+            sheet.problems[0]
                 .message
-                .contains("answered twice (first in row 6)")
+                .contains("answered twice (first in A6)"),
+            "{:?}",
+            sheet.problems
         );
+    }
+
+    #[test]
+    fn a_field_given_twice_with_two_values_is_an_error_at_the_second() {
+        let mut rows: Vec<&[&str]> = HEADER.to_vec();
+        rows.push(&["District", "Example Area School District"]);
+        rows.push(&["District", "Other Area School District"]);
+        rows.push(&["id", "status"]);
+        let sheet = sheet_answers(grid(&rows));
+        assert_eq!(cells(&sheet.problems), vec!["B6"]);
+        assert_eq!(
+            sheet.problems[0].message,
+            "District is given twice: `Example Area School District` in B3 and `Other Area \
+             School District` in B6"
+        );
+        // The first value counts; the same value again loses nothing and is no error.
+        assert_eq!(
+            sheet.field("district").unwrap().value.text,
+            "Example Area School District"
+        );
+        rows.remove(5);
+        assert!(sheet_answers(grid(&rows)).problems.is_empty());
     }
 
     #[test]
     fn a_header_row_without_status_is_named() {
         let mut rows: Vec<&[&str]> = HEADER.to_vec();
         rows.push(&["id", "section", "state"]);
-        let errors = import_grid(&grid(&rows), &checklist()).unwrap_err();
-        assert_eq!(cells(&errors), vec!["D5"]);
+        let sheet = sheet_answers(grid(&rows));
+        assert_eq!(cells(&sheet.problems), vec!["D5"]);
         assert_eq!(column_name("  Item -  ID "), "item_id");
     }
 
     #[test]
     fn costs_accept_dollar_signs_and_commas() {
-        let list = checklist();
-        let sheet = grid(&[
+        let sheet = sheet_answers(grid(&[
             &["checklist", "wi-sro-best-practices"],
-            &["profile", "considering-sro"],
-            &["district", "Example Area School District"],
-            &["date", "2026-03-15"],
             &["annual_cost", "$98,000"],
             &["one_time_cost", "12000"],
             &[],
             &["id", "status"],
-        ]);
-        let text = import_grid(&sheet, &list).unwrap();
-        assert!(text.contains("option:\n  annual_cost: 98000\n  one_time_cost: 12000\n"));
-        let bad = grid(&[
-            &["checklist", "wi-sro-best-practices"],
-            &["profile", "considering-sro"],
-            &["district", "Example Area School District"],
-            &["date", "2026-03-15"],
+        ]));
+        let figures: Vec<_> = sheet.option.iter().map(|(k, n, _)| (*k, *n)).collect();
+        assert_eq!(
+            figures,
+            vec![("annual_cost", 98000.0), ("one_time_cost", 12000.0)]
+        );
+        let bad = sheet_answers(grid(&[
             &["staff_fte", "one and a half"],
             &[],
             &["id", "status"],
+        ]));
+        assert_eq!(cells(&bad.problems), vec!["B1"]);
+        assert!(
+            bad.problems[0]
+                .message
+                .starts_with("Staff FTE should be a number")
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_sheet_names_its_cell_with_a_hint_for_the_sheet() {
+        let mut rows: Vec<&[&str]> = HEADER.to_vec();
+        rows.push(&["id", "status", "note"]);
+        rows.push(&["governance.written-mou", "Not applicable"]);
+        rows.push(&["governance.mou-goals", "mett"]);
+        rows.push(&["GOVERNANCE.MOU-SIGNED-BY-LEADERS", "", "a note"]);
+        let found = problems(&rows);
+        let rendered: Vec<String> = found.iter().map(|d| d.render("a.csv")).collect();
+        let all = rendered.join("\n");
+        assert!(
+            all.contains(
+                "a.csv: cell A6: warning: `governance.written-mou` is marked not applicable"
+            ) && all.contains("hint: fill the note column in row 6 (C6) with the reason"),
+            "{all}"
+        );
+        assert!(
+            all.contains("a.csv: cell B7: error: unknown status `mett`")
+                && all.contains("did you mean `Provided for in the plan`?"),
+            "{all}"
+        );
+        assert!(
+            all.contains("a.csv: cell A8: warning: read the item")
+                && all.contains("hint: choose a status in B8"),
+            "{all}"
+        );
+        assert!(!all.contains("line"), "no line of YAML is named: {all}");
+        assert!(!all.contains("`note:`"), "no YAML hint: {all}");
+    }
+
+    #[test]
+    fn a_missing_or_empty_field_names_its_cell_or_its_row() {
+        let found = problems(&[
+            &["checklist", "wi-sro-best-practices"],
+            &["profile", "considering-sro"],
+            &["district", ""],
+            &[],
+            &["id", "status"],
         ]);
-        let errors = import_grid(&bad, &list).unwrap_err();
-        assert_eq!(cells(&errors), vec!["B5"]);
+        let rendered: Vec<String> = found.iter().map(|d| d.render("a.csv")).collect();
+        let all = rendered.join("\n");
+        assert!(
+            all.contains("a.csv: cell B3: error: District is empty"),
+            "{all}"
+        );
+        assert!(
+            all.contains("a.csv: error: the sheet has no Date row"),
+            "{all}"
+        );
+        assert!(
+            all.contains("warning: there are no answers yet")
+                && all.contains("choose a status in the status column"),
+            "{all}"
+        );
+    }
+
+    #[test]
+    fn the_answers_file_keeps_every_value_with_statuses_and_ids_as_the_checklist_names_them() {
+        let list = checklist();
+        let sheet = sheet_answers(grid(&[
+            &["Checklist", "wi-sro-best-practices"],
+            &["Profile", "considering-sro"],
+            &["District", "Example: Area"],
+            &["Date", "2026-03-15"],
+            &["Staff FTE", "1.5"],
+            &[],
+            &[
+                "Item ID",
+                "Status",
+                "Evidence",
+                "Internal note (never published)",
+            ],
+            &["Governance.Written-MOU", "In place", "Signed # 2025", ""],
+            &["governance.mou-goals", "", "draft only", "ask J. Doe"],
+        ]));
+        let text = answers_yaml(
+            &sheet,
+            |id| {
+                list.items()
+                    .find(|(_, i)| i.id.eq_ignore_ascii_case(id))
+                    .map(|(_, i)| i.id.clone())
+            },
+            |status| {
+                load::resolve_status(status, &list)
+                    .ok()
+                    .map(|l| l.value.clone())
+            },
+            "0123456789ab",
+        );
+        assert!(
+            text.starts_with("# Imported by sro-assess import"),
+            "{text}"
+        );
+        assert!(text.contains("SHA-256 0123456789ab"), "{text}");
+        assert!(text.contains("option:\n  staff_fte: 1.5\n"), "{text}");
+        assert!(
+            text.contains("  governance.written-mou:\n    status: met\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "  governance.mou-goals:\n    evidence: draft only\n    internal_note: ask J. Doe\n"
+            ),
+            "an answer without a status keeps what was typed: {text}"
+        );
+        let file = load::AnswersFile::from_text(&text, std::path::Path::new("a.yaml")).unwrap();
+        let (answers, _) = file.validate(&list).unwrap();
+        assert_eq!(answers.district, "Example: Area");
+        assert_eq!(answers.answers.len(), 1);
     }
 }

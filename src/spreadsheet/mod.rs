@@ -1,14 +1,14 @@
 //! The spreadsheet round trip: the answers template as an XLSX or CSV sheet (one row per item),
 //! and a filled sheet read back into an answers file.
 //!
-//! Layout, the same in every format so one reader serves all: `key | value` rows for the
+//! Layout, the same in every format so one reader serves all: `name | value` rows for the
 //! header fields, a blank row, a header row naming the columns, then one row per item. The
-//! reader finds the fields and columns by name wherever they are.
+//! reader finds the fields and columns by name (plain or code names) wherever they are, and
+//! hands the loader raw answers that keep each value's cell, so every problem names a cell.
 
 use std::path::Path;
 
-use crate::error::{Diagnostic, Error, Result};
-use crate::load;
+use crate::error::Result;
 
 pub mod bounds;
 pub mod csv_cell;
@@ -16,9 +16,15 @@ mod import;
 mod read;
 mod write;
 
-pub use import::{CellError, checklist_reference, import_grid, unused_cells};
-pub use read::{SpreadsheetKind, read_grid};
-pub use write::{template_csv, template_grid, template_xlsx, unwritable_template, xlsx_from_grid};
+pub use import::{
+    CellAt, CellError, SheetAnswers, SheetItem, SheetValue, answers_yaml, sheet_answers,
+    unused_cells,
+};
+pub use read::{SpreadsheetKind, read_grid, read_grid_and_bytes};
+pub use write::{
+    prefill_carried, template_csv, template_grid, template_xlsx, unwritable_template,
+    xlsx_from_grid,
+};
 
 /// The header fields, in the order the template writes them (fields added later go last, so
 /// the rows of older sheets keep their places).
@@ -39,8 +45,25 @@ pub const META_KEYS: [&str; 11] = [
 /// The header fields that go into the answers file's `option:` block (a planning option).
 pub const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
 
-/// What each optional header field is for, written in column C of the template.
-pub const META_NOTES: [(&str, &str); 4] = [
+/// What each header field is for, written in column C of the template.
+pub const META_NOTES: [(&str, &str); 9] = [
+    (
+        "checklist",
+        "Do not change: the checklist these answers are for",
+    ),
+    (
+        "checklist_version",
+        "Do not change: the checklist's version when the sheet was made",
+    ),
+    (
+        "profile",
+        "Do not change: which of the checklist's items apply",
+    ),
+    (
+        "label",
+        "A name for this assessment in comparisons (2025-26 annual review, Option A)",
+    ),
+    ("date", "The day the committee completed it, as YYYY-MM-DD"),
     (
         "district_id",
         "Optional: the state or NCES district code, so files of one district are joined",
@@ -59,7 +82,8 @@ pub const META_NOTES: [(&str, &str); 4] = [
     ),
 ];
 
-/// The item columns, in the order the template writes them.
+/// The item columns, in the order the template writes them, by their code names (the names
+/// of the answers file's keys; `id`, `section`, ... for the columns only the template fills).
 pub const COLUMNS: [&str; 12] = [
     "id",
     "section",
@@ -75,14 +99,113 @@ pub const COLUMNS: [&str; 12] = [
     "due",
 ];
 
+/// The column headers the template writes, in plain words, in the order of [`COLUMNS`]. The
+/// import reads a header written either way, and the words in parentheses are optional.
+pub const HEADERS: [&str; 12] = [
+    "Item ID",
+    "Section",
+    "Practice",
+    "Priority",
+    "Guidance",
+    "Look for",
+    "Status",
+    "Evidence",
+    "Note (printed in reports)",
+    "Internal note (never published)",
+    "Owner (who will close the gap)",
+    "Due date",
+];
+
+/// The column `init --from` adds for answers copied from an earlier assessment, by its code
+/// name and its plain header.
+pub const CARRIED_COLUMN: (&str, &str) = ("carried_from", "Carried from (clear once checked)");
+
+/// The header fields as the template writes their names, in the order of [`META_KEYS`].
+pub const FIELD_NAMES: [&str; 11] = [
+    "Checklist",
+    "Checklist version",
+    "Profile",
+    "District",
+    "Label",
+    "Date",
+    "Prepared by",
+    "District ID",
+    "Annual cost",
+    "One-time cost",
+    "Staff FTE",
+];
+
+/// The code name of the column a header names: its code name or its plain header, compared
+/// without case, spacing or the words in parentheses (`Internal note (never published)`,
+/// `internal_note` and `INTERNAL NOTE` all name `internal_note`).
+pub fn column_key(header: &str) -> Option<&'static str> {
+    let name = import::column_name(&without_parentheses(header));
+    let plain = |text: &str| import::column_name(&without_parentheses(text));
+    COLUMNS
+        .iter()
+        .zip(HEADERS)
+        .chain([(&CARRIED_COLUMN.0, CARRIED_COLUMN.1)])
+        .find(|(key, header)| **key == name || plain(header) == name)
+        .map(|(key, _)| *key)
+}
+
+/// The header field a name in a sheet names: its code name or its plain name.
+pub fn field_key(name: &str) -> Option<&'static str> {
+    let name = import::column_name(&without_parentheses(name));
+    META_KEYS
+        .iter()
+        .zip(FIELD_NAMES)
+        .find(|(key, plain)| **key == name || import::column_name(plain) == name)
+        .map(|(key, _)| *key)
+}
+
+/// The plain header of a column, by its code name.
+pub fn header_of(key: &str) -> &'static str {
+    COLUMNS
+        .iter()
+        .zip(HEADERS)
+        .chain([(&CARRIED_COLUMN.0, CARRIED_COLUMN.1)])
+        .find(|(k, _)| **k == key)
+        .map_or("", |(_, header)| header)
+}
+
+/// The plain name of a header field, by its code name.
+pub fn field_name_of(key: &str) -> &'static str {
+    META_KEYS
+        .iter()
+        .zip(FIELD_NAMES)
+        .find(|(k, _)| **k == key)
+        .map_or("", |(_, name)| name)
+}
+
+/// `Note (printed in reports)` as `Note `.
+pub(crate) fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The name of the answers sheet in a workbook.
 pub const SHEET: &str = "Answers";
+
+/// The name of the template's sheet of instructions, which the import does not read.
+pub const INSTRUCTIONS_SHEET: &str = "Instructions";
 
 /// A sheet read into text cells, rows and columns from 0 (A1 is `rows[0][0]`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grid {
     /// The sheet's name (the file's stem for CSV, as spreadsheet programs show it).
     pub sheet: String,
+    /// Whether the file holds other sheets too, so that a cell is named with its sheet.
+    pub one_of_several: bool,
     /// The cells as text; short rows mean empty cells.
     pub rows: Vec<Vec<String>>,
 }
@@ -107,6 +230,16 @@ impl Grid {
         }
         cells[col] = text.to_string();
     }
+
+    /// How a diagnostic names a cell of this sheet: `G14`, or `Answers!G14` when the file
+    /// has other sheets.
+    pub fn reference(&self, at: CellAt) -> String {
+        if self.one_of_several {
+            format!("{}!{}", self.sheet, at.name())
+        } else {
+            at.name()
+        }
+    }
 }
 
 /// A cell reference as spreadsheets write it: row 13, column 2 → `C14`.
@@ -121,109 +254,12 @@ pub fn cell_name(row: usize, col: usize) -> String {
     letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
-/// Reads a filled sheet and turns it into answers YAML text; bad cells are listed as
-/// `Sheet!G14: message` (the `import` command prints them as `file:Sheet!G14: ...`).
-pub fn import_file(path: &Path, kind: SpreadsheetKind) -> Result<String> {
-    import_file_and_grid(path, kind).map(|(text, _)| text)
-}
-
-/// Like [`import_file`], with the sheet as read, for [`unused_cell_warnings`].
-pub fn import_file_and_grid(path: &Path, kind: SpreadsheetKind) -> Result<(String, Grid)> {
-    let (grid, imported) = import_grid_cells(path, kind)?;
-    let text = imported.map_err(|errors| cell_errors(path, &errors))?;
-    Ok((text, grid))
-}
-
-/// Cells of a filled sheet that the import does not read, as warnings naming each cell
-/// (`Answers!C9`), so that nothing typed into the sheet is dropped without a word.
-pub fn unused_cell_warnings(grid: &Grid, checklist: &crate::model::Checklist) -> Vec<Diagnostic> {
-    unused_cells(grid, checklist)
-        .into_iter()
-        .map(|e| {
-            let d = Diagnostic::warning(None, e.message).at_cell(format!("{}!{}", e.sheet, e.cell));
-            match e.hint {
-                Some(hint) => d.with_hint(hint),
-                None => d,
-            }
-        })
-        .collect()
-}
-
-/// Like [`import_file`], with the bad cells kept apart so the caller can print them itself.
-pub fn import_cells(
-    path: &Path,
-    kind: SpreadsheetKind,
-) -> Result<std::result::Result<String, Vec<CellError>>> {
-    import_grid_cells(path, kind).map(|(_, imported)| imported)
-}
-
-type Imported = std::result::Result<String, Vec<CellError>>;
-
-fn import_grid_cells(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, Imported)> {
-    let grid = read_grid(path, kind)?;
-    let imported = import_read_grid(path, &grid)?;
-    Ok((grid, imported))
-}
-
-fn import_read_grid(path: &Path, grid: &Grid) -> Result<Imported> {
-    let found = checklist_reference(grid);
-    if let Some((_, cell)) = found.as_ref().filter(|(r, _)| r.is_empty()) {
-        return Ok(Err(vec![CellError {
-            sheet: grid.sheet.clone(),
-            cell: cell.clone(),
-            message: "`checklist` is empty: the sheet does not say which checklist it answers"
-                .into(),
-            hint: Some(format!(
-                "write the checklist id (as `init` wrote it, e.g. wi-sro-best-practices) in \
-                 {cell}; deleting a column deletes the header values in it too: undo the \
-                 deletion or type them again"
-            )),
-        }]));
-    }
-    let Some((reference, cell)) = found else {
-        return Ok(Err(vec![CellError {
-            sheet: grid.sheet.clone(),
-            cell: "A1".into(),
-            message: "the sheet does not say which checklist it answers".into(),
-            hint: Some(
-                "keep the template's `checklist` row: `checklist` in one cell, the checklist id \
-                 in the cell to its right"
-                    .into(),
-            ),
-        }]));
-    };
-    let base = path.parent().unwrap_or(Path::new("."));
-    let loaded = match load::resolve_checklist(&reference, base) {
-        Ok(loaded) => loaded,
-        Err(Error::UnknownChecklist { id, suggestion }) => {
-            return Ok(Err(vec![CellError {
-                sheet: grid.sheet.clone(),
-                cell,
-                message: format!("unknown checklist `{id}`"),
-                hint: suggestion.map(|s| format!("the nearest valid value is `{s}`")),
-            }]));
-        }
-        Err(other) => return Err(other),
-    };
-    Ok(import_grid(grid, &loaded.checklist))
-}
-
-fn cell_errors(path: &Path, errors: &[CellError]) -> Error {
-    let diagnostics = errors
-        .iter()
-        .map(|e| {
-            let d = Diagnostic::error(None, e.message.clone())
-                .at_cell(format!("{}!{}", e.sheet, e.cell));
-            match &e.hint {
-                Some(hint) => d.with_hint(hint),
-                None => d,
-            }
-        })
-        .collect();
-    Error::Invalid {
-        path: path.to_path_buf(),
-        diagnostics,
-    }
+/// Reads a filled sheet into raw answers, each value with its cell, and the file's bytes (the
+/// answers hash is of the file as given). The answers are checked by the loader, like an
+/// answers file's.
+pub fn read_answers(path: &Path, kind: SpreadsheetKind) -> Result<(SheetAnswers, Vec<u8>)> {
+    let (grid, bytes) = read_grid_and_bytes(path, kind)?;
+    Ok((sheet_answers(grid), bytes))
 }
 
 /// The kind of answers file a path names, by its extension.

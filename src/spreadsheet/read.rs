@@ -9,14 +9,12 @@ use calamine::{
 };
 
 use super::bounds::{
-    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, SHEET_HINT, check_ods_content, check_workbook_parts,
-    check_xls_records, refuse, thousands,
+    MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_BYTES, SHEET_HINT, check_ods_content,
+    check_workbook_parts, check_xls_records, refuse, thousands,
 };
 use super::csv_cell::restore;
-use super::import::column_name;
-use super::{Grid, SHEET, cell_name};
+use super::{Grid, INSTRUCTIONS_SHEET, SHEET, cell_name};
 use crate::error::{Diagnostic, Error, Result};
-use crate::load::MAX_INPUT_BYTES;
 use crate::model::Date;
 
 /// The spreadsheet formats read and written.
@@ -32,13 +30,25 @@ pub enum SpreadsheetKind {
     Csv,
 }
 
-/// Reads the answers sheet of a workbook (the sheet named `Answers`, else the first one), or a
-/// CSV file, as text cells.
+/// Reads the answers sheet of a workbook (the sheet named `Answers`, else the first one that
+/// is not the instructions), or a CSV file, as text cells.
 pub fn read_grid(path: &Path, kind: SpreadsheetKind) -> Result<Grid> {
-    match kind {
-        SpreadsheetKind::Csv => read_csv(path),
-        SpreadsheetKind::Xlsx | SpreadsheetKind::Ods | SpreadsheetKind::Xls => read_workbook(path),
-    }
+    read_grid_and_bytes(path, kind).map(|(grid, _)| grid)
+}
+
+/// Like [`read_grid`], with the file's bytes as read (one read: the cells and the bytes hashed
+/// for the report are of the same file).
+pub fn read_grid_and_bytes(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, Vec<u8>)> {
+    let bytes = read_workbook_bytes(path)?;
+    // So that no output of this command replaces it.
+    crate::fsio::note_input(path);
+    let grid = match kind {
+        SpreadsheetKind::Csv => read_csv(path, &bytes)?,
+        SpreadsheetKind::Xlsx | SpreadsheetKind::Ods | SpreadsheetKind::Xls => {
+            read_workbook(path, bytes.clone())?
+        }
+    };
+    Ok((grid, bytes))
 }
 
 fn invalid(path: &Path, message: String, hint: &str) -> Error {
@@ -48,10 +58,8 @@ fn invalid(path: &Path, message: String, hint: &str) -> Error {
     }
 }
 
-fn read_csv(path: &Path) -> Result<Grid> {
-    let bytes = read_workbook_bytes(path)?;
-    crate::fsio::note_input(path);
-    let text = decode_text(&bytes);
+fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
+    let text = decode_text(bytes);
     let sheet = path
         .file_stem()
         .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
@@ -66,7 +74,11 @@ fn read_csv(path: &Path) -> Result<Grid> {
             "save the sheet again as CSV (UTF-8, comma-separated)",
         ),
     })?;
-    Ok(Grid { sheet, rows })
+    Ok(Grid {
+        sheet,
+        one_of_several: false,
+        rows,
+    })
 }
 
 enum CsvProblem {
@@ -192,7 +204,7 @@ pub(super) fn sniff_delimiter(text: &str) -> u8 {
             .map(|record| {
                 record
                     .iter()
-                    .filter(|cell| super::COLUMNS.contains(&column_name(cell).as_str()))
+                    .filter(|cell| super::column_key(cell).is_some())
                     .count()
             })
             .max()
@@ -250,10 +262,7 @@ fn too_many_cells(path: &Path, sheet: &str) -> Error {
     )
 }
 
-fn read_workbook(path: &Path) -> Result<Grid> {
-    let bytes = read_workbook_bytes(path)?;
-    // So that no output of this command replaces it.
-    crate::fsio::note_input(path);
+fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Grid> {
     check_workbook_parts(path, &bytes)?;
     check_ods_content(path, &bytes)?;
     check_xls_records(path, &bytes)?;
@@ -268,17 +277,28 @@ fn read_workbook(path: &Path) -> Result<Grid> {
             hint,
         )
     })?;
-    match workbook {
+    let several = workbook.sheet_names().len() > 1;
+    let grid = match workbook {
         Sheets::Xlsx(workbook) => read_xlsx(path, workbook, hint),
         Sheets::Xlsb(workbook) => read_xlsb(path, workbook, hint),
         mut other => read_whole_sheet(path, &mut other, hint),
-    }
+    }?;
+    Ok(Grid {
+        one_of_several: several,
+        ..grid
+    })
 }
 
+/// The sheet that holds the answers: `Answers` (in any case), else the first one that is not
+/// the template's instructions.
 fn answers_sheet(names: &[String]) -> Option<String> {
-    names
-        .iter()
-        .find(|n| n.as_str() == SHEET)
+    let named = |name: &str| names.iter().find(|n| n.trim().eq_ignore_ascii_case(name));
+    named(SHEET)
+        .or_else(|| {
+            names
+                .iter()
+                .find(|n| !n.trim().eq_ignore_ascii_case(INSTRUCTIONS_SHEET))
+        })
         .or_else(|| names.first())
         .cloned()
 }
@@ -303,7 +323,7 @@ fn read_whole_sheet(
     let (Some(start), Some(end)) = (range.start(), range.end()) else {
         return Ok(Grid {
             sheet,
-            rows: Vec::new(),
+            ..Grid::default()
         });
     };
     check_used_range(
@@ -316,7 +336,7 @@ fn read_whole_sheet(
     )?;
     let mut grid = Grid {
         sheet,
-        rows: Vec::new(),
+        ..Grid::default()
     };
     for (row, col, value) in range.used_cells() {
         let text = cell_text(value);
@@ -377,7 +397,7 @@ fn stream_cells<'a>(
 ) -> Result<Grid> {
     let mut grid = Grid {
         sheet: sheet.to_string(),
-        rows: Vec::new(),
+        ..Grid::default()
     };
     let mut count = 0usize;
     while let Some(cell) = next()? {
@@ -414,9 +434,9 @@ fn read_workbook_bytes(path: &Path) -> Result<Vec<u8>> {
     let too_large = |size: u64| Error::TooLarge {
         path: path.to_path_buf(),
         size,
-        limit: MAX_INPUT_BYTES,
+        limit: MAX_SHEET_BYTES,
     };
-    if metadata.len() > MAX_INPUT_BYTES {
+    if metadata.len() > MAX_SHEET_BYTES {
         return Err(too_large(metadata.len()));
     }
     let file = std::fs::File::open(path).map_err(|source| Error::Read {
@@ -424,13 +444,13 @@ fn read_workbook_bytes(path: &Path) -> Result<Vec<u8>> {
         source,
     })?;
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1)
+    file.take(MAX_SHEET_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
         })?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if bytes.len() as u64 > MAX_SHEET_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)

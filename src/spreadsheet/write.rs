@@ -1,13 +1,37 @@
 //! Writing the template as a sheet: XLSX through rust_xlsxwriter, CSV through the csv crate.
+//!
+//! The XLSX template is made for people who do not program: plain column names, a status
+//! drop-down of the scale's labels, rows tall enough to show their text (LibreOffice Calc does
+//! not fit row heights on opening), a print setup, a sheet of instructions, and the columns
+//! only the template fills protected without a password.
 
-use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
 
-use super::{COLUMNS, Grid, META_KEYS, META_NOTES, SHEET, csv_cell};
+use super::{
+    CARRIED_COLUMN, COLUMNS, FIELD_NAMES, Grid, HEADERS, INSTRUCTIONS_SHEET, META_KEYS, META_NOTES,
+    SHEET, csv_cell,
+};
 use crate::error::{Error, Result};
 use crate::model::{Checklist, Profile};
-use crate::template::TemplateHeader;
+use crate::template::{CarryOver, TemplateHeader};
 
-const STATUS_COL: usize = 6;
+/// The columns, by code name, that only the template fills: protected in the workbook.
+const READ_ONLY: [&str; 6] = ["id", "section", "title", "priority", "guidance", "look_for"];
+
+/// The header fields, by code name, that only the template fills: protected in the workbook.
+const FIXED_FIELDS: [&str; 3] = ["checklist", "checklist_version", "profile"];
+
+/// Column widths in characters, in the order of [`COLUMNS`] and then the carried-over
+/// column. The id column shows the longest ids (44 characters) whole.
+const WIDTHS: [f64; 13] = [
+    48.0, 22.0, 40.0, 10.0, 60.0, 40.0, 16.0, 36.0, 32.0, 32.0, 24.0, 12.0, 28.0,
+];
+
+/// Points per line of text at the default font (11 points).
+const LINE_HEIGHT: f64 = 15.0;
 
 /// The template as a grid: header fields, a blank row, the column names, one row per item.
 pub fn template_grid(
@@ -17,7 +41,7 @@ pub fn template_grid(
 ) -> Grid {
     let mut grid = Grid {
         sheet: SHEET.to_string(),
-        rows: Vec::new(),
+        ..Grid::default()
     };
     let values = [
         header.checklist_reference.to_string(),
@@ -32,8 +56,8 @@ pub fn template_grid(
         String::new(),
         String::new(),
     ];
-    for (key, value) in META_KEYS.iter().zip(values) {
-        let mut row = vec![(*key).to_string(), value];
+    for ((key, name), value) in META_KEYS.iter().zip(FIELD_NAMES).zip(values) {
+        let mut row = vec![name.to_string(), value];
         if let Some((_, note)) = META_NOTES.iter().find(|(k, _)| k == key) {
             row.push((*note).to_string());
         }
@@ -41,7 +65,7 @@ pub fn template_grid(
     }
     grid.rows.push(Vec::new());
     grid.rows
-        .push(COLUMNS.iter().map(|c| (*c).to_string()).collect());
+        .push(HEADERS.iter().map(|c| (*c).to_string()).collect());
     for (section, item) in checklist.items_in_profile(profile) {
         grid.rows.push(vec![
             item.id.clone(),
@@ -55,15 +79,74 @@ pub fn template_grid(
     grid
 }
 
+/// The row of column names in a template grid.
+fn header_row(grid: &Grid) -> Option<usize> {
+    grid.rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == HEADERS[0]))
+}
+
+/// Copies earlier answers into a template's rows (`init --from`): the status as the drop-down
+/// offers it, the evidence and the note, and a column that marks each copied answer until
+/// someone clears it, as `carried_from:` does in an answers file.
+pub fn prefill_carried(
+    grid: &mut Grid,
+    carry: &CarryOver,
+    checklist: &Checklist,
+    profile: &Profile,
+) {
+    let column = |name: &str| COLUMNS.iter().position(|c| *c == name);
+    let (Some(status), Some(evidence), Some(note), Some(header)) = (
+        column("status"),
+        column("evidence"),
+        column("note"),
+        header_row(grid),
+    ) else {
+        return;
+    };
+    let carried = COLUMNS.len();
+    grid.set(header, carried, CARRIED_COLUMN.1);
+    for row in header + 1..grid.rows.len() {
+        let id = grid.cell(row, 0).to_string();
+        let Some(answer) = carry.answers.iter().find(|a| a.item_id == id) else {
+            continue;
+        };
+        let label = checklist
+            .scale
+            .iter()
+            .zip(status_labels(checklist, profile))
+            .find(|(level, _)| level.value == answer.status)
+            .map_or(answer.status.as_str(), |(_, label)| label);
+        grid.set(row, status, label);
+        grid.set(row, evidence, answer.evidence.as_deref().unwrap_or(""));
+        grid.set(row, note, answer.note.as_deref().unwrap_or(""));
+        grid.set(row, carried, &carry.from);
+    }
+}
+
 /// The template as CSV bytes, every cell neutralized against formula injection.
 pub fn template_csv(grid: &Grid) -> Result<Vec<u8>> {
     Ok(csv_cell::write_rows(&grid.rows))
 }
 
-/// The template as XLSX bytes, the status column limited to the scale's values.
-pub fn template_xlsx(grid: &Grid, checklist: &Checklist) -> Result<Vec<u8>> {
-    let values: Vec<&str> = checklist.scale.iter().map(|l| l.value.as_str()).collect();
-    workbook(grid, Some(&values)).map_err(xlsx_error)
+/// The template as XLSX bytes: the answers sheet, made to be filled in and printed, and the
+/// instructions.
+pub fn template_xlsx(grid: &Grid, checklist: &Checklist, profile: &Profile) -> Result<Vec<u8>> {
+    template_workbook(grid, &status_labels(checklist, profile), checklist).map_err(xlsx_error)
+}
+
+/// The statuses as the drop-down offers them, in scale order: the profile's labels where it
+/// sets them (a plan's `Provided for in the plan`), else the scale's.
+fn status_labels<'c>(checklist: &'c Checklist, profile: &'c Profile) -> Vec<&'c str> {
+    checklist
+        .scale
+        .iter()
+        .map(|level| {
+            profile
+                .label_for(&level.value)
+                .unwrap_or(level.label.as_str())
+        })
+        .collect()
 }
 
 /// Why `init` does not write a workbook in a format it only reads (ODS, XLS).
@@ -84,9 +167,20 @@ pub fn unwritable_template(path: &std::path::Path) -> Error {
     }
 }
 
-/// Any grid as XLSX bytes (tests fill a template this way, as a committee would).
+/// Any grid as XLSX bytes, one plain sheet (tests fill a template this way, as a committee
+/// would).
 pub fn xlsx_from_grid(grid: &Grid) -> Result<Vec<u8>> {
-    workbook(grid, None).map_err(xlsx_error)
+    let mut workbook = reproducible_workbook().map_err(xlsx_error)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&grid.sheet).map_err(xlsx_error)?;
+    for (r, row) in grid.rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32, c as u16, text)
+                .map_err(xlsx_error)?;
+        }
+    }
+    workbook.save_to_buffer().map_err(xlsx_error)
 }
 
 fn xlsx_error(err: XlsxError) -> Error {
@@ -96,45 +190,286 @@ fn xlsx_error(err: XlsxError) -> Error {
     }
 }
 
-fn workbook(grid: &Grid, statuses: Option<&[&str]>) -> Result<Vec<u8>, XlsxError> {
+fn reproducible_workbook() -> Result<Workbook, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date keeps the bytes reproducible (the clock would change them).
     let fixed = ExcelDateTime::from_ymd(2026, 1, 1)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&fixed));
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(&grid.sheet)?;
-    let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
-    let header_row = grid
-        .rows
+    Ok(workbook)
+}
+
+fn template_workbook(
+    grid: &Grid,
+    labels: &[&str],
+    checklist: &Checklist,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = reproducible_workbook()?;
+    answers_sheet(workbook.add_worksheet(), grid, labels)?;
+    instructions_sheet(workbook.add_worksheet(), labels, checklist)?;
+    workbook.save_to_buffer()
+}
+
+/// How many lines `text` takes in a wrapped cell `width` characters wide.
+fn lines_in(text: &str, width: f64) -> usize {
+    // A column N digits wide holds about 1.25 N characters of text in Calc and 1.2 N in
+    // Excel; 1.1 N leaves a little room, so no text is cut off.
+    let per_line = ((width * 1.1).floor() as usize).max(1);
+    text.split('\n')
+        .map(str::trim)
+        .map(|paragraph| {
+            let mut lines = 1;
+            let mut used = 0;
+            for word in paragraph.split(' ') {
+                let len = word.chars().count();
+                if used > 0 && used + 1 + len > per_line {
+                    lines += 1;
+                    used = 0;
+                }
+                used += if used > 0 { 1 + len } else { len };
+                // A word longer than a line breaks across lines.
+                while used > per_line {
+                    lines += 1;
+                    used -= per_line;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
+/// The height of a row that shows every cell's text whole.
+fn row_height(row: &[String], width_of: impl Fn(usize) -> f64) -> Option<f64> {
+    let lines = row
         .iter()
-        .position(|r| r.first().is_some_and(|c| c == "id"));
+        .enumerate()
+        .map(|(c, text)| lines_in(text, width_of(c)))
+        .max()?;
+    (lines > 1).then_some(lines as f64 * LINE_HEIGHT)
+}
+
+/// Whether a header field names what the template is for (its checklist, version and
+/// profile): protected like the template's columns.
+fn is_fixed_field(name: &str) -> bool {
+    super::field_key(name).is_some_and(|key| FIXED_FIELDS.contains(&key))
+}
+
+fn width_of(col: usize) -> f64 {
+    WIDTHS.get(col).copied().unwrap_or(20.0)
+}
+
+fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<(), XlsxError> {
+    sheet.set_name(&grid.sheet)?;
+    sheet.set_active(true);
+    let header = header_row(grid).unwrap_or(0);
+    let read_only = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let fillable = read_only.clone().set_unlocked();
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let answer_cols: Vec<usize> = (0..=COLUMNS.len())
+        .filter(|&c| COLUMNS.get(c).is_none_or(|key| !READ_ONLY.contains(key)))
+        .collect();
+    for (col, width) in WIDTHS.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    // The answer columns are open to typing, down to the empty cells below the items.
+    for &col in &answer_cols {
+        sheet.set_column_format(col as u16, &fillable)?;
+    }
     for (r, row) in grid.rows.iter().enumerate() {
         for (c, text) in row.iter().enumerate() {
-            let format = if Some(r) == header_row || (header_row.is_some_and(|h| r < h) && c == 0) {
+            let format = if r == header || (r < header && c == 0) {
                 &bold
+            } else if (r < header && c == 1 && !is_fixed_field(grid.cell(r, 0)))
+                || (r > header && answer_cols.contains(&c))
+            {
+                &fillable
             } else {
-                &wrap
+                &read_only
             };
             sheet.write_string_with_format(r as u32, c as u16, text, format)?;
         }
+        if let Some(height) = row_height(row, width_of) {
+            sheet.set_row_height(r as u32, height)?;
+        }
     }
-    for (col, width) in [14, 24, 40, 9, 50, 36, 12, 36, 30, 24, 20, 12]
-        .into_iter()
-        .enumerate()
-    {
-        sheet.set_column_width(col as u16, width)?;
+    let first = (header + 1) as u32;
+    let last = (grid.rows.len().max(header + 2) - 1) as u32;
+    sheet.set_freeze_panes(first, 1)?;
+    status_drop_down(sheet, labels, first, last)?;
+    print_setup(sheet, header as u32)?;
+    // Without a password: anyone can turn it off (Review, Unprotect Sheet in Excel; Tools,
+    // Protect Sheet in LibreOffice Calc), it only keeps the template's text from being typed
+    // over by accident.
+    sheet.protect_with_options(&ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    });
+    Ok(())
+}
+
+/// The status column offers the scale's labels; a value typed another way (an alias, the
+/// code `met`) only warns, since the import accepts it.
+fn status_drop_down(
+    sheet: &mut Worksheet,
+    labels: &[&str],
+    first: u32,
+    last: u32,
+) -> Result<(), XlsxError> {
+    let validation = DataValidation::new()
+        .allow_list_strings(labels)?
+        .set_input_title("Status")?
+        .set_input_message("Choose from the list; leave empty if not decided yet.")?
+        .set_error_title("Not one of the statuses")?
+        .set_error_message(format!("Choose one of: {}.", labels.join(", ")))?
+        .set_error_style(DataValidationErrorStyle::Warning);
+    let Some(col) = COLUMNS.iter().position(|c| *c == "status") else {
+        return Ok(());
+    };
+    let col = col as u16;
+    sheet.add_data_validation(first, col, last, col, &validation)?;
+    Ok(())
+}
+
+/// Landscape, one page wide, the header row on every page, page numbers in the footer.
+fn print_setup(sheet: &mut Worksheet, header: u32) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    // US Letter.
+    sheet.set_paper_size(1);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(header, header)?;
+    sheet.set_print_gridlines(true);
+    sheet.set_footer("&L&A&RPage &P of &N");
+    Ok(())
+}
+
+/// The instructions, in plain words: what to fill in, what to leave, how to import.
+fn instructions_text(labels: &[&str], checklist: &Checklist) -> Vec<(bool, String)> {
+    let heading = |text: &str| (true, text.to_string());
+    let line = |text: String| (false, text);
+    vec![
+        heading("How to fill in this workbook"),
+        line(format!(
+            "This workbook holds the answers to the checklist \"{}\" (version {}). Fill it in \
+             on the Answers sheet, then give it to sro-assess.",
+            checklist.title, checklist.version
+        )),
+        heading("What to fill in"),
+        line(
+            "At the top of the Answers sheet, in column B: District, Label (a name for this \
+             assessment, such as \"2025-26 annual review\" or \"Option A\"), Date (the day the \
+             committee completed it, as YYYY-MM-DD) and Prepared by. For a planning option, also \
+             its Annual cost, One-time cost and Staff FTE, in digits."
+                .into(),
+        ),
+        line(format!(
+            "For each item (one row each): Status, chosen from the list in the cell ({}). \
+             Leave it empty if the committee has not decided: the item then counts as \
+             unanswered, and the report lists it.",
+            labels.join(", ")
+        )),
+        line(
+            "Evidence: the documents that show it (a signed MOU, board minutes, a training \
+             roster)."
+                .into(),
+        ),
+        line(
+            "Note (printed in reports): a note the public may read. For Not applicable, write \
+             why the item does not apply."
+                .into(),
+        ),
+        line(
+            "Internal note (never published): for the committee only. It may name people, \
+             students included; reports leave it out unless asked to include internal notes."
+                .into(),
+        ),
+        line(
+            "Owner (who will close the gap) and Due date (YYYY-MM-DD): who will act on a gap, \
+             and by when."
+                .into(),
+        ),
+        heading("What not to change"),
+        line(
+            "The Item ID, Section, Practice, Priority, Guidance and Look for columns, and the \
+             Checklist, Checklist version and Profile values: they tie each answer to its item. \
+             They are protected against typing over them by accident; to sort the rows or add a \
+             column of your own, turn the protection off first (no password: in Excel, Review, \
+             Unprotect Sheet; in LibreOffice Calc, Tools, Protect Sheet)."
+                .into(),
+        ),
+        line(
+            "Keep the names in the header row. Columns may be moved, and rows sorted: the \
+             import finds each column and field by its name."
+                .into(),
+        ),
+        heading("When the answers are in"),
+        line(
+            "Save the workbook (as .xlsx, .ods or .csv). Then, in a terminal, in its folder: \
+             sro-assess report answers.xlsx (use the file's own name) shows the gap report, and \
+             sro-assess import answers.xlsx -o answers.yaml turns it into an answers file."
+                .into(),
+        ),
+        line(
+            "If something needs fixing, the message names the cell (for example \"cell G14\") \
+             and says what to write there. Nothing typed in the sheet is dropped without a \
+             word: a cell the import does not read is named in a warning."
+                .into(),
+        ),
+    ]
+}
+
+fn instructions_sheet(
+    sheet: &mut Worksheet,
+    labels: &[&str],
+    checklist: &Checklist,
+) -> Result<(), XlsxError> {
+    const WIDTH: f64 = 100.0;
+    sheet.set_name(INSTRUCTIONS_SHEET)?;
+    sheet.set_column_width(0, WIDTH)?;
+    let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let heading = Format::new().set_bold().set_font_size(13);
+    for (r, (is_heading, line)) in instructions_text(labels, checklist).iter().enumerate() {
+        let row = r as u32;
+        if *is_heading {
+            sheet.write_string_with_format(row, 0, line, &heading)?;
+            sheet.set_row_height(row, 22)?;
+        } else {
+            sheet.write_string_with_format(row, 0, line, &text)?;
+            let lines = lines_in(line, WIDTH) as f64;
+            sheet.set_row_height(row, lines * LINE_HEIGHT + 4.0)?;
+        }
     }
-    if let (Some(values), Some(header)) = (statuses, header_row) {
-        let first = (header + 1) as u32;
-        let last = (grid.rows.len().max(header + 2) - 1) as u32;
-        sheet.set_freeze_panes(first, 1)?;
-        let validation = DataValidation::new()
-            .allow_list_strings(values)?
-            .set_error_title("Not a status")?
-            .set_error_message(format!("Choose one of: {}", values.join(", ")))?;
-        let col = STATUS_COL as u16;
-        sheet.add_data_validation(first, col, last, col, &validation)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(1);
+    sheet.set_print_fit_to_pages(1, 1);
+    sheet.protect();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_the_lines_of_wrapped_text() {
+        assert_eq!(lines_in("short", 40.0), 1);
+        assert_eq!(lines_in("", 40.0), 1);
+        // Ten words of ten letters, four to a line of 44 characters.
+        let text = ["wordswords"; 10].join(" ");
+        assert_eq!(lines_in(&text, 40.0), 3);
+        assert_eq!(lines_in("one\ntwo\nthree", 40.0), 3);
+        // A 44-character id fits the id column on one line.
+        let id = "x".repeat(44);
+        assert_eq!(lines_in(&id, WIDTHS[0]), 1);
     }
-    workbook.save_to_buffer()
+
+    #[test]
+    fn a_row_is_as_tall_as_its_longest_cell() {
+        let row = vec!["id".to_string(), "a ".repeat(60)];
+        // Sixty one-letter words, eleven to a line of 22 characters.
+        assert_eq!(row_height(&row, |_| 20.0), Some(6.0 * LINE_HEIGHT));
+        assert_eq!(row_height(&["id".to_string()], |_| 20.0), None);
+    }
 }

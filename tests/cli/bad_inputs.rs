@@ -1,6 +1,7 @@
 //! The corpus of bad inputs in tests/bad-inputs: each must exit 2 with a clear message at the
 //! expected position, and never panic. `NAME.expected` holds the position (`line:column`,
 //! `line:`, or `-` when the parser gives none) and then one expected fragment per line.
+//! `NAME.csv` cases are sheets: their position is a cell (`cell A12`).
 
 use crate::common::{repo_path, tool};
 
@@ -10,7 +11,7 @@ fn every_bad_input_gives_a_clear_error_and_exit_2() {
     let mut cases: Vec<_> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "csv"))
         .collect();
     cases.sort();
     assert!(
@@ -33,8 +34,13 @@ fn every_bad_input_gives_a_clear_error_and_exit_2() {
         if stderr.contains("panicked") {
             problems.push("panicked".into());
         }
-        if position != "-" && !stderr.contains(&format!(".yaml:{position}")) {
-            problems.push(format!("no `.yaml:{position}` position"));
+        let place = if case.extension().is_some_and(|e| e == "csv") {
+            format!(".csv: {position}:")
+        } else {
+            format!(".yaml:{position}")
+        };
+        if position != "-" && !stderr.contains(&place) {
+            problems.push(format!("no `{place}` position"));
         }
         for fragment in lines.filter(|l| !l.is_empty()) {
             if !stderr.contains(fragment) {

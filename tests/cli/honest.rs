@@ -198,22 +198,19 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
     let stderr = String::from_utf8(bad.stderr).unwrap();
     assert!(
         stderr.contains(&format!(
-            "answers.csv:answers!G{}: error: the mark `x` is ambiguous",
+            "answers.csv: cell G{}: error: the mark `x` for `governance.written-mou` is ambiguous",
             first_item + 1
         )),
         "{stderr}"
     );
     assert!(
         stderr.contains(&format!(
-            "answers.csv:answers!G{}: error: unknown status `not`",
+            "answers.csv: cell G{}: error: unknown status `not`",
             first_item + 2
         )),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("the nearest valid value is `not_met`"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("did you mean `Not in place`?"), "{stderr}");
     assert!(!stderr.contains("`na`;"), "{stderr}");
 }
 
@@ -482,11 +479,11 @@ fn a_spreadsheet_made_by_init_from_keeps_the_carried_marker() {
     // Clearing one row's marker confirms that answer.
     let mut grid = spreadsheet::read_grid(&sheet, SpreadsheetKind::Csv).unwrap();
     let header = (0..grid.rows.len())
-        .find(|&r| grid.cell(r, 0) == "id")
+        .find(|&r| grid.cell(r, 0) == spreadsheet::HEADERS[0])
         .unwrap();
     let column = grid.rows[header]
         .iter()
-        .position(|c| c == "carried_from")
+        .position(|c| c == spreadsheet::CARRIED_COLUMN.1)
         .unwrap();
     grid.set(header + 1, column, "");
     fs::write(&sheet, spreadsheet::template_csv(&grid).unwrap()).unwrap();

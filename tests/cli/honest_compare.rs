@@ -332,19 +332,22 @@ fn a_sheet_takes_the_costs_and_reports_every_cell_it_does_not_import() {
         &sheet_name,
     ]);
     let text = std::fs::read_to_string(&sheet).unwrap();
-    assert!(text.contains("\none_time_cost,,"));
+    assert!(text.contains("\nOne-time cost,,"));
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     for line in &mut lines {
-        if line.starts_with("annual_cost,") {
+        if line.starts_with("Annual cost,") {
             *line = "annual_cost,\"$98,000\"".into();
-        } else if line.starts_with("one_time_cost,") {
+        } else if line.starts_with("One-time cost,") {
             *line = "one_time_cost,12000".into();
-        } else if line.starts_with("staff_fte,") {
+        } else if line.starts_with("Staff FTE,") {
             *line = "staff_fte,1.0".into();
         }
     }
     // A committee adds a cost row of its own above the header, as the issue saw.
-    let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("Item ID,"))
+        .unwrap();
     lines.insert(header - 1, "vehicle cost,4000".into());
     std::fs::write(&sheet, lines.join("\n") + "\n").unwrap();
     let out = dir.path().join("plan.yaml").display().to_string();
@@ -352,7 +355,7 @@ fn a_sheet_takes_the_costs_and_reports_every_cell_it_does_not_import() {
     let row = header; // the inserted row, 1-based, is the old header's index
     assert!(
         stderr.contains(&format!(
-            "!A{row}: warning: the row `vehicle cost` is not a field import reads"
+            ": cell A{row}: warning: the row `vehicle cost` is not a field import reads"
         )),
         "{stderr}"
     );
@@ -384,12 +387,12 @@ fn a_cost_in_words_in_the_sheet_is_an_error_at_its_cell() {
     let (row, _) = text
         .lines()
         .enumerate()
-        .find(|(_, l)| l.starts_with("annual_cost,"))
+        .find(|(_, l)| l.starts_with("Annual cost,"))
         .unwrap();
     let edited: Vec<String> = text
         .lines()
         .map(|l| {
-            if l.starts_with("annual_cost,") {
+            if l.starts_with("Annual cost,") {
                 "annual_cost,about ninety thousand".into()
             } else {
                 l.to_string()
@@ -402,7 +405,7 @@ fn a_cost_in_words_in_the_sheet_is_an_error_at_its_cell() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!(
-            "!B{}: error: `annual_cost` should be a number",
+            ": cell B{}: error: Annual cost should be a number",
             row + 1
         )),
         "{stderr}"

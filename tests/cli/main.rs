@@ -29,6 +29,7 @@ mod pdf;
 mod pdf_read;
 mod readme;
 mod report_snapshots;
+mod sheets_for_people;
 mod spreadsheet;
 mod spreadsheet_clients;
 mod typing;

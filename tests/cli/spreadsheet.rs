@@ -90,7 +90,7 @@ fn xlsx_template_filled_and_imported_reports_like_the_same_yaml() {
     let template = init(dir.path(), "t.xlsx");
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     assert_eq!(grid.sheet, "Answers");
-    assert_eq!(grid.cell(12, STATUS), "status");
+    assert_eq!(grid.cell(12, STATUS), "Status");
     fill(&mut grid);
     let filled = dir.path().join("filled.xlsx");
     fs::write(&filled, spreadsheet::xlsx_from_grid(&grid).unwrap()).unwrap();
@@ -181,56 +181,56 @@ fn every_import_error_names_its_cell_and_the_nearest_value() {
             14,
             STATUS,
             "mett",
-            "answers.csv:answers!G15: error: unknown status `mett`",
-            "the nearest valid value is `met`",
+            "answers.csv: cell G15: error: unknown status `mett`",
+            "did you mean `In place`?",
         ),
         (
             14,
             0,
             "governance.writen-mou",
-            "answers.csv:answers!A15: error: unknown item `governance.writen-mou`",
-            "the nearest valid id is `governance.written-mou`",
+            "answers.csv: cell A15: error: unknown item `governance.writen-mou`",
+            "did you mean `governance.written-mou`?",
         ),
         (
             13,
             DUE,
             "2026-02-30",
-            "answers.csv:answers!L14: error: ",
+            "answers.csv: cell L14: error: ",
             "YYYY-MM-DD",
         ),
         (
             5,
             1,
             "15/03/2026",
-            "answers.csv:answers!B6: error: ",
+            "answers.csv: cell B6: error: ",
             "YYYY-MM-DD",
         ),
         (
             2,
             1,
             "existing-programme",
-            "answers.csv:answers!B3: error: unknown profile `existing-programme`",
-            "the nearest valid value is `existing-program`",
+            "answers.csv: cell B3: error: unknown profile `existing-programme`",
+            "did you mean `existing-program`?",
         ),
         (
             0,
             1,
             "wi-sro-best-practice",
-            "answers.csv:answers!B1: error: unknown checklist `wi-sro-best-practice`",
-            "the nearest valid value is `wi-sro-best-practices`",
+            "answers.csv: cell B1: error: unknown checklist `wi-sro-best-practice`",
+            "did you mean `wi-sro-best-practices`?",
         ),
         (
             3,
             1,
             "",
-            "answers.csv:answers!B4: error: `district` is empty",
-            "fill in its value",
+            "answers.csv: cell B4: error: District is empty",
+            "fill in B4, right of District",
         ),
         (
             12,
             0,
             "item",
-            "answers.csv:answers!A1: error: no header row",
+            "answers.csv: cell A1: error: no header row",
             "keep the template's header row",
         ),
     ];

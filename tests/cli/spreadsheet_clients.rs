@@ -13,7 +13,7 @@ use sro_assess::spreadsheet::{self, Grid, SpreadsheetKind};
 use crate::common::tool;
 use crate::external::{Program, have};
 
-const SOFFICE: Program = Program {
+pub const SOFFICE: Program = Program {
     name: "soffice",
     package: "libreoffice-calc-nogui",
 };
@@ -41,10 +41,11 @@ fn filled_grid(dir: &Path) -> Grid {
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     let row = |grid: &Grid, id: &str| (0..grid.rows.len()).find(|&r| grid.cell(r, 0) == id);
     let first = row(&grid, "governance.written-mou").unwrap();
-    grid.set(first, STATUS, "met");
+    // The drop-down's labels, and a code name the import accepts too.
+    grid.set(first, STATUS, "In place");
     grid.set(first, EVIDENCE, ACCENTED);
     let second = row(&grid, "governance.mou-signed-by-leaders").unwrap();
-    grid.set(second, STATUS, "partial");
+    grid.set(second, STATUS, "Partly in place");
     // The last item: a sort or a lost row would lose it first.
     let last = grid.rows.len() - 1;
     grid.set(last, STATUS, "not_met");
@@ -119,14 +120,15 @@ fn a_sheet_sorted_with_its_header_row_keeps_every_answer() {
     let grid = filled_grid(dir.path());
     let expected = baseline(dir.path(), &grid);
     let mut sorted = grid.clone();
+    // Without regard to case, as spreadsheet programs sort.
     sorted.rows.sort_by(|a, b| {
-        let key = |r: &Vec<String>| r.first().cloned().unwrap_or_default();
+        let key = |r: &Vec<String>| r.first().cloned().unwrap_or_default().to_lowercase();
         key(a).cmp(&key(b))
     });
     let header = sorted
         .rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c == "id"))
+        .position(|r| r.first().is_some_and(|c| c == spreadsheet::HEADERS[0]))
         .unwrap();
     assert!(header > 20, "the sort put items above the header row");
     let path = write_xlsx(&dir.path().join("sorted.xlsx"), &sorted);
@@ -181,13 +183,13 @@ fn moved_columns(grid: &Grid, col: usize) -> Grid {
     let header = moved
         .rows
         .iter()
-        .position(|r| r.get(1).is_some_and(|c| c == "id"))
+        .position(|r| r.get(1).is_some_and(|c| c == spreadsheet::HEADERS[0]))
         .unwrap();
     moved.rows[header][0] = "Row".into();
     moved.rows[header][1] = "ID".into();
     let status = moved.rows[header]
         .iter()
-        .position(|c| c == "status")
+        .position(|c| c == "Status")
         .unwrap();
     moved.rows[header][status] = " Status ".into();
     moved
@@ -218,7 +220,7 @@ fn a_sheet_without_a_section_column_imports_or_names_the_values_it_lost() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no-section.xlsx:Answers!C1: error: `checklist` is empty",
+            "no-section.xlsx: cell C1: error: Checklist is empty",
         ))
         .stderr(predicate::str::contains(
             "deleting a column deletes the header values",
@@ -248,7 +250,7 @@ fn a_row_the_import_cannot_place_is_an_error_naming_its_cell() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "bad.xlsx:Answers!A12: error: unknown item `governance.writen-mou`",
+            "bad.xlsx: cell A12: error: unknown item `governance.writen-mou`",
         ))
         .stderr(predicate::str::contains("governance.written-mou"));
     assert!(!dir.path().join("out.yaml").exists());
@@ -265,7 +267,7 @@ fn summary_reads_a_folder_of_workbooks() {
     let r = other
         .rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c == "district"))
+        .position(|r| r.first().is_some_and(|c| c == "District"))
         .unwrap();
     other.set(r, 1, "Other Area School District");
     let two = write_xlsx(&folder.join("two.xlsx"), &other);
@@ -335,7 +337,13 @@ fn init_refuses_to_write_a_format_it_only_reads() {
 }
 
 /// Converts `file` with LibreOffice, headless, into `dir`; returns the converted file.
-fn soffice_convert(profile: &Path, file: &Path, filter: &str, dir: &Path, ext: &str) -> PathBuf {
+pub fn soffice_convert(
+    profile: &Path,
+    file: &Path,
+    filter: &str,
+    dir: &Path,
+    ext: &str,
+) -> PathBuf {
     fs::create_dir_all(dir).unwrap();
     let output = Command::new("soffice")
         .arg(format!(
@@ -459,4 +467,136 @@ fn an_xls_whose_declared_range_is_too_large_is_refused() {
         .stderr(predicate::str::contains(
             "a sheet of the workbook spans 65,536 rows and 256 columns",
         ));
+}
+
+/// The text of one part of a zipped workbook (XLSX, ODS).
+fn zipped_part(file: &Path, name: &str) -> String {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn libreoffice_calc_keeps_the_template_s_plain_headers_labels_and_protection() {
+    if !have("LibreOffice Calc keeps the template's setup", &[SOFFICE]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.xlsx");
+    tool()
+        .args([
+            "init",
+            "--date",
+            "2026-03-15",
+            "--district",
+            "Example",
+            "-o",
+        ])
+        .arg(&template)
+        .assert()
+        .success();
+    let profile = dir.path().join("lo-profile");
+    for (filter, ext) in [
+        ("ods", "ods"),
+        ("xlsx", "xlsx"),
+        ("csv:Text - txt - csv (StarCalc):44,34,76", "csv"),
+    ] {
+        let converted = soffice_convert(&profile, &template, filter, &dir.path().join(ext), ext);
+        let kind = spreadsheet::kind_of(&converted).unwrap();
+        let grid = spreadsheet::read_grid(&converted, kind).unwrap();
+        let header = (0..grid.rows.len())
+            .find(|&r| grid.cell(r, 0) == spreadsheet::HEADERS[0])
+            .unwrap();
+        assert_eq!(
+            grid.rows[header],
+            spreadsheet::HEADERS.map(String::from).to_vec(),
+            "{ext}"
+        );
+        tool()
+            .arg("validate")
+            .arg(&converted)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("there are no answers yet"));
+    }
+    // The drop-down's labels and the protection without a password survive in Calc's files.
+    let labels = [
+        "In place",
+        "Partly in place",
+        "Not in place",
+        "Not applicable",
+    ];
+    let ods = zipped_part(&dir.path().join("ods/template.ods"), "content.xml");
+    let list = labels.map(|l| format!("&quot;{l}&quot;")).join(";");
+    assert!(
+        ods.contains(&format!("cell-content-is-in-list({list})")),
+        "ODS: no drop-down of the labels"
+    );
+    assert!(
+        ods.contains("table:name=\"Answers\" table:style-name=\"ta1\" table:protected=\"true\""),
+        "ODS: the answers sheet is not protected"
+    );
+    assert!(!ods.contains("table:protection-key"), "ODS: a password");
+    // Calc may type in the answer columns (G to M) and nowhere in the template's (A to F).
+    let open = open_columns(&ods);
+    assert_eq!(
+        open,
+        (6..13).collect::<Vec<_>>(),
+        "ODS: the columns open to typing"
+    );
+    let xlsx = zipped_part(
+        &dir.path().join("xlsx/template.xlsx"),
+        "xl/worksheets/sheet1.xml",
+    );
+    assert!(
+        xlsx.contains(&format!(
+            "<formula1>&quot;{}&quot;</formula1>",
+            labels.join(",")
+        )),
+        "XLSX: no drop-down of the labels"
+    );
+    assert!(xlsx.contains("<sheetProtection"), "XLSX: not protected");
+    assert!(!xlsx.contains("password"), "XLSX: a password");
+}
+
+/// The columns of the ODS `Answers` sheet whose cells are open to typing on the protected
+/// sheet: their default cell style has `style:cell-protect="none"`.
+fn open_columns(content: &str) -> Vec<usize> {
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let key = format!("{name}=\"");
+        let from = tag.find(&key)? + key.len();
+        Some(tag[from..from + tag[from..].find('"')?].to_string())
+    };
+    let unlocked: Vec<String> = content
+        .split("<style:style ")
+        .skip(1)
+        .filter(|style| {
+            let end = style.find("</style:style>").unwrap_or(style.len());
+            style[..end].contains("style:cell-protect=\"none\"")
+        })
+        .filter_map(|style| attribute(style, "style:name"))
+        .collect();
+    let sheet = &content[content.find("table:name=\"Answers\"").unwrap()..];
+    let sheet = &sheet[..sheet.find("</table:table>").unwrap()];
+    let mut open = Vec::new();
+    let mut col = 0;
+    for tag in sheet.split("<table:table-column ").skip(1) {
+        let tag = &tag[..tag.find("/>").unwrap()];
+        let repeated: usize =
+            attribute(tag, "table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
+        let style = attribute(tag, "table:default-cell-style-name").unwrap_or_default();
+        // The columns Calc adds to the sheet's end repeat thousands of times; the template's
+        // columns come first.
+        if unlocked.contains(&style) && repeated < 100 {
+            open.extend(col..col + repeated);
+        }
+        col += repeated;
+    }
+    open
 }
