@@ -9,6 +9,7 @@ pub mod html;
 mod json;
 mod markdown;
 pub mod pdf;
+pub mod subject;
 mod table;
 pub mod view;
 

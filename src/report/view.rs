@@ -1,4 +1,5 @@
-//! Labels and number formats shared by every renderer, so all formats print the same figures.
+//! Labels, number formats and sentences shared by every subject, so every medium prints the
+//! same figures in the same words.
 
 use crate::model::Priority;
 use crate::score::{Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score};
@@ -147,7 +148,8 @@ pub fn carried_note(from: &str) -> String {
     format!("Carried over from {from}, not yet confirmed")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `1 item`, `3 items`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -312,6 +314,259 @@ pub fn critical_unanswered_lines(assessment: &Assessment) -> Vec<String> {
         .critical_unanswered()
         .map(|i| i.title.clone())
         .collect()
+}
+
+/// The report's title, as a viewer shows it: `SRO program gap report: Example Area School District`.
+pub fn report_title(assessment: &Assessment) -> String {
+    format!("SRO program gap report: {}", assessment.meta.district)
+}
+
+/// The notice at the top of a report that carries internal notes.
+pub const CONFIDENTIAL_NOTICE: &str =
+    "CONFIDENTIAL: this report includes internal notes. Do not publish it.";
+
+/// The line a public report carries instead.
+pub const PUBLIC_NOTICE: &str = "Internal notes are not included: this report may be published.";
+
+/// The summary's first sentence: `Example Area School District scores 72.4% (Developing) on
+/// this checklist: 90.5 earned of 125 possible weight = 72.4%.`
+pub fn summary_headline(assessment: &Assessment) -> String {
+    format!(
+        "{} scores {} on this checklist: {}.",
+        assessment.meta.district,
+        headline(assessment),
+        arithmetic(&assessment.overall)
+    )
+}
+
+/// The scoring rule in one plain sentence, from the checklist's own scale and weights.
+pub fn method_sentence(assessment: &Assessment) -> String {
+    let w = &assessment.method.weights;
+    let credits: Vec<String> = assessment
+        .method
+        .scale
+        .iter()
+        .filter_map(|lvl| {
+            lvl.credit
+                .map(|c| format!("{} {}", lvl.label.to_lowercase(), weight(c)))
+        })
+        .collect();
+    format!(
+        "Each practice carries a weight by priority (critical {}, high {}, medium {}, low {}) and \
+         earns that weight times its credit ({}). The score is the weight earned over the weight \
+         possible.",
+        weight(w.critical),
+        weight(w.high),
+        weight(w.medium),
+        weight(w.low),
+        credits.join(", ")
+    )
+}
+
+/// How many gaps, and how many items wait for an answer (named only when some do):
+/// `30 answered, plus 5 unanswered items`.
+pub fn gaps_line(assessment: &Assessment) -> String {
+    let gaps = assessment.gaps().count();
+    match assessment.unanswered().count() {
+        0 => format!("{gaps} among the answered items"),
+        open => format!(
+            "{gaps} among the answered items, plus {}",
+            plural(open, "unanswered item", "unanswered items")
+        ),
+    }
+}
+
+/// What follows the first strengths: `and 55 more items in place.`
+pub fn more_strengths(more: usize) -> String {
+    format!("and {} more in place.", plural(more, "item", "items"))
+}
+
+/// When no strength can be named.
+pub const NO_STRENGTHS: &str = "No practice is fully in place yet.";
+
+/// When no critical practice is a gap.
+pub const NO_CRITICAL_GAPS: &str = "No critical practice is answered as missing.";
+
+/// The gap list's opening sentence.
+pub const GAPS_INTRO: &str = "Practices partly or not in place, most urgent first: by priority, \
+    then by the weight lost, then in checklist order. Unanswered items are listed apart, further on.";
+
+/// When there is no gap.
+pub const NO_GAPS: &str = "No gaps among the answered items.";
+
+/// The MOU list's opening sentence.
+pub const MOU_INTRO: &str = "These gaps concern practices that belong in the written memorandum \
+    of understanding (MOU) between the district and the law enforcement agency. Take this list to \
+    the MOU renewal.";
+
+/// When no gap concerns the MOU.
+pub const NO_MOU_GAPS: &str =
+    "No gap concerns a practice that belongs in the memorandum of understanding (MOU).";
+
+/// The action plan's opening sentence; the gaps still without a plan are counted only when
+/// there are some.
+pub fn action_plan_intro(unplanned: usize) -> String {
+    let mut text = "Gaps with an owner and a due date, soonest first.".to_string();
+    match unplanned {
+        0 => {}
+        1 => text.push_str(" 1 other gap has no owner or due date yet."),
+        n => text.push_str(&format!(" {n} other gaps have no owner or due date yet.")),
+    }
+    text
+}
+
+/// When no gap has an owner and a due date.
+pub const NO_ACTION_PLAN: &str = "No gap has both an owner and a due date yet. Once the committee \
+    names an owner and a due date for a gap, it is listed here.";
+
+/// The unanswered list's opening sentence.
+pub const UNANSWERED_INTRO: &str = "These items have no answer. Each scores 0 (its weight counts \
+    as possible, none as earned) until it is answered; they are not counted among the gaps.";
+
+/// When every item is answered.
+pub const ALL_ANSWERED: &str = "Every item of the profile is answered.";
+
+/// The formula, in words and symbols.
+pub const FORMULA: &str = "Formula: score = sum(weight \u{00D7} credit) / sum(weight) \u{00D7} 100, \
+    over the applicable items, rounded to one decimal. The same formula gives each section's score \
+    and the overall score.";
+
+/// What a not-applicable answer does to a score, naming the scale's not-applicable labels;
+/// `None` when the scale has none.
+pub fn not_applicable_rule(assessment: &Assessment) -> Option<String> {
+    let labels: Vec<String> = assessment
+        .method
+        .scale
+        .iter()
+        .filter(|lvl| lvl.credit.is_none())
+        .map(|lvl| format!("\u{201C}{}\u{201D}", lvl.label))
+        .collect();
+    (!labels.is_empty()).then(|| {
+        format!(
+            "An item answered {} is left out of both the earned and the possible weight: it \
+             neither raises nor lowers a score.",
+            labels.join(" or ")
+        )
+    })
+}
+
+/// What an unanswered item does to a score.
+pub const UNANSWERED_RULE: &str = "An item with no answer counts in the possible weight with no \
+    credit, so it lowers the score until it is answered. Unanswered items are listed apart from \
+    the gaps, and the coverage line shows how many items were answered.";
+
+/// How gaps are ordered.
+pub const GAP_ORDER: &str = "Gaps (items partly or not in place) are ordered by priority, then by \
+    the weight they lose, then in checklist order.";
+
+/// What the reproducibility stamp is for.
+pub const STAMP_INTRO: &str = "The same checklist and answers file give the same report. These \
+    identify them:";
+
+/// The sources list's opening sentence.
+pub const SOURCES_INTRO: &str =
+    "Every source the checklist cites. Each item names the part of a source it rests on.";
+
+/// A credit as the method's scale table prints it: `0.5`, `left out (not applicable)`.
+pub fn credit(credit: Option<f64>) -> String {
+    credit.map_or_else(|| "left out (not applicable)".to_string(), weight)
+}
+
+/// A band's lower bound: `75% or more`.
+pub fn band_floor(min: f64) -> String {
+    format!("{}% or more", weight(min))
+}
+
+/// A section's figures under its title: `72.4% (21 / 29 weight), 12 items`.
+pub fn section_line(score: &Score, items: usize) -> String {
+    format!(
+        "{} ({} weight), {}",
+        percent(score.percent),
+        fraction(score),
+        plural(items, "item", "items")
+    )
+}
+
+/// A bar's figure: `72.4% (21 / 29)`.
+pub fn bar_value(score: &Score) -> String {
+    format!("{} ({})", percent(score.percent), fraction(score))
+}
+
+/// An item's facts in one line: `Partly in place · Critical priority · responsible: Joint ·
+/// mou.signed · Guidance`.
+pub fn item_facts(item: &ItemResult) -> String {
+    format!(
+        "{} \u{00B7} {} priority \u{00B7} responsible: {} \u{00B7} {}",
+        item.status_label,
+        priority(item.priority),
+        item.responsible.label(),
+        id_and_basis(item)
+    )
+}
+
+/// Who closes the gap and by when: `Superintendent, due 2026-06-30`; `None` when neither is set.
+pub fn owner_due(item: &ItemResult) -> Option<String> {
+    let answer = item.answer.as_ref()?;
+    let owner = answer.owner.clone();
+    let due = answer.due.map(|d| format!("due {d}"));
+    let parts: Vec<String> = [owner, due].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// What the committee wrote about an item, one line each: evidence, note, carried over, and the
+/// internal note only when `internal` (marked CONFIDENTIAL).
+pub fn answer_lines(item: &ItemResult, internal: bool) -> Vec<String> {
+    let Some(answer) = &item.answer else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(evidence) = &answer.evidence {
+        lines.push(format!("Evidence: {evidence}"));
+    }
+    if let Some(note) = &answer.note {
+        lines.push(format!("Note: {note}"));
+    }
+    if let Some(from) = &answer.carried_from {
+        lines.push(carried_note(from));
+    }
+    if internal && let Some(secret) = &answer.internal_note {
+        lines.push(internal_note(secret));
+    }
+    lines
+}
+
+/// How an internal note is printed when asked for.
+pub fn internal_note(text: &str) -> String {
+    format!("Internal note (CONFIDENTIAL): {text}")
+}
+
+/// A local checklist's changes, one line each: `Removed A signed MOU (mou.signed): reason`.
+pub fn tailoring_changes(assessment: &Assessment) -> Vec<String> {
+    let Some(t) = &assessment.meta.tailoring else {
+        return Vec::new();
+    };
+    let removed = t
+        .removed
+        .iter()
+        .map(|r| format!("Removed {} ({}): {}", r.title, r.item_id, r.reason));
+    let added = t.added.iter().map(|id| format!("Added {id}"));
+    let changed = t
+        .overridden
+        .iter()
+        .map(|c| format!("Changed {}: {}", c.item_id, c.fields.join(", ")));
+    removed.chain(added).chain(changed).collect()
+}
+
+/// A source's publisher and year: `Wisconsin DPI, 2024`.
+pub fn publisher_year(publisher: &str, year: &str) -> String {
+    format!("{publisher}, {year}")
+}
+
+/// Whether a URL may become a link: only web addresses (a local checklist could cite a
+/// `javascript:` URL).
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 #[cfg(test)]
