@@ -321,10 +321,6 @@ pub fn report_title(assessment: &Assessment) -> String {
     format!("SRO program gap report: {}", assessment.meta.district)
 }
 
-/// The notice at the top of a report that carries internal notes.
-pub const CONFIDENTIAL_NOTICE: &str =
-    "CONFIDENTIAL: this report includes internal notes. Do not publish it.";
-
 /// The line a public report carries instead.
 pub const PUBLIC_NOTICE: &str = "Internal notes are not included: this report may be published.";
 

@@ -66,9 +66,6 @@ fn cover(doc: &mut Document, a: &Assessment) {
     if let Some(draft) = view::draft_line(a) {
         note(doc, Tone::Caution, draft);
     }
-    if doc.confidential {
-        note(doc, Tone::Bad, view::CONFIDENTIAL_NOTICE);
-    }
     let m = &a.meta;
     let mut facts = vec![
         ("Assessment", m.label.clone()),

@@ -160,7 +160,7 @@ fn internal_notes_only_when_asked_and_then_confidential() {
     let private = assessment(&a, &options(true));
     assert!(private.plain_text().contains("Jane Roe"));
     assert!(private.confidential);
-    assert!(private.plain_text().contains(view::CONFIDENTIAL_NOTICE));
+    assert!(!private.plain_text().contains(view::PUBLIC_NOTICE));
 }
 
 #[test]
@@ -186,6 +186,23 @@ fn no_tool_words_in_the_board_text() {
             );
         }
     }
+}
+
+#[test]
+fn only_web_addresses_become_links() {
+    let mut a = scored(&examples()[0]);
+    a.sources[0].url = "javascript:alert(1)".into();
+    let doc = assessment(&a, &options(false));
+    let urls: Vec<&Link> = links(&doc)
+        .into_iter()
+        .filter(|l| matches!(l, Link::Url(_)))
+        .collect();
+    assert_eq!(urls.len(), a.sources.len() - 1);
+    assert!(
+        doc.plain_text().contains("javascript:alert(1)"),
+        "still printed, as text"
+    );
+    assert!(!urls.contains(&&Link::Url("javascript:alert(1)".into())));
 }
 
 #[test]
