@@ -2,7 +2,9 @@
 //! same figures in the same words.
 
 use crate::model::Priority;
-use crate::score::{Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score};
+use crate::score::{
+    Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score, SectionScore,
+};
 
 /// A weight or weight sum: whole numbers without decimals, others with one (`12`, `12.5`).
 pub fn weight(value: f64) -> String {
@@ -374,7 +376,10 @@ pub fn gaps_line(assessment: &Assessment) -> String {
 
 /// What follows the first strengths: `and 55 more items in place.`
 pub fn more_strengths(more: usize) -> String {
-    format!("and {} more in place.", plural(more, "item", "items"))
+    format!(
+        "and {more} more {} in place.",
+        if more == 1 { "item" } else { "items" }
+    )
 }
 
 /// When no strength can be named.
@@ -385,7 +390,10 @@ pub const NO_CRITICAL_GAPS: &str = "No critical practice is answered as missing.
 
 /// The gap list's opening sentence.
 pub const GAPS_INTRO: &str = "Practices partly or not in place, most urgent first: by priority, \
-    then by the weight lost, then in checklist order. Unanswered items are listed apart, further on.";
+    then by the weight lost, then in checklist order. Each gap's evidence is under its next step.";
+
+/// Where the gap list sends a reader for the items not yet answered (before the link).
+pub const UNANSWERED_APART: &str = "Items not yet answered are not gaps; they are listed under";
 
 /// When there is no gap.
 pub const NO_GAPS: &str = "No gaps among the answered items.";
@@ -393,7 +401,22 @@ pub const NO_GAPS: &str = "No gaps among the answered items.";
 /// The MOU list's opening sentence.
 pub const MOU_INTRO: &str = "These gaps concern practices that belong in the written memorandum \
     of understanding (MOU) between the district and the law enforcement agency. Take this list to \
-    the MOU renewal.";
+    the MOU renewal; each gap's next step and evidence are in the gap list.";
+
+/// How the MOU list and the action plan name a gap of the gap list: `gap 3`.
+pub fn gap_reference(item: &ItemResult) -> String {
+    format!("gap {}", item.gap_rank.unwrap_or(0))
+}
+
+/// An MOU entry's facts: `not in place; critical priority; responsible: Joint`.
+pub fn mou_facts(item: &ItemResult) -> String {
+    format!(
+        "{}; {} priority; responsible: {}",
+        item.status_label.to_lowercase(),
+        priority(item.priority).to_lowercase(),
+        item.responsible.label()
+    )
+}
 
 /// When no gap concerns the MOU.
 pub const NO_MOU_GAPS: &str =
@@ -402,7 +425,9 @@ pub const NO_MOU_GAPS: &str =
 /// The action plan's opening sentence; the gaps still without a plan are counted only when
 /// there are some.
 pub fn action_plan_intro(unplanned: usize) -> String {
-    let mut text = "Gaps with an owner and a due date, soonest first.".to_string();
+    let mut text =
+        "Gaps with an owner and a due date, soonest first; the gap list says what each needs."
+            .to_string();
     match unplanned {
         0 => {}
         1 => text.push_str(" 1 other gap has no owner or due date yet."),
@@ -473,13 +498,21 @@ pub fn band_floor(min: f64) -> String {
     format!("{}% or more", weight(min))
 }
 
-/// A section's figures under its title: `72.4% (21 / 29 weight), 12 items`.
-pub fn section_line(score: &Score, items: usize) -> String {
+/// A section's figures under its title, its statuses counted (only those it has):
+/// `72.4% (21 / 29 weight), 12 items: 8 in place, 3 partly in place, 1 unanswered`.
+pub fn section_line(section: &SectionScore) -> String {
+    let counts: Vec<String> = section
+        .counts
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| format!("{} {}", c.count, c.label.to_lowercase()))
+        .collect();
     format!(
-        "{} ({} weight), {}",
-        percent(score.percent),
-        fraction(score),
-        plural(items, "item", "items")
+        "{} ({} weight), {}: {}",
+        percent(section.score.percent),
+        fraction(&section.score),
+        plural(section.items, "item", "items"),
+        counts.join(", ")
     )
 }
 

@@ -30,5 +30,6 @@ mod readme;
 mod report_snapshots;
 mod spreadsheet;
 mod spreadsheet_clients;
+mod subject_media;
 mod typing;
 mod worksheet;

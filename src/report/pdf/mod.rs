@@ -13,35 +13,14 @@ pub mod layout;
 pub mod metrics;
 #[doc(hidden)]
 pub mod synthetic;
-pub mod worksheet;
 
-use super::{RenderOptions, Rendered, public_view};
+use super::{RenderOptions, public_view};
 use crate::score::Assessment;
-
-/// The PDF of the assessment as given (the backend passes its public view) and one warning
-/// per character the built-in font could not show, from one layout pass.
-pub(crate) fn render(assessment: &Assessment, options: &RenderOptions) -> Rendered {
-    let layout = content::build(assessment, options);
-    let geometry = layout.geometry();
-    let (pages, encoder) = layout.finish();
-    let meta = draw::Meta {
-        title: format!("SRO program gap report: {}", assessment.meta.district),
-        author: assessment.meta.prepared_by.clone().unwrap_or_default(),
-        date: (
-            assessment.meta.date.year(),
-            assessment.meta.date.month(),
-            assessment.meta.date.day(),
-        ),
-    };
-    Rendered {
-        bytes: draw::to_pdf(pages, geometry, &meta),
-        warnings: encoder.warnings(),
-    }
-}
 
 /// The laid-out pages of the report, footers included: what the PDF draws, mark for mark.
 pub fn pages(assessment: &Assessment, options: &RenderOptions) -> Vec<layout::Page> {
-    content::build(&public_view(assessment, options), options)
+    let document = crate::report::subject::assessment(&public_view(assessment, options), options);
+    crate::report::medium::pdf::lay_out(&document, options)
         .finish()
         .0
 }

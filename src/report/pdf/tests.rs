@@ -57,7 +57,7 @@ fn stress_case_prints_every_gap_and_repeats_the_gap_table_header() {
     let pages = pages(&assessment, &RenderOptions::default());
     let gap_pages: Vec<&layout::Page> = pages
         .iter()
-        .filter(|p| texts(p).any(|t| t.text == "Owner / due"))
+        .filter(|p| texts(p).any(|t| t.text == "Next step and evidence"))
         .collect();
     assert!(gap_pages.len() > 3);
     let title = format!("Gaps in priority order ({})", assessment.gaps().count());

@@ -120,7 +120,6 @@ fn summary(doc: &mut Document, a: &Assessment) {
     ]));
     doc.heading(2, "Section scores", Some("section-scores"));
     doc.push(Block::Chart(section_chart(a)));
-    doc.push(Block::Table(section_table(a)));
     critical(doc, a);
     strengths(doc, a);
 }
@@ -168,47 +167,6 @@ fn right(title: &str, share: f32) -> Column {
     Column {
         align: Align::Right,
         ..Column::new(title, share)
-    }
-}
-
-/// The chart's figures as a table, with each section's status counts.
-fn section_table(a: &Assessment) -> Table {
-    let count_share = 0.36 / a.counts.len().max(1) as f32;
-    let mut columns = vec![
-        Column::new("Section", 0.40),
-        right("Score", 0.10),
-        right("Earned / possible", 0.14),
-    ];
-    columns.extend(a.counts.iter().map(|c| right(&c.label, count_share)));
-    let mut rows: Vec<Vec<Cell>> = a
-        .sections
-        .iter()
-        .map(|s| {
-            let mut row = vec![
-                Cell::plain(&s.title),
-                figure(view::percent(s.score.percent)),
-                figure(view::fraction(&s.score)),
-            ];
-            row.extend(s.counts.iter().map(|c| figure(c.count.to_string())));
-            row
-        })
-        .collect();
-    let mut total = vec![
-        Cell::plain("Overall"),
-        figure(view::percent(a.overall.percent)),
-        figure(view::fraction(&a.overall)),
-    ];
-    total.extend(a.counts.iter().map(|c| figure(c.count.to_string())));
-    rows.push(
-        total
-            .into_iter()
-            .map(|c| Cell { strong: true, ..c })
-            .collect(),
-    );
-    Table {
-        caption: "Section scores: earned and possible weight, and items by status".into(),
-        columns,
-        rows,
     }
 }
 
@@ -267,8 +225,9 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
         doc.paragraph(view::NO_GAPS);
         return;
     }
+    doc.paragraph(view::GAPS_INTRO);
     doc.push(Block::Paragraph(with_link(
-        &format!("{} ", view::GAPS_INTRO),
+        &format!("{} ", view::UNANSWERED_APART),
         "Unanswered items",
         "unanswered",
         ".",
@@ -282,12 +241,14 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
                 priority_cell(item.priority),
                 item_cell(item),
                 status_cell(item),
-                Cell::plain(item.responsible.label()),
                 Cell {
                     detail: (!lines.is_empty()).then(|| lines.join("\n")),
                     ..Cell::plain(&item.recommendation)
                 },
-                Cell::plain(view::owner_due(item).unwrap_or_else(|| "\u{2014}".into())),
+                Cell {
+                    detail: view::owner_due(item),
+                    ..Cell::plain(item.responsible.label())
+                },
             ]
         })
         .collect();
@@ -295,12 +256,11 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
         caption: "Gaps, most urgent first".into(),
         columns: vec![
             right("#", 0.04),
-            Column::new("Priority", 0.08),
-            Column::new("Item", 0.25),
-            Column::new("Status", 0.09),
-            Column::new("Responsible", 0.12),
-            Column::new("Next step", 0.28),
-            Column::new("Owner / due", 0.14),
+            Column::new("Priority", 0.09),
+            Column::new("Item", 0.27),
+            Column::new("Status", 0.10),
+            Column::new("Next step and evidence", 0.34),
+            Column::new("Responsible, owner", 0.16),
         ],
         rows,
     }));
@@ -320,15 +280,8 @@ fn mou(doc: &mut Document, a: &Assessment) {
         .map(|item| Paragraph {
             spans: vec![
                 Span::strong(&item.title),
-                Span::plain(format!(
-                    " ({}). {} ",
-                    view::item_facts(item),
-                    item.recommendation
-                )),
-                Span::linked(
-                    format!("Gap {}", item.gap_rank.unwrap_or(0)),
-                    Link::Section("gaps".into()),
-                ),
+                Span::plain(format!(" ({}); see ", view::mou_facts(item))),
+                Span::linked(view::gap_reference(item), Link::Section("gaps".into())),
                 Span::plain("."),
             ],
             ..Paragraph::default()
@@ -362,18 +315,21 @@ fn action_plan(doc: &mut Document, a: &Assessment) {
                 Cell::plain(owner.unwrap_or_default()),
                 item_cell(item),
                 priority_cell(item.priority),
-                Cell::plain(&item.recommendation),
+                Cell {
+                    link: Some(Link::Section("gaps".into())),
+                    ..Cell::plain(view::gap_reference(item))
+                },
             ]
         })
         .collect();
     doc.push(Block::Table(Table {
         caption: "Action plan, soonest first".into(),
         columns: vec![
-            Column::new("Due", 0.11),
-            Column::new("Owner", 0.17),
-            Column::new("Item", 0.30),
-            Column::new("Priority", 0.09),
-            Column::new("Next step", 0.33),
+            Column::new("Due", 0.12),
+            Column::new("Owner", 0.22),
+            Column::new("Item", 0.44),
+            Column::new("Priority", 0.11),
+            Column::new("Gap list", 0.11),
         ],
         rows,
     }));
@@ -385,7 +341,7 @@ fn every_item(doc: &mut Document, a: &Assessment, internal: bool) {
     for section in &a.sections {
         let id = format!("items-{}", section.id);
         doc.heading(2, &section.title, Some(&id));
-        muted(doc, view::section_line(&section.score, section.items));
+        muted(doc, view::section_line(section));
         for item in a.section_items(&section.id) {
             doc.push(Block::Paragraph(Paragraph {
                 spans: vec![Span::strong(&item.title)],

@@ -125,11 +125,18 @@ fn the_report_states_the_figures_of_view_rs() {
             assert!(text.contains(&figure), "{context}: lacks `{figure}`");
         }
         for section in &a.sections {
-            let line = view::section_line(&section.score, section.items);
+            let line = view::section_line(section);
             assert!(text.contains(&line), "{context}: lacks `{line}`");
         }
         for gap in a.gaps() {
             assert!(text.contains(&gap.recommendation), "{context}: {}", gap.id);
+            // Said once, in the gap list: the MOU list and the action plan refer to it.
+            assert_eq!(
+                text.matches(&gap.recommendation).count(),
+                1,
+                "{context}: {}",
+                gap.id
+            );
         }
     }
 }
