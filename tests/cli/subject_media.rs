@@ -48,7 +48,7 @@ fn a_piped_report_at_sixty_columns_has_no_longer_line() {
         let path = example.display().to_string();
         let text = stdout_at(60, &["report", &path]);
         assert_fits(&text, 60, &path);
-        assert!(text.contains("Gaps in priority order"), "{path}");
+        assert!(text.to_lowercase().contains("gaps in priority order"), "{path}");
     }
 }
 
@@ -122,7 +122,8 @@ fn the_worksheet_pdf_names_every_item_and_a_box_per_scale_value() {
         assert!(text.contains(&item.id), "{}", item.id);
     }
     for level in &checklist.scale {
-        let boxes = text.matches(&format!("[  ] {}", level.label)).count();
+        // A text reader may collapse the box's two spaces.
+        let boxes = text.matches(&format!("] {}", level.label)).count();
         assert!(
             boxes >= items.len(),
             "{}: {boxes} boxes for {} items",
