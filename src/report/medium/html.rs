@@ -23,6 +23,9 @@ const STYLE: &str = include_str!("style.css");
 /// words beside each bar tell them apart.
 const SERIES_COLORS: usize = 4;
 
+/// A table of more columns than this keeps a readable width on a phone and scrolls instead.
+const WIDE_TABLE_COLUMNS: usize = 3;
+
 /// Draws `document` as one HTML page.
 pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
     let anchors = anchors(document);
@@ -164,7 +167,7 @@ fn table(t: &Table, number: usize) -> Markup {
     let caption_id = format!("table-{number}-caption");
     html! {
         div class="scroll" role="region" aria-labelledby=(caption_id) tabindex="0" {
-            table {
+            table class=[(t.columns.len() > WIDE_TABLE_COLUMNS).then_some("wide")] {
                 caption id=(caption_id) { (t.caption) }
                 thead {
                     tr { @for c in &t.columns { th scope="col" class=[num_class(c.align)] { (c.title) } } }
@@ -228,8 +231,16 @@ fn chart(c: &Chart, number: usize) -> Markup {
         .iter()
         .map(|t| (t.label.clone(), t.percent.clamp(0.0, 100.0)))
         .collect();
+    // Every figure gets the room of the longest, so all tracks share one scale.
+    let value_chars = c
+        .groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .map(|b| b.value.chars().count())
+        .max()
+        .unwrap_or(0);
     html! {
-        figure class="chart" aria-labelledby=(title_id) {
+        figure class="chart" aria-labelledby=(title_id) style={ "--value-width: " (value_chars + 1) "ch" } {
             figcaption id=(title_id) { (c.title) }
             div class="bars" role="img" aria-label=(c.alt) {
                 @for group in &c.groups {
@@ -331,14 +342,14 @@ mod tests {
             "<p class=\"lead\"><strong>Example Area",
             "<a href=\"#method\">How this was scored</a>",
             "<a href=\"https://www.doj.state.wi.us/sro-guidance\">Wisconsin DOJ guidance</a>",
-            "<caption id=\"table-1-caption\">Gaps, most urgent first</caption>",
+            "<table class=\"wide\"><caption id=\"table-1-caption\">Gaps, most urgent first</caption>",
             "<th scope=\"col\" class=\"num\">#</th>",
             "<th scope=\"row\" class=\"num\">1</th>",
             "Sign the MOU.<br>File it with",
             "<span class=\"detail\">governance.mou-signed",
             "<li class=\"bad\">Data sharing limits written down</li>",
             "<ol><li>Sign the MOU.</li>",
-            "<figure class=\"chart\" aria-labelledby=\"chart-1-title\"><figcaption id=\"chart-1-title\">Section scores</figcaption>",
+            "<figure class=\"chart\" aria-labelledby=\"chart-1-title\" style=\"--value-width: 17ch\"><figcaption id=\"chart-1-title\">Section scores</figcaption>",
             "role=\"img\" aria-label=\"Score of each section: Governance",
             "Vertical lines mark 50% Developing, 75% Proficient.",
             "<ul class=\"legend\"><li class=\"series-0\"><span class=\"swatch\"></span>Spring 2025</li>",

@@ -365,12 +365,8 @@ impl Pen {
             }
         }
         if !chart.thresholds.is_empty() {
-            let marks = format!("| marks {}", thresholds_line(&chart.thresholds));
+            let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
-        }
-        if legend {
-            let text = format!("Series: {}", names.join(", "));
-            lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
         }
         lines
     }
@@ -421,9 +417,9 @@ impl Pen {
         lines
     }
 
-    /// A note stands apart: a bar down its left side, bold in its tone.
+    /// A note stands apart: quoted (a bar down its left side with color), bold in its tone.
     fn note(&self, note: &Note) -> Vec<String> {
-        let bar = if self.color { "\u{2503} " } else { "| " };
+        let bar = if self.color { "\u{2503} " } else { "> " };
         let look = Look::tone(note.tone).bold();
         wrap(&note.text, self.width - 2)
             .into_iter()
@@ -527,7 +523,7 @@ mod tests {
             "SCHOOL RESOURCE OFFICER PROGRAM",
             "Gap report\n==========",
             "Prepared by: Jordan Rivera",
-            "| DRAFT: 9 of 29 items",
+            "> DRAFT: 9 of 29 items",
             "SUMMARY\n=======",
             "Gaps in priority order (2)\n--------------------------",
             "Gaps, most urgent first",
@@ -535,8 +531,8 @@ mod tests {
             "- MOU signed (governance.mou-signed)",
             "1. Sign the MOU.",
             "2. Train the officer.",
-            "| marks 50% Developing, 75% Proficient",
-            "Series: Spring 2025, Spring 2026",
+            "Marks (|): 50% Developing, 75% Proficient",
+            "  Spring 2025 ####",
             "sro-assess 0.1.0",
         ] {
             assert!(out.contains(expected), "missing {expected:?} in\n{out}");
