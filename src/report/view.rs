@@ -323,6 +323,19 @@ pub fn report_title(assessment: &Assessment) -> String {
     format!("SRO program gap report: {}", assessment.meta.district)
 }
 
+/// The title a viewer shows (a browser tab, a PDF reader's title bar), DRAFT and CONFIDENTIAL
+/// first when they apply, so they show even where the page itself is out of sight.
+pub fn document_title(assessment: &Assessment, confidential: bool) -> String {
+    let mut title = report_title(assessment);
+    if assessment.draft.is_draft {
+        title.insert_str(0, "DRAFT: ");
+    }
+    if confidential {
+        title.insert_str(0, "CONFIDENTIAL: ");
+    }
+    title
+}
+
 /// The line a public report carries instead.
 pub const PUBLIC_NOTICE: &str = "Internal notes are not included: this report may be published.";
 

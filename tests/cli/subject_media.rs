@@ -48,7 +48,10 @@ fn a_piped_report_at_sixty_columns_has_no_longer_line() {
         let path = example.display().to_string();
         let text = stdout_at(60, &["report", &path]);
         assert_fits(&text, 60, &path);
-        assert!(text.to_lowercase().contains("gaps in priority order"), "{path}");
+        assert!(
+            text.to_lowercase().contains("gaps in priority order"),
+            "{path}"
+        );
     }
 }
 

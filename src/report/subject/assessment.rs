@@ -15,11 +15,12 @@ use crate::score::{Assessment, ItemResult};
 /// the document is marked confidential.
 pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     let internal = options.include_internal_notes;
-    let mut doc = Document::new(view::report_title(a));
+    let confidential = internal && a.has_internal_notes();
+    let mut doc = Document::new(view::document_title(a, confidential));
     doc.author = a.meta.prepared_by.clone();
     doc.subject = Some(format!("{}, {}", view::checklist_line(a), a.meta.label));
     doc.date = Some((a.meta.date.year(), a.meta.date.month(), a.meta.date.day()));
-    doc.confidential = internal && a.has_internal_notes();
+    doc.confidential = confidential;
     doc.running_footer = view::draft_line(a).unwrap_or_default();
     cover(&mut doc, a);
     summary(&mut doc, a);
@@ -533,33 +534,5 @@ fn arithmetic_table(a: &Assessment) -> Table {
 fn sources(doc: &mut Document, a: &Assessment) {
     doc.heading(1, "Sources", Some("sources"));
     doc.paragraph(view::SOURCES_INTRO);
-    let entries = a
-        .sources
-        .iter()
-        .map(|s| {
-            let mut spans = vec![
-                Span::strong(&s.title),
-                Span::plain(format!(
-                    ". {}. ",
-                    view::publisher_year(&s.publisher, &s.year)
-                )),
-                if view::is_web_address(&s.url) {
-                    Span::linked(&s.url, Link::Url(s.url.clone()))
-                } else {
-                    Span::plain(&s.url)
-                },
-            ];
-            if let Some(note) = &s.note {
-                spans.push(Span::plain(format!(" {note}")));
-            }
-            Paragraph {
-                spans,
-                ..Paragraph::default()
-            }
-        })
-        .collect();
-    doc.push(Block::List(List {
-        ordered: false,
-        items: entries,
-    }));
+    doc.push(Block::Table(super::sources_table(&a.sources)));
 }

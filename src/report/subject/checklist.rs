@@ -3,9 +3,7 @@
 
 use super::view;
 use crate::model::{Checklist, Item, Profile};
-use crate::report::document::{
-    Block, Document, KeyValue, Link, List, Paragraph, Span, Title, Tone,
-};
+use crate::report::document::{Block, Document, KeyValue, Paragraph, Title, Tone};
 
 /// The listing of `checklist`, limited to `profile` when one is given.
 pub fn checklist(checklist: &Checklist, profile: Option<&Profile>) -> Document {
@@ -111,27 +109,5 @@ fn citations(checklist: &Checklist, item: &Item) -> String {
 
 fn sources(doc: &mut Document, checklist: &Checklist) {
     doc.heading(1, "Sources", Some("sources"));
-    let items = checklist
-        .sources
-        .iter()
-        .map(|s| Paragraph {
-            spans: vec![
-                Span::strong(&s.title),
-                Span::plain(format!(
-                    ". {}. ",
-                    view::publisher_year(&s.publisher, &s.year)
-                )),
-                if view::is_web_address(&s.url) {
-                    Span::linked(&s.url, Link::Url(s.url.clone()))
-                } else {
-                    Span::plain(&s.url)
-                },
-            ],
-            ..Paragraph::default()
-        })
-        .collect();
-    doc.push(Block::List(List {
-        ordered: false,
-        items,
-    }));
+    doc.push(Block::Table(super::sources_table(&checklist.sources)));
 }

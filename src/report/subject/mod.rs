@@ -10,9 +10,12 @@ pub use assessment::assessment;
 pub use checklist::checklist;
 pub use worksheet::worksheet;
 
-use super::document::{Block, Cell, Document, Heading, Link, List, Paragraph, Span, Tone};
+use super::document::{
+    Block, Cell, Column, Document, Heading, Link, List, Paragraph, Span, Table, Tone,
+};
 use super::view;
 use crate::model::Priority;
+use crate::model::Source;
 use crate::score::{ItemResult, Outcome};
 
 /// How a status stands out: in place is good news, partly a caution, missing bad.
@@ -75,6 +78,39 @@ fn with_link(before: &str, text: &str, id: &str, after: &str) -> Paragraph {
             Span::plain(after),
         ],
         ..Paragraph::default()
+    }
+}
+
+/// The sources, one row each (a row stays on one page, so a long address is never split by a
+/// page break): title, publisher and year, then the address, a link when it is a web address.
+fn sources_table(sources: &[Source]) -> Table {
+    let rows = sources
+        .iter()
+        .map(|s| {
+            let mut about = view::publisher_year(&s.publisher, &s.year);
+            if let Some(note) = &s.note {
+                about.push_str(&format!(". {note}"));
+            }
+            vec![
+                Cell {
+                    detail: Some(about),
+                    strong: true,
+                    ..Cell::plain(&s.title)
+                },
+                Cell {
+                    link: view::is_web_address(&s.url).then(|| Link::Url(s.url.clone())),
+                    ..Cell::plain(&s.url)
+                },
+            ]
+        })
+        .collect();
+    Table {
+        caption: "Sources and where to read them".into(),
+        columns: vec![
+            Column::new("Source", 0.45),
+            Column::new("Where to read it", 0.55),
+        ],
+        rows,
     }
 }
 

@@ -94,6 +94,9 @@ fn assert_well_formed(doc: &Document, context: &str) {
 fn links(doc: &Document) -> Vec<&Link> {
     let mut out = Vec::new();
     for block in &doc.blocks {
+        if let Block::Table(t) = block {
+            out.extend(t.rows.iter().flatten().filter_map(|c| c.link.as_ref()));
+        }
         let paragraphs: Vec<&Paragraph> = match block {
             Block::Paragraph(p) => vec![p],
             Block::List(l) => l.items.iter().collect(),
