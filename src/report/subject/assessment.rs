@@ -188,7 +188,7 @@ fn critical(doc: &mut Document, a: &Assessment) {
         doc.heading(
             2,
             format!("Critical items not yet answered ({})", open.len()),
-            Some("critical-unanswered"),
+            Some("critical-open"),
         );
         doc.push(bullets(open));
     }

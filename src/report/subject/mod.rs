@@ -82,34 +82,35 @@ fn with_link(before: &str, text: &str, id: &str, after: &str) -> Paragraph {
 }
 
 /// The sources, one row each (a row stays on one page, so a long address is never split by a
-/// page break): title, publisher and year, then the address, a link when it is a web address.
+/// page break): the title, linked to the address when it is a web address, then publisher and
+/// year in small type. One column, so no reader interleaves the address with other text.
 fn sources_table(sources: &[Source]) -> Table {
     let rows = sources
         .iter()
         .map(|s| {
             let mut about = view::publisher_year(&s.publisher, &s.year);
             if let Some(note) = &s.note {
-                about.push_str(&format!(". {note}"));
+                about.push_str(if about.ends_with('.') { " " } else { ". " });
+                about.push_str(note);
             }
-            vec![
-                Cell {
-                    detail: Some(about),
-                    strong: true,
-                    ..Cell::plain(&s.title)
-                },
-                Cell {
-                    link: view::is_web_address(&s.url).then(|| Link::Url(s.url.clone())),
-                    ..Cell::plain(&s.url)
-                },
-            ]
+            // A web address is the title's link (print shows it beside the title); any other
+            // address is only text, never a link.
+            let link = view::is_web_address(&s.url).then(|| Link::Url(s.url.clone()));
+            if link.is_none() {
+                about.push('\n');
+                about.push_str(&s.url);
+            }
+            vec![Cell {
+                detail: Some(about),
+                strong: true,
+                link,
+                ..Cell::plain(&s.title)
+            }]
         })
         .collect();
     Table {
         caption: "Sources and where to read them".into(),
-        columns: vec![
-            Column::new("Source", 0.45),
-            Column::new("Where to read it", 0.55),
-        ],
+        columns: vec![Column::new("Source", 1.0)],
         rows,
     }
 }
