@@ -214,8 +214,10 @@ fn strengths(doc: &mut Document, a: &Assessment) {
     }
 }
 
+// The gap list and the MOU list follow on from what comes before them rather than start a
+// page: a new page there leaves the page before it mostly empty whenever the summary or the gap
+// table runs a few lines over.
 fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
-    doc.push(Block::PageBreak);
     let gaps: Vec<&ItemResult> = a.gaps().collect();
     doc.heading(
         1,
@@ -268,7 +270,6 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
 }
 
 fn mou(doc: &mut Document, a: &Assessment) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "What the next MOU should say", Some("mou"));
     let items = a.mou_gaps();
     if items.is_empty() {
