@@ -128,23 +128,6 @@ pub fn draft_reasons(draft: &Draft, answered: Coverage, threshold: f64) -> Vec<S
     reasons
 }
 
-/// The critical counts in one line: `1 critical gap; 6 critical items not yet answered`.
-pub fn critical_line(assessment: &Assessment) -> String {
-    format!(
-        "{}; {} not yet answered",
-        plural(
-            assessment.critical_gaps().count(),
-            "critical gap",
-            "critical gaps"
-        ),
-        plural(
-            assessment.critical_unanswered().count(),
-            "critical item",
-            "critical items"
-        )
-    )
-}
-
 /// How a gap table marks an answer copied from an earlier assessment and not yet confirmed.
 pub fn carried_note(from: &str) -> String {
     format!("Carried over from {from}, not yet confirmed")
@@ -178,12 +161,6 @@ pub fn priority(priority: Priority) -> &'static str {
         Priority::Medium => "Medium",
         Priority::Low => "Low",
     }
-}
-
-/// What an item rests on, as printed beside it (`Local practice`); empty when the checklist
-/// does not say.
-pub fn basis(item: &ItemResult) -> &'static str {
-    item.basis.map_or("", |b| b.label())
 }
 
 /// The item id with its basis: `governance.written-mou · Guidance`.
@@ -223,20 +200,6 @@ pub fn method_limits(assessment: &Assessment) -> Vec<String> {
     lines
 }
 
-/// The next step, with owner and due date when the committee gave them.
-pub fn next_step(item: &ItemResult) -> String {
-    let mut text = item.recommendation.clone();
-    if let Some(answer) = &item.answer {
-        let owner = answer.owner.as_deref().map(|o| format!("Owner: {o}"));
-        let due = answer.due.map(|d| format!("due {d}"));
-        let plan: Vec<String> = [owner, due].into_iter().flatten().collect();
-        if !plan.is_empty() {
-            text.push_str(&format!(" ({})", plan.join(", ")));
-        }
-    }
-    text
-}
-
 /// The status counts in one line: `60 in place · 15 partly in place · ...`.
 pub fn counts_line(assessment: &Assessment) -> String {
     assessment
@@ -254,11 +217,6 @@ pub fn stamp(assessment: &Assessment) -> String {
         "Checklist {} {}; sro-assess {}; answers file {}",
         m.checklist.id, m.checklist.version, m.tool_version, m.answers_hash
     )
-}
-
-/// `2025-26 annual review (2026-03-15)`.
-pub fn assessment_line(assessment: &Assessment) -> String {
-    format!("{} ({})", assessment.meta.label, assessment.meta.date)
 }
 
 /// `Title, version 2026.1`.
@@ -620,6 +578,26 @@ mod tests {
         assert_eq!(weight(12.0), "12");
         assert_eq!(weight(12.5), "12.5");
         assert_eq!(weight(0.0), "0");
+    }
+
+    #[test]
+    fn counts_nothing_only_when_there_is_something() {
+        assert_eq!(
+            action_plan_intro(0),
+            "Gaps with an owner and a due date, soonest first; the gap list says what each needs."
+        );
+        assert!(action_plan_intro(1).ends_with(" 1 other gap has no owner or due date yet."));
+        assert!(action_plan_intro(4).ends_with(" 4 other gaps have no owner or due date yet."));
+        assert_eq!(more_strengths(1), "and 1 more item in place.");
+        assert_eq!(more_strengths(3), "and 3 more items in place.");
+    }
+
+    #[test]
+    fn only_web_addresses_are_web_addresses() {
+        assert!(is_web_address("https://dpi.wi.gov"));
+        assert!(is_web_address(" HTTP://example.org"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("file:///etc/passwd"));
     }
 
     #[test]
