@@ -11,10 +11,17 @@ use crate::report::document::{
 };
 
 /// Lines on the cover for the names of those present.
-const PRESENT_LINES: usize = 10;
+const PRESENT_LINES: usize = 8;
 
-/// An empty cell tall enough to write in by hand.
-const WRITE_IN: &str = "\n";
+/// A line to write on, about as wide as a meeting-table cell (a blank cell would shrink to
+/// nothing).
+const WRITE_IN: &str = "________________________________________";
+
+/// The lines to write the evidence and notes on beside the boxes: one per scale value.
+fn evidence_lines(values: usize) -> String {
+    // An empty line between two lines to write on leaves room for handwriting.
+    vec!["__________________________________________________"; values.max(3)].join("\n\n")
+}
 
 /// The worksheet of `checklist`, limited to `profile` when one is given.
 pub fn worksheet(checklist: &Checklist, profile: Option<&Profile>) -> Document {
@@ -93,6 +100,15 @@ fn cover(
             })
             .collect(),
     ));
+    doc.push(Block::Paragraph(Paragraph::toned(
+        format!(
+            "Worksheet for checklist {} {}; sro-assess {}.",
+            checklist.id,
+            checklist.version,
+            env!("CARGO_PKG_VERSION")
+        ),
+        Tone::Muted,
+    )));
     let meeting = ["District", "Date of the meeting", "Recorded by"]
         .into_iter()
         .map(|label| vec![Cell::plain(label), Cell::plain(WRITE_IN)])
@@ -113,15 +129,6 @@ fn cover(
             .collect(),
     }));
     how_to(doc, checklist);
-    doc.push(Block::Paragraph(Paragraph::toned(
-        format!(
-            "Worksheet for checklist {} {}; sro-assess {}.",
-            checklist.id,
-            checklist.version,
-            env!("CARGO_PKG_VERSION")
-        ),
-        Tone::Muted,
-    )));
 }
 
 fn how_to(doc: &mut Document, checklist: &Checklist) {
@@ -169,6 +176,9 @@ fn item_form(doc: &mut Document, checklist: &Checklist, item: &Item) {
             Column::new("Status (tick one)", 0.32),
             Column::new("Evidence and notes", 0.68),
         ],
-        rows: vec![vec![Cell::plain(boxes.join("\n")), Cell::plain(WRITE_IN)]],
+        rows: vec![vec![
+            Cell::plain(boxes.join("\n")),
+            Cell::plain(evidence_lines(boxes.len())),
+        ]],
     }));
 }
