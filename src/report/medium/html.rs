@@ -8,7 +8,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, series_name, thresholds_line};
+use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, scale_share, series_name, thresholds_line};
 use crate::error::Result;
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
@@ -229,7 +229,7 @@ fn chart(c: &Chart, number: usize) -> Markup {
     let thresholds: Vec<(String, f64)> = c
         .thresholds
         .iter()
-        .map(|t| (t.label.clone(), t.percent.clamp(0.0, 100.0)))
+        .map(|t| (t.label.clone(), 100.0 * scale_share(Some(t.percent))))
         .collect();
     // Every figure gets the room of the longest, so all tracks share one scale.
     let value_chars = c
@@ -247,7 +247,7 @@ fn chart(c: &Chart, number: usize) -> Markup {
                     div class="group" {
                         p class="label" { (group.label) }
                         @for (i, bar) in group.bars.iter().enumerate() {
-                            @let width = bar.percent.map_or(0.0, |p| p.clamp(0.0, 100.0));
+                            @let width = 100.0 * scale_share(bar.percent);
                             div class={ "bar-row series-" (i % SERIES_COLORS) } {
                                 @if legend { span class="series-name" { (series_name(c, i)) } }
                                 span class="track" {

@@ -103,10 +103,8 @@ fn guard_line_start(line: String) -> String {
 /// Where the `.` or `)` of a leading `1. ` or `12)` is: it would start a numbered list.
 fn list_number_end(text: &str) -> Option<usize> {
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &text[digits..];
-    let marker = rest.starts_with(['.', ')']);
-    let ends = rest[1.min(rest.len())..].is_empty() || rest[1.min(rest.len())..].starts_with(' ');
-    (digits > 0 && marker && ends).then_some(digits)
+    let after = text[digits..].strip_prefix(['.', ')'])?;
+    (digits > 0 && (after.is_empty() || after.starts_with(' '))).then_some(digits)
 }
 
 /// A value for an HTML attribute or a URL in parentheses: only characters that cannot end it.
@@ -255,7 +253,12 @@ fn table_text(table: &Table) -> String {
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(cell_text).collect())
+        .map(|row| {
+            // As many cells as the header has, whatever the row holds: else the table breaks.
+            let mut cells: Vec<String> = row.iter().take(header.len()).map(cell_text).collect();
+            cells.resize(header.len(), " ".into());
+            cells
+        })
         .collect();
     pipe_table(&table.caption, &header, &aligns, &rows)
 }
@@ -276,6 +279,7 @@ fn chart_text(chart: &Chart) -> String {
         .map(|group| {
             let mut row = vec![escape_line(&group.label)];
             row.extend(group.bars.iter().map(|b| escape_line(&b.value)));
+            row.resize(header.len(), " ".into());
             row
         })
         .collect();

@@ -7,7 +7,7 @@ use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement};
 
 use super::{
     CONFIDENTIAL_NOTICE, display_width, has_legend, list_marker, printed_span, printed_text,
-    series_name, thresholds_line, wrap,
+    scale_share, series_name, thresholds_line, wrap,
 };
 use crate::error::Result;
 use crate::report::document::{
@@ -379,11 +379,11 @@ impl Pen {
         thresholds: &[crate::report::document::Threshold],
         track: usize,
     ) -> String {
-        let cells = |p: f64| ((p / 100.0).clamp(0.0, 1.0) * track as f64).round() as usize;
-        let filled = percent.map_or(0, cells);
+        let cells = |p: Option<f64>| (scale_share(p) * track as f64).round() as usize;
+        let filled = cells(percent);
         let marks: Vec<usize> = thresholds
             .iter()
-            .map(|t| cells(t.percent).min(track.saturating_sub(1)))
+            .map(|t| cells(Some(t.percent)).min(track.saturating_sub(1)))
             .collect();
         let (full, empty) = if self.color {
             ('\u{2588}', '\u{00B7}')
