@@ -2,7 +2,10 @@
 //! quotes, links; a chart as the table of its figures. Every text from the document is
 //! escaped, so an answer holding `|`, `*` or `<b>` prints as written.
 
-use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, list_marker, series_name, thresholds_line};
+use super::{
+    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, list_marker, series_name,
+    thresholds_line,
+};
 use crate::error::Result;
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
@@ -139,7 +142,7 @@ fn link_target(link: &Link) -> String {
 fn span_text(span: &Span, at_line_start: bool) -> String {
     let words = escape_from(&span.text, at_line_start);
     let words = if span.strong { strong(&words) } else { words };
-    match &span.link {
+    match span.link.as_ref().filter(|l| is_safe_link(l)) {
         Some(link) => format!("[{words}]({})", link_target(link)),
         None => words,
     }
@@ -396,6 +399,12 @@ mod tests {
         assert_eq!(escape_line("C# 5"), "C# 5");
         assert_eq!(escape_line("82.5%"), "82.5%");
         assert_eq!(escape_line("3."), "3\\.");
+    }
+
+    #[test]
+    fn a_script_link_is_printed_as_words() {
+        let span = Span::linked("click", Link::Url("javascript:alert(1)".into()));
+        assert_eq!(span_text(&span, true), "click");
     }
 
     #[test]

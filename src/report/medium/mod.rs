@@ -106,6 +106,20 @@ pub(crate) fn printed_text(paragraph: &Paragraph) -> String {
     paragraph.spans.iter().map(printed_span).collect()
 }
 
+/// Whether a link may be clickable: a section of the document, or a web or mail address
+/// (never `javascript:` or `data:`: a link's target can come from a checklist file).
+pub(crate) fn is_safe_link(link: &Link) -> bool {
+    match link {
+        Link::Section(_) => true,
+        Link::Url(url) => {
+            let url = url.trim_start().to_ascii_lowercase();
+            ["https://", "http://", "mailto:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme))
+        }
+    }
+}
+
 /// The anchor of each heading, by its index among the document's blocks: its own id, or one
 /// made from its words; unique in the document (a repeat gets `-2`, `-3`; the first keeps it).
 pub(crate) fn anchors(document: &Document) -> HashMap<usize, String> {
@@ -428,6 +442,15 @@ mod tests {
         assert_eq!(anchors[&1], "gaps-2");
         assert_eq!(anchors[&2], "gaps-3");
         assert_eq!(anchors[&3], "section");
+    }
+
+    #[test]
+    fn only_web_mail_and_section_links_are_clickable() {
+        assert!(is_safe_link(&Link::Url("https://dpi.wi.gov".into())));
+        assert!(is_safe_link(&Link::Url("mailto:clerk@example.org".into())));
+        assert!(is_safe_link(&Link::Section("gaps".into())));
+        assert!(!is_safe_link(&Link::Url("JavaScript:alert(1)".into())));
+        assert!(!is_safe_link(&Link::Url(" data:text/html,x".into())));
     }
 
     #[test]

@@ -368,6 +368,11 @@ impl Pen {
             let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
         }
+        if names.iter().any(|n| display_width(n) > name_width) && legend {
+            // A name cut to fit beside its bars is given whole once.
+            let text = format!("Series: {}", names.join(", "));
+            lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
+        }
         lines
     }
 
@@ -569,6 +574,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_series_name_cut_to_fit_is_given_whole_below() {
+        let narrow = text(Some(40), false);
+        assert!(narrow.contains("  Spring "), "{narrow}");
+        assert!(
+            narrow.contains("Series: Spring 2025, Spring 2026"),
+            "{narrow}"
+        );
+        assert!(
+            !text(None, false).contains("Series:"),
+            "whole names need no legend"
+        );
     }
 
     #[test]
