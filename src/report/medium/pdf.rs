@@ -404,12 +404,12 @@ fn chart(l: &mut Layout, chart: &Chart) {
                 bar.percent,
                 color,
             );
+            // The figure in the column right of the track, clear of every bar and mark.
             let value = l
                 .wrap_text(&bar.value, CHART_VALUE, value_width + track_width)
                 .join(" ");
-            let fraction = scale_share(bar.percent) as f32;
-            let x = track_left + track_width * fraction + 4.0;
-            let x = x.min(g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size));
+            let x = (g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size))
+                .min(track_left + track_width + 4.0);
             let value_top = bar_top + (bar_height - CHART_VALUE.line_height()) / 2.0;
             l.place_line(value, CHART_VALUE, x.max(track_left), value_top);
         }
