@@ -8,7 +8,10 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, series_name, thresholds_line};
+use super::{
+    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, scale_share, series_name,
+    thresholds_line,
+};
 use crate::error::Result;
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
@@ -52,12 +55,14 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
             }
             body {
                 a class="skip-link" href="#main" { "Skip to main content" }
-                header class="cover" {
-                    @if document.confidential {
-                        p class="confidential" { strong { (CONFIDENTIAL_NOTICE) } }
-                    }
-                    @for block in banner {
-                        @if let Block::Title(t) = block { (title_block(t)) }
+                @if document.confidential || !banner.is_empty() {
+                    header class="cover" {
+                        @if document.confidential {
+                            p class="confidential" { strong { (CONFIDENTIAL_NOTICE) } }
+                        }
+                        @for block in banner {
+                            @if let Block::Title(t) = block { (title_block(t)) }
+                        }
                     }
                 }
                 main id="main" tabindex="-1" {
@@ -108,10 +113,11 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-fn href(link: &Link) -> String {
-    match link {
-        Link::Url(url) => url.clone(),
-        Link::Section(id) => format!("#{id}"),
+/// Where a click goes; `None` for a link that may not be clickable (see [`is_safe_link`]).
+fn href(link: Option<&Link>) -> Option<String> {
+    match link.filter(|l| is_safe_link(l))? {
+        Link::Url(url) => Some(url.clone()),
+        Link::Section(id) => Some(format!("#{id}")),
     }
 }
 
@@ -130,8 +136,8 @@ fn span(span: &Span) -> Markup {
         @if span.strong { strong { (span.text) } } @else { (span.text) }
     };
     html! {
-        @match &span.link {
-            Some(link) => { a href=(href(link)) { (words) } }
+        @match href(span.link.as_ref()) {
+            Some(target) => { a href=(target) { (words) } }
             None => { (words) }
         }
     }
@@ -213,8 +219,8 @@ fn cell_body(cell: &Cell) -> Markup {
         }
     };
     html! {
-        @match &cell.link {
-            Some(link) => { a href=(href(link)) { (text) } }
+        @match href(cell.link.as_ref()) {
+            Some(target) => { a href=(target) { (text) } }
             None => { (text) }
         }
         @if let Some(detail) = &cell.detail { br; span class="detail" { (detail) } }
@@ -229,7 +235,7 @@ fn chart(c: &Chart, number: usize) -> Markup {
     let thresholds: Vec<(String, f64)> = c
         .thresholds
         .iter()
-        .map(|t| (t.label.clone(), t.percent.clamp(0.0, 100.0)))
+        .map(|t| (t.label.clone(), 100.0 * scale_share(Some(t.percent))))
         .collect();
     // Every figure gets the room of the longest, so all tracks share one scale.
     let value_chars = c
@@ -247,7 +253,7 @@ fn chart(c: &Chart, number: usize) -> Markup {
                     div class="group" {
                         p class="label" { (group.label) }
                         @for (i, bar) in group.bars.iter().enumerate() {
-                            @let width = bar.percent.map_or(0.0, |p| p.clamp(0.0, 100.0));
+                            @let width = 100.0 * scale_share(bar.percent);
                             div class={ "bar-row series-" (i % SERIES_COLORS) } {
                                 @if legend { span class="series-name" { (series_name(c, i)) } }
                                 span class="track" {
@@ -357,6 +363,22 @@ mod tests {
         ] {
             assert!(out.contains(expected), "missing {expected:?} in\n{out}");
         }
+    }
+
+    #[test]
+    fn a_script_link_is_printed_as_words() {
+        let mut doc = Document::new("t");
+        doc.push(Block::Paragraph(Paragraph {
+            spans: vec![Span::linked(
+                "click",
+                Link::Url("javascript:alert(1)".into()),
+            )],
+            ..Paragraph::default()
+        }));
+        let out = String::from_utf8(draw(&doc, &RenderOptions::default()).unwrap().bytes).unwrap();
+        assert!(out.contains("<p>click</p>"), "{out}");
+        assert!(!out.contains("javascript:"));
+        assert!(!out.contains("<header"), "no empty banner landmark");
     }
 
     #[test]

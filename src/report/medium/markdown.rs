@@ -2,7 +2,10 @@
 //! quotes, links; a chart as the table of its figures. Every text from the document is
 //! escaped, so an answer holding `|`, `*` or `<b>` prints as written.
 
-use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, list_marker, series_name, thresholds_line};
+use super::{
+    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, list_marker, series_name,
+    thresholds_line,
+};
 use crate::error::Result;
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
@@ -103,10 +106,8 @@ fn guard_line_start(line: String) -> String {
 /// Where the `.` or `)` of a leading `1. ` or `12)` is: it would start a numbered list.
 fn list_number_end(text: &str) -> Option<usize> {
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &text[digits..];
-    let marker = rest.starts_with(['.', ')']);
-    let ends = rest[1.min(rest.len())..].is_empty() || rest[1.min(rest.len())..].starts_with(' ');
-    (digits > 0 && marker && ends).then_some(digits)
+    let after = text[digits..].strip_prefix(['.', ')'])?;
+    (digits > 0 && (after.is_empty() || after.starts_with(' '))).then_some(digits)
 }
 
 /// A value for an HTML attribute or a URL in parentheses: only characters that cannot end it.
@@ -141,7 +142,7 @@ fn link_target(link: &Link) -> String {
 fn span_text(span: &Span, at_line_start: bool) -> String {
     let words = escape_from(&span.text, at_line_start);
     let words = if span.strong { strong(&words) } else { words };
-    match &span.link {
+    match span.link.as_ref().filter(|l| is_safe_link(l)) {
         Some(link) => format!("[{words}]({})", link_target(link)),
         None => words,
     }
@@ -255,7 +256,12 @@ fn table_text(table: &Table) -> String {
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(cell_text).collect())
+        .map(|row| {
+            // As many cells as the header has, whatever the row holds: else the table breaks.
+            let mut cells: Vec<String> = row.iter().take(header.len()).map(cell_text).collect();
+            cells.resize(header.len(), " ".into());
+            cells
+        })
         .collect();
     pipe_table(&table.caption, &header, &aligns, &rows)
 }
@@ -276,6 +282,7 @@ fn chart_text(chart: &Chart) -> String {
         .map(|group| {
             let mut row = vec![escape_line(&group.label)];
             row.extend(group.bars.iter().map(|b| escape_line(&b.value)));
+            row.resize(header.len(), " ".into());
             row
         })
         .collect();
@@ -392,6 +399,12 @@ mod tests {
         assert_eq!(escape_line("C# 5"), "C# 5");
         assert_eq!(escape_line("82.5%"), "82.5%");
         assert_eq!(escape_line("3."), "3\\.");
+    }
+
+    #[test]
+    fn a_script_link_is_printed_as_words() {
+        let span = Span::linked("click", Link::Url("javascript:alert(1)".into()));
+        assert_eq!(span_text(&span, true), "click");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement};
 
 use super::{
     CONFIDENTIAL_NOTICE, display_width, has_legend, list_marker, printed_span, printed_text,
-    series_name, thresholds_line, wrap,
+    scale_share, series_name, thresholds_line, wrap,
 };
 use crate::error::Result;
 use crate::report::document::{
@@ -368,6 +368,11 @@ impl Pen {
             let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
         }
+        if names.iter().any(|n| display_width(n) > name_width) && legend {
+            // A name cut to fit beside its bars is given whole once.
+            let text = format!("Series: {}", names.join(", "));
+            lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
+        }
         lines
     }
 
@@ -379,11 +384,11 @@ impl Pen {
         thresholds: &[crate::report::document::Threshold],
         track: usize,
     ) -> String {
-        let cells = |p: f64| ((p / 100.0).clamp(0.0, 1.0) * track as f64).round() as usize;
-        let filled = percent.map_or(0, cells);
+        let cells = |p: Option<f64>| (scale_share(p) * track as f64).round() as usize;
+        let filled = cells(percent);
         let marks: Vec<usize> = thresholds
             .iter()
-            .map(|t| cells(t.percent).min(track.saturating_sub(1)))
+            .map(|t| cells(Some(t.percent)).min(track.saturating_sub(1)))
             .collect();
         let (full, empty) = if self.color {
             ('\u{2588}', '\u{00B7}')
@@ -569,6 +574,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_series_name_cut_to_fit_is_given_whole_below() {
+        let narrow = text(Some(40), false);
+        assert!(narrow.contains("  Spring "), "{narrow}");
+        assert!(
+            narrow.contains("Series: Spring 2025, Spring 2026"),
+            "{narrow}"
+        );
+        assert!(
+            !text(None, false).contains("Series:"),
+            "whole names need no legend"
+        );
     }
 
     #[test]
