@@ -135,3 +135,38 @@ fn the_worksheet_pdf_names_every_item_and_a_box_per_scale_value() {
         );
     }
 }
+
+#[test]
+fn text_from_the_answers_that_markup_would_read_is_drawn_safely_in_every_medium() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(crate::common::repo_path(
+        "examples/existing-program.yaml",
+    ))
+    .unwrap()
+    .replace(
+        "district: Example Area School District",
+        "district: \"\u{2014}\u{141}\u{f3}d\u{17a} | <script>alert(1)</script> *District*\"",
+    );
+    let answers = dir.path().join("answers.yaml");
+    std::fs::write(&answers, example).unwrap();
+    for format in ["table", "markdown", "html", "pdf"] {
+        let out = dir.path().join(format!("report.{format}"));
+        let output = tool()
+            .arg("report")
+            .arg(&answers)
+            .args(["--format", format, "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if format == "html" {
+            let html = std::fs::read_to_string(&out).unwrap();
+            assert!(!html.contains("<script>"), "the district is escaped");
+            assert!(html.contains("&lt;script&gt;"));
+        }
+    }
+}
