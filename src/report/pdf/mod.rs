@@ -1,10 +1,8 @@
-//! The PDF report for school boards: cover, plain-language summary with a bar chart, gaps table,
-//! MOU list, action plan, every item, unanswered items, method and sources.
-//!
-//! `content` decides what goes on the pages, [`layout`] where (a model tested without a PDF),
-//! `draw` writes the model as content streams into a printpdf document. Text is set in the
-//! built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters readably
-//! and names them in the warnings of [`super::Rendered`].
+//! The PDF engine: [`layout`] places text, tables and charts on pages (a model tested without
+//! a PDF), `draw` writes the model as content streams into a printpdf document. Text is set in
+//! the built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters
+//! readably and names them in the warnings of [`super::Rendered`]. What a report says is its
+//! document (`report::subject`), drawn through this engine by `report::medium::pdf`.
 
 pub(crate) mod content;
 pub(crate) mod draw;
