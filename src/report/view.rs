@@ -504,13 +504,16 @@ pub fn item_facts(item: &ItemResult) -> String {
     )
 }
 
-/// Who closes the gap and by when: `Superintendent, due 2026-06-30`; `None` when neither is set.
+/// Who closes the gap and by when: `Owner: Superintendent, due 2026-06-30`, `Due 2026-06-30`;
+/// `None` when neither is set.
 pub fn owner_due(item: &ItemResult) -> Option<String> {
     let answer = item.answer.as_ref()?;
-    let owner = answer.owner.clone();
-    let due = answer.due.map(|d| format!("due {d}"));
-    let parts: Vec<String> = [owner, due].into_iter().flatten().collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
+    match (&answer.owner, answer.due) {
+        (Some(owner), Some(due)) => Some(format!("Owner: {owner}, due {due}")),
+        (Some(owner), None) => Some(format!("Owner: {owner}")),
+        (None, Some(due)) => Some(format!("Due {due}")),
+        (None, None) => None,
+    }
 }
 
 /// What the committee wrote about an item, one line each: evidence, note, carried over, and the
