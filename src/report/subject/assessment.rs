@@ -143,7 +143,7 @@ fn section_chart(a: &Assessment) -> Chart {
         .collect::<Vec<_>>()
         .join("; ");
     Chart {
-        title: "Score by section".into(),
+        title: "Each section's score: percent (earned / possible weight)".into(),
         series: vec![String::new()],
         groups,
         thresholds: a
@@ -156,7 +156,7 @@ fn section_chart(a: &Assessment) -> Chart {
                 label: b.label.clone(),
             })
             .collect(),
-        alt: format!("Score by section. {alt}."),
+        alt: format!("Score of each section, percent (earned / possible weight). {alt}."),
     }
 }
 
