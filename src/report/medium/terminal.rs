@@ -162,8 +162,8 @@ impl Pen {
         }
     }
 
-    /// A paragraph after `first`, the look of its tone (bold for a lead). Each run keeps its
-    /// own boldness when color is on; wrapping measures the words alone.
+    /// A paragraph after `first` (later lines after `rest`), in the look of its tone; bold
+    /// for a lead or when every run is bold (a bold word inside plain text prints plain).
     fn paragraph(&self, paragraph: &Paragraph, first: &str, rest: &str) -> Vec<String> {
         let look = Look {
             bold: paragraph.lead,
