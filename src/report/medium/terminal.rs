@@ -162,8 +162,8 @@ impl Pen {
         }
     }
 
-    /// A paragraph after `first`, the look of its tone (bold for a lead). Each run keeps its
-    /// own boldness when color is on; wrapping measures the words alone.
+    /// A paragraph after `first` (later lines after `rest`), in the look of its tone; bold
+    /// for a lead or when every run is bold (a bold word inside plain text prints plain).
     fn paragraph(&self, paragraph: &Paragraph, first: &str, rest: &str) -> Vec<String> {
         let look = Look {
             bold: paragraph.lead,
@@ -313,20 +313,8 @@ impl Pen {
     /// figure after it (under it when there is no room); the marks and the legend below.
     fn chart(&self, chart: &Chart) -> Vec<String> {
         let mut lines = self.wrapped(&chart.title, Look::default().bold(), "");
-        let legend = has_legend(chart);
-        let names: Vec<String> = (0..chart.series.len())
-            .map(|i| series_name(chart, i))
-            .collect();
-        let name_width = if legend {
-            names
-                .iter()
-                .map(|n| display_width(n))
-                .max()
-                .unwrap_or(0)
-                .min(self.width / 4)
-        } else {
-            0
-        };
+        let (keys, legend) = self.series_keys(chart);
+        let name_width = keys.iter().map(|k| display_width(k)).max().unwrap_or(0);
         let value_width = chart
             .groups
             .iter()
@@ -334,7 +322,7 @@ impl Pen {
             .map(|b| display_width(&b.value))
             .max()
             .unwrap_or(0);
-        let prefix = 2 + if legend { name_width + 1 } else { 0 };
+        let prefix = 2 + if keys.is_empty() { 0 } else { name_width + 1 };
         let beside = self.width >= prefix + 10 + 1 + value_width;
         let track = if beside {
             (self.width - prefix - 1 - value_width).min(50)
@@ -344,16 +332,12 @@ impl Pen {
         for group in &chart.groups {
             lines.extend(self.wrapped(&group.label, Look::default(), ""));
             for (index, bar) in group.bars.iter().enumerate() {
-                let name = if legend {
-                    let name = names.get(index).map_or("", String::as_str);
-                    let short = wrap(name, name_width)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default();
-                    let pad = " ".repeat(name_width - display_width(&short));
-                    format!("{short}{pad} ")
-                } else {
+                let name = if keys.is_empty() {
                     String::new()
+                } else {
+                    let key = keys.get(index).map_or("", String::as_str);
+                    let pad = " ".repeat(name_width - display_width(key));
+                    format!("{key}{pad} ")
                 };
                 let drawn = self.bar(bar.percent, &chart.thresholds, track);
                 if beside {
@@ -368,12 +352,32 @@ impl Pen {
             let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
         }
-        if names.iter().any(|n| display_width(n) > name_width) && legend {
-            // A name cut to fit beside its bars is given whole once.
-            let text = format!("Series: {}", names.join(", "));
-            lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
+        if let Some(legend) = legend {
+            lines.extend(self.wrapped(&legend, Look::tone(Tone::Muted), ""));
         }
         lines
+    }
+
+    /// What stands before each bar of a chart of several series (none for one series): its
+    /// name, or when a name is too long to stand beside its bar, a number for every series
+    /// and a legend line saying whose each number is.
+    fn series_keys(&self, chart: &Chart) -> (Vec<String>, Option<String>) {
+        if !has_legend(chart) {
+            return (Vec::new(), None);
+        }
+        let names: Vec<String> = (0..chart.series.len())
+            .map(|i| series_name(chart, i))
+            .collect();
+        if names.iter().all(|n| display_width(n) <= self.width / 4) {
+            return (names, None);
+        }
+        let keys: Vec<String> = (1..=names.len()).map(|n| format!("({n})")).collect();
+        let legend: Vec<String> = keys
+            .iter()
+            .zip(&names)
+            .map(|(key, name)| format!("{key} {name}"))
+            .collect();
+        (keys, Some(format!("Series: {}", legend.join(", "))))
     }
 
     /// One bar `track` columns long: `#` (a block with color) up to the figure, `.` beyond,
@@ -577,11 +581,12 @@ mod tests {
     }
 
     #[test]
-    fn a_series_name_cut_to_fit_is_given_whole_below() {
+    fn series_too_long_to_name_beside_their_bars_are_numbered() {
         let narrow = text(Some(40), false);
-        assert!(narrow.contains("  Spring "), "{narrow}");
+        assert!(narrow.contains("  (1) ####"), "{narrow}");
+        assert!(narrow.contains("  (2) ####"), "{narrow}");
         assert!(
-            narrow.contains("Series: Spring 2025, Spring 2026"),
+            narrow.contains("Series: (1) Spring 2025, (2) Spring 2026"),
             "{narrow}"
         );
         assert!(
