@@ -7,11 +7,10 @@ pub mod compare;
 mod csv;
 pub mod document;
 pub mod glossary;
-pub mod html;
 mod json;
-mod markdown;
+pub mod medium;
 pub mod pdf;
-mod table;
+pub mod subject;
 pub mod view;
 
 use std::borrow::Cow;
@@ -192,6 +191,11 @@ pub(crate) fn public_view<'a>(
     }
 }
 
+/// The gap report as a document, drawn in `format` (a medium: table, Markdown, HTML or PDF).
+fn draw_assessment(a: &Assessment, format: Format, o: &RenderOptions) -> Result<Rendered> {
+    medium::draw(&subject::assessment(&public_view(a, o), o), format, o)
+}
+
 pub(crate) fn encode_error(format: Format, err: impl std::fmt::Display) -> Error {
     Error::Encode {
         format: format.label(),
@@ -208,9 +212,7 @@ struct Html;
 
 impl Backend for Table {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        table::TableRenderer
-            .render(&public_view(a, o), o)
-            .map(Rendered::plain)
+        draw_assessment(a, Format::Table, o)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
         compare::table::TableRenderer
@@ -226,9 +228,7 @@ impl Backend for Table {
 
 impl Backend for Markdown {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        markdown::MarkdownRenderer
-            .render(&public_view(a, o), o)
-            .map(Rendered::plain)
+        draw_assessment(a, Format::Markdown, o)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
         compare::markdown::MarkdownRenderer
@@ -278,7 +278,7 @@ impl Backend for Json {
 
 impl Backend for Pdf {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        Ok(pdf::render(&public_view(a, o), o))
+        draw_assessment(a, Format::Pdf, o)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
         Ok(compare::pdf::PdfRenderer.comparison(c, o))
@@ -293,9 +293,7 @@ const COMPARISON_FORMATS: &str = "table, markdown, csv, json or pdf";
 
 impl Backend for Html {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        html::HtmlRenderer
-            .render(&public_view(a, o), o)
-            .map(Rendered::plain)
+        draw_assessment(a, Format::Html, o)
     }
     fn comparison(&self, _: &Comparison, _: &RenderOptions) -> Result<Rendered> {
         Err(not_available("a comparison", Format::Html))

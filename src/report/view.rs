@@ -1,7 +1,10 @@
-//! Labels and number formats shared by every renderer, so all formats print the same figures.
+//! Labels, number formats and sentences shared by every subject, so every medium prints the
+//! same figures in the same words.
 
 use crate::model::Priority;
-use crate::score::{Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score};
+use crate::score::{
+    Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score, SectionScore,
+};
 
 /// A weight or weight sum: whole numbers without decimals, others with one (`12`, `12.5`).
 pub fn weight(value: f64) -> String {
@@ -125,29 +128,13 @@ pub fn draft_reasons(draft: &Draft, answered: Coverage, threshold: f64) -> Vec<S
     reasons
 }
 
-/// The critical counts in one line: `1 critical gap; 6 critical items not yet answered`.
-pub fn critical_line(assessment: &Assessment) -> String {
-    format!(
-        "{}; {} not yet answered",
-        plural(
-            assessment.critical_gaps().count(),
-            "critical gap",
-            "critical gaps"
-        ),
-        plural(
-            assessment.critical_unanswered().count(),
-            "critical item",
-            "critical items"
-        )
-    )
-}
-
 /// How a gap table marks an answer copied from an earlier assessment and not yet confirmed.
 pub fn carried_note(from: &str) -> String {
     format!("Carried over from {from}, not yet confirmed")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `1 item`, `3 items`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -174,12 +161,6 @@ pub fn priority(priority: Priority) -> &'static str {
         Priority::Medium => "Medium",
         Priority::Low => "Low",
     }
-}
-
-/// What an item rests on, as printed beside it (`Local practice`); empty when the checklist
-/// does not say.
-pub fn basis(item: &ItemResult) -> &'static str {
-    item.basis.map_or("", |b| b.label())
 }
 
 /// The item id with its basis: `governance.written-mou · Guidance`.
@@ -219,20 +200,6 @@ pub fn method_limits(assessment: &Assessment) -> Vec<String> {
     lines
 }
 
-/// The next step, with owner and due date when the committee gave them.
-pub fn next_step(item: &ItemResult) -> String {
-    let mut text = item.recommendation.clone();
-    if let Some(answer) = &item.answer {
-        let owner = answer.owner.as_deref().map(|o| format!("Owner: {o}"));
-        let due = answer.due.map(|d| format!("due {d}"));
-        let plan: Vec<String> = [owner, due].into_iter().flatten().collect();
-        if !plan.is_empty() {
-            text.push_str(&format!(" ({})", plan.join(", ")));
-        }
-    }
-    text
-}
-
 /// The status counts in one line: `60 in place · 15 partly in place · ...`.
 pub fn counts_line(assessment: &Assessment) -> String {
     assessment
@@ -250,11 +217,6 @@ pub fn stamp(assessment: &Assessment) -> String {
         "Checklist {} {}; sro-assess {}; answers file {}",
         m.checklist.id, m.checklist.version, m.tool_version, m.answers_hash
     )
-}
-
-/// `2025-26 annual review (2026-03-15)`.
-pub fn assessment_line(assessment: &Assessment) -> String {
-    format!("{} ({})", assessment.meta.label, assessment.meta.date)
 }
 
 /// `Title, version 2026.1`.
@@ -314,6 +276,302 @@ pub fn critical_unanswered_lines(assessment: &Assessment) -> Vec<String> {
         .collect()
 }
 
+/// The report's title, as a viewer shows it: `SRO program gap report: Example Area School District`.
+pub fn report_title(assessment: &Assessment) -> String {
+    format!("SRO program gap report: {}", assessment.meta.district)
+}
+
+/// The title a viewer shows (a browser tab, a PDF reader's title bar), DRAFT and CONFIDENTIAL
+/// first when they apply, so they show even where the page itself is out of sight.
+pub fn document_title(assessment: &Assessment, confidential: bool) -> String {
+    let mut title = report_title(assessment);
+    if assessment.draft.is_draft {
+        title.insert_str(0, "DRAFT: ");
+    }
+    if confidential {
+        title.insert_str(0, "CONFIDENTIAL: ");
+    }
+    title
+}
+
+/// The line a public report carries instead.
+pub const PUBLIC_NOTICE: &str = "Internal notes are not included: this report may be published.";
+
+/// The summary's first sentence: `Example Area School District scores 72.4% (Developing) on
+/// this checklist: 90.5 earned of 125 possible weight = 72.4%.`
+pub fn summary_headline(assessment: &Assessment) -> String {
+    format!(
+        "{} scores {} on this checklist: {}.",
+        assessment.meta.district,
+        headline(assessment),
+        arithmetic(&assessment.overall)
+    )
+}
+
+/// The scoring rule in one plain sentence, from the checklist's own scale and weights.
+pub fn method_sentence(assessment: &Assessment) -> String {
+    let w = &assessment.method.weights;
+    let credits: Vec<String> = assessment
+        .method
+        .scale
+        .iter()
+        .filter_map(|lvl| {
+            lvl.credit
+                .map(|c| format!("{} {}", lvl.label.to_lowercase(), weight(c)))
+        })
+        .collect();
+    format!(
+        "Each practice carries a weight by priority (critical {}, high {}, medium {}, low {}) and \
+         earns that weight times its credit ({}). The score is the weight earned over the weight \
+         possible.",
+        weight(w.critical),
+        weight(w.high),
+        weight(w.medium),
+        weight(w.low),
+        credits.join(", ")
+    )
+}
+
+/// How many gaps, and how many items wait for an answer (named only when some do):
+/// `30 answered, plus 5 unanswered items`.
+pub fn gaps_line(assessment: &Assessment) -> String {
+    let gaps = assessment.gaps().count();
+    match assessment.unanswered().count() {
+        0 => format!("{gaps} among the answered items"),
+        open => format!(
+            "{gaps} among the answered items, plus {}",
+            plural(open, "unanswered item", "unanswered items")
+        ),
+    }
+}
+
+/// What follows the first strengths: `and 55 more items in place.`
+pub fn more_strengths(more: usize) -> String {
+    format!(
+        "and {more} more {} in place.",
+        if more == 1 { "item" } else { "items" }
+    )
+}
+
+/// When no strength can be named.
+pub const NO_STRENGTHS: &str = "No practice is fully in place yet.";
+
+/// When no critical practice is a gap.
+pub const NO_CRITICAL_GAPS: &str = "No critical practice is answered as missing.";
+
+/// The gap list's opening sentence.
+pub const GAPS_INTRO: &str = "Practices partly or not in place, most urgent first: by priority, \
+    then by the weight lost, then in checklist order. Each gap's evidence is under its next step.";
+
+/// Where the gap list sends a reader for the items not yet answered (before the link).
+pub const UNANSWERED_APART: &str = "Items not yet answered are not gaps; they are listed under";
+
+/// When there is no gap.
+pub const NO_GAPS: &str = "No gaps among the answered items.";
+
+/// The MOU list's opening sentence.
+pub const MOU_INTRO: &str = "These gaps concern practices that belong in the written memorandum \
+    of understanding (MOU) between the district and the law enforcement agency. Take this list to \
+    the MOU renewal; each gap's next step and evidence are in the gap list.";
+
+/// How the MOU list and the action plan name a gap of the gap list: `gap 3`.
+pub fn gap_reference(item: &ItemResult) -> String {
+    format!("gap {}", item.gap_rank.unwrap_or(0))
+}
+
+/// An MOU entry's facts: `not in place; critical priority; responsible: Joint`.
+pub fn mou_facts(item: &ItemResult) -> String {
+    format!(
+        "{}; {} priority; responsible: {}",
+        item.status_label.to_lowercase(),
+        priority(item.priority).to_lowercase(),
+        item.responsible.label()
+    )
+}
+
+/// When no gap concerns the MOU.
+pub const NO_MOU_GAPS: &str =
+    "No gap concerns a practice that belongs in the memorandum of understanding (MOU).";
+
+/// The action plan's opening sentence; the gaps still without a plan are counted only when
+/// there are some.
+pub fn action_plan_intro(unplanned: usize) -> String {
+    let mut text =
+        "Gaps with an owner and a due date, soonest first; the gap list says what each needs."
+            .to_string();
+    match unplanned {
+        0 => {}
+        1 => text.push_str(" 1 other gap has no owner or due date yet."),
+        n => text.push_str(&format!(" {n} other gaps have no owner or due date yet.")),
+    }
+    text
+}
+
+/// When no gap has an owner and a due date.
+pub const NO_ACTION_PLAN: &str = "No gap has both an owner and a due date yet. Once the committee \
+    names an owner and a due date for a gap, it is listed here.";
+
+/// The unanswered list's opening sentence.
+pub const UNANSWERED_INTRO: &str = "These items have no answer. Each scores 0 (its weight counts \
+    as possible, none as earned) until it is answered; they are not counted among the gaps.";
+
+/// When every item is answered.
+pub const ALL_ANSWERED: &str = "Every item of the profile is answered.";
+
+/// The formula, in words and symbols.
+pub const FORMULA: &str = "Formula: score = sum(weight \u{00D7} credit) / sum(weight) \u{00D7} 100, \
+    over the applicable items, rounded to one decimal. The same formula gives each section's score \
+    and the overall score.";
+
+/// What a not-applicable answer does to a score, naming the scale's not-applicable labels;
+/// `None` when the scale has none.
+pub fn not_applicable_rule(assessment: &Assessment) -> Option<String> {
+    let labels: Vec<String> = assessment
+        .method
+        .scale
+        .iter()
+        .filter(|lvl| lvl.credit.is_none())
+        .map(|lvl| format!("\u{201C}{}\u{201D}", lvl.label))
+        .collect();
+    (!labels.is_empty()).then(|| {
+        format!(
+            "An item answered {} is left out of both the earned and the possible weight: it \
+             neither raises nor lowers a score.",
+            labels.join(" or ")
+        )
+    })
+}
+
+/// What an unanswered item does to a score.
+pub const UNANSWERED_RULE: &str = "An item with no answer counts in the possible weight with no \
+    credit, so it lowers the score until it is answered. Unanswered items are listed apart from \
+    the gaps, and the coverage line shows how many items were answered.";
+
+/// How gaps are ordered.
+pub const GAP_ORDER: &str = "Gaps (items partly or not in place) are ordered by priority, then by \
+    the weight they lose, then in checklist order.";
+
+/// What the reproducibility stamp is for.
+pub const STAMP_INTRO: &str = "The same checklist and answers file give the same report. These \
+    identify them:";
+
+/// The sources list's opening sentence.
+pub const SOURCES_INTRO: &str =
+    "Every source the checklist cites. Each item names the part of a source it rests on.";
+
+/// A credit as the method's scale table prints it: `0.5`, `left out (not applicable)`.
+pub fn credit(credit: Option<f64>) -> String {
+    credit.map_or_else(|| "left out (not applicable)".to_string(), weight)
+}
+
+/// A band's lower bound: `75% or more`.
+pub fn band_floor(min: f64) -> String {
+    format!("{}% or more", weight(min))
+}
+
+/// A section's figures under its title, its statuses counted (only those it has):
+/// `72.4% (21 / 29 weight), 12 items: 8 in place, 3 partly in place, 1 unanswered`.
+pub fn section_line(section: &SectionScore) -> String {
+    let counts: Vec<String> = section
+        .counts
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| format!("{} {}", c.count, c.label.to_lowercase()))
+        .collect();
+    format!(
+        "{} ({} weight), {}: {}",
+        percent(section.score.percent),
+        fraction(&section.score),
+        plural(section.items, "item", "items"),
+        counts.join(", ")
+    )
+}
+
+/// A bar's figure: `72.4% (21 / 29)`.
+pub fn bar_value(score: &Score) -> String {
+    format!("{} ({})", percent(score.percent), fraction(score))
+}
+
+/// An item's facts in one line: `Partly in place · Critical priority · responsible: Joint ·
+/// mou.signed · Guidance`.
+pub fn item_facts(item: &ItemResult) -> String {
+    format!(
+        "{} \u{00B7} {} priority \u{00B7} responsible: {} \u{00B7} {}",
+        item.status_label,
+        priority(item.priority),
+        item.responsible.label(),
+        id_and_basis(item)
+    )
+}
+
+/// Who closes the gap and by when: `Owner: Superintendent, due 2026-06-30`, `Due 2026-06-30`;
+/// `None` when neither is set.
+pub fn owner_due(item: &ItemResult) -> Option<String> {
+    let answer = item.answer.as_ref()?;
+    match (&answer.owner, answer.due) {
+        (Some(owner), Some(due)) => Some(format!("Owner: {owner}, due {due}")),
+        (Some(owner), None) => Some(format!("Owner: {owner}")),
+        (None, Some(due)) => Some(format!("Due {due}")),
+        (None, None) => None,
+    }
+}
+
+/// What the committee wrote about an item, one line each: evidence, note, carried over, and the
+/// internal note only when `internal` (marked CONFIDENTIAL).
+pub fn answer_lines(item: &ItemResult, internal: bool) -> Vec<String> {
+    let Some(answer) = &item.answer else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(evidence) = &answer.evidence {
+        lines.push(format!("Evidence: {evidence}"));
+    }
+    if let Some(note) = &answer.note {
+        lines.push(format!("Note: {note}"));
+    }
+    if let Some(from) = &answer.carried_from {
+        lines.push(carried_note(from));
+    }
+    if internal && let Some(secret) = &answer.internal_note {
+        lines.push(internal_note(secret));
+    }
+    lines
+}
+
+/// How an internal note is printed when asked for.
+pub fn internal_note(text: &str) -> String {
+    format!("Internal note (CONFIDENTIAL): {text}")
+}
+
+/// A local checklist's changes, one line each: `Removed A signed MOU (mou.signed): reason`.
+pub fn tailoring_changes(assessment: &Assessment) -> Vec<String> {
+    let Some(t) = &assessment.meta.tailoring else {
+        return Vec::new();
+    };
+    let removed = t
+        .removed
+        .iter()
+        .map(|r| format!("Removed {} ({}): {}", r.title, r.item_id, r.reason));
+    let added = t.added.iter().map(|id| format!("Added {id}"));
+    let changed = t
+        .overridden
+        .iter()
+        .map(|c| format!("Changed {}: {}", c.item_id, c.fields.join(", ")));
+    removed.chain(added).chain(changed).collect()
+}
+
+/// A source's publisher and year: `Wisconsin DPI, 2024`.
+pub fn publisher_year(publisher: &str, year: &str) -> String {
+    format!("{publisher}, {year}")
+}
+
+/// Whether a URL may become a link: only web addresses (a local checklist could cite a
+/// `javascript:` URL).
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,6 +581,26 @@ mod tests {
         assert_eq!(weight(12.0), "12");
         assert_eq!(weight(12.5), "12.5");
         assert_eq!(weight(0.0), "0");
+    }
+
+    #[test]
+    fn counts_nothing_only_when_there_is_something() {
+        assert_eq!(
+            action_plan_intro(0),
+            "Gaps with an owner and a due date, soonest first; the gap list says what each needs."
+        );
+        assert!(action_plan_intro(1).ends_with(" 1 other gap has no owner or due date yet."));
+        assert!(action_plan_intro(4).ends_with(" 4 other gaps have no owner or due date yet."));
+        assert_eq!(more_strengths(1), "and 1 more item in place.");
+        assert_eq!(more_strengths(3), "and 3 more items in place.");
+    }
+
+    #[test]
+    fn only_web_addresses_are_web_addresses() {
+        assert!(is_web_address("https://dpi.wi.gov"));
+        assert!(is_web_address(" HTTP://example.org"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("file:///etc/passwd"));
     }
 
     #[test]

@@ -129,13 +129,12 @@ fn report_prints_header_figures_sections_and_gaps() {
         .arg(&path)
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "District:    Example Area School District",
-        ))
+        .stdout(predicate::str::contains("Example Area School District"))
+        .stdout(predicate::str::contains("Assessment:"))
         .stdout(predicate::str::contains("possible weight ="))
         .stdout(predicate::str::contains("Coverage:"))
-        .stdout(predicate::str::contains("Gaps in priority order"))
-        .stdout(predicate::str::contains("Unanswered items (0)"))
+        .stdout(predicate::str::contains("GAPS IN PRIORITY ORDER"))
+        .stdout(predicate::str::contains("UNANSWERED ITEMS (0)"))
         .stdout(predicate::str::contains("Strengths:"));
 }
 
@@ -163,10 +162,13 @@ fn every_output_file_format_is_taken_from_the_extension() {
     let dir = tempfile::tempdir().unwrap();
     let path = filled(dir.path(), &["met", "partial"]);
     for (name, starts) in [
-        ("r.md", "# SRO program gap report"),
+        ("r.md", "SCHOOL RESOURCE OFFICER PROGRAM\n\n# Gap Report"),
         ("r.csv", "district,label"),
         ("r.json", "{"),
-        ("r.txt", "SRO program gap report"),
+        (
+            "r.txt",
+            "SCHOOL RESOURCE OFFICER PROGRAM\nGap Report\n==========",
+        ),
     ] {
         let out = dir.path().join(name);
         tool()

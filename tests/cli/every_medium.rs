@@ -2,11 +2,14 @@
 //! example, a comparison of options, a comparison of years and the summary of examples/, each
 //! drawn as table, Markdown, HTML (assessments only), PDF, CSV and JSON. The JSON export of the
 //! model is the reference; every other medium must state its overall percentage, band (or "not
-//! rated"), coverage and number of gaps.
+//! rated"), coverage and number of gaps. The checklist listing (table, Markdown) and the
+//! worksheet (PDF) name every section and item of each profile, and how many items it has.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use sro_assess::load::{BUNDLED, parse_checklist};
+use sro_assess::model::Checklist;
 use sro_assess::spreadsheet::{self, SpreadsheetKind};
 
 use crate::common::{example_files, tool};
@@ -103,10 +106,12 @@ fn band_text(document: &Value) -> String {
     }
 }
 
+/// Case aside: the terminal sets a chapter heading in capitals.
 fn assert_states(text: &str, statements: &[String], context: &str) {
+    let text = text.to_lowercase();
     for statement in statements {
         assert!(
-            text.contains(statement.as_str()),
+            text.contains(&statement.to_lowercase()),
             "{context}: does not state `{statement}`"
         );
     }
@@ -346,6 +351,99 @@ fn check_summary_csv(path: &Path, assessments: &[&Value], average: &str, context
             cell(row, "gaps"),
             a["gaps"].to_string(),
             "{context}: {source}"
+        );
+    }
+}
+
+fn bundled() -> Checklist {
+    let first = &BUNDLED[0];
+    parse_checklist(first.text, Path::new(first.id))
+        .unwrap()
+        .checklist
+}
+
+/// Words broken across lines by a medium read as one when whitespace is collapsed.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_listing_names_every_item_of_the_profile_in_every_medium() {
+    let checklist = bundled();
+    let dir = tempfile::tempdir().unwrap();
+    for profile in &checklist.profiles {
+        for (format, name) in [("table", "list.txt"), ("markdown", "list.md")] {
+            let out = dir.path().join(name);
+            let output = tool()
+                .args(["checklist", "show", &checklist.id, "--profile", &profile.id])
+                .args(["--format", format, "-o"])
+                .arg(&out)
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{}", profile.id);
+            let text = collapsed(&std::fs::read_to_string(&out).unwrap().replace('\\', ""));
+            for (section, items) in checklist.sections_in(Some(profile)) {
+                let count = match items.len() {
+                    1 => "1 item".to_string(),
+                    n => format!("{n} items"),
+                };
+                let about = format!("{count}, section id {}", section.id);
+                assert!(text.contains(&about), "{format} {}: {about}", profile.id);
+                for item in items {
+                    assert!(
+                        text.contains(&item.id),
+                        "{format} {}: {}",
+                        profile.id,
+                        item.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_worksheet_pdf_names_every_item_and_a_box_per_scale_value() {
+    let checklist = bundled();
+    let dir = tempfile::tempdir().unwrap();
+    let profile = &checklist.profiles[0];
+    let out = dir.path().join("worksheet.pdf");
+    let output = tool()
+        .args([
+            "checklist",
+            "show",
+            &checklist.id,
+            "--profile",
+            &profile.id,
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = collapsed(&pdf_read::read(&out).text());
+    let cover = format!(
+        "{} items in {} sections",
+        checklist.items_in_profile(profile).count(),
+        checklist.sections_in(Some(profile)).len()
+    );
+    assert!(text.contains(&cover), "the cover says `{cover}`");
+    let items: Vec<_> = checklist
+        .sections_in(Some(profile))
+        .into_iter()
+        .flat_map(|(_, i)| i)
+        .collect();
+    for item in &items {
+        assert!(text.contains(&item.id), "{}", item.id);
+    }
+    for level in &checklist.scale {
+        // A text reader may collapse the box's two spaces.
+        let boxes = text.matches(&format!("] {}", level.label)).count();
+        assert!(
+            boxes >= items.len(),
+            "{}: {boxes} boxes for {} items",
+            level.label,
+            items.len()
         );
     }
 }

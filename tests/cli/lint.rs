@@ -49,7 +49,7 @@ fn a_local_checklist_passes_lint_and_reports_say_it_is_tailored() {
             "Scored against a local checklist based on wi-sro-best-practices 2026.2: 1 item added, 1 removed, 1 changed.",
         ))
         .stdout(predicate::str::contains(
-            "Removed `governance.mou-public` (The MOU is available to families and the public): The board publishes",
+            "Removed The MOU is available to families and the public (governance.mou-public): The board publishes",
         ));
     tool()
         .arg("report")
@@ -57,7 +57,7 @@ fn a_local_checklist_passes_lint_and_reports_say_it_is_tailored() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Tailoring:   Scored against a local checklist",
+            "Local checklist: Scored against a local checklist",
         ));
     // The PDF says so too: on the cover and, with each removal's reason, on the method page.
     let pdf = dir.path().join("local.pdf");

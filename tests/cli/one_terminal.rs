@@ -72,15 +72,20 @@ fn a_piped_columns_wraps_the_checklist_listing() {
     );
     let unwrapped = stdout_of(&["checklist", "show"], None);
     assert!(unwrapped.lines().any(|l| l.chars().count() > 60));
-    let words = |text: &str| {
-        text.split_whitespace()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
+    // A word longer than the line (a URL) is broken rather than overflow it.
+    // Heading underlines and table rules are as long as the width, so they are left out.
+    let letters = |text: &str| {
+        text.lines()
+            .filter(|l| !l.chars().all(|c| matches!(c, '=' | '-' | '+')))
+            .flat_map(str::split_whitespace)
+            .filter(|w| *w != "|")
+            .collect::<String>()
+            .replace('|', "")
     };
     assert_eq!(
-        words(&narrow),
-        words(&unwrapped),
-        "wrapping keeps every word"
+        letters(&narrow),
+        letters(&unwrapped),
+        "wrapping keeps every character"
     );
 }
 

@@ -1,5 +1,6 @@
 //! The README's command outputs are real: each block after a `<!-- output: ARGS -->` marker
-//! must be what `sro-assess ARGS` prints today (stdout, then stderr).
+//! must be what `sro-assess ARGS` prints today (stdout, then stderr); after
+//! `<!-- output: ARGS (first N lines) -->`, its first N lines.
 //! Refresh them with `UPDATE_README=1 cargo test --test cli readme`.
 
 use crate::common::{repo_path, tool};
@@ -35,6 +36,15 @@ fn output_of(args: &[String]) -> String {
     text.trim_end().to_string()
 }
 
+/// `report x.yaml (first 60 lines)` -> (`report x.yaml`, Some(60)); no suffix keeps every line.
+fn command_and_lines(marker: &str) -> (&str, Option<usize>) {
+    marker
+        .strip_suffix(" lines)")
+        .and_then(|m| m.rsplit_once(" (first "))
+        .and_then(|(command, n)| Some((command, Some(n.parse().ok()?))))
+        .unwrap_or((marker, None))
+}
+
 /// The README with every marked block replaced by the command's current output.
 fn refreshed(readme: &str) -> String {
     let mut out = String::new();
@@ -45,7 +55,8 @@ fn refreshed(readme: &str) -> String {
         let Some(rest) = line.strip_prefix(MARKER) else {
             continue;
         };
-        let args = split_args(rest.trim_end_matches("-->").trim());
+        let (command, keep) = command_and_lines(rest.trim_end_matches("-->").trim());
+        let args = split_args(command);
         // Skip the old block: its opening fence, body and closing fence.
         let fence = lines.next().unwrap_or("```text");
         for old in lines.by_ref() {
@@ -55,7 +66,9 @@ fn refreshed(readme: &str) -> String {
         }
         out.push_str(fence);
         out.push('\n');
-        out.push_str(&output_of(&args));
+        let output = output_of(&args);
+        let shown: Vec<&str> = output.lines().take(keep.unwrap_or(usize::MAX)).collect();
+        out.push_str(shown.join("\n").trim_end());
         out.push_str("\n```\n");
     }
     out
@@ -88,6 +101,18 @@ fn readme_outputs_are_what_the_tool_prints_today() {
             diff.join("\n")
         );
     }
+}
+
+#[test]
+fn a_marker_may_keep_the_first_lines_only() {
+    assert_eq!(
+        command_and_lines("report a.yaml --width 100 (first 60 lines)"),
+        ("report a.yaml --width 100", Some(60))
+    );
+    assert_eq!(
+        command_and_lines("summary examples"),
+        ("summary examples", None)
+    );
 }
 
 #[test]

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use sro_assess::load::{BUNDLED, parse_checklist};
-use sro_assess::model::Checklist;
-use sro_assess::report::Paper;
-use sro_assess::report::pdf::worksheet;
+use sro_assess::model::{Checklist, Profile};
+use sro_assess::report::medium::pdf::lay_out;
+use sro_assess::report::{Paper, RenderOptions, subject};
 
 use crate::common::tool;
 use crate::external;
@@ -17,6 +17,16 @@ fn bundled() -> Checklist {
     parse_checklist(first.text, Path::new(first.id))
         .unwrap()
         .checklist
+}
+
+/// The worksheet's pages as the PDF medium lays them out.
+fn page_total(checklist: &Checklist, profile: Option<&Profile>, paper: Paper) -> usize {
+    let options = RenderOptions {
+        paper,
+        ..RenderOptions::default()
+    };
+    let document = subject::worksheet(checklist, profile);
+    lay_out(&document, &options).finish().0.len()
 }
 
 fn write(args: &[&str], out: &Path) -> Vec<u8> {
@@ -47,7 +57,7 @@ fn one_worksheet_per_profile_with_every_item_id_and_page_numbers() {
         let out = dir.path().join(format!("{}.pdf", profile.id));
         write(&[checklist.id.as_str(), "--profile", &profile.id], &out);
         external::qpdf_check(&out);
-        let pages = worksheet::pages(&checklist, Some(profile), Paper::Letter).len();
+        let pages = page_total(&checklist, Some(profile), Paper::Letter);
         assert_eq!(page_count(&out), pages, "{}", profile.id);
         for (reader, text) in texts(&out) {
             let text = text.replace('\n', " ");
@@ -56,8 +66,7 @@ fn one_worksheet_per_profile_with_every_item_id_and_page_numbers() {
                 "District",
                 "Date of the meeting",
                 "Present at the meeting",
-                "Evidence",
-                "Notes",
+                "Evidence and notes",
                 &format!("Page 1 of {pages}"),
                 &format!("Page {pages} of {pages}"),
             ] {
@@ -114,6 +123,6 @@ fn paper_a4_gives_a4_pages() {
     pdf_read::assert_a4(&out);
     let checklist = bundled();
     let profile = checklist.profiles.iter().find(|p| p.id == "without-sro");
-    let pages = worksheet::pages(&checklist, profile, Paper::A4).len();
+    let pages = page_total(&checklist, profile, Paper::A4);
     assert_eq!(page_count(&out), pages);
 }

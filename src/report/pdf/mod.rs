@@ -1,10 +1,8 @@
-//! The PDF report for school boards: cover, plain-language summary with a bar chart, gaps table,
-//! MOU list, action plan, every item, unanswered items, method and sources.
-//!
-//! `content` decides what goes on the pages, [`layout`] where (a model tested without a PDF),
-//! `draw` writes the model as content streams into a printpdf document. Text is set in the
-//! built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters readably
-//! and names them in the warnings of [`super::Rendered`].
+//! The PDF engine: [`layout`] places text, tables and charts on pages (a model tested without
+//! a PDF), `draw` writes the model as content streams into a printpdf document. Text is set in
+//! the built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters
+//! readably and names them in the warnings of [`super::Rendered`]. What a report says is its
+//! document (`report::subject`), drawn through this engine by `report::medium::pdf`.
 
 pub(crate) mod content;
 pub(crate) mod draw;
@@ -13,35 +11,14 @@ pub mod layout;
 pub mod metrics;
 #[doc(hidden)]
 pub mod synthetic;
-pub mod worksheet;
 
-use super::{RenderOptions, Rendered, public_view};
+use super::{RenderOptions, public_view};
 use crate::score::Assessment;
-
-/// The PDF of the assessment as given (the backend passes its public view) and one warning
-/// per character the built-in font could not show, from one layout pass.
-pub(crate) fn render(assessment: &Assessment, options: &RenderOptions) -> Rendered {
-    let layout = content::build(assessment, options);
-    let geometry = layout.geometry();
-    let (pages, encoder) = layout.finish();
-    let meta = draw::Meta {
-        title: format!("SRO program gap report: {}", assessment.meta.district),
-        author: assessment.meta.prepared_by.clone().unwrap_or_default(),
-        date: (
-            assessment.meta.date.year(),
-            assessment.meta.date.month(),
-            assessment.meta.date.day(),
-        ),
-    };
-    Rendered {
-        bytes: draw::to_pdf(pages, geometry, &meta),
-        warnings: encoder.warnings(),
-    }
-}
 
 /// The laid-out pages of the report, footers included: what the PDF draws, mark for mark.
 pub fn pages(assessment: &Assessment, options: &RenderOptions) -> Vec<layout::Page> {
-    content::build(&public_view(assessment, options), options)
+    let document = crate::report::subject::assessment(&public_view(assessment, options), options);
+    crate::report::medium::pdf::lay_out(&document, options)
         .finish()
         .0
 }

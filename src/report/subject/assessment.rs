@@ -1,0 +1,539 @@
+//! The gap report of one assessment, in the order a board reads it: cover, summary with the
+//! section chart, critical gaps and strengths, gaps in priority order, MOU, action plan, every
+//! item by section, unanswered items, local changes, method and sources.
+
+use super::{bullets, item_cell, priority_cell, status_cell, status_tone, view, with_link};
+use crate::model::Priority;
+use crate::report::RenderOptions;
+use crate::report::document::{
+    Align, Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, Link, List, Note,
+    Paragraph, Span, Table, Threshold, Title, Tone,
+};
+use crate::score::{Assessment, ItemResult};
+
+/// The whole gap report. Internal notes appear only when the options ask for them, and then
+/// the document is marked confidential.
+pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
+    let internal = options.include_internal_notes;
+    let confidential = internal && a.has_internal_notes();
+    let mut doc = Document::new(view::document_title(a, confidential));
+    doc.author = a.meta.prepared_by.clone();
+    doc.subject = Some(format!("{}, {}", view::checklist_line(a), a.meta.label));
+    doc.date = Some((a.meta.date.year(), a.meta.date.month(), a.meta.date.day()));
+    doc.confidential = confidential;
+    doc.running_footer = view::draft_line(a).unwrap_or_default();
+    cover(&mut doc, a);
+    summary(&mut doc, a);
+    gaps(&mut doc, a, internal);
+    mou(&mut doc, a);
+    action_plan(&mut doc, a);
+    every_item(&mut doc, a, internal);
+    unanswered(&mut doc, a);
+    tailoring(&mut doc, a);
+    method(&mut doc, a);
+    sources(&mut doc, a);
+    doc
+}
+
+fn note(doc: &mut Document, tone: Tone, text: impl Into<String>) {
+    doc.push(Block::Note(Note {
+        tone,
+        text: text.into(),
+    }));
+}
+
+fn muted(doc: &mut Document, text: impl Into<String>) {
+    doc.push(Block::Paragraph(Paragraph::toned(text, Tone::Muted)));
+}
+
+fn key_values(pairs: Vec<(&str, String)>) -> Block {
+    Block::KeyValues(
+        pairs
+            .into_iter()
+            .map(|(key, value)| KeyValue {
+                key: key.to_string(),
+                value,
+            })
+            .collect(),
+    )
+}
+
+fn cover(doc: &mut Document, a: &Assessment) {
+    doc.push(Block::Title(Title {
+        kicker: Some("SCHOOL RESOURCE OFFICER PROGRAM".into()),
+        title: "Gap Report".into(),
+        subtitle: Some(a.meta.district.clone()),
+    }));
+    if let Some(draft) = view::draft_line(a) {
+        note(doc, Tone::Caution, draft);
+    }
+    let m = &a.meta;
+    let mut facts = vec![
+        ("Assessment", m.label.clone()),
+        ("Date", m.date.to_string()),
+    ];
+    if let Some(by) = &m.prepared_by {
+        facts.push(("Prepared by", by.clone()));
+    }
+    facts.push(("Checklist", view::checklist_line(a)));
+    facts.push(("Profile", view::profile_line(a)));
+    if let Some(line) = view::tailoring_line(a) {
+        facts.push(("Local checklist", line));
+    }
+    doc.push(key_values(facts));
+    muted(doc, "Overall score");
+    doc.push(Block::Paragraph(Paragraph {
+        spans: vec![Span::strong(view::headline(a))],
+        lead: true,
+        ..Paragraph::default()
+    }));
+    muted(doc, view::arithmetic(&a.overall));
+    muted(doc, view::coverage(a));
+    muted(
+        doc,
+        format!("Score over answered items: {}", view::answered_score(a)),
+    );
+    if let Some(rating) = view::rating_note(a) {
+        doc.push(Block::Paragraph(Paragraph::toned(rating, Tone::Caution)));
+    }
+    if let Some(warning) = view::version_warning(a) {
+        note(doc, Tone::Caution, warning);
+    }
+    if !doc.confidential {
+        muted(doc, view::PUBLIC_NOTICE);
+    }
+}
+
+fn summary(doc: &mut Document, a: &Assessment) {
+    doc.push(Block::PageBreak);
+    doc.heading(1, "Summary", Some("summary"));
+    doc.push(Block::Paragraph(Paragraph {
+        spans: vec![Span::strong(view::summary_headline(a))],
+        ..Paragraph::default()
+    }));
+    doc.paragraph(view::method_sentence(a));
+    doc.push(key_values(vec![
+        ("Coverage", view::coverage(a)),
+        ("Answered", view::answered_score(a)),
+        ("Statuses", view::counts_line(a)),
+        ("Strengths", view::strengths_line(a)),
+        ("Gaps", view::gaps_line(a)),
+    ]));
+    doc.heading(2, "Section scores", Some("section-scores"));
+    doc.push(Block::Chart(section_chart(a)));
+    critical(doc, a);
+    strengths(doc, a);
+}
+
+fn section_chart(a: &Assessment) -> Chart {
+    let groups: Vec<BarGroup> = a
+        .sections
+        .iter()
+        .map(|s| BarGroup {
+            label: s.title.clone(),
+            bars: vec![Bar {
+                percent: s.score.percent,
+                value: view::bar_value(&s.score),
+            }],
+        })
+        .collect();
+    let alt = groups
+        .iter()
+        .map(|g| format!("{}: {}", g.label, g.bars[0].value))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Chart {
+        title: "Each section's score: percent (earned / possible weight)".into(),
+        series: vec![String::new()],
+        groups,
+        thresholds: a
+            .method
+            .bands
+            .iter()
+            .filter(|b| b.min > 0.0)
+            .map(|b| Threshold {
+                percent: b.min,
+                label: b.label.clone(),
+            })
+            .collect(),
+        alt: format!("Score of each section, percent (earned / possible weight). {alt}."),
+    }
+}
+
+fn figure(text: String) -> Cell {
+    Cell::plain(text)
+}
+
+fn right(title: &str, share: f32) -> Column {
+    Column {
+        align: Align::Right,
+        ..Column::new(title, share)
+    }
+}
+
+fn critical(doc: &mut Document, a: &Assessment) {
+    let lines = view::critical_gap_lines(a);
+    doc.heading(
+        2,
+        format!("Critical gaps ({})", lines.len()),
+        Some("critical-gaps"),
+    );
+    if lines.is_empty() {
+        doc.paragraph(view::NO_CRITICAL_GAPS);
+    } else {
+        doc.push(bullets(lines));
+    }
+    let open = view::critical_unanswered_lines(a);
+    if !open.is_empty() {
+        doc.heading(
+            2,
+            format!("Critical items not yet answered ({})", open.len()),
+            Some("critical-open"),
+        );
+        doc.push(bullets(open));
+    }
+}
+
+fn strengths(doc: &mut Document, a: &Assessment) {
+    let strengths: Vec<&ItemResult> = a.strengths().collect();
+    doc.heading(2, "Top strengths", Some("strengths"));
+    if strengths.is_empty() {
+        doc.paragraph(view::NO_STRENGTHS);
+        return;
+    }
+    let shown = view::STRENGTHS_SHOWN;
+    doc.push(bullets(
+        strengths.iter().take(shown).map(|i| i.title.clone()),
+    ));
+    if strengths.len() > shown {
+        let more = format!("{} See ", view::more_strengths(strengths.len() - shown));
+        doc.push(Block::Paragraph(Paragraph {
+            tone: Tone::Muted,
+            ..with_link(&more, "Every item, by section", "every-item", ".")
+        }));
+    }
+}
+
+// The gap list and the MOU list follow on from what comes before them rather than start a
+// page: a new page there leaves the page before it mostly empty whenever the summary or the gap
+// table runs a few lines over.
+fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
+    let gaps: Vec<&ItemResult> = a.gaps().collect();
+    doc.heading(
+        1,
+        format!("Gaps in priority order ({})", gaps.len()),
+        Some("gaps"),
+    );
+    if gaps.is_empty() {
+        doc.paragraph(view::NO_GAPS);
+        return;
+    }
+    doc.paragraph(view::GAPS_INTRO);
+    doc.push(Block::Paragraph(with_link(
+        &format!("{} ", view::UNANSWERED_APART),
+        "Unanswered items",
+        "unanswered",
+        ".",
+    )));
+    let rows = gaps
+        .iter()
+        .map(|item| {
+            let lines = view::answer_lines(item, internal);
+            vec![
+                figure(item.gap_rank.unwrap_or(0).to_string()),
+                priority_cell(item.priority),
+                item_cell(item),
+                status_cell(item),
+                Cell {
+                    detail: (!lines.is_empty()).then(|| lines.join("\n")),
+                    ..Cell::plain(&item.recommendation)
+                },
+                Cell {
+                    detail: view::owner_due(item),
+                    ..Cell::plain(item.responsible.label())
+                },
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Gaps, most urgent first".into(),
+        columns: vec![
+            right("#", 0.04),
+            Column::new("Priority", 0.09),
+            Column::new("Item", 0.27),
+            Column::new("Status", 0.10),
+            Column::new("Next step and evidence", 0.34),
+            Column::new("Responsible, owner", 0.16),
+        ],
+        rows,
+    }));
+}
+
+fn mou(doc: &mut Document, a: &Assessment) {
+    doc.heading(1, "What the next MOU should say", Some("mou"));
+    let items = a.mou_gaps();
+    if items.is_empty() {
+        doc.paragraph(view::NO_MOU_GAPS);
+        return;
+    }
+    doc.paragraph(view::MOU_INTRO);
+    let entries = items
+        .iter()
+        .map(|item| Paragraph {
+            spans: vec![
+                Span::strong(&item.title),
+                Span::plain(format!(" ({}); see ", view::mou_facts(item))),
+                Span::linked(view::gap_reference(item), Link::Section("gaps".into())),
+                Span::plain("."),
+            ],
+            ..Paragraph::default()
+        })
+        .collect();
+    doc.push(Block::List(List {
+        ordered: true,
+        items: entries,
+    }));
+}
+
+fn action_plan(doc: &mut Document, a: &Assessment) {
+    doc.heading(1, "Action plan", Some("action-plan"));
+    let planned = a.action_plan();
+    if planned.is_empty() {
+        doc.paragraph(view::NO_ACTION_PLAN);
+        return;
+    }
+    doc.paragraph(view::action_plan_intro(a.gaps().count() - planned.len()));
+    let rows = planned
+        .iter()
+        .map(|item| {
+            let answer = item.answer.as_ref();
+            let due = answer.and_then(|a| a.due).map(|d| d.to_string());
+            let owner = answer.and_then(|a| a.owner.clone());
+            vec![
+                Cell {
+                    strong: true,
+                    ..Cell::plain(due.unwrap_or_default())
+                },
+                Cell::plain(owner.unwrap_or_default()),
+                item_cell(item),
+                priority_cell(item.priority),
+                Cell {
+                    link: Some(Link::Section("gaps".into())),
+                    ..Cell::plain(view::gap_reference(item))
+                },
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Action plan, soonest first".into(),
+        columns: vec![
+            Column::new("Due", 0.12),
+            Column::new("Owner", 0.22),
+            Column::new("Item", 0.44),
+            Column::new("Priority", 0.11),
+            Column::new("Gap list", 0.11),
+        ],
+        rows,
+    }));
+}
+
+fn every_item(doc: &mut Document, a: &Assessment, internal: bool) {
+    doc.push(Block::PageBreak);
+    doc.heading(1, "Every item, by section", Some("every-item"));
+    for section in &a.sections {
+        let id = format!("items-{}", section.id);
+        doc.heading(2, &section.title, Some(&id));
+        muted(doc, view::section_line(section));
+        for item in a.section_items(&section.id) {
+            doc.push(Block::Paragraph(Paragraph {
+                spans: vec![Span::strong(&item.title)],
+                ..Paragraph::default()
+            }));
+            doc.push(Block::Paragraph(Paragraph::toned(
+                view::item_facts(item),
+                status_tone(item.outcome),
+            )));
+            for line in view::answer_lines(item, internal) {
+                let tone = if line.starts_with(&view::internal_note("")) {
+                    Tone::Bad
+                } else {
+                    Tone::Normal
+                };
+                doc.push(Block::Paragraph(Paragraph::toned(line, tone)));
+            }
+        }
+    }
+}
+
+fn unanswered(doc: &mut Document, a: &Assessment) {
+    let items: Vec<&ItemResult> = a.unanswered().collect();
+    doc.heading(
+        1,
+        format!("Unanswered items ({})", items.len()),
+        Some("unanswered"),
+    );
+    if items.is_empty() {
+        doc.paragraph(view::ALL_ANSWERED);
+        return;
+    }
+    doc.paragraph(view::UNANSWERED_INTRO);
+    let rows = items
+        .iter()
+        .map(|item| {
+            vec![
+                priority_cell(item.priority),
+                item_cell(item),
+                Cell::plain(item.responsible.label()),
+                figure(view::weight(item.weight)),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Unanswered items, most urgent first".into(),
+        columns: vec![
+            Column::new("Priority", 0.12),
+            Column::new("Item", 0.58),
+            Column::new("Responsible", 0.15),
+            right("Weight", 0.15),
+        ],
+        rows,
+    }));
+}
+
+/// What a local checklist changed from the one it extends, with each removal's reason, so the
+/// board sees that the score is not on the standard checklist.
+fn tailoring(doc: &mut Document, a: &Assessment) {
+    let Some(line) = view::tailoring_line(a) else {
+        return;
+    };
+    doc.heading(1, "Local changes to the checklist", Some("tailoring"));
+    doc.paragraph(line);
+    let changes = view::tailoring_changes(a);
+    if !changes.is_empty() {
+        doc.push(bullets(changes));
+    }
+}
+
+fn method(doc: &mut Document, a: &Assessment) {
+    doc.push(Block::PageBreak);
+    doc.heading(1, "How this was scored", Some("method"));
+    for line in view::method_limits(a) {
+        doc.paragraph(line);
+    }
+    doc.paragraph(view::method_sentence(a));
+    doc.paragraph(view::FORMULA);
+    method_tables(doc, a);
+    doc.heading(
+        2,
+        "Not applicable and unanswered items",
+        Some("not-applicable"),
+    );
+    if let Some(rule) = view::not_applicable_rule(a) {
+        doc.paragraph(rule);
+    }
+    doc.paragraph(view::UNANSWERED_RULE);
+    doc.paragraph(view::GAP_ORDER);
+    doc.heading(2, "The arithmetic, section by section", Some("arithmetic"));
+    doc.push(Block::Table(arithmetic_table(a)));
+    doc.heading(2, "Reproducibility", Some("stamp"));
+    doc.paragraph(view::STAMP_INTRO);
+    muted(doc, view::stamp(a));
+}
+
+fn method_tables(doc: &mut Document, a: &Assessment) {
+    doc.heading(2, "Response scale", Some("scale"));
+    let scale = a
+        .method
+        .scale
+        .iter()
+        .map(|lvl| {
+            vec![
+                Cell::plain(&lvl.label),
+                Cell::plain(&lvl.value),
+                Cell::plain(view::credit(lvl.credit)),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Response scale and the credit of each status".into(),
+        columns: vec![
+            Column::new("Status", 0.4),
+            Column::new("Written as", 0.3),
+            Column::new("Credit", 0.3),
+        ],
+        rows: scale,
+    }));
+    doc.heading(2, "Weights", Some("weights"));
+    let weights = Priority::ALL
+        .iter()
+        .map(|&p| {
+            vec![
+                Cell::plain(view::priority(p)),
+                figure(view::weight(a.method.weights.of(p))),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Weight of each priority".into(),
+        columns: vec![Column::new("Priority", 0.4), right("Weight", 0.6)],
+        rows: weights,
+    }));
+    doc.heading(2, "Ratings", Some("ratings"));
+    let bands = a
+        .method
+        .bands
+        .iter()
+        .map(|b| vec![Cell::plain(&b.label), Cell::plain(view::band_floor(b.min))])
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Rating by overall score".into(),
+        columns: vec![
+            Column::new("Rating", 0.4),
+            Column::new("Overall score", 0.6),
+        ],
+        rows: bands,
+    }));
+}
+
+fn arithmetic_table(a: &Assessment) -> Table {
+    let mut rows: Vec<Vec<Cell>> = a
+        .sections
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::plain(&s.title),
+                figure(s.items.to_string()),
+                figure(view::fraction(&s.score)),
+                figure(view::percent(s.score.percent)),
+            ]
+        })
+        .collect();
+    let total = [
+        Cell::plain("Overall"),
+        figure(a.coverage.items.to_string()),
+        figure(view::fraction(&a.overall)),
+        figure(view::percent(a.overall.percent)),
+    ];
+    rows.push(
+        total
+            .into_iter()
+            .map(|c| Cell { strong: true, ..c })
+            .collect(),
+    );
+    Table {
+        caption: "Earned and possible weight per section".into(),
+        columns: vec![
+            Column::new("Section", 0.52),
+            right("Items", 0.12),
+            right("Earned / possible", 0.2),
+            right("Score", 0.16),
+        ],
+        rows,
+    }
+}
+
+fn sources(doc: &mut Document, a: &Assessment) {
+    doc.heading(1, "Sources", Some("sources"));
+    doc.paragraph(view::SOURCES_INTRO);
+    doc.push(Block::Table(super::sources_table(&a.sources)));
+}
