@@ -29,6 +29,9 @@ const SERIES_COLORS: usize = 4;
 /// A table of more columns than this keeps a readable width on a phone and scrolls instead.
 const WIDE_TABLE_COLUMNS: usize = 3;
 
+/// The page title of a document without one.
+const UNTITLED: &str = "School Resource Officer program report";
+
 /// Draws `document` as one HTML page.
 pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
     let anchors = anchors(document);
@@ -38,7 +41,18 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
         .take_while(|b| matches!(b, Block::Title(_)))
         .count();
     let (banner, body) = document.blocks.split_at(leading_titles);
-    let mut title = document.title.clone();
+    // A page must name its language and have a title (WCAG 3.1.1, 2.4.2), even when the
+    // document left them empty.
+    let language = if document.language.is_empty() {
+        "en-US"
+    } else {
+        document.language
+    };
+    let mut title = if document.title.trim().is_empty() {
+        UNTITLED.to_string()
+    } else {
+        document.title.clone()
+    };
     if document.confidential {
         title.insert_str(0, "CONFIDENTIAL: ");
     }
@@ -46,7 +60,7 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
     let mut tables = 0;
     let page = html! {
         (DOCTYPE)
-        html lang=(document.language) {
+        html lang=(language) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -379,6 +393,13 @@ mod tests {
         assert!(out.contains("<p>click</p>"), "{out}");
         assert!(!out.contains("javascript:"));
         assert!(!out.contains("<header"), "no empty banner landmark");
+        let empty = draw(&Document::default(), &RenderOptions::default()).unwrap();
+        let empty = String::from_utf8(empty.bytes).unwrap();
+        assert!(empty.contains("<html lang=\"en-US\">"), "{empty}");
+        assert!(
+            empty.contains(&format!("<title>{UNTITLED}</title>")),
+            "{empty}"
+        );
     }
 
     #[test]
