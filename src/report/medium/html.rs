@@ -393,6 +393,10 @@ mod tests {
         assert!(out.contains("<p>click</p>"), "{out}");
         assert!(!out.contains("javascript:"));
         assert!(!out.contains("<header"), "no empty banner landmark");
+    }
+
+    #[test]
+    fn an_empty_document_still_names_its_language_and_title() {
         let empty = draw(&Document::default(), &RenderOptions::default()).unwrap();
         let empty = String::from_utf8(empty.bytes).unwrap();
         assert!(empty.contains("<html lang=\"en-US\">"), "{empty}");
