@@ -9,8 +9,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{
-    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, scale_share, series_name,
-    thresholds_line,
+    CONFIDENTIAL_NOTICE, anchors, chart_alt, has_legend, is_safe_link, or_else, scale_share,
+    series_name, thresholds_line,
 };
 use crate::error::Result;
 use crate::report::document::{
@@ -188,7 +188,7 @@ fn table(t: &Table, number: usize) -> Markup {
     html! {
         div class="scroll" role="region" aria-labelledby=(caption_id) tabindex="0" {
             table class=[(t.columns.len() > WIDE_TABLE_COLUMNS).then_some("wide")] {
-                caption id=(caption_id) { (t.caption) }
+                caption id=(caption_id) { (or_else(&t.caption, || format!("Table {number}"))) }
                 thead {
                     tr { @for c in &t.columns { th scope="col" class=[num_class(c.align)] { (c.title) } } }
                 }
@@ -261,8 +261,8 @@ fn chart(c: &Chart, number: usize) -> Markup {
         .unwrap_or(0);
     html! {
         figure class="chart" aria-labelledby=(title_id) style={ "--value-width: " (value_chars + 1) "ch" } {
-            figcaption id=(title_id) { (c.title) }
-            div class="bars" role="img" aria-label=(c.alt) {
+            figcaption id=(title_id) { (or_else(&c.title, || format!("Chart {number}"))) }
+            div class="bars" role="img" aria-label=(chart_alt(c)) {
                 @for group in &c.groups {
                     div class="group" {
                         p class="label" { (group.label) }
@@ -393,6 +393,36 @@ mod tests {
         assert!(out.contains("<p>click</p>"), "{out}");
         assert!(!out.contains("javascript:"));
         assert!(!out.contains("<header"), "no empty banner landmark");
+    }
+
+    #[test]
+    fn a_table_or_chart_without_words_is_still_named() {
+        let mut doc = Document::new("t");
+        doc.push(Block::Table(Table {
+            caption: String::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }));
+        doc.push(Block::Chart(Chart {
+            title: String::new(),
+            series: Vec::new(),
+            groups: Vec::new(),
+            thresholds: Vec::new(),
+            alt: String::new(),
+        }));
+        let out = String::from_utf8(draw(&doc, &RenderOptions::default()).unwrap().bytes).unwrap();
+        assert!(
+            out.contains("<caption id=\"table-1-caption\">Table 1</caption>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<figcaption id=\"chart-1-title\">Chart 1</figcaption>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("aria-label=\"A chart with no figures.\""),
+            "{out}"
+        );
     }
 
     #[test]
