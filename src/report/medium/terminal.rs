@@ -154,9 +154,11 @@ impl Pen {
         lines
     }
 
+    /// A heading set apart: a chapter underlined with `=`, a section with `-`, a subsection
+    /// bold (the words as written, so a search finds them in every medium).
     fn heading(&self, heading: &Heading) -> Vec<String> {
         match heading.level {
-            1 => self.underlined(&heading.text.to_uppercase(), '='),
+            0 | 1 => self.underlined(&heading.text, '='),
             2 => self.underlined(&heading.text, '-'),
             _ => self.wrapped(&heading.text, Look::default().bold(), ""),
         }
@@ -533,7 +535,7 @@ mod tests {
             "Gap report\n==========",
             "Prepared by: Jordan Rivera",
             "> DRAFT: 9 of 29 items",
-            "SUMMARY\n=======",
+            "Summary\n=======",
             "Gaps in priority order (2)\n--------------------------",
             "Gaps, most urgent first",
             "MOU signed | dated",
