@@ -103,12 +103,14 @@ fn check(file: &str) -> (Checklist, Vec<Diagnostic>) {
     match load::checklist::parse_checklist(&text) {
         Ok(loaded) => loaded,
         Err(diagnostics) => {
-            let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
-            eprintln!("{}", rendered.join("\n"));
-            panic!(
+            for diagnostic in &diagnostics {
+                eprintln!("{}", diagnostic.render(file));
+            }
+            eprintln!(
                 "the bundled checklist {file} has errors (listed above); fix them, or check it \
                  with `sro-assess checklist lint {file}`"
             );
+            std::process::exit(1);
         }
     }
 }

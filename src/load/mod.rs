@@ -10,6 +10,7 @@ mod read;
 mod renamed;
 mod status;
 mod suggest;
+mod tree;
 mod yaml;
 
 use std::path::{Path, PathBuf};
