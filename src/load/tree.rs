@@ -3,9 +3,9 @@
 //!
 //! The validator reads a `serde_yaml::Value` and asks for positions only when it has something
 //! to report; reading the tree here saves serde_yaml's pass over the text. This pass stands in
-//! only where it reads the same tree: a file with an anchor, an alias, a tag, a key that is a
-//! mapping or a list, a key written twice, more than one document, deep nesting or anything
-//! the event parser refuses gives `None`, and the caller takes serde_yaml's path, whose messages
+//! only where it reads the same tree: a file with an anchor, an alias, a tag, a block scalar
+//! (`|`, `>`), a key that is a mapping or a list, a key written twice, more than one document,
+//! deep nesting or anything the event parser refuses gives `None`, and the caller takes serde_yaml's path, whose messages
 //! and recovery are the ones users know.
 
 use std::num::ParseIntError;
@@ -120,13 +120,15 @@ impl Reader {
                 if anchor != 0 || tag.is_some() {
                     return self.give_up();
                 }
-                let value = if style == TScalarStyle::Plain {
-                    match resolve_plain(text) {
+                let value = match style {
+                    TScalarStyle::Plain => match resolve_plain(text) {
                         Some(value) => value,
                         None => return self.give_up(),
-                    }
-                } else {
-                    Value::String(text)
+                    },
+                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => Value::String(text),
+                    // yaml-rust2 and libyaml end some block scalars differently (an empty `|`
+                    // is "\n" for one and "" for the other): serde_yaml reads them.
+                    TScalarStyle::Literal | TScalarStyle::Folded => return self.give_up(),
                 };
                 self.finished(value);
             }
@@ -395,7 +397,7 @@ mod tests {
     #[test]
     fn reads_styles_flows_and_nesting() {
         for text in [
-            "a: 'quoted 1'\nb: \"2\"\nc: |\n  literal\n  text\nd: >\n  folded\n  text\n",
+            "a: 'quoted 1'\nb: \"2\"\n",
             "a: [1, two, {c: 3}]\nb: {x: null, y: ~}\n",
             "answers:\n  mou.x:\n    status: met\n    due: 2026-06-30\n  mou.y: na\n",
             "- a\n- b\n",
@@ -410,11 +412,79 @@ mod tests {
         }
     }
 
+    /// Lines an answers file might hold, well or badly written: keys at three depths,
+    /// scalars of every kind and style, flows, comments, documents, anchors and tabs.
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let key = prop_oneof![
+            Just("answers"),
+            Just("status"),
+            Just("note"),
+            Just("mou.signed"),
+            Just("mou.review"),
+            Just("1"),
+            Just("true"),
+            Just("\"quoted key\""),
+            Just("- item"),
+        ];
+        let scalar = prop_oneof![
+            Just(""),
+            Just("met"),
+            Just("~"),
+            Just("007"),
+            Just("0x1F"),
+            Just("-1.5e3"),
+            Just(".nan"),
+            Just("2026-03-15"),
+            Just("'it''s'"),
+            Just("\"a \\u00e9 \\n b\""),
+            Just("[a, 1, {b: c}]"),
+            Just("{x: 1, y: [2]}"),
+            Just("|"),
+            Just(">-"),
+            Just("|+"),
+            Just("&a 1"),
+            Just("*a"),
+            Just("!!str 1"),
+            Just("a: b"),
+            Just("text # comment"),
+            Just("\"unclosed"),
+            Just("multi word text"),
+        ];
+        let indent = prop_oneof![Just(""), Just("  "), Just("    "), Just("\t"), Just(" ")];
+        prop_oneof![
+            4 => (indent, key, scalar).prop_map(|(i, k, v)| format!("{i}{k}: {v}")),
+            1 => Just("# a comment".to_string()),
+            1 => Just(String::new()),
+            1 => Just("---".to_string()),
+            1 => Just("  continued text".to_string()),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn any_text_it_reads_is_read_as_serde_yaml_reads_it(
+            lines in proptest::collection::vec(line(), 1..12),
+        ) {
+            let text = lines.join("\n") + "\n";
+            if let Some(tree) = read(&text) {
+                let expected = serde_yaml::from_str::<Value>(&text);
+                proptest::prop_assert!(expected.is_ok(), "serde_yaml refuses {:?}: {:?}", text, expected);
+                proptest::prop_assert_eq!(Some(tree.root), expected.ok(), "{:?}", text);
+            }
+        }
+    }
+
     #[test]
     fn leaves_what_it_might_read_differently_to_serde_yaml() {
         for text in [
             "a: &x 1\nb: *x\n",
             "a: !!str 1\n",
+            "a: |\n  literal\n",
+            "a: >\n  folded\n",
+            "a: |\n",
             "? [a, b]\n: 1\n",
             "a: 1\na: 2\n",
             "answers:\n  x.y: met\n  x.y: na\n",
