@@ -28,6 +28,7 @@ mod pdf;
 mod pdf_read;
 mod readme;
 mod report_snapshots;
+mod speed;
 mod spreadsheet;
 mod spreadsheet_clients;
 mod typing;
