@@ -127,7 +127,12 @@ def text(value):
 
 def build(checklist, answers_doc, answers, out):
     styles = getSampleStyleSheet()
-    body, small, h1, h2 = styles["BodyText"], styles["BodyText"], styles["Title"], styles["Heading2"]
+    body, small, h1, h2 = (
+        styles["BodyText"],
+        styles["BodyText"],
+        styles["Title"],
+        styles["Heading2"],
+    )
     small = small.clone("small", fontSize=8, leading=10)
     results, sections, earned, possible, percent, band = score(checklist, answers)
     para = lambda t, style=body: Paragraph(text(t), style)  # noqa: E731
@@ -150,7 +155,11 @@ def build(checklist, answers_doc, answers, out):
         shown = entries if limit is None else entries[:limit]
         flow = [para(f"\u2022 {e}", small) for e in shown]
         if limit is not None and len(entries) > limit:
-            flow.append(para(f"and {len(entries) - limit} items more (see \"Every item, by section\").", small))
+            flow.append(
+                para(
+                    f'and {len(entries) - limit} items more (see "Every item, by section").', small
+                )
+            )
         return flow
 
     answered = [r for r in results if r["answered"]]
@@ -182,7 +191,9 @@ def build(checklist, answers_doc, answers, out):
         para("Overall score", h2),
         para(f"{percent:.1f}% ({band})", h1),
         para(f"{earned:g} earned of {possible:g} possible weight = {percent:.1f}%"),
-        para(f"{len(answered)} of {len(results)} items answered ({100 * len(answered) / len(results):.1f}%)"),
+        para(
+            f"{len(answered)} of {len(results)} items answered ({100 * len(answered) / len(results):.1f}%)"
+        ),
         para("Internal notes are not included: this report may be published."),
         PageBreak(),
         para("Summary", h2),
@@ -226,13 +237,26 @@ def build(checklist, answers_doc, answers, out):
             [0.3 * inch, 0.6 * inch, 1.6 * inch, 0.6 * inch, 0.8 * inch, 1.8 * inch, 0.8 * inch],
         )
     )
-    planned = sorted((r for r in gaps if r["entry"].get("due")), key=lambda r: str(r["entry"]["due"]))
-    story += [para("Action plan", h2), para(f"Gaps with an owner and a due date, soonest first. {len(gaps) - len(planned)} other gaps have no owner or due date yet.")]
+    planned = sorted(
+        (r for r in gaps if r["entry"].get("due")), key=lambda r: str(r["entry"]["due"])
+    )
+    story += [
+        para("Action plan", h2),
+        para(
+            f"Gaps with an owner and a due date, soonest first. {len(gaps) - len(planned)} other gaps have no owner or due date yet."
+        ),
+    ]
     story.append(
         table(
             ["Due", "Owner", "Item", "Priority", "Next step"],
             [
-                [r["entry"]["due"], r["entry"].get("owner", ""), f"{r['item']['title']} {r['item']['id']}", r["item"]["priority"].title(), r["item"]["recommendation"]]
+                [
+                    r["entry"]["due"],
+                    r["entry"].get("owner", ""),
+                    f"{r['item']['title']} {r['item']['id']}",
+                    r["item"]["priority"].title(),
+                    r["item"]["recommendation"],
+                ]
                 for r in planned
             ],
             [0.8 * inch, 1.2 * inch, 2 * inch, 0.7 * inch, 1.8 * inch],
@@ -246,24 +270,75 @@ def build(checklist, answers_doc, answers, out):
             if r["section"] is section:
                 entry = r["entry"]
                 detail = "; ".join(str(entry[k]) for k in ("evidence", "note") if entry.get(k))
-                rows.append([f"{r['item']['title']} {r['item']['id']}", r["status"], r["item"]["priority"].title(), detail])
-        story.append(table(["Item", "Status", "Priority", "Evidence and notes"], rows, [2.4 * inch, 0.9 * inch, 0.7 * inch, 2.5 * inch]))
+                rows.append(
+                    [
+                        f"{r['item']['title']} {r['item']['id']}",
+                        r["status"],
+                        r["item"]["priority"].title(),
+                        detail,
+                    ]
+                )
+        story.append(
+            table(
+                ["Item", "Status", "Priority", "Evidence and notes"],
+                rows,
+                [2.4 * inch, 0.9 * inch, 0.7 * inch, 2.5 * inch],
+            )
+        )
     story += [PageBreak(), para(f"Unanswered items ({len(unanswered)})", h2)]
     story.append(
         table(
             ["Priority", "Item", "Responsible", "Weight"],
-            [[r["item"]["priority"].title(), f"{r['item']['title']} {r['item']['id']}", RESPONSIBLE[r["item"]["responsible"]], f"{r['weight']:g}"] for r in unanswered],
+            [
+                [
+                    r["item"]["priority"].title(),
+                    f"{r['item']['title']} {r['item']['id']}",
+                    RESPONSIBLE[r["item"]["responsible"]],
+                    f"{r['weight']:g}",
+                ]
+                for r in unanswered
+            ],
             [0.9 * inch, 3.6 * inch, 1.2 * inch, 0.8 * inch],
         )
     )
     story += [
         para("Response scale", h2),
-        table(["Status", "Written as", "Credit"], [[level["label"], level["value"], "left out (not applicable)" if level["credit"] is None else f"{level['credit']:g}"] for level in checklist["scale"]], [2.5 * inch, 2 * inch, 2 * inch]),
+        table(
+            ["Status", "Written as", "Credit"],
+            [
+                [
+                    level["label"],
+                    level["value"],
+                    (
+                        "left out (not applicable)"
+                        if level["credit"] is None
+                        else f"{level['credit']:g}"
+                    ),
+                ]
+                for level in checklist["scale"]
+            ],
+            [2.5 * inch, 2 * inch, 2 * inch],
+        ),
         para("Weights", h2),
-        table(["Priority", "Weight"], [[k.title(), f"{v:g}"] for k, v in checklist["weights"].items()], [3 * inch, 3 * inch]),
+        table(
+            ["Priority", "Weight"],
+            [[k.title(), f"{v:g}"] for k, v in checklist["weights"].items()],
+            [3 * inch, 3 * inch],
+        ),
         para("Ratings", h2),
-        table(["Rating", "Overall score"], [[b["label"], f"{b['min']:g}% or more"] for b in checklist["bands"]], [3 * inch, 3 * inch]),
-        table(["Section", "Items", "Earned / possible", "Score"], [[s["title"], n, f"{e:g} / {p:g}", f"{100 * e / p:.1f}%" if p else "n/a"] for s, e, p, n in sections], [3 * inch, 0.8 * inch, 1.5 * inch, 1.2 * inch]),
+        table(
+            ["Rating", "Overall score"],
+            [[b["label"], f"{b['min']:g}% or more"] for b in checklist["bands"]],
+            [3 * inch, 3 * inch],
+        ),
+        table(
+            ["Section", "Items", "Earned / possible", "Score"],
+            [
+                [s["title"], n, f"{e:g} / {p:g}", f"{100 * e / p:.1f}%" if p else "n/a"]
+                for s, e, p, n in sections
+            ],
+            [3 * inch, 0.8 * inch, 1.5 * inch, 1.2 * inch],
+        ),
         para("Sources", h2),
     ]
     for source in checklist["sources"]:

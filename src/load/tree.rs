@@ -5,8 +5,8 @@
 //! to report; reading the tree here saves serde_yaml's pass over the text. This pass stands in
 //! only where it reads the same tree: a file with an anchor, an alias, a tag, a block scalar
 //! (`|`, `>`), a key that is a mapping or a list, a key written twice, more than one document,
-//! deep nesting or anything the event parser refuses gives `None`, and the caller takes serde_yaml's path, whose messages
-//! and recovery are the ones users know.
+//! deep nesting or anything the event parser refuses gives `None`, and the caller takes
+//! serde_yaml's path, whose messages and recovery are the ones users know.
 
 use std::num::ParseIntError;
 
@@ -471,7 +471,12 @@ mod tests {
             let text = lines.join("\n") + "\n";
             if let Some(tree) = read(&text) {
                 let expected = serde_yaml::from_str::<Value>(&text);
-                proptest::prop_assert!(expected.is_ok(), "serde_yaml refuses {:?}: {:?}", text, expected);
+                proptest::prop_assert!(
+                    expected.is_ok(),
+                    "serde_yaml refuses {:?}: {:?}",
+                    text,
+                    expected
+                );
                 proptest::prop_assert_eq!(Some(tree.root), expected.ok(), "{:?}", text);
             }
         }
