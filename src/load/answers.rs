@@ -74,6 +74,18 @@ impl AnswersDocument {
     /// After a problem confined to one answer (a syntax error in it, an item answered twice)
     /// the rest of the file is still parsed, so one run reports every problem it can find.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
+        // One pass reads most files whole, with their positions; the rest take serde_yaml's
+        // path, which explains every problem and recovers from those confined to one answer.
+        if let Some(tree) = super::tree::read(text) {
+            return Ok(Self {
+                root: tree.root,
+                positions: LazyPositions {
+                    text: String::new(),
+                    index: OnceLock::from(tree.positions),
+                },
+                parse_problems: Vec::new(),
+            });
+        }
         let recovered = recover::parse(text)?;
         Ok(Self {
             root: recovered.root,

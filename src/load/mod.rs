@@ -2,6 +2,7 @@
 //! [`Checklist`] or [`Answers`] comes out, or every problem found, with its position.
 
 mod answers;
+mod bundled;
 mod checklist;
 mod extends;
 mod positions;
@@ -9,6 +10,7 @@ mod read;
 mod renamed;
 mod status;
 mod suggest;
+mod tree;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -73,11 +75,13 @@ pub fn parse_checklist(text: &str, origin: &Path) -> Result<LoadedChecklist> {
 
 /// Loads a bundled checklist by id.
 pub fn bundled_checklist(id: &str) -> Option<Result<LoadedChecklist>> {
-    let bundled = BUNDLED.iter().find(|b| b.id == id)?;
-    Some(parse_checklist(
-        bundled.text,
-        &PathBuf::from(format!("bundled:{id}")),
-    ))
+    // Checked and compiled at build time: no YAML to parse here.
+    let (checklist, warnings) = bundled::model(id)?;
+    Some(Ok(LoadedChecklist {
+        checklist,
+        origin: PathBuf::from(format!("bundled:{id}")).display().to_string(),
+        warnings,
+    }))
 }
 
 /// Loads a checklist file.

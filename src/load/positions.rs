@@ -56,6 +56,23 @@ impl PositionIndex {
         self.values.get(path).copied()
     }
 
+    /// Every key's and value's position, as `key PATH LOCATION` and `value PATH LOCATION`
+    /// lines sorted by path: for comparing two indexes.
+    #[cfg(test)]
+    pub(super) fn sorted_entries(&self) -> Vec<String> {
+        let keys = self
+            .keys
+            .iter()
+            .map(|(path, at)| format!("key {path} {at}"));
+        let values = self
+            .values
+            .iter()
+            .map(|(path, at)| format!("value {path} {at}"));
+        let mut entries: Vec<String> = keys.chain(values).collect();
+        entries.sort();
+        entries
+    }
+
     /// The value's position, else the key's, else the nearest enclosing path's.
     pub fn nearest(&self, path: &str) -> Option<Location> {
         let mut path = path;
@@ -90,9 +107,10 @@ enum Frame {
     ComplexKey,
 }
 
+/// Records positions from the event parser's events; [`super::tree`] drives one too.
 #[derive(Default)]
-struct Builder {
-    index: PositionIndex,
+pub(super) struct Builder {
+    pub(super) index: PositionIndex,
     stack: Vec<Frame>,
 }
 
@@ -131,7 +149,7 @@ impl Builder {
         }
     }
 
-    fn scalar(&mut self, text: String, mark: Marker) {
+    fn scalar(&mut self, text: &str, mark: Marker) {
         match self.value_path() {
             Some(path) => {
                 self.index.values.insert(path, location(mark));
@@ -141,7 +159,7 @@ impl Builder {
         }
     }
 
-    fn key(&mut self, key: String, mark: Marker) {
+    fn key(&mut self, key: &str, mark: Marker) {
         let Some(Frame::Map {
             path,
             current_key,
@@ -151,18 +169,18 @@ impl Builder {
             return;
         };
         let at = location(mark);
-        if let Some(&first) = seen.get(&key) {
+        if let Some(&first) = seen.get(key) {
             self.index.duplicates.push(DuplicateKey {
                 parent: path.clone(),
-                key: key.clone(),
+                key: key.to_string(),
                 at,
                 first,
             });
         } else {
-            seen.insert(key.clone(), at);
-            self.index.keys.insert(child(path, &key), at);
+            seen.insert(key.to_string(), at);
+            self.index.keys.insert(child(path, key), at);
         }
-        *current_key = Some(key);
+        *current_key = Some(key.to_string());
     }
 
     fn open(&mut self, is_map: bool, mark: Marker) {
@@ -201,9 +219,16 @@ impl Builder {
 
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, mark: Marker) {
+        self.record(&event, mark);
+    }
+}
+
+impl Builder {
+    /// Records the position an event marks.
+    pub(super) fn record(&mut self, event: &Event, mark: Marker) {
         match event {
             Event::Scalar(text, ..) => self.scalar(text, mark),
-            Event::Alias(_) => self.scalar(String::from("*alias"), mark),
+            Event::Alias(_) => self.scalar("*alias", mark),
             Event::MappingStart(..) => self.open(true, mark),
             Event::SequenceStart(..) => self.open(false, mark),
             Event::MappingEnd | Event::SequenceEnd => self.close(),

@@ -97,7 +97,7 @@ fn empty_hint(what: &str) -> &'static str {
     }
 }
 
-fn is_blank(text: &str) -> bool {
+pub(super) fn is_blank(text: &str) -> bool {
     text.lines().all(|line| {
         let line = line.trim();
         line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
@@ -106,16 +106,14 @@ fn is_blank(text: &str) -> bool {
 
 /// Every line indented with a tab: YAML forbids tabs there, and the parser's own message
 /// ("found character that cannot start any token") does not say so.
-fn tab_indentation(text: &str) -> Vec<Diagnostic> {
+pub(super) fn tab_indentation(text: &str) -> Vec<Diagnostic> {
     text.lines()
         .enumerate()
         .filter_map(|(i, line)| {
-            let indent: String = line
-                .chars()
-                .take_while(|c| *c == ' ' || *c == '\t')
-                .collect();
-            let tab = indent.find('\t')?;
-            let rest = &line[indent.len()..];
+            // Spaces and tabs are one byte each: the indentation's length in bytes.
+            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let tab = line[..indent].find('\t')?;
+            let rest = &line[indent..];
             if rest.is_empty() || rest.starts_with('#') {
                 return None;
             }

@@ -31,6 +31,7 @@ mod pdf_read;
 mod readme;
 mod report_snapshots;
 mod sheets_for_people;
+mod speed;
 mod spreadsheet;
 mod spreadsheet_clients;
 mod subject_media;
