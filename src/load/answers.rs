@@ -84,6 +84,7 @@ impl AnswersDocument {
                     index: OnceLock::from(tree.positions),
                 },
                 parse_problems: Vec::new(),
+                sheet: None,
             });
         }
         let recovered = recover::parse(text)?;
