@@ -133,8 +133,8 @@ fn report_prints_header_figures_sections_and_gaps() {
         .stdout(predicate::str::contains("Assessment:"))
         .stdout(predicate::str::contains("possible weight ="))
         .stdout(predicate::str::contains("Coverage:"))
-        .stdout(predicate::str::contains("GAPS IN PRIORITY ORDER"))
-        .stdout(predicate::str::contains("UNANSWERED ITEMS (0)"))
+        .stdout(predicate::str::contains("Gaps in priority order"))
+        .stdout(predicate::str::contains("Unanswered items (0)"))
         .stdout(predicate::str::contains("Strengths:"));
 }
 
