@@ -1,8 +1,11 @@
-//! The gap report of one assessment, in the order a board reads it: cover, summary with the
-//! section chart, critical gaps and strengths, gaps in priority order, MOU, action plan, every
-//! item by section, unanswered items, local changes, method and sources.
+//! The gap report of one assessment, in the order a board reads it: cover, the board's first
+//! page, contents, summary with the section chart, critical gaps and strengths, gaps in
+//! priority order, MOU, action plan, every item by section, unanswered items, local changes,
+//! method, glossary and sources.
+//!
+//! The brief (for a consent agenda) is the title, the first page and the gap list.
 
-use super::{bullets, item_cell, priority_cell, status_cell, status_tone, view, with_link};
+use super::{bullets, item_cell, packet, priority_cell, status_cell, status_tone, view, with_link};
 use crate::model::Priority;
 use crate::report::RenderOptions;
 use crate::report::document::{
@@ -22,17 +25,51 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     doc.date = Some((a.meta.date.year(), a.meta.date.month(), a.meta.date.day()));
     doc.confidential = confidential;
     doc.running_footer = view::draft_line(a).unwrap_or_default();
+    if options.brief {
+        brief_title(&mut doc, a);
+        packet::first_page(&mut doc, a);
+        gaps(&mut doc, a, internal, true);
+        return doc;
+    }
     cover(&mut doc, a);
+    doc.push(Block::PageBreak);
+    packet::first_page(&mut doc, a);
+    doc.push(Block::PageBreak);
+    let contents_at = doc.blocks.len();
     summary(&mut doc, a);
-    gaps(&mut doc, a, internal);
+    gaps(&mut doc, a, internal, false);
     mou(&mut doc, a);
     action_plan(&mut doc, a);
     every_item(&mut doc, a, internal);
     unanswered(&mut doc, a);
     tailoring(&mut doc, a);
     method(&mut doc, a);
+    let sources_at = doc.blocks.len();
     sources(&mut doc, a);
+    // The glossary explains the words of everything before and after it, sources included.
+    let glossary = packet::glossary(&doc.plain_text());
+    doc.blocks.splice(sources_at..sources_at, glossary);
+    packet::insert_contents(&mut doc, contents_at);
     doc
+}
+
+/// The brief's title block: the title and the notices a reader must see, without the cover's
+/// facts (the first page states them in words).
+fn brief_title(doc: &mut Document, a: &Assessment) {
+    doc.push(Block::Title(Title {
+        kicker: Some("SCHOOL RESOURCE OFFICER PROGRAM".into()),
+        title: "Board Brief".into(),
+        subtitle: Some(a.meta.district.clone()),
+    }));
+    if let Some(draft) = view::draft_line(a) {
+        note(doc, Tone::Caution, draft);
+    }
+    if let Some(warning) = view::version_warning(a) {
+        note(doc, Tone::Caution, warning);
+    }
+    if !doc.confidential {
+        muted(doc, view::PUBLIC_NOTICE);
+    }
 }
 
 fn note(doc: &mut Document, tone: Tone, text: impl Into<String>) {
@@ -105,7 +142,6 @@ fn cover(doc: &mut Document, a: &Assessment) {
 }
 
 fn summary(doc: &mut Document, a: &Assessment) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "Summary", Some("summary"));
     doc.push(Block::Paragraph(Paragraph {
         spans: vec![Span::strong(view::summary_headline(a))],
@@ -217,7 +253,9 @@ fn strengths(doc: &mut Document, a: &Assessment) {
 // The gap list and the MOU list follow on from what comes before them rather than start a
 // page: a new page there leaves the page before it mostly empty whenever the summary or the gap
 // table runs a few lines over.
-fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
+/// A `compact` list (the brief's) leaves out each item's id and basis, which a board member
+/// does not need to weigh a gap, so the brief stays within four pages.
+fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
     let gaps: Vec<&ItemResult> = a.gaps().collect();
     doc.heading(
         1,
@@ -229,12 +267,15 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
         return;
     }
     doc.paragraph(view::GAPS_INTRO);
-    doc.push(Block::Paragraph(with_link(
-        &format!("{} ", view::UNANSWERED_APART),
-        "Unanswered items",
-        "unanswered",
-        ".",
-    )));
+    // The brief has no list of unanswered items to point to; its first page counts them.
+    if !compact {
+        doc.push(Block::Paragraph(with_link(
+            &format!("{} ", view::UNANSWERED_APART),
+            "Unanswered items",
+            "unanswered",
+            ".",
+        )));
+    }
     let rows = gaps
         .iter()
         .map(|item| {
@@ -242,7 +283,11 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
             vec![
                 figure(item.gap_rank.unwrap_or(0).to_string()),
                 priority_cell(item.priority),
-                item_cell(item),
+                if compact {
+                    Cell::plain(&item.title)
+                } else {
+                    item_cell(item)
+                },
                 status_cell(item),
                 Cell {
                     detail: (!lines.is_empty()).then(|| lines.join("\n")),
@@ -260,10 +305,10 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
         columns: vec![
             right("#", 0.04),
             Column::new("Priority", 0.09),
-            Column::new("Item", 0.27),
+            Column::new("Item", if compact { 0.24 } else { 0.27 }),
             Column::new("Status", 0.10),
-            Column::new("Next step and evidence", 0.34),
-            Column::new("Responsible, owner", 0.16),
+            Column::new("Next step and evidence", if compact { 0.39 } else { 0.34 }),
+            Column::new("Responsible, owner", if compact { 0.14 } else { 0.16 }),
         ],
         rows,
     }));
