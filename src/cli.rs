@@ -430,6 +430,14 @@ pub fn assess(
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
+    // An export holds every item whatever the reader: a brief of one would drop data silently.
+    if args.brief && matches!(format, Format::Csv | Format::Json) {
+        return Err(Error::FormatNotAvailable {
+            subject: "a brief",
+            format: format.name(),
+            available: "table, markdown, html or pdf",
+        });
+    }
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
     let options = RenderOptions {
         include_internal_notes: args.include_internal_notes,

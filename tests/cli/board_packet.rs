@@ -10,7 +10,7 @@ use sro_assess::report::board::{BLANK, BOARD_ACTION_PLACEHOLDER, RECOMMENDATION_
 use sro_assess::report::document::{Block, Document, Link};
 use sro_assess::report::glossary;
 use sro_assess::report::medium::pdf::lay_out;
-use sro_assess::report::pdf::layout::{Mark, Page};
+use sro_assess::report::pdf::layout::{FillBox, Mark, Page, Rgb, Rule, TextBox, TextStyle};
 use sro_assess::report::pdf::metrics::Face;
 use sro_assess::report::subject::{self, heading_ids};
 use sro_assess::score::{self, Assessment};
@@ -369,6 +369,11 @@ fn topmost(page: &Laid) -> Option<&Mark> {
 /// Every layout rule broken in `doc`, one line each.
 fn broken_rules(doc: &Document) -> Vec<String> {
     let (pages, top, bottom) = laid_pages(doc);
+    rules_broken_on(&pages, top, bottom)
+}
+
+/// Every layout rule broken on `pages`, whose body runs from `top` to `bottom`.
+fn rules_broken_on(pages: &[Laid], top: f32, bottom: f32) -> Vec<String> {
     let third = (bottom - top) / 3.0;
     let mut broken = Vec::new();
     for (index, page) in pages.iter().enumerate() {
@@ -445,4 +450,98 @@ fn the_layout_check_finds_a_page_left_mostly_empty() {
         broken.iter().any(|r| r.contains("under a third")),
         "{broken:?}"
     );
+}
+
+#[test]
+fn brief_refuses_an_export_rather_than_drop_its_rows() {
+    for format in ["csv", "json"] {
+        let output = tool()
+            .args(["report", FILLED, "--brief", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "a brief cannot be written as {format}; use table, markdown, html or pdf"
+            )),
+            "{stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{format}: nothing written");
+    }
+}
+
+fn text_at(baseline: f32, style: TextStyle) -> Mark {
+    Mark::Text(TextBox {
+        x: 54.0,
+        baseline,
+        text: "words".into(),
+        style,
+        width: 100.0,
+    })
+}
+
+#[test]
+fn the_layout_check_finds_a_heading_at_a_page_foot_and_a_header_left_with_one_row() {
+    let navy = Rgb(0.10, 0.22, 0.40);
+    let body = TextStyle::new(Face::Regular, 9.5, Rgb(0.11, 0.11, 0.13));
+    let header_fill = Mark::Fill(FillBox {
+        x: 54.0,
+        y: 600.0,
+        width: 504.0,
+        height: 14.0,
+        color: Rgb(0.88, 0.91, 0.95),
+    });
+    let row_rule = |y: f32| {
+        Mark::Line(Rule {
+            from: (54.0, y),
+            to: (558.0, y),
+            thickness: 0.5,
+            color: Rgb(0.82, 0.84, 0.87),
+        })
+    };
+    let first = Laid {
+        body: vec![
+            text_at(400.0, body),
+            text_at(580.0, TextStyle::new(Face::Bold, 12.0, navy)),
+            header_fill.clone(),
+            text_at(630.0, body),
+            row_rule(640.0),
+        ],
+    };
+    let next = Laid {
+        body: vec![
+            Mark::Fill(FillBox {
+                y: 54.0,
+                ..match &header_fill {
+                    Mark::Fill(f) => *f,
+                    _ => unreachable!(),
+                }
+            }),
+            text_at(700.0, body),
+        ],
+    };
+    let broken = rules_broken_on(&[first, next], 54.0, 720.0);
+    assert!(
+        broken
+            .iter()
+            .any(|r| r.contains("a table header with 1 row")),
+        "{broken:?}"
+    );
+    // The heading is above the table here, so the page does not end with it.
+    assert!(
+        !broken.iter().any(|r| r.contains("ends with a heading")),
+        "{broken:?}"
+    );
+    let alone = Laid {
+        body: vec![
+            text_at(400.0, body),
+            text_at(700.0, TextStyle::new(Face::Bold, 12.0, navy)),
+        ],
+    };
+    let after = Laid {
+        body: vec![text_at(300.0, body)],
+    };
+    let broken = rules_broken_on(&[alone, after], 54.0, 720.0);
+    assert_eq!(broken, ["page 1 ends with a heading"]);
 }

@@ -160,3 +160,59 @@ pub fn glossary(text: &str) -> Vec<Block> {
         }),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_yaml_block_keeps_its_paragraphs_but_not_its_line_breaks() {
+        let text = "Renew the agreement\nfor two years.\n\n  Report back in January.\n\n\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "Renew the agreement for two years.",
+                "Report back in January."
+            ]
+        );
+    }
+
+    #[test]
+    fn contents_link_only_the_chapters_after_them() {
+        let mut doc = Document::new("Gap report");
+        doc.heading(1, "For the board", Some(FIRST_PAGE_ID));
+        let at = doc.blocks.len();
+        doc.heading(1, "Summary", Some("summary"));
+        doc.heading(2, "Section scores", Some("section-scores"));
+        doc.heading(1, "Sources", Some("sources"));
+        insert_contents(&mut doc, at);
+        let Some(Block::List(list)) = doc.blocks.get(at + 1) else {
+            panic!("a list after the contents heading");
+        };
+        let links: Vec<(String, Option<Link>)> = list
+            .items
+            .iter()
+            .map(|p| (p.text(), p.spans[0].link.clone()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Summary".into(), Some(Link::Section("summary".into()))),
+                ("Sources".into(), Some(Link::Section("sources".into()))),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_without_terms_gets_no_glossary() {
+        assert!(glossary("The board met on Monday.").is_empty());
+        let blocks = glossary("The MOU names the SRO.");
+        let Some(Block::List(list)) = blocks.get(2) else {
+            panic!("a glossary list");
+        };
+        let terms: Vec<String> = list.items.iter().map(|p| p.spans[0].text.clone()).collect();
+        assert!(terms.iter().any(|t| t.starts_with("MOU")), "{terms:?}");
+        assert!(terms.iter().any(|t| t.starts_with("SRO")), "{terms:?}");
+        assert!(!terms.iter().any(|t| t.starts_with("FERPA")), "{terms:?}");
+    }
+}
