@@ -545,3 +545,38 @@ fn the_layout_check_finds_a_heading_at_a_page_foot_and_a_header_left_with_one_ro
     let broken = rules_broken_on(&[alone, after], 54.0, 720.0);
     assert_eq!(broken, ["page 1 ends with a heading"]);
 }
+
+#[test]
+fn the_committee_text_is_printed_as_text_in_every_medium() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(repo_path(BLANK_FIELDS)).unwrap();
+    let hostile = "recommendation: \"<script>alert(1)</script> [link](javascript:alert(1)) \
+                   # not a heading\"\nreviewed_by: \"Ann <b>O'Neil</b> & co\"\n";
+    std::fs::write(
+        dir.path().join("answers.yaml"),
+        source.replacen("prepared_by:", &format!("{hostile}prepared_by:"), 1),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let output = tool()
+            .current_dir(dir.path())
+            .args(["report", "answers.yaml", "--brief", "--format", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let html = run("html");
+    assert!(!html.contains("<script>alert"), "a script tag in the HTML");
+    assert!(!html.contains("<b>O'Neil"), "markup in the HTML");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("href=\"javascript:"), "a javascript link");
+    let markdown = run("markdown");
+    assert!(!markdown.contains("[link](javascript:"), "a Markdown link");
+    assert!(markdown.contains("\\[link\\]"), "the brackets escaped");
+    assert!(
+        !markdown.contains("\n# not a heading"),
+        "a Markdown heading"
+    );
+    assert!(markdown.contains("\\<script\\>"), "{markdown}");
+}
