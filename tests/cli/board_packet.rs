@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use sro_assess::load::AnswersFile;
-use sro_assess::report::RenderOptions;
 use sro_assess::report::board::{BLANK, BOARD_ACTION_PLACEHOLDER, RECOMMENDATION_PLACEHOLDER};
 use sro_assess::report::document::{Block, Document, Link};
 use sro_assess::report::glossary;
@@ -13,6 +12,7 @@ use sro_assess::report::medium::pdf::lay_out;
 use sro_assess::report::pdf::layout::{FillBox, Mark, Page, Rgb, Rule, TextBox, TextStyle};
 use sro_assess::report::pdf::metrics::Face;
 use sro_assess::report::subject::{self, heading_ids};
+use sro_assess::report::{Paper, RenderOptions};
 use sro_assess::score::{self, Assessment};
 
 use crate::common::{example_files, repo_path, report_to, stem, tool};
@@ -36,6 +36,15 @@ fn document(path: &Path, brief: bool) -> Document {
         ..RenderOptions::default()
     };
     subject::assessment(&scored(path), &options)
+}
+
+/// The document as `options` make it: a private copy carries every internal note.
+fn document_with(path: &Path, options: &RenderOptions) -> Document {
+    let mut a = scored(path);
+    if !options.include_internal_notes {
+        a = a.without_internal_notes();
+    }
+    subject::assessment(&a, options)
 }
 
 /// The report in `format` on standard output.
@@ -325,8 +334,8 @@ struct Laid {
     body: Vec<Mark>,
 }
 
-fn laid_pages(doc: &Document) -> (Vec<Laid>, f32, f32) {
-    let layout = lay_out(doc, &RenderOptions::default());
+fn laid_pages(doc: &Document, options: &RenderOptions) -> (Vec<Laid>, f32, f32) {
+    let layout = lay_out(doc, options);
     let top = layout.geometry().top();
     let bottom = layout.body_bottom();
     let (pages, _) = layout.finish();
@@ -367,8 +376,8 @@ fn topmost(page: &Laid) -> Option<&Mark> {
 }
 
 /// Every layout rule broken in `doc`, one line each.
-fn broken_rules(doc: &Document) -> Vec<String> {
-    let (pages, top, bottom) = laid_pages(doc);
+fn broken_rules(doc: &Document, options: &RenderOptions) -> Vec<String> {
+    let (pages, top, bottom) = laid_pages(doc, options);
     rules_broken_on(&pages, top, bottom)
 }
 
@@ -421,8 +430,19 @@ fn every_sample_pdf_keeps_the_layout_rules() {
     let mut broken = Vec::new();
     for path in example_files() {
         for brief in [false, true] {
-            for rule in broken_rules(&document(&path, brief)) {
-                broken.push(format!("{} (brief: {brief}): {rule}", stem(&path)));
+            for (internal, paper) in [(false, Paper::Letter), (true, Paper::A4)] {
+                let options = RenderOptions {
+                    brief,
+                    include_internal_notes: internal,
+                    paper,
+                    ..RenderOptions::default()
+                };
+                for rule in broken_rules(&document_with(&path, &options), &options) {
+                    broken.push(format!(
+                        "{} (brief: {brief}, internal notes: {internal}, {paper:?}): {rule}",
+                        stem(&path)
+                    ));
+                }
             }
         }
     }
@@ -445,7 +465,7 @@ fn the_layout_check_finds_a_page_left_mostly_empty() {
         .position(|b| matches!(b, Block::Heading(h) if h.id.as_deref() == Some("summary")))
         .unwrap();
     doc.blocks.insert(summary, Block::PageBreak);
-    let broken = broken_rules(&doc);
+    let broken = broken_rules(&doc, &RenderOptions::default());
     assert!(
         broken.iter().any(|r| r.contains("under a third")),
         "{broken:?}"

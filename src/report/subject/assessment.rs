@@ -305,10 +305,10 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
         columns: vec![
             right("#", 0.04),
             Column::new("Priority", 0.09),
-            Column::new("Item", if compact { 0.24 } else { 0.27 }),
+            Column::new("Item", if compact { 0.22 } else { 0.27 }),
             Column::new("Status", 0.10),
             Column::new("Next step and evidence", if compact { 0.39 } else { 0.34 }),
-            Column::new("Responsible, owner", if compact { 0.14 } else { 0.16 }),
+            Column::new("Responsible, owner", if compact { 0.16 } else { 0.16 }),
         ],
         rows,
     }));
