@@ -308,7 +308,7 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
             Column::new("Item", if compact { 0.22 } else { 0.27 }),
             Column::new("Status", 0.10),
             Column::new("Next step and evidence", if compact { 0.39 } else { 0.34 }),
-            Column::new("Responsible, owner", if compact { 0.16 } else { 0.16 }),
+            Column::new("Responsible, owner", 0.16),
         ],
         rows,
     }));
