@@ -211,6 +211,12 @@ fn contents_links_every_chapter_and_every_link_resolves_to_a_heading() {
         for needed in ["summary", "gaps", "method", "glossary", "sources"] {
             assert!(targets.contains(&needed), "{}: {needed}", path.display());
         }
+        // The contents and the first page's pointer both lead to the glossary.
+        let to_glossary = section_links(&doc)
+            .iter()
+            .filter(|t| *t == "glossary")
+            .count();
+        assert_eq!(to_glossary, 2, "{}", path.display());
         for target in section_links(&doc) {
             assert!(
                 ids.contains(&target.as_str()),

@@ -34,8 +34,8 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     cover(&mut doc, a);
     doc.push(Block::PageBreak);
     packet::first_page(&mut doc, a);
+    let first_page_end = doc.blocks.len();
     doc.push(Block::PageBreak);
-    let contents_at = doc.blocks.len();
     summary(&mut doc, a);
     gaps(&mut doc, a, internal, false);
     mou(&mut doc, a);
@@ -48,8 +48,14 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     sources(&mut doc, a);
     // The glossary explains the words of everything before and after it, sources included.
     let glossary = packet::glossary(&doc.plain_text());
+    let has_glossary = !glossary.is_empty();
     doc.blocks.splice(sources_at..sources_at, glossary);
-    packet::insert_contents(&mut doc, contents_at);
+    // The contents follow the first page's page break.
+    packet::insert_contents(&mut doc, first_page_end + 1);
+    if has_glossary {
+        doc.blocks
+            .insert(first_page_end, packet::glossary_pointer());
+    }
     doc
 }
 

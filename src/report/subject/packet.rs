@@ -64,6 +64,20 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
     ));
 }
 
+/// The line that ends the first page of a document with a glossary, so a reader who meets
+/// "MOU" there knows where it is explained.
+pub fn glossary_pointer() -> Block {
+    Block::Paragraph(Paragraph {
+        tone: Tone::Muted,
+        ..super::with_link(
+            "Abbreviations and terms of art are explained in the ",
+            "Glossary",
+            GLOSSARY_ID,
+            " near the end.",
+        )
+    })
+}
+
 fn critical_gaps(doc: &mut Document, page: &FirstPage) {
     doc.heading(2, "Critical gaps", Some("board-critical-gaps"));
     if page.critical_gaps.is_empty() && page.critical_unanswered.is_empty() {
