@@ -211,7 +211,7 @@ fn contents_links_every_chapter_and_every_link_resolves_to_a_heading() {
         for needed in ["summary", "gaps", "method", "glossary", "sources"] {
             assert!(targets.contains(&needed), "{}: {needed}", path.display());
         }
-        // The contents and the first page's pointer both lead to the glossary.
+        // The contents and the line under them both lead to the glossary.
         let to_glossary = section_links(&doc)
             .iter()
             .filter(|t| *t == "glossary")
@@ -387,6 +387,9 @@ fn broken_rules(doc: &Document, options: &RenderOptions) -> Vec<String> {
     rules_broken_on(&pages, top, bottom)
 }
 
+/// The least a page before the last may hold: more than two lines of body text.
+const WIDOW: f32 = 30.0;
+
 /// Every layout rule broken on `pages`, whose body runs from `top` to `bottom`.
 fn rules_broken_on(pages: &[Laid], top: f32, bottom: f32) -> Vec<String> {
     let third = (bottom - top) / 3.0;
@@ -400,6 +403,10 @@ fn rules_broken_on(pages: &[Laid], top: f32, bottom: f32) -> Vec<String> {
             broken.push(format!(
                 "page {number} is {filled:.0} pt full, under a third"
             ));
+        }
+        // Even a chapter's last page holds more than a stray line or two.
+        if next.is_some() && filled < WIDOW {
+            broken.push(format!("page {number} holds only {filled:.0} pt"));
         }
         let lowest_text = page
             .body

@@ -50,11 +50,13 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     let glossary = packet::glossary(&doc.plain_text());
     let has_glossary = !glossary.is_empty();
     doc.blocks.splice(sources_at..sources_at, glossary);
-    // The contents follow the first page's page break.
-    packet::insert_contents(&mut doc, first_page_end + 1);
+    // The contents follow the first page's page break; the pointer to the glossary follows
+    // them (the first page has no line to spare).
+    let contents_at = first_page_end + 1;
+    packet::insert_contents(&mut doc, contents_at);
     if has_glossary {
         doc.blocks
-            .insert(first_page_end, packet::glossary_pointer());
+            .insert(contents_at + 2, packet::glossary_pointer());
     }
     doc
 }

@@ -64,8 +64,8 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
     ));
 }
 
-/// The line that ends the first page of a document with a glossary, so a reader who meets
-/// "MOU" there knows where it is explained.
+/// The line under the contents of a document with a glossary, so a reader who meets "MOU"
+/// knows where it is explained.
 pub fn glossary_pointer() -> Block {
     Block::Paragraph(Paragraph {
         tone: Tone::Muted,
