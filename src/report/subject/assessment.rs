@@ -258,9 +258,10 @@ fn strengths(doc: &mut Document, a: &Assessment) {
     }
 }
 
-// The gap list and the MOU list follow on from what comes before them rather than start a
-// page: a new page there leaves the page before it mostly empty whenever the summary or the gap
-// table runs a few lines over.
+// Every chapter after the contents follows on from what comes before it rather than start a
+// page: a new page there leaves the page before it mostly empty whenever the table before it
+// runs a few rows over (a page with one row of the action plan). A heading still keeps its
+// first lines with it.
 /// A `compact` list (the brief's) leaves out each item's id and basis, which a board member
 /// does not need to weigh a gap, so the brief stays within four pages.
 fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
@@ -391,7 +392,6 @@ fn action_plan(doc: &mut Document, a: &Assessment) {
 }
 
 fn every_item(doc: &mut Document, a: &Assessment, internal: bool) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "Every item, by section", Some("every-item"));
     for section in &a.sections {
         let id = format!("items-{}", section.id);
@@ -468,7 +468,6 @@ fn tailoring(doc: &mut Document, a: &Assessment) {
 }
 
 fn method(doc: &mut Document, a: &Assessment) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "How this was scored", Some("method"));
     for line in view::method_limits(a) {
         doc.paragraph(line);
