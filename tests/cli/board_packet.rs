@@ -613,3 +613,35 @@ fn the_committee_text_is_printed_as_text_in_every_medium() {
     );
     assert!(markdown.contains("\\<script\\>"), "{markdown}");
 }
+
+#[test]
+fn axe_finds_no_wcag_a_or_aa_violation_in_the_briefs() {
+    let runner = crate::html::axe_runner();
+    let check = "axe-core in Chromium on the HTML briefs (WCAG 2.1 A and AA)";
+    if !crate::external::can_run(check, runner.as_ref().err().cloned()) {
+        return;
+    }
+    let Ok(runner) = runner else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<std::path::PathBuf> = example_files()
+        .iter()
+        .map(|answers| {
+            let out = dir.path().join(format!("{}-brief.html", stem(answers)));
+            report_to(answers, &out, &["--brief"]);
+            out
+        })
+        .collect();
+    let output = std::process::Command::new("node")
+        .arg(&runner)
+        .args(&files)
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "axe run failed:\n{report}");
+    let clean = format!("axe: {n} of {n} files clean", n = files.len());
+    assert!(report.contains(&clean), "{report}");
+}
