@@ -142,6 +142,10 @@ pub struct ReportArgs {
     /// Paper size of a PDF report.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
+    /// Write the board's brief for a consent agenda: the first page and the gap list (2-4
+    /// pages) instead of the full report.
+    #[arg(long)]
+    pub brief: bool,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -426,10 +430,19 @@ pub fn assess(
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
+    // An export holds every item whatever the reader: a brief of one would drop data silently.
+    if args.brief && matches!(format, Format::Csv | Format::Json) {
+        return Err(Error::FormatNotAvailable {
+            subject: "a brief",
+            format: format.name(),
+            available: "table, markdown, html or pdf",
+        });
+    }
     let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
     let options = RenderOptions {
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),
+        brief: args.brief,
         ..io.render_options(color, args.width, args.output.as_deref())
     };
     let rendered = report::render_assessment(&assessment, format, &options)?;

@@ -86,6 +86,9 @@ pub struct RenderOptions {
     pub include_internal_notes: bool,
     /// Paper size of PDF output.
     pub paper: Paper,
+    /// The board's brief for a consent agenda: the first page and the gap list only
+    /// (assessment report; other subjects ignore it).
+    pub brief: bool,
 }
 
 /// Paper size of PDF output.

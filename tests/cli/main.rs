@@ -5,6 +5,7 @@
 mod answer;
 mod bad_inputs;
 mod board_fields;
+mod board_packet;
 mod carry_over;
 mod checks;
 mod commands;

@@ -1,8 +1,11 @@
-//! The gap report of one assessment, in the order a board reads it: cover, summary with the
-//! section chart, critical gaps and strengths, gaps in priority order, MOU, action plan, every
-//! item by section, unanswered items, local changes, method and sources.
+//! The gap report of one assessment, in the order a board reads it: cover, the board's first
+//! page, contents, summary with the section chart, critical gaps and strengths, gaps in
+//! priority order, MOU, action plan, every item by section, unanswered items, local changes,
+//! method, glossary and sources.
+//!
+//! The brief (for a consent agenda) is the title, the first page and the gap list.
 
-use super::{bullets, item_cell, priority_cell, status_cell, status_tone, view, with_link};
+use super::{bullets, item_cell, packet, priority_cell, status_cell, status_tone, view, with_link};
 use crate::model::Priority;
 use crate::report::RenderOptions;
 use crate::report::document::{
@@ -22,17 +25,59 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     doc.date = Some((a.meta.date.year(), a.meta.date.month(), a.meta.date.day()));
     doc.confidential = confidential;
     doc.running_footer = view::draft_line(a).unwrap_or_default();
+    if options.brief {
+        brief_title(&mut doc, a);
+        packet::first_page(&mut doc, a);
+        gaps(&mut doc, a, internal, true);
+        return doc;
+    }
     cover(&mut doc, a);
+    doc.push(Block::PageBreak);
+    packet::first_page(&mut doc, a);
+    let first_page_end = doc.blocks.len();
+    doc.push(Block::PageBreak);
     summary(&mut doc, a);
-    gaps(&mut doc, a, internal);
+    gaps(&mut doc, a, internal, false);
     mou(&mut doc, a);
     action_plan(&mut doc, a);
     every_item(&mut doc, a, internal);
     unanswered(&mut doc, a);
     tailoring(&mut doc, a);
     method(&mut doc, a);
+    let sources_at = doc.blocks.len();
     sources(&mut doc, a);
+    // The glossary explains the words of everything before and after it, sources included.
+    let glossary = packet::glossary(&doc.plain_text());
+    let has_glossary = !glossary.is_empty();
+    doc.blocks.splice(sources_at..sources_at, glossary);
+    // The contents follow the first page's page break; the pointer to the glossary follows
+    // them (the first page has no line to spare).
+    let contents_at = first_page_end + 1;
+    packet::insert_contents(&mut doc, contents_at);
+    if has_glossary {
+        doc.blocks
+            .insert(contents_at + 2, packet::glossary_pointer());
+    }
     doc
+}
+
+/// The brief's title block: the title and the notices a reader must see, without the cover's
+/// facts (the first page states them in words).
+fn brief_title(doc: &mut Document, a: &Assessment) {
+    doc.push(Block::Title(Title {
+        kicker: Some("SCHOOL RESOURCE OFFICER PROGRAM".into()),
+        title: "Board Brief".into(),
+        subtitle: Some(a.meta.district.clone()),
+    }));
+    if let Some(draft) = view::draft_line(a) {
+        note(doc, Tone::Caution, draft);
+    }
+    if let Some(warning) = view::version_warning(a) {
+        note(doc, Tone::Caution, warning);
+    }
+    if !doc.confidential {
+        muted(doc, view::PUBLIC_NOTICE);
+    }
 }
 
 fn note(doc: &mut Document, tone: Tone, text: impl Into<String>) {
@@ -105,7 +150,6 @@ fn cover(doc: &mut Document, a: &Assessment) {
 }
 
 fn summary(doc: &mut Document, a: &Assessment) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "Summary", Some("summary"));
     doc.push(Block::Paragraph(Paragraph {
         spans: vec![Span::strong(view::summary_headline(a))],
@@ -214,10 +258,13 @@ fn strengths(doc: &mut Document, a: &Assessment) {
     }
 }
 
-// The gap list and the MOU list follow on from what comes before them rather than start a
-// page: a new page there leaves the page before it mostly empty whenever the summary or the gap
-// table runs a few lines over.
-fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
+// Every chapter after the contents follows on from what comes before it rather than start a
+// page: a new page there leaves the page before it mostly empty whenever the table before it
+// runs a few rows over (a page with one row of the action plan). A heading still keeps its
+// first lines with it.
+/// A `compact` list (the brief's) leaves out each item's id and basis, which a board member
+/// does not need to weigh a gap, so the brief stays within four pages.
+fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
     let gaps: Vec<&ItemResult> = a.gaps().collect();
     doc.heading(
         1,
@@ -229,12 +276,15 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
         return;
     }
     doc.paragraph(view::GAPS_INTRO);
-    doc.push(Block::Paragraph(with_link(
-        &format!("{} ", view::UNANSWERED_APART),
-        "Unanswered items",
-        "unanswered",
-        ".",
-    )));
+    // The brief has no list of unanswered items to point to; its first page counts them.
+    if !compact {
+        doc.push(Block::Paragraph(with_link(
+            &format!("{} ", view::UNANSWERED_APART),
+            "Unanswered items",
+            "unanswered",
+            ".",
+        )));
+    }
     let rows = gaps
         .iter()
         .map(|item| {
@@ -242,7 +292,11 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
             vec![
                 figure(item.gap_rank.unwrap_or(0).to_string()),
                 priority_cell(item.priority),
-                item_cell(item),
+                if compact {
+                    Cell::plain(&item.title)
+                } else {
+                    item_cell(item)
+                },
                 status_cell(item),
                 Cell {
                     detail: (!lines.is_empty()).then(|| lines.join("\n")),
@@ -260,9 +314,9 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool) {
         columns: vec![
             right("#", 0.04),
             Column::new("Priority", 0.09),
-            Column::new("Item", 0.27),
+            Column::new("Item", if compact { 0.22 } else { 0.27 }),
             Column::new("Status", 0.10),
-            Column::new("Next step and evidence", 0.34),
+            Column::new("Next step and evidence", if compact { 0.39 } else { 0.34 }),
             Column::new("Responsible, owner", 0.16),
         ],
         rows,
@@ -338,7 +392,6 @@ fn action_plan(doc: &mut Document, a: &Assessment) {
 }
 
 fn every_item(doc: &mut Document, a: &Assessment, internal: bool) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "Every item, by section", Some("every-item"));
     for section in &a.sections {
         let id = format!("items-{}", section.id);
@@ -415,7 +468,6 @@ fn tailoring(doc: &mut Document, a: &Assessment) {
 }
 
 fn method(doc: &mut Document, a: &Assessment) {
-    doc.push(Block::PageBreak);
     doc.heading(1, "How this was scored", Some("method"));
     for line in view::method_limits(a) {
         doc.paragraph(line);

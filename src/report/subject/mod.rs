@@ -4,6 +4,7 @@
 
 mod assessment;
 mod checklist;
+pub mod packet;
 mod worksheet;
 
 pub use assessment::assessment;
