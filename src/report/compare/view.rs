@@ -240,6 +240,67 @@ pub fn ranking_line(c: &Comparison) -> String {
     line
 }
 
+/// The title on a comparison's first page.
+pub fn document_heading(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Comparison of options",
+        ComparisonKind::Trend => "Progress over time",
+    }
+}
+
+/// The district, or every district named (options may come from neighboring districts).
+pub fn districts_line(c: &Comparison) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for column in &c.columns {
+        if !names.contains(&column.district.as_str()) {
+            names.push(&column.district);
+        }
+    }
+    names.join("; ")
+}
+
+/// What one column is, as a table header names it: `Option`, `Assessment`.
+pub fn column_noun(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Option",
+        ComparisonKind::Trend => "Assessment",
+    }
+}
+
+/// `one bar per option` / `one bar per assessment, oldest first`.
+pub fn series_line(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "one bar per option",
+        ComparisonKind::Trend => "one bar per assessment, oldest first",
+    }
+}
+
+/// Explains the weight check under its statement.
+pub const WEIGHT_CHECK_LINE: &str = "The checklist weighs items by priority. This check ranks \
+     the options again with every scored item weighing the same, so the board can see whether \
+     the ranking rests on the weighting. Rank 1 is the highest score; tied scores share a rank.";
+
+/// Said instead of an empty list of gaps that every column shares.
+pub fn nothing_everywhere_line(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "No gap remains under every option.",
+        ComparisonKind::Trend => "No gap was open in every assessment.",
+    }
+}
+
+/// A heading's words as an anchor: `No longer answered` is `no-longer-answered`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Per column, the critical items it leaves open: `id (status)`, or `none`.
 pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
     c.columns
@@ -358,10 +419,10 @@ pub fn points(value: Option<f64>) -> String {
     }
 }
 
-/// `2025 review → 2026 review: 64.0% → 71.2% (+7.2 pts)`.
+/// `2025 review to 2026 review: 64.0% to 71.2% (+7.2 pts)`.
 pub fn step_headline(step: &TrendStep) -> String {
     format!(
-        "{} → {}: {} → {} ({})",
+        "{} to {}: {} to {} ({})",
         step.from,
         step.to,
         percent(step.overall.from),
@@ -370,24 +431,25 @@ pub fn step_headline(step: &TrendStep) -> String {
     )
 }
 
-/// `12 improved, 3 regressed, 90 unchanged, 5 newly answered`.
+/// `Items: 12 improved, 3 regressed, 90 unchanged.`: only the counts that are not zero.
 pub fn step_counts(step: &TrendStep) -> String {
-    let mut parts = vec![
-        format!("{} improved", step.improved.len()),
-        format!("{} regressed", step.regressed.len()),
-        format!("{} unchanged", step.unchanged),
-        format!("{} newly answered", step.new.len()),
-    ];
-    if !step.dropped.is_empty() {
-        parts.push(format!("{} no longer answered", step.dropped.len()));
+    let parts: Vec<String> = [
+        (step.improved.len(), "improved"),
+        (step.regressed.len(), "regressed"),
+        (step.unchanged, "unchanged"),
+        (step.new.len(), "newly answered"),
+        (step.dropped.len(), "no longer answered"),
+        (step.reclassified.len(), "changed to or from not applicable"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, what)| format!("{count} {what}"))
+    .collect();
+    if parts.is_empty() {
+        "No item was compared.".to_string()
+    } else {
+        format!("Items: {}.", parts.join(", "))
     }
-    if !step.reclassified.is_empty() {
-        parts.push(format!(
-            "{} changed to or from not applicable",
-            step.reclassified.len()
-        ));
-    }
-    parts.join(", ")
 }
 
 /// The item lists of a trend step that have entries, with their headings.
@@ -650,6 +712,20 @@ pub fn district_name(row: &DistrictRow) -> String {
 /// Said instead of an empty table when no district has a latest assessment.
 pub const NO_LATEST: &str = "No district has a current assessment of its program: every file is \
      a planning option or an earlier year, listed below.";
+
+/// Explains the average per section.
+pub const SECTION_AVERAGE_LINE: &str = "The mean of the districts' section percentages, over the \
+     districts whose profile scores the section.";
+
+/// What the list of the most common gaps holds.
+pub fn common_gaps_line(shown: usize, total: usize) -> String {
+    format!(
+        "The {shown} items that are a gap in the most districts, of {} that are a gap \
+         somewhere. A gap is an item partly or not in place, or unanswered; the share is out of \
+         the districts whose profile includes the item.",
+        count_of(total, "item", "items")
+    )
+}
 
 /// Explains how files are grouped into districts.
 pub const GROUPING_NOTE: &str = "Files are grouped by district_id, or by district name when a \
