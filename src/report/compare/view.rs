@@ -301,7 +301,7 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Per column, the critical items it leaves open: `id (status)`, or `none`.
+/// Per column, the critical items it leaves open: `title (status)`, or `none`.
 pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
     c.columns
         .iter()
@@ -309,7 +309,7 @@ pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
             let items: Vec<String> = col
                 .critical_open
                 .iter()
-                .map(|i| format!("{} ({})", i.id, i.label.to_lowercase()))
+                .map(|i| format!("{} ({})", i.title, i.label.to_lowercase()))
                 .collect();
             let text = if items.is_empty() {
                 "none".to_string()

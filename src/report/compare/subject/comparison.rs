@@ -3,7 +3,7 @@
 
 use super::{
     KICKER, date_parts, draft_note, figure_column, item_cell, muted, priority_cell, shared_columns,
-    stamp_line, status_cell, strong_cell,
+    stamp_line, status_cell, strong_cell, thresholds,
 };
 use crate::compare::{Comparison, ComparisonKind, ItemChange, ItemFilter, TrendStep};
 use crate::report::RenderOptions;
@@ -20,6 +20,7 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
     let mut doc = Document::new(view::comparison_title(c));
     doc.subject = Some(view::comparison_kind_line(c));
     doc.date = date_parts(c.columns.iter().map(|col| col.date).max());
+    doc.running_footer = view::comparison_draft_footer(c).unwrap_or_default();
     doc.push(Block::Title(Title {
         kicker: Some(KICKER.to_string()),
         title: view::document_heading(c).to_string(),
@@ -278,7 +279,7 @@ fn section_chart(c: &Comparison) -> Chart {
         title: format!("Score per section, {}", view::series_line(c)),
         series,
         groups,
-        thresholds: Vec::new(),
+        thresholds: thresholds(&c.bands),
         alt,
     }
 }

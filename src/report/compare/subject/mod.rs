@@ -8,8 +8,8 @@ pub use comparison::comparison;
 pub use summary::summary;
 
 use crate::compare::{CellState, ItemCell};
-use crate::model::{Date, Priority};
-use crate::report::document::{Block, Cell, Column, Document, Note, Paragraph, Tone};
+use crate::model::{Band, Date, Priority};
+use crate::report::document::{Block, Cell, Column, Document, Note, Paragraph, Threshold, Tone};
 use crate::report::view::priority;
 
 /// The small line above a title, as the assessment report sets it.
@@ -88,6 +88,18 @@ fn draft_note(doc: &mut Document, line: Option<String>) {
             text,
         }));
     }
+}
+
+/// The rating bands as marks across a chart's scale (the lowest, at 0, marks nothing).
+fn thresholds(bands: &[Band]) -> Vec<Threshold> {
+    bands
+        .iter()
+        .filter(|band| band.min > 0.0)
+        .map(|band| Threshold {
+            percent: band.min,
+            label: band.label.clone(),
+        })
+        .collect()
 }
 
 /// A muted paragraph of explanation.

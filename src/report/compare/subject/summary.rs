@@ -3,7 +3,7 @@
 
 use super::{
     KICKER, date_parts, draft_note, figure_column, item_cell, muted, priority_cell, stamp_line,
-    strong_cell,
+    strong_cell, thresholds,
 };
 use crate::compare::{DistrictRow, Summary};
 use crate::report::RenderOptions;
@@ -19,6 +19,7 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
     let mut doc = Document::new(view::summary_title(s));
     let all = || s.districts.iter().chain(&s.other_assessments);
     doc.date = date_parts(all().map(|d| d.date).max());
+    doc.running_footer = view::summary_draft_footer(s).unwrap_or_default();
     doc.push(Block::Title(Title {
         kicker: Some(KICKER.to_string()),
         title: "Summary of districts".into(),
@@ -99,7 +100,7 @@ fn district_table(caption: &str, rows: &[DistrictRow]) -> Table {
             .map(|d| {
                 vec![
                     Cell {
-                        detail: Some(view::role_cell(d)),
+                        detail: Some(assessment_line(d)),
                         ..strong_cell(view::district_name(d))
                     },
                     Cell::plain(d.date.to_string()),
@@ -110,6 +111,14 @@ fn district_table(caption: &str, rows: &[DistrictRow]) -> Table {
                 ]
             })
             .collect(),
+    }
+}
+
+/// The assessment's label, when it has one, and whether it is averaged in.
+fn assessment_line(d: &DistrictRow) -> String {
+    match d.label.trim() {
+        "" => view::role_cell(d),
+        label => format!("{label}; {}", view::role_cell(d)),
     }
 }
 
@@ -139,7 +148,7 @@ fn section_averages(doc: &mut Document, s: &Summary) {
         title: "Average score per section".into(),
         series: vec![String::new()],
         groups,
-        thresholds: Vec::new(),
+        thresholds: thresholds(&s.bands),
         alt,
     }));
     let mut rows: Vec<Vec<Cell>> = s

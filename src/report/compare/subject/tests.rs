@@ -172,6 +172,10 @@ fn section_charts_have_one_series_per_column() {
         let labels: Vec<&str> = c.columns.iter().map(|col| col.label.as_str()).collect();
         assert_eq!(chart.series, labels);
         assert_eq!(chart.groups.len(), c.sections.len());
+        let marks: Vec<f64> = chart.thresholds.iter().map(|t| t.percent).collect();
+        let bands: Vec<f64> = c.bands.iter().map(|b| b.min).filter(|m| *m > 0.0).collect();
+        assert!(!marks.is_empty(), "the band thresholds are marked");
+        assert_eq!(marks, bands);
         for group in &chart.groups {
             assert_eq!(group.bars.len(), c.columns.len(), "{}", group.label);
             assert!(
