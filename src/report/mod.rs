@@ -8,6 +8,7 @@ pub mod document;
 pub mod html;
 mod json;
 mod markdown;
+pub mod medium;
 pub mod pdf;
 mod table;
 pub mod view;

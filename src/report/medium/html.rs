@@ -1,0 +1,360 @@
+//! The HTML medium: one self-contained, accessible page (WCAG 2.1 AA) for a district website.
+//!
+//! Built with maud, which escapes every interpolated value. The stylesheet is inlined; nothing
+//! is scripted or fetched. Landmarks: the title block is the page's banner, the body its main
+//! part, the running footer its content info; a skip link leads past the banner. The title is
+//! the one `h1`, a level-1 heading an `h2`, and so on. A wide table scrolls inside its own
+//! focusable region, so the page never scrolls sideways at 320 px.
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, series_name, thresholds_line};
+use crate::error::Result;
+use crate::report::document::{
+    Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
+    Tone,
+};
+use crate::report::{RenderOptions, Rendered};
+
+/// The stylesheet, inlined so the file stands alone (no network, no second file to post).
+const STYLE: &str = include_str!("style.css");
+
+/// How many series colors the stylesheet has; more series reuse them, and the legend and the
+/// words beside each bar tell them apart.
+const SERIES_COLORS: usize = 4;
+
+/// Draws `document` as one HTML page.
+pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
+    let anchors = anchors(document);
+    let leading_titles = document
+        .blocks
+        .iter()
+        .take_while(|b| matches!(b, Block::Title(_)))
+        .count();
+    let (banner, body) = document.blocks.split_at(leading_titles);
+    let mut title = document.title.clone();
+    if document.confidential {
+        title.insert_str(0, "CONFIDENTIAL: ");
+    }
+    let mut charts = 0;
+    let mut tables = 0;
+    let page = html! {
+        (DOCTYPE)
+        html lang=(document.language) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                a class="skip-link" href="#main" { "Skip to main content" }
+                header class="cover" {
+                    @if document.confidential {
+                        p class="confidential" { strong { (CONFIDENTIAL_NOTICE) } }
+                    }
+                    @for block in banner {
+                        @if let Block::Title(t) = block { (title_block(t)) }
+                    }
+                }
+                main id="main" tabindex="-1" {
+                    @for (offset, block) in body.iter().enumerate() {
+                        @let index = leading_titles + offset;
+                        @match block {
+                            Block::Title(t) => { (title_block(t)) }
+                            Block::Heading(h) => {
+                                @let id = anchors.get(&index).cloned().unwrap_or_default();
+                                @match h.level {
+                                    0 | 1 => { h2 id=(id) { (h.text) } }
+                                    2 => { h3 id=(id) { (h.text) } }
+                                    _ => { h4 id=(id) { (h.text) } }
+                                }
+                            }
+                            Block::Paragraph(p) => { (paragraph(p)) }
+                            Block::KeyValues(pairs) => { (key_values(pairs)) }
+                            Block::Table(t) => {
+                                @let n = { tables += 1; tables };
+                                (table(t, n))
+                            }
+                            Block::Chart(c) => {
+                                @let n = { charts += 1; charts };
+                                (chart(c, n))
+                            }
+                            Block::List(l) => { (list(l)) }
+                            Block::Note(n) => { (note(n)) }
+                            Block::PageBreak => { div class="page-break" {} }
+                        }
+                    }
+                }
+                @if !document.running_footer.is_empty() {
+                    footer class="stamp" { p class="small" { (document.running_footer) } }
+                }
+            }
+        }
+    };
+    Ok(Rendered::plain(page.into_string().into_bytes()))
+}
+
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Normal => "",
+        Tone::Muted => "muted",
+        Tone::Good => "good",
+        Tone::Caution => "caution",
+        Tone::Bad => "bad",
+    }
+}
+
+fn href(link: &Link) -> String {
+    match link {
+        Link::Url(url) => url.clone(),
+        Link::Section(id) => format!("#{id}"),
+    }
+}
+
+fn title_block(title: &Title) -> Markup {
+    html! {
+        @if let Some(kicker) = &title.kicker { p class="eyebrow" { (kicker) } }
+        h1 {
+            (title.title)
+            @if let Some(subtitle) = &title.subtitle { span class="subtitle" { (subtitle) } }
+        }
+    }
+}
+
+fn span(span: &Span) -> Markup {
+    let words = html! {
+        @if span.strong { strong { (span.text) } } @else { (span.text) }
+    };
+    html! {
+        @match &span.link {
+            Some(link) => { a href=(href(link)) { (words) } }
+            None => { (words) }
+        }
+    }
+}
+
+fn spans(spans: &[Span]) -> Markup {
+    html! { @for s in spans { (span(s)) } }
+}
+
+fn paragraph(p: &Paragraph) -> Markup {
+    let class = format!(
+        "{} {}",
+        if p.lead { "lead" } else { "" },
+        tone_class(p.tone)
+    );
+    let class = class.trim();
+    html! {
+        @if class.is_empty() { p { (spans(&p.spans)) } } @else { p class=(class) { (spans(&p.spans)) } }
+    }
+}
+
+fn key_values(pairs: &[KeyValue]) -> Markup {
+    html! {
+        dl class="facts" {
+            @for kv in pairs { dt { (kv.key) } dd { (kv.value) } }
+        }
+    }
+}
+
+/// A table in a region that scrolls sideways on its own when it is wider than the screen;
+/// focusable, so keyboard users can scroll it too. The first column heads its row.
+fn table(t: &Table, number: usize) -> Markup {
+    let caption_id = format!("table-{number}-caption");
+    html! {
+        div class="scroll" role="region" aria-labelledby=(caption_id) tabindex="0" {
+            table {
+                caption id=(caption_id) { (t.caption) }
+                thead {
+                    tr { @for c in &t.columns { th scope="col" class=[num_class(c.align)] { (c.title) } } }
+                }
+                tbody {
+                    @for row in &t.rows {
+                        tr {
+                            @for (i, (cell, column)) in row.iter().zip(&t.columns).enumerate() {
+                                @if i == 0 {
+                                    th scope="row" class=[cell_class(cell, column.align)] { (cell_body(cell)) }
+                                } @else {
+                                    td class=[cell_class(cell, column.align)] { (cell_body(cell)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn num_class(align: Align) -> Option<&'static str> {
+    (align == Align::Right).then_some("num")
+}
+
+fn cell_class(cell: &Cell, align: Align) -> Option<String> {
+    let class = format!(
+        "{} {}",
+        num_class(align).unwrap_or_default(),
+        tone_class(cell.tone)
+    );
+    let class = class.trim();
+    (!class.is_empty()).then(|| class.to_string())
+}
+
+/// A cell's text (its line breaks kept) and its detail in small type under it.
+fn cell_body(cell: &Cell) -> Markup {
+    let text = html! {
+        @for (i, line) in cell.text.split('\n').enumerate() {
+            @if i > 0 { br; }
+            @if cell.strong { strong { (line) } } @else { (line) }
+        }
+    };
+    html! {
+        @match &cell.link {
+            Some(link) => { a href=(href(link)) { (text) } }
+            None => { (text) }
+        }
+        @if let Some(detail) = &cell.detail { br; span class="detail" { (detail) } }
+    }
+}
+
+/// A chart as a figure: the drawing is one image whose name is the chart's figures in words;
+/// the marks and the series are written out under it, so nothing depends on seeing colors.
+fn chart(c: &Chart, number: usize) -> Markup {
+    let title_id = format!("chart-{number}-title");
+    let legend = has_legend(c);
+    let thresholds: Vec<(String, f64)> = c
+        .thresholds
+        .iter()
+        .map(|t| (t.label.clone(), t.percent.clamp(0.0, 100.0)))
+        .collect();
+    html! {
+        figure class="chart" aria-labelledby=(title_id) {
+            figcaption id=(title_id) { (c.title) }
+            div class="bars" role="img" aria-label=(c.alt) {
+                @for group in &c.groups {
+                    div class="group" {
+                        p class="label" { (group.label) }
+                        @for (i, bar) in group.bars.iter().enumerate() {
+                            @let width = bar.percent.map_or(0.0, |p| p.clamp(0.0, 100.0));
+                            div class={ "bar-row series-" (i % SERIES_COLORS) } {
+                                @if legend { span class="series-name" { (series_name(c, i)) } }
+                                span class="track" {
+                                    span class="bar" style={ "width: " (format!("{width:.1}")) "%" } {}
+                                    @for (_, at) in &thresholds {
+                                        span class="mark" style={ "left: " (format!("{at:.1}")) "%" } {}
+                                    }
+                                }
+                                span class="value" { (bar.value) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if legend {
+                ul class="legend" {
+                    @for i in 0..c.series.len() {
+                        li class={ "series-" (i % SERIES_COLORS) } {
+                            span class="swatch" {} (series_name(c, i))
+                        }
+                    }
+                }
+            }
+            @if !thresholds.is_empty() {
+                p class="small" { "Vertical lines mark " (thresholds_line(&c.thresholds)) "." }
+            }
+        }
+    }
+}
+
+fn list(l: &List) -> Markup {
+    let items = html! {
+        @for item in &l.items {
+            @let class = tone_class(item.tone);
+            @if class.is_empty() { li { (spans(&item.spans)) } } @else { li class=(class) { (spans(&item.spans)) } }
+        }
+    };
+    html! {
+        @if l.ordered { ol { (items) } } @else { ul { (items) } }
+    }
+}
+
+/// A call-out: a note (`role="note"`), its tone as a class (the words say what it is).
+fn note(n: &Note) -> Markup {
+    html! {
+        div class={ "note " (tone_class(n.tone)) } role="note" {
+            @for line in n.text.split('\n') { p { (line) } }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::medium::sample_document;
+
+    fn sample() -> String {
+        let rendered = draw(&sample_document(), &RenderOptions::default()).unwrap();
+        String::from_utf8(rendered.bytes).unwrap()
+    }
+
+    #[test]
+    fn a_page_with_landmarks_skip_link_and_language() {
+        let out = sample();
+        assert!(
+            out.starts_with("<!DOCTYPE html><html lang=\"en-US\">"),
+            "{out}"
+        );
+        for expected in [
+            "<title>CONFIDENTIAL: Gap report: Example Area School District</title>",
+            "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>",
+            "<header class=\"cover\"><p class=\"confidential\"><strong>CONFIDENTIAL:",
+            "<h1>Gap report<span class=\"subtitle\">Example Area School District</span></h1>",
+            "<main id=\"main\" tabindex=\"-1\">",
+            "<footer class=\"stamp\"><p class=\"small\">sro-assess 0.1.0",
+        ] {
+            assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+        }
+        assert!(!out.contains("<script"));
+        assert!(!out.contains("src="));
+    }
+
+    #[test]
+    fn every_block_is_drawn() {
+        let out = sample();
+        for expected in [
+            "<dt>Prepared by</dt><dd>Jordan Rivera",
+            "<div class=\"note caution\" role=\"note\"><p>DRAFT: 9 of 29",
+            "<h2 id=\"summary\">Summary</h2>",
+            "<h3 id=\"gaps\">Gaps in priority order (2)</h3>",
+            "<h4 id=\"critical-items\">Critical items</h4>",
+            "<p class=\"lead\"><strong>Example Area",
+            "<a href=\"#method\">How this was scored</a>",
+            "<a href=\"https://www.doj.state.wi.us/sro-guidance\">Wisconsin DOJ guidance</a>",
+            "<caption id=\"table-1-caption\">Gaps, most urgent first</caption>",
+            "<th scope=\"col\" class=\"num\">#</th>",
+            "<th scope=\"row\" class=\"num\">1</th>",
+            "Sign the MOU.<br>File it with",
+            "<span class=\"detail\">governance.mou-signed",
+            "<li class=\"bad\">Data sharing limits written down</li>",
+            "<ol><li>Sign the MOU.</li>",
+            "<figure class=\"chart\" aria-labelledby=\"chart-1-title\"><figcaption id=\"chart-1-title\">Section scores</figcaption>",
+            "role=\"img\" aria-label=\"Score of each section: Governance",
+            "Vertical lines mark 50% Developing, 75% Proficient.",
+            "<ul class=\"legend\"><li class=\"series-0\"><span class=\"swatch\"></span>Spring 2025</li>",
+            "<div class=\"page-break\"></div>",
+        ] {
+            assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+        }
+    }
+
+    #[test]
+    fn text_from_the_document_is_escaped() {
+        let out = sample();
+        assert!(
+            out.contains("&lt;b&gt;5 * 3&lt;/b&gt; | a_b # [x](y) &amp; `code`"),
+            "{out}"
+        );
+        assert!(!out.contains("<b>5"));
+    }
+}

@@ -1,0 +1,753 @@
+//! The PDF medium: any document laid out through the page model's primitives
+//! ([`Layout`]) and written by `pdf::draw`, so whatever those primitives add (tags, fonts,
+//! an outline) every document gets.
+//!
+//! The title block is a cover; a page break starts a new page; a heading is kept with what
+//! follows it; a table's caption and header are kept with its first two rows; a chart has one
+//! bar per series, a legend, and its thresholds drawn across the bars. Every page's footer says
+//! "Page N of M", the running footer and, for a confidential document, CONFIDENTIAL.
+
+use crate::error::Result;
+use crate::report::document::{
+    Block, Chart, Document, Heading, KeyValue, List, Note, Paragraph, Table, Title, Tone,
+};
+use crate::report::pdf::draw;
+use crate::report::pdf::layout::{
+    CellText, Column, FillBox, Footer, Geometry, Layout, Mark, Rgb, Rule, TableStyle, TextStyle,
+};
+use crate::report::pdf::metrics::{Face, text_width};
+use crate::report::{RenderOptions, Rendered};
+
+use super::{
+    CONFIDENTIAL_NOTICE, has_legend, list_marker, printed_span, printed_text, series_name,
+    thresholds_line,
+};
+
+const INK: Rgb = Rgb(0.11, 0.11, 0.13);
+const MUTED: Rgb = Rgb(0.38, 0.39, 0.42);
+const NAVY: Rgb = Rgb(0.10, 0.22, 0.40);
+const GREEN: Rgb = Rgb(0.10, 0.45, 0.22);
+const AMBER: Rgb = Rgb(0.66, 0.40, 0.0);
+const RED: Rgb = Rgb(0.70, 0.10, 0.10);
+const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
+const TRACK: Rgb = Rgb(0.90, 0.91, 0.93);
+/// One color per series, dark to light so a gray copy tells them apart too.
+const SERIES: [Rgb; 4] = [
+    NAVY,
+    Rgb(0.70, 0.35, 0.0),
+    Rgb(0.45, 0.62, 0.85),
+    Rgb(0.42, 0.18, 0.56),
+];
+
+const BODY: TextStyle = TextStyle::new(Face::Regular, 9.5, INK);
+const LEAD: TextStyle = TextStyle::new(Face::Bold, 11.0, INK);
+const SMALL: TextStyle = TextStyle::new(Face::Regular, 8.0, MUTED);
+const H1: TextStyle = TextStyle::new(Face::Bold, 17.0, NAVY);
+const H2: TextStyle = TextStyle::new(Face::Bold, 12.0, NAVY);
+const H3: TextStyle = TextStyle::new(Face::Bold, 10.0, NAVY);
+const CAPTION: TextStyle = TextStyle::new(Face::Bold, 9.0, NAVY);
+const CELL: TextStyle = TextStyle::new(Face::Regular, 8.0, INK);
+const CELL_NOTE: TextStyle = TextStyle::new(Face::Regular, 7.0, MUTED);
+const NOTE: TextStyle = TextStyle::new(Face::Bold, 10.0, WHITE);
+const CHART_LABEL: TextStyle = TextStyle::new(Face::Regular, 8.5, INK);
+const CHART_VALUE: TextStyle = TextStyle::new(Face::Bold, 8.0, INK);
+const CHART_SCALE: TextStyle = TextStyle::new(Face::Regular, 7.0, MUTED);
+
+const TABLE: TableStyle = TableStyle {
+    header: TextStyle::new(Face::Bold, 8.0, NAVY),
+    header_fill: Rgb(0.88, 0.91, 0.95),
+    stripe: Rgb(0.965, 0.97, 0.98),
+    rule: Rgb(0.82, 0.84, 0.87),
+    padding: 3.0,
+};
+
+/// Space between blocks.
+const BLOCK_GAP: f32 = 6.0;
+/// A list's text hangs this far right of its marker.
+const HANG: f32 = 14.0;
+
+/// Draws `document` as a PDF; the warnings name each character the built-in font had to
+/// replace.
+pub fn draw(document: &Document, options: &RenderOptions) -> Result<Rendered> {
+    let layout = lay_out(document, options);
+    let geometry = layout.geometry();
+    let (pages, encoder) = layout.finish();
+    let meta = draw::Meta {
+        title: document.title.clone(),
+        author: document.author.clone().unwrap_or_default(),
+        // A document without a date gets a fixed one, never the clock: two runs, same bytes.
+        date: document.date.unwrap_or((1970, 1, 1)),
+    };
+    let mut bytes = draw::to_pdf(pages, geometry, &meta);
+    if let Some(subject) = &document.subject {
+        bytes = with_subject(bytes, subject);
+    }
+    Ok(Rendered {
+        bytes,
+        warnings: encoder.warnings(),
+    })
+}
+
+/// Every block on pages of the options' paper, footers not yet added.
+pub fn lay_out(document: &Document, options: &RenderOptions) -> Layout {
+    let mut l = Layout::new(
+        Geometry::for_paper(options.paper),
+        Footer {
+            stamp: document.running_footer.clone(),
+            confidential: document.confidential,
+            draft: None,
+        },
+    );
+    if document.confidential {
+        l.banner(CONFIDENTIAL_NOTICE, NOTE, RED);
+        l.advance(BLOCK_GAP);
+    }
+    for block in &document.blocks {
+        match block {
+            Block::Title(title) => cover(&mut l, title),
+            Block::Heading(heading) => self::heading(&mut l, heading),
+            Block::Paragraph(p) => paragraph(&mut l, p, 0.0),
+            Block::KeyValues(pairs) => key_values(&mut l, pairs),
+            Block::Table(table) => self::table(&mut l, table),
+            Block::Chart(chart) => self::chart(&mut l, chart),
+            Block::List(list) => self::list(&mut l, list),
+            Block::Note(note) => self::note(&mut l, note),
+            Block::PageBreak => {
+                l.new_page();
+                continue;
+            }
+        }
+        l.space(BLOCK_GAP);
+    }
+    l
+}
+
+fn tone_color(tone: Tone) -> Rgb {
+    match tone {
+        Tone::Normal => INK,
+        Tone::Muted => MUTED,
+        Tone::Good => GREEN,
+        Tone::Caution => AMBER,
+        Tone::Bad => RED,
+    }
+}
+
+/// The title block set as a cover, a third of the way down a page of its own.
+fn cover(l: &mut Layout, title: &Title) {
+    if !l.at_page_top() && l.cursor() > l.geometry().top() + 60.0 {
+        l.new_page();
+    }
+    l.advance(90.0);
+    if let Some(kicker) = &title.kicker {
+        l.paragraph(kicker, TextStyle::new(Face::Bold, 10.0, MUTED), 0.0);
+        l.advance(4.0);
+    }
+    l.paragraph(&title.title, TextStyle::new(Face::Bold, 30.0, NAVY), 0.0);
+    if let Some(subtitle) = &title.subtitle {
+        l.advance(6.0);
+        l.paragraph(subtitle, TextStyle::new(Face::Regular, 17.0, INK), 0.0);
+    }
+    l.advance(14.0);
+    l.rule(NAVY, 1.5);
+    l.advance(14.0);
+}
+
+/// A heading, kept with enough room after it for the first lines of what follows.
+fn heading(l: &mut Layout, heading: &Heading) {
+    match heading.level {
+        0 | 1 => {
+            l.space(8.0);
+            l.heading(&heading.text, H1, 60.0);
+            l.rule(NAVY, 1.0);
+            l.advance(6.0);
+        }
+        2 => {
+            l.space(8.0);
+            l.heading(&heading.text, H2, 45.0);
+            l.advance(2.0);
+        }
+        _ => {
+            l.space(4.0);
+            l.heading(&heading.text, H3, 40.0);
+            l.advance(1.0);
+        }
+    }
+}
+
+fn paragraph_style(p: &Paragraph) -> TextStyle {
+    let base = if p.lead { LEAD } else { BODY };
+    base.colored(tone_color(p.tone))
+}
+
+/// A paragraph; its bold runs stay bold when it fits on one line.
+fn paragraph(l: &mut Layout, p: &Paragraph, indent: f32) {
+    let style = paragraph_style(p);
+    let mixed = p.spans.iter().any(|s| s.strong) && !p.spans.iter().all(|s| s.strong);
+    if mixed {
+        let runs: Vec<(String, TextStyle)> = p
+            .spans
+            .iter()
+            .map(|s| (printed_span(s), if s.strong { style.bold() } else { style }))
+            .collect();
+        l.runs(&runs, indent);
+    } else {
+        let style = if p.spans.iter().all(|s| s.strong) && !p.spans.is_empty() {
+            style.bold()
+        } else {
+            style
+        };
+        l.paragraph(&printed_text(p), style, indent);
+    }
+}
+
+fn key_values(l: &mut Layout, pairs: &[KeyValue]) {
+    let label = BODY.bold().colored(MUTED);
+    let widest = pairs
+        .iter()
+        .map(|kv| text_width(&kv.key, label.face, label.size))
+        .fold(0.0, f32::max);
+    let label_width = (widest + 14.0).clamp(60.0, l.geometry().text_width() * 0.35);
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .map(|kv| (kv.key.clone(), kv.value.clone()))
+        .collect();
+    l.key_values(&pairs, label, BODY, label_width);
+}
+
+/// A table under its caption; caption, header and the first two rows start on one page.
+fn table(l: &mut Layout, table: &Table) {
+    let columns: Vec<Column> = table
+        .columns
+        .iter()
+        .map(|c| Column {
+            title: c.title.clone(),
+            share: c.share.max(0.01),
+        })
+        .collect();
+    let rows: Vec<Vec<Vec<CellText>>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    let mut style = CELL.colored(tone_color(cell.tone));
+                    if cell.strong {
+                        style = style.bold();
+                    }
+                    let span = crate::report::document::Span {
+                        text: cell.text.clone(),
+                        strong: cell.strong,
+                        link: cell.link.clone(),
+                    };
+                    let mut parts = vec![CellText {
+                        text: printed_span(&span),
+                        style,
+                    }];
+                    if let Some(detail) = &cell.detail {
+                        parts.push(CellText {
+                            text: detail.clone(),
+                            style: CELL_NOTE,
+                        });
+                    }
+                    parts
+                })
+                .collect()
+        })
+        .collect();
+    let start = caption_and_first_rows_height(l, table, &columns, &rows);
+    let page = l.body_bottom() - l.geometry().top();
+    if start <= page {
+        l.ensure(start);
+    }
+    l.paragraph(&table.caption, CAPTION, 0.0);
+    l.advance(2.0);
+    l.table(&columns, &rows, &TABLE);
+}
+
+/// Height of the caption, the header and the first two rows, as the table will set them.
+fn caption_and_first_rows_height(
+    l: &mut Layout,
+    table: &Table,
+    columns: &[Column],
+    rows: &[Vec<Vec<CellText>>],
+) -> f32 {
+    let text_width = l.geometry().text_width();
+    let total: f32 = columns
+        .iter()
+        .map(|c| c.share)
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let inner: Vec<f32> = columns
+        .iter()
+        .map(|c| (text_width * c.share / total - 2.0 * TABLE.padding).max(1.0))
+        .collect();
+    let caption =
+        l.wrap_text(&table.caption, CAPTION, text_width).len() as f32 * CAPTION.line_height() + 2.0;
+    let mut height = caption;
+    let header: Vec<Vec<CellText>> = columns
+        .iter()
+        .map(|c| {
+            vec![CellText {
+                text: c.title.clone(),
+                style: TABLE.header,
+            }]
+        })
+        .collect();
+    for row in std::iter::once(&header).chain(rows.iter().take(2)) {
+        let tallest = row
+            .iter()
+            .zip(&inner)
+            .map(|(cell, &width)| {
+                cell.iter()
+                    .map(|part| {
+                        l.wrap_text(&part.text, part.style, width).len() as f32
+                            * part.style.line_height()
+                    })
+                    .sum::<f32>()
+            })
+            .fold(0.0, f32::max);
+        height += tallest + 2.0 * TABLE.padding;
+    }
+    height
+}
+
+/// A horizontal bar chart on a 0-100 % scale: the label on the left, one bar per series with
+/// its figure after it, each threshold a line across the bars; under it the scale, the marks
+/// in words and, for several series, a legend.
+fn chart(l: &mut Layout, chart: &Chart) {
+    let g = l.geometry();
+    let series = chart
+        .groups
+        .iter()
+        .map(|gr| gr.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let bar_height = if series == 1 { 13.0 } else { 9.0 };
+    let bar_gap = 2.0;
+    let label_width = (g.text_width() * 0.34).round();
+    let value_width = chart
+        .groups
+        .iter()
+        .flat_map(|gr| &gr.bars)
+        .map(|b| text_width(&b.value, CHART_VALUE.face, CHART_VALUE.size))
+        .fold(0.0, f32::max)
+        .min(g.text_width() * 0.25)
+        + 6.0;
+    let track_left = g.left() + label_width + 8.0;
+    let track_width = (g.right() - value_width - track_left).max(40.0);
+    l.heading(
+        &chart.title,
+        CAPTION,
+        2.0 * bar_height * series as f32 + 20.0,
+    );
+    l.advance(2.0);
+    for group in &chart.groups {
+        let labels = l.wrap_text(&group.label, CHART_LABEL, label_width);
+        let label_height = labels.len() as f32 * CHART_LABEL.line_height();
+        let bars_height = group.bars.len() as f32 * (bar_height + bar_gap) - bar_gap;
+        let row_height = label_height.max(bars_height) + 6.0;
+        l.ensure(row_height);
+        let top = l.cursor();
+        let label_top = top + (row_height - 6.0 - label_height) / 2.0;
+        for (i, line) in labels.into_iter().enumerate() {
+            let line_top = label_top + i as f32 * CHART_LABEL.line_height();
+            l.place_line(line, CHART_LABEL, g.left(), line_top);
+        }
+        let bars_top = top + (row_height - 6.0 - bars_height) / 2.0;
+        for (i, bar) in group.bars.iter().enumerate() {
+            let bar_top = bars_top + i as f32 * (bar_height + bar_gap);
+            let color = SERIES[i % SERIES.len()];
+            draw_bar(
+                l,
+                (track_left, bar_top, track_width, bar_height),
+                bar.percent,
+                color,
+            );
+            let value = l
+                .wrap_text(&bar.value, CHART_VALUE, value_width + track_width)
+                .join(" ");
+            let fraction = bar.percent.map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0)) as f32;
+            let x = track_left + track_width * fraction + 4.0;
+            let x = x.min(g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size));
+            let value_top = bar_top + (bar_height - CHART_VALUE.line_height()) / 2.0;
+            l.place_line(value, CHART_VALUE, x.max(track_left), value_top);
+        }
+        for threshold in &chart.thresholds {
+            let fraction = (threshold.percent / 100.0).clamp(0.0, 1.0) as f32;
+            let x = track_left + track_width * fraction;
+            l.push(Mark::Line(Rule {
+                from: (x, bars_top - 2.0),
+                to: (x, bars_top + bars_height + 2.0),
+                thickness: 1.0,
+                color: INK,
+            }));
+        }
+        l.advance(row_height);
+    }
+    scale(l, track_left, track_width);
+    if !chart.thresholds.is_empty() {
+        let text = format!(
+            "Vertical lines mark {}.",
+            thresholds_line(&chart.thresholds)
+        );
+        l.paragraph(&text, SMALL, label_width + 8.0);
+    }
+    if has_legend(chart) {
+        legend(l, chart, label_width + 8.0);
+    }
+}
+
+/// A bar's track and, over it, the bar itself.
+fn draw_bar(l: &mut Layout, area: (f32, f32, f32, f32), percent: Option<f64>, color: Rgb) {
+    let (x, y, width, height) = area;
+    l.push(Mark::Fill(FillBox {
+        x,
+        y,
+        width,
+        height,
+        color: TRACK,
+    }));
+    let fraction = percent.map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0)) as f32;
+    if fraction > 0.0 {
+        l.push(Mark::Fill(FillBox {
+            x,
+            y,
+            width: width * fraction,
+            height,
+            color,
+        }));
+    }
+}
+
+/// 0 %, 25 %, ... 100 % under the tracks.
+fn scale(l: &mut Layout, left: f32, width: f32) {
+    let lh = CHART_SCALE.line_height();
+    l.ensure(lh);
+    let top = l.cursor();
+    for step in 0..=4 {
+        let label = format!("{}%", step * 25);
+        let label_width = text_width(&label, CHART_SCALE.face, CHART_SCALE.size);
+        let at = left + width * step as f32 / 4.0;
+        let x = (at - label_width / 2.0).clamp(left, left + width - label_width);
+        l.place_line(label, CHART_SCALE, x, top);
+    }
+    l.advance(lh);
+}
+
+/// A swatch and the name of each series, on as many lines as they need.
+fn legend(l: &mut Layout, chart: &Chart, indent: f32) {
+    let g = l.geometry();
+    let lh = SMALL.line_height();
+    let swatch = 7.0;
+    l.ensure(lh);
+    let mut x = g.left() + indent;
+    for index in 0..chart.series.len() {
+        let name = l
+            .wrap_text(
+                &series_name(chart, index),
+                SMALL,
+                g.text_width() - indent - 20.0,
+            )
+            .join(" ");
+        let width = swatch + 4.0 + text_width(&name, SMALL.face, SMALL.size) + 12.0;
+        if x + width > g.right() && x > g.left() + indent {
+            l.advance(lh);
+            l.ensure(lh);
+            x = g.left() + indent;
+        }
+        let top = l.cursor();
+        l.push(Mark::Fill(FillBox {
+            x,
+            y: top + (lh - swatch) / 2.0,
+            width: swatch,
+            height: swatch,
+            color: SERIES[index % SERIES.len()],
+        }));
+        l.place_line(name, SMALL.colored(INK), x + swatch + 4.0, top);
+        x += width;
+    }
+    l.advance(lh);
+}
+
+/// A list: bullets or numbers, the text hanging after them.
+fn list(l: &mut Layout, list: &List) {
+    for (index, item) in list.items.iter().enumerate() {
+        let style = paragraph_style(item);
+        l.ensure(style.line_height());
+        let marker = list_marker(list, index, "\u{2022}");
+        let top = l.cursor();
+        let x = l.geometry().left() + 4.0;
+        l.place_line(marker, style, x, top);
+        paragraph(l, item, 4.0 + HANG);
+        l.advance(1.5);
+    }
+}
+
+/// A note: a band in its tone's color, the words in white.
+fn note(l: &mut Layout, note: &Note) {
+    let fill = match note.tone {
+        Tone::Normal => NAVY,
+        other => tone_color(other),
+    };
+    l.banner(&note.text, NOTE, fill);
+}
+
+/// The PDF with the document's subject in its information dictionary (`pdf::draw` writes the
+/// title, author and date). Unreadable bytes are returned as they were.
+fn with_subject(bytes: Vec<u8>, subject: &str) -> Vec<u8> {
+    let Ok(mut doc) = lopdf::Document::load_mem(&bytes) else {
+        return bytes;
+    };
+    let Ok(info_id) = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+    else {
+        return bytes;
+    };
+    let Ok(info) = doc.get_dictionary_mut(info_id) else {
+        return bytes;
+    };
+    info.set("Subject", text_string(subject));
+    let mut out = Vec::with_capacity(bytes.len());
+    match doc.save_to(&mut out) {
+        Ok(()) => out,
+        Err(_) => bytes,
+    }
+}
+
+/// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte order mark.
+fn text_string(text: &str) -> lopdf::Object {
+    if text.is_ascii() {
+        return lopdf::Object::string_literal(text);
+    }
+    let mut encoded = vec![0xFE, 0xFF];
+    encoded.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    lopdf::Object::String(encoded, lopdf::StringFormat::Hexadecimal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Paper;
+    use crate::report::medium::sample_document;
+    use crate::report::pdf::layout::Page;
+
+    fn page_text(page: &Page) -> String {
+        page.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn pages(doc: &Document) -> Vec<Page> {
+        lay_out(doc, &RenderOptions::default()).finish().0
+    }
+
+    #[test]
+    fn every_block_is_laid_out_and_page_breaks_are_honored() {
+        let pages = pages(&sample_document());
+        assert_eq!(pages.len(), 3, "cover, summary, method");
+        let cover = page_text(&pages[0]);
+        for expected in [
+            "CONFIDENTIAL: this report",
+            "SCHOOL RESOURCE OFFICER PROGRAM",
+            "Gap report",
+            "Example Area School District",
+            "Prepared by",
+            "DRAFT: 9 of 29",
+            "Page 1 of 3",
+        ] {
+            assert!(
+                cover.contains(expected),
+                "missing {expected:?} on the cover:\n{cover}"
+            );
+        }
+        let summary = page_text(&pages[1]).replace('\n', " ");
+        for expected in [
+            "Summary",
+            "72.4% (Developing)",
+            "Wisconsin DOJ guidance (https://www.doj.state.wi.us/sro-guidance)",
+            "Section scores",
+            "82.5% (8.3 / 10)",
+            "Vertical lines mark 50% Developing, 75% Proficient.",
+            "Gaps, most urgent first",
+            "MOU signed | dated",
+            "Critical items",
+            "\u{2022}",
+            "1.",
+            "Train the officer.",
+            "Internal note (CONFIDENTIAL)",
+            "CONFIDENTIAL: includes internal notes",
+            "sro-assess 0.1.0",
+        ] {
+            assert!(
+                summary.contains(expected),
+                "missing {expected:?} on page 2:\n{summary}"
+            );
+        }
+        let method = page_text(&pages[2]);
+        for expected in [
+            "How this was scored",
+            "Spring 2025",
+            "Spring 2026",
+            "Column 9",
+            "9999",
+            "Page 3 of 3",
+        ] {
+            assert!(
+                method.contains(expected),
+                "missing {expected:?} on page 3:\n{method}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_series_has_its_own_bars_and_the_thresholds_are_drawn() {
+        let pages = pages(&sample_document());
+        let fills = |color: Rgb| {
+            pages[2]
+                .marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Fill(f) if f.color == color))
+                .count()
+        };
+        // Two groups: one bar each of the first and second series, plus a legend swatch.
+        assert_eq!(fills(SERIES[0]), 3);
+        assert_eq!(fills(SERIES[1]), 3);
+        let marks = pages[2]
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Line(r) if r.color == INK && r.from.0 == r.to.0))
+            .count();
+        assert_eq!(marks, 2, "one threshold line per group");
+    }
+
+    #[test]
+    fn a_heading_is_never_alone_at_the_foot_of_a_page() {
+        let mut doc = Document::new("t");
+        for n in 0..60 {
+            doc.heading(2, format!("Heading {n}"), None);
+            doc.paragraph("Some words under the heading, long enough to take a line of the page.");
+            doc.paragraph("More words.");
+        }
+        for page in pages(&doc) {
+            let last_body = page.marks.iter().rev().find_map(|m| match m {
+                Mark::Text(t) if t.style.size > 7.0 => Some(t.text.as_str()),
+                _ => None,
+            });
+            assert!(
+                !last_body.is_some_and(|t| t.starts_with("Heading")),
+                "{last_body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_table_header_starts_with_two_rows() {
+        let mut doc = Document::new("t");
+        for _ in 0..40 {
+            doc.paragraph("Filler text that pushes the table down the page.");
+        }
+        let mut table = match sample_document()
+            .blocks
+            .into_iter()
+            .find(|b| matches!(b, Block::Table(_)))
+        {
+            Some(Block::Table(t)) => t,
+            _ => unreachable!("the sample has a table"),
+        };
+        table.rows[0][4].text = "A long next step. ".repeat(12);
+        for _ in 0..6 {
+            doc.push(Block::Table(table.clone()));
+        }
+        let pages = pages(&doc);
+        for page in &pages {
+            let text = page_text(page);
+            let captions = text.matches("Gaps, most urgent first").count();
+            let rows = text.matches("Schedule 40 hours").count();
+            assert!(
+                rows >= captions,
+                "a caption left without its two rows:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn paper_size_and_warnings_and_metadata() {
+        let mut doc = sample_document();
+        doc.paragraph("Emoji \u{1F600} and \u{0416}.");
+        let a4 = RenderOptions {
+            paper: Paper::A4,
+            ..RenderOptions::default()
+        };
+        let rendered = draw(&doc, &a4).unwrap();
+        assert!(
+            rendered.warnings.iter().any(|w| w.contains("U+1F600")),
+            "{:?}",
+            rendered.warnings
+        );
+        let pdf = lopdf::Document::load_mem(&rendered.bytes).unwrap();
+        let pages = pdf.get_pages();
+        let first = pdf.get_dictionary(pages[&1]).unwrap();
+        let media = first.get(b"MediaBox").unwrap().as_array().unwrap();
+        let width = media[2].as_float().unwrap();
+        assert!((width - 595.3).abs() < 1.0, "A4 width, got {width}");
+        let info_id = pdf.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let info = pdf.get_dictionary(info_id).unwrap();
+        let text = |key: &[u8]| text_of(info.get(key).unwrap().as_str().unwrap());
+        assert_eq!(text(b"Title"), "Gap report: Example Area School District");
+        assert_eq!(
+            text(b"Subject"),
+            "School Resource Officer program gap report"
+        );
+        assert!(
+            text(b"CreationDate").starts_with("D:20260314"),
+            "{}",
+            text(b"CreationDate")
+        );
+        assert!(text(b"Author").contains("Jordan Rivera"));
+    }
+
+    /// A PDF text string as text: UTF-16BE after a byte order mark, else one byte a character.
+    fn text_of(bytes: &[u8]) -> String {
+        match bytes.strip_prefix(&[0xFE, 0xFF]) {
+            Some(utf16) => {
+                let units: Vec<u16> = utf16
+                    .chunks(2)
+                    .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                    .collect();
+                String::from_utf16_lossy(&units)
+            }
+            None => bytes.iter().map(|&b| char::from(b)).collect(),
+        }
+    }
+
+    /// The bytes without the trailer's file identifier, which printpdf numbers anew for each
+    /// document a process makes (two processes give the same one).
+    fn without_id(bytes: &[u8]) -> Vec<u8> {
+        let mut doc = lopdf::Document::load_mem(bytes).unwrap();
+        doc.trailer.remove(b"ID");
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_same_document_gives_the_same_bytes() {
+        let doc = sample_document();
+        let options = RenderOptions::default();
+        let first = draw(&doc, &options).unwrap();
+        let second = draw(&doc, &options).unwrap();
+        assert!(
+            without_id(&first.bytes) == without_id(&second.bytes),
+            "the two PDFs differ"
+        );
+        assert_eq!(first.warnings, second.warnings);
+    }
+}
