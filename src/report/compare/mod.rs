@@ -4,8 +4,5 @@
 
 pub(crate) mod csv;
 pub(crate) mod json;
-pub(crate) mod markdown;
-pub mod pdf;
 pub mod subject;
-pub(crate) mod table;
 pub mod view;

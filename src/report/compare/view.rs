@@ -2,8 +2,7 @@
 //! same figures. Number formats come from [`crate::report::view`].
 
 use crate::compare::{
-    CellState, Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, ItemCell, Role,
-    Summary, TrendStep,
+    Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, Role, Summary, TrendStep,
 };
 use crate::report::view::{band_text, draft_reasons, fraction, percent, weight};
 use crate::score::Score;
@@ -203,14 +202,6 @@ pub fn common_cell(c: &Comparison, col: &Column) -> String {
     }
 }
 
-/// The label of [`ranking_line`] in the terminal table.
-pub fn ranking_label(c: &Comparison) -> &'static str {
-    match c.kind {
-        ComparisonKind::Options => "Ranking:",
-        ComparisonKind::Trend => "Common:",
-    }
-}
-
 pub use crate::compare::ordinal;
 
 /// What the ranking rests on, in one paragraph.
@@ -288,19 +279,6 @@ pub fn nothing_everywhere_line(c: &Comparison) -> &'static str {
     }
 }
 
-/// A heading's words as an anchor: `No longer answered` is `no-longer-answered`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for ch in text.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Per column, the critical items it leaves open: `title (status)`, or `none`.
 pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
     c.columns
@@ -325,8 +303,13 @@ pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
 pub const CRITICAL_OPEN_HEADING: &str = "Critical items left open";
 
 /// The sentence under [`CRITICAL_OPEN_HEADING`].
-pub const CRITICAL_OPEN_LINE: &str = "Critical items in each file's profile that are not fully \
-     covered: partly or not in place, unanswered, or answered not applicable.";
+pub fn critical_open_line(c: &Comparison) -> String {
+    format!(
+        "Critical items that each {} leaves not fully covered: partly or not in place, \
+         unanswered, or answered not applicable.",
+        column_noun(c).to_lowercase()
+    )
+}
 
 /// A section's change in a trend, over the items answered both times, with the items that
 /// lost their answer counted apart: `+4.7 pts`, `0.0 pts (3 newly unanswered)`.
@@ -520,87 +503,6 @@ pub fn everywhere_heading(c: &Comparison) -> &'static str {
         ComparisonKind::Options => "Gaps that remain under every option",
         ComparisonKind::Trend => "Gaps open in every assessment",
     }
-}
-
-/// A status in a few letters for narrow tables: the scale value (`met`, `not met`), `n/a`,
-/// `?` for unanswered and `-` for not in scope.
-pub fn short_status(cell: &ItemCell) -> String {
-    match (cell.state, &cell.status) {
-        (CellState::NotInScope, _) => "-".to_string(),
-        (CellState::Unanswered, _) | (_, None) => "?".to_string(),
-        (CellState::NotApplicable, Some(_)) => "n/a".to_string(),
-        (_, Some(value)) => value.replace('_', " "),
-    }
-}
-
-/// What each short status among `cells` means, in the order first seen.
-pub fn short_status_legend<'a>(cells: impl Iterator<Item = &'a ItemCell>) -> String {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for cell in cells {
-        let short = short_status(cell);
-        if !seen.iter().any(|(s, _)| *s == short) {
-            seen.push((short, cell.label.to_lowercase()));
-        }
-    }
-    seen.sort_by_key(|(short, _)| match short.as_str() {
-        "?" => 1,
-        "-" => 2,
-        _ => 0,
-    });
-    let parts: Vec<String> = seen
-        .into_iter()
-        .map(|(short, label)| format!("{label} ({short})"))
-        .collect();
-    format!("{}.", parts.join(", "))
-}
-
-/// Wraps `text` to `width` columns: at spaces, and long words (item ids) after `.` or `-`,
-/// cutting a word only when it has no such place.
-pub fn fit(text: &str, width: usize) -> String {
-    let width = width.max(1);
-    text.lines()
-        .map(|line| fit_line(line, width))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn fit_line(line: &str, width: usize) -> String {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in line.split_whitespace() {
-        for (n, piece) in word_pieces(word, width).into_iter().enumerate() {
-            let space = usize::from(n == 0 && !current.is_empty());
-            if !current.is_empty()
-                && current.chars().count() + space + piece.chars().count() > width
-            {
-                lines.push(std::mem::take(&mut current));
-            } else if space == 1 {
-                current.push(' ');
-            }
-            current.push_str(&piece);
-        }
-    }
-    lines.push(current);
-    lines.join("\n")
-}
-
-/// A word split after `.` and `-` into pieces no wider than `width` where possible.
-fn word_pieces(word: &str, width: usize) -> Vec<String> {
-    if word.chars().count() <= width {
-        return vec![word.to_string()];
-    }
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    for ch in word.chars() {
-        piece.push(ch);
-        if matches!(ch, '.' | '-') || piece.chars().count() == width {
-            pieces.push(std::mem::take(&mut piece));
-        }
-    }
-    if !piece.is_empty() {
-        pieces.push(piece);
-    }
-    pieces
 }
 
 /// `SRO program summary: 3 districts, 5 assessments`.
@@ -803,25 +705,6 @@ pub fn csv_weight(value: f64) -> String {
     weight(value)
 }
 
-/// Wraps `text` at word boundaries to `width` columns; lines after the first start with
-/// `indent` spaces (the first is assumed to follow a label of that width).
-pub fn wrap(text: &str, width: usize, indent: usize) -> String {
-    let room = width.saturating_sub(indent).max(20);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.join(&format!("\n{}", " ".repeat(indent)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -832,28 +715,6 @@ mod tests {
         assert_eq!(money(1234567.4), "$1,234,567");
         assert_eq!(money(950.0), "$950");
         assert_eq!(money(-1000.0), "-$1,000");
-    }
-
-    #[test]
-    fn wraps_with_a_hanging_indent() {
-        assert_eq!(
-            wrap(
-                "one two three four five six seven eight nine ten eleven",
-                32,
-                4
-            ),
-            "one two three four five six\n    seven eight nine ten eleven"
-        );
-    }
-
-    #[test]
-    fn fits_ids_by_breaking_after_dots_and_hyphens() {
-        assert_eq!(
-            fit("records.juvenile-police-records-limits", 20),
-            "records.juvenile-\npolice-records-\nlimits"
-        );
-        assert_eq!(fit("Short title\n[a.b]", 20), "Short title\n[a.b]");
-        assert_eq!(fit("one two three", 7), "one two\nthree");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::report::document::{
     Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, List, Note, Paragraph, Table,
     Title, Tone,
 };
+use crate::report::medium::slug;
 use crate::report::view::{percent, priority};
 
 /// The whole comparison. Comparisons carry no internal notes, so the options change nothing
@@ -83,15 +84,16 @@ fn trend(doc: &mut Document, c: &Comparison, whole: &TrendStep) {
         doc.heading(
             2,
             format!("{heading} ({})", list.len()),
-            Some(&format!("trend-{}", view::slug(heading))),
+            Some(&format!("trend-{}", slug(heading))),
         );
-        doc.push(Block::Table(changes_table(heading, list)));
+        let caption = format!("{heading}, {} to {}", whole.from, whole.to);
+        doc.push(Block::Table(changes_table(caption, list)));
     }
 }
 
-fn changes_table(heading: &str, list: &[ItemChange]) -> Table {
+fn changes_table(caption: String, list: &[ItemChange]) -> Table {
     Table {
-        caption: format!("{heading}: each item's status before and after"),
+        caption,
         columns: vec![
             Column::new("Priority", 0.12),
             Column::new("Item", 0.52),
@@ -133,7 +135,7 @@ fn side_by_side(doc: &mut Document, c: &Comparison) {
         })
         .collect();
     doc.push(Block::Table(Table {
-        caption: "The figures of each side by side".into(),
+        caption: format!("Each {}'s figures", view::column_noun(c).to_lowercase()),
         columns: shared_columns(vec![Column::new("Figure", 0.22)], labels(c)),
         rows,
     }));
@@ -177,7 +179,7 @@ fn weight_check(doc: &mut Document, c: &Comparison) {
 
 fn critical_open(doc: &mut Document, c: &Comparison) {
     doc.heading(1, view::CRITICAL_OPEN_HEADING, Some("critical-open"));
-    doc.paragraph(view::CRITICAL_OPEN_LINE);
+    doc.paragraph(view::critical_open_line(c));
     let rows = view::critical_open_lines(c)
         .into_iter()
         .map(|(label, items)| vec![strong_cell(label), Cell::plain(items.replace("; ", "\n"))])
