@@ -138,3 +138,38 @@ fn a_piped_comparison_and_summary_keep_to_the_terminal_width() {
         assert!(width <= 60, "{args:?}: a line of {width} columns:\n{line}");
     }
 }
+
+#[test]
+fn markup_in_a_label_or_district_shows_as_text_in_every_text_medium() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate::common::repo_path(OPTIONS[0])).unwrap();
+    let hostile = text
+        .replacen(
+            "label: \"Option A: contract an SRO\"",
+            "label: \"<script>alert('x')</script> | *A* & [b](c)\"",
+            1,
+        )
+        .replacen(
+            "district: Lakeview Example School District",
+            "district: \"<b>Lakeview</b>\"",
+            1,
+        );
+    assert_ne!(hostile, text, "the sample still has its label and district");
+    let path = dir.path().join("hostile.yaml");
+    std::fs::write(&path, hostile).unwrap();
+    let file = path.display().to_string();
+    let page = run_ok(&["compare", &file, OPTIONS[1], "--format", "html"]);
+    assert!(!page.contains("<script"), "the label is escaped");
+    assert!(!page.contains("<b>Lakeview"), "the district is escaped");
+    assert!(
+        page.contains("&lt;script&gt;alert('x')&lt;/script&gt;")
+            || page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+    );
+    let markdown = run_ok(&["compare", &file, OPTIONS[1], "--format", "markdown"]);
+    assert!(!markdown.contains("<script>"), "{markdown}");
+    let table = run_ok(&["compare", &file, OPTIONS[1]]);
+    assert!(
+        table.contains("<script>alert('x')</script>"),
+        "the terminal prints it as typed"
+    );
+}
