@@ -113,7 +113,7 @@ fn two_runs_give_identical_bytes() {
 }
 
 /// What the browser check needs, or a message saying how to get it.
-pub(crate) fn axe_runner() -> Result<PathBuf, String> {
+pub fn axe_runner() -> Result<PathBuf, String> {
     let folder = repo_path("tests/axe");
     let node = Command::new("node").arg("--version").output();
     if !node.is_ok_and(|o| o.status.success()) {

@@ -22,6 +22,7 @@ mod hostile;
 mod html;
 mod lint;
 mod many_files;
+mod medium;
 mod mutation;
 mod one_terminal;
 mod outputs;

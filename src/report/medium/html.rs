@@ -8,7 +8,10 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, series_name, thresholds_line};
+use super::{
+    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, scale_share, series_name,
+    thresholds_line,
+};
 use crate::error::Result;
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
@@ -22,6 +25,9 @@ const STYLE: &str = include_str!("style.css");
 /// How many series colors the stylesheet has; more series reuse them, and the legend and the
 /// words beside each bar tell them apart.
 const SERIES_COLORS: usize = 4;
+
+/// A table of more columns than this keeps a readable width on a phone and scrolls instead.
+const WIDE_TABLE_COLUMNS: usize = 3;
 
 /// Draws `document` as one HTML page.
 pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
@@ -49,12 +55,14 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
             }
             body {
                 a class="skip-link" href="#main" { "Skip to main content" }
-                header class="cover" {
-                    @if document.confidential {
-                        p class="confidential" { strong { (CONFIDENTIAL_NOTICE) } }
-                    }
-                    @for block in banner {
-                        @if let Block::Title(t) = block { (title_block(t)) }
+                @if document.confidential || !banner.is_empty() {
+                    header class="cover" {
+                        @if document.confidential {
+                            p class="confidential" { strong { (CONFIDENTIAL_NOTICE) } }
+                        }
+                        @for block in banner {
+                            @if let Block::Title(t) = block { (title_block(t)) }
+                        }
                     }
                 }
                 main id="main" tabindex="-1" {
@@ -105,10 +113,11 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-fn href(link: &Link) -> String {
-    match link {
-        Link::Url(url) => url.clone(),
-        Link::Section(id) => format!("#{id}"),
+/// Where a click goes; `None` for a link that may not be clickable (see [`is_safe_link`]).
+fn href(link: Option<&Link>) -> Option<String> {
+    match link.filter(|l| is_safe_link(l))? {
+        Link::Url(url) => Some(url.clone()),
+        Link::Section(id) => Some(format!("#{id}")),
     }
 }
 
@@ -127,8 +136,8 @@ fn span(span: &Span) -> Markup {
         @if span.strong { strong { (span.text) } } @else { (span.text) }
     };
     html! {
-        @match &span.link {
-            Some(link) => { a href=(href(link)) { (words) } }
+        @match href(span.link.as_ref()) {
+            Some(target) => { a href=(target) { (words) } }
             None => { (words) }
         }
     }
@@ -164,7 +173,7 @@ fn table(t: &Table, number: usize) -> Markup {
     let caption_id = format!("table-{number}-caption");
     html! {
         div class="scroll" role="region" aria-labelledby=(caption_id) tabindex="0" {
-            table {
+            table class=[(t.columns.len() > WIDE_TABLE_COLUMNS).then_some("wide")] {
                 caption id=(caption_id) { (t.caption) }
                 thead {
                     tr { @for c in &t.columns { th scope="col" class=[num_class(c.align)] { (c.title) } } }
@@ -210,8 +219,8 @@ fn cell_body(cell: &Cell) -> Markup {
         }
     };
     html! {
-        @match &cell.link {
-            Some(link) => { a href=(href(link)) { (text) } }
+        @match href(cell.link.as_ref()) {
+            Some(target) => { a href=(target) { (text) } }
             None => { (text) }
         }
         @if let Some(detail) = &cell.detail { br; span class="detail" { (detail) } }
@@ -226,17 +235,25 @@ fn chart(c: &Chart, number: usize) -> Markup {
     let thresholds: Vec<(String, f64)> = c
         .thresholds
         .iter()
-        .map(|t| (t.label.clone(), t.percent.clamp(0.0, 100.0)))
+        .map(|t| (t.label.clone(), 100.0 * scale_share(Some(t.percent))))
         .collect();
+    // Every figure gets the room of the longest, so all tracks share one scale.
+    let value_chars = c
+        .groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .map(|b| b.value.chars().count())
+        .max()
+        .unwrap_or(0);
     html! {
-        figure class="chart" aria-labelledby=(title_id) {
+        figure class="chart" aria-labelledby=(title_id) style={ "--value-width: " (value_chars + 1) "ch" } {
             figcaption id=(title_id) { (c.title) }
             div class="bars" role="img" aria-label=(c.alt) {
                 @for group in &c.groups {
                     div class="group" {
                         p class="label" { (group.label) }
                         @for (i, bar) in group.bars.iter().enumerate() {
-                            @let width = bar.percent.map_or(0.0, |p| p.clamp(0.0, 100.0));
+                            @let width = 100.0 * scale_share(bar.percent);
                             div class={ "bar-row series-" (i % SERIES_COLORS) } {
                                 @if legend { span class="series-name" { (series_name(c, i)) } }
                                 span class="track" {
@@ -331,14 +348,14 @@ mod tests {
             "<p class=\"lead\"><strong>Example Area",
             "<a href=\"#method\">How this was scored</a>",
             "<a href=\"https://www.doj.state.wi.us/sro-guidance\">Wisconsin DOJ guidance</a>",
-            "<caption id=\"table-1-caption\">Gaps, most urgent first</caption>",
+            "<table class=\"wide\"><caption id=\"table-1-caption\">Gaps, most urgent first</caption>",
             "<th scope=\"col\" class=\"num\">#</th>",
             "<th scope=\"row\" class=\"num\">1</th>",
             "Sign the MOU.<br>File it with",
             "<span class=\"detail\">governance.mou-signed",
             "<li class=\"bad\">Data sharing limits written down</li>",
             "<ol><li>Sign the MOU.</li>",
-            "<figure class=\"chart\" aria-labelledby=\"chart-1-title\"><figcaption id=\"chart-1-title\">Section scores</figcaption>",
+            "<figure class=\"chart\" aria-labelledby=\"chart-1-title\" style=\"--value-width: 17ch\"><figcaption id=\"chart-1-title\">Section scores</figcaption>",
             "role=\"img\" aria-label=\"Score of each section: Governance",
             "Vertical lines mark 50% Developing, 75% Proficient.",
             "<ul class=\"legend\"><li class=\"series-0\"><span class=\"swatch\"></span>Spring 2025</li>",
@@ -346,6 +363,22 @@ mod tests {
         ] {
             assert!(out.contains(expected), "missing {expected:?} in\n{out}");
         }
+    }
+
+    #[test]
+    fn a_script_link_is_printed_as_words() {
+        let mut doc = Document::new("t");
+        doc.push(Block::Paragraph(Paragraph {
+            spans: vec![Span::linked(
+                "click",
+                Link::Url("javascript:alert(1)".into()),
+            )],
+            ..Paragraph::default()
+        }));
+        let out = String::from_utf8(draw(&doc, &RenderOptions::default()).unwrap().bytes).unwrap();
+        assert!(out.contains("<p>click</p>"), "{out}");
+        assert!(!out.contains("javascript:"));
+        assert!(!out.contains("<header"), "no empty banner landmark");
     }
 
     #[test]

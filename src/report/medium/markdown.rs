@@ -2,7 +2,10 @@
 //! quotes, links; a chart as the table of its figures. Every text from the document is
 //! escaped, so an answer holding `|`, `*` or `<b>` prints as written.
 
-use super::{CONFIDENTIAL_NOTICE, anchors, has_legend, list_marker, series_name, thresholds_line};
+use super::{
+    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, list_marker, series_name,
+    thresholds_line,
+};
 use crate::error::Result;
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, KeyValue, Link, List, Note, Paragraph, Span, Table, Title,
@@ -48,26 +51,50 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
 /// Escapes every character Markdown or HTML inside it would read, and turns line breaks into
 /// hard breaks. A line cannot start a heading, quote, list or rule.
 pub(crate) fn escape(text: &str) -> String {
+    escape_from(text, true)
+}
+
+/// [`escape`] for text that may stand mid-line (`at_line_start` false): its first line is left
+/// as it starts, spaces included.
+fn escape_from(text: &str, at_line_start: bool) -> String {
     text.split('\n')
-        .map(escape_line)
+        .enumerate()
+        .map(|(i, line)| {
+            let escaped = escape_chars(line);
+            if i > 0 || at_line_start {
+                guard_line_start(escaped)
+            } else {
+                escaped
+            }
+        })
         .collect::<Vec<_>>()
         .join("\\\n")
 }
 
 /// [`escape`] for text that must stay on one line (a heading, a table cell).
 fn escape_line(text: &str) -> String {
+    guard_line_start(escape_chars(&text.replace(['\n', '\r'], " ")))
+}
+
+/// A backslash before every character Markdown (or HTML inside it) would read.
+fn escape_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let line = text.trim_start();
-    for c in line.chars() {
+    for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\r' | '\n' => out.push(' '),
+            '\r' => {}
             _ => out.push(c),
         }
     }
+    out
+}
+
+/// A line that cannot open a heading, a list, a rule or an indented code block.
+fn guard_line_start(line: String) -> String {
+    let mut out = line.trim_start().to_string();
     if out.starts_with(['#', '-', '+', '=']) {
         out.insert(0, '\\');
     } else if let Some(at) = list_number_end(&out) {
@@ -79,10 +106,8 @@ fn escape_line(text: &str) -> String {
 /// Where the `.` or `)` of a leading `1. ` or `12)` is: it would start a numbered list.
 fn list_number_end(text: &str) -> Option<usize> {
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &text[digits..];
-    let marker = rest.starts_with(['.', ')']);
-    let ends = rest[1.min(rest.len())..].is_empty() || rest[1.min(rest.len())..].starts_with(' ');
-    (digits > 0 && marker && ends).then_some(digits)
+    let after = text[digits..].strip_prefix(['.', ')'])?;
+    (digits > 0 && (after.is_empty() || after.starts_with(' '))).then_some(digits)
 }
 
 /// A value for an HTML attribute or a URL in parentheses: only characters that cannot end it.
@@ -113,21 +138,34 @@ fn link_target(link: &Link) -> String {
     }
 }
 
-fn span_text(span: &Span) -> String {
-    let words = escape(&span.text);
-    let words = if span.strong && !words.trim().is_empty() {
-        format!("**{words}**")
-    } else {
-        words
-    };
-    match &span.link {
+/// A run of text; `at_line_start` when it opens a paragraph or a list entry.
+fn span_text(span: &Span, at_line_start: bool) -> String {
+    let words = escape_from(&span.text, at_line_start);
+    let words = if span.strong { strong(&words) } else { words };
+    match span.link.as_ref().filter(|l| is_safe_link(l)) {
         Some(link) => format!("[{words}]({})", link_target(link)),
         None => words,
     }
 }
 
+/// `**words**`, the spaces around the words kept outside (else it would not be bold).
+fn strong(words: &str) -> String {
+    let inner = words.trim();
+    if inner.is_empty() {
+        return words.to_string();
+    }
+    let lead = &words[..words.len() - words.trim_start().len()];
+    let trail = &words[words.trim_end().len()..];
+    format!("{lead}**{inner}**{trail}")
+}
+
 fn paragraph_text(paragraph: &Paragraph) -> String {
-    let text: String = paragraph.spans.iter().map(span_text).collect();
+    let text: String = paragraph
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| span_text(span, i == 0))
+        .collect();
     let bold_already = paragraph.spans.iter().all(|s| s.strong);
     let stands_out = paragraph.lead || matches!(paragraph.tone, Tone::Bad | Tone::Caution);
     if stands_out && !bold_already && !text.is_empty() {
@@ -172,10 +210,13 @@ fn cell_text(cell: &Cell) -> String {
         .text
         .split('\n')
         .map(|line| {
-            span_text(&Span {
-                text: line.to_string(),
-                ..span.clone()
-            })
+            span_text(
+                &Span {
+                    text: line.to_string(),
+                    ..span.clone()
+                },
+                true,
+            )
         })
         .collect();
     let mut text = lines.join("<br>");
@@ -215,7 +256,12 @@ fn table_text(table: &Table) -> String {
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(cell_text).collect())
+        .map(|row| {
+            // As many cells as the header has, whatever the row holds: else the table breaks.
+            let mut cells: Vec<String> = row.iter().take(header.len()).map(cell_text).collect();
+            cells.resize(header.len(), " ".into());
+            cells
+        })
         .collect();
     pipe_table(&table.caption, &header, &aligns, &rows)
 }
@@ -236,6 +282,7 @@ fn chart_text(chart: &Chart) -> String {
         .map(|group| {
             let mut row = vec![escape_line(&group.label)];
             row.extend(group.bars.iter().map(|b| escape_line(&b.value)));
+            row.resize(header.len(), " ".into());
             row
         })
         .collect();
@@ -314,6 +361,10 @@ mod tests {
     fn table_cells_escape_pipes_breaks_and_markup() {
         let out = sample();
         assert!(
+            out.contains("[How this was scored](#method) and the ["),
+            "{out}"
+        );
+        assert!(
             out.contains(
                 "| MOU signed \\| dated<br>*governance.mou-signed-by-superintendent-and-chief"
             ),
@@ -348,6 +399,12 @@ mod tests {
         assert_eq!(escape_line("C# 5"), "C# 5");
         assert_eq!(escape_line("82.5%"), "82.5%");
         assert_eq!(escape_line("3."), "3\\.");
+    }
+
+    #[test]
+    fn a_script_link_is_printed_as_words() {
+        let span = Span::linked("click", Link::Url("javascript:alert(1)".into()));
+        assert_eq!(span_text(&span, true), "click");
     }
 
     #[test]

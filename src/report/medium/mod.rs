@@ -106,36 +106,53 @@ pub(crate) fn printed_text(paragraph: &Paragraph) -> String {
     paragraph.spans.iter().map(printed_span).collect()
 }
 
+/// Whether a link may be clickable: a section of the document, or a web or mail address
+/// (never `javascript:` or `data:`: a link's target can come from a checklist file).
+pub(crate) fn is_safe_link(link: &Link) -> bool {
+    match link {
+        Link::Section(_) => true,
+        Link::Url(url) => {
+            let url = url.trim_start().to_ascii_lowercase();
+            ["https://", "http://", "mailto:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme))
+        }
+    }
+}
+
 /// The anchor of each heading, by its index among the document's blocks: its own id, or one
-/// made from its words; unique in the document (a repeat gets `-2`, `-3`).
+/// made from its words; unique in the document (a repeat gets `-2`, `-3`; the first keeps it).
 pub(crate) fn anchors(document: &Document) -> HashMap<usize, String> {
-    let mut taken: BTreeSet<String> = document
+    let given: BTreeSet<&str> = document
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Heading(Heading { id: Some(id), .. }) => Some(id.clone()),
+            Block::Heading(Heading { id: Some(id), .. }) => Some(id.as_str()),
             _ => None,
         })
         .collect();
+    let mut used: BTreeSet<String> = BTreeSet::new();
     let mut anchors = HashMap::new();
     for (index, block) in document.blocks.iter().enumerate() {
         let Block::Heading(heading) = block else {
             continue;
         };
         let anchor = match &heading.id {
-            Some(id) => id.clone(),
-            None => {
-                let base = slug(&heading.text);
+            Some(id) if !used.contains(id) => id.clone(),
+            _ => {
+                let base = heading.id.clone().unwrap_or_else(|| slug(&heading.text));
                 let mut candidate = base.clone();
                 let mut n = 2;
-                while taken.contains(&candidate) {
+                while used.contains(&candidate)
+                    || (heading.id.is_none() && given.contains(candidate.as_str()))
+                {
                     candidate = format!("{base}-{n}");
                     n += 1;
                 }
-                taken.insert(candidate.clone());
                 candidate
             }
         };
+        used.insert(anchor.clone());
         anchors.insert(index, anchor);
     }
     anchors
@@ -185,6 +202,14 @@ pub(crate) fn series_name(chart: &Chart, index: usize) -> String {
         Some(name) if !name.is_empty() => name.clone(),
         _ => format!("Series {}", index + 1),
     }
+}
+
+/// How much of a chart's full scale a percentage fills, 0 to 1; nothing for no figure or one
+/// that is not a number.
+pub(crate) fn scale_share(percent: Option<f64>) -> f64 {
+    percent
+        .filter(|p| p.is_finite())
+        .map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0))
 }
 
 /// Whether the chart compares several series (and so needs a legend).
@@ -410,11 +435,22 @@ mod tests {
         doc.heading(2, "Gaps", None);
         doc.heading(2, "Gaps", None);
         doc.heading(2, "?!", None);
+        doc.heading(2, "Again", Some("gaps"));
         let anchors = anchors(&doc);
+        assert_eq!(anchors[&4], "gaps-4", "a repeated id is made unique");
         assert_eq!(anchors[&0], "gaps");
         assert_eq!(anchors[&1], "gaps-2");
         assert_eq!(anchors[&2], "gaps-3");
         assert_eq!(anchors[&3], "section");
+    }
+
+    #[test]
+    fn only_web_mail_and_section_links_are_clickable() {
+        assert!(is_safe_link(&Link::Url("https://dpi.wi.gov".into())));
+        assert!(is_safe_link(&Link::Url("mailto:clerk@example.org".into())));
+        assert!(is_safe_link(&Link::Section("gaps".into())));
+        assert!(!is_safe_link(&Link::Url("JavaScript:alert(1)".into())));
+        assert!(!is_safe_link(&Link::Url(" data:text/html,x".into())));
     }
 
     #[test]
@@ -424,6 +460,130 @@ mod tests {
             let err = draw(&doc, format, &RenderOptions::default()).unwrap_err();
             assert!(matches!(err, Error::FormatNotAvailable { .. }), "{err}");
             assert!(err.to_string().contains("use table, markdown, html or pdf"));
+        }
+    }
+
+    /// Blocks at the edges of what a builder could state: empty, ragged, unbounded.
+    fn odd_document() -> Document {
+        let long_word = "x".repeat(300);
+        let mut doc = Document::new(&long_word);
+        doc.push(Block::Heading(Heading {
+            level: 0,
+            text: long_word.clone(),
+            id: None,
+        }));
+        doc.push(Block::Heading(Heading {
+            level: 9,
+            text: "\u{65E5}\u{672C}\u{8A9E}".repeat(40),
+            id: Some("same".into()),
+        }));
+        doc.push(Block::Heading(Heading {
+            level: 2,
+            text: String::new(),
+            id: Some("same".into()),
+        }));
+        doc.push(Block::Paragraph(Paragraph::default()));
+        doc.push(Block::KeyValues(Vec::new()));
+        doc.push(Block::KeyValues(vec![
+            kv(&long_word, ""),
+            kv("", &long_word),
+        ]));
+        doc.push(Block::List(List::default()));
+        doc.push(Block::Note(Note::default()));
+        doc.push(Block::Table(Table {
+            caption: String::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }));
+        doc.push(Block::Table(Table {
+            caption: long_word.clone(),
+            columns: vec![Column::new("A", 0.0), Column::new(&long_word, 0.0)],
+            rows: vec![
+                Vec::new(),
+                vec![Cell::plain("one")],
+                vec![
+                    Cell::plain(&long_word),
+                    Cell::plain("two"),
+                    Cell::plain("extra"),
+                ],
+            ],
+        }));
+        doc.push(Block::Chart(Chart {
+            title: String::new(),
+            series: Vec::new(),
+            groups: Vec::new(),
+            thresholds: Vec::new(),
+            alt: String::new(),
+        }));
+        doc.push(Block::Chart(Chart {
+            title: long_word.clone(),
+            series: vec![long_word.clone(), String::new(), "c".into()],
+            groups: vec![
+                group(
+                    &long_word,
+                    &[
+                        (Some(f64::NAN), "NaN"),
+                        (Some(-20.0), "-20%"),
+                        (Some(150.0), &long_word),
+                    ],
+                ),
+                group("", &[]),
+            ],
+            thresholds: vec![
+                Threshold {
+                    percent: f64::INFINITY,
+                    label: long_word.clone(),
+                },
+                Threshold {
+                    percent: -5.0,
+                    label: String::new(),
+                },
+            ],
+            alt: long_word.clone(),
+        }));
+        doc.push(Block::PageBreak);
+        doc.push(Block::PageBreak);
+        doc.push(Block::Title(Title::default()));
+        doc
+    }
+
+    #[test]
+    fn odd_documents_draw_in_every_medium() {
+        for doc in [Document::default(), odd_document()] {
+            for width in [None, Some(40), Some(20), Some(0)] {
+                let options = RenderOptions {
+                    width,
+                    ..RenderOptions::default()
+                };
+                let text = draw(&doc, Format::Table, &options).unwrap().bytes;
+                let limit = usize::from(width.unwrap_or(100)).max(20);
+                for line in String::from_utf8(text).unwrap().lines() {
+                    assert!(display_width(line) <= limit, "{width:?}: {line:?}");
+                }
+            }
+            let markdown = String::from_utf8(
+                draw(&doc, Format::Markdown, &RenderOptions::default())
+                    .unwrap()
+                    .bytes,
+            )
+            .unwrap();
+            assert!(
+                doc.blocks.is_empty() || markdown.contains("| one |   |"),
+                "a short row is filled up:\n{markdown}"
+            );
+            let html = draw(&doc, Format::Html, &RenderOptions::default())
+                .unwrap()
+                .bytes;
+            assert!(!html.is_empty());
+            let pdf = draw(&doc, Format::Pdf, &RenderOptions::default())
+                .unwrap()
+                .bytes;
+            let read = lopdf::Document::load_mem(&pdf).unwrap();
+            assert!(!read.get_pages().is_empty());
+            assert!(
+                !String::from_utf8_lossy(&pdf).contains("NaN"),
+                "no NaN reaches the PDF"
+            );
         }
     }
 

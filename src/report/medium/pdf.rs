@@ -19,8 +19,8 @@ use crate::report::pdf::metrics::{Face, text_width};
 use crate::report::{RenderOptions, Rendered};
 
 use super::{
-    CONFIDENTIAL_NOTICE, has_legend, list_marker, printed_span, printed_text, series_name,
-    thresholds_line,
+    CONFIDENTIAL_NOTICE, has_legend, list_marker, printed_span, printed_text, scale_share,
+    series_name, thresholds_line,
 };
 
 const INK: Rgb = Rgb(0.11, 0.11, 0.13);
@@ -102,10 +102,13 @@ pub fn lay_out(document: &Document, options: &RenderOptions) -> Layout {
         l.banner(CONFIDENTIAL_NOTICE, NOTE, RED);
         l.advance(BLOCK_GAP);
     }
-    for block in &document.blocks {
+    for (index, block) in document.blocks.iter().enumerate() {
         match block {
             Block::Title(title) => cover(&mut l, title),
-            Block::Heading(heading) => self::heading(&mut l, heading),
+            Block::Heading(heading) => {
+                let follow = keep_height(&mut l, document.blocks.get(index + 1));
+                self::heading(&mut l, heading, follow);
+            }
             Block::Paragraph(p) => paragraph(&mut l, p, 0.0),
             Block::KeyValues(pairs) => key_values(&mut l, pairs),
             Block::Table(table) => self::table(&mut l, table),
@@ -153,25 +156,56 @@ fn cover(l: &mut Layout, title: &Title) {
 }
 
 /// A heading, kept with enough room after it for the first lines of what follows.
-fn heading(l: &mut Layout, heading: &Heading) {
+/// A heading, kept on one page with `follow` points of what comes after it.
+fn heading(l: &mut Layout, heading: &Heading, follow: f32) {
+    // Never more than half a page: a longer block starts under its heading and runs on.
+    let follow = follow.min((l.body_bottom() - l.geometry().top()) / 2.0);
     match heading.level {
         0 | 1 => {
             l.space(8.0);
-            l.heading(&heading.text, H1, 60.0);
+            l.heading(&heading.text, H1, follow + 8.0);
             l.rule(NAVY, 1.0);
             l.advance(6.0);
         }
         2 => {
             l.space(8.0);
-            l.heading(&heading.text, H2, 45.0);
+            l.heading(&heading.text, H2, follow + 2.0);
             l.advance(2.0);
         }
         _ => {
             l.space(4.0);
-            l.heading(&heading.text, H3, 40.0);
+            l.heading(&heading.text, H3, follow + 1.0);
             l.advance(1.0);
         }
     }
+}
+
+/// What a heading must keep on its page of the block after it: the first two lines of text,
+/// a table's caption, header and two rows, a chart's title and first group, a whole note.
+fn keep_height(l: &mut Layout, next: Option<&Block>) -> f32 {
+    let width = l.geometry().text_width();
+    let two_lines = |l: &mut Layout, text: &str, style: TextStyle| {
+        l.wrap_text(text, style, width).len().min(2) as f32 * style.line_height()
+    };
+    let body = match next {
+        None | Some(Block::Title(_) | Block::PageBreak) => return 0.0,
+        Some(Block::Heading(h)) => two_lines(l, &h.text, H2) + 2.0 * BODY.line_height(),
+        Some(Block::Paragraph(p)) => two_lines(l, &printed_text(p), paragraph_style(p)),
+        Some(Block::KeyValues(_) | Block::List(_)) => 2.0 * BODY.line_height(),
+        Some(Block::Table(t)) => {
+            let (columns, rows) = table_parts(t);
+            caption_and_first_rows_height(l, t, &columns, &rows)
+        }
+        Some(Block::Chart(c)) => {
+            let bars = c.groups.first().map_or(1, |g| g.bars.len().max(1));
+            2.0 * CAPTION.line_height() + bars as f32 * 15.0 + 6.0
+        }
+        Some(Block::Note(n)) => {
+            let lines = l.wrap_text(&n.text, NOTE, width - 12.0).len();
+            lines as f32 * NOTE.line_height() + 12.0
+        }
+    };
+    body + BLOCK_GAP
 }
 
 fn paragraph_style(p: &Paragraph) -> TextStyle {
@@ -216,6 +250,19 @@ fn key_values(l: &mut Layout, pairs: &[KeyValue]) {
 
 /// A table under its caption; caption, header and the first two rows start on one page.
 fn table(l: &mut Layout, table: &Table) {
+    let (columns, rows) = table_parts(table);
+    let start = caption_and_first_rows_height(l, table, &columns, &rows);
+    let page = l.body_bottom() - l.geometry().top();
+    if start <= page {
+        l.ensure(start);
+    }
+    l.paragraph(&table.caption, CAPTION, 0.0);
+    l.advance(2.0);
+    l.table(&columns, &rows, &TABLE);
+}
+
+/// The table's columns and cells as the page model sets them.
+fn table_parts(table: &Table) -> (Vec<Column>, Vec<Vec<Vec<CellText>>>) {
     let columns: Vec<Column> = table
         .columns
         .iter()
@@ -254,14 +301,7 @@ fn table(l: &mut Layout, table: &Table) {
                 .collect()
         })
         .collect();
-    let start = caption_and_first_rows_height(l, table, &columns, &rows);
-    let page = l.body_bottom() - l.geometry().top();
-    if start <= page {
-        l.ensure(start);
-    }
-    l.paragraph(&table.caption, CAPTION, 0.0);
-    l.advance(2.0);
-    l.table(&columns, &rows, &TABLE);
+    (columns, rows)
 }
 
 /// Height of the caption, the header and the first two rows, as the table will set them.
@@ -367,14 +407,14 @@ fn chart(l: &mut Layout, chart: &Chart) {
             let value = l
                 .wrap_text(&bar.value, CHART_VALUE, value_width + track_width)
                 .join(" ");
-            let fraction = bar.percent.map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0)) as f32;
+            let fraction = scale_share(bar.percent) as f32;
             let x = track_left + track_width * fraction + 4.0;
             let x = x.min(g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size));
             let value_top = bar_top + (bar_height - CHART_VALUE.line_height()) / 2.0;
             l.place_line(value, CHART_VALUE, x.max(track_left), value_top);
         }
         for threshold in &chart.thresholds {
-            let fraction = (threshold.percent / 100.0).clamp(0.0, 1.0) as f32;
+            let fraction = scale_share(Some(threshold.percent)) as f32;
             let x = track_left + track_width * fraction;
             l.push(Mark::Line(Rule {
                 from: (x, bars_top - 2.0),
@@ -408,7 +448,7 @@ fn draw_bar(l: &mut Layout, area: (f32, f32, f32, f32), percent: Option<f64>, co
         height,
         color: TRACK,
     }));
-    let fraction = percent.map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0)) as f32;
+    let fraction = scale_share(percent) as f32;
     if fraction > 0.0 {
         l.push(Mark::Fill(FillBox {
             x,
@@ -645,6 +685,34 @@ mod tests {
                 !last_body.is_some_and(|t| t.starts_with("Heading")),
                 "{last_body:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_heading_stays_with_the_table_under_it() {
+        let Some(Block::Table(table)) = sample_document()
+            .blocks
+            .into_iter()
+            .find(|b| matches!(b, Block::Table(_)))
+        else {
+            unreachable!("the sample has a table")
+        };
+        // Wherever the page runs out, the heading goes where the table's caption goes.
+        for filler in 30..60 {
+            let mut doc = Document::new("t");
+            for _ in 0..filler {
+                doc.paragraph("Filler text that pushes the heading down the page.");
+            }
+            doc.heading(2, "Gaps heading", None);
+            doc.push(Block::Table(table.clone()));
+            for page in pages(&doc) {
+                let text = page_text(&page);
+                assert_eq!(
+                    text.contains("Gaps heading"),
+                    text.contains("Gaps, most urgent first"),
+                    "{filler} fillers:\n{text}"
+                );
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement};
 
 use super::{
     CONFIDENTIAL_NOTICE, display_width, has_legend, list_marker, printed_span, printed_text,
-    series_name, thresholds_line, wrap,
+    scale_share, series_name, thresholds_line, wrap,
 };
 use crate::error::Result;
 use crate::report::document::{
@@ -365,10 +365,11 @@ impl Pen {
             }
         }
         if !chart.thresholds.is_empty() {
-            let marks = format!("| marks {}", thresholds_line(&chart.thresholds));
+            let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
         }
-        if legend {
+        if names.iter().any(|n| display_width(n) > name_width) && legend {
+            // A name cut to fit beside its bars is given whole once.
             let text = format!("Series: {}", names.join(", "));
             lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
         }
@@ -383,11 +384,11 @@ impl Pen {
         thresholds: &[crate::report::document::Threshold],
         track: usize,
     ) -> String {
-        let cells = |p: f64| ((p / 100.0).clamp(0.0, 1.0) * track as f64).round() as usize;
-        let filled = percent.map_or(0, cells);
+        let cells = |p: Option<f64>| (scale_share(p) * track as f64).round() as usize;
+        let filled = cells(percent);
         let marks: Vec<usize> = thresholds
             .iter()
-            .map(|t| cells(t.percent).min(track.saturating_sub(1)))
+            .map(|t| cells(Some(t.percent)).min(track.saturating_sub(1)))
             .collect();
         let (full, empty) = if self.color {
             ('\u{2588}', '\u{00B7}')
@@ -421,9 +422,9 @@ impl Pen {
         lines
     }
 
-    /// A note stands apart: a bar down its left side, bold in its tone.
+    /// A note stands apart: quoted (a bar down its left side with color), bold in its tone.
     fn note(&self, note: &Note) -> Vec<String> {
-        let bar = if self.color { "\u{2503} " } else { "| " };
+        let bar = if self.color { "\u{2503} " } else { "> " };
         let look = Look::tone(note.tone).bold();
         wrap(&note.text, self.width - 2)
             .into_iter()
@@ -527,7 +528,7 @@ mod tests {
             "SCHOOL RESOURCE OFFICER PROGRAM",
             "Gap report\n==========",
             "Prepared by: Jordan Rivera",
-            "| DRAFT: 9 of 29 items",
+            "> DRAFT: 9 of 29 items",
             "SUMMARY\n=======",
             "Gaps in priority order (2)\n--------------------------",
             "Gaps, most urgent first",
@@ -535,8 +536,8 @@ mod tests {
             "- MOU signed (governance.mou-signed)",
             "1. Sign the MOU.",
             "2. Train the officer.",
-            "| marks 50% Developing, 75% Proficient",
-            "Series: Spring 2025, Spring 2026",
+            "Marks (|): 50% Developing, 75% Proficient",
+            "  Spring 2025 ####",
             "sro-assess 0.1.0",
         ] {
             assert!(out.contains(expected), "missing {expected:?} in\n{out}");
@@ -573,6 +574,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_series_name_cut_to_fit_is_given_whole_below() {
+        let narrow = text(Some(40), false);
+        assert!(narrow.contains("  Spring "), "{narrow}");
+        assert!(
+            narrow.contains("Series: Spring 2025, Spring 2026"),
+            "{narrow}"
+        );
+        assert!(
+            !text(None, false).contains("Series:"),
+            "whole names need no legend"
+        );
     }
 
     #[test]
