@@ -343,7 +343,6 @@ fn gaps_everywhere(doc: &mut Document, c: &Comparison) {
 }
 
 fn item_matrix(doc: &mut Document, c: &Comparison) {
-    doc.push(Block::PageBreak);
     let differing = c.items.iter().filter(|row| row.differs).count();
     match c.item_filter {
         ItemFilter::All => {
