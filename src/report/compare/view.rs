@@ -1,5 +1,6 @@
-//! Labels and rows shared by the comparison and summary renderers, so every format prints the
-//! same figures. Number formats come from [`crate::report::view`].
+//! The sentences and figures of the comparison and the summary, for their documents
+//! ([`super::subject`]) and their CSV and JSON exports, so every format states the same
+//! figures. Number formats come from [`crate::report::view`].
 
 use crate::compare::{
     Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, Role, Summary, TrendStep,
@@ -7,7 +8,7 @@ use crate::compare::{
 use crate::report::view::{band_text, draft_reasons, fraction, percent, weight};
 use crate::score::Score;
 
-/// How many of the most common gaps the table and Markdown summaries list (CSV and JSON list all).
+/// How many of the most common gaps the summary's document lists (CSV and JSON list all).
 pub const COMMON_GAPS_SHOWN: usize = 15;
 
 /// `SRO program comparison: Example Area School District` (or the number of districts).
@@ -36,7 +37,7 @@ pub fn column_heading(col: &Column) -> String {
     }
 }
 
-/// The DRAFT line at the top of a comparison (and on every page of its PDF):
+/// The DRAFT line under a comparison's title:
 /// `DRAFT: 1 of 2 assessments is a draft, marked (draft). 2026 review: 12 answers carried over
 /// from 2025 review (2025-04-20) not yet confirmed.`
 pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
@@ -45,7 +46,7 @@ pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
         .map(|notice| draft_notice_line(notice, "assessments"))
 }
 
-/// The DRAFT line at the top of a summary (and on every page of its PDF): the districts whose
+/// The DRAFT line under a summary's title: the districts whose
 /// latest assessment is a draft, averaged or not.
 pub fn summary_draft_line(s: &Summary) -> Option<String> {
     s.draft
@@ -53,15 +54,15 @@ pub fn summary_draft_line(s: &Summary) -> Option<String> {
         .map(|notice| draft_notice_line(notice, "latest assessments"))
 }
 
-/// The DRAFT line of every page of a comparison's PDF: the count, the reasons left to the
-/// cover so that the footer stays short.
+/// The DRAFT line every printed page of a comparison repeats: the count, the reasons left to
+/// the first page so that the footer stays short.
 pub fn comparison_draft_footer(c: &Comparison) -> Option<String> {
     c.draft
         .as_ref()
         .map(|notice| draft_footer(notice, "assessments"))
 }
 
-/// The DRAFT line of every page of a summary's PDF.
+/// The DRAFT line every printed page of a summary repeats.
 pub fn summary_draft_footer(s: &Summary) -> Option<String> {
     s.draft
         .as_ref()

@@ -221,3 +221,69 @@ fn the_summary_states_the_average_and_lists_every_file_in_its_method() {
         assert!(!board.contains(&row.answers_hash), "{}", row.source);
     }
 }
+
+/// `year-2026.yaml` as if answered again a year later, unchanged.
+fn a_year_later(checklist: &Checklist) -> Assessment {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/year-2026.yaml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("date: 2026-04-18", "date: 2027-04-20", 1)
+        .replacen("label: \"2026\"", "label: \"2027\"", 1);
+    assert!(text.contains("2027-04-20") && text.contains("\"2027\""));
+    let file = AnswersFile::from_text(&text, &path).unwrap();
+    let (answers, _) = file.validate(checklist).unwrap();
+    score::score(checklist, &answers, &file.hash)
+}
+
+#[test]
+fn three_years_lead_with_the_whole_span_and_list_each_step() {
+    let checklist = checklist();
+    let assessments = vec![
+        example(&checklist, "year-2025.yaml"),
+        example(&checklist, "year-2026.yaml"),
+        a_year_later(&checklist),
+    ];
+    let doc = comparison(
+        &compare(&checklist, &assessments),
+        &RenderOptions::default(),
+    );
+    assert_stable_anchors(&doc);
+    let text = doc.plain_text();
+    let span = text.find("2025 to 2027: ").expect("the whole span");
+    let first = text.find("2025 to 2026: ").expect("the first step");
+    let second = text.find("2026 to 2027: ").expect("the second step");
+    assert!(span < first && first < second, "{text}");
+    assert!(
+        text.contains("2026 to 2027: 86.1% to 86.1% (0.0 pts)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_footer_carries_no_hash_and_says_draft_only_for_a_draft() {
+    let c = years();
+    let doc = comparison(&c, &RenderOptions::default());
+    assert_eq!(
+        doc.running_footer, "",
+        "a finished comparison's footer is empty"
+    );
+    let checklist = checklist();
+    let draft = compare(
+        &checklist,
+        &[
+            example(&checklist, "existing-program.yaml"),
+            example(&checklist, "draft-carried-over.yaml"),
+        ],
+    );
+    let doc = comparison(&draft, &RenderOptions::default());
+    assert!(
+        doc.running_footer.starts_with("DRAFT: 1 of 2"),
+        "{}",
+        doc.running_footer
+    );
+    for column in &draft.columns {
+        assert!(!doc.running_footer.contains(&column.answers_hash));
+    }
+    let summary = summary(&examples_summary(), &RenderOptions::default());
+    assert!(!summary.running_footer.contains("sro-assess"));
+}
