@@ -2,8 +2,8 @@
 //! changed; a comparison of options leads with the figures side by side and the ranking.
 
 use super::{
-    KICKER, date_parts, draft_note, figure_column, item_cell, muted, priority_cell, shared_columns,
-    stamp_line, status_cell, strong_cell, thresholds,
+    KICKER, date_parts, draft_note, figure_column, insert_contents, item_cell, muted,
+    priority_cell, shared_columns, stamp_line, status_cell, strong_cell, thresholds,
 };
 use crate::compare::{Comparison, ComparisonKind, ItemChange, ItemFilter, TrendStep};
 use crate::report::RenderOptions;
@@ -57,6 +57,7 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
     gaps_everywhere(&mut doc, c);
     item_matrix(&mut doc, c);
     method(&mut doc, c);
+    insert_contents(&mut doc, "In this comparison:");
     doc
 }
 

@@ -2,8 +2,8 @@
 //! average per section and the most common gaps.
 
 use super::{
-    KICKER, date_parts, draft_note, figure_column, item_cell, muted, priority_cell, stamp_line,
-    strong_cell, thresholds,
+    KICKER, date_parts, draft_note, figure_column, insert_contents, item_cell, muted,
+    priority_cell, stamp_line, strong_cell, thresholds,
 };
 use crate::compare::{DistrictRow, Summary};
 use crate::report::RenderOptions;
@@ -61,6 +61,7 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
     section_averages(&mut doc, s);
     common_gaps(&mut doc, s);
     method(&mut doc, s);
+    insert_contents(&mut doc, "In this summary:");
     doc
 }
 

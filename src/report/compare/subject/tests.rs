@@ -9,7 +9,7 @@ use crate::compare::{Comparison, Summary, SummaryBuilder, compare};
 use crate::load::{self, AnswersFile};
 use crate::model::Checklist;
 use crate::report::RenderOptions;
-use crate::report::document::{Block, Document};
+use crate::report::document::{Block, Document, Link};
 use crate::score::{self, Assessment};
 
 fn checklist() -> Checklist {
@@ -286,4 +286,43 @@ fn the_footer_carries_no_hash_and_says_draft_only_for_a_draft() {
     }
     let summary = summary(&examples_summary(), &RenderOptions::default());
     assert!(!summary.running_footer.contains("sro-assess"));
+}
+
+#[test]
+fn the_contents_link_every_chapter_and_every_link_has_a_target() {
+    let docs = [
+        comparison(&years(), &RenderOptions::default()),
+        comparison(&options(), &RenderOptions::default()),
+        summary(&examples_summary(), &RenderOptions::default()),
+    ];
+    for doc in &docs {
+        let ids: HashSet<String> = heading_ids(doc).into_iter().collect();
+        let chapters = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading(h) if h.level == 1))
+            .count();
+        let links: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::List(list) => Some(list.items.iter()),
+                _ => None,
+            })
+            .flatten()
+            .flat_map(|item| &item.spans)
+            .filter_map(|span| match &span.link {
+                Some(Link::Section(id)) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links.len(), chapters, "{}: one link per chapter", doc.title);
+        for id in links {
+            assert!(
+                ids.contains(id),
+                "{}: a link to no heading `{id}`",
+                doc.title
+            );
+        }
+    }
 }
