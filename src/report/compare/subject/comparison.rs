@@ -199,18 +199,14 @@ fn sections(doc: &mut Document, c: &Comparison) {
     doc.heading(1, "Sections", Some("sections"));
     doc.push(Block::Chart(section_chart(c)));
     let whole = view::whole_trend(c);
-    let mut columns = shared_columns(vec![Column::new("Section", 0.40)], labels(c));
-    if whole.is_some() {
-        // The change takes a share like a column's.
-        let share = 0.60 / (c.columns.len() + 1) as f32;
-        for column in columns.iter_mut().skip(1) {
-            column.share = share;
-        }
-        columns.push(Column::new("Change", share));
-    }
-    for column in columns.iter_mut().skip(1) {
-        column.align = crate::report::document::Align::Right;
-    }
+    // Figures share what the titles leave; a trend's change takes a share like a column's.
+    let figures: Vec<String> = labels(c)
+        .chain(whole.map(|_| "Change".to_string()))
+        .collect();
+    let share = 0.60 / figures.len().max(1) as f32;
+    let columns: Vec<Column> = std::iter::once(Column::new("Section", 0.40))
+        .chain(figures.into_iter().map(|title| figure_column(title, share)))
+        .collect();
     let mut rows: Vec<Vec<Cell>> = c
         .sections
         .iter()
