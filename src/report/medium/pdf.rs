@@ -404,12 +404,12 @@ fn chart(l: &mut Layout, chart: &Chart) {
                 bar.percent,
                 color,
             );
+            // The figure in the column right of the track, clear of every bar and mark.
             let value = l
                 .wrap_text(&bar.value, CHART_VALUE, value_width + track_width)
                 .join(" ");
-            let fraction = scale_share(bar.percent) as f32;
-            let x = track_left + track_width * fraction + 4.0;
-            let x = x.min(g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size));
+            let x = (g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size))
+                .min(track_left + track_width + 4.0);
             let value_top = bar_top + (bar_height - CHART_VALUE.line_height()) / 2.0;
             l.place_line(value, CHART_VALUE, x.max(track_left), value_top);
         }
@@ -549,22 +549,12 @@ fn with_subject(bytes: Vec<u8>, subject: &str) -> Vec<u8> {
     let Ok(info) = doc.get_dictionary_mut(info_id) else {
         return bytes;
     };
-    info.set("Subject", text_string(subject));
+    info.set("Subject", lopdf::text_string(subject));
     let mut out = Vec::with_capacity(bytes.len());
     match doc.save_to(&mut out) {
         Ok(()) => out,
         Err(_) => bytes,
     }
-}
-
-/// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte order mark.
-fn text_string(text: &str) -> lopdf::Object {
-    if text.is_ascii() {
-        return lopdf::Object::string_literal(text);
-    }
-    let mut encoded = vec![0xFE, 0xFF];
-    encoded.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    lopdf::Object::String(encoded, lopdf::StringFormat::Hexadecimal)
 }
 
 #[cfg(test)]
@@ -768,7 +758,7 @@ mod tests {
         assert!((width - 595.3).abs() < 1.0, "A4 width, got {width}");
         let info_id = pdf.trailer.get(b"Info").unwrap().as_reference().unwrap();
         let info = pdf.get_dictionary(info_id).unwrap();
-        let text = |key: &[u8]| text_of(info.get(key).unwrap().as_str().unwrap());
+        let text = |key: &[u8]| lopdf::decode_text_string(info.get(key).unwrap()).unwrap();
         assert_eq!(text(b"Title"), "Gap report: Example Area School District");
         assert_eq!(
             text(b"Subject"),
@@ -780,20 +770,6 @@ mod tests {
             text(b"CreationDate")
         );
         assert!(text(b"Author").contains("Jordan Rivera"));
-    }
-
-    /// A PDF text string as text: UTF-16BE after a byte order mark, else one byte a character.
-    fn text_of(bytes: &[u8]) -> String {
-        match bytes.strip_prefix(&[0xFE, 0xFF]) {
-            Some(utf16) => {
-                let units: Vec<u16> = utf16
-                    .chunks(2)
-                    .map(|p| u16::from_be_bytes([p[0], p[1]]))
-                    .collect();
-                String::from_utf16_lossy(&units)
-            }
-            None => bytes.iter().map(|&b| char::from(b)).collect(),
-        }
     }
 
     /// The bytes without the trailer's file identifier, which printpdf numbers anew for each

@@ -317,13 +317,16 @@ impl Pen {
         let names: Vec<String> = (0..chart.series.len())
             .map(|i| series_name(chart, i))
             .collect();
+        // Each bar is named by its series; when a name is too long to stand beside its bar,
+        // every bar gets a number instead and the legend below says whose it is.
+        let numbered = legend && names.iter().any(|n| display_width(n) > self.width / 4);
+        let keys: Vec<String> = if numbered {
+            (1..=names.len()).map(|n| format!("({n})")).collect()
+        } else {
+            names.clone()
+        };
         let name_width = if legend {
-            names
-                .iter()
-                .map(|n| display_width(n))
-                .max()
-                .unwrap_or(0)
-                .min(self.width / 4)
+            keys.iter().map(|k| display_width(k)).max().unwrap_or(0)
         } else {
             0
         };
@@ -345,13 +348,9 @@ impl Pen {
             lines.extend(self.wrapped(&group.label, Look::default(), ""));
             for (index, bar) in group.bars.iter().enumerate() {
                 let name = if legend {
-                    let name = names.get(index).map_or("", String::as_str);
-                    let short = wrap(name, name_width)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default();
-                    let pad = " ".repeat(name_width - display_width(&short));
-                    format!("{short}{pad} ")
+                    let key = keys.get(index).map_or("", String::as_str);
+                    let pad = " ".repeat(name_width - display_width(key));
+                    format!("{key}{pad} ")
                 } else {
                     String::new()
                 };
@@ -368,9 +367,13 @@ impl Pen {
             let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
         }
-        if names.iter().any(|n| display_width(n) > name_width) && legend {
-            // A name cut to fit beside its bars is given whole once.
-            let text = format!("Series: {}", names.join(", "));
+        if numbered {
+            let legend: Vec<String> = keys
+                .iter()
+                .zip(&names)
+                .map(|(key, name)| format!("{key} {name}"))
+                .collect();
+            let text = format!("Series: {}", legend.join(", "));
             lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
         }
         lines
@@ -577,11 +580,12 @@ mod tests {
     }
 
     #[test]
-    fn a_series_name_cut_to_fit_is_given_whole_below() {
+    fn series_too_long_to_name_beside_their_bars_are_numbered() {
         let narrow = text(Some(40), false);
-        assert!(narrow.contains("  Spring "), "{narrow}");
+        assert!(narrow.contains("  (1) ####"), "{narrow}");
+        assert!(narrow.contains("  (2) ####"), "{narrow}");
         assert!(
-            narrow.contains("Series: Spring 2025, Spring 2026"),
+            narrow.contains("Series: (1) Spring 2025, (2) Spring 2026"),
             "{narrow}"
         );
         assert!(
