@@ -145,6 +145,17 @@ fn comparison_of_years_shows_the_trend_oldest_first() {
             text.contains("Improved ("),
             "{reader}: item lists of the trend"
         );
+        // The last of each: the contents list names both first.
+        let trend = text.rfind("What changed").expect("a trend chapter");
+        let figures = text.rfind("Side by side").expect("the figures");
+        assert!(
+            trend < figures,
+            "{reader}: the trend comes before the figures"
+        );
+        assert!(
+            !text.contains("Weight check"),
+            "{reader}: years are not ranked"
+        );
     });
 }
 
