@@ -9,7 +9,7 @@
 
 use crate::error::Result;
 use crate::report::document::{
-    Block, Chart, Document, Heading, KeyValue, List, Note, Paragraph, Table, Title, Tone,
+    BarGroup, Block, Chart, Document, Heading, KeyValue, List, Note, Paragraph, Table, Title, Tone,
 };
 use crate::report::pdf::draw;
 use crate::report::pdf::layout::{
@@ -351,6 +351,18 @@ fn caption_and_first_rows_height(
     height
 }
 
+/// Where a chart's parts go across the page.
+struct ChartFrame {
+    label_width: f32,
+    track_left: f32,
+    track_width: f32,
+    value_width: f32,
+    bar_height: f32,
+}
+
+/// Room between the bars of one group.
+const BAR_GAP: f32 = 2.0;
+
 /// A horizontal bar chart on a 0-100 % scale: the label on the left, one bar per series with
 /// its figure after it, each threshold a line across the bars; under it the scale, the marks
 /// in words and, for several series, a legend.
@@ -363,8 +375,6 @@ fn chart(l: &mut Layout, chart: &Chart) {
         .max()
         .unwrap_or(1)
         .max(1);
-    let bar_height = if series == 1 { 13.0 } else { 9.0 };
-    let bar_gap = 2.0;
     let label_width = (g.text_width() * 0.34).round();
     let value_width = chart
         .groups
@@ -375,57 +385,23 @@ fn chart(l: &mut Layout, chart: &Chart) {
         .min(g.text_width() * 0.25)
         + 6.0;
     let track_left = g.left() + label_width + 8.0;
-    let track_width = (g.right() - value_width - track_left).max(40.0);
+    let frame = ChartFrame {
+        label_width,
+        track_left,
+        track_width: (g.right() - value_width - track_left).max(40.0),
+        value_width,
+        bar_height: if series == 1 { 13.0 } else { 9.0 },
+    };
     l.heading(
         &chart.title,
         CAPTION,
-        2.0 * bar_height * series as f32 + 20.0,
+        2.0 * frame.bar_height * series as f32 + 20.0,
     );
     l.advance(2.0);
     for group in &chart.groups {
-        let labels = l.wrap_text(&group.label, CHART_LABEL, label_width);
-        let label_height = labels.len() as f32 * CHART_LABEL.line_height();
-        let bars_height = group.bars.len() as f32 * (bar_height + bar_gap) - bar_gap;
-        let row_height = label_height.max(bars_height) + 6.0;
-        l.ensure(row_height);
-        let top = l.cursor();
-        let label_top = top + (row_height - 6.0 - label_height) / 2.0;
-        for (i, line) in labels.into_iter().enumerate() {
-            let line_top = label_top + i as f32 * CHART_LABEL.line_height();
-            l.place_line(line, CHART_LABEL, g.left(), line_top);
-        }
-        let bars_top = top + (row_height - 6.0 - bars_height) / 2.0;
-        for (i, bar) in group.bars.iter().enumerate() {
-            let bar_top = bars_top + i as f32 * (bar_height + bar_gap);
-            let color = SERIES[i % SERIES.len()];
-            draw_bar(
-                l,
-                (track_left, bar_top, track_width, bar_height),
-                bar.percent,
-                color,
-            );
-            // The figure in the column right of the track, clear of every bar and mark.
-            let value = l
-                .wrap_text(&bar.value, CHART_VALUE, value_width + track_width)
-                .join(" ");
-            let x = (g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size))
-                .min(track_left + track_width + 4.0);
-            let value_top = bar_top + (bar_height - CHART_VALUE.line_height()) / 2.0;
-            l.place_line(value, CHART_VALUE, x.max(track_left), value_top);
-        }
-        for threshold in &chart.thresholds {
-            let fraction = scale_share(Some(threshold.percent)) as f32;
-            let x = track_left + track_width * fraction;
-            l.push(Mark::Line(Rule {
-                from: (x, bars_top - 2.0),
-                to: (x, bars_top + bars_height + 2.0),
-                thickness: 1.0,
-                color: INK,
-            }));
-        }
-        l.advance(row_height);
+        chart_group(l, group, chart, &frame);
     }
-    scale(l, track_left, track_width);
+    scale(l, frame.track_left, frame.track_width);
     if !chart.thresholds.is_empty() {
         let text = format!(
             "Vertical lines mark {}.",
@@ -436,6 +412,55 @@ fn chart(l: &mut Layout, chart: &Chart) {
     if has_legend(chart) {
         legend(l, chart, label_width + 8.0);
     }
+}
+
+/// One label and its bars, kept on one page, the threshold lines across them.
+fn chart_group(l: &mut Layout, group: &BarGroup, chart: &Chart, frame: &ChartFrame) {
+    let g = l.geometry();
+    let labels = l.wrap_text(&group.label, CHART_LABEL, frame.label_width);
+    let label_height = labels.len() as f32 * CHART_LABEL.line_height();
+    let bars_height = group.bars.len() as f32 * (frame.bar_height + BAR_GAP) - BAR_GAP;
+    let row_height = label_height.max(bars_height) + 6.0;
+    l.ensure(row_height);
+    let top = l.cursor();
+    let label_top = top + (row_height - 6.0 - label_height) / 2.0;
+    for (i, line) in labels.into_iter().enumerate() {
+        let line_top = label_top + i as f32 * CHART_LABEL.line_height();
+        l.place_line(line, CHART_LABEL, g.left(), line_top);
+    }
+    let bars_top = top + (row_height - 6.0 - bars_height) / 2.0;
+    for (i, bar) in group.bars.iter().enumerate() {
+        let bar_top = bars_top + i as f32 * (frame.bar_height + BAR_GAP);
+        let area = (
+            frame.track_left,
+            bar_top,
+            frame.track_width,
+            frame.bar_height,
+        );
+        draw_bar(l, area, bar.percent, SERIES[i % SERIES.len()]);
+        // The figure in the column right of the track, clear of every bar and mark.
+        let value = l
+            .wrap_text(
+                &bar.value,
+                CHART_VALUE,
+                frame.value_width + frame.track_width,
+            )
+            .join(" ");
+        let x = (g.right() - text_width(&value, CHART_VALUE.face, CHART_VALUE.size))
+            .min(frame.track_left + frame.track_width + 4.0);
+        let value_top = bar_top + (frame.bar_height - CHART_VALUE.line_height()) / 2.0;
+        l.place_line(value, CHART_VALUE, x.max(frame.track_left), value_top);
+    }
+    for threshold in &chart.thresholds {
+        let x = frame.track_left + frame.track_width * scale_share(Some(threshold.percent)) as f32;
+        l.push(Mark::Line(Rule {
+            from: (x, bars_top - 2.0),
+            to: (x, bars_top + bars_height + 2.0),
+            thickness: 1.0,
+            color: INK,
+        }));
+    }
+    l.advance(row_height);
 }
 
 /// A bar's track and, over it, the bar itself.

@@ -3,7 +3,7 @@
 //! No line is ever wider than the width: a table too wide for it is printed row by row.
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
-use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement};
+use comfy_table::{Attribute, CellAlignment, Color, ColumnConstraint, ContentArrangement};
 
 use super::{
     CONFIDENTIAL_NOTICE, display_width, has_legend, list_marker, printed_span, printed_text,
@@ -162,8 +162,8 @@ impl Pen {
         }
     }
 
-    /// A paragraph after `first`, the look of its tone (bold for a lead). Each run keeps its
-    /// own boldness when color is on; wrapping measures the words alone.
+    /// A paragraph after `first` (later lines after `rest`), in the look of its tone; bold
+    /// for a lead or when every run is bold (a bold word inside plain text prints plain).
     fn paragraph(&self, paragraph: &Paragraph, first: &str, rest: &str) -> Vec<String> {
         let look = Look {
             bold: paragraph.lead,
@@ -264,6 +264,11 @@ impl Pen {
                     .map(|(cell, column)| self.grid_cell(cell, column.align)),
             );
         }
+        for (index, keep) in whole_columns(table, self.width).into_iter().enumerate() {
+            if let Some(column) = grid.column_mut(index).filter(|_| keep) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
         grid.lines().collect()
     }
 
@@ -313,23 +318,8 @@ impl Pen {
     /// figure after it (under it when there is no room); the marks and the legend below.
     fn chart(&self, chart: &Chart) -> Vec<String> {
         let mut lines = self.wrapped(&chart.title, Look::default().bold(), "");
-        let legend = has_legend(chart);
-        let names: Vec<String> = (0..chart.series.len())
-            .map(|i| series_name(chart, i))
-            .collect();
-        // Each bar is named by its series; when a name is too long to stand beside its bar,
-        // every bar gets a number instead and the legend below says whose it is.
-        let numbered = legend && names.iter().any(|n| display_width(n) > self.width / 4);
-        let keys: Vec<String> = if numbered {
-            (1..=names.len()).map(|n| format!("({n})")).collect()
-        } else {
-            names.clone()
-        };
-        let name_width = if legend {
-            keys.iter().map(|k| display_width(k)).max().unwrap_or(0)
-        } else {
-            0
-        };
+        let (keys, legend) = self.series_keys(chart);
+        let name_width = keys.iter().map(|k| display_width(k)).max().unwrap_or(0);
         let value_width = chart
             .groups
             .iter()
@@ -337,7 +327,7 @@ impl Pen {
             .map(|b| display_width(&b.value))
             .max()
             .unwrap_or(0);
-        let prefix = 2 + if legend { name_width + 1 } else { 0 };
+        let prefix = 2 + if keys.is_empty() { 0 } else { name_width + 1 };
         let beside = self.width >= prefix + 10 + 1 + value_width;
         let track = if beside {
             (self.width - prefix - 1 - value_width).min(50)
@@ -347,12 +337,12 @@ impl Pen {
         for group in &chart.groups {
             lines.extend(self.wrapped(&group.label, Look::default(), ""));
             for (index, bar) in group.bars.iter().enumerate() {
-                let name = if legend {
+                let name = if keys.is_empty() {
+                    String::new()
+                } else {
                     let key = keys.get(index).map_or("", String::as_str);
                     let pad = " ".repeat(name_width - display_width(key));
                     format!("{key}{pad} ")
-                } else {
-                    String::new()
                 };
                 let drawn = self.bar(bar.percent, &chart.thresholds, track);
                 if beside {
@@ -367,16 +357,32 @@ impl Pen {
             let marks = format!("Marks (|): {}", thresholds_line(&chart.thresholds));
             lines.extend(self.wrapped(&marks, Look::tone(Tone::Muted), ""));
         }
-        if numbered {
-            let legend: Vec<String> = keys
-                .iter()
-                .zip(&names)
-                .map(|(key, name)| format!("{key} {name}"))
-                .collect();
-            let text = format!("Series: {}", legend.join(", "));
-            lines.extend(self.wrapped(&text, Look::tone(Tone::Muted), ""));
+        if let Some(legend) = legend {
+            lines.extend(self.wrapped(&legend, Look::tone(Tone::Muted), ""));
         }
         lines
+    }
+
+    /// What stands before each bar of a chart of several series (none for one series): its
+    /// name, or when a name is too long to stand beside its bar, a number for every series
+    /// and a legend line saying whose each number is.
+    fn series_keys(&self, chart: &Chart) -> (Vec<String>, Option<String>) {
+        if !has_legend(chart) {
+            return (Vec::new(), None);
+        }
+        let names: Vec<String> = (0..chart.series.len())
+            .map(|i| series_name(chart, i))
+            .collect();
+        if names.iter().all(|n| display_width(n) <= self.width / 4) {
+            return (names, None);
+        }
+        let keys: Vec<String> = (1..=names.len()).map(|n| format!("({n})")).collect();
+        let legend: Vec<String> = keys
+            .iter()
+            .zip(&names)
+            .map(|(key, name)| format!("{key} {name}"))
+            .collect();
+        (keys, Some(format!("Series: {}", legend.join(", "))))
     }
 
     /// One bar `track` columns long: `#` (a block with color) up to the figure, `.` beyond,
@@ -452,34 +458,64 @@ fn cell_text(cell: &Cell) -> String {
     text
 }
 
-/// Whether a grid of the table leaves every column room for its longest word (up to
-/// [`READABLE_WORD`] columns): else comfy-table would fit it by breaking words to slivers.
-fn grid_fits(table: &Table, width: usize) -> bool {
-    let longest_word = |text: &str| {
-        text.split_whitespace()
-            .map(display_width)
-            .max()
-            .unwrap_or(0)
-    };
-    let needed: usize = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(index, column)| {
+/// The widest `measure` of each column's header and cells.
+fn column_widths(table: &Table, measure: impl Fn(&str) -> usize) -> Vec<usize> {
+    (0..table.columns.len())
+        .map(|index| {
             let cells = table
                 .rows
                 .iter()
                 .filter_map(|row| row.get(index))
-                .map(|cell| longest_word(&cell_text(cell)));
-            let widest = cells
-                .chain([longest_word(&column.title)])
-                .max()
-                .unwrap_or(0);
-            // Padding on both sides and the border on the left.
-            widest.clamp(1, READABLE_WORD) + 3
+                .map(|cell| measure(&cell_text(cell)));
+            let title = table.columns.get(index).map_or(0, |c| measure(&c.title));
+            cells.chain([title]).max().unwrap_or(0)
         })
-        .sum();
-    needed < width
+        .collect()
+}
+
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+fn longest_line(text: &str) -> usize {
+    text.lines().map(display_width).max().unwrap_or(0)
+}
+
+/// Columns a grid needs around its text: padding on both sides and the border on the left,
+/// plus the border on the far right.
+fn grid_width(text_widths: impl Iterator<Item = usize>) -> usize {
+    text_widths.map(|w| w.max(1) + 3).sum::<usize>() + 1
+}
+
+/// Whether a grid of the table leaves every column room for its longest word (up to
+/// [`READABLE_WORD`] columns): else comfy-table would fit it by breaking words to slivers.
+fn grid_fits(table: &Table, width: usize) -> bool {
+    let words = column_widths(table, longest_word);
+    grid_width(words.into_iter().map(|w| w.min(READABLE_WORD))) <= width
+}
+
+/// The columns of short words (a rank, a priority, a status) to keep unwrapped, so the long
+/// text gets the rest of the width; none when keeping them whole would not leave the others
+/// room for their words.
+fn whole_columns(table: &Table, width: usize) -> Vec<bool> {
+    let lines = column_widths(table, longest_line);
+    let words = column_widths(table, longest_word);
+    let whole: Vec<bool> = lines.iter().map(|&w| w <= READABLE_WORD).collect();
+    let needed = grid_width(
+        lines
+            .iter()
+            .zip(&words)
+            .zip(&whole)
+            .map(|((&line, &word), &keep)| if keep { line } else { word.min(READABLE_WORD) }),
+    );
+    if needed <= width {
+        whole
+    } else {
+        vec![false; whole.len()]
+    }
 }
 
 /// A column narrower than this many characters breaks ordinary words.
@@ -601,6 +637,7 @@ mod tests {
         assert!(out.contains("  Column 9: 9999"), "{out}");
         let wide = text(Some(100), false);
         assert!(wide.contains("| Column 1 |"), "{wide}");
+        assert!(wide.contains("| Not in place |"), "short words are kept whole:\n{wide}");
     }
 
     #[test]
