@@ -94,7 +94,7 @@ fn summary_of_the_examples_folder_in_every_format() {
 #[test]
 fn only_differences_keeps_the_rows_that_differ() {
     let out = run_ok(&["compare", OPTION_A, OPTION_B, "--only-differences"]);
-    assert!(out.contains("ITEMS THAT DIFFER ("), "{out}");
+    assert!(out.contains("Items that differ ("), "{out}");
     insta::assert_snapshot!("compare_options_only_differences_80", {
         run_ok(&[
             "compare",
