@@ -4,8 +4,10 @@
 
 use std::process::Command;
 
+use sro_assess::report::document::{Block, Document};
 use sro_assess::report::medium::{draw, sample_document};
 use sro_assess::report::{Format, Paper, RenderOptions};
+use unicode_width::UnicodeWidthStr;
 
 use crate::external::{can_run, qpdf_check};
 use crate::html::axe_runner;
@@ -15,7 +17,7 @@ fn drawn(format: Format, options: &RenderOptions) -> Vec<u8> {
 }
 
 #[test]
-fn axe_finds_no_violation_in_the_page_of_every_block_kind() {
+fn axe_finds_no_violation_in_the_sample_and_the_long_page() {
     let runner = axe_runner();
     let check = "axe-core in Chromium on the HTML medium's sample page (WCAG 2.1 A and AA)";
     if !can_run(check, runner.as_ref().err().cloned()) {
@@ -23,11 +25,19 @@ fn axe_finds_no_violation_in_the_page_of_every_block_kind() {
     }
     let Ok(runner) = runner else { return };
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("every-block.html");
-    std::fs::write(&page, drawn(Format::Html, &RenderOptions::default())).unwrap();
+    let mut pages = Vec::new();
+    for (name, doc) in [
+        ("every-block", sample_document()),
+        ("long", long_document()),
+    ] {
+        let page = dir.path().join(format!("{name}.html"));
+        let html = draw(&doc, Format::Html, &RenderOptions::default()).unwrap();
+        std::fs::write(&page, html.bytes).unwrap();
+        pages.push(page);
+    }
     let output = Command::new("node")
         .arg(&runner)
-        .arg(&page)
+        .args(&pages)
         .output()
         .unwrap();
     let report = format!(
@@ -36,7 +46,7 @@ fn axe_finds_no_violation_in_the_page_of_every_block_kind() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(output.status.success(), "axe run failed:\n{report}");
-    assert!(report.contains("axe: 1 of 1 files clean"), "{report}");
+    assert!(report.contains("axe: 2 of 2 files clean"), "{report}");
 }
 
 #[test]
@@ -85,10 +95,89 @@ fn no_terminal_line_is_wider_than_forty_columns() {
     };
     let text = String::from_utf8(drawn(Format::Table, &options)).unwrap();
     for line in text.lines() {
-        assert!(line.chars().count() <= 40, "{line:?}");
+        assert!(line.width() <= 40, "{line:?}");
     }
     assert!(
         text.contains("Column 9: 9999"),
         "the wide table, row by row:\n{text}"
     );
+}
+
+/// A long document: many sections of headings, paragraphs, tables of long rows with
+/// characters the PDF's font lacks and tokens longer than a line.
+fn long_document() -> Document {
+    let mut doc = sample_document();
+    let token = "governance.".repeat(15);
+    let Some(Block::Table(gaps)) = doc
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Table(_)))
+        .cloned()
+    else {
+        unreachable!("the sample has a table")
+    };
+    for section in 1..=12 {
+        doc.heading(2, format!("Section {section} \u{2192} review"), None);
+        doc.paragraph(
+            format!("Evidence \u{2713} {token} and a note in \u{65E5}\u{672C}\u{8A9E}. ").repeat(3),
+        );
+        let mut table = gaps.clone();
+        for row in 0..25 {
+            let mut cells = gaps.rows[0].clone();
+            cells[0].text = format!("{}", section * 100 + row);
+            cells[2].detail = Some(format!("{token}{row}"));
+            cells[4].text =
+                "Write the MOU section on data sharing, then ask the board. ".repeat(row % 4 + 1);
+            table.rows.push(cells);
+        }
+        doc.push(Block::Table(table));
+    }
+    doc
+}
+
+#[test]
+fn a_long_document_keeps_every_limit_in_every_medium() {
+    let doc = long_document();
+    for width in [100, 60, 40] {
+        let options = RenderOptions {
+            width: Some(width),
+            ..RenderOptions::default()
+        };
+        let text = String::from_utf8(draw(&doc, Format::Table, &options).unwrap().bytes).unwrap();
+        let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+        assert!(
+            widest <= usize::from(width),
+            "{width} columns: a line of {widest}"
+        );
+    }
+    let markdown = String::from_utf8(
+        draw(&doc, Format::Markdown, &RenderOptions::default())
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    assert!(markdown.contains("| 1224 |"), "every row is written");
+    let rendered = draw(&doc, Format::Pdf, &RenderOptions::default()).unwrap();
+    assert!(
+        rendered.warnings.iter().any(|w| w.contains("U+2713")),
+        "the font's missing characters are named: {:?}",
+        rendered.warnings
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.pdf");
+    std::fs::write(&path, &rendered.bytes).unwrap();
+    qpdf_check(&path);
+    let pdf = crate::pdf_read::read(&path);
+    let pages = pdf.pages.len();
+    assert!(pages > 10, "{pages} pages");
+    let all = pdf.text();
+    for section in 1..=12 {
+        assert!(
+            all.contains(&format!("{}", section * 100 + 24)),
+            "section {section}'s last row"
+        );
+    }
+    for (n, page) in pdf.pages.iter().enumerate() {
+        assert!(page.text.contains(&format!("Page {} of {pages}", n + 1)));
+    }
 }

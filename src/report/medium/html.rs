@@ -9,8 +9,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{
-    CONFIDENTIAL_NOTICE, anchors, has_legend, is_safe_link, scale_share, series_name,
-    thresholds_line,
+    CONFIDENTIAL_NOTICE, anchors, chart_alt, has_legend, is_safe_link, or_else, scale_share,
+    series_name, thresholds_line,
 };
 use crate::error::Result;
 use crate::report::document::{
@@ -29,6 +29,9 @@ const SERIES_COLORS: usize = 4;
 /// A table of more columns than this keeps a readable width on a phone and scrolls instead.
 const WIDE_TABLE_COLUMNS: usize = 3;
 
+/// The page title of a document without one.
+const UNTITLED: &str = "School Resource Officer program report";
+
 /// Draws `document` as one HTML page.
 pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
     let anchors = anchors(document);
@@ -38,7 +41,18 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
         .take_while(|b| matches!(b, Block::Title(_)))
         .count();
     let (banner, body) = document.blocks.split_at(leading_titles);
-    let mut title = document.title.clone();
+    // A page must name its language and have a title (WCAG 3.1.1, 2.4.2), even when the
+    // document left them empty.
+    let language = if document.language.is_empty() {
+        "en-US"
+    } else {
+        document.language
+    };
+    let mut title = if document.title.trim().is_empty() {
+        UNTITLED.to_string()
+    } else {
+        document.title.clone()
+    };
     if document.confidential {
         title.insert_str(0, "CONFIDENTIAL: ");
     }
@@ -46,7 +60,7 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
     let mut tables = 0;
     let page = html! {
         (DOCTYPE)
-        html lang=(document.language) {
+        html lang=(language) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -174,7 +188,7 @@ fn table(t: &Table, number: usize) -> Markup {
     html! {
         div class="scroll" role="region" aria-labelledby=(caption_id) tabindex="0" {
             table class=[(t.columns.len() > WIDE_TABLE_COLUMNS).then_some("wide")] {
-                caption id=(caption_id) { (t.caption) }
+                caption id=(caption_id) { (or_else(&t.caption, || format!("Table {number}"))) }
                 thead {
                     tr { @for c in &t.columns { th scope="col" class=[num_class(c.align)] { (c.title) } } }
                 }
@@ -247,8 +261,8 @@ fn chart(c: &Chart, number: usize) -> Markup {
         .unwrap_or(0);
     html! {
         figure class="chart" aria-labelledby=(title_id) style={ "--value-width: " (value_chars + 1) "ch" } {
-            figcaption id=(title_id) { (c.title) }
-            div class="bars" role="img" aria-label=(c.alt) {
+            figcaption id=(title_id) { (or_else(&c.title, || format!("Chart {number}"))) }
+            div class="bars" role="img" aria-label=(chart_alt(c)) {
                 @for group in &c.groups {
                     div class="group" {
                         p class="label" { (group.label) }
@@ -379,6 +393,47 @@ mod tests {
         assert!(out.contains("<p>click</p>"), "{out}");
         assert!(!out.contains("javascript:"));
         assert!(!out.contains("<header"), "no empty banner landmark");
+    }
+
+    #[test]
+    fn a_table_or_chart_without_words_is_still_named() {
+        let mut doc = Document::new("t");
+        doc.push(Block::Table(Table {
+            caption: String::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }));
+        doc.push(Block::Chart(Chart {
+            title: String::new(),
+            series: Vec::new(),
+            groups: Vec::new(),
+            thresholds: Vec::new(),
+            alt: String::new(),
+        }));
+        let out = String::from_utf8(draw(&doc, &RenderOptions::default()).unwrap().bytes).unwrap();
+        assert!(
+            out.contains("<caption id=\"table-1-caption\">Table 1</caption>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<figcaption id=\"chart-1-title\">Chart 1</figcaption>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("aria-label=\"A chart with no figures.\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_empty_document_still_names_its_language_and_title() {
+        let empty = draw(&Document::default(), &RenderOptions::default()).unwrap();
+        let empty = String::from_utf8(empty.bytes).unwrap();
+        assert!(empty.contains("<html lang=\"en-US\">"), "{empty}");
+        assert!(
+            empty.contains(&format!("<title>{UNTITLED}</title>")),
+            "{empty}"
+        );
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn paragraph_text(paragraph: &Paragraph) -> String {
     let bold_already = paragraph.spans.iter().all(|s| s.strong);
     let stands_out = paragraph.lead || matches!(paragraph.tone, Tone::Bad | Tone::Caution);
     if stands_out && !bold_already && !text.is_empty() {
-        format!("**{text}**")
+        strong(&text)
     } else if paragraph.tone == Tone::Muted && !text.is_empty() {
         format!("*{text}*")
     } else {
@@ -186,7 +186,7 @@ fn title_block(title: &Title) -> String {
     lines.push(format!("# {}", escape_line(&title.title)));
     if let Some(subtitle) = &title.subtitle {
         lines.push(String::new());
-        lines.push(format!("**{}**", escape(subtitle)));
+        lines.push(strong(&escape(subtitle)));
     }
     lines.join("\n")
 }
@@ -194,7 +194,7 @@ fn title_block(title: &Title) -> String {
 fn key_values(pairs: &[KeyValue]) -> String {
     pairs
         .iter()
-        .map(|kv| format!("- **{}**: {}", escape_line(&kv.key), escape(&kv.value)))
+        .map(|kv| format!("- {}: {}", strong(&escape_line(&kv.key)), escape(&kv.value)))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -232,7 +232,12 @@ fn pipe_row(cells: &[String]) -> String {
 }
 
 fn pipe_table(caption: &str, header: &[String], aligns: &[Align], rows: &[Vec<String>]) -> String {
-    let mut lines = vec![format!("**{}**", escape(caption)), String::new()];
+    // An empty caption is left out: `****` alone would draw a rule.
+    let mut lines = if caption.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![strong(&escape(caption)), String::new()]
+    };
     lines.push(pipe_row(header));
     let rule: Vec<&str> = aligns
         .iter()
@@ -313,7 +318,7 @@ fn list_text(list: &List) -> String {
 fn note_text(note: &Note) -> String {
     let text = escape(&note.text);
     let text = match note.tone {
-        Tone::Bad | Tone::Caution => format!("**{text}**"),
+        Tone::Bad | Tone::Caution => strong(&text),
         _ => text,
     };
     text.split('\n')
@@ -399,6 +404,16 @@ mod tests {
         assert_eq!(escape_line("C# 5"), "C# 5");
         assert_eq!(escape_line("82.5%"), "82.5%");
         assert_eq!(escape_line("3."), "3\\.");
+    }
+
+    #[test]
+    fn an_empty_caption_is_left_out() {
+        let table = Table {
+            caption: String::new(),
+            columns: vec![crate::report::document::Column::new("A", 1.0)],
+            rows: vec![vec![Cell::plain("x")]],
+        };
+        assert_eq!(table_text(&table), "| A |\n|---|\n| x |");
     }
 
     #[test]

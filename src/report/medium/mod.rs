@@ -212,6 +212,36 @@ pub(crate) fn scale_share(percent: Option<f64>) -> f64 {
         .map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0))
 }
 
+/// The chart's figures in words: its own text, or when it has none, each label and its figures
+/// (a chart must never be a picture without words).
+pub(crate) fn chart_alt(chart: &Chart) -> String {
+    if !chart.alt.trim().is_empty() {
+        return chart.alt.clone();
+    }
+    let groups: Vec<String> = chart
+        .groups
+        .iter()
+        .map(|group| {
+            let values: Vec<&str> = group.bars.iter().map(|b| b.value.as_str()).collect();
+            format!("{}: {}", group.label, values.join(", "))
+        })
+        .collect();
+    if groups.is_empty() {
+        "A chart with no figures.".to_string()
+    } else {
+        format!("{}.", groups.join("; "))
+    }
+}
+
+/// `text`, or `fallback` when it is blank (a caption or title a reader must not miss).
+pub(crate) fn or_else(text: &str, fallback: impl FnOnce() -> String) -> String {
+    if text.trim().is_empty() {
+        fallback()
+    } else {
+        text.to_string()
+    }
+}
+
 /// Whether the chart compares several series (and so needs a legend).
 pub(crate) fn has_legend(chart: &Chart) -> bool {
     chart.series.len() > 1
@@ -451,6 +481,26 @@ mod tests {
         assert!(is_safe_link(&Link::Section("gaps".into())));
         assert!(!is_safe_link(&Link::Url("JavaScript:alert(1)".into())));
         assert!(!is_safe_link(&Link::Url(" data:text/html,x".into())));
+    }
+
+    #[test]
+    fn a_chart_without_words_gets_its_figures_as_words() {
+        let mut chart = match sample_document()
+            .blocks
+            .into_iter()
+            .find(|b| matches!(b, Block::Chart(_)))
+        {
+            Some(Block::Chart(c)) => c,
+            _ => unreachable!("the sample has a chart"),
+        };
+        assert!(chart_alt(&chart).starts_with("Score of each section"));
+        chart.alt = " ".into();
+        assert_eq!(
+            chart_alt(&chart),
+            "Governance and the memorandum of understanding: 82.5% (8.3 / 10); Training: 40.0% (4 / 10); Student rights and discipline: n/a (0 / 0)."
+        );
+        chart.groups.clear();
+        assert_eq!(chart_alt(&chart), "A chart with no figures.");
     }
 
     #[test]
