@@ -164,6 +164,8 @@ pub enum CompareFormatArg {
     Json,
     /// PDF for the school board (needs -o FILE).
     Pdf,
+    /// One self-contained, accessible HTML page for a district website.
+    Html,
 }
 
 /// Arguments of `compare`.

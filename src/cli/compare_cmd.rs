@@ -41,6 +41,7 @@ impl From<CompareFormatArg> for Format {
             CompareFormatArg::Csv => Format::Csv,
             CompareFormatArg::Json => Format::Json,
             CompareFormatArg::Pdf => Format::Pdf,
+            CompareFormatArg::Html => Format::Html,
         }
     }
 }

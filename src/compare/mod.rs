@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{BoardFields, Checklist, Date, OptionFigures, Priority};
+use crate::model::{Band, BoardFields, Checklist, Date, OptionFigures, Priority};
 use crate::score::{
     Assessment, ChecklistMeta, Coverage, Draft, ItemResult, Outcome, ProfileMeta, Rating, Score,
 };
@@ -66,6 +66,10 @@ pub struct Comparison {
     /// The columns that are drafts and why; `None` when none is. Any draft column makes the
     /// whole comparison a draft.
     pub draft: Option<DraftNotice>,
+    /// The checklist's rating bands, highest first, that charts mark across their scale
+    /// (each column's band is in its own figures; the JSON leaves the list out).
+    #[serde(skip)]
+    pub bands: Vec<Band>,
 }
 
 /// The items every column scores: in every column's profile and answered "not applicable" in
@@ -346,6 +350,7 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
         common_items,
         weight_check,
         trend,
+        bands: checklist.bands.clone(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::{DraftNotice, district_keys, round1};
-use crate::model::{Checklist, Date, Priority};
+use crate::model::{Band, Checklist, Date, Priority};
 use crate::score::{Assessment, ChecklistMeta, Coverage, Draft, Outcome, Rating, Score};
 
 /// Many districts' results on one checklist.
@@ -41,6 +41,10 @@ pub struct Summary {
     /// them makes the summary a draft, averaged or not: the item counts take every latest
     /// assessment. Draft earlier assessments and options are marked in their rows only.
     pub draft: Option<DraftNotice>,
+    /// The checklist's rating bands, highest first, that charts mark across their scale (the
+    /// JSON leaves the list out).
+    #[serde(skip)]
+    pub bands: Vec<Band>,
 }
 
 /// The assessments the averages are over.
@@ -183,6 +187,7 @@ pub struct CommonGap {
 /// at the end, once every district's latest assessment is known.
 pub struct SummaryBuilder {
     checklist: ChecklistMeta,
+    bands: Vec<Band>,
     items: Vec<ItemTally>,
     item_index: HashMap<String, usize>,
     sections: Vec<SectionSum>,
@@ -281,6 +286,7 @@ impl SummaryBuilder {
                 title: checklist.title.clone(),
                 version: checklist.version.clone(),
             },
+            bands: checklist.bands.clone(),
             item_index: index_of(items.iter().map(|i| i.id.as_str())),
             section_index: index_of(sections.iter().map(|s| s.id.as_str())),
             items,
@@ -421,6 +427,7 @@ impl SummaryBuilder {
             sections,
             common_gaps: common_gaps(&self.items),
             items: self.items,
+            bands: self.bands,
         }
     }
 

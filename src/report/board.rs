@@ -233,16 +233,13 @@ fn assessed(a: &Assessment) -> String {
              provides for it.",
         );
     }
-    let by = [
-        m.prepared_by.as_deref().map(|p| format!("prepared by {p}")),
-        m.board
-            .reviewed_by
-            .as_deref()
-            .map(|r| format!("reviewed by {r}")),
-    ];
-    let by: Vec<String> = by.into_iter().flatten().collect();
-    if !by.is_empty() {
-        text.push_str(&format!(" It was {}.", by.join(" and ")));
+    // Labeled rather than set in a sentence: a name such as "SRO program review committee"
+    // needs an article a sentence cannot guess.
+    if let Some(by) = m.prepared_by.as_deref() {
+        text.push_str(&format!(" Prepared by: {by}."));
+    }
+    if let Some(by) = m.board.reviewed_by.as_deref() {
+        text.push_str(&format!(" Reviewed by: {by}."));
     }
     text
 }

@@ -218,14 +218,10 @@ impl Backend for Table {
         draw_assessment(a, Format::Table, o)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        compare::table::TableRenderer
-            .comparison(c, o)
-            .map(Rendered::plain)
+        draw_comparison(c, Format::Table, o)
     }
     fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        compare::table::TableRenderer
-            .summary(s, o)
-            .map(Rendered::plain)
+        draw_summary(s, Format::Table, o)
     }
 }
 
@@ -234,14 +230,10 @@ impl Backend for Markdown {
         draw_assessment(a, Format::Markdown, o)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        compare::markdown::MarkdownRenderer
-            .comparison(c, o)
-            .map(Rendered::plain)
+        draw_comparison(c, Format::Markdown, o)
     }
     fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        compare::markdown::MarkdownRenderer
-            .summary(s, o)
-            .map(Rendered::plain)
+        draw_summary(s, Format::Markdown, o)
     }
 }
 
@@ -284,34 +276,33 @@ impl Backend for Pdf {
         draw_assessment(a, Format::Pdf, o)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        Ok(compare::pdf::PdfRenderer.comparison(c, o))
+        draw_comparison(c, Format::Pdf, o)
     }
     fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        Ok(compare::pdf::PdfRenderer.summary(s, o))
+        draw_summary(s, Format::Pdf, o)
     }
 }
-
-/// The formats comparisons and summaries are written in, as an error lists them.
-const COMPARISON_FORMATS: &str = "table, markdown, csv, json or pdf";
 
 impl Backend for Html {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
         draw_assessment(a, Format::Html, o)
     }
-    fn comparison(&self, _: &Comparison, _: &RenderOptions) -> Result<Rendered> {
-        Err(not_available("a comparison", Format::Html))
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
+        draw_comparison(c, Format::Html, o)
     }
-    fn summary(&self, _: &Summary, _: &RenderOptions) -> Result<Rendered> {
-        Err(not_available("a summary", Format::Html))
+    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
+        draw_summary(s, Format::Html, o)
     }
 }
 
-fn not_available(subject: &'static str, format: Format) -> Error {
-    Error::FormatNotAvailable {
-        subject,
-        format: format.name(),
-        available: COMPARISON_FORMATS,
-    }
+/// The comparison's one document, drawn in a medium.
+fn draw_comparison(c: &Comparison, format: Format, o: &RenderOptions) -> Result<Rendered> {
+    medium::draw(&compare::subject::comparison(c, o), format, o)
+}
+
+/// The summary's one document, drawn in a medium.
+fn draw_summary(s: &Summary, format: Format, o: &RenderOptions) -> Result<Rendered> {
+    medium::draw(&compare::subject::summary(s, o), format, o)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod checks;
 mod commands;
 mod common;
 mod compare;
+mod compare_html;
 mod compare_pdf;
 mod draft_compare;
 mod edit;

@@ -114,24 +114,6 @@ fn an_unknown_output_name_says_what_to_do() {
 }
 
 #[test]
-fn a_comparison_as_html_names_the_formats_it_has() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("comparison.html");
-    let message = refusal(&[
-        "compare",
-        "examples/year-2025.yaml",
-        "examples/year-2026.yaml",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        message.trim(),
-        "error: a comparison cannot be written as html; use table, markdown, csv, json or pdf"
-    );
-    assert!(!out.exists());
-}
-
-#[test]
 fn import_of_a_file_that_is_no_spreadsheet_is_refused() {
     let message = refusal(&["import", "README.md"]);
     assert_eq!(

@@ -61,8 +61,8 @@ fn says_what_was_assessed_by_whom_and_when_in_plain_words() {
         page.assessed,
         "Example Area School District assessed \u{201c}2025-26 annual review\u{201d} on March \
          15, 2026 against 5 practices of the Small Best Practices Checklist, version 1 (the set \
-         for \u{201c}Assessing an existing SRO program\u{201d}). It was prepared by SRO review \
-         committee and reviewed by Superintendent's cabinet."
+         for \u{201c}Assessing an existing SRO program\u{201d}). Prepared by: SRO review \
+         committee. Reviewed by: Superintendent's cabinet."
     );
 }
 

@@ -1,11 +1,8 @@
-//! Drawing comparisons and summaries, one module per format, for the backends of
-//! [`crate::report::Backend`]; none of them scores, compares, prints or probes the terminal.
-//!
-//! The PDF ([`pdf`]) shares the single-assessment report's cover style, footer and stamp.
+//! The comparison and the summary: each stated once as a document ([`subject`]) that every
+//! medium draws, and exported directly as CSV and JSON. Nothing here scores, compares, prints
+//! or probes the terminal.
 
 pub(crate) mod csv;
 pub(crate) mod json;
-pub(crate) mod markdown;
-pub mod pdf;
-pub(crate) mod table;
+pub mod subject;
 pub mod view;

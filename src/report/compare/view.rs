@@ -1,14 +1,14 @@
-//! Labels and rows shared by the comparison and summary renderers, so every format prints the
-//! same figures. Number formats come from [`crate::report::view`].
+//! The sentences and figures of the comparison and the summary, for their documents
+//! ([`super::subject`]) and their CSV and JSON exports, so every format states the same
+//! figures. Number formats come from [`crate::report::view`].
 
 use crate::compare::{
-    CellState, Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, ItemCell, Role,
-    Summary, TrendStep,
+    Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, Role, Summary, TrendStep,
 };
 use crate::report::view::{band_text, draft_reasons, fraction, percent, weight};
 use crate::score::Score;
 
-/// How many of the most common gaps the table and Markdown summaries list (CSV and JSON list all).
+/// How many of the most common gaps the summary's document lists (CSV and JSON list all).
 pub const COMMON_GAPS_SHOWN: usize = 15;
 
 /// `SRO program comparison: Example Area School District` (or the number of districts).
@@ -37,7 +37,7 @@ pub fn column_heading(col: &Column) -> String {
     }
 }
 
-/// The DRAFT line at the top of a comparison (and on every page of its PDF):
+/// The DRAFT line under a comparison's title:
 /// `DRAFT: 1 of 2 assessments is a draft, marked (draft). 2026 review: 12 answers carried over
 /// from 2025 review (2025-04-20) not yet confirmed.`
 pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
@@ -46,7 +46,7 @@ pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
         .map(|notice| draft_notice_line(notice, "assessments"))
 }
 
-/// The DRAFT line at the top of a summary (and on every page of its PDF): the districts whose
+/// The DRAFT line under a summary's title: the districts whose
 /// latest assessment is a draft, averaged or not.
 pub fn summary_draft_line(s: &Summary) -> Option<String> {
     s.draft
@@ -54,15 +54,15 @@ pub fn summary_draft_line(s: &Summary) -> Option<String> {
         .map(|notice| draft_notice_line(notice, "latest assessments"))
 }
 
-/// The DRAFT line of every page of a comparison's PDF: the count, the reasons left to the
-/// cover so that the footer stays short.
+/// The DRAFT line every printed page of a comparison repeats: the count, the reasons left to
+/// the first page so that the footer stays short.
 pub fn comparison_draft_footer(c: &Comparison) -> Option<String> {
     c.draft
         .as_ref()
         .map(|notice| draft_footer(notice, "assessments"))
 }
 
-/// The DRAFT line of every page of a summary's PDF.
+/// The DRAFT line every printed page of a summary repeats.
 pub fn summary_draft_footer(s: &Summary) -> Option<String> {
     s.draft
         .as_ref()
@@ -203,14 +203,6 @@ pub fn common_cell(c: &Comparison, col: &Column) -> String {
     }
 }
 
-/// The label of [`ranking_line`] in the terminal table.
-pub fn ranking_label(c: &Comparison) -> &'static str {
-    match c.kind {
-        ComparisonKind::Options => "Ranking:",
-        ComparisonKind::Trend => "Common:",
-    }
-}
-
 pub use crate::compare::ordinal;
 
 /// What the ranking rests on, in one paragraph.
@@ -240,7 +232,55 @@ pub fn ranking_line(c: &Comparison) -> String {
     line
 }
 
-/// Per column, the critical items it leaves open: `id (status)`, or `none`.
+/// The title on a comparison's first page.
+pub fn document_heading(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Comparison of options",
+        ComparisonKind::Trend => "Progress over time",
+    }
+}
+
+/// The district, or every district named (options may come from neighboring districts).
+pub fn districts_line(c: &Comparison) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for column in &c.columns {
+        if !names.contains(&column.district.as_str()) {
+            names.push(&column.district);
+        }
+    }
+    names.join("; ")
+}
+
+/// What one column is, as a table header names it: `Option`, `Assessment`.
+pub fn column_noun(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "Option",
+        ComparisonKind::Trend => "Assessment",
+    }
+}
+
+/// `one bar per option` / `one bar per assessment, oldest first`.
+pub fn series_line(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "one bar per option",
+        ComparisonKind::Trend => "one bar per assessment, oldest first",
+    }
+}
+
+/// Explains the weight check under its statement.
+pub const WEIGHT_CHECK_LINE: &str = "The checklist weighs items by priority. This check ranks \
+     the options again with every scored item weighing the same, so the board can see whether \
+     the ranking rests on the weighting. Rank 1 is the highest score; tied scores share a rank.";
+
+/// Said instead of an empty list of gaps that every column shares.
+pub fn nothing_everywhere_line(c: &Comparison) -> &'static str {
+    match c.kind {
+        ComparisonKind::Options => "No gap remains under every option.",
+        ComparisonKind::Trend => "No gap was open in every assessment.",
+    }
+}
+
+/// Per column, the critical items it leaves open: `title (status)`, or `none`.
 pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
     c.columns
         .iter()
@@ -248,7 +288,7 @@ pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
             let items: Vec<String> = col
                 .critical_open
                 .iter()
-                .map(|i| format!("{} ({})", i.id, i.label.to_lowercase()))
+                .map(|i| format!("{} ({})", i.title, i.label.to_lowercase()))
                 .collect();
             let text = if items.is_empty() {
                 "none".to_string()
@@ -264,8 +304,13 @@ pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
 pub const CRITICAL_OPEN_HEADING: &str = "Critical items left open";
 
 /// The sentence under [`CRITICAL_OPEN_HEADING`].
-pub const CRITICAL_OPEN_LINE: &str = "Critical items in each file's profile that are not fully \
-     covered: partly or not in place, unanswered, or answered not applicable.";
+pub fn critical_open_line(c: &Comparison) -> String {
+    format!(
+        "Critical items that each {} leaves not fully covered: partly or not in place, \
+         unanswered, or answered not applicable.",
+        column_noun(c).to_lowercase()
+    )
+}
 
 /// A section's change in a trend, over the items answered both times, with the items that
 /// lost their answer counted apart: `+4.7 pts`, `0.0 pts (3 newly unanswered)`.
@@ -358,10 +403,10 @@ pub fn points(value: Option<f64>) -> String {
     }
 }
 
-/// `2025 review → 2026 review: 64.0% → 71.2% (+7.2 pts)`.
+/// `2025 review to 2026 review: 64.0% to 71.2% (+7.2 pts)`.
 pub fn step_headline(step: &TrendStep) -> String {
     format!(
-        "{} → {}: {} → {} ({})",
+        "{} to {}: {} to {} ({})",
         step.from,
         step.to,
         percent(step.overall.from),
@@ -370,24 +415,25 @@ pub fn step_headline(step: &TrendStep) -> String {
     )
 }
 
-/// `12 improved, 3 regressed, 90 unchanged, 5 newly answered`.
+/// `Items: 12 improved, 3 regressed, 90 unchanged.`: only the counts that are not zero.
 pub fn step_counts(step: &TrendStep) -> String {
-    let mut parts = vec![
-        format!("{} improved", step.improved.len()),
-        format!("{} regressed", step.regressed.len()),
-        format!("{} unchanged", step.unchanged),
-        format!("{} newly answered", step.new.len()),
-    ];
-    if !step.dropped.is_empty() {
-        parts.push(format!("{} no longer answered", step.dropped.len()));
+    let parts: Vec<String> = [
+        (step.improved.len(), "improved"),
+        (step.regressed.len(), "regressed"),
+        (step.unchanged, "unchanged"),
+        (step.new.len(), "newly answered"),
+        (step.dropped.len(), "no longer answered"),
+        (step.reclassified.len(), "changed to or from not applicable"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, what)| format!("{count} {what}"))
+    .collect();
+    if parts.is_empty() {
+        "No item was compared.".to_string()
+    } else {
+        format!("Items: {}.", parts.join(", "))
     }
-    if !step.reclassified.is_empty() {
-        parts.push(format!(
-            "{} changed to or from not applicable",
-            step.reclassified.len()
-        ));
-    }
-    parts.join(", ")
 }
 
 /// The item lists of a trend step that have entries, with their headings.
@@ -458,87 +504,6 @@ pub fn everywhere_heading(c: &Comparison) -> &'static str {
         ComparisonKind::Options => "Gaps that remain under every option",
         ComparisonKind::Trend => "Gaps open in every assessment",
     }
-}
-
-/// A status in a few letters for narrow tables: the scale value (`met`, `not met`), `n/a`,
-/// `?` for unanswered and `-` for not in scope.
-pub fn short_status(cell: &ItemCell) -> String {
-    match (cell.state, &cell.status) {
-        (CellState::NotInScope, _) => "-".to_string(),
-        (CellState::Unanswered, _) | (_, None) => "?".to_string(),
-        (CellState::NotApplicable, Some(_)) => "n/a".to_string(),
-        (_, Some(value)) => value.replace('_', " "),
-    }
-}
-
-/// What each short status among `cells` means, in the order first seen.
-pub fn short_status_legend<'a>(cells: impl Iterator<Item = &'a ItemCell>) -> String {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for cell in cells {
-        let short = short_status(cell);
-        if !seen.iter().any(|(s, _)| *s == short) {
-            seen.push((short, cell.label.to_lowercase()));
-        }
-    }
-    seen.sort_by_key(|(short, _)| match short.as_str() {
-        "?" => 1,
-        "-" => 2,
-        _ => 0,
-    });
-    let parts: Vec<String> = seen
-        .into_iter()
-        .map(|(short, label)| format!("{label} ({short})"))
-        .collect();
-    format!("{}.", parts.join(", "))
-}
-
-/// Wraps `text` to `width` columns: at spaces, and long words (item ids) after `.` or `-`,
-/// cutting a word only when it has no such place.
-pub fn fit(text: &str, width: usize) -> String {
-    let width = width.max(1);
-    text.lines()
-        .map(|line| fit_line(line, width))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn fit_line(line: &str, width: usize) -> String {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in line.split_whitespace() {
-        for (n, piece) in word_pieces(word, width).into_iter().enumerate() {
-            let space = usize::from(n == 0 && !current.is_empty());
-            if !current.is_empty()
-                && current.chars().count() + space + piece.chars().count() > width
-            {
-                lines.push(std::mem::take(&mut current));
-            } else if space == 1 {
-                current.push(' ');
-            }
-            current.push_str(&piece);
-        }
-    }
-    lines.push(current);
-    lines.join("\n")
-}
-
-/// A word split after `.` and `-` into pieces no wider than `width` where possible.
-fn word_pieces(word: &str, width: usize) -> Vec<String> {
-    if word.chars().count() <= width {
-        return vec![word.to_string()];
-    }
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    for ch in word.chars() {
-        piece.push(ch);
-        if matches!(ch, '.' | '-') || piece.chars().count() == width {
-            pieces.push(std::mem::take(&mut piece));
-        }
-    }
-    if !piece.is_empty() {
-        pieces.push(piece);
-    }
-    pieces
 }
 
 /// `SRO program summary: 3 districts, 5 assessments`.
@@ -651,6 +616,20 @@ pub fn district_name(row: &DistrictRow) -> String {
 pub const NO_LATEST: &str = "No district has a current assessment of its program: every file is \
      a planning option or an earlier year, listed below.";
 
+/// Explains the average per section.
+pub const SECTION_AVERAGE_LINE: &str = "The mean of the districts' section percentages, over the \
+     districts whose profile scores the section.";
+
+/// What the list of the most common gaps holds.
+pub fn common_gaps_line(shown: usize, total: usize) -> String {
+    format!(
+        "The {shown} items that are a gap in the most districts, of {} that are a gap \
+         somewhere. A gap is an item partly or not in place, or unanswered; the share is out of \
+         the districts whose profile includes the item.",
+        count_of(total, "item", "items")
+    )
+}
+
 /// Explains how files are grouped into districts.
 pub const GROUPING_NOTE: &str = "Files are grouped by district_id, or by district name when a \
      file has none. Each district counts once, by its latest assessment; earlier assessments and \
@@ -727,25 +706,6 @@ pub fn csv_weight(value: f64) -> String {
     weight(value)
 }
 
-/// Wraps `text` at word boundaries to `width` columns; lines after the first start with
-/// `indent` spaces (the first is assumed to follow a label of that width).
-pub fn wrap(text: &str, width: usize, indent: usize) -> String {
-    let room = width.saturating_sub(indent).max(20);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.join(&format!("\n{}", " ".repeat(indent)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -756,28 +716,6 @@ mod tests {
         assert_eq!(money(1234567.4), "$1,234,567");
         assert_eq!(money(950.0), "$950");
         assert_eq!(money(-1000.0), "-$1,000");
-    }
-
-    #[test]
-    fn wraps_with_a_hanging_indent() {
-        assert_eq!(
-            wrap(
-                "one two three four five six seven eight nine ten eleven",
-                32,
-                4
-            ),
-            "one two three four five six\n    seven eight nine ten eleven"
-        );
-    }
-
-    #[test]
-    fn fits_ids_by_breaking_after_dots_and_hyphens() {
-        assert_eq!(
-            fit("records.juvenile-police-records-limits", 20),
-            "records.juvenile-\npolice-records-\nlimits"
-        );
-        assert_eq!(fit("Short title\n[a.b]", 20), "Short title\n[a.b]");
-        assert_eq!(fit("one two three", 7), "one two\nthree");
     }
 
     #[test]

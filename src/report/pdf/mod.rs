@@ -4,7 +4,6 @@
 //! readably and names them in the warnings of [`super::Rendered`]. What a report says is its
 //! document (`report::subject`), drawn through this engine by `report::medium::pdf`.
 
-pub(crate) mod content;
 pub(crate) mod draw;
 pub mod encode;
 pub mod layout;

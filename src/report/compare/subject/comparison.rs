@@ -1,0 +1,421 @@
+//! The comparison, in the order a board reads it. A comparison of years leads with what
+//! changed; a comparison of options leads with the figures side by side and the ranking.
+
+use super::{
+    KICKER, date_parts, draft_note, figure_column, insert_contents, item_cell, muted,
+    priority_cell, shared_columns, stamp_line, status_cell, strong_cell, thresholds,
+};
+use crate::compare::{Comparison, ComparisonKind, ItemChange, ItemFilter, TrendStep};
+use crate::report::RenderOptions;
+use crate::report::compare::view;
+use crate::report::document::{
+    Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, List, Note, Paragraph, Table,
+    Title, Tone,
+};
+use crate::report::medium::slug;
+use crate::report::view::{percent, priority};
+
+/// The whole comparison. Comparisons carry no internal notes, so the options change nothing
+/// of what it says.
+pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
+    let mut doc = Document::new(view::comparison_title(c));
+    doc.subject = Some(view::comparison_kind_line(c));
+    doc.date = date_parts(c.columns.iter().map(|col| col.date).max());
+    doc.running_footer = view::comparison_draft_footer(c).unwrap_or_default();
+    doc.push(Block::Title(Title {
+        kicker: Some(KICKER.to_string()),
+        title: view::document_heading(c).to_string(),
+        subtitle: Some(view::districts_line(c)),
+    }));
+    draft_note(&mut doc, view::comparison_draft_line(c));
+    doc.push(Block::KeyValues(vec![
+        KeyValue {
+            key: "Checklist".into(),
+            value: view::checklist_line(c),
+        },
+        KeyValue {
+            key: "Comparing".into(),
+            value: view::comparison_kind_line(c),
+        },
+    ]));
+    for note in &c.notes {
+        doc.push(Block::Note(Note {
+            tone: Tone::Caution,
+            text: format!("Note: {note}"),
+        }));
+    }
+    if let Some(step) = view::whole_trend(c) {
+        trend(&mut doc, c, step);
+    }
+    side_by_side(&mut doc, c);
+    if c.kind == ComparisonKind::Options {
+        weight_check(&mut doc, c);
+    }
+    critical_open(&mut doc, c);
+    sections(&mut doc, c);
+    critical_gaps(&mut doc, c);
+    gaps_everywhere(&mut doc, c);
+    item_matrix(&mut doc, c);
+    method(&mut doc, c);
+    insert_contents(&mut doc, "In this comparison:");
+    doc
+}
+
+/// What changed, first: the headline, the counts, then each list of items that moved.
+fn trend(doc: &mut Document, c: &Comparison, whole: &TrendStep) {
+    doc.heading(1, "What changed", Some("trend"));
+    doc.push(Block::Paragraph(Paragraph {
+        lead: true,
+        ..Paragraph::plain(view::step_headline(whole))
+    }));
+    if let Some(trend) = &c.trend
+        && trend.span.is_some()
+    {
+        doc.push(Block::List(List {
+            ordered: false,
+            items: trend
+                .steps
+                .iter()
+                .map(|step| Paragraph::plain(view::step_headline(step)))
+                .collect(),
+        }));
+    }
+    doc.paragraph(view::step_counts(whole));
+    for (heading, list) in view::step_lists(whole) {
+        doc.heading(
+            2,
+            format!("{heading} ({})", list.len()),
+            Some(&format!("trend-{}", slug(heading))),
+        );
+        let caption = format!("{heading}, {} to {}", whole.from, whole.to);
+        doc.push(Block::Table(changes_table(caption, list)));
+    }
+}
+
+fn changes_table(caption: String, list: &[ItemChange]) -> Table {
+    Table {
+        caption,
+        columns: vec![
+            Column::new("Priority", 0.12),
+            Column::new("Item", 0.52),
+            Column::new("From", 0.18),
+            Column::new("To", 0.18),
+        ],
+        rows: list
+            .iter()
+            .map(|change| {
+                vec![
+                    priority_cell(change.priority),
+                    item_cell(&change.title, &change.id),
+                    Cell::plain(&change.from),
+                    Cell::plain(&change.to),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The columns' labels, as table headers print them.
+fn labels(c: &Comparison) -> impl ExactSizeIterator<Item = String> + '_ {
+    c.columns.iter().map(view::column_heading)
+}
+
+fn side_by_side(doc: &mut Document, c: &Comparison) {
+    doc.heading(1, "Side by side", Some("side-by-side"));
+    let rows = view::figure_rows(c)
+        .into_iter()
+        .map(|(label, values)| {
+            // The overall score is the figure a reader looks for first.
+            let strong = label == "Overall";
+            std::iter::once(strong_cell(label))
+                .chain(values.into_iter().map(|text| Cell {
+                    strong,
+                    ..Cell::plain(text)
+                }))
+                .collect()
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: format!("Each {}'s figures", view::column_noun(c).to_lowercase()),
+        columns: shared_columns(vec![Column::new("Figure", 0.22)], labels(c)),
+        rows,
+    }));
+    doc.paragraph(view::ranking_line(c));
+}
+
+/// Whether the ranking rests on the weighting: options only, since years are not ranked.
+fn weight_check(doc: &mut Document, c: &Comparison) {
+    doc.heading(2, "Weight check", Some("weight-check"));
+    doc.push(Block::Paragraph(Paragraph {
+        lead: true,
+        ..Paragraph::plain(&c.weight_check.statement)
+    }));
+    doc.paragraph(view::WEIGHT_CHECK_LINE);
+    let rows = c
+        .weight_check
+        .ranks
+        .iter()
+        .map(|rank| {
+            vec![
+                strong_cell(&rank.label),
+                Cell::plain(percent(rank.weighted_percent)),
+                Cell::plain(rank.weighted.to_string()),
+                Cell::plain(percent(rank.equal_percent)),
+                Cell::plain(rank.equal.to_string()),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Rank of each option, weighted by priority and with equal weights".into(),
+        columns: vec![
+            Column::new("Option", 0.40),
+            figure_column("Weighted", 0.16),
+            figure_column("Rank", 0.10),
+            figure_column("Equal weights", 0.18),
+            figure_column("Rank", 0.16),
+        ],
+        rows,
+    }));
+}
+
+fn critical_open(doc: &mut Document, c: &Comparison) {
+    doc.heading(1, view::CRITICAL_OPEN_HEADING, Some("critical-open"));
+    doc.paragraph(view::critical_open_line(c));
+    let rows = view::critical_open_lines(c)
+        .into_iter()
+        .map(|(label, items)| vec![strong_cell(label), Cell::plain(items.replace("; ", "\n"))])
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: view::CRITICAL_OPEN_HEADING.into(),
+        columns: vec![
+            Column::new(view::column_noun(c), 0.34),
+            Column::new("Critical items left open", 0.66),
+        ],
+        rows,
+    }));
+}
+
+fn sections(doc: &mut Document, c: &Comparison) {
+    doc.heading(1, "Sections", Some("sections"));
+    doc.push(Block::Chart(section_chart(c)));
+    let whole = view::whole_trend(c);
+    // Figures share what the titles leave; a trend's change takes a share like a column's.
+    let figures: Vec<String> = labels(c)
+        .chain(whole.map(|_| "Change".to_string()))
+        .collect();
+    let share = 0.60 / figures.len().max(1) as f32;
+    let columns: Vec<Column> = std::iter::once(Column::new("Section", 0.40))
+        .chain(figures.into_iter().map(|title| figure_column(title, share)))
+        .collect();
+    let mut rows: Vec<Vec<Cell>> = c
+        .sections
+        .iter()
+        .map(|section| {
+            let mut row = vec![Cell::plain(&section.title)];
+            row.extend(
+                section
+                    .scores
+                    .iter()
+                    .map(|s| Cell::plain(view::section_cell(s.as_ref()))),
+            );
+            if let Some(step) = whole {
+                row.push(Cell::plain(view::section_change(step, &section.id)));
+            }
+            row
+        })
+        .collect();
+    let mut total = vec![strong_cell("Overall")];
+    total.extend(
+        c.columns
+            .iter()
+            .map(|col| strong_cell(percent(col.overall.percent))),
+    );
+    if let Some(step) = whole {
+        total.push(strong_cell(view::overall_change(step)));
+    }
+    rows.push(total);
+    doc.push(Block::Table(Table {
+        caption: "Score per section".into(),
+        columns,
+        rows,
+    }));
+    if let Some(step) = whole {
+        muted(doc, view::change_note(step));
+    }
+}
+
+/// One group of bars per section, one bar (series) per column.
+fn section_chart(c: &Comparison) -> Chart {
+    let series: Vec<String> = c.columns.iter().map(|col| col.label.clone()).collect();
+    let groups: Vec<BarGroup> = c
+        .sections
+        .iter()
+        .map(|section| BarGroup {
+            label: section.title.clone(),
+            bars: section
+                .scores
+                .iter()
+                .map(|score| Bar {
+                    percent: score.and_then(|s| s.percent),
+                    value: view::section_cell(score.as_ref()),
+                })
+                .collect(),
+        })
+        .collect();
+    let alt = groups
+        .iter()
+        .map(|group| {
+            let values: Vec<String> = series
+                .iter()
+                .zip(&group.bars)
+                .map(|(name, bar)| format!("{name} {}", bar.value))
+                .collect();
+            format!("{}: {}.", group.label, values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Chart {
+        title: format!("Score per section, {}", view::series_line(c)),
+        series,
+        groups,
+        thresholds: thresholds(&c.bands),
+        alt,
+    }
+}
+
+fn critical_gaps(doc: &mut Document, c: &Comparison) {
+    if c.critical_gaps.is_empty() {
+        doc.heading(1, view::critical_heading(c), Some("critical-gaps"));
+        doc.paragraph("Every critical item is in place wherever it is scored.");
+        return;
+    }
+    doc.heading(
+        1,
+        format!("{} ({})", view::critical_heading(c), c.critical_gaps.len()),
+        Some("critical-gaps"),
+    );
+    doc.paragraph(format!("{}.", view::closes_line(c)));
+    let rows = c
+        .critical_gaps
+        .iter()
+        .map(|gap| {
+            std::iter::once(item_cell(&gap.title, &gap.id))
+                .chain(gap.cells.iter().map(status_cell))
+                .collect()
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: view::critical_heading(c).into(),
+        columns: shared_columns(vec![Column::new("Critical item", 0.46)], labels(c)),
+        rows,
+    }));
+}
+
+fn gaps_everywhere(doc: &mut Document, c: &Comparison) {
+    if c.gaps_everywhere.is_empty() {
+        doc.heading(1, view::everywhere_heading(c), Some("gaps-everywhere"));
+        doc.paragraph(view::nothing_everywhere_line(c));
+        return;
+    }
+    doc.heading(
+        1,
+        format!(
+            "{} ({})",
+            view::everywhere_heading(c),
+            c.gaps_everywhere.len()
+        ),
+        Some("gaps-everywhere"),
+    );
+    doc.paragraph(view::everywhere_line(c));
+    let rows = c
+        .gaps_everywhere
+        .iter()
+        .map(|gap| vec![priority_cell(gap.priority), item_cell(&gap.title, &gap.id)])
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: view::everywhere_heading(c).into(),
+        columns: vec![Column::new("Priority", 0.14), Column::new("Item", 0.86)],
+        rows,
+    }));
+}
+
+fn item_matrix(doc: &mut Document, c: &Comparison) {
+    let differing = c.items.iter().filter(|row| row.differs).count();
+    match c.item_filter {
+        ItemFilter::All => {
+            doc.heading(1, format!("Items ({})", c.items.len()), Some("items"));
+            if differing == 0 {
+                doc.paragraph("No item differs.");
+            } else {
+                doc.paragraph(format!("{differing} of {} items differ.", c.item_total));
+            }
+        }
+        ItemFilter::Differences => {
+            doc.heading(
+                1,
+                format!("Items that differ ({} of {})", c.items.len(), c.item_total),
+                Some("items"),
+            );
+        }
+    }
+    if c.items.is_empty() {
+        if c.item_filter == ItemFilter::Differences {
+            doc.paragraph("No item differs.");
+        }
+        return;
+    }
+    let rows = c
+        .items
+        .iter()
+        .map(|row| {
+            [
+                item_cell(&row.title, &row.id),
+                Cell::plain(priority(row.priority)),
+            ]
+            .into_iter()
+            .chain(row.cells.iter().map(status_cell))
+            .collect()
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Each item's status".into(),
+        columns: shared_columns(
+            vec![Column::new("Item", 0.38), Column::new("Priority", 0.10)],
+            labels(c),
+        ),
+        rows,
+    }));
+}
+
+/// How the comparison was made, and what a reader needs to make it again.
+fn method(doc: &mut Document, c: &Comparison) {
+    doc.heading(1, "About this comparison", Some("method"));
+    doc.paragraph(
+        "Comparisons carry no internal notes: this document may be published. Each answers \
+         file is named by a short hash of its contents, so that anyone can check which file a \
+         figure comes from.",
+    );
+    let rows = c
+        .columns
+        .iter()
+        .map(|col| {
+            vec![
+                strong_cell(view::column_heading(col)),
+                Cell::plain(col.date.to_string()),
+                Cell::plain(&col.profile.id),
+                Cell::plain(&col.answers_hash),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "The answers files compared".into(),
+        columns: vec![
+            Column::new(view::column_noun(c), 0.40),
+            Column::new("Date", 0.16),
+            Column::new("Profile", 0.24),
+            Column::new("Answers file", 0.20),
+        ],
+        rows,
+    }));
+    muted(doc, stamp_line(&c.checklist.id, &c.checklist.version));
+}

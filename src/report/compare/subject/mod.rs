@@ -1,0 +1,158 @@
+//! The comparison and the summary, each stated once as a [`Document`] that every medium draws.
+//! Figures and sentences come from [`super::view`]; nothing here knows about a medium.
+
+mod comparison;
+mod summary;
+
+pub use comparison::comparison;
+pub use summary::summary;
+
+use crate::compare::{CellState, ItemCell};
+use crate::model::{Band, Date, Priority};
+use crate::report::document::{
+    Block, Cell, Column, Document, Link, List, Note, Paragraph, Span, Threshold, Tone,
+};
+use crate::report::view::priority;
+
+/// The small line above a title, as the assessment report sets it.
+const KICKER: &str = "SCHOOL RESOURCE OFFICER PROGRAM";
+
+/// A cell with an item's title and, under it, its id.
+fn item_cell(title: &str, id: &str) -> Cell {
+    Cell {
+        text: title.to_string(),
+        detail: Some(id.to_string()),
+        ..Cell::default()
+    }
+}
+
+/// A priority; critical ones stand out.
+fn priority_cell(p: Priority) -> Cell {
+    let critical = p == Priority::Critical;
+    Cell {
+        text: priority(p).to_string(),
+        strong: critical,
+        tone: if critical { Tone::Bad } else { Tone::Normal },
+        ..Cell::default()
+    }
+}
+
+/// Where an item stands under one column, in the scale's words and a tone.
+fn status_cell(cell: &ItemCell) -> Cell {
+    Cell {
+        text: cell.label.clone(),
+        tone: state_tone(cell.state),
+        ..Cell::default()
+    }
+}
+
+fn state_tone(state: CellState) -> Tone {
+    match state {
+        CellState::InPlace => Tone::Good,
+        CellState::Partial | CellState::Unanswered => Tone::Caution,
+        CellState::NotInPlace => Tone::Bad,
+        CellState::NotApplicable | CellState::NotInScope => Tone::Muted,
+    }
+}
+
+/// A cell of bold text (the label of a row).
+fn strong_cell(text: impl Into<String>) -> Cell {
+    Cell {
+        text: text.into(),
+        strong: true,
+        ..Cell::default()
+    }
+}
+
+/// A right-aligned column (figures).
+fn figure_column(title: impl Into<String>, share: f32) -> Column {
+    Column {
+        align: crate::report::document::Align::Right,
+        ..Column::new(title, share)
+    }
+}
+
+/// Columns after `first` that share what is left of the width equally, one per name.
+fn shared_columns(first: Vec<Column>, names: impl ExactSizeIterator<Item = String>) -> Vec<Column> {
+    let used: f32 = first.iter().map(|c| c.share).sum();
+    let share = (1.0 - used).max(0.0) / names.len().max(1) as f32;
+    first
+        .into_iter()
+        .chain(names.map(|name| Column::new(name, share)))
+        .collect()
+}
+
+/// The DRAFT call-out under the title.
+fn draft_note(doc: &mut Document, line: Option<String>) {
+    if let Some(text) = line {
+        doc.push(Block::Note(Note {
+            tone: Tone::Caution,
+            text,
+        }));
+    }
+}
+
+/// The rating bands as marks across a chart's scale (the lowest, at 0, marks nothing).
+fn thresholds(bands: &[Band]) -> Vec<Threshold> {
+    bands
+        .iter()
+        .filter(|band| band.min > 0.0)
+        .map(|band| Threshold {
+            percent: band.min,
+            label: band.label.clone(),
+        })
+        .collect()
+}
+
+/// Puts a list of links to every chapter (level-1 heading) before the first one: the table
+/// of contents a reader of a long comparison or summary starts from.
+fn insert_contents(doc: &mut Document, lead: &str) {
+    let chapters: Vec<Paragraph> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) if h.level == 1 => h.id.as_ref().map(|id| Paragraph {
+                spans: vec![Span::linked(&h.text, Link::Section(id.clone()))],
+                ..Paragraph::default()
+            }),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading(_)))
+    else {
+        return;
+    };
+    let contents = [
+        Block::Paragraph(Paragraph::toned(lead, Tone::Muted)),
+        Block::List(List {
+            ordered: false,
+            items: chapters,
+        }),
+    ];
+    doc.blocks.splice(first..first, contents);
+}
+
+/// A muted paragraph of explanation.
+fn muted(doc: &mut Document, text: impl Into<String>) {
+    doc.push(Block::Paragraph(Paragraph::toned(text, Tone::Muted)));
+}
+
+/// The document date: the latest assessment's, never the clock.
+fn date_parts(latest: Option<Date>) -> Option<(u16, u8, u8)> {
+    latest.map(|d| (d.year(), d.month(), d.day()))
+}
+
+/// `Checklist wi-sro 2026.1; sro-assess 0.1.0.`: with the files' hashes, what a reader needs
+/// to make the same document again.
+fn stamp_line(checklist_id: &str, version: &str) -> String {
+    format!(
+        "Made with sro-assess {} from checklist {checklist_id} {version}.",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+#[cfg(test)]
+mod tests;

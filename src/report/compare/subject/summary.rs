@@ -1,0 +1,248 @@
+//! The summary for a state office or consortium: the average, one row per district, the
+//! average per section and the most common gaps.
+
+use super::{
+    KICKER, date_parts, draft_note, figure_column, insert_contents, item_cell, muted,
+    priority_cell, stamp_line, strong_cell, thresholds,
+};
+use crate::compare::{DistrictRow, Summary};
+use crate::report::RenderOptions;
+use crate::report::compare::view;
+use crate::report::document::{
+    Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, Paragraph, Table, Title,
+};
+use crate::report::view::percent;
+
+/// The whole summary. Summaries carry no internal notes, so the options change nothing of what
+/// it says.
+pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
+    let mut doc = Document::new(view::summary_title(s));
+    let all = || s.districts.iter().chain(&s.other_assessments);
+    doc.date = date_parts(all().map(|d| d.date).max());
+    doc.running_footer = view::summary_draft_footer(s).unwrap_or_default();
+    doc.push(Block::Title(Title {
+        kicker: Some(KICKER.to_string()),
+        title: "Summary of districts".into(),
+        subtitle: Some(format!(
+            "{}, {}",
+            view::count_of(s.district_count, "district", "districts"),
+            view::count_of(s.files, "assessment", "assessments")
+        )),
+    }));
+    draft_note(&mut doc, view::summary_draft_line(s));
+    let mut pairs = vec![
+        KeyValue {
+            key: "Checklist".into(),
+            value: view::summary_checklist_line(s),
+        },
+        KeyValue {
+            key: "Files".into(),
+            value: view::files_line(s),
+        },
+    ];
+    if let (Some(first), Some(last)) = (all().map(|d| d.date).min(), all().map(|d| d.date).max()) {
+        let span = if first == last {
+            first.to_string()
+        } else {
+            format!("{first} to {last}")
+        };
+        pairs.push(KeyValue {
+            key: "Assessed".into(),
+            value: span,
+        });
+    }
+    doc.push(Block::KeyValues(pairs));
+    doc.push(Block::Paragraph(Paragraph {
+        lead: true,
+        ..Paragraph::plain(format!("Overall: {}.", view::average_line(s)))
+    }));
+    muted(&mut doc, view::GROUPING_NOTE);
+    districts(&mut doc, s);
+    section_averages(&mut doc, s);
+    common_gaps(&mut doc, s);
+    method(&mut doc, s);
+    insert_contents(&mut doc, "In this summary:");
+    doc
+}
+
+fn districts(doc: &mut Document, s: &Summary) {
+    doc.heading(1, view::districts_heading(s), Some("districts"));
+    if s.districts.is_empty() {
+        doc.paragraph(view::NO_LATEST);
+    } else {
+        doc.push(Block::Table(district_table(
+            "The latest assessment of each district",
+            &s.districts,
+        )));
+        muted(doc, view::CRITICAL_GAPS_NOTE);
+    }
+    if !s.other_assessments.is_empty() {
+        doc.heading(1, view::others_heading(s), Some("other-assessments"));
+        doc.push(Block::Table(district_table(
+            "Earlier assessments and planning options",
+            &s.other_assessments,
+        )));
+    }
+}
+
+fn district_table(caption: &str, rows: &[DistrictRow]) -> Table {
+    Table {
+        caption: caption.into(),
+        columns: vec![
+            Column::new("District", 0.31),
+            Column::new("Date", 0.11),
+            Column::new("Profile", 0.14),
+            Column::new("Overall", 0.15),
+            Column::new("Coverage", 0.18),
+            figure_column("Critical gaps", 0.11),
+        ],
+        rows: rows
+            .iter()
+            .map(|d| {
+                vec![
+                    Cell {
+                        detail: Some(assessment_line(d)),
+                        ..strong_cell(view::district_name(d))
+                    },
+                    Cell::plain(d.date.to_string()),
+                    Cell::plain(&d.profile),
+                    strong_cell(view::district_headline(d)),
+                    Cell::plain(view::district_coverage(d)),
+                    Cell::plain(view::critical_cell(d)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The assessment's label, when it has one, and whether it is averaged in.
+fn assessment_line(d: &DistrictRow) -> String {
+    match d.label.trim() {
+        "" => view::role_cell(d),
+        label => format!("{label}; {}", view::role_cell(d)),
+    }
+}
+
+fn section_averages(doc: &mut Document, s: &Summary) {
+    doc.heading(1, "Average per section", Some("sections"));
+    doc.paragraph(view::SECTION_AVERAGE_LINE);
+    let groups: Vec<BarGroup> = s
+        .sections
+        .iter()
+        .map(|section| BarGroup {
+            label: section.title.clone(),
+            bars: vec![Bar {
+                percent: section.average,
+                value: percent(section.average),
+            }],
+        })
+        .collect();
+    let alt = groups
+        .iter()
+        .map(|g| {
+            let value = g.bars.first().map_or("", |b| b.value.as_str());
+            format!("{}: {value}.", g.label)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    doc.push(Block::Chart(Chart {
+        title: "Average score per section".into(),
+        series: vec![String::new()],
+        groups,
+        thresholds: thresholds(&s.bands),
+        alt,
+    }));
+    let mut rows: Vec<Vec<Cell>> = s
+        .sections
+        .iter()
+        .map(|section| {
+            vec![
+                Cell::plain(&section.title),
+                Cell::plain(percent(section.average)),
+                Cell::plain(section.districts.to_string()),
+            ]
+        })
+        .collect();
+    let averaged = s.districts.iter().filter(|d| d.averaged).count();
+    rows.push(vec![
+        strong_cell("Overall"),
+        strong_cell(percent(s.overall_average)),
+        strong_cell(averaged.to_string()),
+    ]);
+    doc.push(Block::Table(Table {
+        caption: "Average score per section".into(),
+        columns: vec![
+            Column::new("Section", 0.64),
+            figure_column("Average", 0.18),
+            figure_column("Districts", 0.18),
+        ],
+        rows,
+    }));
+}
+
+fn common_gaps(doc: &mut Document, s: &Summary) {
+    let shown = s.common_gaps.len().min(view::COMMON_GAPS_SHOWN);
+    doc.heading(1, "Most common gaps", Some("common-gaps"));
+    if shown == 0 {
+        doc.paragraph("No item is a gap in any district.");
+        return;
+    }
+    doc.paragraph(view::common_gaps_line(shown, s.common_gaps.len()));
+    let rows = s
+        .common_gaps
+        .iter()
+        .take(shown)
+        .map(|gap| {
+            vec![
+                priority_cell(gap.priority),
+                item_cell(&gap.title, &gap.id),
+                Cell::plain(view::share(gap.districts, gap.applies, gap.share)),
+                Cell::plain(gap.unanswered.to_string()),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "The items that are a gap in the most districts".into(),
+        columns: vec![
+            Column::new("Priority", 0.12),
+            Column::new("Item", 0.50),
+            Column::new("Districts with the gap", 0.24),
+            figure_column("Unanswered", 0.14),
+        ],
+        rows,
+    }));
+}
+
+/// What a reader needs to make the same summary again: each file and its hash.
+fn method(doc: &mut Document, s: &Summary) {
+    doc.heading(1, "About this summary", Some("method"));
+    doc.paragraph(
+        "Summaries carry no internal notes: this document may be published. Each answers file \
+         is named by a short hash of its contents, so that anyone can check which file a \
+         figure comes from.",
+    );
+    let rows = s
+        .districts
+        .iter()
+        .chain(&s.other_assessments)
+        .map(|d| {
+            vec![
+                strong_cell(view::district_name(d)),
+                Cell::plain(&d.label),
+                Cell::plain(&d.source),
+                Cell::plain(&d.answers_hash),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "The answers files summarized".into(),
+        columns: vec![
+            Column::new("District", 0.30),
+            Column::new("Assessment", 0.24),
+            Column::new("File", 0.28),
+            Column::new("Answers file hash", 0.18),
+        ],
+        rows,
+    }));
+    muted(doc, stamp_line(&s.checklist.id, &s.checklist.version));
+}
