@@ -26,6 +26,7 @@ impl PdfRenderer {
             title: super::view::comparison_title(c),
             author: String::new(),
             date: date_parts(c.columns.iter().map(|col| col.date).max()),
+            language: String::new(),
         };
         to_rendered(layout, &meta)
     }
@@ -42,6 +43,7 @@ impl PdfRenderer {
                     .map(|d| d.date)
                     .max(),
             ),
+            language: String::new(),
         };
         to_rendered(layout, &meta)
     }
@@ -49,12 +51,8 @@ impl PdfRenderer {
 
 /// The bytes and the font's warnings, from the one layout.
 fn to_rendered(layout: Layout, meta: &draw::Meta) -> Rendered {
-    let geometry = layout.geometry();
-    let (pages, encoder) = layout.finish();
-    Rendered {
-        bytes: draw::to_pdf(pages, geometry, meta),
-        warnings: encoder.warnings(),
-    }
+    let (bytes, warnings) = layout.into_pdf(meta);
+    Rendered { bytes, warnings }
 }
 
 /// The document date: the latest assessment's, never the clock, so two runs give the same

@@ -83,7 +83,7 @@ pub(crate) fn h1(l: &mut Layout, text: &str) {
 
 pub(crate) fn h2(l: &mut Layout, text: &str) {
     l.space(10.0);
-    l.heading(text, H2, 40.0);
+    l.heading_level(2, None, text, H2, 40.0);
     l.advance(3.0);
 }
 

@@ -1,18 +1,22 @@
 //! The PDF report for school boards: cover, plain-language summary with a bar chart, gaps table,
 //! MOU list, action plan, every item, unanswered items, method and sources.
 //!
-//! `content` decides what goes on the pages, [`layout`] where (a model tested without a PDF),
-//! `draw` writes the model as content streams into a printpdf document. Text is set in the
-//! built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters readably
-//! and names them in the warnings of [`super::Rendered`].
+//! `content` decides what goes on the pages, [`layout`] where (a model tested without a PDF)
+//! and what each mark is ([`tags`]), `draw` writes the model as content streams into a
+//! printpdf document and `tagged` makes it a tagged PDF/UA-1 file. Text is set in Liberation
+//! Sans ([`font`]), embedded and subset; [`encode`] replaces characters it lacks readably and
+//! names them in the warnings of [`super::Rendered`].
 
 pub(crate) mod content;
 pub(crate) mod draw;
 pub mod encode;
+pub mod font;
 pub mod layout;
 pub mod metrics;
 #[doc(hidden)]
 pub mod synthetic;
+pub(crate) mod tagged;
+pub mod tags;
 pub mod worksheet;
 
 use super::{RenderOptions, Rendered, public_view};
@@ -22,8 +26,6 @@ use crate::score::Assessment;
 /// per character the built-in font could not show, from one layout pass.
 pub(crate) fn render(assessment: &Assessment, options: &RenderOptions) -> Rendered {
     let layout = content::build(assessment, options);
-    let geometry = layout.geometry();
-    let (pages, encoder) = layout.finish();
     let meta = draw::Meta {
         title: format!("SRO program gap report: {}", assessment.meta.district),
         author: assessment.meta.prepared_by.clone().unwrap_or_default(),
@@ -32,11 +34,10 @@ pub(crate) fn render(assessment: &Assessment, options: &RenderOptions) -> Render
             assessment.meta.date.month(),
             assessment.meta.date.day(),
         ),
+        language: String::new(),
     };
-    Rendered {
-        bytes: draw::to_pdf(pages, geometry, &meta),
-        warnings: encoder.warnings(),
-    }
+    let (bytes, warnings) = layout.into_pdf(&meta);
+    Rendered { bytes, warnings }
 }
 
 /// The laid-out pages of the report, footers included: what the PDF draws, mark for mark.

@@ -31,16 +31,14 @@ pub fn render(
     paper: Paper,
 ) -> (Vec<u8>, Vec<String>) {
     let layout = build(checklist, profile, paper);
-    let geometry = layout.geometry();
-    let (pages, encoder) = layout.finish();
     let meta = draw::Meta {
         title: format!("SRO program review worksheet: {}", checklist.title),
         author: String::new(),
         // A checklist carries no date: a fixed one keeps the bytes reproducible.
         date: (1970, 1, 1),
+        language: String::new(),
     };
-    let bytes = draw::to_pdf(pages, geometry, &meta);
-    (bytes, encoder.warnings())
+    layout.into_pdf(&meta)
 }
 
 /// The laid-out pages, footers included: what the PDF draws, mark for mark.

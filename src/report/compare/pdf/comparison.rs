@@ -312,7 +312,7 @@ fn section_chart(
 ) {
     let follow = chart_height(l, c);
     l.space(6.0);
-    l.heading(title, H3, follow);
+    l.heading_level(2, None, title, H3, follow);
     if let Some(change) = change {
         l.paragraph(&format!("Change, first to last: {change}"), SMALL, 0.0);
     }
@@ -458,7 +458,7 @@ fn trend(l: &mut Layout, c: &Comparison, whole: &TrendStep) {
     l.paragraph(&format!("Items: {}.", view::step_counts(whole)), BODY, 0.0);
     for (heading, list) in view::step_lists(whole) {
         l.space(10.0);
-        l.heading(&format!("{heading} ({})", list.len()), H3, 40.0);
+        l.heading_level(2, None, &format!("{heading} ({})", list.len()), H3, 40.0);
         l.advance(3.0);
         changes(l, list);
     }

@@ -312,12 +312,12 @@ fn every_page_has_its_number_and_the_stamp() {
 #[test]
 fn replaced_characters_are_recorded() {
     let mut l = layout();
-    l.paragraph("MOU \u{2192} board \u{2713}", BODY, 0.0);
+    l.paragraph("MOU \u{2192} board \u{2713} \u{2610}", BODY, 0.0);
     let (pages, encoder) = l.finish();
     assert!(
         texts(&pages[0])
             .iter()
-            .any(|t| t.text == "MOU -> board [x]")
+            .any(|t| t.text == "MOU \u{2192} board [x] [ ]")
     );
     assert_eq!(encoder.warnings().len(), 2);
 }
