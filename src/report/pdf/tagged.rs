@@ -626,3 +626,159 @@ fn xml(value: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::{Footer, Layout, Rgb, TextStyle};
+    use super::super::metrics::Face;
+    use super::*;
+
+    const BODY: TextStyle = TextStyle::new(Face::Regular, 10.0, Rgb(0.0, 0.0, 0.0));
+
+    fn pdf(place: impl FnOnce(&mut Layout)) -> lopdf::Document {
+        let mut l = Layout::new(
+            Geometry::LETTER,
+            Footer {
+                stamp: "stamp".into(),
+                confidential: false,
+                draft: None,
+            },
+        );
+        place(&mut l);
+        let meta = Meta {
+            title: "Test & title".into(),
+            author: String::new(),
+            date: (2026, 3, 15),
+            language: String::new(),
+        };
+        let (bytes, warnings) = l.into_pdf(&meta);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        lopdf::Document::load_mem(&bytes).unwrap()
+    }
+
+    fn annotations(doc: &lopdf::Document) -> Vec<Dictionary> {
+        doc.get_pages()
+            .values()
+            .flat_map(|&page| {
+                let page = doc.get_dictionary(page).unwrap();
+                page.get(b"Annots")
+                    .and_then(Object::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .map(|a| {
+                doc.get_dictionary(a.as_reference().unwrap())
+                    .unwrap()
+                    .clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_reach_urls_and_headings_by_name_and_an_unknown_heading_is_no_link() {
+        let doc = pdf(|l| {
+            l.heading_level(1, Some("gaps"), "Gaps", BODY, 20.0);
+            l.link(LinkTarget::Url("https://example.org/a".into()), |l| {
+                l.paragraph("Example", BODY, 0.0);
+            });
+            l.link(LinkTarget::Heading("gaps".into()), |l| {
+                l.paragraph("See the gaps", BODY, 0.0);
+            });
+            l.link(LinkTarget::Heading("nowhere".into()), |l| {
+                l.paragraph("Broken", BODY, 0.0);
+            });
+        });
+        let annots = annotations(&doc);
+        assert_eq!(
+            annots.len(),
+            2,
+            "the link to a missing heading has no annotation"
+        );
+        let uri = annots[0].get(b"A").and_then(Object::as_dict).unwrap();
+        assert_eq!(
+            uri.get(b"URI").unwrap().as_str().unwrap(),
+            b"https://example.org/a"
+        );
+        assert_eq!(
+            annots[0].get(b"Contents").unwrap().as_str().unwrap(),
+            b"Example"
+        );
+        assert_eq!(annots[1].get(b"Dest").unwrap().as_str().unwrap(), b"gaps");
+        let names = doc
+            .catalog()
+            .unwrap()
+            .get(b"Names")
+            .and_then(Object::as_dict)
+            .and_then(|n| n.get(b"Dests"))
+            .and_then(Object::as_dict)
+            .and_then(|d| d.get(b"Names"))
+            .and_then(Object::as_array)
+            .unwrap();
+        assert_eq!(names[0].as_str().unwrap(), b"gaps");
+        // The structure: two Links (with their OBJR) and one Span.
+        let roles: Vec<Vec<u8>> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"StructElem"))
+            .map(|d| d.get(b"S").unwrap().as_name().unwrap().to_vec())
+            .collect();
+        assert_eq!(roles.iter().filter(|r| r.as_slice() == b"Link").count(), 2);
+        assert_eq!(roles.iter().filter(|r| r.as_slice() == b"Span").count(), 1);
+    }
+
+    #[test]
+    fn the_outline_nests_headings_by_level() {
+        let doc = pdf(|l| {
+            l.heading_level(1, None, "One", BODY, 20.0);
+            l.heading_level(2, None, "One.a", BODY, 20.0);
+            l.heading_level(2, None, "One.b", BODY, 20.0);
+            l.heading_level(1, None, "Two", BODY, 20.0);
+        });
+        let catalog = doc.catalog().unwrap();
+        let root = doc
+            .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+            .unwrap();
+        let entry = |o: &Object| doc.get_dictionary(o.as_reference().unwrap()).unwrap();
+        let title = |d: &Dictionary| d.get(b"Title").unwrap().as_str().unwrap().to_vec();
+        assert_eq!(root.get(b"Count").unwrap().as_i64().unwrap(), 2);
+        let one = entry(root.get(b"First").unwrap());
+        assert_eq!(title(one), b"One");
+        assert_eq!(one.get(b"Count").unwrap().as_i64().unwrap(), -2);
+        let first_child = entry(one.get(b"First").unwrap());
+        assert_eq!(title(first_child), b"One.a");
+        assert_eq!(title(entry(first_child.get(b"Next").unwrap())), b"One.b");
+        assert_eq!(title(entry(one.get(b"Next").unwrap())), b"Two");
+    }
+
+    #[test]
+    fn the_catalog_and_xmp_declare_a_tagged_pdf_ua_document_in_english() {
+        let doc = pdf(|l| l.paragraph("Text", BODY, 0.0));
+        let catalog = doc.catalog().unwrap();
+        assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en-US");
+        let xmp = doc
+            .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap()
+            .content
+            .clone();
+        let xmp = String::from_utf8(xmp).unwrap();
+        assert!(xmp.contains(">Test &amp; title</rdf:li>"), "{xmp}");
+        assert!(xmp.contains("<xmp:CreateDate>2026-03-15T00:00:00+00:00</xmp:CreateDate>"));
+        assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
+        assert_eq!(doc.version, "1.7");
+    }
+
+    #[test]
+    fn the_to_unicode_map_gives_each_glyph_its_character() {
+        let chars = "Aé\u{1F600}".chars().collect();
+        let subset = font::subset(font::font(super::super::metrics::Face::Regular), &chars);
+        let cmap = to_unicode_cmap(&subset);
+        let a = subset.glyphs[&'A'];
+        assert!(cmap.contains(&format!("<{a:04X}> <0041>")), "{cmap}");
+        let e = subset.glyphs[&'é'];
+        assert!(cmap.contains(&format!("<{e:04X}> <00E9>")), "{cmap}");
+        assert!(!subset.glyphs.contains_key(&'\u{1F600}'), "not in the font");
+    }
+}
