@@ -473,25 +473,28 @@ fn outline(
         parents.push(stack.last().copied());
         stack.push(index);
     }
-    let children = |parent: Option<usize>| -> Vec<usize> {
-        (0..headings.len())
-            .filter(|&i| parents[i] == parent)
-            .collect()
-    };
-    let descendants = |index: usize| -> i64 {
-        let mut count = 0;
-        let mut pending = vec![index];
-        while let Some(p) = pending.pop() {
-            for i in (0..headings.len()).filter(|&i| parents[i] == Some(p)) {
-                count += 1;
-                pending.push(i);
-            }
+    // Children of each entry (index `headings.len()` holds the top level), and how many
+    // entries sit under each, counted from the last entry back.
+    let top_level = headings.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); headings.len() + 1];
+    for (index, parent) in parents.iter().enumerate() {
+        children[parent.unwrap_or(top_level)].push(index);
+    }
+    let mut descendants = vec![0i64; headings.len()];
+    for index in (0..headings.len()).rev() {
+        if let Some(parent) = parents[index] {
+            descendants[parent] += 1 + descendants[index];
         }
-        count
-    };
+    }
+    let mut previous = vec![None; headings.len()];
+    let mut next = vec![None; headings.len()];
+    for siblings in &children {
+        for pair in siblings.windows(2) {
+            next[pair[0]] = Some(pair[1]);
+            previous[pair[1]] = Some(pair[0]);
+        }
+    }
     for (index, heading) in headings.iter().enumerate() {
-        let siblings = children(parents[index]);
-        let position = siblings.iter().position(|&i| i == index).unwrap_or(0);
         let mut dict = dictionary! {
             "Title" => text(heading.1),
             "Parent" => parents[index].map_or(root, |p| ids[p]),
@@ -499,24 +502,24 @@ fn outline(
         if let Some(dest) = destination(parts, heading.2, heading.3) {
             dict.set("Dest", dest);
         }
-        if position > 0 {
-            dict.set("Prev", ids[siblings[position - 1]]);
+        if let Some(previous) = previous[index] {
+            dict.set("Prev", ids[previous]);
         }
-        if let Some(&next) = siblings.get(position + 1) {
+        if let Some(next) = next[index] {
             dict.set("Next", ids[next]);
         }
-        let own = children(Some(index));
+        let own = &children[index];
         if let (Some(&first), Some(&last)) = (own.first(), own.last()) {
             dict.set("First", ids[first]);
             dict.set("Last", ids[last]);
             // Negative: the entry starts closed, so the outline shows the chapters first.
-            dict.set("Count", -descendants(index));
+            dict.set("Count", -descendants[index]);
         }
         document
             .objects
             .insert(ids[index], Object::Dictionary(dict));
     }
-    let top = children(None);
+    let top = &children[top_level];
     let mut root_dict = dictionary! { "Type" => "Outlines", "Count" => top.len() as i64 };
     if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
         root_dict.set("First", ids[first]);
