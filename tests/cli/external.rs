@@ -31,6 +31,10 @@ pub const PDFINFO: Program = Program {
     name: "pdfinfo",
     package: "poppler-utils",
 };
+pub const PDFFONTS: Program = Program {
+    name: "pdffonts",
+    package: "poppler-utils",
+};
 /// The PDF/UA-1 checker from PyPI (pikepdf-based); not a Debian package: `pip install pdfua`.
 pub const PDFUA: Program = Program {
     name: "pdfua",

@@ -431,6 +431,33 @@ fn the_pdfua_checker_finds_nothing() {
     }
 }
 
+#[test]
+fn poppler_sees_every_font_embedded_subset_with_a_unicode_map() {
+    if !external::have("pdffonts (poppler) of the PDFs", &[external::PDFFONTS]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for file in every_kind(dir.path()) {
+        let listing = external::run(external::PDFFONTS, &[], &file, &[]);
+        let fonts: Vec<&str> = listing.lines().skip(2).collect();
+        assert!(!fonts.is_empty(), "{listing}");
+        for font in fonts {
+            let columns: Vec<&str> = font.split_whitespace().collect();
+            // name, type (two words), encoding, emb, sub, uni, object id, generation
+            assert_eq!(
+                columns[4..7],
+                ["yes", "yes", "yes"],
+                "{}: {font}",
+                file.display()
+            );
+            assert!(
+                font.contains("CID TrueType") && font.contains("Identity-H"),
+                "{font}"
+            );
+        }
+    }
+}
+
 /// An answers file whose district and notes carry names outside Latin-1, decomposed accents
 /// and a ligature.
 fn unicode_answers(dir: &Path) -> PathBuf {
