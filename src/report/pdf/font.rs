@@ -164,6 +164,8 @@ pub struct Subset {
     pub program: Vec<u8>,
     /// The glyph id each character is drawn with, in the subset.
     pub glyphs: BTreeMap<char, u16>,
+    /// The same for U+0000..=U+00FF, looked up for every character drawn (0: none).
+    latin: [u16; 256],
     /// Width of each subset glyph in thousandths of an em, by glyph id.
     pub widths: Vec<(u16, u16)>,
     /// The text each subset glyph stands for (the lowest character drawn with it).
@@ -207,11 +209,67 @@ pub fn subset(face: &FontFace, chars: &BTreeSet<char>) -> Subset {
         .collect::<BTreeMap<u16, char>>()
         .into_iter()
         .collect();
+    let mut latin = [0; 256];
+    for (&c, &gid) in &glyphs {
+        if let Ok(code) = u8::try_from(u32::from(c)) {
+            latin[usize::from(code)] = gid;
+        }
+    }
     Subset {
         program,
         glyphs,
+        latin,
         widths,
         text,
+    }
+}
+
+impl Subset {
+    /// The subset's glyph for `c`, if it has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        match u8::try_from(u32::from(c)) {
+            Ok(code) => Some(self.latin[usize::from(code)]).filter(|&g| g != 0),
+            Err(_) => self.glyphs.get(&c).copied(),
+        }
+    }
+}
+
+/// The characters a document shows in one face, collected without a tree insert for each
+/// Latin-1 character (most of them).
+#[derive(Debug)]
+pub struct CharSet {
+    latin: [bool; 256],
+    other: BTreeSet<char>,
+}
+
+impl Default for CharSet {
+    fn default() -> Self {
+        Self {
+            latin: [false; 256],
+            other: BTreeSet::new(),
+        }
+    }
+}
+
+impl CharSet {
+    /// Adds every character of `text`.
+    pub fn extend(&mut self, text: &str) {
+        for c in text.chars() {
+            match u8::try_from(u32::from(c)) {
+                Ok(code) => self.latin[usize::from(code)] = true,
+                Err(_) => {
+                    self.other.insert(c);
+                }
+            }
+        }
+    }
+
+    /// The characters, in code point order.
+    pub fn chars(&self) -> BTreeSet<char> {
+        let latin = (0..=255u8)
+            .filter(|&code| self.latin[usize::from(code)])
+            .map(char::from);
+        latin.chain(self.other.iter().copied()).collect()
     }
 }
 
@@ -275,5 +333,27 @@ mod tests {
             assert!(u32::from(gid) < u32::from(parsed.number_of_glyphs()));
             assert!(subset.text.contains(&(gid, c)), "{c}");
         }
+    }
+}
+
+#[cfg(test)]
+mod char_set_tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_lookups_agree_with_the_maps() {
+        let mut set = CharSet::default();
+        set.extend("Łódź abc é\u{2192}");
+        set.extend("abc");
+        let chars = set.chars();
+        assert_eq!(
+            chars,
+            "Łódź abcé\u{2192}".chars().collect::<BTreeSet<char>>()
+        );
+        let subset = subset(font(Face::Bold), &chars);
+        for c in chars {
+            assert_eq!(subset.glyph(c), subset.glyphs.get(&c).copied(), "{c}");
+        }
+        assert_eq!(subset.glyph('Z'), None);
     }
 }

@@ -502,8 +502,12 @@ impl Layout {
 
     /// Makes the text `place` places a link to `target`: a Link element with one annotation per
     /// line of text.
+    /// Outside any element the link gets a paragraph of its own (a Link is inline).
     pub fn link<R>(&mut self, target: LinkTarget, place: impl FnOnce(&mut Self) -> R) -> R {
-        let parent = self.owner.unwrap_or_else(|| self.container());
+        let parent = match self.owner {
+            Some(owner) => owner,
+            None => self.open(Role::Paragraph),
+        };
         let link = self.tree.add(Role::Link, parent);
         self.loose_text = None;
         if let Some(element) = self.tree.get_mut(link) {

@@ -98,8 +98,9 @@ fn text(value: &str) -> Object {
 /// The page resources every page shares: the two faces as Type0 fonts.
 fn font_resources(document: &mut lopdf::Document, fonts: &Fonts) -> Dictionary {
     let mut font_dict = Dictionary::new();
+    let mut deflater = Deflater::new();
     for (face, name, subset) in &fonts.faces {
-        let font_id = type0_font(document, font::font(*face), subset);
+        let font_id = type0_font(document, font::font(*face), subset, &mut deflater);
         font_dict.set(*name, font_id);
     }
     dictionary! { "Font" => font_dict }
@@ -122,13 +123,17 @@ fn subset_tag(postscript_name: &str, subset: &Subset) -> String {
         .collect()
 }
 
-fn type0_font(document: &mut lopdf::Document, face: &font::FontFace, subset: &Subset) -> ObjectId {
+fn type0_font(
+    document: &mut lopdf::Document,
+    face: &font::FontFace,
+    subset: &Subset,
+    deflater: &mut Deflater,
+) -> ObjectId {
     let base_font = format!(
         "{}+{}",
         subset_tag(face.postscript_name, subset),
         face.postscript_name
     );
-    let mut deflater = Deflater::new();
     let program = Stream::new(
         dictionary! {
             "Length1" => subset.program.len() as i64,
