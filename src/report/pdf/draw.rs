@@ -57,23 +57,7 @@ pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
             meta,
         },
     );
-    let mut bytes = Vec::new();
-    // The structure tree is a thousand small dictionaries: object streams keep them from
-    // doubling the file. lopdf compresses those at level 6 by default, a fifth of the whole
-    // report's time; its fast level (1) costs a few percent in size.
-    let options = lopdf::SaveOptions {
-        use_object_streams: true,
-        use_xref_streams: true,
-        linearize: false,
-        object_stream_config: lopdf::ObjectStreamConfig {
-            // One compressor for the lot rather than one per hundred objects.
-            max_objects_per_stream: 1000,
-            compression_level: 1,
-        },
-    };
-    // Writing to memory cannot fail.
-    let _ = document.save_with_options(&mut bytes, options);
-    bytes
+    super::write::write(&document, &mut Deflater::new())
 }
 
 /// The faces a document uses, each subset to the characters it shows.

@@ -18,6 +18,7 @@ pub mod synthetic;
 pub(crate) mod tagged;
 pub mod tags;
 pub mod worksheet;
+mod write;
 
 use super::{RenderOptions, Rendered, public_view};
 use crate::score::Assessment;
