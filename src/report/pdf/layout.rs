@@ -2,8 +2,9 @@
 //!
 //! Coordinates are points measured from the page's top-left corner (y grows downward), the way
 //! a reader thinks about a page; `draw` flips them for PDF. Everything placed here stays inside
-//! the margins: text is wrapped with real Helvetica widths, words longer than a line are broken,
-//! and a block that does not fit moves to the next page (a table repeats its header there).
+//! the margins: text is wrapped with the embedded font's widths, words longer than a line are
+//! broken, and a block that does not fit moves to the next page (a table repeats its header
+//! there).
 //!
 //! As it places marks the layout records what they are ([`super::tags`]): each primitive
 //! opens its structure element (a heading, a paragraph, a list, a table, a figure), so every
@@ -759,7 +760,7 @@ impl Layout {
         }
     }
 
-    /// Text cleaned for the built-in font, and wrapped.
+    /// Text cleaned for the embedded fonts (NFC, replacements for what they lack), and wrapped.
     pub fn wrap_text(&mut self, text: &str, style: TextStyle, max_width: f32) -> Vec<String> {
         let encoder = &mut self.encoder;
         let paragraphs = text.split('\n').map(|p| encoder.clean_borrowed(p));

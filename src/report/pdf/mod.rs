@@ -24,7 +24,7 @@ use super::{RenderOptions, Rendered, public_view};
 use crate::score::Assessment;
 
 /// The PDF of the assessment as given (the backend passes its public view) and one warning
-/// per character the built-in font could not show, from one layout pass.
+/// per character the fonts could not show, from one layout pass.
 pub(crate) fn render(assessment: &Assessment, options: &RenderOptions) -> Rendered {
     let layout = content::build(assessment, options);
     let meta = draw::Meta {
