@@ -46,7 +46,7 @@ pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
     for (&page_id, stream) in page_ids.iter().zip(streams) {
         set_page_content(&mut document, page_id, stream);
     }
-    super::tagged::finish(
+    let elements = super::tagged::finish(
         &mut document,
         &super::tagged::Parts {
             pages: &pages,
@@ -57,7 +57,7 @@ pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
             meta,
         },
     );
-    super::write::write(&document, &mut Deflater::new())
+    super::write::write(&document, &elements, &mut Deflater::new())
 }
 
 /// The faces a document uses, each subset to the characters it shows.

@@ -22,8 +22,10 @@ pub(crate) struct Parts<'a> {
     pub meta: &'a Meta,
 }
 
-/// Adds the fonts, tags, outline, links and metadata to `document`.
-pub(crate) fn finish(document: &mut lopdf::Document, parts: &Parts<'_>) {
+/// Adds the fonts, tags, outline, links and metadata to `document`. The structure elements
+/// (a long report has a hundred thousand) come back already serialized, for
+/// [`super::write::write`]: as lopdf dictionaries they took most of a long report's memory.
+pub(crate) fn finish(document: &mut lopdf::Document, parts: &Parts<'_>) -> RawObjects {
     document.version = "1.7".to_string();
     let resources = font_resources(document, parts.fonts);
     let resources_id = document.add_object(resources);
@@ -43,7 +45,7 @@ pub(crate) fn finish(document: &mut lopdf::Document, parts: &Parts<'_>) {
     let headings = destinations(parts);
     let annotations = link_annotations(document, parts, &element_ids, &headings);
     let root_id = document.new_object_id();
-    write_elements(document, parts, &element_ids, root_id, &annotations);
+    let elements = write_elements(parts, &element_ids, root_id, &annotations);
     let parent_tree = parent_tree(parts, &element_ids, &annotations);
     let parent_tree_id = document.add_object(parent_tree.0);
     document.objects.insert(
@@ -76,6 +78,14 @@ pub(crate) fn finish(document: &mut lopdf::Document, parts: &Parts<'_>) {
             catalog.set("Names", dictionary! { "Dests" => names });
         }
     }
+    elements
+}
+
+/// Objects already in PDF syntax: each id and its bytes' range in one buffer.
+#[derive(Debug, Default)]
+pub(crate) struct RawObjects {
+    pub objects: Vec<(u32, std::ops::Range<usize>)>,
+    pub bytes: Vec<u8>,
 }
 
 fn language(meta: &Meta) -> &str {
@@ -313,12 +323,15 @@ fn link_action(
 }
 
 fn write_elements(
-    document: &mut lopdf::Document,
     parts: &Parts<'_>,
     element_ids: &[ObjectId],
     root_id: ObjectId,
     annotations: &Annotations,
-) {
+) -> RawObjects {
+    let mut raw = RawObjects {
+        objects: Vec::with_capacity(parts.tree.elements.len()),
+        bytes: Vec::with_capacity(parts.tree.elements.len() * 80),
+    };
     for (index, element) in parts.tree.elements.iter().enumerate() {
         let page_of = |kid: &Kid| match kid {
             Kid::Content { page, .. } | Kid::Annotation { page, .. } => Some(*page),
@@ -394,9 +407,12 @@ fn write_elements(
             _ => {}
         }
         if let Some(&id) = element_ids.get(index) {
-            document.objects.insert(id, Object::Dictionary(dict));
+            let start = raw.bytes.len();
+            super::write::serialize(&mut raw.bytes, &Object::Dictionary(dict));
+            raw.objects.push((id.0, start..raw.bytes.len()));
         }
     }
+    raw
 }
 
 /// A link none of whose areas got an annotation (its heading does not exist) is a Span.

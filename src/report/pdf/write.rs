@@ -10,6 +10,7 @@
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::draw::{Deflater, push_digits};
+use super::tagged::RawObjects;
 
 /// Objects per object stream: one compressor run for a typical report's whole tree, and
 /// small enough that a reader looking up one object does not inflate a long report's all.
@@ -23,34 +24,61 @@ enum Entry {
     InStream { stream: u32, index: u32 },
 }
 
-/// The PDF file of `document` (version 1.7).
-pub(crate) fn write(document: &lopdf::Document, deflater: &mut Deflater) -> Vec<u8> {
+/// An object to pack into an object stream.
+enum Packed<'a> {
+    Object(&'a Object),
+    Raw(&'a [u8]),
+}
+
+/// The PDF file of `document` and the objects in `raw` (version 1.7).
+pub(crate) fn write(
+    document: &lopdf::Document,
+    raw: &RawObjects,
+    deflater: &mut Deflater,
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(256 * 1024);
     out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-    let max_id = document.objects.keys().map(|id| id.0).max().unwrap_or(0);
+    let max_id = document
+        .objects
+        .keys()
+        .map(|id| id.0)
+        .chain(raw.objects.iter().map(|(id, _)| *id))
+        .max()
+        .unwrap_or(0);
     let mut entries = vec![Entry::Free; usize::try_from(max_id).unwrap_or(0) + 1];
-    let mut packed: Vec<(u32, &Object)> = Vec::new();
+    let mut packed: Vec<(u32, Packed<'_>)> = Vec::with_capacity(raw.objects.len() + 64);
     for (&(id, _), object) in &document.objects {
         match object {
             Object::Stream(stream) => {
                 set_entry(&mut entries, id, Entry::At(out.len()));
                 indirect_stream(&mut out, id, &stream.dict, &stream.content);
             }
-            other => packed.push((id, other)),
+            other => packed.push((id, Packed::Object(other))),
         }
     }
+    for (id, range) in &raw.objects {
+        if let Some(bytes) = raw.bytes.get(range.clone()) {
+            packed.push((*id, Packed::Raw(bytes)));
+        }
+    }
+    // Object-number order, whichever list an object came from: the same bytes every time.
+    packed.sort_by_key(|(id, _)| *id);
     let mut next_id = max_id + 1;
     for chunk in packed.chunks(OBJECTS_PER_STREAM) {
         let stream_id = next_id;
         next_id += 1;
         let mut offsets = Vec::with_capacity(chunk.len() * 10);
         let mut body = Vec::with_capacity(chunk.len() * 96);
-        for (index, &(id, object)) in chunk.iter().enumerate() {
+        for (index, (id, object)) in chunk.iter().enumerate() {
+            let id = *id;
             push_digits(&mut offsets, u64::from(id));
             offsets.push(b' ');
             push_digits(&mut offsets, body.len() as u64);
             offsets.push(b' ');
-            serialize(&mut body, object);
+            match object {
+                Packed::Object(object) => serialize(&mut body, object),
+                Packed::Raw(bytes) => body.extend_from_slice(bytes),
+            }
             body.push(b'\n');
             let index = u32::try_from(index).unwrap_or(u32::MAX);
             set_entry(
@@ -137,7 +165,7 @@ fn indirect_stream(out: &mut Vec<u8>, id: u32, dict: &Dictionary, content: &[u8]
 
 /// One object in PDF syntax. A stream can only be an indirect object: one met inside
 /// another object (which the document never has) is written as `null`.
-fn serialize(out: &mut Vec<u8>, object: &Object) {
+pub(crate) fn serialize(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null | Object::Stream(_) => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
@@ -305,7 +333,7 @@ mod tests {
         );
         let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         doc.trailer.set("Root", catalog);
-        let bytes = write(&doc, &mut Deflater::new());
+        let bytes = write(&doc, &RawObjects::default(), &mut Deflater::new());
         let read = lopdf::Document::load_mem(&bytes).unwrap();
         assert_eq!(read.get_pages().len(), 1);
         let page = read
