@@ -7,7 +7,7 @@
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat, dictionary};
 
-use super::draw::{Deflater, Fonts, Meta};
+use super::draw::{Deflater, Fonts, Meta, push_digits};
 use super::font::{self, Subset};
 use super::layout::{Geometry, Page};
 use super::tags::{Kid, LinkTarget, Role, Tree};
@@ -45,16 +45,20 @@ pub(crate) fn finish(document: &mut lopdf::Document, parts: &Parts<'_>) -> RawOb
     let headings = destinations(parts);
     let annotations = link_annotations(document, parts, &element_ids, &headings);
     let root_id = document.new_object_id();
-    let elements = write_elements(parts, &element_ids, root_id, &annotations);
-    let parent_tree = parent_tree(parts, &element_ids, &annotations);
-    let parent_tree_id = document.add_object(parent_tree.0);
+    let mut elements = write_elements(parts, &element_ids, root_id, &annotations);
+    let parent_tree_id = document.new_object_id();
+    let start = elements.bytes.len();
+    let next_key = parent_tree(&mut elements.bytes, parts, &element_ids, &annotations);
+    elements
+        .objects
+        .push((parent_tree_id.0, start..elements.bytes.len()));
     document.objects.insert(
         root_id,
         Object::Dictionary(dictionary! {
             "Type" => "StructTreeRoot",
             "K" => element_ids.first().copied().map_or(Object::Null, Object::Reference),
             "ParentTree" => parent_tree_id,
-            "ParentTreeNextKey" => parent_tree.1,
+            "ParentTreeNextKey" => next_key,
         }),
     );
     let outline = outline(document, parts, &headings);
@@ -430,44 +434,64 @@ fn effective_role(role: Role, element: &super::tags::Element, annotations: &Anno
     if annotated { Role::Link } else { Role::Span }
 }
 
-/// The parent tree (a number tree): for each page, its marked-content ids to their elements;
-/// for each annotation, its Link element. Returns the tree and the next free key.
+/// The parent tree (a number tree), written straight to `out`: for each page, its
+/// marked-content ids to their elements; for each annotation, its Link element. A long report
+/// has hundreds of thousands of entries: as lopdf objects they took 40 bytes each. Returns the
+/// next free key.
 fn parent_tree(
+    out: &mut Vec<u8>,
     parts: &Parts<'_>,
     element_ids: &[ObjectId],
     annotations: &Annotations,
-) -> (Dictionary, i64) {
-    let mut nums = Vec::new();
+) -> i64 {
+    let reference = |out: &mut Vec<u8>, element: usize| match element_ids.get(element) {
+        Some(&(id, _)) => {
+            push_digits(out, u64::from(id));
+            out.extend_from_slice(b" 0 R");
+        }
+        None => out.extend_from_slice(b"null"),
+    };
+    out.extend_from_slice(b"<</Nums [");
+    let mut by_mcid: Vec<Option<usize>> = Vec::new();
     for (index, page) in parts.pages.iter().enumerate() {
-        let mut by_mcid: Vec<Object> = Vec::new();
-        for tag in page.tags.iter().flatten() {
-            let (element, mcid) = *tag;
-            let slot = mcid as usize;
-            if by_mcid.len() <= slot {
-                by_mcid.resize(slot + 1, Object::Null);
-            }
-            if let Some(&id) = element_ids.get(element) {
-                by_mcid[slot] = Object::Reference(id);
+        by_mcid.clear();
+        by_mcid.resize(page.next_mcid as usize, None);
+        for &(element, mcid) in page.tags.iter().flatten() {
+            if let Some(slot) = by_mcid.get_mut(mcid as usize) {
+                *slot = Some(element);
             }
         }
-        nums.push(Object::Integer(index as i64));
-        nums.push(Object::Array(by_mcid));
+        push_digits(out, index as u64);
+        out.extend_from_slice(b" [");
+        for (i, element) in by_mcid.iter().enumerate() {
+            if i > 0 {
+                out.push(b' ');
+            }
+            match element {
+                Some(element) => reference(out, *element),
+                None => out.extend_from_slice(b"null"),
+            }
+        }
+        out.extend_from_slice(b"] ");
     }
-    let mut key = parts.pages.len() as i64;
+    let mut key = parts.pages.len() as u64;
     for (page_index, page) in parts.pages.iter().enumerate() {
         for (link_index, area) in page.links.iter().enumerate() {
             let annotated = annotations
                 .get(page_index)
                 .and_then(|a| a.get(link_index))
                 .is_some_and(Option::is_some);
-            if let (true, Some(&id)) = (annotated, element_ids.get(area.element)) {
-                nums.push(Object::Integer(key));
-                nums.push(Object::Reference(id));
+            if annotated {
+                push_digits(out, key);
+                out.push(b' ');
+                reference(out, area.element);
+                out.push(b' ');
                 key += 1;
             }
         }
     }
-    (dictionary! { "Nums" => nums }, key)
+    out.extend_from_slice(b"]>>");
+    i64::try_from(key).unwrap_or(i64::MAX)
 }
 
 /// The outline: one entry per heading, nested by level.
