@@ -34,13 +34,18 @@ const PAGES_PER_THREAD: usize = 32;
 /// on every core for long reports; the order of pages and bytes does not depend on threads.
 pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
     let Tagged {
-        pages,
+        mut pages,
         tree,
         geometry,
         ..
     } = tagged;
     let fonts = Fonts::for_pages(&pages);
     let streams = compressed_page_streams(&pages, geometry.height, &fonts, &tree);
+    // The marks are drawn: only their tags are needed from here on, and the marks (every
+    // line's text) are most of a long report's memory.
+    for page in &mut pages {
+        page.marks = Vec::new();
+    }
     let mut document = document_with_blank_pages(pages.len(), geometry, meta);
     let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
     for (&page_id, stream) in page_ids.iter().zip(streams) {
@@ -327,7 +332,7 @@ struct Pen<'a> {
 impl Pen<'_> {
     /// Opens the marked-content sequence of `tag`: `/P <</MCID 3>> BDC`, or `/Artifact BMC`.
     fn begin_marked(&mut self, tag: Tag, tree: &Tree) {
-        match tag.and_then(|(element, mcid)| Some((tree.get(element)?.role, mcid))) {
+        match tag.and_then(|(element, mcid)| Some((tree.get(element as usize)?.role, mcid))) {
             Some((role, mcid)) => {
                 self.out.push(b'/');
                 self.out.extend_from_slice(role.name().as_bytes());
@@ -635,6 +640,7 @@ mod tests {
             text(124.0, Face::Regular, INK),
             text(700.0, Face::Regular, INK),
         ];
+        let (heading, paragraph) = (heading as u32, paragraph as u32);
         let tags = vec![
             Some((heading, 0)),
             Some((paragraph, 1)),

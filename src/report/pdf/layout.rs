@@ -512,7 +512,7 @@ impl Layout {
         let link = self.tree.add(Role::Link, parent);
         self.loose_text = None;
         if let Some(element) = self.tree.get_mut(link) {
-            element.target = Some(target);
+            element.details_mut().target = Some(target);
         }
         let was = self.owner.replace(link);
         let result = place(self);
@@ -729,7 +729,7 @@ impl Layout {
         };
         let page = &mut self.pages[page_index];
         let tag = owner.map(|id| match page.tags.last() {
-            Some(Some((last, mcid))) if *last == id => (id, *mcid),
+            Some(Some((last, mcid))) if *last as usize == id => (*last, *mcid),
             _ => {
                 let mcid = page.next_mcid;
                 page.next_mcid += 1;
@@ -739,7 +739,7 @@ impl Layout {
                         mcid,
                     });
                 }
-                (id, mcid)
+                (u32::try_from(id).unwrap_or(u32::MAX), mcid)
             }
         });
         page.marks.push(mark);
@@ -837,9 +837,10 @@ impl Layout {
         let top = self.y;
         self.leaf(Role::Heading(level.clamp(1, 6)), |l, element| {
             if let Some(element) = element.and_then(|e| l.tree.get_mut(e)) {
-                element.alt = Some(words);
-                element.id = id.map(str::to_string);
-                element.anchor = Some((page, top));
+                let details = element.details_mut();
+                details.alt = Some(words);
+                details.id = id.map(str::to_string);
+                details.anchor = Some((page, top));
             }
             l.aligned_lines(lines, style, 0.0, Align::Left);
         });
@@ -1161,7 +1162,7 @@ impl Layout {
         }
         let figure = self.open(Role::Figure);
         if let Some(element) = self.tree.get_mut(figure) {
-            element.alt = Some(alt);
+            element.details_mut().alt = Some(alt);
         }
         self.owned_by(figure, |l| l.chart(bars, style));
     }

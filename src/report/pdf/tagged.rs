@@ -267,7 +267,7 @@ fn link_annotations(
         let mut on_page = Vec::with_capacity(page.links.len());
         let mut refs = Vec::new();
         for area in &page.links {
-            let target = parts.tree.get(area.element).and_then(|e| e.target.as_ref());
+            let target = parts.tree.get(area.element).and_then(|e| e.target());
             let action = target.and_then(|t| link_action(parts, t, headings));
             let (Some((key, value)), Some(&element_id)) = (action, element_ids.get(area.element))
             else {
@@ -396,15 +396,15 @@ fn write_elements(
             dict.set("Pg", *page);
         }
         match role {
-            Role::Figure => dict.set("Alt", text(element.alt.as_deref().unwrap_or("Chart"))),
+            Role::Figure => dict.set("Alt", text(element.alt().unwrap_or("Chart"))),
             Role::HeaderCell => dict.set("A", dictionary! { "O" => "Table", "Scope" => "Column" }),
             Role::Link => {
-                if let Some(LinkTarget::Url(url)) = &element.target {
+                if let Some(LinkTarget::Url(url)) = element.target() {
                     dict.set("Alt", text(url));
                 }
             }
             Role::Heading(_) => {
-                if let Some(words) = &element.alt {
+                if let Some(words) = element.alt() {
                     dict.set("T", text(words));
                 }
             }
@@ -458,7 +458,7 @@ fn parent_tree(
         by_mcid.resize(page.next_mcid as usize, None);
         for &(element, mcid) in page.tags.iter().flatten() {
             if let Some(slot) = by_mcid.get_mut(mcid as usize) {
-                *slot = Some(element);
+                *slot = Some(element as usize);
             }
         }
         push_digits(out, index as u64);

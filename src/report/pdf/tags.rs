@@ -104,6 +104,14 @@ pub struct Element {
     pub parent: Option<usize>,
     /// Children in reading order.
     pub kids: Vec<Kid>,
+    /// What few elements carry (headings, figures, links), kept apart: a long report has a
+    /// hundred thousand elements, most of them cells and paragraphs.
+    details: Option<Box<Details>>,
+}
+
+/// The parts of an element only headings, figures and links have.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Details {
     /// Alternate text (figures), or the words of a heading (the outline's entry).
     pub alt: Option<String>,
     /// For a heading: the id links reach it by.
@@ -120,11 +128,33 @@ impl Element {
             role,
             parent,
             kids: Vec::new(),
-            alt: None,
-            id: None,
-            anchor: None,
-            target: None,
+            details: None,
         }
+    }
+
+    /// Alternate text (figures), or the words of a heading.
+    pub fn alt(&self) -> Option<&str> {
+        self.details.as_ref()?.alt.as_deref()
+    }
+
+    /// For a heading: the id links reach it by.
+    pub fn id(&self) -> Option<&str> {
+        self.details.as_ref()?.id.as_deref()
+    }
+
+    /// For a heading: the page and the top of its first line.
+    pub fn anchor(&self) -> Option<(usize, f32)> {
+        self.details.as_ref()?.anchor
+    }
+
+    /// For a link: its target.
+    pub fn target(&self) -> Option<&LinkTarget> {
+        self.details.as_ref()?.target.as_ref()
+    }
+
+    /// The details, to set.
+    pub fn details_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
     }
 }
 
@@ -176,13 +206,13 @@ impl Tree {
     pub fn headings(&self) -> Vec<(u8, &str, usize, f32, Option<&str>)> {
         let mut out = Vec::new();
         self.walk(0, &mut |element| {
-            if let (Role::Heading(level), Some((page, top))) = (element.role, element.anchor) {
+            if let (Role::Heading(level), Some((page, top))) = (element.role, element.anchor()) {
                 out.push((
                     level,
-                    element.alt.as_deref().unwrap_or_default(),
+                    element.alt().unwrap_or_default(),
                     page,
                     top,
-                    element.id.as_deref(),
+                    element.id(),
                 ));
             }
         });
@@ -203,8 +233,9 @@ impl Tree {
     }
 }
 
-/// Which element a mark belongs to: `None` is an artifact.
-pub type Tag = Option<(usize, u32)>;
+/// Which element a mark belongs to and its marked-content id: `None` is an artifact. Element
+/// numbers are 32-bit to keep a long report's million tags small.
+pub type Tag = Option<(u32, u32)>;
 
 /// A link's clickable area on a page, from the top-left corner: (left, top, right, bottom).
 #[derive(Debug, Clone, PartialEq)]
@@ -227,8 +258,8 @@ mod tests {
         let list = tree.add(Role::List, 0);
         let item = tree.add(Role::ListItem, list);
         let heading = tree.add(Role::Heading(1), 0);
-        tree.get_mut(heading).unwrap().anchor = Some((1, 54.0));
-        tree.get_mut(heading).unwrap().alt = Some("Gaps".into());
+        tree.get_mut(heading).unwrap().details_mut().anchor = Some((1, 54.0));
+        tree.get_mut(heading).unwrap().details_mut().alt = Some("Gaps".into());
         assert_eq!(tree.last_child(0), Some(heading));
         assert_eq!(tree.get(item).unwrap().parent, Some(list));
         assert_eq!(tree.headings(), vec![(1, "Gaps", 1, 54.0, None)]);

@@ -36,7 +36,15 @@ pub(crate) fn write(
     raw: &RawObjects,
     deflater: &mut Deflater,
 ) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256 * 1024);
+    // The streams are most of the file, and object streams compress to about a third: sized
+    // once, the buffer is not copied as it grows.
+    let streams: usize = document
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .map(|s| s.content.len() + 64)
+        .sum();
+    let mut out = Vec::with_capacity(streams + raw.bytes.len() / 3 + 64 * 1024);
     out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     let max_id = document
         .objects

@@ -466,7 +466,7 @@ fn a_table_tags_its_header_once_and_repeats_it_as_an_artifact() {
         child_roles(tree, table_rows[1]),
         [Role::DataCell, Role::DataCell]
     );
-    let repeated: Vec<&Option<(usize, u32)>> = tagged.pages[1]
+    let repeated: Vec<&Tag> = tagged.pages[1]
         .marks
         .iter()
         .zip(&tagged.pages[1].tags)
@@ -505,7 +505,7 @@ fn a_bar_chart_is_a_figure_whose_alt_text_states_every_figure() {
     let figure = tagged.tree.get(children(&tagged.tree, 0)[0]).unwrap();
     assert_eq!(figure.role, Role::Figure);
     assert_eq!(
-        figure.alt.as_deref(),
+        figure.alt(),
         Some("Bar chart, 0 to 100%: Roles: 50.0%; Training: not scored.")
     );
 }
@@ -554,7 +554,7 @@ fn a_link_is_a_link_element_with_one_area_per_line() {
         .filter(|e| e.role == Role::Link)
         .collect();
     assert_eq!(links.len(), 2);
-    assert_eq!(links[0].target, Some(LinkTarget::Url(url)));
+    assert_eq!(links[0].target(), Some(&LinkTarget::Url(url)));
     let areas = &tagged.pages[0].links;
     assert_eq!(areas.len(), 2);
     assert_eq!(areas[0].text, "Wisconsin DPI safe schools page");
