@@ -734,8 +734,8 @@ impl Layout {
                 let mcid = page.next_mcid;
                 page.next_mcid += 1;
                 if let Some(element) = self.tree.get_mut(id) {
-                    element.kids.push(Kid::Content {
-                        page: page_index,
+                    element.push(Kid::Content {
+                        page: page_index as u32,
                         mcid,
                     });
                 }
@@ -752,9 +752,9 @@ impl Layout {
             });
             let index = page.links.len() - 1;
             if let Some(link) = self.tree.get_mut(element) {
-                link.kids.push(Kid::Annotation {
-                    page: page_index,
-                    index,
+                link.push(Kid::Annotation {
+                    page: page_index as u32,
+                    index: index as u32,
                 });
             }
         }

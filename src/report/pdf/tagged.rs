@@ -338,7 +338,7 @@ fn write_elements(
     };
     for (index, element) in parts.tree.elements.iter().enumerate() {
         let page_of = |kid: &Kid| match kid {
-            Kid::Content { page, .. } | Kid::Annotation { page, .. } => Some(*page),
+            Kid::Content { page, .. } | Kid::Annotation { page, .. } => Some(*page as usize),
             Kid::Element(_) => None,
         };
         let home = element.kids.iter().find_map(page_of);
@@ -346,15 +346,15 @@ fn write_elements(
         for kid in &element.kids {
             match *kid {
                 Kid::Element(child) => {
-                    if let Some(&id) = element_ids.get(child) {
+                    if let Some(&id) = element_ids.get(child as usize) {
                         kids.push(Object::Reference(id));
                     }
                 }
-                Kid::Content { page, mcid } if Some(page) == home => {
+                Kid::Content { page, mcid } if Some(page as usize) == home => {
                     kids.push(Object::Integer(i64::from(mcid)));
                 }
                 Kid::Content { page, mcid } => {
-                    if let Some(&page_id) = parts.page_ids.get(page) {
+                    if let Some(&page_id) = parts.page_ids.get(page as usize) {
                         kids.push(Object::Dictionary(dictionary! {
                             "Type" => "MCR",
                             "Pg" => page_id,
@@ -363,6 +363,7 @@ fn write_elements(
                     }
                 }
                 Kid::Annotation { page, index } => {
+                    let (page, index) = (page as usize, index as usize);
                     let annotation = annotations
                         .get(page)
                         .and_then(|a| a.get(index))
@@ -426,8 +427,8 @@ fn effective_role(role: Role, element: &super::tags::Element, annotations: &Anno
     }
     let annotated = element.kids.iter().any(|kid| match *kid {
         Kid::Annotation { page, index } => annotations
-            .get(page)
-            .and_then(|a| a.get(index))
+            .get(page as usize)
+            .and_then(|a| a.get(index as usize))
             .is_some_and(Option::is_some),
         _ => false,
     });

@@ -74,24 +74,25 @@ pub enum LinkTarget {
     Heading(String),
 }
 
-/// One child of a structure element, in reading order.
+/// One child of a structure element, in reading order. Numbers are 32-bit: a long report has
+/// a million kids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kid {
     /// Another element.
-    Element(usize),
+    Element(u32),
     /// A marked-content sequence on a page (0-based).
     Content {
         /// Page index.
-        page: usize,
+        page: u32,
         /// Marked-content id, unique on the page.
         mcid: u32,
     },
     /// A link annotation of a page.
     Annotation {
         /// Page index.
-        page: usize,
+        page: u32,
         /// Index in that page's links.
-        index: usize,
+        index: u32,
     },
 }
 
@@ -152,6 +153,15 @@ impl Element {
         self.details.as_ref()?.target.as_ref()
     }
 
+    /// Adds a child. Most elements have one: the first gets room for one only, where a
+    /// vector's first growth would make room for four.
+    pub fn push(&mut self, kid: Kid) {
+        if self.kids.is_empty() {
+            self.kids.reserve_exact(1);
+        }
+        self.kids.push(kid);
+    }
+
     /// The details, to set.
     pub fn details_mut(&mut self) -> &mut Details {
         self.details.get_or_insert_with(Box::default)
@@ -179,7 +189,7 @@ impl Tree {
         let id = self.elements.len();
         self.elements.push(Element::new(role, Some(parent)));
         if let Some(p) = self.elements.get_mut(parent) {
-            p.kids.push(Kid::Element(id));
+            p.push(Kid::Element(u32::try_from(id).unwrap_or(u32::MAX)));
         }
         id
     }
@@ -197,7 +207,7 @@ impl Tree {
     /// The last child of `parent`, when it is an element.
     pub fn last_child(&self, parent: usize) -> Option<usize> {
         match self.get(parent)?.kids.last()? {
-            Kid::Element(id) => Some(*id),
+            Kid::Element(id) => Some(*id as usize),
             _ => None,
         }
     }
@@ -227,7 +237,7 @@ impl Tree {
         visit(element);
         for kid in &element.kids {
             if let Kid::Element(child) = kid {
-                self.walk(*child, visit);
+                self.walk(*child as usize, visit);
             }
         }
     }

@@ -329,7 +329,7 @@ fn child_roles(tree: &Tree, id: usize) -> Vec<Role> {
         .kids
         .iter()
         .filter_map(|k| match k {
-            Kid::Element(child) => Some(tree.get(*child).unwrap().role),
+            Kid::Element(child) => Some(tree.get(*child as usize).unwrap().role),
             _ => None,
         })
         .collect()
@@ -341,7 +341,7 @@ fn children(tree: &Tree, id: usize) -> Vec<usize> {
         .kids
         .iter()
         .filter_map(|k| match k {
-            Kid::Element(child) => Some(*child),
+            Kid::Element(child) => Some(*child as usize),
             _ => None,
         })
         .collect()
@@ -416,7 +416,7 @@ fn every_mark_is_in_an_element_or_an_artifact_and_footers_are_artifacts() {
                     "only the footer is an artifact: {t:?}"
                 ),
                 (Mark::Text(_), Some((_, mcid))) => {
-                    assert!(kids.contains(&(index, *mcid)), "MCID in the tree");
+                    assert!(kids.contains(&(index as u32, *mcid)), "MCID in the tree");
                 }
                 (Mark::Line(_), tag) => assert!(tag.is_none(), "rules are artifacts"),
                 _ => {}
