@@ -347,7 +347,7 @@ fn laid_pages(doc: &Document, options: &RenderOptions) -> (Vec<Laid>, f32, f32) 
     let (pages, _) = layout.finish();
     let laid = pages
         .into_iter()
-        .map(|Page { marks }| Laid {
+        .map(|Page { marks, .. }| Laid {
             body: marks
                 .into_iter()
                 .filter(|m| m.bounds().1 < bottom)

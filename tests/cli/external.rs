@@ -31,6 +31,15 @@ pub const PDFINFO: Program = Program {
     name: "pdfinfo",
     package: "poppler-utils",
 };
+pub const PDFFONTS: Program = Program {
+    name: "pdffonts",
+    package: "poppler-utils",
+};
+/// The PDF/UA-1 checker from PyPI (pikepdf-based); not a Debian package: `pip install pdfua`.
+pub const PDFUA: Program = Program {
+    name: "pdfua",
+    package: "pdfua (from PyPI)",
+};
 
 /// Whether `program` runs here (`-v` / `--version` answer on every one of them).
 pub fn installed(program: &str) -> bool {

@@ -30,6 +30,7 @@ mod one_terminal;
 mod outputs;
 mod pdf;
 mod pdf_read;
+mod pdfua;
 mod readme;
 mod report_snapshots;
 mod sheets_for_people;

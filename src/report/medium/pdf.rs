@@ -9,7 +9,8 @@
 
 use crate::error::Result;
 use crate::report::document::{
-    BarGroup, Block, Chart, Document, Heading, KeyValue, List, Note, Paragraph, Table, Title, Tone,
+    BarGroup, Block, Chart, Document, Heading, KeyValue, Link, List, Note, Paragraph, Table, Title,
+    Tone,
 };
 use crate::report::pdf::draw;
 use crate::report::pdf::layout::{
@@ -18,9 +19,11 @@ use crate::report::pdf::layout::{
 use crate::report::pdf::metrics::{Face, text_width};
 use crate::report::{RenderOptions, Rendered};
 
+use crate::report::pdf::tags::LinkTarget;
+
 use super::{
-    CONFIDENTIAL_NOTICE, has_legend, list_marker, printed_span, printed_text, scale_share,
-    series_name, thresholds_line,
+    CONFIDENTIAL_NOTICE, chart_alt, has_legend, is_safe_link, list_marker, printed_span,
+    printed_text, scale_share, series_name, thresholds_line,
 };
 
 const INK: Rgb = Rgb(0.11, 0.11, 0.13);
@@ -66,26 +69,19 @@ const BLOCK_GAP: f32 = 6.0;
 /// A list's text hangs this far right of its marker.
 const HANG: f32 = 14.0;
 
-/// Draws `document` as a PDF; the warnings name each character the built-in font had to
-/// replace.
+/// Draws `document` as a tagged PDF; the warnings name each character the embedded fonts
+/// cannot show.
 pub fn draw(document: &Document, options: &RenderOptions) -> Result<Rendered> {
-    let layout = lay_out(document, options);
-    let geometry = layout.geometry();
-    let (pages, encoder) = layout.finish();
     let meta = draw::Meta {
         title: document.title.clone(),
         author: document.author.clone().unwrap_or_default(),
+        subject: document.subject.clone().unwrap_or_default(),
         // A document without a date gets a fixed one, never the clock: two runs, same bytes.
         date: document.date.unwrap_or((1970, 1, 1)),
+        language: document.language.to_string(),
     };
-    let mut bytes = draw::to_pdf(pages, geometry, &meta);
-    if let Some(subject) = &document.subject {
-        bytes = with_subject(bytes, subject);
-    }
-    Ok(Rendered {
-        bytes,
-        warnings: encoder.warnings(),
-    })
+    let (bytes, warnings) = lay_out(document, options).into_pdf(&meta);
+    Ok(Rendered { bytes, warnings })
 }
 
 /// Every block on pages of the options' paper, footers not yet added.
@@ -160,21 +156,22 @@ fn cover(l: &mut Layout, title: &Title) {
 fn heading(l: &mut Layout, heading: &Heading, follow: f32) {
     // Never more than half a page: a longer block starts under its heading and runs on.
     let follow = follow.min((l.body_bottom() - l.geometry().top()) / 2.0);
+    let id = heading.id.as_deref();
     match heading.level {
         0 | 1 => {
             l.space(8.0);
-            l.heading(&heading.text, H1, follow + 8.0);
+            l.heading_level(1, id, &heading.text, H1, follow + 8.0);
             l.rule(NAVY, 1.0);
             l.advance(6.0);
         }
         2 => {
             l.space(8.0);
-            l.heading(&heading.text, H2, follow + 2.0);
+            l.heading_level(2, id, &heading.text, H2, follow + 2.0);
             l.advance(2.0);
         }
         _ => {
             l.space(4.0);
-            l.heading(&heading.text, H3, follow + 1.0);
+            l.heading_level(heading.level.min(6), id, &heading.text, H3, follow + 1.0);
             l.advance(1.0);
         }
     }
@@ -213,17 +210,25 @@ fn paragraph_style(p: &Paragraph) -> TextStyle {
     base.colored(tone_color(p.tone))
 }
 
-/// A paragraph; its bold runs stay bold when it fits on one line.
+/// A paragraph; its bold runs stay bold and its links clickable when it fits on one line (a
+/// longer one links as a whole to its first target).
 fn paragraph(l: &mut Layout, p: &Paragraph, indent: f32) {
     let style = paragraph_style(p);
     let mixed = p.spans.iter().any(|s| s.strong) && !p.spans.iter().all(|s| s.strong);
-    if mixed {
-        let runs: Vec<(String, TextStyle)> = p
+    let linked = p
+        .spans
+        .iter()
+        .any(|s| link_target(s.link.as_ref()).is_some());
+    if mixed || linked {
+        let runs: Vec<(String, TextStyle, Option<LinkTarget>)> = p
             .spans
             .iter()
-            .map(|s| (printed_span(s), if s.strong { style.bold() } else { style }))
+            .map(|s| {
+                let face = if s.strong { style.bold() } else { style };
+                (printed_span(s), face, link_target(s.link.as_ref()))
+            })
             .collect();
-        l.runs(&runs, indent);
+        l.linked_runs(&runs, indent);
     } else {
         let style = if p.spans.iter().all(|s| s.strong) && !p.spans.is_empty() {
             style.bold()
@@ -231,6 +236,14 @@ fn paragraph(l: &mut Layout, p: &Paragraph, indent: f32) {
             style
         };
         l.paragraph(&printed_text(p), style, indent);
+    }
+}
+
+/// Where a click goes in the PDF: only the links any medium may make clickable.
+fn link_target(link: Option<&Link>) -> Option<LinkTarget> {
+    match link.filter(|link| is_safe_link(link))? {
+        Link::Url(url) => Some(LinkTarget::Url(url.trim().to_string())),
+        Link::Section(id) => Some(LinkTarget::Heading(id.clone())),
     }
 }
 
@@ -258,7 +271,16 @@ fn table(l: &mut Layout, table: &Table) {
     }
     l.paragraph(&table.caption, CAPTION, 0.0);
     l.advance(2.0);
-    l.table(&columns, &rows, &TABLE);
+    let links: Vec<Vec<Option<LinkTarget>>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| link_target(cell.link.as_ref()))
+                .collect()
+        })
+        .collect();
+    l.table_with_links(&columns, &rows, &links, &TABLE);
 }
 
 /// The table's columns and cells as the page model sets them.
@@ -392,26 +414,30 @@ fn chart(l: &mut Layout, chart: &Chart) {
         value_width,
         bar_height: if series == 1 { 13.0 } else { 9.0 },
     };
-    l.heading(
-        &chart.title,
-        CAPTION,
-        2.0 * frame.bar_height * series as f32 + 20.0,
+    // The title is the figure's caption (a paragraph, not a heading of the outline), kept on
+    // the page with the first group of bars.
+    let title_lines = l.wrap_text(&chart.title, CAPTION, g.text_width()).len();
+    l.ensure(
+        title_lines as f32 * CAPTION.line_height() + 2.0 * frame.bar_height * series as f32 + 20.0,
     );
+    l.paragraph(&chart.title, CAPTION, 0.0);
     l.advance(2.0);
-    for group in &chart.groups {
-        chart_group(l, group, chart, &frame);
-    }
-    scale(l, frame.track_left, frame.track_width);
-    if !chart.thresholds.is_empty() {
-        let text = format!(
-            "Vertical lines mark {}.",
-            thresholds_line(&chart.thresholds)
-        );
-        l.paragraph(&text, SMALL, label_width + 8.0);
-    }
-    if has_legend(chart) {
-        legend(l, chart, label_width + 8.0);
-    }
+    l.figure(&chart_alt(chart), |l| {
+        for group in &chart.groups {
+            chart_group(l, group, chart, &frame);
+        }
+        scale(l, frame.track_left, frame.track_width);
+        if !chart.thresholds.is_empty() {
+            let text = format!(
+                "Vertical lines mark {}.",
+                thresholds_line(&chart.thresholds)
+            );
+            l.paragraph(&text, SMALL, label_width + 8.0);
+        }
+        if has_legend(chart) {
+            legend(l, chart, label_width + 8.0);
+        }
+    });
 }
 
 /// One label and its bars, kept on one page, the threshold lines across them.
@@ -539,12 +565,10 @@ fn legend(l: &mut Layout, chart: &Chart, indent: f32) {
 fn list(l: &mut Layout, list: &List) {
     for (index, item) in list.items.iter().enumerate() {
         let style = paragraph_style(item);
-        l.ensure(style.line_height());
         let marker = list_marker(list, index, "\u{2022}");
-        let top = l.cursor();
-        let x = l.geometry().left() + 4.0;
-        l.place_line(marker, style, x, top);
-        paragraph(l, item, 4.0 + HANG);
+        l.list_item(&marker, style, 4.0, HANG, |l, indent| {
+            paragraph(l, item, indent);
+        });
         l.advance(1.5);
     }
 }
@@ -556,30 +580,6 @@ fn note(l: &mut Layout, note: &Note) {
         other => tone_color(other),
     };
     l.banner(&note.text, NOTE, fill);
-}
-
-/// The PDF with the document's subject in its information dictionary (`pdf::draw` writes the
-/// title, author and date). Unreadable bytes are returned as they were.
-fn with_subject(bytes: Vec<u8>, subject: &str) -> Vec<u8> {
-    let Ok(mut doc) = lopdf::Document::load_mem(&bytes) else {
-        return bytes;
-    };
-    let Ok(info_id) = doc
-        .trailer
-        .get(b"Info")
-        .and_then(lopdf::Object::as_reference)
-    else {
-        return bytes;
-    };
-    let Ok(info) = doc.get_dictionary_mut(info_id) else {
-        return bytes;
-    };
-    info.set("Subject", lopdf::text_string(subject));
-    let mut out = Vec::with_capacity(bytes.len());
-    match doc.save_to(&mut out) {
-        Ok(()) => out,
-        Err(_) => bytes,
-    }
 }
 
 #[cfg(test)]

@@ -1,15 +1,18 @@
-//! Turns laid-out pages into PDF bytes. No layout decisions here.
+//! Turns laid-out pages into a tagged PDF (PDF/UA-1). No layout decisions here.
 //!
-//! printpdf builds the document (page tree, fonts, metadata); each page's content stream is
-//! written here directly from the marks. printpdf's own route, one `Op` value per operator
-//! translated through lopdf's operation model, took half of a long report's time and most of
-//! its memory (every page's operations stay alive until the document is written).
+//! printpdf builds the document (page tree, metadata); each page's content stream is written
+//! here directly from the marks, each mark inside the marked-content sequence of its structure
+//! element or as an artifact. printpdf's own route, one `Op` value per operator translated
+//! through lopdf's operation model, took half of a long report's time and most of its memory.
+//! The fonts, the structure tree, the outline, links and XMP metadata are added to printpdf's
+//! lopdf document ([`super::tagged`]).
 
-use printpdf::{BuiltinFont, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt};
+use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, Pt};
 
-use super::encode::win_ansi_code;
-use super::layout::{FillBox, Geometry, Mark, Page, Rgb, Rule, TextBox};
+use super::font::{self, Subset};
+use super::layout::{FillBox, Geometry, Mark, Page, Rgb, Rule, Tagged, TextBox};
 use super::metrics::Face;
+use super::tags::{Tag, Tree};
 
 /// Document metadata; the date comes from the assessment, never the clock.
 pub struct Meta {
@@ -17,8 +20,12 @@ pub struct Meta {
     pub title: String,
     /// Author (who prepared the assessment).
     pub author: String,
+    /// What the document is about (empty for none).
+    pub subject: String,
     /// Creation date as (year, month, day).
     pub date: (u16, u8, u8),
+    /// The document's language tag; empty means `en-US`.
+    pub language: String,
 }
 
 /// Below this many pages the streams are written on one thread: starting threads would cost
@@ -27,23 +34,95 @@ const PAGES_PER_THREAD: usize = 32;
 
 /// The PDF bytes. Each page's content stream is written and compressed as soon as possible,
 /// on every core for long reports; the order of pages and bytes does not depend on threads.
-pub fn to_pdf(pages: Vec<Page>, geometry: Geometry, meta: &Meta) -> Vec<u8> {
-    let streams = compressed_page_streams(&pages, geometry.height);
-    let page_count = pages.len();
-    drop(pages);
-    let mut document = document_with_blank_pages(page_count, geometry, meta);
+pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
+    let Tagged {
+        mut pages,
+        tree,
+        geometry,
+        ..
+    } = tagged;
+    let fonts = Fonts::for_pages(&pages);
+    let streams = compressed_page_streams(&pages, geometry.height, &fonts, &tree);
+    // The marks are drawn: only their tags are needed from here on, and the marks (every
+    // line's text) are most of a long report's memory.
+    for page in &mut pages {
+        page.marks = Vec::new();
+    }
+    let mut document = document_with_blank_pages(pages.len(), geometry, meta);
     let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
-    for (page_id, stream) in page_ids.into_iter().zip(streams) {
+    for (&page_id, stream) in page_ids.iter().zip(streams) {
         set_page_content(&mut document, page_id, stream);
     }
-    let mut bytes = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = document.save_to(&mut bytes);
-    bytes
+    let elements = super::tagged::finish(
+        &mut document,
+        &super::tagged::Parts {
+            pages: &pages,
+            page_ids: &page_ids,
+            tree: &tree,
+            fonts: &fonts,
+            geometry,
+            meta,
+        },
+    );
+    super::write::write(&document, &elements, &mut Deflater::new())
 }
 
-/// printpdf's document with `page_count` empty pages; the first names the two fonts so that
-/// printpdf puts them in the resources every page shares.
+/// The faces a document uses, each subset to the characters it shows.
+pub(crate) struct Fonts {
+    /// (face, resource name, subset) for each face used.
+    pub faces: Vec<(Face, &'static str, Subset)>,
+}
+
+impl Fonts {
+    fn for_pages(pages: &[Page]) -> Self {
+        let mut used: [Option<font::CharSet>; 2] = [None, None];
+        for page in pages {
+            for mark in &page.marks {
+                if let Mark::Text(text) = mark {
+                    used[usize::from(face_index(text.style.face))]
+                        .get_or_insert_with(font::CharSet::default)
+                        .extend(&text.text);
+                }
+            }
+        }
+        let faces = [Face::Regular, Face::Bold]
+            .into_iter()
+            .filter_map(|face| {
+                let chars = used[usize::from(face_index(face))].as_ref()?.chars();
+                Some((
+                    face,
+                    resource_name(face),
+                    font::subset(font::font(face), &chars),
+                ))
+            })
+            .collect();
+        Self { faces }
+    }
+
+    fn subset(&self, face: Face) -> Option<&Subset> {
+        self.faces
+            .iter()
+            .find(|(f, _, _)| *f == face)
+            .map(|(_, _, s)| s)
+    }
+}
+
+fn face_index(face: Face) -> u8 {
+    match face {
+        Face::Regular => 0,
+        Face::Bold => 1,
+    }
+}
+
+/// The name a page's resources give a face.
+fn resource_name(face: Face) -> &'static str {
+    match face {
+        Face::Regular => "F1",
+        Face::Bold => "F2",
+    }
+}
+
+/// printpdf's document with `page_count` empty pages.
 fn document_with_blank_pages(
     page_count: usize,
     geometry: Geometry,
@@ -51,6 +130,7 @@ fn document_with_blank_pages(
 ) -> lopdf::Document {
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.author = meta.author.clone();
+    doc.metadata.info.subject = meta.subject.clone();
     doc.metadata.info.creator = format!("sro-assess {}", env!("CARGO_PKG_VERSION"));
     doc.metadata.info.producer = doc.metadata.info.creator.clone();
     let stamp = date_time(meta.date);
@@ -59,19 +139,8 @@ fn document_with_blank_pages(
     doc.metadata.info.metadata_date = stamp;
     let width = page_mm(geometry.width);
     let height = page_mm(geometry.height);
-    let fonts = [Face::Regular, Face::Bold].map(|face| Op::SetFont {
-        font: PdfFontHandle::Builtin(builtin(face)),
-        size: Pt(10.0),
-    });
     let pdf_pages = (0..page_count)
-        .map(|index| {
-            let ops = if index == 0 {
-                fonts.to_vec()
-            } else {
-                Vec::new()
-            };
-            PdfPage::new(width, height, ops)
-        })
+        .map(|_| PdfPage::new(width, height, Vec::new()))
         .collect();
     doc.with_pages(pdf_pages);
     let options = PdfSaveOptions {
@@ -96,7 +165,12 @@ fn set_page_content(document: &mut lopdf::Document, page_id: lopdf::ObjectId, de
 }
 
 /// Every page's deflated content stream, in page order.
-fn compressed_page_streams(pages: &[Page], page_height: f32) -> Vec<Vec<u8>> {
+fn compressed_page_streams(
+    pages: &[Page],
+    page_height: f32,
+    fonts: &Fonts,
+    tree: &Tree,
+) -> Vec<Vec<u8>> {
     let threads = std::thread::available_parallelism()
         .map(usize::from)
         .unwrap_or(1)
@@ -106,7 +180,7 @@ fn compressed_page_streams(pages: &[Page], page_height: f32) -> Vec<Vec<u8>> {
         let mut deflater = Deflater::new();
         chunk
             .iter()
-            .map(|page| deflater.deflate(&page_content(page, page_height)))
+            .map(|page| deflater.deflate(&page_content(page, page_height, fonts, tree)))
             .collect()
     };
     if threads == 1 {
@@ -130,7 +204,7 @@ fn compressed_page_streams(pages: &[Page], page_height: f32) -> Vec<Vec<u8>> {
 
 /// zlib compression with one state reused for every stream of a thread: setting up a fresh
 /// state (a quarter megabyte, zeroed) cost as much as compressing a page.
-struct Deflater {
+pub(crate) struct Deflater {
     state: flate2::Compress,
 }
 
@@ -138,14 +212,14 @@ impl Deflater {
     /// Level 3: printpdf's `save` uses the slowest level (9), which took a tenth of a report's
     /// time. Measured on the sample report: level 9 56.4 KB, 6 56.0 KB, 3 57.1 KB, 1 73.8 KB;
     /// level 3 is as fast as 2 and within 2 % of the smallest.
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Deflater {
             state: flate2::Compress::new(flate2::Compression::new(LEVEL), true),
         }
     }
 
     /// `bytes` as a zlib stream.
-    fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
+    pub(crate) fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
         self.state.reset();
         let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
         loop {
@@ -210,23 +284,28 @@ fn date_time((year, month, day): (u16, u8, u8)) -> printpdf::OffsetDateTime {
     }
 }
 
-fn builtin(face: Face) -> BuiltinFont {
-    match face {
-        Face::Regular => BuiltinFont::Helvetica,
-        Face::Bold => BuiltinFont::HelveticaBold,
-    }
-}
-
 /// A page's content stream. Graphics state is tracked rather than saved and restored around
-/// every mark, and consecutive lines of text share one text section placed with absolute
-/// matrices: a line of text costs two operators.
-fn page_content(page: &Page, page_height: f32) -> Vec<u8> {
+/// every mark, and consecutive lines of one element share one text section placed with
+/// absolute matrices: a line of text costs two operators. Each run of marks of one structure
+/// element is one marked-content sequence; marks of none are artifacts.
+fn page_content(page: &Page, page_height: f32, fonts: &Fonts, tree: &Tree) -> Vec<u8> {
     let mut pen = Pen {
-        out: Vec::with_capacity(page.marks.len() * 48 + 64),
+        out: Vec::with_capacity(page.marks.len() * 56 + 64),
         page_height,
+        fonts: Some(fonts),
         ..Pen::default()
     };
-    for mark in &page.marks {
+    let mut open: Option<Tag> = None;
+    for (index, mark) in page.marks.iter().enumerate() {
+        let tag = page.tags.get(index).copied().flatten();
+        if open != Some(tag) {
+            pen.end_text();
+            if open.is_some() {
+                pen.out.extend_from_slice(b"EMC\n");
+            }
+            pen.begin_marked(tag, tree);
+            open = Some(tag);
+        }
         match mark {
             Mark::Text(text) => pen.text(text),
             Mark::Fill(fill) => pen.fill(fill),
@@ -234,13 +313,17 @@ fn page_content(page: &Page, page_height: f32) -> Vec<u8> {
         }
     }
     pen.end_text();
+    if open.is_some() {
+        pen.out.extend_from_slice(b"EMC\n");
+    }
     pen.out
 }
 
 /// The graphics state as the PDF viewer will have it, so that only changes are written.
 #[derive(Default)]
-struct Pen {
+struct Pen<'a> {
     out: Vec<u8>,
+    fonts: Option<&'a Fonts>,
     page_height: f32,
     in_text: bool,
     font: Option<(Face, f32)>,
@@ -249,7 +332,21 @@ struct Pen {
     thickness: Option<f32>,
 }
 
-impl Pen {
+impl Pen<'_> {
+    /// Opens the marked-content sequence of `tag`: `/P <</MCID 3>> BDC`, or `/Artifact BMC`.
+    fn begin_marked(&mut self, tag: Tag, tree: &Tree) {
+        match tag.and_then(|(element, mcid)| Some((tree.get(element as usize)?.role, mcid))) {
+            Some((role, mcid)) => {
+                self.out.push(b'/');
+                self.out.extend_from_slice(role.name().as_bytes());
+                self.out.extend_from_slice(b" <</MCID ");
+                push_digits(&mut self.out, u64::from(mcid));
+                self.out.extend_from_slice(b">> BDC\n");
+            }
+            None => self.out.extend_from_slice(b"/Artifact BMC\n"),
+        }
+    }
+
     fn text(&mut self, text: &TextBox) {
         if !self.in_text {
             self.out.extend_from_slice(b"BT\n");
@@ -259,7 +356,7 @@ impl Pen {
         if self.font != Some((style.face, style.size)) {
             self.out.push(b'/');
             self.out
-                .extend_from_slice(builtin(style.face).get_pdf_id().as_bytes());
+                .extend_from_slice(resource_name(style.face).as_bytes());
             self.out.push(b' ');
             self.number(style.size);
             self.out.extend_from_slice(b" Tf\n");
@@ -270,7 +367,7 @@ impl Pen {
         self.out.extend_from_slice(b"1 0 0 1 ");
         self.point(text.x, text.baseline);
         self.out.extend_from_slice(b" Tm\n");
-        self.string(&text.text);
+        self.glyphs(&text.text, style.face);
         self.out.extend_from_slice(b" Tj\n");
     }
 
@@ -363,22 +460,29 @@ impl Pen {
         }
     }
 
-    /// A literal string in WinAnsi, the built-in fonts' encoding. The layout has already
-    /// replaced every character WinAnsi lacks; `?` is only a last resort.
-    fn string(&mut self, text: &str) {
+    /// A literal string of two-byte glyph ids in the face's subset (Identity-H), the bytes
+    /// that would end or escape the string escaped. The layout has let through only characters
+    /// the font has; glyph 0 is a last resort.
+    fn glyphs(&mut self, text: &str, face: Face) {
+        let subset = self.fonts.and_then(|fonts| fonts.subset(face));
         self.out.push(b'(');
         for c in text.chars() {
-            let byte = win_ansi_code(c).unwrap_or(b'?');
-            if matches!(byte, b'(' | b')' | b'\\') {
-                self.out.push(b'\\');
+            let gid = subset.and_then(|s| s.glyph(c)).unwrap_or(0);
+            for byte in gid.to_be_bytes() {
+                match byte {
+                    b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', byte]),
+                    // A bare CR or LF inside a string reads back as LF: escape them.
+                    b'\r' => self.out.extend_from_slice(b"\\r"),
+                    b'\n' => self.out.extend_from_slice(b"\\n"),
+                    _ => self.out.push(byte),
+                }
             }
-            self.out.push(byte);
         }
         self.out.push(b')');
     }
 }
 
-fn push_digits(out: &mut Vec<u8>, value: u64) {
+pub(crate) fn push_digits(out: &mut Vec<u8>, value: u64) {
     if value >= 10 {
         push_digits(out, value / 10);
     }
@@ -389,6 +493,7 @@ fn push_digits(out: &mut Vec<u8>, value: u64) {
 mod tests {
     use super::*;
     use crate::report::pdf::layout::TextStyle;
+    use crate::report::pdf::tags::Role;
 
     const INK: Rgb = Rgb(0.1, 0.1, 0.1);
     const RED: Rgb = Rgb(0.8, 0.1, 0.1);
@@ -407,22 +512,58 @@ mod tests {
         })
     }
 
+    /// The content stream of a page whose marks are all artifacts.
     fn content(marks: Vec<Mark>) -> String {
-        String::from_utf8_lossy(&page_content(&Page { marks }, 792.0)).into_owned()
+        let tags = vec![None; marks.len()];
+        tagged_content(marks, tags, &Tree::default())
+    }
+
+    fn tagged_content(marks: Vec<Mark>, tags: Vec<Tag>, tree: &Tree) -> String {
+        let page = Page {
+            marks,
+            tags,
+            ..Page::default()
+        };
+        let fonts = Fonts::for_pages(std::slice::from_ref(&page));
+        String::from_utf8_lossy(&page_content(&page, 792.0, &fonts, tree)).into_owned()
+    }
+
+    /// The glyph ids of `text` in the subset `marks` make, as the content stream shows them.
+    fn glyph_string(marks: &[Mark], face: Face, text: &str) -> String {
+        let page = Page {
+            marks: marks.to_vec(),
+            ..Page::default()
+        };
+        let fonts = Fonts::for_pages(std::slice::from_ref(&page));
+        let subset = fonts.subset(face).unwrap();
+        let mut pen = Pen {
+            fonts: Some(&fonts),
+            ..Pen::default()
+        };
+        pen.glyphs(text, face);
+        assert!(text.chars().all(|c| subset.glyphs.contains_key(&c)));
+        String::from_utf8_lossy(&pen.out).into_owned()
     }
 
     #[test]
     fn lines_in_one_style_share_a_text_section_and_the_state() {
-        let page = content(vec![
+        let marks = vec![
             text(100.0, Face::Regular, INK),
             text(112.0, Face::Regular, INK),
             text(124.5, Face::Bold, INK),
-        ]);
+        ];
+        let page = content(marks.clone());
+        let glyphs = |face, words| glyph_string(&marks, face, words);
         assert_eq!(
             page,
-            "BT\n/F5 10 Tf\n0.1 0.1 0.1 rg\n1 0 0 1 54 692 Tm\n(line at 100) Tj\n\
-             1 0 0 1 54 680 Tm\n(line at 112) Tj\n\
-             /F6 10 Tf\n1 0 0 1 54 667.5 Tm\n(line at 124.5) Tj\nET\n"
+            format!(
+                "/Artifact BMC\nBT\n/F1 10 Tf\n0.1 0.1 0.1 rg\n1 0 0 1 54 692 Tm\n{} Tj\n\
+                 1 0 0 1 54 680 Tm\n{} Tj\n\
+                 /F2 10 Tf\n1 0 0 1 54 667.5 Tm\n{} Tj\nET\nEMC\n",
+                glyphs(Face::Regular, "line at 100"),
+                glyphs(Face::Regular, "line at 112"),
+                glyphs(Face::Bold, "line at 124.5"),
+            )
         );
     }
 
@@ -455,11 +596,13 @@ mod tests {
         assert_eq!(
             operators,
             [
+                "BMC", // all artifacts: one sequence
                 "BT", "Tf", "rg", "Tm", "Tj", "ET", // first line
                 "rg", "re", "f", // the red box changes the shared fill colour
                 "BT", "rg", "Tm", "Tj",
                 "ET", // the font is graphics state and persists; the ink not
                 "RG", "w", "m", "l", "S", "m", "l", "S", // the second rule needs no state
+                "EMC",
             ]
         );
         assert!(page.contains("\n54 652 100.25 10 re\n"), "{page}");
@@ -489,6 +632,54 @@ mod tests {
         );
     }
 
+    #[test]
+    fn each_element_is_one_marked_sequence_and_the_rest_artifacts() {
+        let mut tree = Tree::default();
+        let heading = tree.add(Role::Heading(1), 0);
+        let paragraph = tree.add(Role::Paragraph, 0);
+        let marks = vec![
+            text(100.0, Face::Bold, INK),
+            text(112.0, Face::Regular, INK),
+            text(124.0, Face::Regular, INK),
+            text(700.0, Face::Regular, INK),
+        ];
+        let (heading, paragraph) = (heading as u32, paragraph as u32);
+        let tags = vec![
+            Some((heading, 0)),
+            Some((paragraph, 1)),
+            Some((paragraph, 1)),
+            None,
+        ];
+        let page = tagged_content(marks, tags, &tree);
+        let markers: Vec<&str> = page
+            .lines()
+            .filter(|l| l.ends_with("BDC") || l.ends_with("BMC") || *l == "EMC")
+            .collect();
+        assert_eq!(
+            markers,
+            [
+                "/H1 <</MCID 0>> BDC",
+                "EMC",
+                "/P <</MCID 1>> BDC",
+                "EMC",
+                "/Artifact BMC",
+                "EMC"
+            ]
+        );
+        // Text objects close inside their sequence.
+        let depth = page.lines().try_fold((0i32, 0i32), |(marked, text), line| {
+            let next = match line {
+                l if l.ends_with("BDC") || l.ends_with("BMC") => (marked + 1, text),
+                "EMC" => (marked - 1, text),
+                "BT" => (marked, text + 1),
+                "ET" => (marked, text - 1),
+                _ => (marked, text),
+            };
+            (text == 0 || line != "EMC").then_some(next)
+        });
+        assert_eq!(depth, Some((0, 0)), "{page}");
+    }
+
     /// Reads a PDF literal string back: the bytes between the outer parentheses, unescaped.
     fn read_literal(literal: &[u8]) -> Option<Vec<u8>> {
         let inner = literal.strip_prefix(b"(")?.strip_suffix(b")")?;
@@ -499,6 +690,15 @@ mod tests {
                 (false, b'\\') => escaped = true,
                 // An unescaped parenthesis would end or nest the string early.
                 (false, b'(' | b')') => return None,
+                (false, b'\r' | b'\n') => return None,
+                (true, b'n') => {
+                    bytes.push(b'\n');
+                    escaped = false;
+                }
+                (true, b'r') => {
+                    bytes.push(b'\r');
+                    escaped = false;
+                }
                 _ => {
                     bytes.push(byte);
                     escaped = false;
@@ -510,15 +710,27 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn any_text_reads_back_as_its_win_ansi_bytes(text in "(?s).{0,60}") {
+        fn any_text_reads_back_as_its_glyph_ids(text in "(?s).{0,60}") {
             let cleaned = crate::report::pdf::encode::Encoder::default().clean(&text);
-            let mut pen = Pen::default();
-            pen.string(&cleaned);
-            let expected: Vec<u8> = cleaned
-                .chars()
-                .map(|c| win_ansi_code(c).unwrap_or(b'?'))
-                .collect();
-            proptest::prop_assert!(!expected.contains(&b'?') || cleaned.contains('?'));
+            let marks = vec![Mark::Text(TextBox {
+                x: 0.0,
+                baseline: 10.0,
+                text: cleaned.clone(),
+                style: TextStyle::new(Face::Regular, 10.0, INK),
+                width: 0.0,
+            })];
+            let page = Page { marks, ..Page::default() };
+            let fonts = Fonts::for_pages(std::slice::from_ref(&page));
+            let mut pen = Pen { fonts: Some(&fonts), ..Pen::default() };
+            pen.glyphs(&cleaned, Face::Regular);
+            let expected: Vec<u8> = match fonts.subset(Face::Regular) {
+                Some(subset) => cleaned
+                    .chars()
+                    .flat_map(|c| subset.glyphs[&c].to_be_bytes())
+                    .collect(),
+                None => Vec::new(),
+            };
+            proptest::prop_assert!(!expected.chunks(2).any(|g| g == [0, 0]), "no .notdef");
             proptest::prop_assert_eq!(read_literal(&pen.out), Some(expected));
         }
 
@@ -531,12 +743,5 @@ mod tests {
             proptest::prop_assert!((read - f64::from(value)).abs() <= 0.000_5 + 1e-9, "{} -> {}", value, written);
             proptest::prop_assert!(!written.contains('e') && !written.ends_with('.'));
         }
-    }
-
-    #[test]
-    fn strings_are_win_ansi_with_parentheses_and_backslashes_escaped() {
-        let mut pen = Pen::default();
-        pen.string("a (b) \\ café \u{2014}");
-        assert_eq!(pen.out, b"(a \\(b\\) \\\\ caf\xE9 \x97)");
     }
 }

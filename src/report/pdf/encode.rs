@@ -1,52 +1,19 @@
-//! Text for the built-in Helvetica, which covers WinAnsi (Windows-1252) only.
+//! Text for the embedded fonts: normalized to NFC, and limited to what both faces can show.
 //!
-//! A built-in font can show no other character (printpdf would print `?` without a word).
-//! Every string goes through [`Encoder::clean`] first: characters WinAnsi has (Spanish accents,
-//! curly quotes, dashes) pass unchanged, others get a readable replacement (`→` becomes `->`),
-//! and each replaced character is recorded so the caller can warn about it.
+//! Every string goes through [`Encoder::clean`] first. Decomposed accents are composed
+//! (`e` + U+0301 becomes `é`) so they print as one glyph and extract as typed; characters the
+//! fonts have (Łódź, Nguyễn, Ő, curly quotes, dashes, arrows) pass unchanged; others get a
+//! readable replacement (`✓` becomes `[x]`), and each replaced character is recorded so the
+//! caller can warn about it: a PDF never shows a silent box or `?`.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// The WinAnsi byte for `c`, or `None` when the encoding has no such character.
-pub fn win_ansi_code(c: char) -> Option<u8> {
-    let code = u32::from(c);
-    if (0x20..=0x7E).contains(&code) || (0xA0..=0xFF).contains(&code) {
-        return u8::try_from(code).ok();
-    }
-    Some(match c {
-        '\u{20AC}' => 0x80,
-        '\u{201A}' => 0x82,
-        '\u{0192}' => 0x83,
-        '\u{201E}' => 0x84,
-        '\u{2026}' => 0x85,
-        '\u{2020}' => 0x86,
-        '\u{2021}' => 0x87,
-        '\u{02C6}' => 0x88,
-        '\u{2030}' => 0x89,
-        '\u{0160}' => 0x8A,
-        '\u{2039}' => 0x8B,
-        '\u{0152}' => 0x8C,
-        '\u{017D}' => 0x8E,
-        '\u{2018}' => 0x91,
-        '\u{2019}' => 0x92,
-        '\u{201C}' => 0x93,
-        '\u{201D}' => 0x94,
-        '\u{2022}' => 0x95,
-        '\u{2013}' => 0x96,
-        '\u{2014}' => 0x97,
-        '\u{02DC}' => 0x98,
-        '\u{2122}' => 0x99,
-        '\u{0161}' => 0x9A,
-        '\u{203A}' => 0x9B,
-        '\u{0153}' => 0x9C,
-        '\u{017E}' => 0x9E,
-        '\u{0178}' => 0x9F,
-        _ => return None,
-    })
-}
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Base letters of Latin Extended-A (U+0100..=U+017F), so `ł` prints as `l` rather than `?`.
+use super::font::covers;
+
+/// Base letters of Latin Extended-A (U+0100..=U+017F): a last resort should the fonts lack one.
 const LATIN_EXTENDED_A: &str = concat!(
     "AaAaAaCcCcCcCcDd",
     "DdEeEeEeEeEeGgGg",
@@ -58,7 +25,7 @@ const LATIN_EXTENDED_A: &str = concat!(
     "UuUuWwYyYZzZzZzs",
 );
 
-/// A readable stand-in for a character WinAnsi lacks, or `None` when there is no good one.
+/// A readable stand-in for a character the fonts lack, or `None` when there is no good one.
 fn replacement(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{2192}' | '\u{27F6}' | '\u{2794}' | '\u{279C}' | '\u{27A1}' => "->",
@@ -88,33 +55,41 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// Cleans text for the built-in fonts and remembers what it had to replace.
+/// Cleans text for the embedded fonts and remembers what it had to replace.
 #[derive(Debug, Default, Clone)]
 pub struct Encoder {
     /// Each replaced character and what was printed instead.
     replaced: BTreeMap<char, String>,
 }
 
+/// Whether `c` prints as it is: the fonts have it, and it is not a control or a soft hyphen.
+fn prints(c: char) -> bool {
+    c != '\u{00AD}' && covers(c)
+}
+
 impl Encoder {
-    /// `text` with every character WinAnsi lacks replaced; line breaks become spaces.
+    /// `text` in NFC with every character the fonts lack replaced; line breaks become spaces.
     pub fn clean(&mut self, text: &str) -> String {
         self.clean_borrowed(text).into_owned()
     }
 
     /// [`Encoder::clean`] without a copy when nothing needs replacing, which is most text.
     pub fn clean_borrowed<'a>(&mut self, text: &'a str) -> Cow<'a, str> {
-        if text
-            .chars()
-            .all(|c| c != '\u{00AD}' && win_ansi_code(c).is_some())
-        {
+        let composed = matches!(is_nfc_quick(text.chars()), IsNormalized::Yes);
+        if composed && text.chars().all(prints) {
             return Cow::Borrowed(text);
         }
-        let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
+        let normalized: Cow<'_, str> = if composed {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.nfc().collect())
+        };
+        let mut out = String::with_capacity(normalized.len());
+        for c in normalized.chars() {
             match c {
                 '\n' | '\r' | '\t' => out.push(' '),
                 '\u{00AD}' => {}
-                _ if win_ansi_code(c).is_some() => out.push(c),
+                _ if prints(c) => out.push(c),
                 _ => out.push_str(&self.substitute(c)),
             }
         }
@@ -148,7 +123,7 @@ impl Encoder {
                     format!("printed as \"{printed}\"")
                 };
                 format!(
-                    "the PDF's built-in font cannot show {shown}(U+{:04X}); {instead}",
+                    "the PDF's font cannot show {shown}(U+{:04X}); {instead}",
                     u32::from(*c)
                 )
             })
@@ -176,26 +151,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_what_win_ansi_has() {
+    fn keeps_what_the_fonts_have() {
         let mut encoder = Encoder::default();
-        let text = "Niñez y educación \u{201C}quoted\u{201D} \u{2014} José’s café";
+        let text = "Niñez y educación \u{201C}quoted\u{201D} \u{2014} José’s café, Łódź, Nguyễn, Ő, ﬁle \u{2192}";
         assert_eq!(encoder.clean(text), text);
+        assert!(encoder.warnings().is_empty());
+    }
+
+    #[test]
+    fn composes_decomposed_accents() {
+        let mut encoder = Encoder::default();
+        assert_eq!(
+            encoder.clean("Jose\u{0301} O\u{030B} Nguye\u{0302}\u{0303}n"),
+            "José Ő Nguyễn"
+        );
         assert!(encoder.warnings().is_empty());
     }
 
     #[test]
     fn replaces_the_rest_readably_and_says_so() {
         let mut encoder = Encoder::default();
-        let cleaned = encoder.clean("MOU \u{2192} board \u{2713} Łódź \u{5F20}");
-        assert_eq!(cleaned, "MOU -> board [x] Lódz [U+5F20]");
+        let cleaned = encoder.clean("board \u{2713} \u{2714} \u{5F20}");
+        assert_eq!(cleaned, "board [x] [x] [U+5F20]");
         let warnings = encoder.warnings();
-        assert_eq!(warnings.len(), 5, "{warnings:?}");
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
         assert!(
             warnings
                 .iter()
-                .any(|w| w.contains("U+2192") && w.contains("\"->\""))
+                .any(|w| w.contains("U+2713") && w.contains("\"[x]\""))
         );
-        assert!(cleaned.chars().all(|c| win_ansi_code(c).is_some()));
+        assert!(cleaned.chars().all(prints));
     }
 
     #[test]

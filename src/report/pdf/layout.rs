@@ -2,11 +2,17 @@
 //!
 //! Coordinates are points measured from the page's top-left corner (y grows downward), the way
 //! a reader thinks about a page; `draw` flips them for PDF. Everything placed here stays inside
-//! the margins: text is wrapped with real Helvetica widths, words longer than a line are broken,
-//! and a block that does not fit moves to the next page (a table repeats its header there).
+//! the margins: text is wrapped with the embedded font's widths, words longer than a line are
+//! broken, and a block that does not fit moves to the next page (a table repeats its header
+//! there).
+//!
+//! As it places marks the layout records what they are ([`super::tags`]): each primitive
+//! opens its structure element (a heading, a paragraph, a list, a table, a figure), so every
+//! PDF drawn from a layout is tagged without its caller doing anything.
 
 use super::encode::Encoder;
 use super::metrics::{ASCENT, DESCENT, Face, text_width};
+use super::tags::{Kid, LinkArea, LinkTarget, Role, Tag, Tree};
 
 /// An RGB colour, each channel 0..=1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,7 +61,7 @@ pub struct TextBox {
     pub x: f32,
     /// Baseline, from the top of the page.
     pub baseline: f32,
-    /// The text, already limited to WinAnsi characters.
+    /// The text, already limited to characters the fonts have.
     pub text: String,
     /// How it is set.
     pub style: TextStyle,
@@ -134,6 +140,12 @@ impl Mark {
 pub struct Page {
     /// What is drawn, back to front.
     pub marks: Vec<Mark>,
+    /// For each mark, the structure element and marked-content id it belongs to (`None`: an
+    /// artifact, such as the footer or a rule).
+    pub tags: Vec<Tag>,
+    /// The page's link areas.
+    pub links: Vec<LinkArea>,
+    pub(crate) next_mcid: u32,
 }
 
 /// Page size and margins, in points.
@@ -414,6 +426,29 @@ pub struct Layout {
     /// Top of the free space on the current page.
     y: f32,
     encoder: Encoder,
+    /// What the marks are.
+    tree: Tree,
+    /// The elements new elements go into (the Document at the bottom).
+    containers: Vec<usize>,
+    /// The element marks being placed belong to, when inside one.
+    owner: Option<usize>,
+    /// Marks being placed are artifacts (decoration, repeated headers).
+    artifact: bool,
+    /// The paragraph that text placed outside any element joins, while nothing else intervenes.
+    loose_text: Option<usize>,
+}
+
+/// A finished layout: the pages, what their marks are, and the characters replaced.
+#[derive(Debug)]
+pub struct Tagged {
+    /// The pages, footers included.
+    pub pages: Vec<Page>,
+    /// The structure tree.
+    pub tree: Tree,
+    /// The characters that had to be replaced.
+    pub encoder: Encoder,
+    /// Page size.
+    pub geometry: Geometry,
 }
 
 impl Layout {
@@ -444,7 +479,83 @@ impl Layout {
             pages: vec![Page::default()],
             y: geometry.top(),
             encoder,
+            tree: Tree::default(),
+            containers: vec![0],
+            owner: None,
+            artifact: false,
+            loose_text: None,
         }
+    }
+
+    /// The structure tree recorded so far.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    /// Runs `place` with the marks it places recorded as artifacts (decoration a screen reader
+    /// skips).
+    pub fn artifact<R>(&mut self, place: impl FnOnce(&mut Self) -> R) -> R {
+        let was = std::mem::replace(&mut self.artifact, true);
+        let result = place(self);
+        self.artifact = was;
+        result
+    }
+
+    /// Makes the text `place` places a link to `target`: a Link element with one annotation per
+    /// line of text.
+    /// Outside any element the link gets a paragraph of its own (a Link is inline).
+    pub fn link<R>(&mut self, target: LinkTarget, place: impl FnOnce(&mut Self) -> R) -> R {
+        let parent = match self.owner {
+            Some(owner) => owner,
+            None => self.open(Role::Paragraph),
+        };
+        let link = self.tree.add(Role::Link, parent);
+        self.loose_text = None;
+        if let Some(element) = self.tree.get_mut(link) {
+            element.details_mut().target = Some(target);
+        }
+        let was = self.owner.replace(link);
+        let result = place(self);
+        self.owner = was;
+        result
+    }
+
+    fn container(&self) -> usize {
+        self.containers.last().copied().unwrap_or(0)
+    }
+
+    /// A new element in the current container.
+    fn open(&mut self, role: Role) -> usize {
+        self.loose_text = None;
+        let parent = self.container();
+        self.tree.add(role, parent)
+    }
+
+    /// Runs `place` inside a new container element (a list, a table, a row).
+    fn within<R>(&mut self, role: Role, place: impl FnOnce(&mut Self, usize) -> R) -> R {
+        let id = self.open(role);
+        self.containers.push(id);
+        let result = place(self, id);
+        self.containers.pop();
+        self.loose_text = None;
+        result
+    }
+
+    /// Runs `place` with its marks owned by a new leaf element `role`; inside another leaf (a
+    /// heading's paragraph, a bullet's body) the marks stay with that one.
+    fn leaf<R>(&mut self, role: Role, place: impl FnOnce(&mut Self, Option<usize>) -> R) -> R {
+        if self.owner.is_some() {
+            return place(self, None);
+        }
+        let id = self.open(role);
+        self.owned_by(id, |l| place(l, Some(id)))
+    }
+
+    fn owned_by<R>(&mut self, id: usize, place: impl FnOnce(&mut Self) -> R) -> R {
+        let was = self.owner.replace(id);
+        let result = place(self);
+        self.owner = was;
+        result
     }
 
     /// The page geometry.
@@ -517,35 +628,55 @@ impl Layout {
     /// Runs of different styles on one line, left to right from `indent`; when they do not
     /// fit on one line they are set as one wrapped paragraph in the first run's style.
     pub fn runs(&mut self, runs: &[(String, TextStyle)], indent: f32) {
-        let Some(&(_, first_style)) = runs.first() else {
+        let runs: Vec<(String, TextStyle, Option<LinkTarget>)> = runs
+            .iter()
+            .map(|(text, style)| (text.clone(), *style, None))
+            .collect();
+        self.linked_runs(&runs, indent);
+    }
+
+    /// [`Layout::runs`] where a run may be a link. When the runs do not fit on one line, the
+    /// wrapped paragraph links to the first run's target, if any run has one.
+    pub fn linked_runs(&mut self, runs: &[(String, TextStyle, Option<LinkTarget>)], indent: f32) {
+        let Some((_, first_style, _)) = runs.first() else {
             return;
         };
-        let cleaned: Vec<(String, TextStyle)> = runs
+        let first_style = *first_style;
+        let cleaned: Vec<(String, TextStyle, Option<LinkTarget>)> = runs
             .iter()
-            .map(|(text, style)| (self.encoder.clean(text), *style))
+            .map(|(text, style, link)| (self.encoder.clean(text), *style, link.clone()))
             .collect();
         let total: f32 = cleaned
             .iter()
-            .map(|(t, s)| text_width(t, s.face, s.size))
+            .map(|(t, s, _)| text_width(t, s.face, s.size))
             .sum();
         if total > self.geometry.text_width() - indent {
-            let joined: String = cleaned.iter().map(|(t, _)| t.as_str()).collect();
-            self.paragraph(&joined, first_style, indent);
+            let joined: String = cleaned.iter().map(|(t, _, _)| t.as_str()).collect();
+            let target = cleaned.iter().find_map(|(_, _, link)| link.clone());
+            self.leaf(Role::Paragraph, |l, _| match target {
+                Some(target) => l.link(target, |l| l.paragraph(&joined, first_style, indent)),
+                None => l.paragraph(&joined, first_style, indent),
+            });
             return;
         }
         let lh = cleaned
             .iter()
-            .map(|(_, s)| s.line_height())
+            .map(|(_, s, _)| s.line_height())
             .fold(0.0, f32::max);
         self.ensure(lh);
         let top = self.y;
         let mut x = self.geometry.left() + indent;
-        for (text, style) in cleaned {
-            let width = text_width(&text, style.face, style.size);
-            let line_top = top + (lh - style.line_height()) / 2.0;
-            self.place_line(text, style, x, line_top);
-            x += width;
-        }
+        self.leaf(Role::Paragraph, |l, _| {
+            for (text, style, target) in cleaned {
+                let width = text_width(&text, style.face, style.size);
+                let line_top = top + (lh - style.line_height()) / 2.0;
+                match target {
+                    Some(target) => l.link(target, |l| l.place_line(text, style, x, line_top)),
+                    None => l.place_line(text, style, x, line_top),
+                }
+                x += width;
+            }
+        });
         self.y += lh;
     }
 
@@ -557,11 +688,79 @@ impl Layout {
         &mut self.pages[last]
     }
 
+    /// Places a mark as part of the element being laid out; text outside any element becomes
+    /// a paragraph, other marks outside one are artifacts.
     pub(crate) fn push(&mut self, mark: Mark) {
-        self.current().marks.push(mark);
+        let owner = match (self.artifact, self.owner) {
+            (true, _) => None,
+            (false, Some(owner)) => Some(owner),
+            (false, None) if matches!(mark, Mark::Text(_)) => Some(self.loose_paragraph()),
+            (false, None) => None,
+        };
+        self.push_owned(mark, owner);
     }
 
-    /// Text cleaned for the built-in font, and wrapped.
+    /// Places a decoration: never part of the structure.
+    fn push_artifact(&mut self, mark: Mark) {
+        self.push_owned(mark, None);
+    }
+
+    fn loose_paragraph(&mut self) -> usize {
+        match self.loose_text {
+            Some(id) => id,
+            None => {
+                let id = self.open(Role::Paragraph);
+                self.loose_text = Some(id);
+                id
+            }
+        }
+    }
+
+    fn push_owned(&mut self, mark: Mark, owner: Option<usize>) {
+        self.current();
+        let page_index = self.pages.len() - 1;
+        let link = owner.filter(|&id| {
+            matches!(mark, Mark::Text(_)) && self.tree.get(id).is_some_and(|e| e.role == Role::Link)
+        });
+        let bounds = mark.bounds();
+        let text = match &mark {
+            Mark::Text(t) if link.is_some() => t.text.clone(),
+            _ => String::new(),
+        };
+        let page = &mut self.pages[page_index];
+        let tag = owner.map(|id| match page.tags.last() {
+            Some(Some((last, mcid))) if *last as usize == id => (*last, *mcid),
+            _ => {
+                let mcid = page.next_mcid;
+                page.next_mcid += 1;
+                if let Some(element) = self.tree.get_mut(id) {
+                    element.push(Kid::Content {
+                        page: page_index as u32,
+                        mcid,
+                    });
+                }
+                (u32::try_from(id).unwrap_or(u32::MAX), mcid)
+            }
+        });
+        page.marks.push(mark);
+        page.tags.push(tag);
+        if let Some(element) = link {
+            page.links.push(LinkArea {
+                bounds,
+                element,
+                text,
+            });
+            let index = page.links.len() - 1;
+            if let Some(link) = self.tree.get_mut(element) {
+                link.push(Kid::Annotation {
+                    page: page_index as u32,
+                    index: index as u32,
+                });
+            }
+        }
+    }
+
+    /// Text cleaned for the embedded fonts (NFC, replacements for what they lack), and wrapped.
     pub fn wrap_text(&mut self, text: &str, style: TextStyle, max_width: f32) -> Vec<String> {
         let encoder = &mut self.encoder;
         let paragraphs = text.split('\n').map(|p| encoder.clean_borrowed(p));
@@ -589,8 +788,16 @@ impl Layout {
     /// A wrapped paragraph aligned within the text width.
     pub fn aligned(&mut self, text: &str, style: TextStyle, indent: f32, align: Align) {
         let width = self.geometry.text_width() - indent;
+        let lines = self.wrap_text(text, style, width);
+        self.leaf(Role::Paragraph, |l, _| {
+            l.aligned_lines(lines, style, indent, align);
+        });
+    }
+
+    fn aligned_lines(&mut self, lines: Vec<String>, style: TextStyle, indent: f32, align: Align) {
+        let width = self.geometry.text_width() - indent;
         let lh = style.line_height();
-        for line in self.wrap_text(text, style, width) {
+        for line in lines {
             self.ensure(lh);
             let line_width = text_width(&line, style.face, style.size);
             let x = self.geometry.left()
@@ -606,31 +813,105 @@ impl Layout {
         }
     }
 
-    /// A heading kept with at least `follow` points of what comes after it.
+    /// A level-1 heading kept with at least `follow` points of what comes after it; see
+    /// [`Layout::heading_level`].
     pub fn heading(&mut self, text: &str, style: TextStyle, follow: f32) {
-        let lines = self
-            .wrap_text(text, style, self.geometry.text_width())
-            .len();
-        self.ensure(lines as f32 * style.line_height() + follow);
-        self.paragraph(text, style, 0.0);
+        self.heading_level(1, None, text, style, follow);
     }
 
-    /// A bulleted paragraph: the bullet at `indent`, the text hanging after it.
+    /// A heading of `level` (1 a chapter, 2 a section, 3 a subsection: H1..H3 in the PDF and
+    /// an entry of its outline), kept with at least `follow` points of what comes after it.
+    /// `id` names it for links ([`LinkTarget::Heading`]).
+    pub fn heading_level(
+        &mut self,
+        level: u8,
+        id: Option<&str>,
+        text: &str,
+        style: TextStyle,
+        follow: f32,
+    ) {
+        let lines = self.wrap_text(text, style, self.geometry.text_width());
+        self.ensure(lines.len() as f32 * style.line_height() + follow);
+        let words = lines.join(" ");
+        let page = self.pages.len().saturating_sub(1);
+        let top = self.y;
+        self.leaf(Role::Heading(level.clamp(1, 6)), |l, element| {
+            if let Some(element) = element.and_then(|e| l.tree.get_mut(e)) {
+                let details = element.details_mut();
+                details.alt = Some(words);
+                details.id = id.map(str::to_string);
+                details.anchor = Some((page, top));
+            }
+            l.aligned_lines(lines, style, 0.0, Align::Left);
+        });
+    }
+
+    /// A bulleted paragraph: the bullet at `indent`, the text hanging after it. Bullets placed
+    /// one after another form one list.
     pub fn bullet(&mut self, text: &str, style: TextStyle, indent: f32) {
-        let hang = 11.0;
-        let lh = style.line_height();
-        self.ensure(lh);
+        self.list_item("\u{2022}", style, indent, 11.0, |l, body_indent| {
+            l.paragraph(text, style, body_indent);
+        });
+    }
+
+    /// One entry of a list (L, LI, Lbl, LBody): `marker` at `indent`, then what `body` places
+    /// at the indent it is given, `hang` further right. Items placed one after another form
+    /// one list.
+    pub fn list_item(
+        &mut self,
+        marker: &str,
+        style: TextStyle,
+        indent: f32,
+        hang: f32,
+        body: impl FnOnce(&mut Self, f32),
+    ) {
+        self.ensure(style.line_height());
         let top = self.y;
         let x = self.geometry.left() + indent;
-        self.place_line("\u{2022}".to_string(), style, x, top);
-        self.paragraph(text, style, indent + hang);
+        let list = self.current_list();
+        self.containers.push(list);
+        self.within(Role::ListItem, |l, _| {
+            l.leaf(Role::Label, |l, _| {
+                l.place_line(marker.to_string(), style, x, top);
+            });
+            l.leaf(Role::ListBody, |l, _| body(l, indent + hang));
+        });
+        self.containers.pop();
+    }
+
+    /// Runs `place` with every mark it places owned by one Figure element whose alternate
+    /// text is `alt` (a chart a caller draws from marks of its own).
+    pub fn figure<R>(&mut self, alt: &str, place: impl FnOnce(&mut Self) -> R) -> R {
+        if self.owner.is_some() {
+            return place(self);
+        }
+        let alt = self.encoder.clean(alt);
+        let figure = self.open(Role::Figure);
+        if let Some(element) = self.tree.get_mut(figure) {
+            element.details_mut().alt = Some(alt);
+        }
+        self.owned_by(figure, place)
+    }
+
+    /// The list the next item joins: the one just placed, or a new one.
+    fn current_list(&mut self) -> usize {
+        let container = self.container();
+        match self.tree.last_child(container) {
+            Some(id)
+                if self.loose_text.is_none()
+                    && self.tree.get(id).is_some_and(|e| e.role == Role::List) =>
+            {
+                id
+            }
+            _ => self.open(Role::List),
+        }
     }
 
     /// A thin rule across the text width.
     pub fn rule(&mut self, color: Rgb, thickness: f32) {
         self.ensure(thickness + 2.0);
         let y = self.y + thickness / 2.0;
-        self.push(Mark::Line(Rule {
+        self.push_artifact(Mark::Line(Rule {
             from: (self.geometry.left(), y),
             to: (self.geometry.right(), y),
             thickness,
@@ -646,7 +927,7 @@ impl Layout {
         let height = lines.len() as f32 * style.line_height() + 2.0 * padding;
         self.ensure(height);
         let (left, top) = (self.geometry.left(), self.y);
-        self.push(Mark::Fill(FillBox {
+        self.push_artifact(Mark::Fill(FillBox {
             x: left,
             y: top,
             width: self.geometry.text_width(),
@@ -654,17 +935,22 @@ impl Layout {
             color: fill,
         }));
         self.y += padding;
-        for line in lines {
-            let w = text_width(&line, style.face, style.size);
-            let x = left + (self.geometry.text_width() - w) / 2.0;
-            let line_top = self.y;
-            self.place_line(line, style, x, line_top);
-            self.y += style.line_height();
-        }
+        self.leaf(Role::Paragraph, |l, _| {
+            for line in lines {
+                let w = text_width(&line, style.face, style.size);
+                let x = left + (l.geometry.text_width() - w) / 2.0;
+                let line_top = l.y;
+                l.place_line(line, style, x, line_top);
+                l.y += style.line_height();
+            }
+        });
         self.y += padding;
     }
 
     /// Label/value pairs: labels in a column of `label_width`, values wrapped beside them.
+    /// Tagged as a list whose items' labels are the keys: a screen reader says "list, N items"
+    /// and reads each label with its value (PDF has no definition list; a table would need
+    /// column headers the pairs do not have).
     pub fn key_values(
         &mut self,
         pairs: &[(String, String)],
@@ -672,8 +958,15 @@ impl Layout {
         value: TextStyle,
         label_width: f32,
     ) {
+        if pairs.is_empty() {
+            return;
+        }
         let value_width = self.geometry.text_width() - label_width;
+        let list = self.open(Role::List);
         for (key, text) in pairs {
+            let item = self.tree.add(Role::ListItem, list);
+            let label_element = self.tree.add(Role::Label, item);
+            let value_element = self.tree.add(Role::ListBody, item);
             let keys = self.wrap_text(key, label, label_width - 6.0);
             let values = self.wrap_text(text, value, value_width);
             let rows = keys.len().max(values.len());
@@ -684,10 +977,11 @@ impl Layout {
                 self.ensure(lh);
                 let top = self.y;
                 if let Some(k) = keys.get(i) {
-                    self.place_line(k.clone(), label, left, top);
+                    self.owned_by(label_element, |l| l.place_line(k.clone(), label, left, top));
                 }
                 if let Some(v) = values.get(i) {
-                    self.place_line(v.clone(), value, left + label_width, top);
+                    let x = left + label_width;
+                    self.owned_by(value_element, |l| l.place_line(v.clone(), value, x, top));
                 }
                 self.y += lh;
             }
@@ -698,6 +992,18 @@ impl Layout {
     /// A table whose header row is repeated at the top of every page it runs onto. A row taller
     /// than the space left is split between pages, line by line, so no cell is ever cut off.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<Cell>], style: &TableStyle) {
+        self.table_with_links(columns, rows, &[], style);
+    }
+
+    /// [`Layout::table`] where a cell may link somewhere: `links[row][column]` (missing entries
+    /// link nowhere). A linked cell's text is a Link inside its TD.
+    pub fn table_with_links(
+        &mut self,
+        columns: &[Column],
+        rows: &[Vec<Cell>],
+        links: &[Vec<Option<LinkTarget>>],
+        style: &TableStyle,
+    ) {
         let table = TableGeometry::new(self, columns, style);
         let header: Vec<Vec<(String, TextStyle)>> = columns
             .iter()
@@ -717,11 +1023,42 @@ impl Layout {
         // Keep the header with at least the first lines of the first row.
         let first = laid.first().map_or(0.0, |r| first_lines_height(r, 3));
         self.ensure(header_height + first + 2.0 * style.padding);
-        self.table_header(&table, &header, header_height, style);
-        for (index, row) in laid.into_iter().enumerate() {
-            let fill = (index % 2 == 1).then_some(style.stripe);
-            self.table_row(&table, row, fill, &header, header_height, style);
+        self.within(Role::Table, |l, _| {
+            let cells = l.row_cells(Role::HeaderCell, columns.len());
+            l.table_header(&table, &header, header_height, style, Some(&cells));
+            for (index, row) in laid.into_iter().enumerate() {
+                let fill = (index % 2 == 1).then_some(style.stripe);
+                let mut cells = l.row_cells(Role::DataCell, columns.len());
+                if let Some(row_links) = links.get(index) {
+                    l.link_cells(&mut cells, row_links);
+                }
+                let rows = TableRows {
+                    header: &header,
+                    header_height,
+                    style,
+                };
+                l.table_row(&table, row, fill, &rows, &cells);
+            }
+        });
+    }
+
+    /// Gives each cell with a target a Link element, which then owns the cell's text.
+    fn link_cells(&mut self, cells: &mut [usize], targets: &[Option<LinkTarget>]) {
+        for (cell, target) in cells.iter_mut().zip(targets) {
+            let Some(target) = target else { continue };
+            let link = self.tree.add(Role::Link, *cell);
+            if let Some(element) = self.tree.get_mut(link) {
+                element.details_mut().target = Some(target.clone());
+            }
+            *cell = link;
         }
+    }
+
+    /// A row element (TR) in the current table with `count` cells of `role`.
+    fn row_cells(&mut self, role: Role, count: usize) -> Vec<usize> {
+        self.within(Role::Row, |l, row| {
+            (0..count).map(|_| l.tree.add(role, row)).collect()
+        })
     }
 
     fn cell_lines(&mut self, cell: &[CellText], width: f32) -> Vec<(String, TextStyle)> {
@@ -734,39 +1071,62 @@ impl Layout {
         lines
     }
 
+    /// The header row; `cells` are its TH elements the first time, `None` when the header is
+    /// repeated after a page break (an artifact: a screen reader has read it once).
     fn table_header(
         &mut self,
         table: &TableGeometry,
         header: &[Vec<(String, TextStyle)>],
         height: f32,
         style: &TableStyle,
+        cells: Option<&[usize]>,
     ) {
         let top = self.y;
-        self.push(Mark::Fill(FillBox {
+        self.push_artifact(Mark::Fill(FillBox {
             x: self.geometry.left(),
             y: top,
             width: self.geometry.text_width(),
             height,
             color: style.header_fill,
         }));
-        self.place_cells(table, header.to_vec(), top + style.padding);
+        match cells {
+            Some(cells) => self.place_cells(table, header.to_vec(), top + style.padding, cells),
+            None => self.artifact(|l| {
+                l.place_cells(table, header.to_vec(), top + style.padding, &[]);
+            }),
+        }
         self.y = top + height;
     }
 
+    /// Places each column's lines as part of its cell element in `owners` (artifacts when
+    /// there is none).
     fn place_cells(
         &mut self,
         table: &TableGeometry,
         cells: Vec<Vec<(String, TextStyle)>>,
         top: f32,
+        owners: &[usize],
     ) {
         for (column, lines) in cells.into_iter().enumerate() {
             let x = table.lefts[column] + table.padding;
             let mut line_top = top;
-            for (text, style) in lines {
-                self.place_line(text, style, x, line_top);
-                line_top += style.line_height();
+            let place = |l: &mut Self| {
+                for (text, style) in lines {
+                    l.place_line(text, style, x, line_top);
+                    line_top += style.line_height();
+                }
+            };
+            match owners.get(column) {
+                Some(&owner) => self.owned_by(owner, place),
+                None => place(self),
             }
         }
+    }
+
+    fn repeat_header(&mut self, table: &TableGeometry, rows: &TableRows<'_>) {
+        self.pages.push(Page::default());
+        self.y = self.geometry.top();
+        self.table_header(table, rows.header, rows.header_height, rows.style, None);
     }
 
     fn table_row(
@@ -774,17 +1134,15 @@ impl Layout {
         table: &TableGeometry,
         mut row: Vec<Vec<(String, TextStyle)>>,
         fill: Option<Rgb>,
-        header: &[Vec<(String, TextStyle)>],
-        header_height: f32,
-        style: &TableStyle,
+        rows: &TableRows<'_>,
+        cells: &[usize],
     ) {
+        let (header_height, style) = (rows.header_height, rows.style);
         let whole = column_height(&row) + 2.0 * style.padding;
         let fresh_page = self.body_bottom() - self.geometry.top() - header_height;
         if whole > self.remaining() && whole <= fresh_page {
             // The row fits whole on the next page: move it there rather than split it.
-            self.pages.push(Page::default());
-            self.y = self.geometry.top();
-            self.table_header(table, header, header_height, style);
+            self.repeat_header(table, rows);
         }
         loop {
             let available = self.remaining() - 2.0 * style.padding;
@@ -793,9 +1151,7 @@ impl Layout {
             if nothing_taken && row.iter().any(|c| !c.is_empty()) {
                 // Not even one line fits: continue on a fresh page under a repeated header.
                 self.restore_lines(&mut row, part);
-                self.pages.push(Page::default());
-                self.y = self.geometry.top();
-                self.table_header(table, header, header_height, style);
+                self.repeat_header(table, rows);
                 if self.remaining() < 2.0 * style.padding + 12.0 {
                     return; // A page too small for any row: give up rather than loop.
                 }
@@ -804,7 +1160,7 @@ impl Layout {
             let height = column_height(&part) + 2.0 * style.padding;
             let top = self.y;
             if let Some(color) = fill {
-                self.push(Mark::Fill(FillBox {
+                self.push_artifact(Mark::Fill(FillBox {
                     x: self.geometry.left(),
                     y: top,
                     width: self.geometry.text_width(),
@@ -812,9 +1168,9 @@ impl Layout {
                     color,
                 }));
             }
-            self.place_cells(table, part, top + style.padding);
+            self.place_cells(table, part, top + style.padding, cells);
             self.y = top + height;
-            self.push(Mark::Line(Rule {
+            self.push_artifact(Mark::Line(Rule {
                 from: (self.geometry.left(), self.y),
                 to: (self.geometry.right(), self.y),
                 thickness: 0.5,
@@ -823,9 +1179,7 @@ impl Layout {
             if row.iter().all(Vec::is_empty) {
                 return;
             }
-            self.pages.push(Page::default());
-            self.y = self.geometry.top();
-            self.table_header(table, header, header_height, style);
+            self.repeat_header(table, rows);
         }
     }
 
@@ -842,7 +1196,44 @@ impl Layout {
 
     /// A horizontal bar chart: labels on the left, bars on a 0-100 scale with the figure on
     /// each bar (inside it when it fits, just past its end otherwise).
+    ///
+    /// Tagged as a Figure whose alternate text states every bar's label and figure.
     pub fn bar_chart(&mut self, bars: &[Bar], style: &ChartStyle) {
+        self.bar_chart_described(bars, style, None);
+    }
+
+    /// [`Layout::bar_chart`] with the caller's alternate text (`None`: the bars' labels and
+    /// figures).
+    pub fn bar_chart_described(&mut self, bars: &[Bar], style: &ChartStyle, alt: Option<&str>) {
+        let alt = match alt {
+            Some(alt) => self.encoder.clean(alt),
+            None => self.chart_description(bars),
+        };
+        if self.owner.is_some() {
+            self.chart(bars, style);
+            return;
+        }
+        let figure = self.open(Role::Figure);
+        if let Some(element) = self.tree.get_mut(figure) {
+            element.details_mut().alt = Some(alt);
+        }
+        self.owned_by(figure, |l| l.chart(bars, style));
+    }
+
+    /// "Bar chart, 0 to 100%: Roles: 50%; Training: 75%."
+    fn chart_description(&mut self, bars: &[Bar]) -> String {
+        let figures: Vec<String> = bars
+            .iter()
+            .map(|bar| {
+                let label = self.encoder.clean(&bar.label);
+                let value = self.encoder.clean(&bar.value);
+                format!("{}: {}", label.trim(), value.trim())
+            })
+            .collect();
+        format!("Bar chart, 0 to 100%: {}.", figures.join("; "))
+    }
+
+    fn chart(&mut self, bars: &[Bar], style: &ChartStyle) {
         let label_width = (self.geometry.text_width() * 0.36).round();
         let gap = 8.0;
         let track_left = self.geometry.left() + label_width + gap;
@@ -919,16 +1310,35 @@ impl Layout {
 
     /// Adds "Page N of M", the stamp and (when asked) DRAFT and CONFIDENTIAL to every page, and returns
     /// the pages with the characters that had to be replaced.
-    pub fn finish(mut self) -> (Vec<Page>, Encoder) {
+    pub fn finish(self) -> (Vec<Page>, Encoder) {
+        let tagged = self.finish_tagged();
+        (tagged.pages, tagged.encoder)
+    }
+
+    /// [`Layout::finish`] with the structure tree, for drawing a tagged PDF.
+    pub fn finish_tagged(mut self) -> Tagged {
         let total = self.pages.len();
         let rule_y = self.geometry.bottom() - self.footer_height();
         for number in 1..=total {
             let marks = self.footer_marks(number, total, rule_y);
             if let Some(page) = self.pages.get_mut(number - 1) {
+                page.tags.extend(marks.iter().map(|_| None));
                 page.marks.extend(marks);
             }
         }
-        (self.pages, self.encoder)
+        Tagged {
+            pages: self.pages,
+            tree: self.tree,
+            encoder: self.encoder,
+            geometry: self.geometry,
+        }
+    }
+
+    /// The tagged PDF of this layout and one warning per character the fonts could not show.
+    pub fn into_pdf(self, meta: &super::draw::Meta) -> (Vec<u8>, Vec<String>) {
+        let tagged = self.finish_tagged();
+        let warnings = tagged.encoder.warnings();
+        (super::draw::to_pdf(tagged, meta), warnings)
     }
 
     fn footer_marks(&self, number: usize, total: usize, rule_y: f32) -> Vec<Mark> {
@@ -986,6 +1396,13 @@ pub fn text_cell(text: &str, style: TextStyle) -> Cell {
         text: text.to_string(),
         style,
     }]
+}
+
+/// What a table's rows repeat after a page break.
+struct TableRows<'a> {
+    header: &'a [Vec<(String, TextStyle)>],
+    header_height: f32,
+    style: &'a TableStyle,
 }
 
 /// Column positions of a table.

@@ -1,16 +1,15 @@
-//! Advance widths of the built-in Helvetica faces, so wrapping measures text as the viewer draws it.
+//! Advance widths of the two faces, so wrapping measures text as the viewer draws it.
 //!
-//! Generated from the Adobe AFM metrics (as shipped with groff's `devps` fonts) for every
-//! WinAnsi code; a static table keeps measuring independent of printpdf's feature-gated font types.
+//! Widths come from the embedded Liberation Sans ([`super::font`]), which has Helvetica's
+//! metrics; the static Helvetica tables below stay as the reference the fonts are tested
+//! against (the layout was designed with them).
 
-use super::encode::win_ansi_code;
-
-/// A face of the built-in Helvetica family.
+/// A face of the sans family every PDF is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
-    /// Helvetica.
+    /// Liberation Sans Regular (Helvetica's widths).
     Regular,
-    /// Helvetica-Bold.
+    /// Liberation Sans Bold (Helvetica-Bold's widths).
     Bold,
 }
 
@@ -19,25 +18,16 @@ pub const ASCENT: f32 = 0.75;
 /// Fraction of the font size below the baseline that descenders reach.
 pub const DESCENT: f32 = 0.22;
 
-/// Width in points of `text` set in `face` at `size` points. Characters outside WinAnsi are
+/// Width in points of `text` set in `face` at `size` points. A character the font lacks is
 /// measured as `?` (the encoder never lets one through, see [`super::encode`]).
 pub fn text_width(text: &str, face: Face, size: f32) -> f32 {
-    let table = match face {
-        Face::Regular => &HELVETICA,
-        Face::Bold => &HELVETICA_BOLD,
-    };
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            let code = win_ansi_code(c).unwrap_or(b'?');
-            let index = usize::from(code.saturating_sub(0x20));
-            u32::from(table.get(index).copied().unwrap_or(556))
-        })
-        .sum();
+    let font = super::font::font(face);
+    let units: u32 = text.chars().map(|c| u32::from(font.width(c))).sum();
     units as f32 * size / 1000.0
 }
 
 /// Advance widths (1/1000 em) of Helvetica for WinAnsi codes 0x20..=0xFF; 0 = undefined code.
+#[cfg(test)]
 pub(super) const HELVETICA: [u16; 224] = [
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
     556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0x30
@@ -55,6 +45,7 @@ pub(super) const HELVETICA: [u16; 224] = [
     556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500, // 0xF0
 ];
 /// Advance widths (1/1000 em) of Helvetica-Bold for WinAnsi codes 0x20..=0xFF; 0 = undefined code.
+#[cfg(test)]
 pub(super) const HELVETICA_BOLD: [u16; 224] = [
     278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
     556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 0x30

@@ -1,15 +1,20 @@
 //! The PDF engine: [`layout`] places text, tables and charts on pages (a model tested without
-//! a PDF), `draw` writes the model as content streams into a printpdf document. Text is set in
-//! the built-in Helvetica, which covers WinAnsi only; [`encode`] replaces other characters
-//! readably and names them in the warnings of [`super::Rendered`]. What a report says is its
-//! document (`report::subject`), drawn through this engine by `report::medium::pdf`.
+//! a PDF) and records what each mark is ([`tags`]); `draw` writes the model as content streams
+//! and `tagged` makes it a tagged PDF/UA-1 file. Text is set in Liberation Sans ([`font`]),
+//! embedded and subset; [`encode`] replaces characters it lacks readably and names them in the
+//! warnings of [`super::Rendered`]. What a report says is its document (`report::subject`),
+//! drawn through this engine by `report::medium::pdf`.
 
 pub(crate) mod draw;
 pub mod encode;
+pub mod font;
 pub mod layout;
 pub mod metrics;
 #[doc(hidden)]
 pub mod synthetic;
+pub(crate) mod tagged;
+pub mod tags;
+mod write;
 
 use super::{RenderOptions, public_view};
 use crate::score::Assessment;

@@ -312,12 +312,261 @@ fn every_page_has_its_number_and_the_stamp() {
 #[test]
 fn replaced_characters_are_recorded() {
     let mut l = layout();
-    l.paragraph("MOU \u{2192} board \u{2713}", BODY, 0.0);
+    l.paragraph("MOU \u{2192} board \u{2713} \u{2610}", BODY, 0.0);
     let (pages, encoder) = l.finish();
     assert!(
         texts(&pages[0])
             .iter()
-            .any(|t| t.text == "MOU -> board [x]")
+            .any(|t| t.text == "MOU \u{2192} board [x] [ ]")
     );
     assert_eq!(encoder.warnings().len(), 2);
+}
+
+/// The roles of `id`'s child elements, in order.
+fn child_roles(tree: &Tree, id: usize) -> Vec<Role> {
+    tree.get(id)
+        .unwrap()
+        .kids
+        .iter()
+        .filter_map(|k| match k {
+            Kid::Element(child) => Some(tree.get(*child as usize).unwrap().role),
+            _ => None,
+        })
+        .collect()
+}
+
+fn children(tree: &Tree, id: usize) -> Vec<usize> {
+    tree.get(id)
+        .unwrap()
+        .kids
+        .iter()
+        .filter_map(|k| match k {
+            Kid::Element(child) => Some(*child as usize),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn headings_paragraphs_and_runs_of_bullets_form_the_structure_tree() {
+    let mut l = layout();
+    l.heading_level(1, Some("gaps"), "Gaps", BODY.bold(), 20.0);
+    l.paragraph("First paragraph.", BODY, 0.0);
+    l.bullet("one", BODY, 0.0);
+    l.bullet("two", BODY, 0.0);
+    l.heading_level(2, None, "Section", BODY.bold(), 20.0);
+    l.bullet("three", BODY, 0.0);
+    let tagged = l.finish_tagged();
+    let tree = &tagged.tree;
+    assert_eq!(
+        child_roles(tree, 0),
+        [
+            Role::Heading(1),
+            Role::Paragraph,
+            Role::List,
+            Role::Heading(2),
+            Role::List
+        ]
+    );
+    let lists: Vec<usize> = children(tree, 0)
+        .into_iter()
+        .filter(|&c| tree.get(c).unwrap().role == Role::List)
+        .collect();
+    assert_eq!(
+        children(tree, lists[0]).len(),
+        2,
+        "a run of bullets is one list"
+    );
+    for item in children(tree, lists[0]) {
+        assert_eq!(child_roles(tree, item), [Role::Label, Role::ListBody]);
+    }
+    assert_eq!(
+        tree.headings(),
+        vec![
+            (1, "Gaps", 0, Geometry::LETTER.top(), Some("gaps")),
+            (2, "Section", 0, tree.headings()[1].3, None),
+        ]
+    );
+}
+
+#[test]
+fn every_mark_is_in_an_element_or_an_artifact_and_footers_are_artifacts() {
+    let mut l = layout();
+    l.heading("Title", BODY.bold(), 20.0);
+    for n in 0..120 {
+        l.paragraph(&format!("Paragraph {n} with some words."), BODY, 0.0);
+    }
+    l.rule(Rgb(0.5, 0.5, 0.5), 1.0);
+    let tagged = l.finish_tagged();
+    assert!(tagged.pages.len() > 1);
+    let mut kids = std::collections::BTreeSet::new();
+    for element in &tagged.tree.elements {
+        for kid in &element.kids {
+            if let Kid::Content { page, mcid } = kid {
+                assert!(kids.insert((*page, *mcid)), "an MCID in one element only");
+            }
+        }
+    }
+    for (index, page) in tagged.pages.iter().enumerate() {
+        assert_eq!(page.tags.len(), page.marks.len());
+        for (mark, tag) in page.marks.iter().zip(&page.tags) {
+            match (mark, tag) {
+                (Mark::Text(t), None) => assert!(
+                    t.text.starts_with("Page ") || t.text.starts_with("Checklist test"),
+                    "only the footer is an artifact: {t:?}"
+                ),
+                (Mark::Text(_), Some((_, mcid))) => {
+                    assert!(kids.contains(&(index as u32, *mcid)), "MCID in the tree");
+                }
+                (Mark::Line(_), tag) => assert!(tag.is_none(), "rules are artifacts"),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn a_table_tags_its_header_once_and_repeats_it_as_an_artifact() {
+    let mut l = layout();
+    let columns = vec![
+        Column {
+            title: "Item".into(),
+            share: 0.7,
+        },
+        Column {
+            title: "Status".into(),
+            share: 0.3,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = (0..80)
+        .map(|n| {
+            vec![
+                text_cell(&format!("Item {n}"), BODY),
+                text_cell("In place", BODY),
+            ]
+        })
+        .collect();
+    l.table(&columns, &rows, &table_style());
+    let tagged = l.finish_tagged();
+    assert!(tagged.pages.len() > 1, "the table runs onto a second page");
+    let tree = &tagged.tree;
+    let table = children(tree, 0)[0];
+    assert_eq!(tree.get(table).unwrap().role, Role::Table);
+    let table_rows = children(tree, table);
+    assert_eq!(
+        table_rows.len(),
+        81,
+        "one header row and one row per data row"
+    );
+    assert_eq!(
+        child_roles(tree, table_rows[0]),
+        [Role::HeaderCell, Role::HeaderCell]
+    );
+    assert_eq!(
+        child_roles(tree, table_rows[1]),
+        [Role::DataCell, Role::DataCell]
+    );
+    let repeated: Vec<&Tag> = tagged.pages[1]
+        .marks
+        .iter()
+        .zip(&tagged.pages[1].tags)
+        .filter(|(m, _)| matches!(m, Mark::Text(t) if t.text == "Item" || t.text == "Status"))
+        .map(|(_, tag)| tag)
+        .collect();
+    assert_eq!(repeated.len(), 2);
+    assert!(repeated.iter().all(|t| t.is_none()), "{repeated:?}");
+}
+
+#[test]
+fn a_bar_chart_is_a_figure_whose_alt_text_states_every_figure() {
+    let mut l = layout();
+    let style = ChartStyle {
+        label: BODY,
+        value: BODY,
+        on_bar: Rgb(1.0, 1.0, 1.0),
+        bar: Rgb(0.0, 0.0, 0.5),
+        track: Rgb(0.9, 0.9, 0.9),
+        grid: BODY,
+    };
+    let bars = [
+        Bar {
+            label: "Roles".into(),
+            percent: Some(50.0),
+            value: "50.0%".into(),
+        },
+        Bar {
+            label: "Training".into(),
+            percent: None,
+            value: "not scored".into(),
+        },
+    ];
+    l.bar_chart(&bars, &style);
+    let tagged = l.finish_tagged();
+    let figure = tagged.tree.get(children(&tagged.tree, 0)[0]).unwrap();
+    assert_eq!(figure.role, Role::Figure);
+    assert_eq!(
+        figure.alt(),
+        Some("Bar chart, 0 to 100%: Roles: 50.0%; Training: not scored.")
+    );
+}
+
+#[test]
+fn key_values_are_a_list_of_labels_and_values() {
+    let mut l = layout();
+    let pairs = vec![
+        ("Date".to_string(), "2026-03-15".to_string()),
+        ("Prepared by".to_string(), "The committee".to_string()),
+    ];
+    l.key_values(&pairs, BODY.bold(), BODY, 100.0);
+    let tagged = l.finish_tagged();
+    let tree = &tagged.tree;
+    let list = children(tree, 0)[0];
+    assert_eq!(tree.get(list).unwrap().role, Role::List);
+    for item in children(tree, list) {
+        assert_eq!(child_roles(tree, item), [Role::Label, Role::ListBody]);
+    }
+}
+
+#[test]
+fn a_link_is_a_link_element_with_one_area_per_line() {
+    let mut l = layout();
+    let url = "https://dpi.wi.gov/sspw/safe-schools".to_string();
+    l.link(LinkTarget::Url(url.clone()), |l| {
+        l.paragraph("Wisconsin DPI safe schools page", BODY, 0.0);
+    });
+    l.linked_runs(
+        &[
+            ("See ".to_string(), BODY, None),
+            (
+                "the gaps".to_string(),
+                BODY,
+                Some(LinkTarget::Heading("gaps".into())),
+            ),
+            (".".to_string(), BODY, None),
+        ],
+        0.0,
+    );
+    let tagged = l.finish_tagged();
+    let tree = &tagged.tree;
+    let links: Vec<&super::super::tags::Element> = tree
+        .elements
+        .iter()
+        .filter(|e| e.role == Role::Link)
+        .collect();
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0].target(), Some(&LinkTarget::Url(url)));
+    let areas = &tagged.pages[0].links;
+    assert_eq!(areas.len(), 2);
+    assert_eq!(areas[0].text, "Wisconsin DPI safe schools page");
+    assert_eq!(areas[1].text, "the gaps");
+    // The second link sits inside its paragraph, between the runs around it.
+    let paragraph = links[1].parent.unwrap();
+    let kinds: Vec<bool> = tree
+        .get(paragraph)
+        .unwrap()
+        .kids
+        .iter()
+        .map(|k| matches!(k, Kid::Element(_)))
+        .collect();
+    assert_eq!(kinds, [false, true, false]);
 }
