@@ -342,3 +342,22 @@ fn the_contents_link_every_chapter_and_every_link_has_a_target() {
         }
     }
 }
+
+#[test]
+fn a_summary_leads_with_at_a_glance_and_has_no_board_page() {
+    let doc = summary(&examples_summary(), &RenderOptions::default());
+    let ids = heading_ids(&doc);
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("at-a-glance"),
+        "{ids:?}"
+    );
+    assert!(position(&ids, "at-a-glance") < position(&ids, "contents"));
+    assert!(position(&ids, "glossary") < position(&ids, "method"));
+    for board in ["for-the-board", "sign-off", "board-recommendation"] {
+        assert!(!ids.contains(&board.to_string()), "{board} in {ids:?}");
+    }
+    let text = doc.plain_text();
+    assert!(text.contains("Weakest section on average:"), "{text}");
+    assert!(text.contains("Most common gap:"), "{text}");
+}
