@@ -12,6 +12,7 @@ mod commands;
 mod common;
 mod compare;
 mod compare_html;
+mod compare_packet;
 mod compare_pdf;
 mod draft_compare;
 mod edit;

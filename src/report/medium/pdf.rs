@@ -34,13 +34,17 @@ const AMBER: Rgb = Rgb(0.66, 0.40, 0.0);
 const RED: Rgb = Rgb(0.70, 0.10, 0.10);
 const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 const TRACK: Rgb = Rgb(0.90, 0.91, 0.93);
-/// One color per series, dark to light so a gray copy tells them apart too.
+/// One color per series, from the Okabe-Ito palette (told apart by readers with any common
+/// color-vision deficiency); the first two, the usual pair, are far apart in a gray copy too.
+/// Every bar also has an ink outline and a direct label, so no reader depends on the fill.
 const SERIES: [Rgb; 4] = [
-    NAVY,
-    Rgb(0.70, 0.35, 0.0),
-    Rgb(0.45, 0.62, 0.85),
-    Rgb(0.42, 0.18, 0.56),
+    Rgb(0.0, 0.447, 0.698),
+    Rgb(0.902, 0.624, 0.0),
+    Rgb(0.0, 0.620, 0.451),
+    Rgb(0.800, 0.475, 0.655),
 ];
+/// The widest series name printed beside its bars; longer names are numbered instead.
+const DIRECT_NAME_WIDTH: f32 = 72.0;
 
 const BODY: TextStyle = TextStyle::new(Face::Regular, 9.5, INK);
 const LEAD: TextStyle = TextStyle::new(Face::Bold, 11.0, INK);
@@ -54,6 +58,7 @@ const CELL_NOTE: TextStyle = TextStyle::new(Face::Regular, 7.0, MUTED);
 const NOTE: TextStyle = TextStyle::new(Face::Bold, 10.0, WHITE);
 const CHART_LABEL: TextStyle = TextStyle::new(Face::Regular, 8.5, INK);
 const CHART_VALUE: TextStyle = TextStyle::new(Face::Bold, 8.0, INK);
+const CHART_KEY: TextStyle = TextStyle::new(Face::Bold, 7.5, INK);
 const CHART_SCALE: TextStyle = TextStyle::new(Face::Regular, 7.0, MUTED);
 
 const TABLE: TableStyle = TableStyle {
@@ -376,6 +381,8 @@ fn caption_and_first_rows_height(
 /// Where a chart's parts go across the page.
 struct ChartFrame {
     label_width: f32,
+    /// What is printed just left of each bar: its series' name or number (none for one series).
+    keys: Vec<String>,
     track_left: f32,
     track_width: f32,
     value_width: f32,
@@ -406,9 +413,22 @@ fn chart(l: &mut Layout, chart: &Chart) {
         .fold(0.0, f32::max)
         .min(g.text_width() * 0.25)
         + 6.0;
-    let track_left = g.left() + label_width + 8.0;
+    let keys = series_keys(chart);
+    let key_width = keys
+        .iter()
+        .map(|k| text_width(k, CHART_KEY.face, CHART_KEY.size))
+        .fold(0.0, f32::max);
+    let track_left = g.left()
+        + label_width
+        + 8.0
+        + if keys.is_empty() {
+            0.0
+        } else {
+            key_width + 4.0
+        };
     let frame = ChartFrame {
         label_width,
+        keys,
         track_left,
         track_width: (g.right() - value_width - track_left).max(40.0),
         value_width,
@@ -464,6 +484,11 @@ fn chart_group(l: &mut Layout, group: &BarGroup, chart: &Chart, frame: &ChartFra
             frame.bar_height,
         );
         draw_bar(l, area, bar.percent, SERIES[i % SERIES.len()]);
+        if let Some(key) = frame.keys.get(i) {
+            let x = frame.track_left - 4.0 - text_width(key, CHART_KEY.face, CHART_KEY.size);
+            let key_top = bar_top + (frame.bar_height - CHART_KEY.line_height()) / 2.0;
+            l.place_line(key.clone(), CHART_KEY, x, key_top);
+        }
         // The figure in the column right of the track, clear of every bar and mark.
         let value = l
             .wrap_text(
@@ -479,12 +504,15 @@ fn chart_group(l: &mut Layout, group: &BarGroup, chart: &Chart, frame: &ChartFra
     }
     for threshold in &chart.thresholds {
         let x = frame.track_left + frame.track_width * scale_share(Some(threshold.percent)) as f32;
-        l.push(Mark::Line(Rule {
-            from: (x, bars_top - 2.0),
-            to: (x, bars_top + bars_height + 2.0),
-            thickness: 1.0,
-            color: INK,
-        }));
+        // A white halo keeps the ink mark visible across a dark bar, in color and in gray.
+        for (thickness, color) in [(2.6, WHITE), (1.0, INK)] {
+            l.push(Mark::Line(Rule {
+                from: (x, bars_top - 2.0),
+                to: (x, bars_top + bars_height + 2.0),
+                thickness,
+                color,
+            }));
+        }
     }
     l.advance(row_height);
 }
@@ -501,14 +529,45 @@ fn draw_bar(l: &mut Layout, area: (f32, f32, f32, f32), percent: Option<f64>, co
     }));
     let fraction = scale_share(percent) as f32;
     if fraction > 0.0 {
+        // An ink outline under the fill: the bar's edge stands out from the track whatever
+        // its color, on screen and in gray.
         l.push(Mark::Fill(FillBox {
             x,
             y,
             width: width * fraction,
             height,
+            color: INK,
+        }));
+        let inset = BAR_OUTLINE.min(width * fraction / 2.0);
+        l.push(Mark::Fill(FillBox {
+            x: x + inset,
+            y: y + inset,
+            width: width * fraction - 2.0 * inset,
+            height: height - 2.0 * inset,
             color,
         }));
     }
+}
+
+/// The outline's width around a bar.
+const BAR_OUTLINE: f32 = 0.6;
+
+/// The direct label of each series: its name when every name is short, else its number, which
+/// the legend then spells out; none for a single series.
+fn series_keys(chart: &Chart) -> Vec<String> {
+    if !has_legend(chart) {
+        return Vec::new();
+    }
+    let names: Vec<String> = (0..chart.series.len())
+        .map(|i| series_name(chart, i))
+        .collect();
+    if names
+        .iter()
+        .all(|n| text_width(n, CHART_KEY.face, CHART_KEY.size) <= DIRECT_NAME_WIDTH)
+    {
+        return names;
+    }
+    (1..=names.len()).map(|n| n.to_string()).collect()
 }
 
 /// 0 %, 25 %, ... 100 % under the tracks.
@@ -533,13 +592,16 @@ fn legend(l: &mut Layout, chart: &Chart, indent: f32) {
     let swatch = 7.0;
     l.ensure(lh);
     let mut x = g.left() + indent;
+    let keys = series_keys(chart);
     for index in 0..chart.series.len() {
+        let name = series_name(chart, index);
+        // A numbered bar's legend entry says what the number stands for.
+        let entry = match keys.get(index) {
+            Some(key) if *key != name => format!("{key}  {name}"),
+            _ => name,
+        };
         let name = l
-            .wrap_text(
-                &series_name(chart, index),
-                SMALL,
-                g.text_width() - indent - 20.0,
-            )
+            .wrap_text(&entry, SMALL, g.text_width() - indent - 20.0)
             .join(" ");
         let width = swatch + 4.0 + text_width(&name, SMALL.face, SMALL.size) + 12.0;
         if x + width > g.right() && x > g.left() + indent {
@@ -681,6 +743,65 @@ mod tests {
             .filter(|m| matches!(m, Mark::Line(r) if r.color == INK && r.from.0 == r.to.0))
             .count();
         assert_eq!(marks, 2, "one threshold line per group");
+    }
+
+    #[test]
+    fn each_bar_has_its_series_label_beside_it_and_an_outline() {
+        let doc = sample_document();
+        let Some(chart) = doc.blocks.iter().find_map(|b| match b {
+            Block::Chart(c) if c.series.len() > 1 => Some(c),
+            _ => None,
+        }) else {
+            panic!("the sample has a chart of several series");
+        };
+        let keys = series_keys(chart);
+        assert_eq!(keys.len(), chart.series.len());
+        let pages = pages(&doc);
+        let texts: Vec<&str> = pages[2]
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) if t.style == CHART_KEY => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for key in &keys {
+            let beside = texts.iter().filter(|t| *t == key).count();
+            assert_eq!(
+                beside,
+                chart.groups.len(),
+                "`{key}` beside each of its bars"
+            );
+        }
+        let outlines = pages[2]
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Fill(f) if f.color == INK))
+            .count();
+        assert!(
+            outlines >= 2 * chart.groups.len(),
+            "an ink outline under every bar"
+        );
+    }
+
+    #[test]
+    fn long_series_names_are_numbered_and_the_legend_says_what_each_number_is() {
+        let chart = Chart {
+            title: "Scores".into(),
+            series: vec![
+                "Option A: contract a school resource officer".into(),
+                "B".into(),
+            ],
+            groups: Vec::new(),
+            thresholds: Vec::new(),
+            alt: String::new(),
+        };
+        assert_eq!(series_keys(&chart), ["1", "2"]);
+        let short = Chart {
+            series: vec!["2025".into(), "2026".into()],
+            ..chart
+        };
+        assert_eq!(series_keys(&short), ["2025", "2026"]);
     }
 
     #[test]

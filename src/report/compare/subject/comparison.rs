@@ -2,8 +2,8 @@
 //! changed; a comparison of options leads with the figures side by side and the ranking.
 
 use super::{
-    KICKER, date_parts, draft_note, figure_column, insert_contents, item_cell, muted,
-    priority_cell, shared_columns, stamp_line, status_cell, strong_cell, thresholds,
+    KICKER, date_parts, draft_note, figure_column, item_cell, muted, packet, priority_cell,
+    shared_columns, stamp_line, status_cell, strong_cell, thresholds,
 };
 use crate::compare::{Comparison, ComparisonKind, ItemChange, ItemFilter, TrendStep};
 use crate::report::RenderOptions;
@@ -44,6 +44,10 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
             text: format!("Note: {note}"),
         }));
     }
+    doc.push(Block::PageBreak);
+    packet::first_page(&mut doc, c);
+    doc.push(Block::PageBreak);
+    let contents_at = doc.blocks.len();
     if let Some(step) = view::whole_trend(c) {
         trend(&mut doc, c, step);
     }
@@ -57,7 +61,7 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
     gaps_everywhere(&mut doc, c);
     item_matrix(&mut doc, c);
     method(&mut doc, c);
-    insert_contents(&mut doc, "In this comparison:");
+    packet::contents_and_glossary(&mut doc, contents_at, "method");
     doc
 }
 

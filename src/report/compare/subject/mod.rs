@@ -2,6 +2,7 @@
 //! Figures and sentences come from [`super::view`]; nothing here knows about a medium.
 
 mod comparison;
+mod packet;
 mod summary;
 
 pub use comparison::comparison;
@@ -9,9 +10,7 @@ pub use summary::summary;
 
 use crate::compare::{CellState, ItemCell};
 use crate::model::{Band, Date, Priority};
-use crate::report::document::{
-    Block, Cell, Column, Document, Link, List, Note, Paragraph, Span, Threshold, Tone,
-};
+use crate::report::document::{Block, Cell, Column, Document, Note, Paragraph, Threshold, Tone};
 use crate::report::view::priority;
 
 /// The small line above a title, as the assessment report sets it.
@@ -102,37 +101,6 @@ fn thresholds(bands: &[Band]) -> Vec<Threshold> {
             label: band.label.clone(),
         })
         .collect()
-}
-
-/// Puts a list of links to every chapter (level-1 heading) before the first one: the table
-/// of contents a reader of a long comparison or summary starts from.
-fn insert_contents(doc: &mut Document, lead: &str) {
-    let chapters: Vec<Paragraph> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading(h) if h.level == 1 => h.id.as_ref().map(|id| Paragraph {
-                spans: vec![Span::linked(&h.text, Link::Section(id.clone()))],
-                ..Paragraph::default()
-            }),
-            _ => None,
-        })
-        .collect();
-    let Some(first) = doc
-        .blocks
-        .iter()
-        .position(|b| matches!(b, Block::Heading(_)))
-    else {
-        return;
-    };
-    let contents = [
-        Block::Paragraph(Paragraph::toned(lead, Tone::Muted)),
-        Block::List(List {
-            ordered: false,
-            items: chapters,
-        }),
-    ];
-    doc.blocks.splice(first..first, contents);
 }
 
 /// A muted paragraph of explanation.

@@ -2,14 +2,14 @@
 //! average per section and the most common gaps.
 
 use super::{
-    KICKER, date_parts, draft_note, figure_column, insert_contents, item_cell, muted,
-    priority_cell, stamp_line, strong_cell, thresholds,
+    KICKER, date_parts, draft_note, figure_column, item_cell, muted, packet, priority_cell,
+    stamp_line, strong_cell, thresholds,
 };
 use crate::compare::{DistrictRow, Summary};
 use crate::report::RenderOptions;
 use crate::report::compare::view;
 use crate::report::document::{
-    Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, Paragraph, Table, Title,
+    Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, List, Paragraph, Table, Title,
 };
 use crate::report::view::percent;
 
@@ -52,17 +52,81 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
         });
     }
     doc.push(Block::KeyValues(pairs));
-    doc.push(Block::Paragraph(Paragraph {
-        lead: true,
-        ..Paragraph::plain(format!("Overall: {}.", view::average_line(s)))
-    }));
-    muted(&mut doc, view::GROUPING_NOTE);
+    at_a_glance(&mut doc, s);
+    let contents_at = doc.blocks.len();
     districts(&mut doc, s);
     section_averages(&mut doc, s);
     common_gaps(&mut doc, s);
     method(&mut doc, s);
-    insert_contents(&mut doc, "In this summary:");
+    packet::contents_and_glossary(&mut doc, contents_at, "method");
     doc
+}
+
+/// The lead a reader of many districts starts from: the average, the districts with critical
+/// gaps, the weakest and strongest sections on average and the most common gap. A summary has
+/// no board page: it goes to state or consortium staff, not to one board with one decision.
+fn at_a_glance(doc: &mut Document, s: &Summary) {
+    doc.heading(1, "At a glance", Some("at-a-glance"));
+    doc.push(Block::Paragraph(Paragraph {
+        lead: true,
+        ..Paragraph::plain(format!("Overall: {}.", view::average_line(s)))
+    }));
+    let points = glance_points(s);
+    if !points.is_empty() {
+        doc.push(Block::List(List {
+            ordered: false,
+            items: points.into_iter().map(Paragraph::plain).collect(),
+        }));
+    }
+    muted(doc, view::GROUPING_NOTE);
+}
+
+fn glance_points(s: &Summary) -> Vec<String> {
+    let mut points = Vec::new();
+    let latest = s.districts.len();
+    let critical = s
+        .districts
+        .iter()
+        .filter(|d| d.critical_gaps + d.critical_unanswered > 0)
+        .count();
+    if latest > 0 {
+        points.push(if critical == 0 {
+            "No district has a critical practice open in its latest assessment.".to_string()
+        } else {
+            format!(
+                "{critical} of {} with a current assessment {} a critical practice not \
+                 fully in place or not yet answered in {} latest assessment.",
+                view::count_of(latest, "district", "districts"),
+                if critical == 1 { "has" } else { "have" },
+                if critical == 1 { "its" } else { "their" }
+            )
+        });
+    }
+    let scored: Vec<(&str, f64)> = s
+        .sections
+        .iter()
+        .filter_map(|section| section.average.map(|a| (section.title.as_str(), a)))
+        .collect();
+    let lowest = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    let highest = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    if let (Some(low), Some(high)) = (lowest, highest)
+        && scored.len() >= 2
+    {
+        points.push(format!(
+            "Weakest section on average: {} ({}); strongest: {} ({}).",
+            low.0,
+            percent(Some(low.1)),
+            high.0,
+            percent(Some(high.1))
+        ));
+    }
+    if let Some(gap) = s.common_gaps.first() {
+        points.push(format!(
+            "Most common gap: {} ({} of {} districts it applies to).",
+            gap.title, gap.districts, gap.applies
+        ));
+    }
+    points
 }
 
 fn districts(doc: &mut Document, s: &Summary) {

@@ -105,7 +105,18 @@ fn a_year_comparison_leads_with_the_trend_and_ranks_nothing() {
     let c = years();
     let doc = comparison(&c, &RenderOptions::default());
     let ids = heading_ids(&doc);
-    assert_eq!(ids.first().map(String::as_str), Some("trend"), "{ids:?}");
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("for-the-board"),
+        "{ids:?}"
+    );
+    // After the board's page and the contents, the trend comes first.
+    assert_eq!(
+        ids.get(position(&ids, "contents") + 1).map(String::as_str),
+        Some("trend"),
+        "{ids:?}"
+    );
+    assert!(position(&ids, "board-trend") < position(&ids, "board-critical-gaps"));
     assert!(position(&ids, "trend") < position(&ids, "side-by-side"));
     assert!(position(&ids, "trend-improved") < position(&ids, "trend-regressed"));
     assert!(
@@ -297,8 +308,13 @@ fn the_contents_link_every_chapter_and_every_link_has_a_target() {
     ];
     for doc in &docs {
         let ids: HashSet<String> = heading_ids(doc).into_iter().collect();
-        let chapters = doc
+        // The contents list the chapters after them; the lead before them is read first.
+        let contents = doc
             .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading(h) if h.id.as_deref() == Some("contents")))
+            .expect("contents");
+        let chapters = doc.blocks[contents + 1..]
             .iter()
             .filter(|b| matches!(b, Block::Heading(h) if h.level == 1))
             .count();
@@ -325,4 +341,23 @@ fn the_contents_link_every_chapter_and_every_link_has_a_target() {
             );
         }
     }
+}
+
+#[test]
+fn a_summary_leads_with_at_a_glance_and_has_no_board_page() {
+    let doc = summary(&examples_summary(), &RenderOptions::default());
+    let ids = heading_ids(&doc);
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("at-a-glance"),
+        "{ids:?}"
+    );
+    assert!(position(&ids, "at-a-glance") < position(&ids, "contents"));
+    assert!(position(&ids, "glossary") < position(&ids, "method"));
+    for board in ["for-the-board", "sign-off", "board-recommendation"] {
+        assert!(!ids.contains(&board.to_string()), "{board} in {ids:?}");
+    }
+    let text = doc.plain_text();
+    assert!(text.contains("Weakest section on average:"), "{text}");
+    assert!(text.contains("Most common gap:"), "{text}");
 }
