@@ -230,61 +230,6 @@ fn a_row_that_fits_a_fresh_page_is_moved_not_split() {
 }
 
 #[test]
-fn bars_are_proportional_and_labels_stay_on_the_page() {
-    let mut l = layout();
-    let style = ChartStyle {
-        label: BODY,
-        value: HEADER,
-        on_bar: Rgb(1.0, 1.0, 1.0),
-        bar: Rgb(0.1, 0.2, 0.4),
-        track: Rgb(0.9, 0.9, 0.9),
-        grid: BODY,
-    };
-    let bars: Vec<Bar> = [Some(100.0), Some(50.0), Some(2.0), None]
-        .into_iter()
-        .map(|p| Bar {
-            label: "A section title long enough to need two lines in the label column".into(),
-            percent: p,
-            value: p.map_or("n/a".into(), |p| format!("{p:.1}%")),
-        })
-        .collect();
-    l.bar_chart(&bars, &style);
-    let (pages, _) = l.finish();
-    assert_eq!(pages.len(), 1);
-    assert_inside(&pages, Geometry::LETTER);
-    let fills: Vec<&FillBox> = pages[0]
-        .marks
-        .iter()
-        .filter_map(|m| match m {
-            Mark::Fill(f) if f.color == style.bar => Some(f),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(fills.len(), 3, "no bar for n/a");
-    assert!((fills[0].width / fills[1].width - 2.0).abs() < 1e-3);
-    let full = fills[0];
-    let value = texts(&pages[0])
-        .into_iter()
-        .find(|t| t.text == "100.0%")
-        .cloned();
-    let value = value.expect("the figure is printed");
-    assert!(value.x >= full.x && value.x + value.width <= full.x + full.width);
-    assert_eq!(
-        value.style.color, style.on_bar,
-        "inside a long bar, in its contrast colour"
-    );
-    let small = texts(&pages[0])
-        .into_iter()
-        .find(|t| t.text == "2.0%")
-        .cloned();
-    let small = small.expect("the figure is printed");
-    assert!(
-        small.x > fills[2].x + fills[2].width,
-        "past the end of a short bar"
-    );
-}
-
-#[test]
 fn every_page_has_its_number_and_the_stamp() {
     let mut l = Layout::new(
         Geometry::A4,
@@ -478,36 +423,21 @@ fn a_table_tags_its_header_once_and_repeats_it_as_an_artifact() {
 }
 
 #[test]
-fn a_bar_chart_is_a_figure_whose_alt_text_states_every_figure() {
+fn a_figure_owns_every_mark_drawn_inside_it_and_carries_its_alt_text() {
     let mut l = layout();
-    let style = ChartStyle {
-        label: BODY,
-        value: BODY,
-        on_bar: Rgb(1.0, 1.0, 1.0),
-        bar: Rgb(0.0, 0.0, 0.5),
-        track: Rgb(0.9, 0.9, 0.9),
-        grid: BODY,
-    };
-    let bars = [
-        Bar {
-            label: "Roles".into(),
-            percent: Some(50.0),
-            value: "50.0%".into(),
-        },
-        Bar {
-            label: "Training".into(),
-            percent: None,
-            value: "not scored".into(),
-        },
-    ];
-    l.bar_chart(&bars, &style);
+    l.figure("Roles: 50.0%; Training: not scored.", |l| {
+        l.paragraph("Roles", BODY, 0.0);
+        l.rule(Rgb(0.0, 0.0, 0.5), 4.0);
+    });
+    l.paragraph("After the chart", BODY, 0.0);
     let tagged = l.finish_tagged();
-    let figure = tagged.tree.get(children(&tagged.tree, 0)[0]).unwrap();
+    let top = children(&tagged.tree, 0);
+    let figure = tagged.tree.get(top[0]).unwrap();
     assert_eq!(figure.role, Role::Figure);
-    assert_eq!(
-        figure.alt(),
-        Some("Bar chart, 0 to 100%: Roles: 50.0%; Training: not scored.")
-    );
+    assert_eq!(figure.alt(), Some("Roles: 50.0%; Training: not scored."));
+    // The text inside is the figure's own, not a paragraph of its own; the text after is.
+    assert!(children(&tagged.tree, top[0]).is_empty());
+    assert_eq!(tagged.tree.get(top[1]).unwrap().role, Role::Paragraph);
 }
 
 #[test]
