@@ -362,7 +362,10 @@ fn glossary_of_everything() -> String {
 /// The fills of every page of the PDF the comparison makes.
 fn pdf_marks(doc: &Document) -> Vec<Mark> {
     let (pages, _) = lay_out(doc, &RenderOptions::default()).finish();
-    pages.into_iter().flat_map(|Page { marks, .. }| marks).collect()
+    pages
+        .into_iter()
+        .flat_map(|Page { marks, .. }| marks)
+        .collect()
 }
 
 #[test]

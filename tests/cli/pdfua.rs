@@ -505,3 +505,65 @@ fn names_outside_latin_1_print_and_extract_as_typed_the_same_bytes_every_time() 
     }
     assert_tagged(&first);
 }
+
+/// Every web address the report cites is a clickable link in its PDF, and every link inside
+/// the report (the contents, the cross-references) goes to a named heading that exists.
+#[test]
+fn the_report_pdf_links_its_contents_and_every_source_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    report_to(Path::new("examples/existing-program.yaml"), &path, &[]);
+    let doc = load(&path);
+    let mut uris = BTreeSet::new();
+    let mut internal = Vec::new();
+    for page in doc.get_pages().values() {
+        let page = doc.get_dictionary(*page).unwrap();
+        let Ok(annots) = page.get(b"Annots").and_then(Object::as_array) else {
+            continue;
+        };
+        for annot in annots {
+            let annot = dict(&doc, annot);
+            if let Ok(dest) = annot.get(b"Dest") {
+                internal.push(String::from_utf8_lossy(dest.as_str().unwrap()).into_owned());
+            } else if let Ok(action) = annot.get(b"A") {
+                let action = dict(&doc, action);
+                let uri = action.get(b"URI").unwrap().as_str().unwrap();
+                uris.insert(String::from_utf8_lossy(uri).into_owned());
+            }
+        }
+    }
+    let catalog = doc.catalog().unwrap();
+    let names = dict(&doc, catalog.get(b"Names").unwrap());
+    let dests = dict(&doc, names.get(b"Dests").unwrap());
+    let named: BTreeSet<String> = dests
+        .get(b"Names")
+        .and_then(Object::as_array)
+        .unwrap()
+        .iter()
+        .step_by(2)
+        .map(|n| String::from_utf8_lossy(n.as_str().unwrap()).into_owned())
+        .collect();
+    for wanted in ["summary", "gaps", "method", "sources"] {
+        assert!(internal.iter().any(|d| d == wanted), "no link to {wanted}");
+    }
+    for dest in &internal {
+        assert!(named.contains(dest), "link to a missing heading {dest:?}");
+    }
+    let checklist = std::fs::read_to_string("checklists/wi-sro-best-practices.yaml").unwrap();
+    let cited: BTreeSet<&str> = checklist
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("url:"))
+        .map(|u| u.trim().trim_matches('"'))
+        .filter(|u| u.starts_with("http"))
+        .collect();
+    assert!(
+        cited.len() > 20,
+        "the checklist's source addresses: {}",
+        cited.len()
+    );
+    let missing: Vec<&&str> = cited.iter().filter(|u| !uris.contains(**u)).collect();
+    assert!(
+        missing.is_empty(),
+        "source addresses that are not links: {missing:?}"
+    );
+}
