@@ -39,21 +39,33 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
             .collect(),
     }));
     critical_gaps(doc, &page);
+    committee_and_sign_off(
+        doc,
+        (page.recommendation.as_deref(), page.recommendation_text()),
+        (page.board_action.as_deref(), page.board_action_text()),
+        &page.sign_off,
+    );
+}
+
+/// The end of a board page: the committee's recommendation and the action it asks of the
+/// board (each as given, or its placeholder as shown), then the sign-off block.
+pub fn committee_and_sign_off(
+    doc: &mut Document,
+    recommendation: (Option<&str>, &str),
+    board_action: (Option<&str>, &str),
+    sign_off: &board::SignOff,
+) {
     doc.heading(
         2,
         "The committee's recommendation",
         Some("board-recommendation"),
     );
-    board_text(
-        doc,
-        page.recommendation.as_deref(),
-        page.recommendation_text(),
-    );
+    board_text(doc, recommendation.0, recommendation.1);
     doc.heading(2, "Action requested of the board", Some("board-action"));
-    board_text(doc, page.board_action.as_deref(), page.board_action_text());
+    board_text(doc, board_action.0, board_action.1);
     doc.heading(2, "Sign-off", Some("sign-off"));
     doc.push(Block::KeyValues(
-        page.sign_off
+        sign_off
             .lines()
             .iter()
             .map(|line| KeyValue {

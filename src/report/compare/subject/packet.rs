@@ -5,9 +5,7 @@
 use super::strong_cell;
 use crate::compare::{Comparison, ComparisonKind};
 use crate::report::board::{self, ComparisonFirstPage, OptionLine};
-use crate::report::document::{
-    Block, Cell, Column, Document, KeyValue, List, Paragraph, Table, Tone,
-};
+use crate::report::document::{Block, Cell, Column, Document, List, Paragraph, Table, Tone};
 use crate::report::subject::packet;
 
 /// The heading id of the first page.
@@ -34,29 +32,12 @@ pub fn first_page(doc: &mut Document, c: &Comparison) {
         }
     }
     critical_gaps(doc, &page, c.kind);
-    doc.heading(
-        2,
-        "The committee's recommendation",
-        Some("board-recommendation"),
-    );
-    board_text(
+    packet::committee_and_sign_off(
         doc,
-        page.recommendation.as_deref(),
-        page.recommendation_text(),
+        (page.recommendation.as_deref(), page.recommendation_text()),
+        (page.board_action.as_deref(), page.board_action_text()),
+        &page.sign_off,
     );
-    doc.heading(2, "Action requested of the board", Some("board-action"));
-    board_text(doc, page.board_action.as_deref(), page.board_action_text());
-    doc.heading(2, "Sign-off", Some("sign-off"));
-    doc.push(Block::KeyValues(
-        page.sign_off
-            .lines()
-            .iter()
-            .map(|line| KeyValue {
-                key: line.label.to_string(),
-                value: line.text().to_string(),
-            })
-            .collect(),
-    ));
 }
 
 fn findings(doc: &mut Document, page: &ComparisonFirstPage, heading: &str, id: &str) {
@@ -159,26 +140,6 @@ fn critical_gaps(doc: &mut Document, page: &ComparisonFirstPage, kind: Compariso
         ordered: false,
         items: page.critical_gaps.iter().map(Paragraph::plain).collect(),
     }));
-}
-
-/// The committee's own words, one paragraph per paragraph of the files; the placeholder,
-/// muted, when no file gives any.
-fn board_text(doc: &mut Document, given: Option<&str>, shown: &str) {
-    if given.is_none() {
-        doc.push(Block::Paragraph(Paragraph::toned(shown, Tone::Muted)));
-        return;
-    }
-    for part in paragraphs(shown) {
-        doc.paragraph(part);
-    }
-}
-
-/// A text's paragraphs (split at blank lines), each with its line breaks joined.
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// Puts the contents (a link to every chapter after `at`) at block `at` and, when the
