@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
+use sro_assess::compare::{SummaryBuilder, compare};
 use sro_assess::load::AnswersFile;
 use sro_assess::report::board::{BLANK, BOARD_ACTION_PLACEHOLDER, RECOMMENDATION_PLACEHOLDER};
+use sro_assess::report::compare::subject as compare_subject;
 use sro_assess::report::document::{Block, Document, Link};
 use sro_assess::report::glossary;
 use sro_assess::report::medium::pdf::lay_out;
@@ -456,6 +458,59 @@ fn every_sample_pdf_keeps_the_layout_rules() {
                         stem(&path)
                     ));
                 }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// The comparison and summary samples (reports/compare-options, compare-years,
+/// summary-examples) keep the same layout rules as the reports.
+#[test]
+fn every_comparison_and_summary_sample_keeps_the_layout_rules() {
+    let examples = |names: &[&str]| -> Vec<Assessment> {
+        names
+            .iter()
+            .map(|n| scored(&repo_path(&format!("examples/{n}.yaml"))))
+            .collect()
+    };
+    let file = AnswersFile::read(&repo_path("examples/year-2026.yaml")).expect("answers read");
+    let checklist = file.checklist(None).expect("checklist loads").checklist;
+    let options_compared = examples(&["option-a-contract-sro", "option-b-mental-health"]);
+    let years = examples(&["year-2026", "year-2025"]);
+    let mut summary = SummaryBuilder::new(&checklist);
+    for path in example_files() {
+        let a = scored(&path);
+        if a.meta.checklist.id == checklist.id {
+            summary.add(&a, &path.display().to_string());
+        }
+    }
+    let documents = [
+        (
+            "compare-options",
+            compare_subject::comparison(
+                &compare(&checklist, &options_compared),
+                &RenderOptions::default(),
+            ),
+        ),
+        (
+            "compare-years",
+            compare_subject::comparison(&compare(&checklist, &years), &RenderOptions::default()),
+        ),
+        (
+            "summary-examples",
+            compare_subject::summary(&summary.finish(), &RenderOptions::default()),
+        ),
+    ];
+    let mut broken = Vec::new();
+    for (name, document) in &documents {
+        for paper in [Paper::Letter, Paper::A4] {
+            let options = RenderOptions {
+                paper,
+                ..RenderOptions::default()
+            };
+            for rule in broken_rules(document, &options) {
+                broken.push(format!("{name} ({paper:?}): {rule}"));
             }
         }
     }
