@@ -57,12 +57,8 @@ pub struct FirstPage {
     pub critical_gaps: Vec<String>,
     /// Every critical practice not yet answered, most urgent first.
     pub critical_unanswered: Vec<String>,
-    /// The committee's recommendation; `None`: print [`RECOMMENDATION_PLACEHOLDER`].
-    pub recommendation: Option<String>,
-    /// The action asked of the board; `None`: print [`BOARD_ACTION_PLACEHOLDER`].
-    pub board_action: Option<String>,
-    /// Prepared by, reviewed by, presented to the board on.
-    pub sign_off: SignOff,
+    /// The committee's recommendation, the board action and the sign-off.
+    pub committee: Committee,
 }
 
 impl FirstPage {
@@ -71,28 +67,14 @@ impl FirstPage {
         let mut texts = vec![
             self.assessed.as_str(),
             self.result.as_str(),
-            self.recommendation_text(),
-            self.board_action_text(),
+            self.committee.recommendation_text(),
+            self.committee.board_action_text(),
         ];
         texts.extend(self.caveats.iter().map(String::as_str));
         texts.extend(self.findings.iter().map(|f| f.text.as_str()));
         texts.extend(self.critical_gaps.iter().map(String::as_str));
         texts.extend(self.critical_unanswered.iter().map(String::as_str));
         texts
-    }
-
-    /// The recommendation, or the placeholder.
-    pub fn recommendation_text(&self) -> &str {
-        self.recommendation
-            .as_deref()
-            .unwrap_or(RECOMMENDATION_PLACEHOLDER)
-    }
-
-    /// The board action, or the placeholder.
-    pub fn board_action_text(&self) -> &str {
-        self.board_action
-            .as_deref()
-            .unwrap_or(BOARD_ACTION_PLACEHOLDER)
     }
 }
 
@@ -118,6 +100,33 @@ pub enum FindingKind {
     WeakestArea,
     /// The area with the highest percentage.
     StrongestArea,
+}
+
+/// What the committee tells the board, on either kind of first page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Committee {
+    /// The committee's recommendation; `None`: print [`RECOMMENDATION_PLACEHOLDER`].
+    pub recommendation: Option<String>,
+    /// The action asked of the board; `None`: print [`BOARD_ACTION_PLACEHOLDER`].
+    pub board_action: Option<String>,
+    /// Prepared by, reviewed by, presented to the board on.
+    pub sign_off: SignOff,
+}
+
+impl Committee {
+    /// The recommendation, or the placeholder.
+    pub fn recommendation_text(&self) -> &str {
+        self.recommendation
+            .as_deref()
+            .unwrap_or(RECOMMENDATION_PLACEHOLDER)
+    }
+
+    /// The board action, or the placeholder.
+    pub fn board_action_text(&self) -> &str {
+        self.board_action
+            .as_deref()
+            .unwrap_or(BOARD_ACTION_PLACEHOLDER)
+    }
 }
 
 /// The sign-off block: prepared by, reviewed by, presented to the board on.
@@ -181,12 +190,14 @@ pub fn first_page(a: &Assessment) -> FirstPage {
         findings: findings(a),
         critical_gaps: view::critical_gap_lines(a),
         critical_unanswered: view::critical_unanswered_lines(a),
-        recommendation: a.meta.board.recommendation.clone(),
-        board_action: a.meta.board.board_action.clone(),
-        sign_off: SignOff {
-            prepared_by: a.meta.prepared_by.clone(),
-            reviewed_by: a.meta.board.reviewed_by.clone(),
-            presented_on: a.meta.board.presented_on,
+        committee: Committee {
+            recommendation: a.meta.board.recommendation.clone(),
+            board_action: a.meta.board.board_action.clone(),
+            sign_off: SignOff {
+                prepared_by: a.meta.prepared_by.clone(),
+                reviewed_by: a.meta.board.reviewed_by.clone(),
+                presented_on: a.meta.board.presented_on,
+            },
         },
     }
 }
@@ -582,16 +593,11 @@ pub struct ComparisonFirstPage {
     /// The critical practices not fully in place under at least one column, each with where
     /// it is open: `Signed MOU (not fully in place under Option A)`.
     pub critical_gaps: Vec<String>,
-    /// The committee's recommendation; `None`: print [`RECOMMENDATION_PLACEHOLDER`]. Options:
-    /// the one the files give (each file's, labeled, when they differ); a trend: the latest
-    /// assessment's.
-    pub recommendation: Option<String>,
-    /// The action asked of the board, chosen like the recommendation; `None`: print
-    /// [`BOARD_ACTION_PLACEHOLDER`].
-    pub board_action: Option<String>,
-    /// Prepared by and reviewed by (a trend: the latest assessment's; options: every name the
-    /// files give, once each), presented to the board on (the latest date given).
-    pub sign_off: SignOff,
+    /// The committee's recommendation and the board action (options: the one the files give,
+    /// each file's labeled when they differ; a trend: the latest assessment's), and the
+    /// sign-off (a trend: the latest assessment's names; options: every name the files give,
+    /// once each; the latest board date given).
+    pub committee: Committee,
 }
 
 impl ComparisonFirstPage {
@@ -599,28 +605,14 @@ impl ComparisonFirstPage {
     pub fn texts(&self) -> Vec<&str> {
         let mut texts = vec![
             self.compared.as_str(),
-            self.recommendation_text(),
-            self.board_action_text(),
+            self.committee.recommendation_text(),
+            self.committee.board_action_text(),
         ];
         texts.extend(self.options.iter().map(|o| o.sentence.as_str()));
         texts.extend(self.caveats.iter().map(String::as_str));
         texts.extend(self.findings.iter().map(String::as_str));
         texts.extend(self.critical_gaps.iter().map(String::as_str));
         texts
-    }
-
-    /// The recommendation, or the placeholder.
-    pub fn recommendation_text(&self) -> &str {
-        self.recommendation
-            .as_deref()
-            .unwrap_or(RECOMMENDATION_PLACEHOLDER)
-    }
-
-    /// The board action, or the placeholder.
-    pub fn board_action_text(&self) -> &str {
-        self.board_action
-            .as_deref()
-            .unwrap_or(BOARD_ACTION_PLACEHOLDER)
     }
 }
 
@@ -672,12 +664,14 @@ pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
                 )
             })
             .collect(),
-        recommendation: chosen(|col| col.board.recommendation.clone()),
-        board_action: chosen(|col| col.board.board_action.clone()),
-        sign_off: SignOff {
-            prepared_by: chosen_names(c, |col| col.prepared_by.clone()),
-            reviewed_by: chosen_names(c, |col| col.board.reviewed_by.clone()),
-            presented_on: presented_on(c),
+        committee: Committee {
+            recommendation: chosen(|col| col.board.recommendation.clone()),
+            board_action: chosen(|col| col.board.board_action.clone()),
+            sign_off: SignOff {
+                prepared_by: chosen_names(c, |col| col.prepared_by.clone()),
+                reviewed_by: chosen_names(c, |col| col.board.reviewed_by.clone()),
+                presented_on: presented_on(c),
+            },
         },
     }
 }

@@ -183,11 +183,17 @@ fn many_critical_gaps_are_named_three_then_counted() {
 #[test]
 fn recommendation_board_action_and_sign_off_are_options_with_placeholders() {
     let empty = first_page(&assessment_of(MOSTLY));
-    assert_eq!(empty.recommendation, None);
-    assert_eq!(empty.recommendation_text(), RECOMMENDATION_PLACEHOLDER);
-    assert_eq!(empty.board_action_text(), BOARD_ACTION_PLACEHOLDER);
-    assert!(empty.sign_off.is_blank());
-    for line in empty.sign_off.lines() {
+    assert_eq!(empty.committee.recommendation, None);
+    assert_eq!(
+        empty.committee.recommendation_text(),
+        RECOMMENDATION_PLACEHOLDER
+    );
+    assert_eq!(
+        empty.committee.board_action_text(),
+        BOARD_ACTION_PLACEHOLDER
+    );
+    assert!(empty.committee.sign_off.is_blank());
+    for line in empty.committee.sign_off.lines() {
         assert_eq!(line.text(), BLANK, "{}", line.label);
     }
 
@@ -195,9 +201,12 @@ fn recommendation_board_action_and_sign_off_are_options_with_placeholders() {
         "prepared_by: SRO review committee\npresented_on: 2026-04-20\nrecommendation: Renew \
          the MOU.\nboard_action: Approve the revised MOU.\n{MOSTLY}"
     )));
-    assert_eq!(given.recommendation_text(), "Renew the MOU.");
-    assert_eq!(given.board_action_text(), "Approve the revised MOU.");
-    let lines = given.sign_off.lines();
+    assert_eq!(given.committee.recommendation_text(), "Renew the MOU.");
+    assert_eq!(
+        given.committee.board_action_text(),
+        "Approve the revised MOU."
+    );
+    let lines = given.committee.sign_off.lines();
     let shown: Vec<(&str, &str)> = lines.iter().map(|l| (l.label, l.text())).collect();
     assert_eq!(
         shown,
@@ -364,19 +373,25 @@ fn a_trend_leads_with_the_change() {
 #[test]
 fn the_comparisons_recommendation_follows_its_rule() {
     let mut c = compared(&["option-a-contract-sro.yaml", "option-b-mental-health.yaml"]);
-    assert_eq!(comparison_first_page(&c).recommendation, None);
+    assert_eq!(comparison_first_page(&c).committee.recommendation, None);
     c.columns[1].board.recommendation = Some("Choose B.".into());
     assert_eq!(
-        comparison_first_page(&c).recommendation.as_deref(),
+        comparison_first_page(&c)
+            .committee
+            .recommendation
+            .as_deref(),
         Some("Choose B.")
     );
     c.columns[0].board.recommendation = Some("Choose B.".into());
     assert_eq!(
-        comparison_first_page(&c).recommendation.as_deref(),
+        comparison_first_page(&c)
+            .committee
+            .recommendation
+            .as_deref(),
         Some("Choose B.")
     );
     c.columns[0].board.recommendation = Some("Choose A.".into());
-    let labeled = comparison_first_page(&c).recommendation.unwrap();
+    let labeled = comparison_first_page(&c).committee.recommendation.unwrap();
     assert_eq!(
         labeled,
         format!(
@@ -387,7 +402,7 @@ fn the_comparisons_recommendation_follows_its_rule() {
     c.columns[0].board.presented_on = Date::parse("2026-04-20").ok();
     c.columns[1].board.presented_on = Date::parse("2026-05-18").ok();
     assert_eq!(
-        comparison_first_page(&c).sign_off.presented_on,
+        comparison_first_page(&c).committee.sign_off.presented_on,
         Date::parse("2026-05-18").ok()
     );
 
@@ -395,7 +410,7 @@ fn the_comparisons_recommendation_follows_its_rule() {
     c.columns[1].prepared_by = Some("Planning committee".into());
     c.columns[1].board.reviewed_by = Some("Superintendent".into());
     c.columns[0].board.reviewed_by = Some("Board chair".into());
-    let sign_off = comparison_first_page(&c).sign_off;
+    let sign_off = comparison_first_page(&c).committee.sign_off;
     assert_eq!(sign_off.prepared_by.as_deref(), Some("Planning committee"));
     assert_eq!(
         sign_off.reviewed_by.as_deref(),
@@ -404,10 +419,13 @@ fn the_comparisons_recommendation_follows_its_rule() {
 
     let mut years = compared(&["year-2025.yaml", "year-2026.yaml"]);
     years.columns[0].board.recommendation = Some("Last year's.".into());
-    assert_eq!(comparison_first_page(&years).recommendation, None);
+    assert_eq!(comparison_first_page(&years).committee.recommendation, None);
     years.columns[1].board.recommendation = Some("This year's.".into());
     assert_eq!(
-        comparison_first_page(&years).recommendation.as_deref(),
+        comparison_first_page(&years)
+            .committee
+            .recommendation
+            .as_deref(),
         Some("This year's.")
     );
 }
@@ -420,7 +438,13 @@ fn internal_notes_never_reach_the_first_page() {
          training.basic: met\n  training.yearly: met\n",
     ));
     let mut texts: Vec<String> = page.texts().into_iter().map(String::from).collect();
-    texts.extend(page.sign_off.lines().iter().map(|l| l.text().to_string()));
+    texts.extend(
+        page.committee
+            .sign_off
+            .lines()
+            .iter()
+            .map(|l| l.text().to_string()),
+    );
     assert!(texts.iter().any(|t| t.contains("A signed MOU")));
     for text in &texts {
         assert!(!text.contains("J. Doe"), "{text}");

@@ -39,33 +39,32 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
             .collect(),
     }));
     critical_gaps(doc, &page);
-    committee_and_sign_off(
-        doc,
-        (page.recommendation.as_deref(), page.recommendation_text()),
-        (page.board_action.as_deref(), page.board_action_text()),
-        &page.sign_off,
-    );
+    committee_and_sign_off(doc, &page.committee);
 }
 
 /// The end of a board page: the committee's recommendation and the action it asks of the
-/// board (each as given, or its placeholder as shown), then the sign-off block.
-pub fn committee_and_sign_off(
-    doc: &mut Document,
-    recommendation: (Option<&str>, &str),
-    board_action: (Option<&str>, &str),
-    sign_off: &board::SignOff,
-) {
+/// board (each as given, or its placeholder, muted), then the sign-off block.
+pub fn committee_and_sign_off(doc: &mut Document, committee: &board::Committee) {
     doc.heading(
         2,
         "The committee's recommendation",
         Some("board-recommendation"),
     );
-    board_text(doc, recommendation.0, recommendation.1);
+    board_text(
+        doc,
+        committee.recommendation.as_deref(),
+        committee.recommendation_text(),
+    );
     doc.heading(2, "Action requested of the board", Some("board-action"));
-    board_text(doc, board_action.0, board_action.1);
+    board_text(
+        doc,
+        committee.board_action.as_deref(),
+        committee.board_action_text(),
+    );
     doc.heading(2, "Sign-off", Some("sign-off"));
     doc.push(Block::KeyValues(
-        sign_off
+        committee
+            .sign_off
             .lines()
             .iter()
             .map(|line| KeyValue {

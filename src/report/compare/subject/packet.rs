@@ -32,12 +32,7 @@ pub fn first_page(doc: &mut Document, c: &Comparison) {
         }
     }
     critical_gaps(doc, &page, c.kind);
-    packet::committee_and_sign_off(
-        doc,
-        (page.recommendation.as_deref(), page.recommendation_text()),
-        (page.board_action.as_deref(), page.board_action_text()),
-        &page.sign_off,
-    );
+    packet::committee_and_sign_off(doc, &page.committee);
 }
 
 fn findings(doc: &mut Document, page: &ComparisonFirstPage, heading: &str, id: &str) {
