@@ -187,8 +187,9 @@ impl<A: Literal, B: Literal> Literal for (A, B) {
 /// Writes `Name { field: value, ... }`; each caller destructures its struct without `..`, so a
 /// field added to the model stops this build until it is written here too.
 macro_rules! write_struct {
-    ($out:expr, $name:literal, $($field:ident),+ $(,)?) => {{
-        $out.push_str(concat!($name, " {"));
+    ($out:expr, $name:expr, $($field:ident),+ $(,)?) => {{
+        $out.push_str($name);
+        $out.push_str(" {");
         $(
             $out.push_str(concat!(stringify!($field), ": "));
             $field.write($out);
@@ -196,6 +197,19 @@ macro_rules! write_struct {
         )+
         $out.push('}');
     }};
+}
+
+/// A struct written field by field, each field named once. The destructuring names every
+/// field without `..`, so a field added to the model stops the build until it is written here.
+macro_rules! literal_struct {
+    ($($name:ident { $($field:ident),+ $(,)? })+) => {$(
+        impl Literal for $name {
+            fn write(&self, out: &mut String) {
+                let $name { $($field),+ } = self;
+                write_struct!(out, stringify!($name), $($field),+);
+            }
+        }
+    )+};
 }
 
 /// Fieldless enums: their Debug form is the variant's name.
@@ -211,74 +225,20 @@ macro_rules! literal_enum {
 
 literal_enum!(Priority, Responsible, Basis);
 
-impl Literal for Checklist {
-    fn write(&self, out: &mut String) {
-        let Checklist {
-            id,
-            title,
-            version,
-            description,
-            scale,
-            weights,
-            bands,
-            coverage_threshold,
-            profiles,
-            sources,
-            sections,
-            tailoring,
-            renamed,
-            limits,
-        } = self;
-        write_struct!(
-            out,
-            "Checklist",
-            id,
-            title,
-            version,
-            description,
-            scale,
-            weights,
-            bands,
-            coverage_threshold,
-            profiles,
-            sources,
-            sections,
-            tailoring,
-            renamed,
-            limits,
-        );
-    }
-}
-
-impl Literal for ScaleLevel {
-    fn write(&self, out: &mut String) {
-        let ScaleLevel {
-            value,
-            label,
-            credit,
-            aliases,
-        } = self;
-        write_struct!(out, "ScaleLevel", value, label, credit, aliases);
-    }
-}
-
-impl Literal for Weights {
-    fn write(&self, out: &mut String) {
-        let Weights {
-            critical,
-            high,
-            medium,
-            low,
-        } = self;
-        write_struct!(out, "Weights", critical, high, medium, low);
-    }
-}
-
-impl Literal for Band {
-    fn write(&self, out: &mut String) {
-        let Band { min, label } = self;
-        write_struct!(out, "Band", min, label);
-    }
+literal_struct! {
+    Checklist { id, title, version, description, scale, weights, bands, coverage_threshold, profiles, sources, sections, tailoring, renamed, limits }
+    ScaleLevel { value, label, credit, aliases }
+    Weights { critical, high, medium, low }
+    Band { min, label }
+    Source { id, title, publisher, year, url, note }
+    Section { id, title, description, items }
+    Item { id, title, guidance, priority, basis, responsible, in_mou, recommendation, recommendation_partial, evidence, sources }
+    SourceRef { source, at }
+    Tailoring { base_id, base_version, added, removed, overridden }
+    Removal { item_id, title, reason }
+    OverrideNote { item_id, fields }
+    Rename { from, to }
+    Location { line, column }
 }
 
 impl Literal for Profile {
@@ -325,118 +285,6 @@ impl Literal for Raw {
     }
 }
 
-impl Literal for Source {
-    fn write(&self, out: &mut String) {
-        let Source {
-            id,
-            title,
-            publisher,
-            year,
-            url,
-            note,
-        } = self;
-        write_struct!(out, "Source", id, title, publisher, year, url, note);
-    }
-}
-
-impl Literal for Section {
-    fn write(&self, out: &mut String) {
-        let Section {
-            id,
-            title,
-            description,
-            items,
-        } = self;
-        write_struct!(out, "Section", id, title, description, items);
-    }
-}
-
-impl Literal for Item {
-    fn write(&self, out: &mut String) {
-        let Item {
-            id,
-            title,
-            guidance,
-            priority,
-            basis,
-            responsible,
-            in_mou,
-            recommendation,
-            recommendation_partial,
-            evidence,
-            sources,
-        } = self;
-        write_struct!(
-            out,
-            "Item",
-            id,
-            title,
-            guidance,
-            priority,
-            basis,
-            responsible,
-            in_mou,
-            recommendation,
-            recommendation_partial,
-            evidence,
-            sources,
-        );
-    }
-}
-
-impl Literal for SourceRef {
-    fn write(&self, out: &mut String) {
-        let SourceRef { source, at } = self;
-        write_struct!(out, "SourceRef", source, at);
-    }
-}
-
-impl Literal for Tailoring {
-    fn write(&self, out: &mut String) {
-        let Tailoring {
-            base_id,
-            base_version,
-            added,
-            removed,
-            overridden,
-        } = self;
-        write_struct!(
-            out,
-            "Tailoring",
-            base_id,
-            base_version,
-            added,
-            removed,
-            overridden
-        );
-    }
-}
-
-impl Literal for Removal {
-    fn write(&self, out: &mut String) {
-        let Removal {
-            item_id,
-            title,
-            reason,
-        } = self;
-        write_struct!(out, "Removal", item_id, title, reason);
-    }
-}
-
-impl Literal for OverrideNote {
-    fn write(&self, out: &mut String) {
-        let OverrideNote { item_id, fields } = self;
-        write_struct!(out, "OverrideNote", item_id, fields);
-    }
-}
-
-impl Literal for Rename {
-    fn write(&self, out: &mut String) {
-        let Rename { from, to } = self;
-        write_struct!(out, "Rename", from, to);
-    }
-}
-
 impl Literal for Diagnostic {
     fn write(&self, out: &mut String) {
         let Diagnostic {
@@ -448,12 +296,5 @@ impl Literal for Diagnostic {
         } = self;
         let severity = Raw(format!("Severity::{severity:?}"));
         write_struct!(out, "Diagnostic", severity, location, cell, message, hint);
-    }
-}
-
-impl Literal for Location {
-    fn write(&self, out: &mut String) {
-        let Location { line, column } = self;
-        write_struct!(out, "Location", line, column);
     }
 }
