@@ -1,4 +1,4 @@
-//! `summary` over 1,000 made-up districts on the bundled checklist (issue 4: under 1 s on the
+//! `summary` over 1,000 made-up districts on the bundled checklist (target: under 1 s on the
 //! 2-core development machine). Run with `cargo bench --bench summary`.
 //!
 //! - `from_files`: the whole command (`sro-assess summary --jobs N DIR`, process start-up
