@@ -42,7 +42,8 @@ pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
         ..
     } = tagged;
     let fonts = Fonts::for_pages(&pages);
-    let streams = compressed_page_streams(&pages, geometry.height, &fonts, &tree);
+    let mut deflater = Deflater::new();
+    let streams = compressed_page_streams(&pages, geometry.height, &fonts, &tree, &mut deflater);
     // The marks are drawn: only their tags are needed from here on, and the marks (every
     // line's text) are most of a long report's memory.
     for page in &mut pages {
@@ -63,8 +64,9 @@ pub fn to_pdf(tagged: Tagged, meta: &Meta) -> Vec<u8> {
             geometry,
             meta,
         },
+        &mut deflater,
     );
-    super::write::write(&document, &elements, &mut Deflater::new())
+    super::write::write(&document, &elements, &mut deflater)
 }
 
 /// The faces a document uses, each subset to the characters it shows.
@@ -170,27 +172,27 @@ fn compressed_page_streams(
     page_height: f32,
     fonts: &Fonts,
     tree: &Tree,
+    deflater: &mut Deflater,
 ) -> Vec<Vec<u8>> {
     let threads = std::thread::available_parallelism()
         .map(usize::from)
         .unwrap_or(1)
         .min(pages.len() / PAGES_PER_THREAD)
         .max(1);
-    let encode = |chunk: &[Page]| -> Vec<Vec<u8>> {
-        let mut deflater = Deflater::new();
+    let encode = |chunk: &[Page], deflater: &mut Deflater| -> Vec<Vec<u8>> {
         chunk
             .iter()
             .map(|page| deflater.deflate(&page_content(page, page_height, fonts, tree)))
             .collect()
     };
     if threads == 1 {
-        return encode(pages);
+        return encode(pages, deflater);
     }
     let chunk_size = pages.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = pages
             .chunks(chunk_size)
-            .map(|chunk| scope.spawn(move || encode(chunk)))
+            .map(|chunk| scope.spawn(move || encode(chunk, &mut Deflater::new())))
             .collect();
         workers
             .into_iter()

@@ -11,6 +11,7 @@ use super::draw::{Deflater, Fonts, Meta, push_digits};
 use super::font::{self, Subset};
 use super::layout::{Geometry, Page};
 use super::tags::{Kid, LinkTarget, Role, Tree};
+use super::write;
 
 /// What [`finish`] needs.
 pub(crate) struct Parts<'a> {
@@ -25,9 +26,13 @@ pub(crate) struct Parts<'a> {
 /// Adds the fonts, tags, outline, links and metadata to `document`. The structure elements
 /// (a long report has a hundred thousand) come back already serialized, for
 /// [`super::write::write`]: as lopdf dictionaries they took most of a long report's memory.
-pub(crate) fn finish(document: &mut lopdf::Document, parts: &Parts<'_>) -> RawObjects {
+pub(crate) fn finish(
+    document: &mut lopdf::Document,
+    parts: &Parts<'_>,
+    deflater: &mut Deflater,
+) -> RawObjects {
     document.version = "1.7".to_string();
-    let resources = font_resources(document, parts.fonts);
+    let resources = font_resources(document, parts.fonts, deflater);
     let resources_id = document.add_object(resources);
     for (index, &page_id) in parts.page_ids.iter().enumerate() {
         if let Ok(page) = document.get_dictionary_mut(page_id) {
@@ -110,11 +115,14 @@ fn text(value: &str) -> Object {
 }
 
 /// The page resources every page shares: the two faces as Type0 fonts.
-fn font_resources(document: &mut lopdf::Document, fonts: &Fonts) -> Dictionary {
+fn font_resources(
+    document: &mut lopdf::Document,
+    fonts: &Fonts,
+    deflater: &mut Deflater,
+) -> Dictionary {
     let mut font_dict = Dictionary::new();
-    let mut deflater = Deflater::new();
     for (face, name, subset) in &fonts.faces {
-        let font_id = type0_font(document, font::font(*face), subset, &mut deflater);
+        let font_id = type0_font(document, font::font(*face), subset, deflater);
         font_dict.set(*name, font_id);
     }
     dictionary! { "Font" => font_dict }
@@ -336,88 +344,155 @@ fn write_elements(
         objects: Vec::with_capacity(parts.tree.elements.len()),
         bytes: Vec::with_capacity(parts.tree.elements.len() * 80),
     };
+    // Written as bytes: as lopdf dictionaries, the thousands of elements were a third of a
+    // report's allocations.
     for (index, element) in parts.tree.elements.iter().enumerate() {
-        let page_of = |kid: &Kid| match kid {
-            Kid::Content { page, .. } | Kid::Annotation { page, .. } => Some(*page as usize),
-            Kid::Element(_) => None,
+        let Some(&id) = element_ids.get(index) else {
+            continue;
         };
-        let home = element.kids.iter().find_map(page_of);
-        let mut kids = Vec::with_capacity(element.kids.len());
-        for kid in &element.kids {
-            match *kid {
-                Kid::Element(child) => {
-                    if let Some(&id) = element_ids.get(child as usize) {
-                        kids.push(Object::Reference(id));
-                    }
-                }
-                Kid::Content { page, mcid } if Some(page as usize) == home => {
-                    kids.push(Object::Integer(i64::from(mcid)));
-                }
-                Kid::Content { page, mcid } => {
-                    if let Some(&page_id) = parts.page_ids.get(page as usize) {
-                        kids.push(Object::Dictionary(dictionary! {
-                            "Type" => "MCR",
-                            "Pg" => page_id,
-                            "MCID" => i64::from(mcid),
-                        }));
-                    }
-                }
-                Kid::Annotation { page, index } => {
-                    let (page, index) = (page as usize, index as usize);
-                    let annotation = annotations
-                        .get(page)
-                        .and_then(|a| a.get(index))
-                        .copied()
-                        .flatten();
-                    if let (Some(annotation), Some(&page_id)) =
-                        (annotation, parts.page_ids.get(page))
-                    {
-                        kids.push(Object::Dictionary(dictionary! {
-                            "Type" => "OBJR",
-                            "Obj" => annotation,
-                            "Pg" => page_id,
-                        }));
-                    }
-                }
-            }
-        }
-        let role = effective_role(element.role, element, annotations);
-        let mut dict = dictionary! {
-            "Type" => "StructElem",
-            "S" => role.name(),
-            "P" => element.parent.and_then(|p| element_ids.get(p).copied()).unwrap_or(root_id),
-            // A single kid stands alone rather than in an array, as most writers do (and some
-            // checkers expect of headings).
-            "K" => match <[Object; 1]>::try_from(kids) {
-                Ok([kid]) => kid,
-                Err(kids) => Object::Array(kids),
-            },
-        };
-        if let Some(page) = home.and_then(|p| parts.page_ids.get(p)) {
-            dict.set("Pg", *page);
-        }
-        match role {
-            Role::Figure => dict.set("Alt", text(element.alt().unwrap_or("Chart"))),
-            Role::HeaderCell => dict.set("A", dictionary! { "O" => "Table", "Scope" => "Column" }),
-            Role::Link => {
-                if let Some(LinkTarget::Url(url)) = element.target() {
-                    dict.set("Alt", text(url));
-                }
-            }
-            Role::Heading(_) => {
-                if let Some(words) = element.alt() {
-                    dict.set("T", text(words));
-                }
-            }
-            _ => {}
-        }
-        if let Some(&id) = element_ids.get(index) {
-            let start = raw.bytes.len();
-            super::write::serialize(&mut raw.bytes, &Object::Dictionary(dict));
-            raw.objects.push((id.0, start..raw.bytes.len()));
-        }
+        let start = raw.bytes.len();
+        write_element(
+            &mut raw.bytes,
+            parts,
+            element,
+            element_ids,
+            root_id,
+            annotations,
+        );
+        raw.objects.push((id.0, start..raw.bytes.len()));
     }
     raw
+}
+
+/// One structure element's dictionary, in PDF syntax.
+fn write_element(
+    out: &mut Vec<u8>,
+    parts: &Parts<'_>,
+    element: &super::tags::Element,
+    element_ids: &[ObjectId],
+    root_id: ObjectId,
+    annotations: &Annotations,
+) {
+    let home = element.kids.iter().find_map(|kid| match kid {
+        Kid::Content { page, .. } | Kid::Annotation { page, .. } => Some(*page as usize),
+        Kid::Element(_) => None,
+    });
+    let role = effective_role(element.role, element, annotations);
+    out.extend_from_slice(b"<</Type /StructElem/S ");
+    write::name(out, role.name().as_bytes());
+    out.extend_from_slice(b"/P ");
+    let parent = element.parent.and_then(|p| element_ids.get(p).copied());
+    write::reference(out, parent.unwrap_or(root_id));
+    out.extend_from_slice(b"/K ");
+    let kids: Vec<KidObject> = element
+        .kids
+        .iter()
+        .filter_map(|kid| kid_object(parts, kid, home, element_ids, annotations))
+        .collect();
+    // A single kid stands alone rather than in an array, as most writers do (and some
+    // checkers expect of headings).
+    if let [kid] = kids.as_slice() {
+        kid.write(out);
+    } else {
+        out.push(b'[');
+        for (i, kid) in kids.iter().enumerate() {
+            if i > 0 {
+                out.push(b' ');
+            }
+            kid.write(out);
+        }
+        out.push(b']');
+    }
+    if let Some(&page) = home.and_then(|p| parts.page_ids.get(p)) {
+        out.extend_from_slice(b"/Pg ");
+        write::reference(out, page);
+    }
+    match role {
+        Role::Figure => {
+            out.extend_from_slice(b"/Alt ");
+            write::text_string(out, element.alt().unwrap_or("Chart"));
+        }
+        Role::HeaderCell => out.extend_from_slice(b"/A <</O /Table/Scope /Column>>"),
+        Role::Link => {
+            if let Some(LinkTarget::Url(url)) = element.target() {
+                out.extend_from_slice(b"/Alt ");
+                write::text_string(out, url);
+            }
+        }
+        Role::Heading(_) => {
+            if let Some(words) = element.alt() {
+                out.extend_from_slice(b"/T ");
+                write::text_string(out, words);
+            }
+        }
+        _ => {}
+    }
+    out.extend_from_slice(b">>");
+}
+
+/// A structure element's kid as its dictionary states it.
+enum KidObject {
+    Element(ObjectId),
+    /// A marked-content id on the element's own page.
+    Mcid(u32),
+    /// A marked-content id on another page.
+    Reference {
+        page: ObjectId,
+        mcid: u32,
+    },
+    Annotation {
+        annotation: ObjectId,
+        page: ObjectId,
+    },
+}
+
+impl KidObject {
+    fn write(&self, out: &mut Vec<u8>) {
+        match *self {
+            KidObject::Element(id) => write::reference(out, id),
+            KidObject::Mcid(mcid) => push_digits(out, u64::from(mcid)),
+            KidObject::Reference { page, mcid } => {
+                out.extend_from_slice(b"<</Type /MCR/Pg ");
+                write::reference(out, page);
+                out.extend_from_slice(b"/MCID ");
+                push_digits(out, u64::from(mcid));
+                out.extend_from_slice(b">>");
+            }
+            KidObject::Annotation { annotation, page } => {
+                out.extend_from_slice(b"<</Type /OBJR/Obj ");
+                write::reference(out, annotation);
+                out.extend_from_slice(b"/Pg ");
+                write::reference(out, page);
+                out.extend_from_slice(b">>");
+            }
+        }
+    }
+}
+
+fn kid_object(
+    parts: &Parts<'_>,
+    kid: &Kid,
+    home: Option<usize>,
+    element_ids: &[ObjectId],
+    annotations: &Annotations,
+) -> Option<KidObject> {
+    match *kid {
+        Kid::Element(child) => element_ids
+            .get(child as usize)
+            .copied()
+            .map(KidObject::Element),
+        Kid::Content { page, mcid } if Some(page as usize) == home => Some(KidObject::Mcid(mcid)),
+        Kid::Content { page, mcid } => {
+            let page = *parts.page_ids.get(page as usize)?;
+            Some(KidObject::Reference { page, mcid })
+        }
+        Kid::Annotation { page, index } => {
+            let (page, index) = (page as usize, index as usize);
+            let annotation = (*annotations.get(page)?.get(index)?)?;
+            let page = *parts.page_ids.get(page)?;
+            Some(KidObject::Annotation { annotation, page })
+        }
+    }
 }
 
 /// A link none of whose areas got an annotation (its heading does not exist) is a Span.

@@ -187,15 +187,7 @@ pub(crate) fn serialize(out: &mut Vec<u8>, object: &Object) {
         Object::Real(value) => real(out, *value),
         Object::Name(bytes) => name(out, bytes),
         Object::String(bytes, StringFormat::Literal) => literal(out, bytes),
-        Object::String(bytes, StringFormat::Hexadecimal) => {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push(b'<');
-            for &b in bytes {
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0xF)]);
-            }
-            out.push(b'>');
-        }
+        Object::String(bytes, StringFormat::Hexadecimal) => hexadecimal(out, bytes.iter().copied()),
         Object::Array(items) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
@@ -219,7 +211,7 @@ pub(crate) fn serialize(out: &mut Vec<u8>, object: &Object) {
     }
 }
 
-fn reference(out: &mut Vec<u8>, (id, generation): ObjectId) {
+pub(crate) fn reference(out: &mut Vec<u8>, (id, generation): ObjectId) {
     push_digits(out, u64::from(id));
     out.push(b' ');
     push_digits(out, u64::from(generation));
@@ -254,7 +246,7 @@ fn real(out: &mut Vec<u8>, value: f32) {
 }
 
 /// `/Name`, with bytes a name cannot hold as they are written `#xx`.
-fn name(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(crate) fn name(out: &mut Vec<u8>, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push(b'/');
     for &b in bytes {
@@ -271,6 +263,27 @@ fn name(out: &mut Vec<u8>, bytes: &[u8]) {
             out.push(HEX[usize::from(b & 0xF)]);
         }
     }
+}
+
+/// A text string: PDFDocEncoding-compatible ASCII as a literal, anything else as UTF-16BE
+/// with a byte-order mark, in hexadecimal.
+pub(crate) fn text_string(out: &mut Vec<u8>, text: &str) {
+    if text.is_ascii() {
+        literal(out, text.as_bytes());
+    } else {
+        let utf16 = text.encode_utf16().flat_map(u16::to_be_bytes);
+        hexadecimal(out, [0xFE, 0xFF].into_iter().chain(utf16));
+    }
+}
+
+fn hexadecimal(out: &mut Vec<u8>, bytes: impl Iterator<Item = u8>) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push(b'<');
+    for b in bytes {
+        out.push(HEX[usize::from(b >> 4)]);
+        out.push(HEX[usize::from(b & 0xF)]);
+    }
+    out.push(b'>');
 }
 
 /// `(text)`, with the bytes that would end or change it escaped.
