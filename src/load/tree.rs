@@ -36,7 +36,10 @@ pub fn read(text: &str) -> Option<Tree> {
     if text.starts_with('\u{feff}') || is_blank(text) || !tab_indentation(text).is_empty() {
         return None;
     }
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        blocks_may_differ: blocks_may_differ(text),
+        ..Reader::default()
+    };
     let mut parser = Parser::new_from_str(text);
     parser.load(&mut reader, false).ok()?;
     // serde_yaml refuses a second document, and so does this pass: the next event must end
@@ -66,6 +69,8 @@ struct Reader {
     root: Option<Value>,
     /// Something this pass leaves to serde_yaml was met; the rest is only read through.
     unsupported: bool,
+    /// The text is one where the two parsers may read a block scalar differently.
+    blocks_may_differ: bool,
 }
 
 impl Reader {
@@ -128,7 +133,12 @@ impl Reader {
                     TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => Value::String(text),
                     // yaml-rust2 and libyaml end some block scalars differently (an empty `|`
                     // is "\n" for one and "" for the other): serde_yaml reads them.
-                    TScalarStyle::Literal | TScalarStyle::Folded => return self.give_up(),
+                    TScalarStyle::Literal | TScalarStyle::Folded
+                        if self.blocks_may_differ || !block_reads_alike(&text) =>
+                    {
+                        return self.give_up();
+                    }
+                    TScalarStyle::Literal | TScalarStyle::Folded => Value::String(text),
                 };
                 self.finished(value);
             }
@@ -258,6 +268,23 @@ fn parse_f64(scalar: &str) -> Option<f64> {
         .parse::<f64>()
         .ok()
         .filter(|float| float.is_finite())
+}
+
+/// Texts where libyaml (serde_yaml's parser) and yaml-rust2 may end a block scalar
+/// differently: one whose last line has no line break (yaml-rust2 adds one), or with a tab
+/// in a line's indentation (perhaps a line of nothing else, which libyaml refuses inside a
+/// block scalar and yaml-rust2 reads as its end).
+fn blocks_may_differ(text: &str) -> bool {
+    !text.ends_with('\n')
+        || text.lines().any(|line| {
+            line.trim_start_matches([' ', '\t']).len() < line.trim_start_matches(' ').len()
+        })
+}
+
+/// Whether libyaml (serde_yaml's parser) ends a block scalar as yaml-rust2 does: they differ
+/// on one with no content (`|` alone is "\n" for one and "" for the other).
+fn block_reads_alike(text: &str) -> bool {
+    !text.trim_matches('\n').is_empty()
 }
 
 /// Leading zeros followed by digits is text in YAML 1.2 (`007`).
@@ -406,6 +433,9 @@ mod tests {
             "---\na: 1\n...\n",
             "a: first line\n  continued\n",
             "a: 1\r\nb: 2\r\n",
+            "a: |\n  literal\n  two lines\n",
+            "a: >\n  folded\n  words\n\n  new paragraph\nb: |-\n  stripped\n",
+            "recommendation: |\n  Keep the SRO.\n\n  Review the MOU.\nanswers: {}\n",
         ] {
             assert!(read(text).is_some(), "{text:?}");
             assert_same_as_serde_yaml(text);
@@ -482,14 +512,84 @@ mod tests {
         }
     }
 
+    /// Block scalars as people write them in notes and recommendations: chomping and
+    /// indentation indicators, blank lines inside and after, more-indented lines, comments.
+    fn block_scalar() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let header = prop_oneof![
+            Just("|"),
+            Just(">"),
+            Just("|-"),
+            Just(">-"),
+            Just("|+"),
+            Just(">+"),
+            Just("|2"),
+            Just(">2-"),
+            Just("| # comment"),
+            Just("|4"),
+        ];
+        let body_line = prop_oneof![
+            4 => Just("  some words"),
+            1 => Just("    more indented"),
+            1 => Just("   odd indent"),
+            2 => Just(""),
+            1 => Just("  "),
+            1 => Just("      "),
+            1 => Just("  # not a comment"),
+            1 => Just("  - dash"),
+            1 => Just("  key: value"),
+            1 => Just("  \ttab inside"),
+            1 => Just("\t"),
+        ];
+        let after = prop_oneof![
+            Just(""),
+            Just("next: 1\n"),
+            Just("# trailing comment\n"),
+            Just("\n\n"),
+            Just("next:\n  deeper: x\n"),
+        ];
+        let end = prop_oneof![Just("\n"), Just(""), Just("\n\n"), Just("\r\n")];
+        (
+            header,
+            proptest::collection::vec(body_line, 0..7),
+            end,
+            after,
+        )
+            .prop_map(|(header, lines, end, after)| {
+                let body = lines.join("\n");
+                let sep = if body.is_empty() { "" } else { "\n" };
+                format!("a: {header}{sep}{body}{end}{after}")
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn block_scalars_it_reads_are_read_as_serde_yaml_reads_them(text in block_scalar()) {
+            if let Some(tree) = read(&text) {
+                let expected = serde_yaml::from_str::<Value>(&text);
+                proptest::prop_assert!(expected.is_ok(), "serde_yaml refuses {:?}", text);
+                proptest::prop_assert_eq!(Some(tree.root), expected.ok(), "{:?}", text);
+                proptest::prop_assert_eq!(
+                    tree.positions.sorted_entries(),
+                    PositionIndex::build(&text).sorted_entries(),
+                    "{:?}",
+                    text
+                );
+            }
+        }
+    }
+
     #[test]
     fn leaves_what_it_might_read_differently_to_serde_yaml() {
         for text in [
             "a: &x 1\nb: *x\n",
             "a: !!str 1\n",
-            "a: |\n  literal\n",
-            "a: >\n  folded\n",
             "a: |\n",
+            "a: >-\n\n\n",
+            "a: |\n  no line break at the end",
+            "a: |\n  x\n\t\nb: 1\n",
             "? [a, b]\n: 1\n",
             "a: 1\na: 2\n",
             "answers:\n  x.y: met\n  x.y: na\n",
