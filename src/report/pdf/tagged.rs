@@ -48,9 +48,13 @@ pub(crate) fn finish(
         .map(|_| document.new_object_id())
         .collect();
     let headings = destinations(parts);
-    let annotations = link_annotations(document, parts, &element_ids, &headings);
+    let mut elements = RawObjects {
+        objects: Vec::with_capacity(parts.tree.elements.len() + 1024),
+        bytes: Vec::with_capacity(parts.tree.elements.len() * 96),
+    };
+    let annotations = link_annotations(document, parts, &headings, &mut elements);
     let root_id = document.new_object_id();
-    let mut elements = write_elements(parts, &element_ids, root_id, &annotations);
+    write_elements(&mut elements, parts, &element_ids, root_id, &annotations);
     let parent_tree_id = document.new_object_id();
     let start = elements.bytes.len();
     let next_key = parent_tree(&mut elements.bytes, parts, &element_ids, &annotations);
@@ -263,39 +267,36 @@ fn destination(parts: &Parts<'_>, page: usize, top: f32) -> Option<Object> {
 /// order. A link to a heading that does not exist gets no annotation.
 type Annotations = Vec<Vec<Option<ObjectId>>>;
 
+/// Writes the annotations to `raw` (as lopdf dictionaries they were a megabyte of a report's
+/// memory) and lists them on their pages.
 fn link_annotations(
     document: &mut lopdf::Document,
     parts: &Parts<'_>,
-    element_ids: &[ObjectId],
     headings: &[Heading<'_>],
+    raw: &mut RawObjects,
 ) -> Annotations {
-    let mut next_key = parts.pages.len() as i64;
+    let mut next_key = parts.pages.len() as u64;
     let mut all = Vec::with_capacity(parts.pages.len());
     for (page_index, page) in parts.pages.iter().enumerate() {
         let mut on_page = Vec::with_capacity(page.links.len());
         let mut refs = Vec::new();
         for area in &page.links {
             let target = parts.tree.get(area.element).and_then(|e| e.target());
-            let action = target.and_then(|t| link_action(parts, t, headings));
-            let (Some((key, value)), Some(&element_id)) = (action, element_ids.get(area.element))
-            else {
+            let Some(action) = target.and_then(|t| link_action(parts, t, headings)) else {
                 on_page.push(None);
                 continue;
             };
-            let (left, top, right, bottom) = area.bounds;
-            let h = parts.geometry.height;
-            let id = document.add_object(dictionary! {
-                "Type" => "Annot",
-                "Subtype" => "Link",
-                "Rect" => vec![left.into(), (h - bottom).into(), right.into(), (h - top).into()],
-                "Border" => vec![0.into(), 0.into(), 0.into()],
-                "Contents" => text(area.text.trim()),
-                "StructParent" => next_key,
-                "F" => 4,
-                key => value,
-            });
+            let id = document.new_object_id();
+            let start = raw.bytes.len();
             // The parent tree maps the key back to the Link element (see `parent_tree`).
-            let _ = element_id;
+            write_annotation(
+                &mut raw.bytes,
+                area,
+                parts.geometry.height,
+                next_key,
+                action,
+            );
+            raw.objects.push((id.0, start..raw.bytes.len()));
             next_key += 1;
             refs.push(Object::Reference(id));
             on_page.push(Some(id));
@@ -310,40 +311,71 @@ fn link_annotations(
     all
 }
 
-fn link_action(
+/// Where a link goes: a web address, or a heading's named destination.
+enum Action<'a> {
+    Uri(&'a str),
+    Dest(&'a str),
+}
+
+fn write_annotation(
+    out: &mut Vec<u8>,
+    area: &super::tags::LinkArea,
+    page_height: f32,
+    key: u64,
+    action: Action<'_>,
+) {
+    let (left, top, right, bottom) = area.bounds;
+    out.extend_from_slice(b"<</Type /Annot/Subtype /Link/Rect [");
+    for (i, value) in [left, page_height - bottom, right, page_height - top]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(b' ');
+        }
+        write::real(out, value);
+    }
+    out.extend_from_slice(b"]/Border [0 0 0]/Contents ");
+    write::text_string(out, area.text.trim());
+    out.extend_from_slice(b"/StructParent ");
+    push_digits(out, key);
+    out.extend_from_slice(b"/F 4");
+    match action {
+        Action::Uri(url) => {
+            out.extend_from_slice(b"/A <</S /URI/URI ");
+            write::literal(out, url.as_bytes());
+            out.extend_from_slice(b">>");
+        }
+        Action::Dest(id) => {
+            out.extend_from_slice(b"/Dest ");
+            write::literal(out, id.as_bytes());
+        }
+    }
+    out.extend_from_slice(b">>");
+}
+
+fn link_action<'a>(
     parts: &Parts<'_>,
-    target: &LinkTarget,
+    target: &'a LinkTarget,
     headings: &[Heading<'_>],
-) -> Option<(&'static str, Object)> {
+) -> Option<Action<'a>> {
     match target {
-        LinkTarget::Url(url) => Some((
-            "A",
-            Object::Dictionary(dictionary! {
-                "S" => "URI",
-                "URI" => Object::String(url.as_bytes().to_vec(), StringFormat::Literal),
-            }),
-        )),
+        LinkTarget::Url(url) => Some(Action::Uri(url)),
         LinkTarget::Heading(id) => {
             let &(_, _, page, top, _) = headings.iter().find(|h| h.4 == Some(id.as_str()))?;
             destination(parts, page, top)?;
-            Some((
-                "Dest",
-                Object::String(id.as_bytes().to_vec(), StringFormat::Literal),
-            ))
+            Some(Action::Dest(id))
         }
     }
 }
 
 fn write_elements(
+    raw: &mut RawObjects,
     parts: &Parts<'_>,
     element_ids: &[ObjectId],
     root_id: ObjectId,
     annotations: &Annotations,
-) -> RawObjects {
-    let mut raw = RawObjects {
-        objects: Vec::with_capacity(parts.tree.elements.len()),
-        bytes: Vec::with_capacity(parts.tree.elements.len() * 80),
-    };
+) {
     // Written as bytes: as lopdf dictionaries, the thousands of elements were a third of a
     // report's allocations.
     for (index, element) in parts.tree.elements.iter().enumerate() {
@@ -361,7 +393,6 @@ fn write_elements(
         );
         raw.objects.push((id.0, start..raw.bytes.len()));
     }
-    raw
 }
 
 /// One structure element's dictionary, in PDF syntax.

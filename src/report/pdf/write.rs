@@ -219,7 +219,7 @@ pub(crate) fn reference(out: &mut Vec<u8>, (id, generation): ObjectId) {
 }
 
 /// A real to four decimals, trailing zeros dropped (page sizes, positions, an angle).
-fn real(out: &mut Vec<u8>, value: f32) {
+pub(crate) fn real(out: &mut Vec<u8>, value: f32) {
     let scaled = (f64::from(value) * 10_000.0).round();
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
         out.push(b'0');
@@ -287,7 +287,7 @@ fn hexadecimal(out: &mut Vec<u8>, bytes: impl Iterator<Item = u8>) {
 }
 
 /// `(text)`, with the bytes that would end or change it escaped.
-fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(crate) fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'(');
     for &b in bytes {
         match b {
