@@ -271,11 +271,15 @@ pub const TERMS: &[Term] = &[
 /// The terms the texts use, and the terms their definitions use in turn (so a definition
 /// never leaves a word unexplained), in the glossary's alphabetical order.
 pub fn used_in<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<&'static Term> {
-    let texts: Vec<Text<'t>> = texts.into_iter().map(Text::new).collect();
-    let mut used: Vec<bool> = TERMS
-        .iter()
-        .map(|term| texts.iter().any(|text| text.uses(term)))
-        .collect();
+    // One text, searched once per spelling: a line break between the texts ends a word as
+    // the end of a text does, and no spelling holds one.
+    let mut joined = String::new();
+    for text in texts {
+        joined.push_str(text);
+        joined.push('\n');
+    }
+    let text = Text::new(&joined);
+    let mut used: Vec<bool> = TERMS.iter().map(|term| text.uses(term)).collect();
     // Each round adds the terms some newly added definition uses; a round that adds none ends
     // it, so there are at most as many rounds as terms.
     let mut added: Vec<usize> = (0..TERMS.len()).filter(|&i| used[i]).collect();
@@ -378,6 +382,21 @@ mod tests {
                 assert!(found.contains(&term.term), "{spelling}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_term_is_not_found_across_two_texts() {
+        assert!(
+            TERMS
+                .iter()
+                .all(|t| t.spellings.iter().all(|s| !s.contains('\n')))
+        );
+        assert!(names(&["a Section", "504 request"]).is_empty());
+        assert_eq!(
+            names(&["a Section", "504 request", "Section 504"]),
+            ["504 plan"]
+        );
+        assert!(names(&["ends with CESA", "s and more"]).contains(&"CESA"));
     }
 
     #[test]

@@ -99,8 +99,7 @@ pub(crate) fn write(
             );
         }
         let first = offsets.len();
-        offsets.extend_from_slice(&body);
-        let content = deflater.deflate(&offsets);
+        let content = deflater.deflate_parts(&[&offsets, &body]);
         let mut dict = Dictionary::new();
         dict.set("Type", "ObjStm");
         dict.set("N", chunk.len() as i64);
