@@ -272,13 +272,18 @@ pub const TERMS: &[Term] = &[
 /// never leaves a word unexplained), in the glossary's alphabetical order.
 pub fn used_in<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<&'static Term> {
     // One text, searched once per spelling: a line break between the texts ends a word as
-    // the end of a text does, and no spelling holds one.
-    let mut joined = String::new();
-    for text in texts {
-        joined.push_str(text);
-        joined.push('\n');
-    }
-    let text = Text::new(&joined);
+    // the end of a text does, and no spelling holds one. A single text (a whole document's,
+    // megabytes long) is searched as it is.
+    let texts: Vec<&str> = texts.into_iter().collect();
+    let joined;
+    let whole = match texts.as_slice() {
+        [one] => *one,
+        many => {
+            joined = many.join("\n");
+            joined.as_str()
+        }
+    };
+    let text = Text::new(whole);
     let mut used: Vec<bool> = TERMS.iter().map(|term| text.uses(term)).collect();
     // Each round adds the terms some newly added definition uses; a round that adds none ends
     // it, so there are at most as many rounds as terms.
