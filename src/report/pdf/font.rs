@@ -183,7 +183,7 @@ pub fn subset(face: &FontFace, chars: &BTreeSet<char>) -> Subset {
     }
     let ids: Vec<u16> = std::iter::once(0).chain(original.keys().copied()).collect();
     let (program, renumbered): (Vec<u8>, BTreeMap<u16, u16>) =
-        match subset_program(face.program, &ids) {
+        match super::truetype::subset(face.program, &ids, &original) {
             Some(program) => (
                 program,
                 ids.iter()
@@ -271,17 +271,6 @@ impl CharSet {
             .map(char::from);
         latin.chain(self.other.iter().copied()).collect()
     }
-}
-
-/// allsorts keeps the requested glyphs in the order given (glyph `ids[i]` becomes `i`) and
-/// appends the parts of composite glyphs after them.
-fn subset_program(program: &[u8], ids: &[u16]) -> Option<Vec<u8>> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-    let font = ReadScope::new(program).read::<FontData<'_>>().ok()?;
-    let provider = font.table_provider(0).ok()?;
-    subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()
 }
 
 #[cfg(test)]

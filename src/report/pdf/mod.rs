@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod synthetic;
 pub(crate) mod tagged;
 pub mod tags;
+mod truetype;
 mod write;
 
 use super::{RenderOptions, public_view};
