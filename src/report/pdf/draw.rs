@@ -529,11 +529,18 @@ impl Pen<'_> {
     }
 }
 
-pub(crate) fn push_digits(out: &mut Vec<u8>, value: u64) {
-    if value >= 10 {
-        push_digits(out, value / 10);
+pub(crate) fn push_digits(out: &mut Vec<u8>, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + u8::try_from(value % 10).unwrap_or(0);
+        value /= 10;
+        if value == 0 {
+            break;
+        }
     }
-    out.push(b'0' + u8::try_from(value % 10).unwrap_or(0));
+    out.extend_from_slice(&digits[start..]);
 }
 
 #[cfg(test)]
@@ -598,6 +605,15 @@ mod tests {
         let read = flate2::read::ZlibDecoder::new(bytes).read_to_end(&mut out);
         assert!(read.is_ok(), "{read:?}");
         out
+    }
+
+    #[test]
+    fn digits_are_written_as_decimal() {
+        for value in [0, 7, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = b"x".to_vec();
+            push_digits(&mut out, value);
+            assert_eq!(out, format!("x{value}").into_bytes());
+        }
     }
 
     #[test]

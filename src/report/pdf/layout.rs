@@ -771,13 +771,13 @@ impl Layout {
         let lh = style.line_height();
         for line in lines {
             self.ensure(lh);
-            let line_width = text_width(&line, style.face, style.size);
+            let line_width = || text_width(&line, style.face, style.size);
             let x = self.geometry.left()
                 + indent
                 + match align {
                     Align::Left => 0.0,
-                    Align::Center => (width - line_width) / 2.0,
-                    Align::Right => width - line_width,
+                    Align::Center => (width - line_width()) / 2.0,
+                    Align::Right => width - line_width(),
                 };
             let top = self.y;
             self.place_line(line, style, x, top);
