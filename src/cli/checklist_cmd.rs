@@ -61,14 +61,14 @@ pub(super) fn show(args: &ShowArgs, color: bool, io: &mut Io<'_>) -> Result<Outc
     options.paper = args.paper.into();
     let listing = || subject::checklist(checklist, profile);
     let text = match show_format(args) {
-        ShowFormat::Table => medium::draw(&listing(), Format::Table, &options)?,
-        ShowFormat::Markdown => medium::draw(&listing(), Format::Markdown, &options)?,
+        ShowFormat::Table => medium::draw(listing(), Format::Table, &options)?,
+        ShowFormat::Markdown => medium::draw(listing(), Format::Markdown, &options)?,
         ShowFormat::Json => json(checklist, profile)?,
         ShowFormat::Yaml => yaml_source(&args.checklist)?,
         ShowFormat::Pdf => {
             refuse_binary_on_terminal(Format::Pdf, output, "worksheet.pdf", io)?;
             medium::draw(
-                &subject::worksheet(checklist, profile),
+                subject::worksheet(checklist, profile),
                 Format::Pdf,
                 &options,
             )?

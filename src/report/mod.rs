@@ -196,7 +196,10 @@ pub(crate) fn public_view<'a>(
 
 /// The gap report as a document, drawn in `format` (a medium: table, Markdown, HTML or PDF).
 fn draw_assessment(a: &Assessment, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(&subject::assessment(&public_view(a, o), o), format, o)
+    // The public copy is dropped once the document is made: a long report's copy is megabytes
+    // the drawing does not need.
+    let document = subject::assessment(&public_view(a, o), o);
+    medium::draw(document, format, o)
 }
 
 pub(crate) fn encode_error(format: Format, err: impl std::fmt::Display) -> Error {
@@ -297,12 +300,12 @@ impl Backend for Html {
 
 /// The comparison's one document, drawn in a medium.
 fn draw_comparison(c: &Comparison, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(&compare::subject::comparison(c, o), format, o)
+    medium::draw(compare::subject::comparison(c, o), format, o)
 }
 
 /// The summary's one document, drawn in a medium.
 fn draw_summary(s: &Summary, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(&compare::subject::summary(s, o), format, o)
+    medium::draw(compare::subject::summary(s, o), format, o)
 }
 
 #[cfg(test)]

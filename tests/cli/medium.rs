@@ -13,7 +13,7 @@ use crate::external::{can_run, qpdf_check};
 use crate::html::axe_runner;
 
 fn drawn(format: Format, options: &RenderOptions) -> Vec<u8> {
-    draw(&sample_document(), format, options).unwrap().bytes
+    draw(sample_document(), format, options).unwrap().bytes
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn axe_finds_no_violation_in_the_sample_and_the_long_page() {
         ("long", long_document()),
     ] {
         let page = dir.path().join(format!("{name}.html"));
-        let html = draw(&doc, Format::Html, &RenderOptions::default()).unwrap();
+        let html = draw(doc.clone(), Format::Html, &RenderOptions::default()).unwrap();
         std::fs::write(&page, html.bytes).unwrap();
         pages.push(page);
     }
@@ -143,7 +143,8 @@ fn a_long_document_keeps_every_limit_in_every_medium() {
             width: Some(width),
             ..RenderOptions::default()
         };
-        let text = String::from_utf8(draw(&doc, Format::Table, &options).unwrap().bytes).unwrap();
+        let text =
+            String::from_utf8(draw(doc.clone(), Format::Table, &options).unwrap().bytes).unwrap();
         let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
         assert!(
             widest <= usize::from(width),
@@ -151,13 +152,13 @@ fn a_long_document_keeps_every_limit_in_every_medium() {
         );
     }
     let markdown = String::from_utf8(
-        draw(&doc, Format::Markdown, &RenderOptions::default())
+        draw(doc.clone(), Format::Markdown, &RenderOptions::default())
             .unwrap()
             .bytes,
     )
     .unwrap();
     assert!(markdown.contains("| 1224 |"), "every row is written");
-    let rendered = draw(&doc, Format::Pdf, &RenderOptions::default()).unwrap();
+    let rendered = draw(doc.clone(), Format::Pdf, &RenderOptions::default()).unwrap();
     assert!(
         rendered.warnings.iter().any(|w| w.contains("U+2713")),
         "the font's missing characters are named: {:?}",

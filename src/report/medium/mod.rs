@@ -29,11 +29,11 @@ pub const CONFIDENTIAL_NOTICE: &str =
     "CONFIDENTIAL: this report includes internal notes. Do not publish it.";
 
 /// Draws `document` in `format`. CSV and JSON export the model directly, not a document.
-pub fn draw(document: &Document, format: Format, options: &RenderOptions) -> Result<Rendered> {
+pub fn draw(document: Document, format: Format, options: &RenderOptions) -> Result<Rendered> {
     match format {
-        Format::Table => terminal::draw(document, options),
-        Format::Markdown => markdown::draw(document, options),
-        Format::Html => html::draw(document, options),
+        Format::Table => terminal::draw(&document, options),
+        Format::Markdown => markdown::draw(&document, options),
+        Format::Html => html::draw(&document, options),
         Format::Pdf => pdf::draw(document, options),
         Format::Csv | Format::Json => Err(Error::FormatNotAvailable {
             subject: "a formatted report",
@@ -507,7 +507,7 @@ mod tests {
     fn csv_and_json_are_not_media() {
         let doc = sample_document();
         for format in [Format::Csv, Format::Json] {
-            let err = draw(&doc, format, &RenderOptions::default()).unwrap_err();
+            let err = draw(doc.clone(), format, &RenderOptions::default()).unwrap_err();
             assert!(matches!(err, Error::FormatNotAvailable { .. }), "{err}");
             assert!(err.to_string().contains("use table, markdown, html or pdf"));
         }
@@ -605,14 +605,14 @@ mod tests {
                     width,
                     ..RenderOptions::default()
                 };
-                let text = draw(&doc, Format::Table, &options).unwrap().bytes;
+                let text = draw(doc.clone(), Format::Table, &options).unwrap().bytes;
                 let limit = usize::from(width.unwrap_or(100)).max(20);
                 for line in String::from_utf8(text).unwrap().lines() {
                     assert!(display_width(line) <= limit, "{width:?}: {line:?}");
                 }
             }
             let markdown = String::from_utf8(
-                draw(&doc, Format::Markdown, &RenderOptions::default())
+                draw(doc.clone(), Format::Markdown, &RenderOptions::default())
                     .unwrap()
                     .bytes,
             )
@@ -621,11 +621,11 @@ mod tests {
                 doc.blocks.is_empty() || markdown.contains("| one |   |"),
                 "a short row is filled up:\n{markdown}"
             );
-            let html = draw(&doc, Format::Html, &RenderOptions::default())
+            let html = draw(doc.clone(), Format::Html, &RenderOptions::default())
                 .unwrap()
                 .bytes;
             assert!(!html.is_empty());
-            let pdf = draw(&doc, Format::Pdf, &RenderOptions::default())
+            let pdf = draw(doc.clone(), Format::Pdf, &RenderOptions::default())
                 .unwrap()
                 .bytes;
             let read = lopdf::Document::load_mem(&pdf).unwrap();

@@ -76,7 +76,7 @@ const HANG: f32 = 14.0;
 
 /// Draws `document` as a tagged PDF; the warnings name each character the embedded fonts
 /// cannot show.
-pub fn draw(document: &Document, options: &RenderOptions) -> Result<Rendered> {
+pub fn draw(document: Document, options: &RenderOptions) -> Result<Rendered> {
     let meta = draw::Meta {
         title: document.title.clone(),
         author: document.author.clone().unwrap_or_default(),
@@ -85,7 +85,10 @@ pub fn draw(document: &Document, options: &RenderOptions) -> Result<Rendered> {
         date: document.date.unwrap_or((1970, 1, 1)),
         language: document.language.to_string(),
     };
-    let (bytes, warnings) = lay_out(document, options).into_pdf(&meta);
+    let layout = lay_out(&document, options);
+    // The layout holds every line it draws: the document can go before the file is written.
+    drop(document);
+    let (bytes, warnings) = layout.into_pdf(&meta);
     Ok(Rendered { bytes, warnings })
 }
 
@@ -890,7 +893,7 @@ mod tests {
             paper: Paper::A4,
             ..RenderOptions::default()
         };
-        let rendered = draw(&doc, &a4).unwrap();
+        let rendered = draw(doc, &a4).unwrap();
         assert!(
             rendered.warnings.iter().any(|w| w.contains("U+1F600")),
             "{:?}",
@@ -932,8 +935,8 @@ mod tests {
     fn the_same_document_gives_the_same_bytes() {
         let doc = sample_document();
         let options = RenderOptions::default();
-        let first = draw(&doc, &options).unwrap();
-        let second = draw(&doc, &options).unwrap();
+        let first = draw(doc.clone(), &options).unwrap();
+        let second = draw(doc, &options).unwrap();
         assert!(
             without_id(&first.bytes) == without_id(&second.bytes),
             "the two PDFs differ"
