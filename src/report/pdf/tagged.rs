@@ -165,7 +165,7 @@ fn type0_font(
             "Length1" => subset.program.len() as i64,
             "Filter" => "FlateDecode",
         },
-        deflater.deflate_font(&subset.program),
+        deflater.deflate_fast(&subset.program),
     );
     let program_id = document.add_object(program);
     let d = face.descriptor();
