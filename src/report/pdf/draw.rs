@@ -215,7 +215,7 @@ pub(crate) struct Deflater {
 /// counts from callgrind; the file's size). The structure tree and other objects at 2: level 3
 /// took 17.2 ms and 159 KB, 2 13.8 ms and 167 KB, 1 12.6 ms and 213 KB for the whole file, and
 /// the objects alone at 1 would save 5 % of the instructions for 14 KB (8 %) more. The page
-/// content at 1: 12 % fewer instructions for 28 KB (16 %) more. The font programs at 1: 0.4 ms
+/// content at 1: 11 % fewer instructions for 24 KB (14 %) more. The font programs at 1: 0.4 ms
 /// less for 5 KB more, since binary glyph outlines gain little from the slower search.
 const OBJECT_LEVEL: u32 = 2;
 const FAST_LEVEL: u32 = 1;
