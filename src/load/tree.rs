@@ -36,10 +36,7 @@ pub fn read(text: &str) -> Option<Tree> {
     if text.starts_with('\u{feff}') || is_blank(text) || !tab_indentation(text).is_empty() {
         return None;
     }
-    let mut reader = Reader {
-        blocks_may_differ: blocks_may_differ(text),
-        ..Reader::default()
-    };
+    let mut reader = Reader::default();
     let mut parser = Parser::new_from_str(text);
     parser.load(&mut reader, false).ok()?;
     // serde_yaml refuses a second document, and so does this pass: the next event must end
@@ -48,6 +45,10 @@ pub fn read(text: &str) -> Option<Tree> {
         return None;
     }
     if reader.unsupported || !reader.positions.index.duplicates.is_empty() {
+        return None;
+    }
+    // Checked only for the files that have a block scalar: most answers files have none.
+    if reader.block_scalars && blocks_may_differ(text) {
         return None;
     }
     Some(Tree {
@@ -69,8 +70,8 @@ struct Reader {
     root: Option<Value>,
     /// Something this pass leaves to serde_yaml was met; the rest is only read through.
     unsupported: bool,
-    /// The text is one where the two parsers may read a block scalar differently.
-    blocks_may_differ: bool,
+    /// A `|` or `>` scalar was read: the text must then pass [`blocks_may_differ`].
+    block_scalars: bool,
 }
 
 impl Reader {
@@ -133,12 +134,13 @@ impl Reader {
                     TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => Value::String(text),
                     // yaml-rust2 and libyaml end some block scalars differently (an empty `|`
                     // is "\n" for one and "" for the other): serde_yaml reads them.
-                    TScalarStyle::Literal | TScalarStyle::Folded
-                        if self.blocks_may_differ || !block_reads_alike(&text) =>
-                    {
+                    TScalarStyle::Literal | TScalarStyle::Folded if !block_reads_alike(&text) => {
                         return self.give_up();
                     }
-                    TScalarStyle::Literal | TScalarStyle::Folded => Value::String(text),
+                    TScalarStyle::Literal | TScalarStyle::Folded => {
+                        self.block_scalars = true;
+                        Value::String(text)
+                    }
                 };
                 self.finished(value);
             }
