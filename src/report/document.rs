@@ -129,6 +129,21 @@ pub struct KeyValue {
     pub value: String,
 }
 
+impl Block {
+    /// Labelled values, in the order given.
+    pub fn key_values<K: Into<String>>(pairs: impl IntoIterator<Item = (K, String)>) -> Self {
+        Block::KeyValues(
+            pairs
+                .into_iter()
+                .map(|(key, value)| KeyValue {
+                    key: key.into(),
+                    value,
+                })
+                .collect(),
+        )
+    }
+}
+
 /// Which way a column's text lines up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {

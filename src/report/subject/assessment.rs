@@ -9,8 +9,8 @@ use super::{bullets, item_cell, packet, priority_cell, status_cell, status_tone,
 use crate::model::Priority;
 use crate::report::RenderOptions;
 use crate::report::document::{
-    Align, Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, Link, List, Note,
-    Paragraph, Span, Table, Threshold, Title, Tone,
+    Align, Bar, BarGroup, Block, Cell, Chart, Column, Document, Link, List, Note, Paragraph, Span,
+    Table, Threshold, Title, Tone,
 };
 use crate::score::{Assessment, ItemResult};
 
@@ -91,18 +91,6 @@ fn muted(doc: &mut Document, text: impl Into<String>) {
     doc.push(Block::Paragraph(Paragraph::toned(text, Tone::Muted)));
 }
 
-fn key_values(pairs: Vec<(&str, String)>) -> Block {
-    Block::KeyValues(
-        pairs
-            .into_iter()
-            .map(|(key, value)| KeyValue {
-                key: key.to_string(),
-                value,
-            })
-            .collect(),
-    )
-}
-
 fn cover(doc: &mut Document, a: &Assessment) {
     doc.push(Block::Title(Title {
         kicker: Some("SCHOOL RESOURCE OFFICER PROGRAM".into()),
@@ -125,7 +113,7 @@ fn cover(doc: &mut Document, a: &Assessment) {
     if let Some(line) = view::tailoring_line(a) {
         facts.push(("Local checklist", line));
     }
-    doc.push(key_values(facts));
+    doc.push(Block::key_values(facts));
     muted(doc, "Overall score");
     doc.push(Block::Paragraph(Paragraph {
         spans: vec![Span::strong(view::headline(a))],
@@ -156,7 +144,7 @@ fn summary(doc: &mut Document, a: &Assessment) {
         ..Paragraph::default()
     }));
     doc.paragraph(view::method_sentence(a));
-    doc.push(key_values(vec![
+    doc.push(Block::key_values(vec![
         ("Coverage", view::coverage(a)),
         ("Answered", view::answered_score(a)),
         ("Statuses", view::counts_line(a)),

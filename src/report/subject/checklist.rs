@@ -3,7 +3,7 @@
 
 use super::view;
 use crate::model::{Checklist, Item, Profile};
-use crate::report::document::{Block, Document, KeyValue, Paragraph, Title, Tone};
+use crate::report::document::{Block, Document, Paragraph, Title, Tone};
 
 /// The listing of `checklist`, limited to `profile` when one is given.
 pub fn checklist(checklist: &Checklist, profile: Option<&Profile>) -> Document {
@@ -79,15 +79,7 @@ fn item_entry(doc: &mut Document, checklist: &Checklist, item: &Item) {
         pairs.push(("Next step if partly in place", partial.clone()));
     }
     pairs.push(("Sources", citations(checklist, item)));
-    doc.push(Block::KeyValues(
-        pairs
-            .into_iter()
-            .map(|(key, value)| KeyValue {
-                key: key.to_string(),
-                value,
-            })
-            .collect(),
-    ));
+    doc.push(Block::key_values(pairs));
 }
 
 fn citations(checklist: &Checklist, item: &Item) -> String {

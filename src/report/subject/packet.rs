@@ -4,7 +4,7 @@
 
 use super::bullets;
 use crate::report::board::{self, FirstPage};
-use crate::report::document::{Block, Document, KeyValue, Link, List, Paragraph, Span, Tone};
+use crate::report::document::{Block, Document, Link, List, Paragraph, Span, Tone};
 use crate::report::glossary;
 use crate::score::Assessment;
 
@@ -62,16 +62,12 @@ pub fn committee_and_sign_off(doc: &mut Document, committee: &board::Committee) 
         committee.board_action_text(),
     );
     doc.heading(2, "Sign-off", Some("sign-off"));
-    doc.push(Block::KeyValues(
+    doc.push(Block::key_values(
         committee
             .sign_off
             .lines()
             .iter()
-            .map(|line| KeyValue {
-                key: line.label.to_string(),
-                value: line.text().to_string(),
-            })
-            .collect(),
+            .map(|line| (line.label, line.text().to_string())),
     ));
 }
 

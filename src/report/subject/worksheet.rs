@@ -6,9 +6,7 @@
 use super::checklist::{item_facts, scope_line};
 use super::view;
 use crate::model::{Checklist, Item, Profile};
-use crate::report::document::{
-    Block, Cell, Column, Document, KeyValue, Paragraph, Table, Title, Tone,
-};
+use crate::report::document::{Block, Cell, Column, Document, Paragraph, Table, Title, Tone};
 
 /// Lines on the cover for the names of those present.
 const PRESENT_LINES: usize = 8;
@@ -91,15 +89,7 @@ fn cover(
             ),
         ),
     ];
-    doc.push(Block::KeyValues(
-        facts
-            .into_iter()
-            .map(|(key, value)| KeyValue {
-                key: key.into(),
-                value,
-            })
-            .collect(),
-    ));
+    doc.push(Block::key_values(facts));
     doc.push(Block::Paragraph(Paragraph::toned(
         format!(
             "Worksheet for checklist {} {}; sro-assess {}.",

@@ -9,8 +9,7 @@ use crate::compare::{Comparison, ComparisonKind, ItemChange, ItemFilter, TrendSt
 use crate::report::RenderOptions;
 use crate::report::compare::view;
 use crate::report::document::{
-    Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, List, Note, Paragraph, Table,
-    Title, Tone,
+    Bar, BarGroup, Block, Cell, Chart, Column, Document, List, Note, Paragraph, Table, Title, Tone,
 };
 use crate::report::medium::slug;
 use crate::report::view::{percent, priority};
@@ -28,15 +27,9 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
         subtitle: Some(view::districts_line(c)),
     }));
     draft_note(&mut doc, view::comparison_draft_line(c));
-    doc.push(Block::KeyValues(vec![
-        KeyValue {
-            key: "Checklist".into(),
-            value: view::checklist_line(c),
-        },
-        KeyValue {
-            key: "Comparing".into(),
-            value: view::comparison_kind_line(c),
-        },
+    doc.push(Block::key_values([
+        ("Checklist", view::checklist_line(c)),
+        ("Comparing", view::comparison_kind_line(c)),
     ]));
     for note in &c.notes {
         doc.push(Block::Note(Note {

@@ -9,7 +9,7 @@ use crate::compare::{DistrictRow, Summary};
 use crate::report::RenderOptions;
 use crate::report::compare::view;
 use crate::report::document::{
-    Bar, BarGroup, Block, Cell, Chart, Column, Document, KeyValue, List, Paragraph, Table, Title,
+    Bar, BarGroup, Block, Cell, Chart, Column, Document, List, Paragraph, Table, Title,
 };
 use crate::report::view::percent;
 
@@ -31,14 +31,8 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
     }));
     draft_note(&mut doc, view::summary_draft_line(s));
     let mut pairs = vec![
-        KeyValue {
-            key: "Checklist".into(),
-            value: view::summary_checklist_line(s),
-        },
-        KeyValue {
-            key: "Files".into(),
-            value: view::files_line(s),
-        },
+        ("Checklist", view::summary_checklist_line(s)),
+        ("Files", view::files_line(s)),
     ];
     if let (Some(first), Some(last)) = (all().map(|d| d.date).min(), all().map(|d| d.date).max()) {
         let span = if first == last {
@@ -46,12 +40,9 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
         } else {
             format!("{first} to {last}")
         };
-        pairs.push(KeyValue {
-            key: "Assessed".into(),
-            value: span,
-        });
+        pairs.push(("Assessed", span));
     }
-    doc.push(Block::KeyValues(pairs));
+    doc.push(Block::key_values(pairs));
     at_a_glance(&mut doc, s);
     let contents_at = doc.blocks.len();
     districts(&mut doc, s);
