@@ -33,7 +33,8 @@ const TOP_KEYS: [&str; 14] = [
     "option",
     "answers",
 ];
-const ANSWER_KEYS: [&str; 7] = [
+/// An answer's keys, in the order an answers file writes them.
+pub(crate) const ANSWER_KEYS: [&str; 7] = [
     "status",
     "evidence",
     "note",

@@ -10,6 +10,8 @@ use super::{
     CARRIED_COLUMN, COLUMNS, Grid, HEADERS, META_KEYS, META_NOTES, OPTION_KEYS, cell_name,
     column_key, field_key, field_name_of, header_of,
 };
+// The answer columns an item row may fill are an answer's keys, in the answers file's order.
+use crate::load::ANSWER_KEYS as ANSWER_COLUMNS;
 use crate::model::Checklist;
 use crate::template::yaml_text;
 
@@ -235,17 +237,6 @@ impl Layout {
             .collect()
     }
 }
-
-/// The answer columns an item row may fill, in the order an answers file writes them.
-const ANSWER_COLUMNS: [&str; 7] = [
-    "status",
-    "evidence",
-    "note",
-    "internal_note",
-    "owner",
-    "due",
-    CARRIED_COLUMN.0,
-];
 
 /// Reads a sheet as raw answers. Nothing is checked against a checklist here: the loader does
 /// that, as for an answers file.
@@ -624,6 +615,13 @@ mod tests {
     use crate::error::Diagnostic;
     use crate::load::{self, AnswersDocument};
     use crate::model::Date;
+
+    #[test]
+    fn every_answer_key_is_a_column_the_sheet_can_have() {
+        for key in ANSWER_COLUMNS {
+            assert!(COLUMNS.contains(&key) || key == CARRIED_COLUMN.0, "{key}");
+        }
+    }
 
     fn checklist() -> Checklist {
         static LOADED: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
