@@ -362,8 +362,9 @@ fn link_action<'a>(
     match target {
         LinkTarget::Url(url) => Some(Action::Uri(url)),
         LinkTarget::Heading(id) => {
-            let &(_, _, page, top, _) = headings.iter().find(|h| h.4 == Some(id.as_str()))?;
-            destination(parts, page, top)?;
+            // A heading on a page the file has: its named destination exists.
+            let &(_, _, page, _, _) = headings.iter().find(|h| h.4 == Some(id.as_str()))?;
+            parts.page_ids.get(page)?;
             Some(Action::Dest(id))
         }
     }
