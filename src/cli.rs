@@ -605,6 +605,27 @@ fn validate_one(
             ));
         }
     }
+    let overdue = assessment.overdue();
+    if !overdue.is_empty() {
+        out.push_str(&format!(
+            "overdue actions ({}), due before the assessment date {} and not in place:\n",
+            overdue.len(),
+            assessment.meta.date
+        ));
+        for item in overdue {
+            let owner = item.answer.as_ref().and_then(|a| a.owner.as_deref());
+            out.push_str(&format!(
+                "  {}  {}  overdue since {}{}\n",
+                item.id,
+                item.title,
+                item.overdue_since
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                owner.map(|o| format!(" (owner: {o})")).unwrap_or_default()
+            ));
+        }
+        out.push_str("  set a new `due:` date, or mark the item in place once it is done\n");
+    }
     out.push_str(&answer_cmd::carried_text(&file));
     io.stdout.write_all(out.as_bytes()).map_err(stdout_error)
 }

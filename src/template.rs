@@ -36,8 +36,8 @@ pub struct CarryOver {
 pub struct CarriedAnswer {
     /// The item id.
     pub item_id: String,
-    /// The status.
-    pub status: String,
+    /// The status; `None` for an item left unanswered whose note is carried.
+    pub status: Option<String>,
     /// What showed it.
     pub evidence: Option<String>,
     /// The public note, kept for not-applicable answers: it is the reason the item does not
@@ -221,14 +221,19 @@ fn carried_entry(out: &mut String, carry: &CarryOver, item_id: &str) {
     let Some(answer) = carry.answers.iter().find(|a| a.item_id == item_id) else {
         return;
     };
-    let _ = writeln!(out, "    status: {}", yaml_text(&answer.status));
+    if let Some(status) = &answer.status {
+        let _ = writeln!(out, "    status: {}", yaml_text(status));
+    }
     if let Some(evidence) = &answer.evidence {
         let _ = writeln!(out, "    evidence: {}", yaml_text(evidence));
     }
     if let Some(note) = &answer.note {
         let _ = writeln!(out, "    note: {}", yaml_text(note));
     }
-    let _ = writeln!(out, "    carried_from: {}", yaml_text(&carry.from));
+    // Only a status is re-checked: an unanswered item's note is carried as it was.
+    if answer.status.is_some() {
+        let _ = writeln!(out, "    carried_from: {}", yaml_text(&carry.from));
+    }
 }
 
 /// Writes `text` as `  # ` comment lines wrapped at [`WRAP`] columns.

@@ -361,7 +361,10 @@ fn describe(q: &Question<'_>, place: &Place, session: &Session, width: usize) ->
         );
     }
     if let Some(answer) = session.answers().answer(&q.item.id) {
-        text.push_str(&format!("  Current answer: {}", answer.status));
+        text.push_str(&format!(
+            "  Current answer: {}",
+            answer.status().unwrap_or("none yet")
+        ));
         if let Some((_, from)) = session.carried().iter().find(|(id, _)| *id == q.item.id) {
             text.push_str(&format!(" (carried over from {from}: please re-check)"));
         }
@@ -739,6 +742,7 @@ mod tests {
             annual_cost: Some(98_000.0),
             one_time_cost: None,
             staff_fte: None,
+            years: None,
         };
         assert_eq!(
             met_label(&checklist, &answers("existing-program", Some(option))),

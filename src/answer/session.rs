@@ -90,7 +90,7 @@ impl ItemFields {
                 .find(|(i, _)| i == id)
                 .map(|(_, f)| f.clone()),
             (_, None) => None,
-            (Field::Status, Some(a)) => Some(a.status.clone()),
+            (Field::Status, Some(a)) => a.status.clone(),
             (Field::Evidence, Some(a)) => text(a.evidence.as_ref()),
             (Field::Note, Some(a)) => text(a.note.as_ref()),
             (Field::InternalNote, Some(a)) => text(a.internal_note.as_ref()),

@@ -297,17 +297,20 @@ fn read_previous(path: &Path) -> Result<Previous> {
     })
 }
 
-/// An earlier answer as the new file gets it: the reason a not-applicable answer gave stays
-/// with it; other notes were about last year and are left behind.
+/// An earlier answer as the new file gets it: the reason a not-applicable answer gave, and
+/// the note of an item left unanswered (what could not be seen), stay with it; other notes
+/// were about last year and are left behind.
 fn carried_answer(answer: &Answer, checklist: &Checklist) -> CarriedAnswer {
-    let not_applicable = checklist
-        .scale_level(&answer.status)
-        .is_some_and(|l| l.credit.is_none());
+    let keeps_note = answer.status().is_none_or(|status| {
+        checklist
+            .scale_level(status)
+            .is_some_and(|l| l.credit.is_none())
+    });
     CarriedAnswer {
         item_id: answer.item_id.clone(),
         status: answer.status.clone(),
         evidence: answer.evidence.clone(),
-        note: answer.note.clone().filter(|_| not_applicable),
+        note: answer.note.clone().filter(|_| keeps_note),
     }
 }
 

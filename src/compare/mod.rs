@@ -7,7 +7,9 @@
 //!   caller can stream files and keep only small aggregates.
 
 mod catalogue;
+mod cost;
 mod draft;
+mod standing;
 mod summary;
 pub mod synthetic;
 mod trend;
@@ -21,15 +23,21 @@ use serde::Serialize;
 
 use crate::model::{Band, BoardFields, Checklist, Date, OptionFigures, Priority};
 use crate::score::{
-    Assessment, ChecklistMeta, Coverage, Draft, ItemResult, Outcome, ProfileMeta, Rating, Score,
+    Assessment, BasisStanding, ChecklistMeta, Coverage, Draft, ItemResult, Outcome, ProfileMeta,
+    Rating, Score,
 };
 
 use catalogue::Catalogue;
+pub use cost::{CostComparison, CostedOption, Increment};
 pub use draft::{DraftAssessment, DraftNotice};
+pub use standing::{Standing, TIE_MARGIN_POINTS, Verdict};
 pub use summary::{
-    AverageBasis, CommonGap, DistrictRow, ItemTally, Role, SectionAverage, Summary, SummaryBuilder,
+    AverageBasis, CommonGap, DistrictRow, DutyCounts, ItemTally, Role, SectionAverage,
+    StatutorySummary, Summary, SummaryBuilder, UnansweredTally,
 };
-pub use trend::{Change, ItemChange, SectionChange, Trend, TrendStep, trend_step};
+pub use trend::{
+    ActionFollowUp, ActionItem, Change, ItemChange, SectionChange, Trend, TrendStep, trend_step,
+};
 use weight_check::equal_weight_of;
 pub use weight_check::{Rank, WeightCheck, equal_weight_score};
 
@@ -52,13 +60,18 @@ pub struct Comparison {
     pub item_total: usize,
     /// Critical items that are a gap under at least one column, and who closes them.
     pub critical_gaps: Vec<CriticalGap>,
-    /// Items in scope and a gap (partly, not in place or unanswered) under every column.
+    /// Items answered partly or not in place under every column (an unanswered item is no
+    /// gap, and an item outside a column's profile is out of its scope).
     pub gaps_everywhere: Vec<GapEverywhere>,
     /// The items every column scores, on which the columns are ranked.
     pub common_items: CommonItems,
     /// Whether the ranking of the columns (on the common items) holds when every item weighs
     /// the same.
     pub weight_check: WeightCheck,
+    /// Whether the options can be ranked on the common items, or are about the same.
+    pub standing: Standing,
+    /// Options' costs set against what each buys (options only; `None` for a trend).
+    pub cost: Option<CostComparison>,
     /// The change over time, when every file is the same district at a different date.
     pub trend: Option<Trend>,
     /// Things a reader must know before reading the figures (different profiles, versions).
@@ -133,6 +146,8 @@ pub struct Column {
     pub equal_weight: Score,
     /// Critical items in place out of the critical items scored.
     pub critical: CriticalTally,
+    /// Where the statutory duties of its profile stand; `None` when the profile has none.
+    pub statutory: Option<BasisStanding>,
     /// Cost and staffing, when the file gives them.
     pub option: Option<OptionFigures>,
     /// Whether the file describes a plan (its statuses read "Provided for in the plan").
@@ -146,14 +161,40 @@ pub struct Column {
     pub common: Score,
     /// Equal-weight score over the common items only.
     pub common_equal_weight: Score,
-    /// Rank by `common` (1 = highest; tied columns share a rank).
-    pub rank: usize,
-    /// Annual cost divided by the common-items percentage: dollars a year per percentage
-    /// point; `None` without an annual cost or a common score above zero.
-    pub cost_per_point: Option<f64>,
-    /// Critical items in the profile that are not fully covered: partly or not in place,
-    /// unanswered, or answered "not applicable", in checklist order.
+    /// Rank by `common` (1 = highest; columns within the tie margin share a rank); `None`
+    /// when the column is not rated, and so not ranked.
+    pub rank: Option<usize>,
+    /// Critical items of the profile answered partly or not in place, in checklist order.
     pub critical_open: Vec<OpenItem>,
+    /// Critical items of the profile not yet answered (not gaps: listed apart).
+    pub critical_unanswered: Vec<OpenItem>,
+    /// Of the comparison's critical gaps, how many this column closes among those that apply
+    /// to it, and which do not apply and why.
+    pub critical_closing: CriticalClosing,
+}
+
+/// How many of the comparison's critical gaps one column closes, counted over only the items
+/// that apply to it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CriticalClosing {
+    /// Critical gaps of the comparison in place under this column.
+    pub closed: usize,
+    /// Critical gaps of the comparison in this column's profile and not answered "not
+    /// applicable".
+    pub apply: usize,
+    /// Those that do not apply to this column, each with why.
+    pub not_applying: Vec<NotApplying>,
+}
+
+/// A critical item that does not apply to a column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotApplying {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Why: `not_in_scope` (outside the column's profile) or `not_applicable` (so answered).
+    pub state: CellState,
 }
 
 /// A critical item a column leaves open.
@@ -185,8 +226,20 @@ pub struct SectionRow {
     pub id: String,
     /// Section title.
     pub title: String,
-    /// One score per column; `None` where the section is outside the column's profile.
-    pub scores: Vec<Option<Score>>,
+    /// One figure per column; `None` where the section is outside the column's profile.
+    pub scores: Vec<Option<SectionCell>>,
+}
+
+/// A section's figure in one column.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SectionCell {
+    /// Earned, possible and percent over the section's items (unanswered count 0).
+    #[serde(flatten)]
+    pub score: Score,
+    /// The section's answered items out of its items.
+    pub coverage: Coverage,
+    /// Whether enough of the section is answered for its score to be shown.
+    pub rated: bool,
 }
 
 /// One item's status in every column.
@@ -242,9 +295,10 @@ pub enum CellState {
 pub const NOT_IN_SCOPE: &str = "Not in scope";
 
 impl CellState {
-    /// Whether the item is a gap here (in scope, credit under 1).
+    /// Whether the item is a gap here: answered, in scope, credit under 1. An unanswered item
+    /// is never a gap (it is not known to be one).
     pub fn is_gap(self) -> bool {
-        matches!(self, Self::Partial | Self::NotInPlace | Self::Unanswered)
+        matches!(self, Self::Partial | Self::NotInPlace)
     }
 
     /// Whether the item has an answer here (any status, including not applicable).
@@ -294,8 +348,10 @@ pub struct CriticalGap {
     pub title: String,
     /// Labels of the columns where it is in place.
     pub closed_by: Vec<String>,
-    /// Labels of the columns where it is partly, not in place or unanswered.
+    /// Labels of the columns where it is partly or not in place.
     pub open_under: Vec<String>,
+    /// Labels of the columns that leave it unanswered (not a gap there: not yet known).
+    pub unanswered_under: Vec<String>,
     /// Labels of the columns that answer it "not applicable" or leave it out of their profile.
     pub not_scored_by: Vec<String>,
     /// Where it stands in each column.
@@ -325,9 +381,17 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
     let common_items = score_common_items(&mut columns, &common_ids, &lookups);
     let items = item_rows(&catalogue, &lookups);
     let weight_check = weight_check::check(&columns);
-    for (column, rank) in columns.iter_mut().zip(&weight_check.ranks) {
-        column.rank = rank.weighted;
+    let (ranks, standing) = standing::standing(&columns, &weight_check);
+    for (column, rank) in columns.iter_mut().zip(ranks) {
+        column.rank = rank;
     }
+    let critical_gaps = critical_gaps(&items, &columns);
+    for (n, column) in columns.iter_mut().enumerate() {
+        column.critical_closing = critical_closing(&critical_gaps, n);
+    }
+    let cost = (kind == ComparisonKind::Options)
+        .then(|| cost::compare_costs(&columns, &in_place_counts(&common_ids, &lookups)))
+        .flatten();
     let trend =
         (kind == ComparisonKind::Trend).then(|| trend::trend(&catalogue, &ordered, &columns));
     Comparison {
@@ -336,7 +400,7 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
             .map_or_else(|| checklist_meta(checklist), |a| a.meta.checklist.clone()),
         kind,
         sections: section_rows(&catalogue, &ordered),
-        critical_gaps: critical_gaps(&items, &columns),
+        critical_gaps,
         gaps_everywhere: gaps_everywhere(&items),
         item_total: items.len(),
         items,
@@ -349,6 +413,8 @@ pub fn compare(checklist: &Checklist, assessments: &[Assessment]) -> Comparison 
         columns,
         common_items,
         weight_check,
+        standing,
+        cost,
         trend,
         bands: checklist.bands.clone(),
     }
@@ -510,27 +576,72 @@ fn column(a: &Assessment, label: String) -> Column {
                 .count(),
             scored: critical.len(),
         },
+        statutory: a.statutory().cloned(),
         option: a.meta.option,
         describes_plan: a.meta.describes_plan,
         prepared_by: a.meta.prepared_by.clone(),
         board: a.meta.board.clone(),
         common: a.overall,
         common_equal_weight: equal_weight_score(a),
-        rank: 0,
-        cost_per_point: None,
-        critical_open: a
-            .items
-            .iter()
-            .filter(|i| i.priority == Priority::Critical)
-            .filter(|i| i.outcome != Outcome::InPlace)
-            .map(|i| OpenItem {
-                id: i.id.clone(),
-                title: i.title.clone(),
-                state: i.outcome.into(),
-                label: i.status_label.clone(),
-            })
-            .collect(),
+        rank: None,
+        critical_open: critical_items(a, &[Outcome::Partial, Outcome::NotInPlace]),
+        critical_unanswered: critical_items(a, &[Outcome::Unanswered]),
+        critical_closing: CriticalClosing::default(),
     }
+}
+
+/// The critical items of `a` with one of `outcomes`, in checklist order.
+fn critical_items(a: &Assessment, outcomes: &[Outcome]) -> Vec<OpenItem> {
+    a.items
+        .iter()
+        .filter(|i| i.priority == Priority::Critical && outcomes.contains(&i.outcome))
+        .map(|i| OpenItem {
+            id: i.id.clone(),
+            title: i.title.clone(),
+            state: i.outcome.into(),
+            label: i.status_label.clone(),
+        })
+        .collect()
+}
+
+/// Of the comparison's critical gaps, those column `n` closes out of those that apply to it.
+fn critical_closing(gaps: &[CriticalGap], n: usize) -> CriticalClosing {
+    let mut closing = CriticalClosing::default();
+    for gap in gaps {
+        let Some(cell) = gap.cells.get(n) else {
+            continue;
+        };
+        match cell.state {
+            CellState::NotInScope | CellState::NotApplicable => {
+                closing.not_applying.push(NotApplying {
+                    id: gap.id.clone(),
+                    title: gap.title.clone(),
+                    state: cell.state,
+                });
+            }
+            state => {
+                closing.apply += 1;
+                closing.closed += usize::from(state == CellState::InPlace);
+            }
+        }
+    }
+    closing
+}
+
+/// Each column's common items in place: all, critical, high.
+fn in_place_counts(common_ids: &[&str], lookups: &[ItemLookup<'_>]) -> Vec<cost::InPlaceCounts> {
+    lookups
+        .iter()
+        .map(|lookup| {
+            let in_place: Vec<&ItemResult> = common_ids
+                .iter()
+                .filter_map(|id| lookup.by_id.get(id).copied())
+                .filter(|i| i.outcome == Outcome::InPlace)
+                .collect();
+            let of = |p: Priority| in_place.iter().filter(|i| i.priority == p).count();
+            (in_place.len(), of(Priority::Critical), of(Priority::High))
+        })
+        .collect()
 }
 
 /// Ids of the items every column scores (in scope and not "not applicable"), checklist order.
@@ -549,7 +660,7 @@ fn common_item_ids<'c>(catalogue: &'c Catalogue, lookups: &[ItemLookup<'_>]) -> 
         .collect()
 }
 
-/// Scores every column on the common items, and prices a point of that score.
+/// Scores every column on the common items.
 fn score_common_items(
     columns: &mut [Column],
     common_ids: &[&str],
@@ -563,11 +674,6 @@ fn score_common_items(
             .collect();
         column.common = Score::from_items(items.iter().copied());
         column.common_equal_weight = equal_weight_of(items.iter().copied());
-        column.cost_per_point = column
-            .option
-            .and_then(|o| o.annual_cost)
-            .zip(column.common.percent.filter(|p| *p > 0.0))
-            .map(|(cost, percent)| (cost / percent).round());
         if n == 0 {
             possible = column.common.possible;
         }
@@ -626,7 +732,11 @@ fn section_rows(catalogue: &Catalogue, ordered: &[&Assessment]) -> Vec<SectionRo
                     a.sections
                         .iter()
                         .find(|s| s.id == section.id)
-                        .map(|s| s.score)
+                        .map(|s| SectionCell {
+                            score: s.score,
+                            coverage: s.coverage,
+                            rated: s.rated,
+                        })
                 })
                 .collect(),
         })
@@ -676,6 +786,7 @@ fn critical_gaps(items: &[ItemRow], columns: &[Column]) -> Vec<CriticalGap> {
             title: row.title.clone(),
             closed_by: labels_where(row, &|s| s == CellState::InPlace),
             open_under: labels_where(row, &CellState::is_gap),
+            unanswered_under: labels_where(row, &|s| s == CellState::Unanswered),
             not_scored_by: labels_where(row, &|s| {
                 matches!(s, CellState::NotApplicable | CellState::NotInScope)
             }),

@@ -6,8 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::{DraftNotice, district_keys, round1};
+use crate::model::Basis;
 use crate::model::{Band, Checklist, Date, Priority};
-use crate::score::{Assessment, ChecklistMeta, Coverage, Draft, Outcome, Rating, Score};
+use crate::score::{
+    Assessment, BasisStanding, ChecklistMeta, Coverage, Draft, Outcome, Rating, Score,
+};
 
 /// Many districts' results on one checklist.
 #[derive(Debug, Clone, Serialize)]
@@ -30,13 +33,19 @@ pub struct Summary {
     pub average_basis: Option<AverageBasis>,
     /// Mean overall percentage over the rows of `districts` marked `averaged`.
     pub overall_average: Option<f64>,
-    /// Mean percentage per section over the same rows, in checklist order.
+    /// Mean percentage per section over the same rows, each over the section's answered items
+    /// only, in checklist order.
     pub sections: Vec<SectionAverage>,
     /// Every item of the checklist with how the districts (their latest assessments) stand on
     /// it, in checklist order.
     pub items: Vec<ItemTally>,
-    /// Items that are a gap somewhere, most common first (then by share, priority, checklist order).
+    /// Items answered partly or not in place somewhere, most common first (then by share,
+    /// priority, checklist order). An unanswered item is never a gap.
     pub common_gaps: Vec<CommonGap>,
+    /// Items left unanswered somewhere, most often first: not gaps, listed apart.
+    pub most_unanswered: Vec<UnansweredTally>,
+    /// Where the statutory duties stand across the districts' latest assessments.
+    pub statutory: StatutorySummary,
     /// The districts whose latest assessment is a draft, and why; `None` when none is. Any of
     /// them makes the summary a draft, averaged or not: the item counts take every latest
     /// assessment. Draft earlier assessments and options are marked in their rows only.
@@ -110,12 +119,50 @@ pub struct DistrictRow {
     pub draft: Draft,
     /// Critical items partly or not in place.
     pub critical_gaps: usize,
-    /// Critical items without an answer (also gaps: they score 0).
+    /// Critical items without an answer (not gaps: not yet known).
     pub critical_unanswered: usize,
+    /// Where the statutory duties of its profile stand; `None` when the profile has none.
+    pub statutory: Option<DutyCounts>,
     /// Items partly or not in place.
     pub gaps: usize,
     /// Items without an answer.
     pub unanswered: usize,
+}
+
+/// Where one assessment's statutory duties stand, in counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct DutyCounts {
+    /// Duties of the profile not answered "not applicable".
+    pub scored: usize,
+    /// In place.
+    pub in_place: usize,
+    /// Partly or not in place.
+    pub partly_or_not: usize,
+    /// Not answered.
+    pub unanswered: usize,
+}
+
+impl DutyCounts {
+    fn of(standing: &BasisStanding) -> Self {
+        Self {
+            scored: standing.scored(),
+            in_place: standing.in_place,
+            partly_or_not: standing.partly_or_not(),
+            unanswered: standing.unanswered,
+        }
+    }
+}
+
+/// The statutory duties across the districts' latest assessments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct StatutorySummary {
+    /// Latest assessments whose profile has statutory duties.
+    pub districts: usize,
+    /// Of those, districts with every scored duty in place.
+    pub every_duty_in_place: usize,
+    /// The duties' counts summed over those districts.
+    #[serde(flatten)]
+    pub counts: DutyCounts,
 }
 
 /// A section's mean percentage across districts.
@@ -125,9 +172,11 @@ pub struct SectionAverage {
     pub id: String,
     /// Section title.
     pub title: String,
-    /// Mean of the averaged districts' section percentages, one decimal.
+    /// Mean of the averaged districts' section percentages over the section's answered items,
+    /// one decimal.
     pub average: Option<f64>,
-    /// Averaged districts whose profile scores the section.
+    /// Averaged districts that answered at least one scorable item of the section: the
+    /// districts the mean is over.
     pub districts: usize,
 }
 
@@ -142,6 +191,8 @@ pub struct ItemTally {
     pub title: String,
     /// Priority.
     pub priority: Priority,
+    /// What the item rests on.
+    pub basis: Option<Basis>,
     /// Districts whose profile includes the item.
     pub applies: usize,
     /// Districts with the item in place.
@@ -157,9 +208,14 @@ pub struct ItemTally {
 }
 
 impl ItemTally {
-    /// Districts where the item is a gap: partly, not in place or unanswered.
+    /// Districts where the item is a gap: answered partly or not in place.
     pub fn gaps(&self) -> usize {
-        self.partial + self.not_in_place + self.unanswered
+        self.partial + self.not_in_place
+    }
+
+    /// Districts that answered the item with a scored status (in place, partly, not).
+    pub fn rated(&self) -> usize {
+        self.in_place + self.partial + self.not_in_place
     }
 }
 
@@ -172,10 +228,29 @@ pub struct CommonGap {
     pub title: String,
     /// Priority.
     pub priority: Priority,
-    /// Districts where it is a gap (partly, not in place or unanswered).
+    /// What the item rests on.
+    pub basis: Option<Basis>,
+    /// Districts where it is a gap (answered partly or not in place).
     pub districts: usize,
-    /// Of those, districts that left it unanswered.
-    pub unanswered: usize,
+    /// Districts that answered it in place, partly or not: the count the share is over.
+    pub answered: usize,
+    /// Districts whose profile includes the item.
+    pub applies: usize,
+    /// `districts` out of `answered`, in percent, one decimal.
+    pub share: f64,
+}
+
+/// An item some districts left unanswered.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnansweredTally {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Districts that left it unanswered.
+    pub districts: usize,
     /// Districts whose profile includes the item.
     pub applies: usize,
     /// `districts` out of `applies`, in percent, one decimal.
@@ -268,7 +343,15 @@ impl SummaryBuilder {
     pub fn new(checklist: &Checklist) -> Self {
         let items: Vec<ItemTally> = checklist
             .items()
-            .map(|(section, item)| empty_tally(&item.id, &section.id, &item.title, item.priority))
+            .map(|(section, item)| {
+                empty_tally(
+                    &item.id,
+                    &section.id,
+                    &item.title,
+                    item.priority,
+                    item.basis,
+                )
+            })
             .collect();
         let sections: Vec<SectionSum> = checklist
             .sections
@@ -301,7 +384,7 @@ impl SummaryBuilder {
             .sections
             .iter()
             .filter_map(|section| {
-                let percent = section.score.percent?;
+                let percent = section.answered_score.percent?;
                 let index = self.section_index(&section.id, &section.title);
                 Some((u32::try_from(index).ok()?, percent))
             })
@@ -414,7 +497,9 @@ impl SummaryBuilder {
             };
             (label, &d.draft, d.coverage, d.rating.coverage_threshold)
         }));
+        let statutory = statutory_summary(&districts);
         Summary {
+            statutory,
             draft,
             checklist: self.checklist,
             files: files_count,
@@ -426,6 +511,7 @@ impl SummaryBuilder {
             overall_average,
             sections,
             common_gaps: common_gaps(&self.items),
+            most_unanswered: most_unanswered(&self.items),
             items: self.items,
             bands: self.bands,
         }
@@ -455,6 +541,7 @@ impl SummaryBuilder {
                 &item.section_id,
                 &item.title,
                 item.priority,
+                item.basis,
             ));
         }
         index
@@ -538,12 +625,19 @@ fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
     ids.enumerate().map(|(n, id)| (id.to_string(), n)).collect()
 }
 
-fn empty_tally(id: &str, section_id: &str, title: &str, priority: Priority) -> ItemTally {
+fn empty_tally(
+    id: &str,
+    section_id: &str,
+    title: &str,
+    priority: Priority,
+    basis: Option<Basis>,
+) -> ItemTally {
     ItemTally {
         id: id.to_string(),
         section_id: section_id.to_string(),
         title: title.to_string(),
         priority,
+        basis,
         applies: 0,
         in_place: 0,
         partial: 0,
@@ -578,6 +672,7 @@ fn district_row(a: &Assessment, source: &str) -> DistrictRow {
         draft: a.draft.clone(),
         critical_gaps: critical(&[Outcome::Partial, Outcome::NotInPlace]),
         critical_unanswered: critical(&[Outcome::Unanswered]),
+        statutory: a.statutory().map(DutyCounts::of),
         gaps: a.gap_order.len(),
         unanswered: a.unanswered_order.len(),
     }
@@ -595,10 +690,11 @@ fn common_gaps(items: &[ItemTally]) -> Vec<CommonGap> {
             id: t.id.clone(),
             title: t.title.clone(),
             priority: t.priority,
+            basis: t.basis,
             districts: t.gaps(),
-            unanswered: t.unanswered,
+            answered: t.rated(),
             applies: t.applies,
-            share: round1(t.gaps() as f64 / t.applies as f64 * 100.0),
+            share: round1(t.gaps() as f64 / t.rated() as f64 * 100.0),
         })
         .collect();
     // Stable: checklist order breaks the remaining ties.
@@ -609,4 +705,40 @@ fn common_gaps(items: &[ItemTally]) -> Vec<CommonGap> {
             .then(a.priority.cmp(&b.priority))
     });
     gaps
+}
+
+fn most_unanswered(items: &[ItemTally]) -> Vec<UnansweredTally> {
+    let mut unanswered: Vec<UnansweredTally> = items
+        .iter()
+        .filter(|t| t.unanswered > 0)
+        .map(|t| UnansweredTally {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            priority: t.priority,
+            districts: t.unanswered,
+            applies: t.applies,
+            share: round1(t.unanswered as f64 / t.applies as f64 * 100.0),
+        })
+        .collect();
+    // Stable: checklist order breaks the remaining ties.
+    unanswered.sort_by(|a, b| {
+        b.districts
+            .cmp(&a.districts)
+            .then(b.share.total_cmp(&a.share))
+            .then(a.priority.cmp(&b.priority))
+    });
+    unanswered
+}
+
+fn statutory_summary(latest: &[DistrictRow]) -> StatutorySummary {
+    let mut summary = StatutorySummary::default();
+    for counts in latest.iter().filter_map(|row| row.statutory) {
+        summary.districts += 1;
+        summary.every_duty_in_place += usize::from(counts.in_place == counts.scored);
+        summary.counts.scored += counts.scored;
+        summary.counts.in_place += counts.in_place;
+        summary.counts.partly_or_not += counts.partly_or_not;
+        summary.counts.unanswered += counts.unanswered;
+    }
+    summary
 }

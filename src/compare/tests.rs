@@ -47,7 +47,7 @@ fn assessment(
         .filter_map(|((_, item), &choice)| {
             CHOICES[choice % CHOICES.len()].map(|status| Answer {
                 item_id: item.id.clone(),
-                status: status.into(),
+                status: Some(status.into()),
                 evidence: None,
                 note: Some("why".into()),
                 internal_note: None,
@@ -269,7 +269,7 @@ fn options_rank_on_the_items_both_score_not_on_their_own_counts() {
     assert!(comparison.common_items.items < a.scored_items.min(b.scored_items) + 1);
     assert_eq!(b.common.percent, Some(100.0));
     assert!(a.common.percent < b.common.percent);
-    assert_eq!((a.rank, b.rank), (2, 1));
+    assert_eq!((a.rank, b.rank), (Some(2), Some(1)));
     assert!(
         comparison
             .notes
@@ -581,8 +581,24 @@ proptest! {
         prop_assert_eq!(x.common.possible, comparison.common_items.possible);
         prop_assert!(x.common.possible <= x.overall.possible);
         let key = |c: &Column| c.common.percent.map_or(-1, |p| (p * 10.0).round() as i64);
-        prop_assert_eq!(x.rank < y.rank, key(x) > key(y));
-        prop_assert_eq!(x.rank == y.rank, key(x) == key(y));
+        let margin = (crate::compare::TIE_MARGIN_POINTS * 10.0).round() as i64;
+        // A column without a rating is listed, never ranked.
+        prop_assert_eq!(x.rank.is_none(), !x.rating.rated || x.common.percent.is_none());
+        if let (Some(rx), Some(ry)) = (x.rank, y.rank) {
+            // A higher rank is a higher score by at least the margin ...
+            if rx < ry {
+                prop_assert!(key(x) - key(y) >= margin, "{} against {}", key(x), key(y));
+            }
+            // ... and scores closer than the margin share a rank.
+            if (key(x) - key(y)).abs() < margin {
+                prop_assert_eq!(rx, ry);
+            }
+            let reversed = comparison.weight_check.ranks[0].equal != comparison.weight_check.ranks[1].equal
+                && (key(x) > key(y)) == (comparison.weight_check.ranks[0].equal > comparison.weight_check.ranks[1].equal);
+            if reversed {
+                prop_assert_eq!(rx, ry, "the weight check reverses the order");
+            }
+        }
     }
 
     #[test]

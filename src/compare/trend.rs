@@ -51,6 +51,38 @@ pub struct TrendStep {
     pub reclassified: Vec<ItemChange>,
     /// Items with the same status both times (including unanswered both times).
     pub unchanged: usize,
+    /// Critical items that were a gap before and are in place now: closed in the later year.
+    pub critical_closed: Vec<ItemChange>,
+    /// What became of the earlier assessment's dated actions.
+    pub actions: ActionFollowUp,
+}
+
+/// The earlier assessment's dated actions (gaps with a due date), followed into the later one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ActionFollowUp {
+    /// Dated actions in the earlier assessment.
+    pub dated: usize,
+    /// Those in place in the later assessment.
+    pub done: Vec<ActionItem>,
+    /// Those not in place later whose due date is before the later assessment's date.
+    pub overdue: Vec<ActionItem>,
+    /// Those not in place later and not yet due.
+    pub not_yet_due: Vec<ActionItem>,
+}
+
+/// One dated action of an earlier assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionItem {
+    /// Item id.
+    pub id: String,
+    /// The practice.
+    pub title: String,
+    /// Who was to close it.
+    pub owner: Option<String>,
+    /// By when.
+    pub due: Date,
+    /// Its status label in the later assessment.
+    pub now: String,
 }
 
 /// A percentage then and now.
@@ -165,6 +197,8 @@ fn step(
         dropped: Vec::new(),
         reclassified: Vec::new(),
         unchanged: 0,
+        critical_closed: Vec::new(),
+        actions: follow_actions(from, &after, to.meta.date),
     };
     for item in &catalogue.items {
         let (was, now) = (before.cell(&item.id), after.cell(&item.id));
@@ -176,7 +210,15 @@ fn step(
             to: now.label.clone(),
         };
         match movement(&was, &now) {
-            Movement::Improved => result.improved.push(change()),
+            Movement::Improved => {
+                if item.priority == Priority::Critical
+                    && was.state.is_gap()
+                    && now.state == CellState::InPlace
+                {
+                    result.critical_closed.push(change());
+                }
+                result.improved.push(change());
+            }
             Movement::Regressed => result.regressed.push(change()),
             Movement::New => result.new.push(change()),
             Movement::Dropped => result.dropped.push(change()),
@@ -196,6 +238,41 @@ fn step(
         list.sort_by_key(|c| c.priority);
     }
     result
+}
+
+/// The dated actions of `from` (gaps with a due date), as `after` finds them on `date`.
+fn follow_actions(from: &Assessment, after: &ItemLookup<'_>, date: Date) -> ActionFollowUp {
+    let mut follow = ActionFollowUp::default();
+    for item in from.gaps() {
+        let Some((answer, due)) = item.answer.as_ref().and_then(|a| a.due.map(|due| (a, due)))
+        else {
+            continue;
+        };
+        let now = after.cell(&item.id);
+        let action = ActionItem {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            owner: answer.owner.clone(),
+            due,
+            now: now.label.clone(),
+        };
+        follow.dated += 1;
+        match now.state {
+            CellState::InPlace => follow.done.push(action),
+            // Out of scope or not applicable now: no longer an action.
+            CellState::NotInScope | CellState::NotApplicable => follow.dated -= 1,
+            _ if due < date => follow.overdue.push(action),
+            _ => follow.not_yet_due.push(action),
+        }
+    }
+    for list in [
+        &mut follow.done,
+        &mut follow.overdue,
+        &mut follow.not_yet_due,
+    ] {
+        list.sort_by_key(|a| a.due);
+    }
+    follow
 }
 
 /// Symmetric by construction: swapping `was` and `now` swaps improved with regressed and new

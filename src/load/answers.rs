@@ -44,7 +44,7 @@ pub(crate) const ANSWER_KEYS: [&str; 7] = [
     // Written by `init --from`: the answer was copied from an earlier assessment, to re-check.
     "carried_from",
 ];
-const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
+const OPTION_KEYS: [&str; 4] = ["annual_cost", "one_time_cost", "staff_fte", "years"];
 
 /// A syntactically valid answers file, not yet checked against its checklist.
 pub struct AnswersDocument {
@@ -567,7 +567,7 @@ impl Check<'_> {
             let name = key.as_str().unwrap_or("?");
             if !OPTION_KEYS.contains(&name) {
                 let hint = nearest(name, OPTION_KEYS).map_or_else(
-                    || "the keys are annual_cost, one_time_cost and staff_fte".to_string(),
+                    || "the keys are annual_cost, one_time_cost, staff_fte and years".to_string(),
                     |b| format!("did you mean `{b}`?"),
                 );
                 self.error(
@@ -587,18 +587,34 @@ impl Check<'_> {
                         format!("`{key}` should be a number of zero or more"),
                         format!(
                             "write digits only, without `$` or commas: `{key}: {}`",
-                            if key == "staff_fte" { "1.5" } else { "98000" }
+                            match key {
+                                "staff_fte" => "1.5",
+                                "years" => "5",
+                                _ => "98000",
+                            }
                         ),
                     );
                     None
                 }
             }
         };
-        Some(OptionFigures {
+        let figures = OptionFigures {
             annual_cost: figure("annual_cost"),
             one_time_cost: figure("one_time_cost"),
             staff_fte: figure("staff_fte"),
-        })
+            years: figure("years"),
+        };
+        if let Some(years) = figures.years
+            && (years < 1.0 || years.fract() != 0.0)
+        {
+            self.error(
+                self.at(&child("option", "years")),
+                format!("`years` should be a whole number of 1 or more, but it is {years}"),
+                "write how many years the committee plans over, e.g. `years: 5`",
+            );
+            return None;
+        }
+        Some(figures)
     }
 
     fn answers(
@@ -808,7 +824,7 @@ impl Check<'_> {
     ) -> Option<Answer> {
         let mut answer = Answer {
             item_id: item_id.to_string(),
-            status: String::new(),
+            status: None,
             evidence: None,
             note: None,
             internal_note: None,
@@ -855,7 +871,9 @@ impl Check<'_> {
                             None => "add `status: met`, `partial`, `not_met` or `na`".into(),
                         };
                         self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), hint);
-                        return None;
+                        // Its note ("the clause exists but its text was not visible") still
+                        // reaches the reports, beside the item in the unanswered list.
+                        return answer.has_text().then_some(answer);
                     }
                 }
             }
@@ -864,8 +882,9 @@ impl Check<'_> {
                 other
             }
         };
-        answer.status = self.status(status, &status_path, item_id, checklist)?;
-        let credit = checklist.scale_level(&answer.status).and_then(|l| l.credit);
+        let status = self.status(status, &status_path, item_id, checklist)?;
+        let credit = checklist.scale_level(&status).and_then(|l| l.credit);
+        answer.status = Some(status);
         if credit.is_none() && answer.note.as_deref().is_none_or(str::is_empty) {
             let hint = match self.sheet {
                 Some(places) => places.note_hint(path),

@@ -81,7 +81,7 @@ pub(super) fn carry_renamed(
 fn least_credit<'a>(group: &[&'a OldAnswer], checklist: &Checklist) -> Option<&'a OldAnswer> {
     let credit = |entry: &OldAnswer| {
         checklist
-            .scale_level(&entry.answer.status)
+            .scale_level(entry.answer.status()?)
             .and_then(|level| level.credit)
     };
     let scored = group
@@ -93,7 +93,8 @@ fn least_credit<'a>(group: &[&'a OldAnswer], checklist: &Checklist) -> Option<&'
                 .partial_cmp(&credit(b))
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-    scored.or_else(|| group.first().copied())
+    let answered = || group.iter().copied().find(|e| e.answer.status.is_some());
+    scored.or_else(answered).or_else(|| group.first().copied())
 }
 
 /// The winner's status, owner and due date, with the evidence and notes of every merged
@@ -129,6 +130,11 @@ fn merged_answer(winner: &OldAnswer, group: &[&OldAnswer]) -> Answer {
     }
 }
 
+/// A status as messages quote it.
+fn shown(answer: &Answer) -> &str {
+    answer.status().unwrap_or("no status yet")
+}
+
 fn carried(
     winner: &OldAnswer,
     group: &[&OldAnswer],
@@ -149,7 +155,7 @@ fn carried(
     let others: Vec<String> = group
         .iter()
         .filter(|e| e.old_id != winner.old_id)
-        .map(|e| format!("`{}` was `{}`", e.old_id, e.answer.status))
+        .map(|e| format!("`{}` was `{}`", e.old_id, shown(&e.answer)))
         .collect();
     Diagnostic::warning(
         winner.location,
@@ -158,7 +164,7 @@ fn carried(
              status, `{}` (from `{}`); the others: {}; their evidence and notes are kept",
             olds.join(", "),
             checklist.version,
-            winner.answer.status,
+            shown(&winner.answer),
             winner.old_id,
             others.join(", ")
         ),
@@ -174,7 +180,9 @@ fn already_answered(entry: &OldAnswer, target: &str) -> Diagnostic {
         format!(
             "item `{}` is now part of `{target}`, which this file already answers; the answer \
              to `{}` (`{}`) was not carried",
-            entry.old_id, entry.old_id, entry.answer.status
+            entry.old_id,
+            entry.old_id,
+            shown(&entry.answer)
         ),
     )
     .with_hint(format!(
@@ -246,7 +254,7 @@ sections:
             "2026-03-01",
         );
         let answer = answers.answer("roles.new-name").unwrap();
-        assert_eq!(answer.status, "met");
+        assert_eq!(answer.status(), Some("met"));
         assert_eq!(answer.evidence.as_deref(), Some("Policy 5.1"));
         assert!(
             warnings
@@ -264,7 +272,7 @@ sections:
             "2026-03-01",
         );
         let answer = answers.answer("roles.merged").unwrap();
-        assert_eq!(answer.status, "partial");
+        assert_eq!(answer.status(), Some("partial"));
         assert_eq!(
             answer.evidence.as_deref(),
             Some("roles.old-a: MOU 4 / roles.old-b: MOU 7")
@@ -285,7 +293,10 @@ sections:
             "all",
             "2026-03-01",
         );
-        assert_eq!(answers.answer("roles.merged").unwrap().status, "met");
+        assert_eq!(
+            answers.answer("roles.merged").unwrap().status(),
+            Some("met")
+        );
     }
 
     #[test]
@@ -296,7 +307,7 @@ sections:
             "2026-03-01",
         );
         let answer = answers.answer("roles.merged").unwrap();
-        assert_eq!(answer.status, "not_met");
+        assert_eq!(answer.status(), Some("not_met"));
         assert_eq!(answer.evidence.as_deref(), Some("roles.merged: Clause 2"));
         let merged = warnings.iter().find(|w| w.contains("merged")).unwrap();
         assert!(merged.contains("`roles.merged` was `met`"), "{merged}");
@@ -310,7 +321,10 @@ sections:
             "all",
             "2026-03-01",
         );
-        assert_eq!(answers.answer("roles.new-name").unwrap().status, "partial");
+        assert_eq!(
+            answers.answer("roles.new-name").unwrap().status(),
+            Some("partial")
+        );
         assert_eq!(answers.answers.len(), 1);
         assert!(
             warnings.iter().any(|w| w.contains("was not carried")),

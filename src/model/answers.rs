@@ -56,6 +56,9 @@ pub struct OptionFigures {
     pub one_time_cost: Option<f64>,
     /// Staff in full-time equivalents.
     pub staff_fte: Option<f64>,
+    /// The years the committee plans over: the one-time cost is spread over them when
+    /// options are compared (`None`: not said).
+    pub years: Option<f64>,
 }
 
 /// The answer to one item.
@@ -63,8 +66,9 @@ pub struct OptionFigures {
 pub struct Answer {
     /// The item id.
     pub item_id: String,
-    /// A scale value of the checklist.
-    pub status: String,
+    /// A scale value of the checklist; `None` when the entry gives a note or evidence but no
+    /// status yet (the item is unanswered, and its note still reaches the reports).
+    pub status: Option<String>,
     /// What shows it.
     pub evidence: Option<String>,
     /// Public note, printed in reports.
@@ -78,6 +82,22 @@ pub struct Answer {
     /// The earlier assessment this answer was copied from by `init --from`, while nobody has
     /// confirmed it (`None` once re-checked).
     pub carried_from: Option<String>,
+}
+
+impl Answer {
+    /// Whether the entry holds any text besides its status (evidence, a note, an owner...).
+    pub fn has_text(&self) -> bool {
+        self.evidence.is_some()
+            || self.note.is_some()
+            || self.internal_note.is_some()
+            || self.owner.is_some()
+            || self.due.is_some()
+    }
+
+    /// The scale value answered, `None` while the item is unanswered.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
 }
 
 impl Answers {

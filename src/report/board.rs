@@ -17,11 +17,11 @@
 //!
 //! Coverage is not a finding: when anything is unanswered, a caveat beside the result says so.
 
-use crate::compare::{Column, Comparison, ComparisonKind, TrendStep, ordinal};
+use crate::compare::{Column, Comparison, ComparisonKind, TrendStep};
 use crate::model::Date;
 use crate::report::compare::view::money;
 use crate::report::view;
-use crate::score::{Assessment, ItemResult, NotRatedReason, Outcome, SectionScore};
+use crate::score::{Assessment, BasisStanding, ItemResult, NotRatedReason, Outcome, SectionScore};
 
 /// What a report prints where the committee has not written its recommendation.
 pub const RECOMMENDATION_PLACEHOLDER: &str =
@@ -57,6 +57,13 @@ pub struct FirstPage {
     pub critical_gaps: Vec<String>,
     /// Every critical practice not yet answered, most urgent first.
     pub critical_unanswered: Vec<String>,
+    /// Where the statutory duties stand, apart from guidance, examples and local practice:
+    /// `Statutory duties: 23 of 29 in place, 4 partly or not, 2 not answered.` and those not
+    /// in place; `None` when the profile has none.
+    pub statutory: Option<String>,
+    /// Actions whose due date is before the assessment date and that are not in place:
+    /// `Signed MOU: overdue since June 30, 2025 (Superintendent)`.
+    pub overdue: Vec<String>,
     /// The committee's recommendation, the board action and the sign-off.
     pub committee: Committee,
 }
@@ -74,6 +81,8 @@ impl FirstPage {
         texts.extend(self.findings.iter().map(|f| f.text.as_str()));
         texts.extend(self.critical_gaps.iter().map(String::as_str));
         texts.extend(self.critical_unanswered.iter().map(String::as_str));
+        texts.extend(self.statutory.as_deref());
+        texts.extend(self.overdue.iter().map(String::as_str));
         texts
     }
 }
@@ -190,6 +199,10 @@ pub fn first_page(a: &Assessment) -> FirstPage {
         findings: findings(a),
         critical_gaps: view::critical_gap_lines(a),
         critical_unanswered: view::critical_unanswered_lines(a),
+        statutory: a
+            .statutory()
+            .map(|s| statutory_line(s, |id| title_of(a, id))),
+        overdue: a.overdue().into_iter().map(view::overdue_line).collect(),
         committee: Committee {
             recommendation: a.meta.board.recommendation.clone(),
             board_action: a.meta.board.board_action.clone(),
@@ -200,6 +213,50 @@ pub fn first_page(a: &Assessment) -> FirstPage {
             },
         },
     }
+}
+
+fn title_of(a: &Assessment, id: &str) -> String {
+    a.items
+        .iter()
+        .find(|i| i.id == id)
+        .map_or_else(|| id.to_string(), |i| i.title.clone())
+}
+
+/// `Statutory duties: 23 of 29 in place, 4 partly or not, 2 not answered. Not fully in place:
+/// A; B; and 2 more.` The duties answered not applicable are left out of the 29.
+pub fn statutory_line(s: &BasisStanding, title: impl Fn(&str) -> String) -> String {
+    format!("Statutory duties: {}", statutory_counts(s, title))
+}
+
+/// [`statutory_line`] without its lead: `23 of 29 in place, ... Not fully in place: A.`
+pub fn statutory_counts(s: &BasisStanding, title: impl Fn(&str) -> String) -> String {
+    let mut line = format!(
+        "{}.",
+        duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered)
+    );
+    if !s.not_in_place_ids.is_empty() {
+        let titles: Vec<String> = s.not_in_place_ids.iter().map(|id| title(id)).collect();
+        line.push_str(&format!(" Not fully in place: {}.", named_titles(&titles)));
+    }
+    line
+}
+
+/// `23 of 29 in place, 4 partly or not, 2 not answered` (the counts that are zero left out,
+/// but the first).
+pub fn duty_counts(
+    in_place: usize,
+    scored: usize,
+    partly_or_not: usize,
+    unanswered: usize,
+) -> String {
+    let mut parts = vec![format!("{in_place} of {scored} in place")];
+    if partly_or_not > 0 {
+        parts.push(format!("{partly_or_not} partly or not"));
+    }
+    if unanswered > 0 {
+        parts.push(format!("{unanswered} not answered"));
+    }
+    parts.join(", ")
 }
 
 /// `March 15, 2026`: how a board packet writes a date.
@@ -462,15 +519,11 @@ fn weakest_and_strongest(a: &Assessment) -> (Option<&SectionScore>, Option<&Sect
     if !a.rating.rated {
         return (None, None);
     }
-    // An area nobody has answered is not weak, only unknown: the caveat covers it.
-    let answered = |s: &SectionScore| {
-        a.section_items(&s.id)
-            .any(|i| i.outcome != Outcome::Unanswered)
-    };
+    // An area too thinly answered is not weak, only unknown: the caveat covers it.
     let scored: Vec<(&SectionScore, f64)> = a
         .sections
         .iter()
-        .filter(|s| answered(s))
+        .filter(|s| s.rated)
         .filter_map(|s| s.score.percent.map(|p| (s, p)))
         .collect();
     let mut weakest: Option<(&SectionScore, f64)> = None;
@@ -542,7 +595,7 @@ fn named_titles(titles: &[String]) -> String {
 }
 
 /// `A`, `A and B`, `A, B and C`.
-fn and_list(parts: &[String]) -> String {
+pub(crate) fn and_list(parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
@@ -591,8 +644,11 @@ pub struct ComparisonFirstPage {
     /// and the critical practices still open in the latest assessment.
     pub findings: Vec<String>,
     /// The critical practices not fully in place under at least one column, each with where
-    /// it is open: `Signed MOU (not fully in place under Option A)`.
+    /// it is open: `Signed MOU (not fully in place under Option A)`; a trend: those open in the
+    /// latest assessment only (the others are closed, stated in the findings).
     pub critical_gaps: Vec<String>,
+    /// Where each column's statutory duties stand, one line per column that has any.
+    pub statutory: Vec<String>,
     /// The committee's recommendation and the board action (options: the one the files give,
     /// each file's labeled when they differ; a trend: the latest assessment's), and the
     /// sign-off (a trend: the latest assessment's names; options: every name the files give,
@@ -612,6 +668,7 @@ impl ComparisonFirstPage {
         texts.extend(self.caveats.iter().map(String::as_str));
         texts.extend(self.findings.iter().map(String::as_str));
         texts.extend(self.critical_gaps.iter().map(String::as_str));
+        texts.extend(self.statutory.iter().map(String::as_str));
         texts
     }
 }
@@ -621,8 +678,10 @@ impl ComparisonFirstPage {
 pub struct OptionLine {
     /// Its label.
     pub label: String,
-    /// `72.4%, rated Developing`, or `8.0%, no rating yet`.
+    /// `72.4%, rated Developing`, or `8.0%, no rating yet`: its own score, on its own items.
     pub result: String,
+    /// `88.1% (1st)`: the score on the practices every column is scored on, and the place.
+    pub common: String,
     /// `92 of 97 practices answered (94.8%)`.
     pub coverage: String,
     /// `$98,000 a year and $12,000 once`; `None` when the file gives no cost.
@@ -635,7 +694,7 @@ pub struct OptionLine {
 
 /// The first page of a comparison's board packet.
 pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
-    let options: Vec<OptionLine> = c.columns.iter().map(option_line).collect();
+    let options: Vec<OptionLine> = c.columns.iter().map(|col| option_line(c, col)).collect();
     let findings = match c.kind {
         ComparisonKind::Options => option_findings(c),
         ComparisonKind::Trend => trend_findings(c),
@@ -647,10 +706,22 @@ pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
         options,
         caveats: comparison_caveats(c),
         findings,
+        statutory: c
+            .columns
+            .iter()
+            .filter_map(|col| {
+                let s = col.statutory.as_ref()?;
+                let line = statutory_counts(s, |id| comparison_title_of(c, id));
+                Some(format!("\u{201c}{}\u{201d}: {line}", col.label))
+            })
+            .collect(),
         critical_gaps: c
             .critical_gaps
             .iter()
-            .filter(|g| !g.open_under.is_empty())
+            .filter(|g| match (c.kind, c.columns.last()) {
+                (ComparisonKind::Trend, Some(latest)) => g.open_under.contains(&latest.label),
+                _ => !g.open_under.is_empty(),
+            })
             .map(|g| {
                 let under = if c.kind == ComparisonKind::Trend {
                     "in"
@@ -776,28 +847,40 @@ fn distinct_dates(c: &Comparison) -> Vec<String> {
     dates.into_iter().map(long_date).collect()
 }
 
-fn option_line(col: &Column) -> OptionLine {
+fn comparison_title_of(c: &Comparison, id: &str) -> String {
+    c.items
+        .iter()
+        .find(|i| i.id == id)
+        .map_or_else(|| id.to_string(), |i| i.title.clone())
+}
+
+fn option_line(c: &Comparison, col: &Column) -> OptionLine {
     let result = match &col.band {
         Some(band) => format!("{}, rated {band}", view::percent(col.overall.percent)),
         None if col.overall.percent.is_none() => "no practice could be scored".to_string(),
         None => format!("{}, no rating yet", view::percent(col.overall.percent)),
     };
-    let c = col.coverage;
-    let coverage = if c.answered == c.items {
-        format!("all {} answered", practices(c.items))
+    let cov = col.coverage;
+    let coverage = if cov.answered == cov.items {
+        format!("all {} answered", practices(cov.items))
     } else {
         format!(
             "{} of {} answered ({:.1}%)",
-            c.answered,
-            practices(c.items),
-            c.percent()
+            cov.answered,
+            practices(cov.items),
+            cov.percent()
         )
     };
     let figures = col.option.unwrap_or(crate::model::OptionFigures {
         annual_cost: None,
         one_time_cost: None,
         staff_fte: None,
+        years: None,
     });
+    let common = match c.kind {
+        ComparisonKind::Options => crate::report::compare::view::common_cell(c, col),
+        ComparisonKind::Trend => view::percent(col.common.percent),
+    };
     let costs: Vec<String> = [
         figures.annual_cost.map(|v| format!("{} a year", money(v))),
         figures.one_time_cost.map(|v| format!("{} once", money(v))),
@@ -809,7 +892,16 @@ fn option_line(col: &Column) -> OptionLine {
     let staff = figures
         .staff_fte
         .map(|v| format!("{v:.1} full-time equivalent staff"));
-    let mut sentence = format!("\u{201c}{}\u{201d}: {result}, with {coverage}", col.label);
+    let mut sentence = format!(
+        "\u{201c}{}\u{201d}: {common} on the practices every {} is scored on; its own score \
+         {result}, with {coverage}",
+        col.label,
+        if c.kind == ComparisonKind::Options {
+            "option"
+        } else {
+            "assessment"
+        }
+    );
     for extra in [&cost, &staff].into_iter().flatten() {
         sentence.push_str("; ");
         sentence.push_str(extra);
@@ -818,6 +910,7 @@ fn option_line(col: &Column) -> OptionLine {
     OptionLine {
         label: col.label.clone(),
         result,
+        common,
         coverage,
         cost,
         staff,
@@ -842,32 +935,7 @@ fn comparison_caveats(c: &Comparison) -> Vec<String> {
 
 fn option_findings(c: &Comparison) -> Vec<String> {
     let mut findings = Vec::new();
-    if c.columns.len() >= 2 && c.common_items.items > 0 {
-        let mut ranked: Vec<&Column> = c.columns.iter().collect();
-        ranked.sort_by_key(|col| col.rank);
-        let order: Vec<String> = ranked
-            .iter()
-            .map(|col| {
-                format!(
-                    "{} \u{201c}{}\u{201d} ({})",
-                    ordinal(col.rank),
-                    col.label,
-                    view::percent(col.common.percent)
-                )
-            })
-            .collect();
-        let holds = if c.weight_check.holds {
-            "The order is the same when every practice weighs the same."
-        } else {
-            "The order changes when every practice weighs the same, so it rests on which \
-             practices count most."
-        };
-        findings.push(format!(
-            "On the {} every option is scored on, the options rank {}. {holds}",
-            practices(c.common_items.items),
-            and_list(&order)
-        ));
-    }
+    findings.extend(crate::report::compare::view::standing_line(c));
     let open: Vec<String> = c
         .critical_gaps
         .iter()
@@ -895,19 +963,9 @@ fn option_findings(c: &Comparison) -> Vec<String> {
             named_titles(&titles)
         ));
     }
-    let per_point: Vec<String> = c
-        .columns
-        .iter()
-        .filter_map(|col| {
-            col.cost_per_point
-                .map(|v| format!("\u{201c}{}\u{201d} {} a year", col.label, money(v)))
-        })
-        .collect();
-    if per_point.len() >= 2 {
-        findings.push(format!(
-            "Each percentage point of score on those practices costs {}.",
-            and_list(&per_point)
-        ));
+    let cost = crate::report::compare::view::cost_lines(c);
+    if !cost.is_empty() {
+        findings.push(cost.join(" "));
     }
     findings.truncate(MOST_FINDINGS);
     findings
@@ -941,6 +999,24 @@ fn trend_findings(c: &Comparison) -> Vec<String> {
     }
     findings.push(overall);
     findings.push(movement(step));
+    if !step.critical_closed.is_empty() {
+        let titles: Vec<String> = step
+            .critical_closed
+            .iter()
+            .map(|i| i.title.clone())
+            .collect();
+        findings.push(format!(
+            "Closed in \u{201c}{}\u{201d}: {} that {} a gap in \u{201c}{}\u{201d}: {}.",
+            step.to,
+            plural(titles.len(), "critical practice", "critical practices"),
+            if titles.len() == 1 { "was" } else { "were" },
+            step.from,
+            named_titles(&titles)
+        ));
+    }
+    if let Some(line) = actions_line(step) {
+        findings.push(line);
+    }
     if !step.regressed.is_empty() {
         let slipped: Vec<String> = step
             .regressed
@@ -975,6 +1051,48 @@ fn trend_findings(c: &Comparison) -> Vec<String> {
     }
     findings.truncate(MOST_FINDINGS);
     findings
+}
+
+/// `3 of the 12 dated actions of "2025" are done and 2 are overdue: Signed MOU (due June 30,
+/// 2025; owner: Superintendent) ...`; `None` when the earlier assessment dated none.
+pub fn actions_line(step: &TrendStep) -> Option<String> {
+    let actions = &step.actions;
+    if actions.dated == 0 {
+        return None;
+    }
+    let mut line = format!(
+        "{} of the {} dated {} of \u{201c}{}\u{201d} {} done",
+        actions.done.len(),
+        actions.dated,
+        if actions.dated == 1 {
+            "action"
+        } else {
+            "actions"
+        },
+        step.from,
+        if actions.done.len() == 1 { "is" } else { "are" },
+    );
+    if actions.overdue.is_empty() {
+        line.push('.');
+    } else {
+        let overdue: Vec<String> = actions
+            .overdue
+            .iter()
+            .map(|a| {
+                let owner = a
+                    .owner
+                    .as_deref()
+                    .map_or_else(|| "no owner named".to_string(), |o| format!("owner: {o}"));
+                format!("{} (due {}; {owner})", a.title, long_date(a.due))
+            })
+            .collect();
+        line.push_str(&format!(
+            " and {} overdue: {}.",
+            plural(overdue.len(), "is", "are"),
+            named_titles(&overdue)
+        ));
+    }
+    Some(line)
 }
 
 /// `+9.5 points`, `-3.0 points`, `no change`.

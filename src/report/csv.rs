@@ -9,7 +9,7 @@ use crate::spreadsheet::csv_cell;
 /// Renders the CSV report.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 34] = [
+const HEADER: [&str; 35] = [
     "district",
     "label",
     "date",
@@ -45,6 +45,7 @@ const HEADER: [&str; 34] = [
     "carried_from",
     // Last, so readers that take columns by position keep working.
     "basis",
+    "overdue_since",
 ];
 
 /// What the first line of a CSV report says when it carries internal notes.
@@ -94,9 +95,17 @@ impl CsvRenderer {
         overall_extras(&mut overall, assessment);
         rows.push(overall);
         for s in &assessment.sections {
-            rows.push(summary_row(
+            let mut row = summary_row(
                 &identity, "section", &s.id, &s.title, &s.score, None, &s.counts,
-            ));
+            );
+            set_columns(
+                &mut row,
+                [
+                    ("answered_percent", percent_cell(s.answered_score.percent)),
+                    ("rated", s.rated.to_string()),
+                ],
+            );
+            rows.push(row);
         }
         rows.extend(
             assessment
@@ -148,19 +157,28 @@ fn summary_row(
 
 /// The overall row's figures on answered items, rating and draft, in their own columns.
 fn overall_extras(row: &mut [String], a: &Assessment) {
-    let column = |name: &str| HEADER.iter().position(|h| *h == name);
-    let values = [
-        (
-            "answered_percent",
-            a.answered_score
-                .percent
-                .map_or(String::new(), |p| format!("{p:.1}")),
-        ),
-        ("rated", a.rating.rated.to_string()),
-        ("draft", view::draft_line(a).unwrap_or_default()),
-    ];
+    set_columns(
+        row,
+        [
+            ("answered_percent", percent_cell(a.answered_score.percent)),
+            ("rated", a.rating.rated.to_string()),
+            ("draft", view::draft_line(a).unwrap_or_default()),
+        ],
+    );
+}
+
+fn percent_cell(percent: Option<f64>) -> String {
+    percent.map_or(String::new(), |p| format!("{p:.1}"))
+}
+
+/// Fills the named columns of a row.
+fn set_columns<const N: usize>(row: &mut [String], values: [(&str, String); N]) {
     for (name, value) in values {
-        if let Some(cell) = column(name).and_then(|i| row.get_mut(i)) {
+        if let Some(cell) = HEADER
+            .iter()
+            .position(|h| *h == name)
+            .and_then(|i| row.get_mut(i))
+        {
             *cell = value;
         }
     }
@@ -202,6 +220,7 @@ fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
         String::new(),
         text(|a| a.carried_from.as_ref()),
         item.basis.map_or("", |b| b.as_str()).to_string(),
+        item.overdue_since.map_or(String::new(), |d| d.to_string()),
     ]);
     row
 }

@@ -479,11 +479,32 @@ pub fn section_line(section: &SectionScore) -> String {
         .map(|c| format!("{} {}", c.count, c.label.to_lowercase()))
         .collect();
     format!(
-        "{} ({} weight), {}: {}",
-        percent(section.score.percent),
-        fraction(&section.score),
+        "{}, {}: {}",
+        section_score(section),
         plural(section.items, "item", "items"),
         counts.join(", ")
+    )
+}
+
+/// `72.4% (21 / 29 weight)`, or `not rated (2 of 24 answered)` for a section too thinly
+/// answered for its score to say anything about the program.
+pub fn section_score(section: &SectionScore) -> String {
+    if section.rated {
+        format!(
+            "{} ({} weight)",
+            percent(section.score.percent),
+            fraction(&section.score)
+        )
+    } else {
+        not_rated_section(section.coverage)
+    }
+}
+
+/// `not rated (2 of 24 answered)`.
+pub fn not_rated_section(coverage: crate::score::Coverage) -> String {
+    format!(
+        "not rated ({} of {} answered)",
+        coverage.answered, coverage.items
     )
 }
 
@@ -508,12 +529,41 @@ pub fn item_facts(item: &ItemResult) -> String {
 /// `None` when neither is set.
 pub fn owner_due(item: &ItemResult) -> Option<String> {
     let answer = item.answer.as_ref()?;
-    match (&answer.owner, answer.due) {
-        (Some(owner), Some(due)) => Some(format!("Owner: {owner}, due {due}")),
-        (Some(owner), None) => Some(format!("Owner: {owner}")),
-        (None, Some(due)) => Some(format!("Due {due}")),
-        (None, None) => None,
-    }
+    let text = match (&answer.owner, answer.due) {
+        (Some(owner), Some(due)) => format!("Owner: {owner}, due {due}"),
+        (Some(owner), None) => format!("Owner: {owner}"),
+        (None, Some(due)) => format!("Due {due}"),
+        (None, None) => return None,
+    };
+    Some(match item.overdue_since {
+        Some(due) => format!("{text} ({})", overdue_mark(due)),
+        None => text,
+    })
+}
+
+/// Explains the score-by-basis table.
+pub const BASIS_LINE: &str = "Each item says what it rests on: a statute (a legal duty), \
+     guidance, an example from Wisconsin agreements, or local practice. Items answered not \
+     applicable are left out; the score is over the answered items of each basis.";
+
+/// `OVERDUE since 2025-06-30`: a due date before the assessment date, on a practice not in
+/// place.
+pub fn overdue_mark(due: crate::model::Date) -> String {
+    format!("OVERDUE since {due}")
+}
+
+/// `Signed MOU: overdue since June 30, 2025 (owner: Superintendent)`, for the first page.
+pub fn overdue_line(item: &ItemResult) -> String {
+    let since = item
+        .overdue_since
+        .map(crate::report::board::long_date)
+        .unwrap_or_default();
+    let owner = item
+        .answer
+        .as_ref()
+        .and_then(|a| a.owner.as_deref())
+        .map_or_else(|| "no owner named".to_string(), |o| format!("owner: {o}"));
+    format!("{}: overdue since {since} ({owner})", item.title)
 }
 
 /// What the committee wrote about an item, one line each: evidence, note, carried over, and the

@@ -31,6 +31,9 @@ pub struct Assessment {
     pub counts: Vec<StatusCount>,
     /// One score per section that has items in the profile.
     pub sections: Vec<SectionScore>,
+    /// Where the items of each basis stand (statute first), in the order of [`Basis`]:
+    /// the legal duties apart from guidance, examples and local practice.
+    pub by_basis: Vec<BasisStanding>,
     /// Every item of the profile, in checklist order.
     pub items: Vec<ItemResult>,
     /// Indices into `items` of the answered gaps, most urgent first.
@@ -72,6 +75,22 @@ impl Assessment {
             .collect();
         planned.sort_by_key(|i| (i.answer.as_ref().and_then(|ans| ans.due), i.gap_rank));
         planned
+    }
+
+    /// Where the statutory duties stand; `None` when the profile has none.
+    pub fn statutory(&self) -> Option<&BasisStanding> {
+        self.by_basis.iter().find(|b| b.basis == Basis::Statute)
+    }
+
+    /// Gaps and unanswered items whose due date is before the assessment date, soonest first.
+    pub fn overdue(&self) -> Vec<&ItemResult> {
+        let mut overdue: Vec<&ItemResult> = self
+            .items
+            .iter()
+            .filter(|i| i.overdue_since.is_some())
+            .collect();
+        overdue.sort_by_key(|i| (i.overdue_since, i.gap_rank));
+        overdue
     }
 
     /// Critical practices answered partly or not in place, most urgent first.
@@ -396,21 +415,43 @@ pub struct SectionScore {
     pub id: String,
     /// Section title.
     pub title: String,
-    /// Earned, possible and percent over the section's scorable items.
+    /// Earned, possible and percent over the section's scorable items (an unanswered item
+    /// counts 0, as in the overall score).
     pub score: Score,
+    /// The same over the section's answered items only: how the answered practices stand.
+    pub answered_score: Score,
     /// Items of the section in the profile.
     pub items: usize,
+    /// The section's answered items out of its items.
+    pub coverage: Coverage,
+    /// Whether enough of the section is answered (the checklist's coverage threshold) for its
+    /// score to be shown; a section under it is "not rated", never drawn as a low score.
+    pub rated: bool,
     /// Items per status, as in [`Assessment::counts`].
     pub counts: Vec<StatusCount>,
 }
 
 impl SectionScore {
     pub(crate) fn new(section: &Section, members: &[&ItemResult], checklist: &Checklist) -> Self {
+        let answered = || {
+            members
+                .iter()
+                .copied()
+                .filter(|i| i.outcome != Outcome::Unanswered)
+        };
+        let coverage = Coverage {
+            answered: answered().count(),
+            items: members.len(),
+        };
+        let score = Score::from_items(members.iter().copied());
         Self {
             id: section.id.clone(),
             title: section.title.clone(),
-            score: Score::from_items(members.iter().copied()),
+            rated: score.percent.is_some() && !coverage.is_below(checklist.coverage_threshold),
+            score,
+            answered_score: Score::from_items(answered()),
             items: members.len(),
+            coverage,
             counts: StatusCount::tally(members.iter().copied(), checklist),
         }
     }
@@ -476,6 +517,9 @@ pub struct ItemResult {
     pub lost: f64,
     /// 1-based position among the answered gaps, most urgent first.
     pub gap_rank: Option<usize>,
+    /// The due date, when it is before the assessment date and the practice is not in place
+    /// (nor "not applicable"): the action is overdue since then.
+    pub overdue_since: Option<Date>,
     /// What the committee wrote.
     pub answer: Option<AnswerDetail>,
 }
@@ -505,7 +549,7 @@ impl ItemResult {
         answer: Option<&Answer>,
         checklist: &Checklist,
     ) -> Self {
-        let level = answer.and_then(|a| checklist.scale_level(&a.status));
+        let level = answer.and_then(|a| checklist.scale_level(a.status()?));
         let (outcome, credit) = classify(answer, level);
         let possible = if outcome == Outcome::NotApplicable {
             0.0
@@ -534,6 +578,7 @@ impl ItemResult {
             possible,
             lost: possible - earned,
             gap_rank: None,
+            overdue_since: None,
             answer: answer.map(|a| AnswerDetail {
                 evidence: a.evidence.clone(),
                 note: a.note.clone(),
@@ -593,6 +638,78 @@ pub struct BasisCount {
     pub label: String,
     /// Items of the checklist with it.
     pub count: usize,
+}
+
+/// Where the items of one basis stand in an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BasisStanding {
+    /// The basis.
+    pub basis: Basis,
+    /// Its label (`Statute`).
+    pub label: String,
+    /// Items of the profile with this basis.
+    pub items: usize,
+    /// In place.
+    pub in_place: usize,
+    /// Partly in place.
+    pub partial: usize,
+    /// Not in place.
+    pub not_in_place: usize,
+    /// Answered "not applicable" (left out of `scored`).
+    pub not_applicable: usize,
+    /// Not answered.
+    pub unanswered: usize,
+    /// Weighted score over the answered items of this basis.
+    pub answered_score: Score,
+    /// Ids of the items partly or not in place, most urgent first.
+    pub not_in_place_ids: Vec<String>,
+}
+
+impl BasisStanding {
+    /// Items that count: every item of the basis but those answered "not applicable".
+    pub fn scored(&self) -> usize {
+        self.items - self.not_applicable
+    }
+
+    /// Partly or not in place.
+    pub fn partly_or_not(&self) -> usize {
+        self.partial + self.not_in_place
+    }
+
+    pub(crate) fn tally(items: &[ItemResult], gap_order: &[usize]) -> Vec<BasisStanding> {
+        [
+            Basis::Statute,
+            Basis::Guidance,
+            Basis::Example,
+            Basis::LocalPractice,
+        ]
+        .into_iter()
+        .filter_map(|basis| {
+            let of_basis = || items.iter().filter(move |i| i.basis == Some(basis));
+            let count = |outcome: Outcome| of_basis().filter(|i| i.outcome == outcome).count();
+            let total = of_basis().count();
+            (total > 0).then(|| BasisStanding {
+                basis,
+                label: basis.label().to_string(),
+                items: total,
+                in_place: count(Outcome::InPlace),
+                partial: count(Outcome::Partial),
+                not_in_place: count(Outcome::NotInPlace),
+                not_applicable: count(Outcome::NotApplicable),
+                unanswered: count(Outcome::Unanswered),
+                answered_score: Score::from_items(
+                    of_basis().filter(|i| i.outcome != Outcome::Unanswered),
+                ),
+                not_in_place_ids: gap_order
+                    .iter()
+                    .filter_map(|&n| items.get(n))
+                    .filter(|i| i.basis == Some(basis))
+                    .map(|i| i.id.clone())
+                    .collect(),
+            })
+        })
+        .collect()
+    }
 }
 
 impl BasisCount {

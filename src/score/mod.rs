@@ -7,8 +7,9 @@ pub(crate) mod labels;
 use std::collections::HashMap;
 
 pub use assessment::{
-    AnswerDetail, Assessment, BasisCount, ChecklistMeta, Coverage, Draft, ItemResult, Meta, Method,
-    NotRatedReason, Outcome, ProfileMeta, Rating, Score, SectionScore, StatusCount,
+    AnswerDetail, Assessment, BasisCount, BasisStanding, ChecklistMeta, Coverage, Draft,
+    ItemResult, Meta, Method, NotRatedReason, Outcome, ProfileMeta, Rating, Score, SectionScore,
+    StatusCount,
 };
 
 use crate::model::{Answer, Answers, Checklist, Priority, Profile};
@@ -98,6 +99,7 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         coverage,
         counts,
         sections,
+        by_basis: Vec::new(),
         items,
         gap_order: Vec::new(),
         unanswered_order: Vec::new(),
@@ -106,7 +108,24 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         sources: checklist.sources.clone(),
     };
     rank(&mut assessment);
+    mark_overdue(&mut assessment.items, answers.date);
+    assessment.by_basis = BasisStanding::tally(&assessment.items, &assessment.gap_order);
     assessment
+}
+
+/// A due date before the assessment date, on a practice still not in place, is overdue.
+fn mark_overdue(items: &mut [ItemResult], date: crate::model::Date) {
+    for item in items {
+        let open = matches!(
+            item.outcome,
+            Outcome::Partial | Outcome::NotInPlace | Outcome::Unanswered
+        );
+        item.overdue_since = item
+            .answer
+            .as_ref()
+            .and_then(|a| a.due)
+            .filter(|due| open && *due < date);
+    }
 }
 
 /// Gives each answered item the label its profile prints (a plan's own wording).

@@ -124,7 +124,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
             .iter()
             .map(|(id, status)| Answer {
                 item_id: id.clone(),
-                status: (*status).into(),
+                status: Some((*status).into()),
                 evidence: None,
                 note: None,
                 internal_note: None,
@@ -333,7 +333,7 @@ proptest! {
         let result = score(&c, &a, "h");
         let profile = c.profile(&a.profile).unwrap();
         let expected: f64 = c.items_in_profile(profile)
-            .filter(|(_, i)| a.answer(&i.id).is_none_or(|ans| ans.status != "na"))
+            .filter(|(_, i)| a.answer(&i.id).is_none_or(|ans| ans.status() != Some("na")))
             .map(|(_, i)| c.weights.of(i.priority))
             .sum();
         prop_assert!((result.overall.possible - expected).abs() < 1e-9);
@@ -370,13 +370,13 @@ proptest! {
         // Raise one answered, scorable item one step: not_met -> partial -> met.
         let mut raised = a.clone();
         let candidates: Vec<usize> = raised.answers.iter().enumerate()
-            .filter(|(_, ans)| ans.status == "not_met" || ans.status == "partial")
+            .filter(|(_, ans)| ans.status() == Some("not_met") || ans.status() == Some("partial"))
             .map(|(i, _)| i)
             .collect();
         prop_assume!(!candidates.is_empty());
         let target = candidates[pick.index(candidates.len())];
-        let next = if raised.answers[target].status == "not_met" { "partial" } else { "met" };
-        raised.answers[target].status = next.into();
+        let next = if raised.answers[target].status() == Some("not_met") { "partial" } else { "met" };
+        raised.answers[target].status = Some(next.into());
         let after = score(&c, &raised, "h");
         prop_assert!(after.overall.percent >= before.overall.percent);
         for (b, a) in before.sections.iter().zip(&after.sections) {

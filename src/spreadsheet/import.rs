@@ -1076,6 +1076,10 @@ mod tests {
         let file = load::AnswersFile::from_text(&text, std::path::Path::new("a.yaml")).unwrap();
         let (answers, _) = file.validate(&list).unwrap();
         assert_eq!(answers.district, "Example: Area");
-        assert_eq!(answers.answers.len(), 1);
+        // The row without a status stays an unanswered answer that keeps its text.
+        assert_eq!(answers.answers.len(), 2);
+        let kept = answers.answer("governance.mou-goals").unwrap();
+        assert_eq!(kept.status(), None);
+        assert_eq!(kept.evidence.as_deref(), Some("draft only"));
     }
 }

@@ -111,16 +111,20 @@ pub fn prefill_carried(
         let Some(answer) = carry.answers.iter().find(|a| a.item_id == id) else {
             continue;
         };
+        let value = answer.status.as_deref().unwrap_or("");
         let label = checklist
             .scale
             .iter()
             .zip(status_labels(checklist, profile))
-            .find(|(level, _)| level.value == answer.status)
-            .map_or(answer.status.as_str(), |(_, label)| label);
+            .find(|(level, _)| level.value == value)
+            .map_or(value, |(_, label)| label);
         grid.set(row, status, label);
         grid.set(row, evidence, answer.evidence.as_deref().unwrap_or(""));
         grid.set(row, note, answer.note.as_deref().unwrap_or(""));
-        grid.set(row, carried, &carry.from);
+        // Only a status is re-checked: an unanswered item's note is carried as it was.
+        if answer.status.is_some() {
+            grid.set(row, carried, &carry.from);
+        }
     }
 }
 

@@ -21,6 +21,7 @@ mod exports;
 mod external;
 mod honest;
 mod honest_compare;
+mod honest_numbers;
 mod hostile;
 mod html;
 mod lint;

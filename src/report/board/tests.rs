@@ -338,7 +338,8 @@ fn options_show_coverage_beside_cost() {
         page.compared
     );
     assert!(
-        page.findings[0].starts_with("On the ") && page.findings[0].contains("1st"),
+        page.findings[0].starts_with("The options are about the same on the 45 practices")
+            && page.findings[0].contains("order changes when every practice weighs the same"),
         "{:?}",
         page.findings
     );

@@ -65,6 +65,12 @@ fn write(rows: Rows) -> Result<Vec<u8>> {
 
 fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
     let ranks = &c.weight_check.ranks;
+    let costed = |col: &Column| {
+        c.cost
+            .as_ref()
+            .and_then(|cost| cost.options.iter().find(|o| o.label == col.label))
+    };
+    let increment = |col: &Column| costed(col).and_then(|o| o.increment.as_ref());
     let figure = |id: &str, title: &str, value: &dyn Fn(usize, &Column) -> String| {
         let mut row = vec!["figure".to_string(), id.into(), title.into(), String::new()];
         row.extend(c.columns.iter().enumerate().map(|(n, col)| value(n, col)));
@@ -125,11 +131,11 @@ fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
             "Percent on the common items with equal weights",
             &|_, col| csv_number(col.common_equal_weight.percent),
         ),
-        figure("rank", "Rank on the common items", &|n, _| {
-            ranks
-                .get(n)
-                .map_or(String::new(), |r| r.weighted.to_string())
-        }),
+        figure(
+            "rank",
+            "Rank on the common items (ties within the margin share one; empty: not rated)",
+            &|_, col| col.rank.map_or(String::new(), |r| r.to_string()),
+        ),
         figure(
             "equal_weight_rank",
             "Rank on the common items with equal weights",
@@ -144,15 +150,76 @@ fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
         figure("staff_fte", "Staff (FTE)", &|_, col| {
             option(col, |o| o.staff_fte).map_or(String::new(), |v| format!("{v}"))
         }),
-        figure(
-            "cost_per_point",
-            "Annual cost per point of the common-items percent",
-            &|_, col| col.cost_per_point.map_or(String::new(), |v| format!("{v}")),
-        ),
-        figure("critical_open", "Critical items left open", &|_, col| {
-            let ids: Vec<&str> = col.critical_open.iter().map(|i| i.id.as_str()).collect();
-            ids.join(" ")
+        figure("years", "Years planned over", &|_, col| {
+            option(col, |o| o.years).map_or(String::new(), |v| format!("{v}"))
         }),
+        figure(
+            "in_place_common",
+            "Practices in place on the common items",
+            &|_, col| costed(col).map_or(String::new(), |o| o.in_place.to_string()),
+        ),
+        figure(
+            "dominated_by",
+            "Dominated by (costs no more, at least as many practices in place)",
+            &|_, col| {
+                costed(col)
+                    .and_then(|o| o.dominated_by.clone())
+                    .unwrap_or_default()
+            },
+        ),
+        figure(
+            "increment_over",
+            "Set against the next less costly option that is not dominated",
+            &|_, col| increment(col).map_or(String::new(), |i| i.over.clone()),
+        ),
+        figure(
+            "extra_annual_cost",
+            "Extra annual cost over that option",
+            &|_, col| increment(col).map_or(String::new(), |i| format!("{}", i.extra_annual_cost)),
+        ),
+        figure(
+            "extra_in_place",
+            "Extra practices in place over that option",
+            &|_, col| increment(col).map_or(String::new(), |i| i.extra_in_place.to_string()),
+        ),
+        figure(
+            "critical_open",
+            "Critical items partly or not in place",
+            &|_, col| {
+                let ids: Vec<&str> = col.critical_open.iter().map(|i| i.id.as_str()).collect();
+                ids.join(" ")
+            },
+        ),
+        figure(
+            "critical_unanswered",
+            "Critical items not yet answered",
+            &|_, col| {
+                let ids: Vec<&str> = col
+                    .critical_unanswered
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .collect();
+                ids.join(" ")
+            },
+        ),
+        figure(
+            "statutory_in_place",
+            "Statutory duties in place",
+            &|_, col| {
+                col.statutory
+                    .as_ref()
+                    .map_or(String::new(), |s| s.in_place.to_string())
+            },
+        ),
+        figure(
+            "statutory_scored",
+            "Statutory duties that apply",
+            &|_, col| {
+                col.statutory
+                    .as_ref()
+                    .map_or(String::new(), |s| s.scored().to_string())
+            },
+        ),
         figure("draft", "Why it is a draft (empty if not)", &|_, col| {
             draft_cell(&col.draft, col.coverage, col.rating.coverage_threshold)
         }),
@@ -185,12 +252,11 @@ fn section_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
                 section.title.clone(),
                 String::new(),
             ];
-            row.extend(
-                section
-                    .scores
-                    .iter()
-                    .map(|s| s.map_or_else(|| "not_in_scope".into(), |s| csv_number(s.percent))),
-            );
+            row.extend(section.scores.iter().map(|s| match s {
+                None => "not_in_scope".into(),
+                Some(s) if !s.rated => "not_rated".into(),
+                Some(s) => csv_number(s.score.percent),
+            }));
             if let Some(step) = whole {
                 let change = step.sections.iter().find(|s| s.id == section.id);
                 row.push(csv_number(change.and_then(|s| s.like_for_like.points)));
@@ -231,7 +297,7 @@ fn status_value(cell: &ItemCell) -> String {
 fn movement(step: &TrendStep, id: &str) -> &'static str {
     let lists = [
         ("improved", &step.improved),
-        ("regressed", &step.regressed),
+        ("slipped", &step.regressed),
         ("newly_answered", &step.new),
         ("no_longer_answered", &step.dropped),
         ("reclassified", &step.reclassified),
@@ -242,7 +308,7 @@ fn movement(step: &TrendStep, id: &str) -> &'static str {
         .map_or("unchanged", |(name, _)| name)
 }
 
-const SUMMARY_HEADER: [&str; 26] = [
+const SUMMARY_HEADER: [&str; 28] = [
     "row_type",
     "district",
     "label",
@@ -270,6 +336,8 @@ const SUMMARY_HEADER: [&str; 26] = [
     "checklist_version",
     // Last, so readers that take columns by position keep working.
     "draft",
+    "in_place",
+    "partly_or_not",
 ];
 
 fn district_rows(s: &Summary) -> Rows {
@@ -304,6 +372,8 @@ fn district_rows(s: &Summary) -> Rows {
                 d.averaged.to_string(),
                 d.checklist_version.clone(),
                 draft_cell(&d.draft, d.coverage, d.rating.coverage_threshold),
+                String::new(),
+                String::new(),
             ]
         })
         .collect()
@@ -374,9 +444,32 @@ fn gap_rows(s: &Summary) -> Rows {
                 ("priority", gap.priority.as_str().into()),
                 ("percent", format!("{:.1}", gap.share)),
                 ("gaps", gap.districts.to_string()),
-                ("unanswered", gap.unanswered.to_string()),
+                ("answered", gap.answered.to_string()),
                 ("districts", gap.applies.to_string()),
             ])
         })
+        .chain(s.most_unanswered.iter().map(|item| {
+            sparse(&[
+                ("row_type", "unanswered_item".into()),
+                ("id", item.id.clone()),
+                ("title", item.title.clone()),
+                ("priority", item.priority.as_str().into()),
+                ("percent", format!("{:.1}", item.share)),
+                ("unanswered", item.districts.to_string()),
+                ("districts", item.applies.to_string()),
+            ])
+        }))
+        .chain(std::iter::once(sparse(&[
+            ("row_type", "statutory_duties".into()),
+            ("title", "Statutory duties".into()),
+            ("items", s.statutory.counts.scored.to_string()),
+            ("in_place", s.statutory.counts.in_place.to_string()),
+            (
+                "partly_or_not",
+                s.statutory.counts.partly_or_not.to_string(),
+            ),
+            ("unanswered", s.statutory.counts.unanswered.to_string()),
+            ("districts", s.statutory.districts.to_string()),
+        ])))
         .collect()
 }

@@ -3,10 +3,11 @@
 //! figures. Number formats come from [`crate::report::view`].
 
 use crate::compare::{
-    Column, Comparison, ComparisonKind, DistrictRow, DraftNotice, Role, Summary, TrendStep,
+    CellState, Column, Comparison, ComparisonKind, CostedOption, DistrictRow, DraftNotice, Role,
+    SectionCell, Summary, TrendStep, Verdict,
 };
-use crate::report::view::{band_text, draft_reasons, fraction, percent, weight};
-use crate::score::Score;
+use crate::report::board::and_list;
+use crate::report::view::{band_text, draft_reasons, fraction, not_rated_section, percent, weight};
 
 /// How many of the most common gaps the summary's document lists (CSV and JSON list all).
 pub const COMMON_GAPS_SHOWN: usize = 15;
@@ -173,12 +174,21 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
             per_column(&|col| one_time(col).map_or_else(not_given, money)),
         ));
     }
-    if c.columns.iter().any(|col| col.cost_per_point.is_some()) {
+    let spread = |col: &Column| {
+        let cost = c.cost.as_ref()?;
+        cost.options
+            .iter()
+            .find(|o| o.label == col.label)?
+            .cost_per_year_over_years
+            .zip(col.option.and_then(|o| o.years))
+    };
+    if c.columns.iter().any(|col| spread(col).is_some()) {
         rows.push((
-            "Cost per point",
+            "Cost a year, one-time cost spread",
             per_column(&|col| {
-                col.cost_per_point
-                    .map_or_else(not_given, |v| format!("{} a year", money(v)))
+                spread(col).map_or_else(not_given, |(v, years)| {
+                    format!("{} over {years:.0} years", money(v))
+                })
             }),
         ));
     }
@@ -192,15 +202,101 @@ pub fn figure_rows(c: &Comparison) -> Vec<(&'static str, Vec<String>)> {
     rows
 }
 
-/// `91.2% (1st)`: the score on the items every column scores, and the rank on it (a trend
-/// is not ranked: its columns are years of one program).
+/// `91.2% (1st)`: the score on the items every column scores, and the rank on it: `tied
+/// 1st` within the margin, `about the same` when no order holds, `not ranked` without a
+/// rating (a trend is not ranked: its columns are years of one program).
 pub fn common_cell(c: &Comparison, col: &Column) -> String {
     match c.kind {
-        ComparisonKind::Options => {
-            format!("{} ({})", percent(col.common.percent), ordinal(col.rank))
-        }
+        ComparisonKind::Options => format!("{} ({})", percent(col.common.percent), place(c, col)),
         ComparisonKind::Trend => percent(col.common.percent),
     }
+}
+
+/// An option's place on the common items, in words.
+pub fn place(c: &Comparison, col: &Column) -> String {
+    let Some(rank) = col.rank else {
+        return "not ranked: no rating".to_string();
+    };
+    if c.standing.verdict == Verdict::AboutTheSame {
+        return "about the same".to_string();
+    }
+    let sharing = c.columns.iter().filter(|o| o.rank == Some(rank)).count();
+    if sharing > 1 {
+        format!("tied {}", ordinal(rank))
+    } else {
+        ordinal(rank)
+    }
+}
+
+/// How the options stand on the practices they share, in one sentence; `None` for a trend or
+/// a single option.
+pub fn standing_line(c: &Comparison) -> Option<String> {
+    if c.kind != ComparisonKind::Options || c.columns.len() < 2 || c.common_items.items == 0 {
+        return None;
+    }
+    let shared = format!(
+        "the {} practices every option is scored on",
+        c.common_items.items
+    );
+    let margin = weight(c.standing.margin_points);
+    let figures = |cols: &mut dyn Iterator<Item = &Column>| -> Vec<String> {
+        cols.map(|col| {
+            format!(
+                "\u{201c}{}\u{201d} {}",
+                col.label,
+                percent(col.common.percent)
+            )
+        })
+        .collect()
+    };
+    let mut ranked: Vec<&Column> = c.columns.iter().filter(|col| col.rank.is_some()).collect();
+    ranked.sort_by_key(|col| col.rank);
+    let mut line = match c.standing.verdict {
+        Verdict::NotRanked => {
+            format!("Fewer than two options are rated, so the options are not ranked on {shared}.")
+        }
+        Verdict::AboutTheSame => {
+            let why = if c.weight_check.holds {
+                format!("they are within {margin} points of each other")
+            } else {
+                "their order changes when every practice weighs the same".to_string()
+            };
+            format!(
+                "The options are about the same on {shared} ({}): {why}.",
+                and_list(&figures(&mut ranked.iter().copied()))
+            )
+        }
+        Verdict::Ranked => {
+            let order: Vec<String> = ranked
+                .iter()
+                .map(|col| {
+                    format!(
+                        "{} \u{201c}{}\u{201d} ({})",
+                        place(c, col),
+                        col.label,
+                        percent(col.common.percent)
+                    )
+                })
+                .collect();
+            format!(
+                "On {shared}, the options rank {}; options within {margin} points of each                  other are tied, and the order is the same when every practice weighs the same.",
+                and_list(&order)
+            )
+        }
+    };
+    if !c.standing.not_ranked.is_empty() {
+        let names: Vec<String> = c
+            .standing
+            .not_ranked
+            .iter()
+            .map(|l| format!("\u{201c}{l}\u{201d}"))
+            .collect();
+        line.push_str(&format!(
+            " Not ranked, for too few practices answered: {}.",
+            and_list(&names)
+        ));
+    }
+    Some(line)
 }
 
 pub use crate::compare::ordinal;
@@ -218,17 +314,17 @@ pub fn ranking_line(c: &Comparison) -> String {
         .collect();
     let mut line = format!(
         "{lead} the {} items every {each} scores (possible weight {}): {}. \"Overall\" is \
-         each {each}'s own score, on its own items",
+         each {each}'s own score, on its own items.",
         c.common_items.items,
         weight(c.common_items.possible),
         ranked.join("; ")
     );
-    if c.columns.iter().any(|col| col.cost_per_point.is_some()) {
-        line.push_str(
-            "; \"Cost per point\" is the annual cost divided by the common-items percentage",
-        );
+    if c.kind == ComparisonKind::Options {
+        line.push_str(&format!(
+            " Options within {} points of each other on the common items share a rank.",
+            weight(c.standing.margin_points)
+        ));
     }
-    line.push('.');
     line
 }
 
@@ -280,22 +376,29 @@ pub fn nothing_everywhere_line(c: &Comparison) -> &'static str {
     }
 }
 
-/// Per column, the critical items it leaves open: `title (status)`, or `none`.
+/// Per column, the critical items it leaves open: `title (status)`, or `none`; then those not
+/// yet answered, apart.
 pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
     c.columns
         .iter()
         .map(|col| {
-            let items: Vec<String> = col
+            let mut items: Vec<String> = col
                 .critical_open
                 .iter()
                 .map(|i| format!("{} ({})", i.title, i.label.to_lowercase()))
                 .collect();
-            let text = if items.is_empty() {
-                "none".to_string()
-            } else {
-                items.join("; ")
-            };
-            (col.label.clone(), text)
+            if items.is_empty() {
+                items.push("none".to_string());
+            }
+            if !col.critical_unanswered.is_empty() {
+                let titles: Vec<&str> = col
+                    .critical_unanswered
+                    .iter()
+                    .map(|i| i.title.as_str())
+                    .collect();
+                items.push(format!("Not yet answered: {}", titles.join("; ")));
+            }
+            (col.label.clone(), items.join("; "))
         })
         .collect()
 }
@@ -306,8 +409,9 @@ pub const CRITICAL_OPEN_HEADING: &str = "Critical items left open";
 /// The sentence under [`CRITICAL_OPEN_HEADING`].
 pub fn critical_open_line(c: &Comparison) -> String {
     format!(
-        "Critical items that each {} leaves not fully covered: partly or not in place, \
-         unanswered, or answered not applicable.",
+        "Critical items that each {} answers partly or not in place. Items not yet answered \
+         are named apart: they are not known to be gaps. An item outside a profile, or \
+         answered not applicable, does not apply and is not listed.",
         column_noun(c).to_lowercase()
     )
 }
@@ -388,9 +492,14 @@ pub fn money(value: f64) -> String {
     format!("{sign}${grouped}")
 }
 
-/// A section's percentage, or `not in scope`.
-pub fn section_cell(score: Option<&Score>) -> String {
-    score.map_or_else(|| "not in scope".to_string(), |s| percent(s.percent))
+/// A section's percentage, `not in scope`, or `not rated (2 of 24 answered)` when too little
+/// of it is answered for its score to mean anything.
+pub fn section_cell(cell: Option<&SectionCell>) -> String {
+    match cell {
+        None => "not in scope".to_string(),
+        Some(cell) if !cell.rated => not_rated_section(cell.coverage),
+        Some(cell) => percent(cell.score.percent),
+    }
 }
 
 /// `+4.2 pts`, `-3.0 pts`, `0.0 pts`, or `n/a`.
@@ -415,11 +524,11 @@ pub fn step_headline(step: &TrendStep) -> String {
     )
 }
 
-/// `Items: 12 improved, 3 regressed, 90 unchanged.`: only the counts that are not zero.
+/// `Items: 12 improved, 3 slipped, 90 unchanged.`: only the counts that are not zero.
 pub fn step_counts(step: &TrendStep) -> String {
     let parts: Vec<String> = [
         (step.improved.len(), "improved"),
-        (step.regressed.len(), "regressed"),
+        (step.regressed.len(), "slipped"),
         (step.unchanged, "unchanged"),
         (step.new.len(), "newly answered"),
         (step.dropped.len(), "no longer answered"),
@@ -440,7 +549,8 @@ pub fn step_counts(step: &TrendStep) -> String {
 pub fn step_lists(step: &TrendStep) -> Vec<(&'static str, &[crate::compare::ItemChange])> {
     [
         ("Improved", step.improved.as_slice()),
-        ("Regressed", step.regressed.as_slice()),
+        ("Slipped", step.regressed.as_slice()),
+        ("Critical gaps closed", step.critical_closed.as_slice()),
         ("Newly answered", step.new.as_slice()),
         ("No longer answered", step.dropped.as_slice()),
         (
@@ -459,25 +569,43 @@ pub fn whole_trend(c: &Comparison) -> Option<&TrendStep> {
     trend.span.as_ref().or(trend.steps.first())
 }
 
-/// `Option A closes 10 of 14; Option B closes 3 of 14` (a trend: `2025: 3 of 14 in place`).
+/// `Option A closes 1 of 2 that apply; Option B closes 0 of 1 that applies (the FERPA item
+/// does not apply: outside its profile)`; a trend: `2025: 3 of 14 in place`.
 pub fn closes_line(c: &Comparison) -> String {
-    let total = c.critical_gaps.len();
     let parts: Vec<String> = c
         .columns
         .iter()
         .map(|col| {
-            let closed = c
-                .critical_gaps
-                .iter()
-                .filter(|g| g.closed_by.contains(&col.label))
-                .count();
-            match c.kind {
-                ComparisonKind::Options => format!("{} closes {closed} of {total}", col.label),
-                ComparisonKind::Trend => format!("{}: {closed} of {total} in place", col.label),
+            let closing = &col.critical_closing;
+            let (closed, apply) = (closing.closed, closing.apply);
+            let mut part = match c.kind {
+                ComparisonKind::Options => format!(
+                    "{} closes {closed} of {apply} that {}",
+                    col.label,
+                    if apply == 1 { "applies" } else { "apply" }
+                ),
+                ComparisonKind::Trend => format!("{}: {closed} of {apply} in place", col.label),
+            };
+            if !closing.not_applying.is_empty() {
+                let why: Vec<String> = closing
+                    .not_applying
+                    .iter()
+                    .map(|n| format!("{} ({})", n.title, not_applying_reason(n.state)))
+                    .collect();
+                part.push_str(&format!("; does not apply: {}", why.join("; ")));
             }
+            part
         })
         .collect();
-    parts.join("; ")
+    parts.join(". ")
+}
+
+/// Why an item does not apply to a column.
+pub fn not_applying_reason(state: CellState) -> &'static str {
+    match state {
+        CellState::NotApplicable => "answered not applicable",
+        _ => "outside its profile",
+    }
 }
 
 /// The heading over the critical gaps: options close gaps; a trend shows them over time.
@@ -492,9 +620,11 @@ pub fn critical_heading(c: &Comparison) -> &'static str {
 pub fn everywhere_line(c: &Comparison) -> &'static str {
     match c.kind {
         ComparisonKind::Options => {
-            "Partly in place, not in place or unanswered under every option."
+            "Answered partly or not in place under every option. Unanswered items are not gaps."
         }
-        ComparisonKind::Trend => "Partly in place, not in place or unanswered every time.",
+        ComparisonKind::Trend => {
+            "Answered partly or not in place every time. Unanswered items are not gaps."
+        }
     }
 }
 
@@ -617,17 +747,97 @@ pub const NO_LATEST: &str = "No district has a current assessment of its program
      a planning option or an earlier year, listed below.";
 
 /// Explains the average per section.
-pub const SECTION_AVERAGE_LINE: &str = "The mean of the districts' section percentages, over the \
-     districts whose profile scores the section.";
+pub const SECTION_AVERAGE_LINE: &str = "The mean of the districts' section percentages, each \
+     taken over the section's answered items only (an unanswered item is not known to be a gap), \
+     over the districts that answered at least one of the section's items; each average says \
+     how many districts it is over.";
 
 /// What the list of the most common gaps holds.
 pub fn common_gaps_line(shown: usize, total: usize) -> String {
     format!(
         "The {shown} items that are a gap in the most districts, of {} that are a gap \
-         somewhere. A gap is an item partly or not in place, or unanswered; the share is out of \
-         the districts whose profile includes the item.",
+         somewhere. A gap is an item answered partly or not in place; an unanswered item is \
+         never a gap (the most often unanswered are listed apart). The share is out of the \
+         districts that answered the item.",
         count_of(total, "item", "items")
     )
+}
+
+/// What the list of the most often unanswered items holds.
+pub fn most_unanswered_line(shown: usize, total: usize) -> String {
+    format!(
+        "The {shown} items left unanswered in the most districts, of {} left unanswered \
+         somewhere. These are not gaps: whether they are in place is not yet known. The share \
+         is out of the districts whose profile includes the item.",
+        count_of(total, "item", "items")
+    )
+}
+
+/// `3 of 8 districts that answered it (37.5%)`.
+pub fn gap_share(gap: &crate::compare::CommonGap) -> String {
+    format!(
+        "a gap in {} of {} that answered it, {:.1}%",
+        gap.districts,
+        count_of(gap.answered, "district", "districts"),
+        gap.share
+    )
+}
+
+/// `Weakest section on average: Training (62.0% over 5 districts); strongest: ...`, over the
+/// sections' answered items; `None` with fewer than two sections averaged.
+pub fn weakest_strongest_line(s: &Summary) -> Option<String> {
+    let scored: Vec<(&str, f64, usize)> = s
+        .sections
+        .iter()
+        .filter_map(|section| {
+            section
+                .average
+                .map(|a| (section.title.as_str(), a, section.districts))
+        })
+        .collect();
+    let low = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let high = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if scored.len() < 2 || low.1 >= high.1 {
+        return None;
+    }
+    let figure = |(title, percent_value, districts): &(&str, f64, usize)| {
+        let over = if *districts == 1 {
+            "in the one district that answered it".to_string()
+        } else {
+            format!("on average over {districts} districts")
+        };
+        format!("{title} ({} {over})", percent(Some(*percent_value)))
+    };
+    Some(format!(
+        "Weakest section, over answered items: {}; strongest: {}.",
+        figure(low),
+        figure(high)
+    ))
+}
+
+/// `Statutory duties: across 6 districts, 150 of 170 in place, 12 partly or not, 8 not
+/// answered; 2 districts have every one in place.`
+pub fn statutory_summary_line(s: &Summary) -> Option<String> {
+    let st = &s.statutory;
+    if st.districts == 0 {
+        return None;
+    }
+    let counts = crate::report::board::duty_counts(
+        st.counts.in_place,
+        st.counts.scored,
+        st.counts.partly_or_not,
+        st.counts.unanswered,
+    );
+    Some(format!(
+        "Statutory duties, across the latest assessments of {}: {counts}; {} {} every one in place.",
+        count_of(st.districts, "district", "districts"),
+        st.every_duty_in_place,
+        if st.every_duty_in_place == 1 {
+            "has"
+        } else {
+            "have"
+        }
+    ))
 }
 
 /// Explains how files are grouped into districts.
@@ -704,6 +914,165 @@ pub fn csv_number(value: Option<f64>) -> String {
 /// A weight sum for CSV.
 pub fn csv_weight(value: f64) -> String {
     weight(value)
+}
+
+/// How the cost comparison is made, under its table.
+pub const COST_METHOD: &str = "How this is worked out: the options that give an annual cost \
+     are put in order of it, least first. Each is set against the next less costly option \
+     that is not dominated, and the table shows the extra cost a year and the extra practices \
+     in place (critical and high-priority counted apart) on the items every option is scored \
+     on. An option is dominated when another costs no more and puts at least as many \
+     practices in place. A one-time cost is shown beside; where a file says how many years \
+     it plans over, the cost a year over those years adds the one-time cost spread evenly. No \
+     cost is divided by a percentage, and an option without a cost is never taken as free.";
+
+/// `$98,000 a year` and, beside it, the one-time cost and the cost a year over the years the
+/// option plans for: `$98,000 a year; $12,000 once; $100,400 a year over the first 5 years`.
+pub fn option_cost(option: &CostedOption) -> String {
+    let mut text = format!("{} a year", money(option.annual_cost));
+    if let Some(once) = option.one_time_cost {
+        text.push_str(&format!("; {} once", money(once)));
+    }
+    if let (Some(spread), Some(years)) = (option.cost_per_year_over_years, option.years) {
+        text.push_str(&format!(
+            "; {} a year over the first {years:.0} years",
+            money(spread)
+        ));
+    }
+    text
+}
+
+/// `12 in place (3 critical, 4 high)`.
+pub fn in_place_text(option: &CostedOption) -> String {
+    format!(
+        "{} in place ({} critical, {} high)",
+        option.in_place, option.critical_in_place, option.high_in_place
+    )
+}
+
+/// `+3 (1 critical, 2 high)`, `-2 (0 critical, -1 high)`.
+fn signed_count(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// What an option adds over the next cheaper one, or why it is not set against one:
+/// `$14,000 a year more than "A" for +3 practices in place (1 critical, 2 high)`.
+pub fn increment_text(option: &CostedOption) -> String {
+    if let Some(by) = &option.dominated_by {
+        return format!("Dominated by \u{201c}{by}\u{201d}");
+    }
+    match &option.increment {
+        None => "Least costly".to_string(),
+        Some(inc) => format!(
+            "{} a year more than \u{201c}{}\u{201d} for {} practices in place ({} critical, {} high)",
+            money(inc.extra_annual_cost),
+            inc.over,
+            signed_count(inc.extra_in_place),
+            signed_count(inc.extra_critical_in_place),
+            signed_count(inc.extra_high_in_place),
+        ),
+    }
+}
+
+/// What an option adds, as a sentence: `"B" costs $14,000 a year more than "A" and puts 3
+/// more practices in place ...`, or `"B" is dominated: ...`; `None` for the least costly.
+fn increment_sentence(option: &CostedOption, all: &[CostedOption]) -> Option<String> {
+    let name = format!("\u{201c}{}\u{201d}", option.label);
+    if let Some(by) = &option.dominated_by {
+        let other = all.iter().find(|o| &o.label == by)?;
+        return Some(format!(
+            "{name} is dominated: \u{201c}{by}\u{201d} costs {} a year and puts {} practices in \
+             place, against {} a year and {} for {name}.",
+            money(other.annual_cost),
+            other.in_place,
+            money(option.annual_cost),
+            option.in_place
+        ));
+    }
+    let inc = option.increment.as_ref()?;
+    let more = |n: i64| match n {
+        0 => "no more".to_string(),
+        n if n > 0 => format!("{n} more"),
+        n => format!("{} fewer", -n),
+    };
+    Some(format!(
+        "{name} costs {} a year more than \u{201c}{}\u{201d} and puts {} {} in place ({} \
+         critical, {} high-priority).",
+        money(inc.extra_annual_cost),
+        inc.over,
+        more(inc.extra_in_place),
+        if inc.extra_in_place.abs() == 1 {
+            "practice"
+        } else {
+            "practices"
+        },
+        more(inc.extra_critical_in_place),
+        more(inc.extra_high_in_place),
+    ))
+}
+
+/// The cost comparison in sentences: the order by cost, what each step buys, what is
+/// dominated, and the options without a cost or a rating. Empty for a trend.
+pub fn cost_lines(c: &Comparison) -> Vec<String> {
+    let Some(cost) = &c.cost else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let quoted = |l: &str| format!("\u{201c}{l}\u{201d}");
+    if cost.options.is_empty() {
+        lines.push(
+            "No option gives an annual cost, so the options' costs are not compared.".to_string(),
+        );
+    } else {
+        let order: Vec<String> = cost
+            .options
+            .iter()
+            .map(|o| format!("{} ({})", quoted(&o.label), option_cost(o)))
+            .collect();
+        lines.push(format!(
+            "By annual cost, least first: {}. Each is set against the next less costly option \
+             that is not dominated, by the practices in place on the {} every option is scored on.",
+            and_list(&order),
+            practices_count(c.common_items.items)
+        ));
+        for option in &cost.options {
+            if let Some(line) = increment_sentence(option, &cost.options) {
+                lines.push(line);
+            }
+        }
+    }
+    if !cost.no_cost.is_empty() {
+        let names: Vec<String> = cost.no_cost.iter().map(|l| quoted(l)).collect();
+        lines.push(format!(
+            "{} {} no annual cost, so {} not placed by cost.",
+            and_list(&names),
+            if names.len() == 1 { "gives" } else { "give" },
+            if names.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        ));
+    }
+    if !cost.not_rated.is_empty() {
+        let names: Vec<String> = cost.not_rated.iter().map(|l| quoted(l)).collect();
+        lines.push(format!(
+            "{} {} not rated (too few practices answered), so {} cost is not compared.",
+            and_list(&names),
+            if names.len() == 1 { "is" } else { "are" },
+            if names.len() == 1 { "its" } else { "their" }
+        ));
+    }
+    lines
+}
+
+/// `45 practices`, `1 practice`.
+fn practices_count(n: usize) -> String {
+    count_of(n, "practice", "practices")
 }
 
 #[cfg(test)]

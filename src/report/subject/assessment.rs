@@ -41,7 +41,7 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     mou(&mut doc, a);
     action_plan(&mut doc, a);
     every_item(&mut doc, a, internal);
-    unanswered(&mut doc, a);
+    unanswered(&mut doc, a, internal);
     tailoring(&mut doc, a);
     method(&mut doc, a);
     let sources_at = doc.blocks.len();
@@ -163,9 +163,17 @@ fn section_chart(a: &Assessment) -> Chart {
         .iter()
         .map(|s| BarGroup {
             label: s.title.clone(),
-            bars: vec![Bar {
-                percent: s.score.percent,
-                value: view::bar_value(&s.score),
+            bars: vec![if s.rated {
+                Bar {
+                    percent: s.score.percent,
+                    value: view::bar_value(&s.score),
+                }
+            } else {
+                // Too little answered for a score: a short bar would read as a weak section.
+                Bar {
+                    percent: None,
+                    value: view::not_rated_section(s.coverage),
+                }
             }],
         })
         .collect();
@@ -349,12 +357,23 @@ fn action_plan(doc: &mut Document, a: &Assessment) {
         .iter()
         .map(|item| {
             let answer = item.answer.as_ref();
-            let due = answer.and_then(|a| a.due).map(|d| d.to_string());
+            let due = match item.overdue_since {
+                Some(due) => view::overdue_mark(due),
+                None => answer
+                    .and_then(|a| a.due)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            };
             let owner = answer.and_then(|a| a.owner.clone());
             vec![
                 Cell {
                     strong: true,
-                    ..Cell::plain(due.unwrap_or_default())
+                    tone: if item.overdue_since.is_some() {
+                        Tone::Bad
+                    } else {
+                        Tone::Normal
+                    },
+                    ..Cell::plain(due)
                 },
                 Cell::plain(owner.unwrap_or_default()),
                 item_cell(item),
@@ -406,7 +425,7 @@ fn every_item(doc: &mut Document, a: &Assessment, internal: bool) {
     }
 }
 
-fn unanswered(doc: &mut Document, a: &Assessment) {
+fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
     let items: Vec<&ItemResult> = a.unanswered().collect();
     doc.heading(
         1,
@@ -424,6 +443,9 @@ fn unanswered(doc: &mut Document, a: &Assessment) {
             vec![
                 priority_cell(item.priority),
                 item_cell(item),
+                // What the committee wrote although it could not answer ("the clause exists
+                // but its text was not visible") is the reader's only clue.
+                Cell::plain(view::answer_lines(item, internal).join("\n")),
                 Cell::plain(item.responsible.label()),
                 figure(view::weight(item.weight)),
             ]
@@ -432,10 +454,11 @@ fn unanswered(doc: &mut Document, a: &Assessment) {
     doc.push(Block::Table(Table {
         caption: "Unanswered items, most urgent first".into(),
         columns: vec![
-            Column::new("Priority", 0.12),
-            Column::new("Item", 0.58),
-            Column::new("Responsible", 0.15),
-            right("Weight", 0.15),
+            Column::new("Priority", 0.11),
+            Column::new("Item", 0.38),
+            Column::new("What the committee noted", 0.28),
+            Column::new("Responsible", 0.12),
+            right("Weight", 0.11),
         ],
         rows,
     }));
@@ -518,6 +541,7 @@ fn method_tables(doc: &mut Document, a: &Assessment) {
         columns: vec![Column::new("Priority", 0.4), right("Weight", 0.6)],
         rows: weights,
     }));
+    basis_table(doc, a);
     doc.heading(2, "Ratings", Some("ratings"));
     let bands = a
         .method
@@ -535,6 +559,41 @@ fn method_tables(doc: &mut Document, a: &Assessment) {
     }));
 }
 
+/// The score by basis: the statutory duties apart from guidance, examples and local practice.
+fn basis_table(doc: &mut Document, a: &Assessment) {
+    if a.by_basis.is_empty() {
+        return;
+    }
+    doc.heading(2, "Score by basis", Some("by-basis"));
+    doc.paragraph(view::BASIS_LINE);
+    let rows = a
+        .by_basis
+        .iter()
+        .map(|b| {
+            vec![
+                Cell::plain(&b.label),
+                figure(b.scored().to_string()),
+                figure(b.in_place.to_string()),
+                figure(b.partly_or_not().to_string()),
+                figure(b.unanswered.to_string()),
+                figure(view::percent(b.answered_score.percent)),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Where the items of each basis stand".into(),
+        columns: vec![
+            Column::new("Basis", 0.24),
+            right("Items that apply", 0.16),
+            right("In place", 0.14),
+            right("Partly or not", 0.16),
+            right("Not answered", 0.14),
+            right("Score, answered", 0.16),
+        ],
+        rows,
+    }));
+}
+
 fn arithmetic_table(a: &Assessment) -> Table {
     let mut rows: Vec<Vec<Cell>> = a
         .sections
@@ -544,7 +603,11 @@ fn arithmetic_table(a: &Assessment) -> Table {
                 Cell::plain(&s.title),
                 figure(s.items.to_string()),
                 figure(view::fraction(&s.score)),
-                figure(view::percent(s.score.percent)),
+                figure(if s.rated {
+                    view::percent(s.score.percent)
+                } else {
+                    view::not_rated_section(s.coverage)
+                }),
             ]
         })
         .collect();

@@ -63,7 +63,7 @@ fn status_cell(item: &ItemResult) -> Cell {
 }
 
 /// A bulleted list of plain lines.
-fn bullets<I: IntoIterator<Item = String>>(lines: I) -> Block {
+pub(crate) fn bullets<I: IntoIterator<Item = String>>(lines: I) -> Block {
     Block::List(List {
         ordered: false,
         items: lines.into_iter().map(Paragraph::plain).collect(),

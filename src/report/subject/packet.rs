@@ -29,6 +29,9 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
     for caveat in &page.caveats {
         doc.push(Block::Paragraph(Paragraph::toned(caveat, Tone::Caution)));
     }
+    if let Some(statutory) = &page.statutory {
+        doc.paragraph(statutory);
+    }
     doc.heading(2, "What the assessment found", Some("board-findings"));
     doc.push(Block::List(List {
         ordered: true,
@@ -39,6 +42,10 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
             .collect(),
     }));
     critical_gaps(doc, &page);
+    if !page.overdue.is_empty() {
+        doc.heading(2, "Overdue actions", Some("board-overdue"));
+        doc.push(bullets(page.overdue.iter().cloned()));
+    }
     committee_and_sign_off(doc, &page.committee);
 }
 

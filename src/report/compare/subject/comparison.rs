@@ -47,6 +47,7 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
     side_by_side(&mut doc, c);
     if c.kind == ComparisonKind::Options {
         weight_check(&mut doc, c);
+        cost(&mut doc, c);
     }
     critical_open(&mut doc, c);
     sections(&mut doc, c);
@@ -175,6 +176,44 @@ fn weight_check(doc: &mut Document, c: &Comparison) {
     }));
 }
 
+/// Cost the way budgets compare it: by annual cost, each option against the next less costly
+/// one that is not dominated, by what the extra cost buys in practices in place.
+fn cost(doc: &mut Document, c: &Comparison) {
+    let Some(cost) = &c.cost else {
+        return;
+    };
+    doc.heading(2, "Cost and what it buys", Some("cost"));
+    for line in view::cost_lines(c) {
+        doc.paragraph(line);
+    }
+    if cost.options.is_empty() {
+        return;
+    }
+    let rows = cost
+        .options
+        .iter()
+        .map(|option| {
+            vec![
+                strong_cell(&option.label),
+                Cell::plain(view::option_cost(option)),
+                Cell::plain(view::in_place_text(option)),
+                Cell::plain(view::increment_text(option)),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "Options by annual cost, least first".into(),
+        columns: vec![
+            Column::new("Option", 0.24),
+            Column::new("Cost", 0.26),
+            Column::new("Practices in place on the common items", 0.20),
+            Column::new("Against the next less costly option", 0.30),
+        ],
+        rows,
+    }));
+    muted(doc, view::COST_METHOD);
+}
+
 fn critical_open(doc: &mut Document, c: &Comparison) {
     doc.heading(1, view::CRITICAL_OPEN_HEADING, Some("critical-open"));
     doc.paragraph(view::critical_open_line(c));
@@ -241,8 +280,13 @@ fn sections(doc: &mut Document, c: &Comparison) {
     }
 }
 
-/// One group of bars per section, one bar (series) per column.
+/// One group of bars per section, one bar (series) per column; a section too thinly answered
+/// has no bar, only its "not rated" label. A trend's bars are the first and the last
+/// assessment over the items answered both times, the basis of its change column.
 fn section_chart(c: &Comparison) -> Chart {
+    if let Some(step) = view::whole_trend(c) {
+        return trend_chart(c, step);
+    }
     let series: Vec<String> = c.columns.iter().map(|col| col.label.clone()).collect();
     let groups: Vec<BarGroup> = c
         .sections
@@ -252,13 +296,61 @@ fn section_chart(c: &Comparison) -> Chart {
             bars: section
                 .scores
                 .iter()
-                .map(|score| Bar {
-                    percent: score.and_then(|s| s.percent),
-                    value: view::section_cell(score.as_ref()),
+                .map(|cell| Bar {
+                    percent: cell.filter(|s| s.rated).and_then(|s| s.score.percent),
+                    value: view::section_cell(cell.as_ref()),
                 })
                 .collect(),
         })
         .collect();
+    chart(
+        c,
+        format!("Score per section, {}", view::series_line(c)),
+        series,
+        groups,
+    )
+}
+
+/// A trend's chart, on the like-for-like basis of its table's change column.
+fn trend_chart(c: &Comparison, step: &TrendStep) -> Chart {
+    let series = vec![step.from.clone(), step.to.clone()];
+    let groups: Vec<BarGroup> = step
+        .sections
+        .iter()
+        .map(|section| {
+            let bar = |percent: Option<f64>| Bar {
+                percent,
+                value: if section.items_compared == 0 {
+                    "no item answered both times".to_string()
+                } else {
+                    format!(
+                        "{} ({} answered both times)",
+                        crate::report::view::percent(percent),
+                        section.items_compared
+                    )
+                },
+            };
+            BarGroup {
+                label: section.title.clone(),
+                bars: vec![
+                    bar(section.like_for_like.from),
+                    bar(section.like_for_like.to),
+                ],
+            }
+        })
+        .collect();
+    chart(
+        c,
+        format!(
+            "Score per section over the items answered both times, {} and {}",
+            step.from, step.to
+        ),
+        series,
+        groups,
+    )
+}
+
+fn chart(c: &Comparison, title: String, series: Vec<String>, groups: Vec<BarGroup>) -> Chart {
     let alt = groups
         .iter()
         .map(|group| {
@@ -272,7 +364,7 @@ fn section_chart(c: &Comparison) -> Chart {
         .collect::<Vec<_>>()
         .join(" ");
     Chart {
-        title: format!("Score per section, {}", view::series_line(c)),
+        title,
         series,
         groups,
         thresholds: thresholds(&c.bands),

@@ -32,6 +32,12 @@ pub fn first_page(doc: &mut Document, c: &Comparison) {
         }
     }
     critical_gaps(doc, &page, c.kind);
+    if !page.statutory.is_empty() {
+        doc.heading(2, "Statutory duties", Some("board-statutory"));
+        doc.push(crate::report::subject::bullets(
+            page.statutory.iter().cloned(),
+        ));
+    }
     packet::committee_and_sign_off(doc, &page.committee);
 }
 
@@ -58,17 +64,21 @@ fn options_table(page: &ComparisonFirstPage, c: &Comparison) -> Table {
         .options
         .iter()
         .any(|o| o.cost.is_some() || o.staff.is_some());
+    // Options are read on common ground first: the shared practices, then each one's own.
+    let shared = format!("On the {} shared practices", c.common_items.items);
     let mut columns = vec![
-        Column::new(noun, 0.30),
-        Column::new("Result", 0.18),
-        Column::new("Practices answered", 0.20),
+        Column::new(noun, 0.24),
+        Column::new(shared, 0.17),
+        Column::new("Own score, own practices", 0.17),
+        Column::new("Practices answered", 0.16),
     ];
     if costed {
-        columns.push(Column::new("Cost", 0.32));
+        columns.push(Column::new("Cost", 0.26));
     } else {
-        columns[0].share = 0.36;
-        columns[1].share = 0.32;
-        columns[2].share = 0.32;
+        columns[0].share = 0.28;
+        columns[1].share = 0.24;
+        columns[2].share = 0.24;
+        columns[3].share = 0.24;
     }
     let rows = page
         .options
@@ -76,7 +86,11 @@ fn options_table(page: &ComparisonFirstPage, c: &Comparison) -> Table {
         .map(|option| option_row(option, costed))
         .collect();
     let caption = match page.kind {
-        ComparisonKind::Options => "Each option's result and coverage beside its cost".into(),
+        ComparisonKind::Options => {
+            "Each option's score on the practices all are scored on, its own score and coverage, \
+             beside its cost"
+                .into()
+        }
         ComparisonKind::Trend => format!(
             "Each assessment of {}",
             crate::report::compare::view::districts_line(c)
@@ -92,6 +106,7 @@ fn options_table(page: &ComparisonFirstPage, c: &Comparison) -> Table {
 fn option_row(option: &OptionLine, costed: bool) -> Vec<Cell> {
     let mut row = vec![
         strong_cell(&option.label),
+        Cell::plain(&option.common),
         Cell::plain(&option.result),
         Cell::plain(capitalized(&option.coverage)),
     ];

@@ -48,6 +48,7 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
     districts(&mut doc, s);
     section_averages(&mut doc, s);
     common_gaps(&mut doc, s);
+    most_unanswered(&mut doc, s);
     method(&mut doc, s);
     packet::contents_and_glossary(&mut doc, contents_at, "method");
     doc
@@ -75,46 +76,50 @@ fn at_a_glance(doc: &mut Document, s: &Summary) {
 fn glance_points(s: &Summary) -> Vec<String> {
     let mut points = Vec::new();
     let latest = s.districts.len();
-    let critical = s
-        .districts
-        .iter()
-        .filter(|d| d.critical_gaps + d.critical_unanswered > 0)
-        .count();
+    let count = |f: fn(&DistrictRow) -> bool| s.districts.iter().filter(|d| f(d)).count();
+    let critical = count(|d| d.critical_gaps > 0);
+    let critical_unanswered = count(|d| d.critical_unanswered > 0);
     if latest > 0 {
+        let districts = view::count_of(latest, "district", "districts");
         points.push(if critical == 0 {
-            "No district has a critical practice open in its latest assessment.".to_string()
+            format!("None of the {districts} has a critical practice answered as not fully in place in its latest assessment.")
         } else {
             format!(
-                "{critical} of {} with a current assessment {} a critical practice not \
-                 fully in place or not yet answered in {} latest assessment.",
-                view::count_of(latest, "district", "districts"),
+                "{critical} of {districts} with a current assessment {} a critical practice \
+                 answered as not fully in place in {} latest assessment.",
                 if critical == 1 { "has" } else { "have" },
                 if critical == 1 { "its" } else { "their" }
             )
         });
+        if critical_unanswered > 0 {
+            points.push(format!(
+                "{critical_unanswered} of {districts} {} a critical practice not yet answered \
+                 (not counted as a gap: not yet known).",
+                if critical_unanswered == 1 {
+                    "leaves"
+                } else {
+                    "leave"
+                },
+            ));
+        }
     }
-    let scored: Vec<(&str, f64)> = s
-        .sections
-        .iter()
-        .filter_map(|section| section.average.map(|a| (section.title.as_str(), a)))
-        .collect();
-    let lowest = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1));
-    let highest = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1));
-    if let (Some(low), Some(high)) = (lowest, highest)
-        && scored.len() >= 2
-    {
-        points.push(format!(
-            "Weakest section on average: {} ({}); strongest: {} ({}).",
-            low.0,
-            percent(Some(low.1)),
-            high.0,
-            percent(Some(high.1))
-        ));
+    points.extend(view::statutory_summary_line(s));
+    if let Some(line) = view::weakest_strongest_line(s) {
+        points.push(line);
     }
     if let Some(gap) = s.common_gaps.first() {
         points.push(format!(
-            "Most common gap: {} ({} of {} districts it applies to).",
-            gap.title, gap.districts, gap.applies
+            "Most common gap: {} ({}).",
+            gap.title,
+            view::gap_share(gap)
+        ));
+    }
+    if let Some(item) = s.most_unanswered.first() {
+        points.push(format!(
+            "Most often unanswered: {} ({} of {} it applies to; not a gap).",
+            item.title,
+            item.districts,
+            view::count_of(item.applies, "district", "districts")
         ));
     }
     points
@@ -188,7 +193,11 @@ fn section_averages(doc: &mut Document, s: &Summary) {
             label: section.title.clone(),
             bars: vec![Bar {
                 percent: section.average,
-                value: percent(section.average),
+                value: format!(
+                    "{} over {}",
+                    percent(section.average),
+                    view::count_of(section.districts, "district", "districts")
+                ),
             }],
         })
         .collect();
@@ -201,7 +210,7 @@ fn section_averages(doc: &mut Document, s: &Summary) {
         .collect::<Vec<_>>()
         .join(" ");
     doc.push(Block::Chart(Chart {
-        title: "Average score per section".into(),
+        title: "Average score per section, over each district's answered items".into(),
         series: vec![String::new()],
         groups,
         thresholds: thresholds(&s.bands),
@@ -251,8 +260,8 @@ fn common_gaps(doc: &mut Document, s: &Summary) {
             vec![
                 priority_cell(gap.priority),
                 item_cell(&gap.title, &gap.id),
-                Cell::plain(view::share(gap.districts, gap.applies, gap.share)),
-                Cell::plain(gap.unanswered.to_string()),
+                Cell::plain(view::share(gap.districts, gap.answered, gap.share)),
+                Cell::plain(gap.applies.to_string()),
             ]
         })
         .collect();
@@ -260,9 +269,41 @@ fn common_gaps(doc: &mut Document, s: &Summary) {
         caption: "The items that are a gap in the most districts".into(),
         columns: vec![
             Column::new("Priority", 0.12),
-            Column::new("Item", 0.50),
-            Column::new("Districts with the gap", 0.24),
-            figure_column("Unanswered", 0.14),
+            Column::new("Item", 0.46),
+            Column::new("Gap in, of those that answered", 0.26),
+            figure_column("Applies to", 0.16),
+        ],
+        rows,
+    }));
+}
+
+/// The items most often left unanswered: not gaps, so apart from them.
+fn most_unanswered(doc: &mut Document, s: &Summary) {
+    let shown = s.most_unanswered.len().min(view::COMMON_GAPS_SHOWN);
+    doc.heading(1, "Most often unanswered", Some("most-unanswered"));
+    if shown == 0 {
+        doc.paragraph("Every district answered every item of its profile.");
+        return;
+    }
+    doc.paragraph(view::most_unanswered_line(shown, s.most_unanswered.len()));
+    let rows = s
+        .most_unanswered
+        .iter()
+        .take(shown)
+        .map(|item| {
+            vec![
+                priority_cell(item.priority),
+                item_cell(&item.title, &item.id),
+                Cell::plain(view::share(item.districts, item.applies, item.share)),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        caption: "The items left unanswered in the most districts".into(),
+        columns: vec![
+            Column::new("Priority", 0.12),
+            Column::new("Item", 0.58),
+            Column::new("Unanswered in", 0.30),
         ],
         rows,
     }));

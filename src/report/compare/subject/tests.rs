@@ -118,7 +118,7 @@ fn a_year_comparison_leads_with_the_trend_and_ranks_nothing() {
     );
     assert!(position(&ids, "board-trend") < position(&ids, "board-critical-gaps"));
     assert!(position(&ids, "trend") < position(&ids, "side-by-side"));
-    assert!(position(&ids, "trend-improved") < position(&ids, "trend-regressed"));
+    assert!(position(&ids, "trend-improved") < position(&ids, "trend-slipped"));
     assert!(
         !ids.contains(&"weight-check".to_string()),
         "years are not ranked"
@@ -142,7 +142,9 @@ fn an_options_comparison_ranks_the_options_and_checks_the_weights() {
     assert!(position(&ids, "side-by-side") < position(&ids, "weight-check"));
     let text = doc.plain_text();
     assert!(text.contains("Ranked on the"), "{text}");
-    assert!(text.contains("(1st)") && text.contains("(2nd)"), "{text}");
+    // 88.1% against 86.9%, and the weight check reverses them: about the same, not 1st and 2nd.
+    assert!(text.contains("(about the same)"), "{text}");
+    assert!(!text.contains("(1st)") && !text.contains("(2nd)"), "{text}");
     assert_stable_anchors(&doc);
 }
 
@@ -358,6 +360,10 @@ fn a_summary_leads_with_at_a_glance_and_has_no_board_page() {
         assert!(!ids.contains(&board.to_string()), "{board} in {ids:?}");
     }
     let text = doc.plain_text();
-    assert!(text.contains("Weakest section on average:"), "{text}");
+    assert!(
+        text.contains("Weakest section, over answered items:"),
+        "{text}"
+    );
+    assert!(text.contains("Most often unanswered"), "{text}");
     assert!(text.contains("Most common gap:"), "{text}");
 }
