@@ -64,7 +64,7 @@ fn sources(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
         for citation in &item.sources {
             cited.insert(citation.source.as_str());
             if citation.at.trim().is_empty() {
-                error(
+                warn(
                     found,
                     format!(
                         "item `{}` cites source `{}` without saying where in it",
@@ -680,11 +680,16 @@ mod tests {
         let item = checklist.sections[0].items[0].id.clone();
         let cited = checklist.sections[0].items[0].sources[0].source.clone();
         checklist.sections[0].items[0].sources[0].at = String::new();
-        let found: Vec<String> = lint(&checklist)
+        let errors: Vec<String> = lint(&checklist)
             .into_iter()
             .filter(Diagnostic::is_error)
             .map(|d| d.message)
             .collect();
+        assert!(
+            errors.contains(&format!("source `{source}` has no URL")),
+            "{errors:#?}"
+        );
+        let found: Vec<String> = lint(&checklist).into_iter().map(|d| d.message).collect();
         assert!(
             found.contains(&format!("source `{source}` has no URL")),
             "{found:#?}"

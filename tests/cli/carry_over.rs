@@ -11,6 +11,7 @@ use sro_assess::answer::{self, Prompter, Selection};
 use crate::common::tool;
 
 const LAST_YEAR: &str = "tests/fixtures/carry-over/answers-2026.1.yaml";
+const LAST_VERSION: &str = "tests/fixtures/carry-over/answers-2026.2.yaml";
 
 #[test]
 fn init_from_a_file_with_old_ids_carries_merged_answers_and_names_the_rest() {
@@ -72,10 +73,10 @@ fn compare_scores_last_years_old_ids_against_the_merged_items() {
 
 #[test]
 fn a_2026_2_answer_to_a_replaced_item_carries_over_to_the_item_that_scores_it_now() {
-    // examples/year-2025.yaml is a 2026.2 file: `disabilities.iep-bip-behavior` became
+    // The 2025 sample as written for 2026.2: `disabilities.iep-bip-behavior` became
     // `disabilities.iep-restraint-plan` in 2026.3.
     let output = tool()
-        .args(["report", "examples/year-2025.yaml", "--format", "csv"])
+        .args(["report", LAST_VERSION, "--format", "csv"])
         .output()
         .unwrap();
     assert!(output.status.success());

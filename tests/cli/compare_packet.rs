@@ -156,7 +156,7 @@ fn a_year_comparisons_first_page_leads_with_the_trend() {
                 "For the board",
                 "Riverside Example School District assessed its program twice",
                 "What changed",
-                "The overall score went from 78.3%",
+                "The overall score went from 75.9%",
                 "Each assessment of",
                 "Practices answered",
                 "Critical gaps",

@@ -103,7 +103,7 @@ fn the_summary_of_the_examples_counts_three_districts_not_six() {
             .unwrap()
             .ends_with("district_id,role,averaged,checklist_version,draft")
     );
-    assert!(csv.contains(",9902,earlier,false,2026.2"));
+    assert!(csv.contains(",9902,earlier,false,2026.3"));
 }
 
 #[test]

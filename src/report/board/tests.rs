@@ -331,7 +331,7 @@ fn options_show_coverage_beside_cost() {
     );
     assert!(a.sentence.contains(&a.coverage), "{}", a.sentence);
     assert!(a.sentence.contains("$98,000 a year"), "{}", a.sentence);
-    assert_eq!(a.coverage, "all 102 practices answered");
+    assert_eq!(a.coverage, "all 108 practices answered");
     assert!(
         page.compared.contains("compared 2 options"),
         "{}",
