@@ -25,7 +25,7 @@ fn a_local_checklist_passes_lint_and_reports_say_it_is_tailored() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "passes lint (11 sections, 120 items, 80 sources",
+            "passes lint (11 sections, 120 items, 81 sources",
         ));
     let dir = tempfile::tempdir().unwrap();
     let answers = dir.path().join("a.yaml");
