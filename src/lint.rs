@@ -2,10 +2,10 @@
 //! scores wrong (repeated ids, unknown sources, empty recommendations, profile patterns that
 //! match nothing, bands that miss 0); lint reports those, plus what a reader would trip on.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::error::Diagnostic;
-use crate::model::{Checklist, id_diagnostic};
+use crate::model::{Basis, Checklist, id_diagnostic};
 
 /// Findings about a checklist that loaded: errors (lint fails) and warnings.
 pub fn lint(checklist: &Checklist) -> Vec<Diagnostic> {
@@ -17,6 +17,7 @@ pub fn lint(checklist: &Checklist) -> Vec<Diagnostic> {
     profiles(checklist, &mut found);
     renamed(checklist, &mut found);
     research_hedges(checklist, &mut found);
+    one_duty_per_subsection(checklist, &mut found);
     found
 }
 
@@ -62,6 +63,16 @@ fn sources(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
     for (_, item) in checklist.items() {
         for citation in &item.sources {
             cited.insert(citation.source.as_str());
+            if citation.at.trim().is_empty() {
+                warn(
+                    found,
+                    format!(
+                        "item `{}` cites source `{}` without saying where in it",
+                        item.id, citation.source
+                    ),
+                    "add `at`: the section heading, statute subsection or question title the item rests on",
+                );
+            }
             if checklist.source(&citation.source).is_none() {
                 error(
                     found,
@@ -295,6 +306,180 @@ fn research_hedges(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Statute subsections that hold two duties, each scored by its own item. Any other subsection cited
+/// by two `statute` items is reported: the same duty would be weighed twice. Each entry: the
+/// subsection as written in `at` (spaces removed), the items that may share it, and why.
+pub const SHARED_SUBSECTIONS: [(&str, &[&str], &str); 2] = [
+    (
+        "118.07(4)(cp)",
+        &[
+            "governance.annual-violence-drill",
+            "governance.drill-evaluation-reviewed",
+        ],
+        "one paragraph requires the yearly school-violence drill in each building and, separately, \
+         the written evaluation of each drill and the board's review of it",
+    ),
+    (
+        "62.90(8)",
+        &[
+            "governance.mps-act12-staffing",
+            "selection.sworn-community-policing",
+        ],
+        "2023 Wis. Act 12's subsection sets Milwaukee's 25-officer requirement and defines the \
+         school resource officer that fills it",
+    ),
+];
+
+/// Two `statute` items citing the same subsection score the same duty twice, unless the
+/// subsection is in [`SHARED_SUBSECTIONS`] for exactly those items.
+fn one_duty_per_subsection(checklist: &Checklist, found: &mut Vec<Diagnostic>) {
+    let mut citing: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (_, item) in checklist.items() {
+        if item.basis != Some(Basis::Statute) {
+            continue;
+        }
+        for citation in &item.sources {
+            for reference in statute_references(&citation.at) {
+                citing
+                    .entry(reference)
+                    .or_default()
+                    .insert(item.id.as_str());
+            }
+        }
+    }
+    for (reference, items) in &citing {
+        if items.len() < 2 {
+            continue;
+        }
+        let shared = SHARED_SUBSECTIONS
+            .iter()
+            .any(|(at, allowed, _)| at == reference && items.iter().all(|i| allowed.contains(i)));
+        if shared {
+            continue;
+        }
+        let names: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+        error(
+            found,
+            format!(
+                "{} cite `{reference}` as their statute: one duty would be scored {} times",
+                names.join(" and "),
+                items.len()
+            ),
+            "merge the items (map the old id in `renamed`), or cite the subsection each duty is in; \
+             where two duties share one subsection, list it in SHARED_SUBSECTIONS in src/lint.rs with the reason",
+        );
+    }
+}
+
+/// The statute and regulation references in an `at`: "s. 118.07(4)(cp)" gives `118.07(4)(cp)`,
+/// "s. 118.305(4)(a)1." gives `118.305(4)(a)1.`, "34 CFR 99.8(b)(2)" gives `34CFR99.8(b)(2)`.
+fn statute_references(at: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = at.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let start_of_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        let after_prefix = if start_of_word {
+            prefix_end(&chars, i, "ss. ").or_else(|| prefix_end(&chars, i, "s. "))
+        } else {
+            None
+        };
+        if let Some(number_at) = after_prefix
+            && let Some((reference, end)) = section_number(&chars, number_at)
+        {
+            found.push(reference);
+            i = end;
+            continue;
+        }
+        if start_of_word && chars[i].is_ascii_digit() {
+            let title_end = chars[i..]
+                .iter()
+                .position(|c| !c.is_ascii_digit())
+                .map_or(chars.len(), |n| i + n);
+            if let Some(part_at) = prefix_end(&chars, title_end, " CFR ")
+                && let Some((part, end)) = section_number(&chars, part_at)
+            {
+                let title: String = chars[i..title_end].iter().collect();
+                found.push(format!("{title}CFR{part}"));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Where `prefix` ends if it starts at `at`.
+fn prefix_end(chars: &[char], at: usize, prefix: &str) -> Option<usize> {
+    let mut i = at;
+    for p in prefix.chars() {
+        if chars.get(i) != Some(&p) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// `118.305(4)(a)1.` from `at`: digits, a dot, digits, then any `(x)` groups and a subdivision
+/// (`1.`, `2.b.`). Spaces inside the groups ("118.07 (4) (cp)") are dropped.
+fn section_number(chars: &[char], at: usize) -> Option<(String, usize)> {
+    let digits = |from: usize| {
+        chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let chapter = digits(at);
+    if chapter == 0 || chars.get(at + chapter) != Some(&'.') {
+        return None;
+    }
+    let section = digits(at + chapter + 1);
+    if section == 0 {
+        return None;
+    }
+    let mut end = at + chapter + 1 + section;
+    let mut reference: String = chars[at..end].iter().collect();
+    loop {
+        let mut next = end;
+        while chars.get(next) == Some(&' ') {
+            next += 1;
+        }
+        if chars.get(next) != Some(&'(') {
+            break;
+        }
+        let Some(close) = chars[next..].iter().position(|c| *c == ')') else {
+            break;
+        };
+        let inner: String = chars[next + 1..next + close].iter().collect();
+        if inner.is_empty() || !inner.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        reference.push('(');
+        reference.push_str(&inner);
+        reference.push(')');
+        end = next + close + 1;
+    }
+    // A subdivision and subparagraph: `1.`, then `b.`.
+    for kind in [
+        (|c: &char| c.is_ascii_digit()) as fn(&char) -> bool,
+        |c: &char| c.is_ascii_lowercase(),
+    ] {
+        let run = chars[end.min(chars.len())..]
+            .iter()
+            .take_while(|c| kind(c))
+            .count();
+        if run > 0 && chars.get(end + run) == Some(&'.') {
+            reference.extend(&chars[end..=end + run]);
+            end += run + 1;
+        } else {
+            break;
+        }
+    }
+    Some((reference, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,5 +587,135 @@ mod tests {
             .filter(|m| m.contains("research note"))
             .collect();
         assert!(hedges.is_empty(), "{hedges:#?}");
+    }
+    #[test]
+    fn reads_statute_references_in_an_at() {
+        assert_eq!(
+            statute_references("s. 118.07(4)(cp)"),
+            vec!["118.07(4)(cp)"]
+        );
+        assert_eq!(
+            statute_references("s. 118.305(4)(a)1. and s. 118.305(1)(c)2.b."),
+            vec!["118.305(4)(a)1.", "118.305(1)(c)2.b."]
+        );
+        assert_eq!(
+            statute_references("ss. 118.07 (4) (cm) 1. to 3."),
+            vec!["118.07(4)(cm)"]
+        );
+        assert_eq!(
+            statute_references("34 CFR 99.8(b)(2)"),
+            vec!["34CFR99.8(b)(2)"]
+        );
+        assert_eq!(
+            statute_references("Title (s. 118.305(4)(b) renumbered)"),
+            vec!["118.305(4)(b)"]
+        );
+        assert!(statute_references("Opening (SRO roles)").is_empty());
+        assert!(statute_references("Pages 2.5 and s. x").is_empty());
+    }
+
+    #[test]
+    fn finds_two_statute_items_scoring_one_subsection() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        let (first, second) = {
+            let mut statute = checklist
+                .sections
+                .iter_mut()
+                .flat_map(|s| s.items.iter_mut())
+                .filter(|i| i.basis == Some(Basis::Statute));
+            let first = statute.next().unwrap();
+            first.sources[0].at = "s. 999.1(2)(a)".into();
+            let first_id = first.id.clone();
+            let second = statute.next().unwrap();
+            second.sources[0].at = "Paragraph s. 999.1 (2) (a)".into();
+            (first_id, second.id.clone())
+        };
+        let found: Vec<String> = lint(&checklist)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .map(|d| d.message)
+            .collect();
+        assert!(
+            found.contains(&format!(
+                "`{first}` and `{second}` cite `999.1(2)(a)` as their statute: one duty would be scored 2 times"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_shared_subsection_is_allowed_only_for_its_listed_items() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        let third = checklist
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.items.iter_mut())
+            .find(|i| i.basis == Some(Basis::Statute) && i.id == "governance.safety-plan-review")
+            .unwrap();
+        third.sources[0].at = "s. 118.07(4)(cp)".into();
+        let found: Vec<String> = lint(&checklist).into_iter().map(|d| d.message).collect();
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("`governance.safety-plan-review`")
+                    && m.contains("`118.07(4)(cp)`")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn finds_a_source_without_an_address_and_a_citation_without_a_place() {
+        let mut checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        let source = checklist.sources[1].id.clone();
+        checklist.sources[1].url = "  ".into();
+        let item = checklist.sections[0].items[0].id.clone();
+        let cited = checklist.sections[0].items[0].sources[0].source.clone();
+        checklist.sections[0].items[0].sources[0].at = String::new();
+        let errors: Vec<String> = lint(&checklist)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .map(|d| d.message)
+            .collect();
+        assert!(
+            errors.contains(&format!("source `{source}` has no URL")),
+            "{errors:#?}"
+        );
+        let found: Vec<String> = lint(&checklist).into_iter().map(|d| d.message).collect();
+        assert!(
+            found.contains(&format!("source `{source}` has no URL")),
+            "{found:#?}"
+        );
+        assert!(
+            found.contains(&format!(
+                "item `{item}` cites source `{cited}` without saying where in it"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn every_shared_subsection_names_items_of_the_bundled_checklist() {
+        let checklist = bundled_checklist("wi-sro-best-practices")
+            .unwrap()
+            .unwrap()
+            .checklist;
+        for (at, items, why) in SHARED_SUBSECTIONS {
+            assert!(!why.is_empty(), "{at}");
+            for id in items {
+                assert!(
+                    checklist.items().any(|(_, i)| i.id == *id),
+                    "{at} lists `{id}`, which is not an item"
+                );
+            }
+        }
     }
 }

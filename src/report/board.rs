@@ -61,6 +61,9 @@ pub struct FirstPage {
     /// `Statutory duties: 23 of 29 in place, 4 partly or not, 2 not answered.` and those not
     /// in place; `None` when the profile has none.
     pub statutory: Option<String>,
+    /// The same with only the counts (`Statutory duties: 23 of 29 in place, ...`), for the
+    /// brief, whose gap list names the practices.
+    pub statutory_counts: Option<String>,
     /// Actions whose due date is before the assessment date and that are not in place:
     /// `Signed MOU: overdue since June 30, 2025 (Superintendent)`.
     pub overdue: Vec<String>,
@@ -202,6 +205,12 @@ pub fn first_page(a: &Assessment) -> FirstPage {
         statutory: a
             .statutory()
             .map(|s| statutory_line(s, |id| title_of(a, id))),
+        statutory_counts: a.statutory().map(|s| {
+            format!(
+                "Statutory duties: {}.",
+                duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered)
+            )
+        }),
         overdue: a.overdue().into_iter().map(view::overdue_line).collect(),
         committee: Committee {
             recommendation: a.meta.board.recommendation.clone(),
@@ -647,7 +656,8 @@ pub struct ComparisonFirstPage {
     /// it is open: `Signed MOU (not fully in place under Option A)`; a trend: those open in the
     /// latest assessment only (the others are closed, stated in the findings).
     pub critical_gaps: Vec<String>,
-    /// Where each column's statutory duties stand, one line per column that has any.
+    /// Where each column's statutory duties stand, one line per column that has any (a trend:
+    /// the latest assessment's only).
     pub statutory: Vec<String>,
     /// The committee's recommendation and the board action (options: the one the files give,
     /// each file's labeled when they differ; a trend: the latest assessment's), and the
@@ -706,13 +716,19 @@ pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
         options,
         caveats: comparison_caveats(c),
         findings,
+        // A trend's earlier years are history: the board reads where the duties stand now.
         statutory: c
             .columns
             .iter()
+            .skip(match c.kind {
+                ComparisonKind::Trend => c.columns.len().saturating_sub(1),
+                ComparisonKind::Options => 0,
+            })
             .filter_map(|col| {
+                // Counts only: the comparison's chapter on what is left open names them.
                 let s = col.statutory.as_ref()?;
-                let line = statutory_counts(s, |id| comparison_title_of(c, id));
-                Some(format!("\u{201c}{}\u{201d}: {line}", col.label))
+                let counts = duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered);
+                Some(format!("\u{201c}{}\u{201d}: {counts}.", col.label))
             })
             .collect(),
         critical_gaps: c
@@ -847,7 +863,8 @@ fn distinct_dates(c: &Comparison) -> Vec<String> {
     dates.into_iter().map(long_date).collect()
 }
 
-fn comparison_title_of(c: &Comparison, id: &str) -> String {
+/// An item's title in a comparison, or its id when the comparison has no such item.
+pub(crate) fn comparison_title_of(c: &Comparison, id: &str) -> String {
     c.items
         .iter()
         .find(|i| i.id == id)

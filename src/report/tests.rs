@@ -126,7 +126,7 @@ fn csv_has_one_row_per_item_plus_overall_and_sections() {
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1 + 1 + 3);
-    assert!(rows.iter().all(|r| r.len() == 34));
+    assert!(rows.iter().all(|r| r.len() == 35));
 }
 
 #[test]

@@ -541,6 +541,16 @@ pub fn owner_due(item: &ItemResult) -> Option<String> {
     })
 }
 
+/// Under the brief's gap list: `12 more gaps of medium or low priority are listed in the full
+/// report.`
+pub fn more_gaps_line(n: usize) -> String {
+    format!(
+        "{} of medium or low priority {} listed, with their next steps, in the full report.",
+        plural(n, "more gap", "more gaps"),
+        if n == 1 { "is" } else { "are" }
+    )
+}
+
 /// Explains the score-by-basis table.
 pub const BASIS_LINE: &str = "Each item says what it rests on: a statute (a legal duty), \
      guidance, an example from Wisconsin agreements, or local practice. Items answered not \

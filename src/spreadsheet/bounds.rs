@@ -3,7 +3,7 @@
 //! before the memory it protects is taken, and a file past one is refused (exit 2) with the
 //! bound named.
 //!
-//! The bounds are far above any real answers sheet: the bundled checklist has 114 items (one
+//! The bounds are far above any real answers sheet: the bundled checklist has 120 items (one
 //! row each, 12 columns, a workbook of about 25 KB); a local checklist of 5,000 items still fits.
 
 use std::io::{Cursor, Read};

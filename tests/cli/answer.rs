@@ -93,7 +93,7 @@ fn saves_after_every_answer_and_resumes_after_an_interruption() {
     let summary = answer::run(&path, &all, &mut first).unwrap();
     assert_eq!((summary.saved, summary.stopped), (2, true));
     assert!(
-        first.said[0].contains("item 1 of 112, section 1 of 11"),
+        first.said[0].contains("item 1 of 118, section 1 of 11"),
         "{}",
         first.said[0]
     );
@@ -119,7 +119,7 @@ fn saves_after_every_answer_and_resumes_after_an_interruption() {
     let summary = answer::run(&path, &all, &mut second).unwrap();
     assert_eq!(summary.saved, 1);
     assert!(
-        second.said[0].contains("item 3 of 112, section 1 of 11 (110 still open)"),
+        second.said[0].contains("item 3 of 118, section 1 of 11 (116 still open)"),
         "{}",
         second.said[0]
     );
@@ -132,7 +132,7 @@ fn saves_after_every_answer_and_resumes_after_an_interruption() {
         .arg(&path)
         .assert()
         .success()
-        .stdout(predicate::str::contains("valid (3 of 112"));
+        .stdout(predicate::str::contains("valid (3 of 118"));
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn init_from_last_year_carries_answers_marked_for_review() {
     let mut script = Script::new(&[Some("partial"), Some("no"), None]);
     let summary = answer::run(&path, &Selection::default(), &mut script).unwrap();
     assert!(script.said[0].contains("carried over from 2025 (2025-04-20): please re-check"));
-    assert_eq!(summary.offered, 112);
+    assert_eq!(summary.offered, 118);
     let text = fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("  governance.written-mou:\n    status: partial\n\n"),

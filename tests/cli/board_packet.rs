@@ -85,7 +85,7 @@ fn squeeze(text: &str) -> String {
 /// The first page's words, in the order the page states them.
 const FIRST_PAGE_PARTS: [&str; 7] = [
     "For the board",
-    "Overall score: 75.4%, rated Established",
+    "Overall score: 76.7%, rated Established",
     "What the assessment found",
     "Critical gaps",
     "The committee's recommendation",

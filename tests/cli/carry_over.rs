@@ -11,6 +11,7 @@ use sro_assess::answer::{self, Prompter, Selection};
 use crate::common::tool;
 
 const LAST_YEAR: &str = "tests/fixtures/carry-over/answers-2026.1.yaml";
+const LAST_VERSION: &str = "tests/fixtures/carry-over/answers-2026.2.yaml";
 
 #[test]
 fn init_from_a_file_with_old_ids_carries_merged_answers_and_names_the_rest() {
@@ -25,15 +26,13 @@ fn init_from_a_file_with_old_ids_carries_merged_answers_and_names_the_rest() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Three 2026.1 items merged into one: the lowest status wins and the others are named.
     assert!(stderr.contains(
-        "were merged into `records.school-official-conditions` (checklist version 2026.2); it takes \
+        "were merged into `records.school-official-conditions` (checklist version 2026.3); it takes \
          the lowest status, `not_met` (from `records.direct-control-in-mou`)"
     ));
     assert!(stderr.contains("`records.school-official-conditions` was `partial`"));
-    assert!(
-        stderr.contains(
-            "item `disabilities.iep-bip-behaviour` is now `disabilities.iep-bip-behavior`"
-        )
-    );
+    assert!(stderr.contains(
+        "item `disabilities.iep-bip-behaviour` is now `disabilities.iep-restraint-plan`"
+    ));
     // An item that left the profile cannot be carried, and init says so.
     assert!(stderr.contains(
         "not carried: the answer to `selection.sworn-community-policing`, which is not an item of \
@@ -44,7 +43,7 @@ fn init_from_a_file_with_old_ids_carries_merged_answers_and_names_the_rest() {
     assert!(text.contains(
         "  records.school-official-conditions:\n    status: not_met\n    carried_from: 2025 (2025-04-20)\n"
     ));
-    assert!(text.contains("  disabilities.iep-bip-behavior:\n    status: met\n"));
+    assert!(text.contains("  disabilities.iep-restraint-plan:\n    status: met\n"));
     assert!(!text.contains("records.direct-control-in-mou"));
     tool().arg("validate").arg(&path).assert().success();
 }
@@ -72,12 +71,38 @@ fn compare_scores_last_years_old_ids_against_the_merged_items() {
     assert!(row.contains("not_met"), "{row}");
 }
 
+#[test]
+fn a_2026_2_answer_to_a_replaced_item_carries_over_to_the_item_that_scores_it_now() {
+    // The 2025 sample as written for 2026.2: `disabilities.iep-bip-behavior` became
+    // `disabilities.iep-restraint-plan` in 2026.3.
+    let output = tool()
+        .args(["report", LAST_VERSION, "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "item `disabilities.iep-bip-behavior` is now `disabilities.iep-restraint-plan` \
+             (checklist version 2026.3); its answer was carried over"
+        ),
+        "{stderr}"
+    );
+    let csv = String::from_utf8_lossy(&output.stdout);
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",item,disabilities,disabilities.iep-restraint-plan,"))
+        .unwrap();
+    assert!(row.contains(",met,"), "{row}");
+    assert!(!csv.contains("disabilities.iep-bip-behavior"));
+}
+
 fn answers_file(dir: &Path, profile: &str, date: &str, answers: &str) -> std::path::PathBuf {
     let path = dir.join(format!("{profile}-{date}.yaml"));
     fs::write(
         &path,
         format!(
-            "checklist: wi-sro-best-practices\nchecklist_version: \"2026.2\"\nprofile: {profile}\n\
+            "checklist: wi-sro-best-practices\nchecklist_version: \"2026.3\"\nprofile: {profile}\n\
              district: Example\ndate: {date}\nanswers:\n{answers}"
         ),
     )

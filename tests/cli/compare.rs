@@ -195,16 +195,16 @@ fn summary_shows_no_progress_when_stderr_is_not_a_terminal() {
 fn a_version_mismatch_between_files_is_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let local =
-        answers_on_modified_checklist(dir.path(), "version: \"2026.2\"", "version: \"2026.3\"");
+        answers_on_modified_checklist(dir.path(), "version: \"2026.3\"", "version: \"2026.4\"");
     tool()
         .args(["compare", OPTION_A])
         .arg(&local)
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "warning: scored against checklist version 2026.3, but examples/option-a-contract-sro.yaml against version 2026.2",
+            "warning: scored against checklist version 2026.4, but examples/option-a-contract-sro.yaml against version 2026.3",
         ))
-        .stdout(predicate::str::contains("different checklist versions (2026.2, 2026.3)"));
+        .stdout(predicate::str::contains("different checklist versions (2026.3, 2026.4)"));
 }
 
 // ---- error paths ----

@@ -67,7 +67,7 @@ fn assert_names_the_draft(text: &str, what: &str) {
         "{what}: the carried answers\n{text}"
     );
     assert!(
-        text.contains("13 of 112 items answered (11.6%), below the 80% needed for a rating"),
+        text.contains("13 of 118 items answered (11.0%), below the 80% needed for a rating"),
         "{what}: the coverage\n{text}"
     );
 }

@@ -11,7 +11,7 @@ use crate::pdf_read;
 
 const DRAFT_EXAMPLE: &str = "examples/draft-carried-over.yaml";
 const DRAFT_LINE: &str = "DRAFT: 6 answers carried over from 2025-26 annual review (2026-03-15) \
-                          not yet confirmed; 13 of 112 items answered (11.6%), below the 80% \
+                          not yet confirmed; 13 of 118 items answered (11.0%), below the 80% \
                           needed for a rating";
 
 fn answers_with(dir: &Path, statuses: &[(&str, &str)]) -> PathBuf {
@@ -230,7 +230,7 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
 fn a_thin_assessment_is_not_rated_in_any_format() {
     let table = readable(&stdout(&["report", DRAFT_EXAMPLE]));
     assert!(
-        table.contains("Overall score 11.2% (not rated: 13 of 112 answered)"),
+        table.contains("Overall score 10.8% (not rated: 13 of 118 answered)"),
         "{table}"
     );
     assert!(
@@ -240,12 +240,12 @@ fn a_thin_assessment_is_not_rated_in_any_format() {
     assert!(!table.contains("(Beginning)"), "{table}");
     let markdown = stdout(&["report", DRAFT_EXAMPLE, "-f", "markdown"]);
     assert!(
-        markdown.contains("**11.2% (not rated: 13 of 112 answered)**"),
+        markdown.contains("**10.8% (not rated: 13 of 118 answered)**"),
         "{markdown}"
     );
     assert!(markdown.contains("*Score over answered items: 83.8%"));
     let html = stdout(&["report", DRAFT_EXAMPLE, "-f", "html"]);
-    assert!(html.contains("11.2% (not rated: 13 of 112 answered)"));
+    assert!(html.contains("10.8% (not rated: 13 of 118 answered)"));
     assert!(html.contains("Score over answered items: 83.8% over the 13 answered items"));
 
     let csv = stdout(&["report", DRAFT_EXAMPLE, "-f", "csv"]);
@@ -260,7 +260,7 @@ fn a_thin_assessment_is_not_rated_in_any_format() {
         overall.get(at).unwrap().to_string()
     };
     assert_eq!(field("row_type"), "overall");
-    assert_eq!(field("percent"), "11.2");
+    assert_eq!(field("percent"), "10.8");
     assert_eq!(field("band"), "");
     assert_eq!(field("answered_percent"), "83.8");
     assert_eq!(field("rated"), "false");
@@ -422,7 +422,7 @@ fn the_checklist_sets_the_coverage_threshold() {
     fs::write(&path, example).unwrap();
     let report = readable(&stdout(&["report", path.to_str().unwrap()]));
     assert!(
-        report.contains("Overall score 11.2% (Beginning)"),
+        report.contains("Overall score 10.8% (Beginning)"),
         "{report}"
     );
     assert!(
@@ -441,12 +441,12 @@ fn comparisons_and_summaries_say_why_an_assessment_is_not_rated() {
         "markdown",
     ]);
     assert!(
-        compare.contains("not rated: 13 of 112 answered"),
+        compare.contains("not rated: 13 of 118 answered"),
         "{compare}"
     );
     let summary = stdout(&["summary", "examples", "-f", "markdown"]);
     assert!(
-        summary.contains("11.2% (not rated: 13 of 112 answered)"),
+        summary.contains("10.8% (not rated: 13 of 118 answered)"),
         "{summary}"
     );
     let json: serde_json::Value =

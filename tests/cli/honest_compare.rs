@@ -49,9 +49,9 @@ fn answers(district: &str, district_id: Option<&str>, date: &str, status: &str) 
 }
 
 #[test]
-fn the_summary_of_the_examples_counts_three_districts_not_six() {
+fn the_summary_of_the_examples_counts_three_districts_not_seven() {
     let summary = json(&["summary", "examples"]);
-    assert_eq!(summary["files"], 6);
+    assert_eq!(summary["files"], 7);
     assert_eq!(summary["district_count"], 3);
     let latest: Vec<&str> = summary["districts"]
         .as_array()
@@ -72,7 +72,7 @@ fn the_summary_of_the_examples_counts_three_districts_not_six() {
         .iter()
         .map(|d| d["role"].as_str().unwrap())
         .collect();
-    assert_eq!(roles, ["earlier", "option", "option", "earlier"]);
+    assert_eq!(roles, ["earlier", "option", "option", "option", "earlier"]);
     // Example Area's latest assessment is the thinly answered draft: listed, not rated, and
     // not averaged in; the average is Riverside's latest alone.
     let rows = summary["districts"].as_array().unwrap();
@@ -90,9 +90,9 @@ fn the_summary_of_the_examples_counts_three_districts_not_six() {
     assert_eq!(summary["average_basis"]["not_rated"], 1);
 
     let (markdown, _) = run(&["summary", "examples", "--format", "markdown"]);
-    assert!(markdown.contains("3 districts, 6 assessments"));
+    assert!(markdown.contains("3 districts, 7 assessments"));
     assert!(markdown.contains("## Latest assessment per district (2 of 3 districts)"));
-    assert!(markdown.contains("## Earlier assessments and planning options, not averaged (4)"));
+    assert!(markdown.contains("## Earlier assessments and planning options, not averaged (5)"));
     assert!(markdown.contains("profile existing-program"));
     assert!(markdown.contains("; planning option*"), "{markdown}");
     let (csv, _) = run(&["summary", "examples", "--format", "csv"]);
@@ -103,7 +103,7 @@ fn the_summary_of_the_examples_counts_three_districts_not_six() {
             .unwrap()
             .ends_with("district_id,role,averaged,checklist_version,draft,in_place,partly_or_not")
     );
-    assert!(csv.contains(",9902,earlier,false,2026.2"));
+    assert!(csv.contains(",9902,earlier,false,2026.3"));
 }
 
 #[test]

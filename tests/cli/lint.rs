@@ -25,7 +25,7 @@ fn a_local_checklist_passes_lint_and_reports_say_it_is_tailored() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "passes lint (11 sections, 114 items, 76 sources",
+            "passes lint (11 sections, 120 items, 81 sources",
         ));
     let dir = tempfile::tempdir().unwrap();
     let answers = dir.path().join("a.yaml");
@@ -46,7 +46,7 @@ fn a_local_checklist_passes_lint_and_reports_say_it_is_tailored() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Scored against a local checklist based on wi-sro-best-practices 2026.2: 1 item added, 1 removed, 1 changed.",
+            "Scored against a local checklist based on wi-sro-best-practices 2026.3: 1 item added, 1 removed, 1 changed.",
         ))
         .stdout(predicate::str::contains(
             "Removed The MOU is available to families and the public (governance.mou-public): The board publishes",

@@ -51,7 +51,7 @@ fn report(path: &Path) -> String {
 
 const SAME_AS_YAML: &str = "\
 checklist: wi-sro-best-practices
-checklist_version: \"2026.2\"
+checklist_version: \"2026.3\"
 profile: existing-program
 district: Example Area School District
 label: 2026 assessment

@@ -382,7 +382,7 @@ mod questionnaire {
         let header = &second.said[0];
         let words = header.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            words.contains("item 3 of 112, section 1 of 11 (110 still open)"),
+            words.contains("item 3 of 118, section 1 of 11 (116 still open)"),
             "{header}"
         );
         assert!(

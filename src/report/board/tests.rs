@@ -331,14 +331,14 @@ fn options_show_coverage_beside_cost() {
     );
     assert!(a.sentence.contains(&a.coverage), "{}", a.sentence);
     assert!(a.sentence.contains("$98,000 a year"), "{}", a.sentence);
-    assert_eq!(a.coverage, "all 102 practices answered");
+    assert_eq!(a.coverage, "all 108 practices answered");
     assert!(
         page.compared.contains("compared 2 options"),
         "{}",
         page.compared
     );
     assert!(
-        page.findings[0].starts_with("The options are about the same on the 45 practices")
+        page.findings[0].starts_with("The options are about the same on the 47 practices")
             && page.findings[0].contains("order changes when every practice weighs the same"),
         "{:?}",
         page.findings

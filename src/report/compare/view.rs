@@ -278,8 +278,14 @@ pub fn standing_line(c: &Comparison) -> Option<String> {
                     )
                 })
                 .collect();
+            let weights = if c.weight_check.holds {
+                "the order is the same when every practice weighs the same"
+            } else {
+                "options whose order changes when every practice weighs the same are tied too"
+            };
             format!(
-                "On {shared}, the options rank {}; options within {margin} points of each                  other are tied, and the order is the same when every practice weighs the same.",
+                "On {shared}, the options rank {}; options within {margin} points of each \
+                 other are tied, and {weights}.",
                 and_list(&order)
             )
         }
@@ -399,6 +405,33 @@ pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
                 items.push(format!("Not yet answered: {}", titles.join("; ")));
             }
             (col.label.clone(), items.join("; "))
+        })
+        .collect()
+}
+
+/// Per column with statutory duties: their counts, then each duty partly or not in place.
+pub fn statutory_open_lines(c: &Comparison) -> Vec<(String, String)> {
+    c.columns
+        .iter()
+        .filter_map(|col| {
+            let s = col.statutory.as_ref()?;
+            let counts = crate::report::board::duty_counts(
+                s.in_place,
+                s.scored(),
+                s.partly_or_not(),
+                s.unanswered,
+            );
+            let titles: Vec<String> = s
+                .not_in_place_ids
+                .iter()
+                .map(|id| crate::report::board::comparison_title_of(c, id))
+                .collect();
+            let mut text = format!("{counts}.");
+            for title in titles {
+                text.push('\n');
+                text.push_str(&title);
+            }
+            Some((col.label.clone(), text))
         })
         .collect()
 }

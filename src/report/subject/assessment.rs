@@ -27,13 +27,13 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     doc.running_footer = view::draft_line(a).unwrap_or_default();
     if options.brief {
         brief_title(&mut doc, a);
-        packet::first_page(&mut doc, a);
+        packet::first_page(&mut doc, a, true);
         gaps(&mut doc, a, internal, true);
         return doc;
     }
     cover(&mut doc, a);
     doc.push(Block::PageBreak);
-    packet::first_page(&mut doc, a);
+    packet::first_page(&mut doc, a, false);
     let first_page_end = doc.blocks.len();
     doc.push(Block::PageBreak);
     summary(&mut doc, a);
@@ -281,7 +281,17 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
             ".",
         )));
     }
-    let rows = gaps
+    // The brief lists the critical and high-priority gaps in full and counts the rest, so it
+    // stays within four pages; the full report lists every one.
+    let shown: Vec<&ItemResult> = if compact {
+        gaps.iter()
+            .copied()
+            .filter(|i| matches!(i.priority, Priority::Critical | Priority::High))
+            .collect()
+    } else {
+        gaps.clone()
+    };
+    let rows = shown
         .iter()
         .map(|item| {
             let lines = view::answer_lines(item, internal);
@@ -317,6 +327,9 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
         ],
         rows,
     }));
+    if shown.len() < gaps.len() {
+        doc.paragraph(view::more_gaps_line(gaps.len() - shown.len()));
+    }
 }
 
 fn mou(doc: &mut Document, a: &Assessment) {

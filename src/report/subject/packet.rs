@@ -17,7 +17,9 @@ pub const GLOSSARY_ID: &str = "glossary";
 
 /// Appends the first page: what was assessed, the result, the findings, the critical gaps,
 /// the recommendation, the action asked of the board and the sign-off block.
-pub fn first_page(doc: &mut Document, a: &Assessment) {
+/// A `compact` page (the brief's) states the statutory duties' counts without naming them:
+/// its gap list, which follows, names every one.
+pub fn first_page(doc: &mut Document, a: &Assessment, compact: bool) {
     let page = board::first_page(a);
     doc.heading(1, "For the board", Some(FIRST_PAGE_ID));
     doc.paragraph(&page.assessed);
@@ -29,7 +31,12 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
     for caveat in &page.caveats {
         doc.push(Block::Paragraph(Paragraph::toned(caveat, Tone::Caution)));
     }
-    if let Some(statutory) = &page.statutory {
+    let statutory = if compact {
+        &page.statutory_counts
+    } else {
+        &page.statutory
+    };
+    if let Some(statutory) = statutory {
         doc.paragraph(statutory);
     }
     doc.heading(2, "What the assessment found", Some("board-findings"));
@@ -42,9 +49,12 @@ pub fn first_page(doc: &mut Document, a: &Assessment) {
             .collect(),
     }));
     critical_gaps(doc, &page);
+    // One paragraph, not a list: the first page has few lines to spare.
     if !page.overdue.is_empty() {
-        doc.heading(2, "Overdue actions", Some("board-overdue"));
-        doc.push(bullets(page.overdue.iter().cloned()));
+        doc.push(Block::Paragraph(Paragraph::toned(
+            format!("Overdue: {}.", page.overdue.join("; ")),
+            Tone::Caution,
+        )));
     }
     committee_and_sign_off(doc, &page.committee);
 }

@@ -176,6 +176,31 @@ fn weight_check(doc: &mut Document, c: &Comparison) {
     }));
 }
 
+/// The statutory duties each column leaves partly or not in place, apart from guidance.
+fn statutory_open(doc: &mut Document, c: &Comparison) {
+    let rows: Vec<Vec<Cell>> = view::statutory_open_lines(c)
+        .into_iter()
+        .map(|(label, items)| vec![strong_cell(label), Cell::plain(items)])
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    doc.heading(
+        2,
+        "Statutory duties not fully in place",
+        Some("statutory-open"),
+    );
+    doc.push(Block::Table(Table {
+        caption: "Statutory duties partly or not in place".into(),
+        columns: vec![
+            Column::new(view::column_noun(c), 0.34),
+            Column::new("Statutory duties partly or not in place", 0.66),
+        ],
+        rows,
+    }));
+    doc.heading(2, "Critical items", Some("critical-open-items"));
+}
+
 /// Cost the way budgets compare it: by annual cost, each option against the next less costly
 /// one that is not dominated, by what the extra cost buys in practices in place.
 fn cost(doc: &mut Document, c: &Comparison) {
@@ -216,6 +241,7 @@ fn cost(doc: &mut Document, c: &Comparison) {
 
 fn critical_open(doc: &mut Document, c: &Comparison) {
     doc.heading(1, view::CRITICAL_OPEN_HEADING, Some("critical-open"));
+    statutory_open(doc, c);
     doc.paragraph(view::critical_open_line(c));
     let rows = view::critical_open_lines(c)
         .into_iter()
