@@ -75,6 +75,11 @@ impl AnswersDocument {
     /// After a problem confined to one answer (a syntax error in it, an item answered twice)
     /// the rest of the file is still parsed, so one run reports every problem it can find.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
+        // Both parsers end the file at a NUL: refuse what they would not read whole.
+        let forbidden = crate::text::forbidden_characters(text);
+        if !forbidden.is_empty() {
+            return Err(forbidden);
+        }
         // One pass reads most files whole, with their positions; the rest take serde_yaml's
         // path, which explains every problem and recovers from those confined to one answer.
         if let Some(tree) = super::tree::read(text) {

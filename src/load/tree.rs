@@ -414,6 +414,8 @@ mod tests {
                 let path = entry.path();
                 if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
                     && let Ok(text) = std::fs::read_to_string(&path)
+                    // Refused before either parser sees it.
+                    && crate::text::forbidden_characters(&text).is_empty()
                 {
                     assert_same_as_serde_yaml(&text);
                     read_any += usize::from(read(&text).is_some());

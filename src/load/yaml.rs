@@ -33,6 +33,10 @@ pub fn parse_without_positions<T: DeserializeOwned>(
     text: &str,
     what: &str,
 ) -> Result<T, Vec<Diagnostic>> {
+    let forbidden = crate::text::forbidden_characters(text);
+    if !forbidden.is_empty() {
+        return Err(forbidden);
+    }
     let tabs = tab_indentation(text);
     if !tabs.is_empty() {
         return Err(tabs);

@@ -48,7 +48,47 @@ pub fn read_grid_and_bytes(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, 
             read_workbook(path, bytes.clone())?
         }
     };
+    refuse_control_characters(path, &grid)?;
     Ok((grid, bytes))
+}
+
+/// Refuses a sheet whose cells hold a control character an answers file may not hold (a NUL
+/// from a zero-filled tail, an escape sequence), each named by its cell, as YAML is refused.
+fn refuse_control_characters(path: &Path, grid: &Grid) -> Result<()> {
+    let mut diagnostics = Vec::new();
+    for (row, cells) in grid.rows.iter().enumerate() {
+        for (col, text) in cells.iter().enumerate() {
+            let Some(c) = text.chars().find(|&c| crate::text::forbidden_in_yaml(c)) else {
+                continue;
+            };
+            let cell = cell_name(row, col);
+            let cell = if grid.one_of_several {
+                format!("{}!{cell}", grid.sheet)
+            } else {
+                cell
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "the cell holds the control character {}, which an answers file may \
+                         not hold",
+                        crate::text::describe(c)
+                    ),
+                )
+                .at_cell(cell)
+                .with_hint(crate::text::hint(c)),
+            );
+        }
+    }
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    diagnostics.truncate(20);
+    Err(Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics,
+    })
 }
 
 fn invalid(path: &Path, message: String, hint: &str) -> Error {

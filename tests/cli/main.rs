@@ -32,6 +32,7 @@ mod outputs;
 mod pdf;
 mod pdf_read;
 mod pdfua;
+mod read_as_written;
 mod readme;
 mod report_snapshots;
 mod sheets_for_people;
