@@ -606,7 +606,10 @@ fn validate_one(
         }
     }
     out.push_str(&answer_cmd::carried_text(&file));
-    io.stdout.write_all(out.as_bytes()).map_err(stdout_error)
+    // Names and titles as the files have them, with nothing that acts on the terminal.
+    io.stdout
+        .write_all(sro_assess::text::visible(&out).as_bytes())
+        .map_err(stdout_error)
 }
 
 /// A bundled id stays as it is; a checklist path is written relative to the answers file's

@@ -45,6 +45,62 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that shows every control character written through it visibly, as [`visible`]
+/// does: messages on standard error echo values and file names as the file has them.
+pub struct VisibleWriter<W: std::io::Write> {
+    inner: W,
+    /// A lead byte (0xC2) written last, whose continuation decides whether it starts a C1.
+    pending_lead: bool,
+}
+
+impl<W: std::io::Write> VisibleWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending_lead: false,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for VisibleWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut out = Vec::with_capacity(buf.len());
+        for &byte in buf {
+            if std::mem::take(&mut self.pending_lead) {
+                if (0x80..=0x9f).contains(&byte) {
+                    out.extend_from_slice(format!("U+{byte:04X}").as_bytes());
+                    continue;
+                }
+                out.push(0xc2);
+            }
+            match byte {
+                0xc2 => self.pending_lead = true,
+                0x1b => out.extend_from_slice(b"\\e"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' | b'\n' => out.push(byte),
+                0x00..=0x1f | 0x7f => out.extend_from_slice(format!("U+{byte:04X}").as_bytes()),
+                _ => out.push(byte),
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.pending_lead) {
+            self.inner.write_all(&[0xc2])?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for VisibleWriter<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
 /// A forbidden character as an error names it.
 pub fn describe(c: char) -> String {
     let name = match c {
@@ -152,5 +208,24 @@ mod tests {
             "none\\e[1A\\e[2K\\rU+0007U+009BU+007F"
         );
         assert!(matches!(visible("café\tà\nlà"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_writer_shows_what_visible_shows_however_the_bytes_are_split() {
+        use std::io::Write as _;
+        let text = "unknown status `\u{1b}[2Jmet` in caf\u{e9}\u{9b}2J\r\u{7f}\n";
+        for split in 0..=text.len() {
+            let mut out = Vec::new();
+            {
+                let mut writer = VisibleWriter::new(&mut out);
+                writer.write_all(&text.as_bytes()[..split]).unwrap();
+                writer.write_all(&text.as_bytes()[split..]).unwrap();
+            }
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                visible(text),
+                "split at {split}"
+            );
+        }
     }
 }

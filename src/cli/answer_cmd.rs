@@ -87,7 +87,7 @@ pub fn lint(args: &LintArgs, io: &mut Io<'_>) -> Result<Outcome> {
         found.len() - errors,
         if found.len() - errors == 1 { "" } else { "s" },
     );
-    writeln!(io.stdout, "{summary}").map_err(stdout_error)?;
+    writeln!(io.stdout, "{}", sro_assess::text::visible(&summary)).map_err(stdout_error)?;
     if errors > 0 {
         return Err(already_reported(Path::new(&args.checklist)));
     }

@@ -5,7 +5,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -92,7 +92,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     let mut progress = Progress::new(paths.len());
     let chunk_size = CHUNK_PER_JOB * jobs;
     for (chunk_number, chunk) in paths.chunks(chunk_size).enumerate() {
-        progress.show(chunk_number * chunk_size, io)?;
+        progress.show(chunk_number * chunk_size)?;
         let loaded = load_in_parallel(chunk, &checklists, jobs);
         for (path, scored) in chunk.iter().zip(loaded) {
             // The log of inputs is kept per thread: the files the helpers read go into this
@@ -104,7 +104,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
             if is_broken_pipe(&err) {
                 return Err(err); // the reader has gone: not a problem with this file
             }
-            progress.clear(io)?;
+            progress.clear()?;
             if !args.keep_going {
                 // The error that stops the run is the last thing printed.
                 run.warnings.print(io)?;
@@ -115,7 +115,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
             run.skipped += 1;
         }
     }
-    progress.clear(io)?;
+    progress.clear()?;
     run.warnings.print(io)?;
     let total = paths.len();
     let Some((builder, _)) = run.started else {
@@ -511,19 +511,25 @@ impl Progress {
         }
     }
 
-    fn show(&mut self, done: usize, io: &mut Io<'_>) -> Result<()> {
+    fn show(&mut self, done: usize) -> Result<()> {
         if !self.active {
             return Ok(());
         }
         self.shown = true;
-        write!(io.stderr, "\rsummarizing {done} of {} files", self.total).map_err(stdout_error)
+        // Straight to the terminal: standard error as `io` has it shows control characters.
+        write!(
+            std::io::stderr(),
+            "\rsummarizing {done} of {} files",
+            self.total
+        )
+        .map_err(stdout_error)
     }
 
-    fn clear(&mut self, io: &mut Io<'_>) -> Result<()> {
+    fn clear(&mut self) -> Result<()> {
         if !self.shown {
             return Ok(());
         }
         self.shown = false;
-        write!(io.stderr, "\r\x1b[2K").map_err(stdout_error)
+        write!(std::io::stderr(), "\r\x1b[2K").map_err(stdout_error)
     }
 }
