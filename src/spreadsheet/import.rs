@@ -489,9 +489,26 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
     let mut note = |row: usize, col: usize, message: String, hint: String| {
         unused.push((row, col, message, hint));
     };
+    if let Some(encoding) = grid.encoding {
+        note(
+            0,
+            0,
+            format!("the CSV file is not UTF-8 text; it was read as {encoding}"),
+            "check that accented letters, dashes and quotes read as typed; if not, save the \
+             sheet again as CSV UTF-8"
+                .into(),
+        );
+    }
     // Without a layout the import fails, and says why.
     let Ok(layout) = Layout::find(grid) else {
-        return Vec::new();
+        return unused
+            .into_iter()
+            .map(|(row, col, message, hint)| CellError {
+                at: CellAt { row, col },
+                message,
+                hint: Some(hint),
+            })
+            .collect();
     };
     let filled_cols = |r: usize| -> Vec<usize> {
         (0..grid.rows[r].len())
@@ -679,7 +696,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|&i| WORDS[i].to_string()).collect())
                 .collect();
-            let grid = Grid { sheet: "Answers".into(), one_of_several: false, rows };
+            let grid = Grid { sheet: "Answers".into(), rows, ..Grid::default() };
             let document = AnswersDocument::from_sheet(sheet_answers(grid));
             let found = match document.validate(&checklist()) {
                 Ok((_, warnings)) => warnings,
@@ -699,6 +716,7 @@ mod tests {
         Grid {
             sheet: "Answers".into(),
             one_of_several: false,
+            encoding: None,
             rows: rows
                 .iter()
                 .map(|r| r.iter().map(|c| c.to_string()).collect())

@@ -208,6 +208,9 @@ pub struct Grid {
     pub one_of_several: bool,
     /// The cells as text; short rows mean empty cells.
     pub rows: Vec<Vec<String>>,
+    /// The text encoding a CSV file was read in, when it is not UTF-8: named in a warning,
+    /// since a wrong guess changes letters without a word.
+    pub encoding: Option<&'static str>,
 }
 
 impl Grid {

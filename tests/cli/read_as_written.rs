@@ -113,3 +113,63 @@ fn messages_quote_a_value_with_an_escape_sequence_visibly() {
     assert_no_controls("validate", &stderr);
     assert!(stderr.contains(r"unknown status `\e[2Jmet`"), "{stderr}");
 }
+
+/// The corpus sheet with one answered row whose evidence has a dash and a curly apostrophe.
+fn sheet_with_evidence(evidence: &str) -> String {
+    let text = std::fs::read_to_string(repo_path("tests/bad-inputs/151-sheet-unknown-status.csv"))
+        .unwrap();
+    let row = "governance.written-mou,,,,,,Partially in place,,";
+    assert!(text.contains(row));
+    text.replace(
+        row,
+        &format!("governance.written-mou,,,,,,Partly in place,{evidence},"),
+    )
+}
+
+#[test]
+fn a_macroman_or_windows_1252_csv_reads_as_typed_and_the_encoding_is_named() {
+    let evidence = "Signed 2025-08-01 \u{2014} on file with the board\u{2019}s clerk";
+    for (encoding, name) in [
+        (encoding_rs::MACINTOSH, "MacRoman"),
+        (encoding_rs::WINDOWS_1252, "Windows-1252"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let sheet = sheet_with_evidence(evidence);
+        let (bytes, _, lossy) = encoding.encode(&sheet);
+        assert!(!lossy);
+        std::fs::write(dir.path().join("sheet.csv"), &bytes).unwrap();
+        let output = tool()
+            .current_dir(dir.path())
+            .args(["report", "sheet.csv", "--format", "markdown"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{stderr}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains(evidence), "{name}:\n{stdout}");
+        assert!(
+            stderr.contains(&format!(
+                "sheet.csv: cell A1: warning: the CSV file is not UTF-8 text; it was read as {name}"
+            )),
+            "{name}:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_utf16_csv_without_a_byte_order_mark_is_read_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes: Vec<u8> = sheet_with_evidence("on file")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(dir.path().join("sheet.csv"), &bytes).unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["validate", "sheet.csv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("it was read as UTF-16 LE"), "{stderr}");
+}
