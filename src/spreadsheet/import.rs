@@ -280,6 +280,31 @@ fn read_layout(grid: &Grid, layout: &Layout, sheet: &mut SheetAnswers) {
             col: *col,
         })
         .collect();
+    // A column the import reads, named twice: reading one would drop the other's values.
+    for (i, (key, col)) in layout.columns.iter().enumerate() {
+        if !is_known_column(key) {
+            continue;
+        }
+        if let Some((_, first)) = layout.columns[..i].iter().find(|(k, _)| k == key) {
+            let row = layout.header_row;
+            let first = CellAt { row, col: *first };
+            let second = CellAt { row, col: *col };
+            sheet.problems.push(CellError {
+                at: second,
+                message: format!(
+                    "the header row has two `{}` columns, {} and {}",
+                    grid.cell(row, second.col),
+                    first.name(),
+                    second.name()
+                ),
+                hint: Some(
+                    "keep one column of each name: move the values into one and delete or \
+                     rename the other"
+                        .into(),
+                ),
+            });
+        }
+    }
     read_fields(grid, sheet);
     sheet.fields.retain(|f| f.name_at.row != layout.header_row);
     let id_col = layout.col("id").unwrap_or(0);
