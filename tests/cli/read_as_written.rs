@@ -173,3 +173,52 @@ fn a_utf16_csv_without_a_byte_order_mark_is_read_and_named() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("it was read as UTF-16 LE"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn summary_names_each_folder_entry_it_leaves_out_and_counts_it_as_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    std::fs::copy(
+        repo_path("examples/existing-program.yaml"),
+        folder.join("a.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(folder.join("a.yaml"), folder.join(".hidden.yaml")).unwrap();
+    std::os::unix::fs::symlink("nowhere.yaml", folder.join("dangling.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop.yaml", folder.join("loop.yaml")).unwrap();
+    std::fs::create_dir(folder.join("x.yaml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(folder.join("pipe.yaml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let expected = [
+        (".hidden.yaml", "a hidden file"),
+        (
+            "dangling.yaml",
+            "a symbolic link to a file that does not exist",
+        ),
+        ("loop.yaml", "a symbolic link that cannot be followed"),
+        ("x.yaml", "a folder, not a file"),
+        ("pipe.yaml", "a named pipe, not a file"),
+    ];
+    let count = expected.len() - usize::from(!fifo);
+    for verbose in [false, true] {
+        let mut command = tool();
+        command
+            .current_dir(folder)
+            .args(["summary", ".", "--format", "json"]);
+        if verbose {
+            command.arg("-v");
+        }
+        let output = command.output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        for (name, reason) in &expected[..count] {
+            let line = format!("./{name}: warning: left out: {reason}");
+            assert_eq!(stderr.matches(&line).count(), 1, "{line} in:\n{stderr}");
+        }
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["skipped"], count, "{json}");
+    }
+}
