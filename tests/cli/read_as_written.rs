@@ -222,3 +222,48 @@ fn summary_names_each_folder_entry_it_leaves_out_and_counts_it_as_skipped() {
         assert_eq!(json["skipped"], count, "{json}");
     }
 }
+
+#[test]
+fn numbers_in_text_fields_are_kept_as_typed_and_quoted_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "checklist: wi-sro-best-practices\nprofile: existing-program\ndate: 2026-03-15\n";
+    std::fs::write(
+        dir.path().join("n.yaml"),
+        format!(
+            "{head}district: 0x10\nanswers:\n  governance.written-mou:\n    status: partial\n    \
+             evidence: 2.10\n    note: 12345678901234567890123\n"
+        ),
+    )
+    .unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["report", "n.yaml", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{stderr}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for typed in [
+        "**0x10**",
+        "Evidence: 2.10\n",
+        "Note: 12345678901234567890123\n",
+    ] {
+        assert!(stdout.contains(typed), "no `{typed}` in:\n{stdout}");
+    }
+    std::fs::write(
+        dir.path().join("s.yaml"),
+        format!("{head}district: X\nanswers:\n  governance.written-mou: 0x10\n"),
+    )
+    .unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["validate", "s.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("s.yaml:6:27: error: unknown status `0x10`"),
+        "{stderr}"
+    );
+}
