@@ -94,6 +94,9 @@ impl AnswersDocument {
         if !forbidden.is_empty() {
             return Err(forbidden);
         }
+        if let Some(second) = super::yaml::second_document(text) {
+            return Err(vec![second]);
+        }
         // One pass reads most files whole, with their positions; the rest take serde_yaml's
         // path, which explains every problem and recovers from those confined to one answer.
         if let Some(tree) = super::tree::read(text) {

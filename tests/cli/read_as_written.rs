@@ -267,3 +267,29 @@ fn numbers_in_text_fields_are_kept_as_typed_and_quoted_as_typed() {
         "{stderr}"
     );
 }
+
+#[test]
+fn init_to_standard_output_ignores_a_file_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("-"), "kept").unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["init", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .starts_with("# sro-assess answers file")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("-")).unwrap(),
+        "kept"
+    );
+}
