@@ -510,3 +510,33 @@ fn the_ordinary_template_still_imports_under_the_memory_limit() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_workbook_part_with_a_dtd_is_refused_for_safety_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let bytes = fs::read(&template).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/workbook.xml").unwrap(),
+        &mut workbook,
+    )
+    .unwrap();
+    let at = workbook.find("?>").map_or(0, |i| i + 2);
+    let with_dtd = format!(
+        "{}<!DOCTYPE workbook [<!ENTITY a \"aaaa\">]>{}",
+        &workbook[..at],
+        &workbook[at..]
+    );
+    let hostile = dir.path().join("dtd.xlsx");
+    rezip(
+        &template,
+        &[("xl/workbook.xml", with_dtd.into_bytes())],
+        &hostile,
+    );
+    assert_sheet_refused(
+        &hostile,
+        "the workbook part `xl/workbook.xml` declares a DTD (`<!DOCTYPE`); sro-assess refuses it for safety",
+    );
+}
