@@ -524,6 +524,19 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
                 .into(),
         );
     }
+    for (row, col, formula) in &grid.formulas_without_values {
+        note(
+            *row,
+            *col,
+            format!(
+                "the cell holds the formula `={formula}` with no saved value, so it reads as \
+                 empty"
+            ),
+            "open the file in a spreadsheet program and save it again (the program saves each \
+             formula's value), or type the value itself in the cell"
+                .into(),
+        );
+    }
     // Without a layout the import fails, and says why.
     let Ok(layout) = Layout::find(grid) else {
         return unused
@@ -742,6 +755,7 @@ mod tests {
             sheet: "Answers".into(),
             one_of_several: false,
             encoding: None,
+            formulas_without_values: Vec::new(),
             rows: rows
                 .iter()
                 .map(|r| r.iter().map(|c| c.to_string()).collect())

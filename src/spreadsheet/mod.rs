@@ -211,6 +211,9 @@ pub struct Grid {
     /// The text encoding a CSV file was read in, when it is not UTF-8: named in a warning,
     /// since a wrong guess changes letters without a word.
     pub encoding: Option<&'static str>,
+    /// Cells (row, column) that hold a formula with no saved value, and the formula: they
+    /// read as empty, and a warning says why.
+    pub formulas_without_values: Vec<(usize, usize, String)>,
 }
 
 impl Grid {

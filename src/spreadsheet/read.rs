@@ -119,6 +119,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
         one_of_several: false,
         rows,
         encoding,
+        formulas_without_values: Vec::new(),
     })
 }
 
@@ -457,9 +458,24 @@ fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Re
         .worksheet_cells_reader(&sheet)
         .map_err(|err| unreadable(&err))?;
     check_used_range(path, &sheet, cells.dimensions())?;
-    stream_cells(path, &sheet, || {
+    let mut grid = stream_cells(path, &sheet, || {
         cells.next_cell().map_err(|err| unreadable(&err))
-    })
+    })?;
+    drop(cells);
+    // A formula saved without its value (a file written by a program that does not compute
+    // formulas) reads as an empty cell: say so, cell by cell.
+    if let Ok(formulas) = workbook.worksheet_formula(&sheet)
+        && let Some((top, left)) = formulas.start()
+    {
+        for (row, col, formula) in formulas.used_cells() {
+            let (row, col) = (row + top as usize, col + left as usize);
+            if !formula.is_empty() && grid.cell(row, col).is_empty() {
+                grid.formulas_without_values
+                    .push((row, col, formula.clone()));
+            }
+        }
+    }
+    Ok(grid)
 }
 
 /// XLSB (a workbook saved under another name: `kind_of` does not claim `.xlsb`), read cell by
