@@ -293,3 +293,16 @@ fn init_to_standard_output_ignores_a_file_named_dash() {
         "kept"
     );
 }
+
+#[test]
+fn init_refuses_a_blank_district_instead_of_writing_a_template_validate_rejects() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = tool()
+        .current_dir(dir.path())
+        .args(["init", "--district", "   ", "-o", "a.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the district's name is blank"));
+    assert!(!dir.path().join("a.yaml").exists());
+}
