@@ -20,7 +20,7 @@ pub use import::{
     CellAt, CellError, SheetAnswers, SheetItem, SheetValue, answers_yaml, sheet_answers,
     unused_cells,
 };
-pub use read::{SpreadsheetKind, read_grid, read_grid_and_bytes};
+pub use read::{SpreadsheetKind, grid_from_bytes, read_grid, read_grid_and_bytes};
 pub use write::{
     prefill_carried, template_csv, template_grid, template_xlsx, unwritable_template,
     xlsx_from_grid,

@@ -42,14 +42,20 @@ pub fn read_grid_and_bytes(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, 
     let bytes = read_workbook_bytes(path)?;
     // So that no output of this command replaces it.
     crate::fsio::note_input(path);
+    let grid = grid_from_bytes(path, kind, &bytes)?;
+    Ok((grid, bytes))
+}
+
+/// A sheet's bytes as cells, as [`read_grid`] reads a file's; `path` names it in errors.
+pub fn grid_from_bytes(path: &Path, kind: SpreadsheetKind, bytes: &[u8]) -> Result<Grid> {
     let grid = match kind {
-        SpreadsheetKind::Csv => read_csv(path, &bytes)?,
+        SpreadsheetKind::Csv => read_csv(path, bytes)?,
         SpreadsheetKind::Xlsx | SpreadsheetKind::Ods | SpreadsheetKind::Xls => {
-            read_workbook(path, bytes.clone())?
+            read_workbook(path, bytes.to_vec())?
         }
     };
     refuse_control_characters(path, &grid)?;
-    Ok((grid, bytes))
+    Ok(grid)
 }
 
 /// Refuses a sheet whose cells hold a control character an answers file may not hold (a NUL

@@ -19,6 +19,7 @@ mod edit;
 mod every_medium;
 mod exports;
 mod external;
+mod fuzz_bodies;
 mod honest;
 mod honest_compare;
 mod hostile;
