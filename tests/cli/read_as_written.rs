@@ -306,3 +306,66 @@ fn init_refuses_a_blank_district_instead_of_writing_a_template_validate_rejects(
     assert!(String::from_utf8_lossy(&output.stderr).contains("the district's name is blank"));
     assert!(!dir.path().join("a.yaml").exists());
 }
+
+#[test]
+fn init_refuses_a_sheet_template_that_import_could_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let base =
+        std::fs::read_to_string(repo_path("tests/bad-inputs/checklists/small-base.yaml")).unwrap();
+    let head = base[..base.find("sections:").unwrap()].replace(
+        "  - { id: records-only, title: Records only, include: [records.*] }\n",
+        "",
+    );
+    let mut text = format!("{head}sections:\n  - id: mou\n    title: MOU\n    items:\n");
+    for n in 0..10_000 {
+        text.push_str(&format!(
+            "      - {{ id: mou.item-{n}, title: T, guidance: g, priority: low, responsible: joint, \
+             recommendation: r, sources: [{{ source: src }}] }}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("big.yaml"), text).unwrap();
+    for out in ["big.xlsx", "big.csv"] {
+        let output = tool()
+            .current_dir(dir.path())
+            .args([
+                "init",
+                "--checklist",
+                "big.yaml",
+                "--profile",
+                "everything",
+                "-o",
+                out,
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{out}: {stderr}");
+        assert!(
+            stderr.contains(
+                "items and the rows above them); sro-assess reads sheets of at most 10000 rows"
+            ),
+            "{out}: {stderr}"
+        );
+        assert!(!dir.path().join(out).exists());
+    }
+    // As YAML it is written.
+    let output = tool()
+        .current_dir(dir.path())
+        .args([
+            "init",
+            "--checklist",
+            "big.yaml",
+            "--profile",
+            "everything",
+            "-o",
+            "big-answers.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
