@@ -328,7 +328,12 @@ fn folder_answers(folder: &Path) -> Result<(Vec<PathBuf>, LeftOut)> {
     let mut left_out = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(read_error)? {
         let path = entry.map_err(read_error)?.path();
-        if !has_answers_extension(&path) {
+        // `~$one.xlsx` is the lock file Excel keeps beside an open workbook: no answers.
+        let lock_file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("~$"));
+        if !has_answers_extension(&path) || lock_file {
             continue;
         }
         match left_out_because(&path) {
@@ -376,10 +381,6 @@ fn left_out_because(path: &Path) -> Option<&'static str> {
         .unwrap_or_default();
     if name.starts_with('.') {
         return Some("left out: a hidden file (its name starts with a dot); name it to include it");
-    }
-    if name.starts_with("~$") {
-        // The lock file Excel keeps beside an open workbook.
-        return Some("left out: Excel's lock file for an open workbook");
     }
     let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match std::fs::metadata(path) {
