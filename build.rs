@@ -15,6 +15,8 @@ use std::path::Path;
 mod error;
 #[path = "src/model/mod.rs"]
 mod model;
+#[path = "src/text.rs"]
+mod text;
 
 #[path = "src/load"]
 mod load {
@@ -43,8 +45,9 @@ const BUNDLED: [(&str, &str); 1] = [(
 )];
 
 /// The loader's modules: a change to any of them may change what a checklist compiles to.
-const LOADER_SOURCES: [&str; 10] = [
+const LOADER_SOURCES: [&str; 11] = [
     "src/error.rs",
+    "src/text.rs",
     "src/model/mod.rs",
     "src/model/answers.rs",
     "src/model/checklist.rs",

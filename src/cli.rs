@@ -250,7 +250,7 @@ pub struct InitArgs {
     #[arg(long, default_value = "existing-program")]
     pub profile: String,
     /// The district's name.
-    #[arg(long, default_value = "Example Area School District")]
+    #[arg(long, default_value = "Example Area School District", value_parser = parse_district)]
     pub district: String,
     /// Names this assessment ("2025-26 annual review", "Option A").
     #[arg(long)]
@@ -329,6 +329,14 @@ fn parse_percent(text: &str) -> std::result::Result<f64, String> {
     } else {
         Err("use a percentage from 0 to 100".into())
     }
+}
+
+/// A district name with words in it: `validate` refuses a template with a blank one.
+fn parse_district(text: &str) -> std::result::Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("the district's name is blank; give it, e.g. --district \"Example Area School District\"".into());
+    }
+    Ok(text.trim().to_string())
 }
 
 fn parse_date(text: &str) -> std::result::Result<Date, String> {
@@ -627,7 +635,10 @@ fn validate_one(
         out.push_str("  set a new `due:` date, or mark the item in place once it is done\n");
     }
     out.push_str(&answer_cmd::carried_text(&file));
-    io.stdout.write_all(out.as_bytes()).map_err(stdout_error)
+    // Names and titles as the files have them, with nothing that acts on the terminal.
+    io.stdout
+        .write_all(sro_assess::text::visible(&out).as_bytes())
+        .map_err(stdout_error)
 }
 
 /// A bundled id stays as it is; a checklist path is written relative to the answers file's

@@ -29,5 +29,6 @@ pub mod report;
 pub mod score;
 pub mod spreadsheet;
 pub mod template;
+pub mod text;
 
 pub use error::{Diagnostic, Error, Location, Result, Severity};

@@ -12,7 +12,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (stdout_is_terminal, terminal_width, no_color) = cli::terminal_facts();
     let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr();
+    // Every message echoes values and file names: none may act on the terminal.
+    let mut stderr = sro_assess::text::VisibleWriter::new(std::io::stderr());
     let mut io = Io {
         stdout: &mut stdout,
         stderr: &mut stderr,
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
             let text = cli::error_text(&err);
             if !text.is_empty() {
                 // Not eprintln!, which panics when standard error is closed.
-                let _ = writeln!(std::io::stderr(), "{text}");
+                let _ = writeln!(stderr, "{text}");
             }
             ExitCode::from(2)
         }

@@ -7,26 +7,5 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use sro_assess::compare::{self, SummaryBuilder};
-use sro_assess::report::{Format, RenderOptions, backend};
-use sro_assess::score::Assessment;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let assessments: Vec<Assessment> = text.split("\n---8<---\n").filter_map(common::assess).collect();
-    if assessments.is_empty() {
-        return;
-    }
-    let checklist = &common::bundled().checklist;
-    let comparison = compare::compare(checklist, &assessments);
-    let mut builder = SummaryBuilder::new(checklist);
-    for (n, assessment) in assessments.iter().enumerate() {
-        builder.add(assessment, &format!("district-{n}.yaml"));
-    }
-    let summary = builder.finish();
-    let options = RenderOptions::default();
-    for format in Format::ALL {
-        let _ = backend(format).comparison(&comparison, &options);
-        let _ = backend(format).summary(&summary, &options);
-    }
-});
+fuzz_target!(|data: &[u8]| common::compare(data));

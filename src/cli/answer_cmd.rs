@@ -87,7 +87,7 @@ pub fn lint(args: &LintArgs, io: &mut Io<'_>) -> Result<Outcome> {
         found.len() - errors,
         if found.len() - errors == 1 { "" } else { "s" },
     );
-    writeln!(io.stdout, "{summary}").map_err(stdout_error)?;
+    writeln!(io.stdout, "{}", sro_assess::text::visible(&summary)).map_err(stdout_error)?;
     if errors > 0 {
         return Err(already_reported(Path::new(&args.checklist)));
     }
@@ -248,6 +248,25 @@ fn template_bytes(
         return Ok(answers_template_from(checklist, profile, header, carry).into_bytes());
     };
     let mut grid = spreadsheet::template_grid(checklist, profile, header);
+    // A template `import` would refuse is not written: its rows count the header rows too.
+    if grid.rows.len() > spreadsheet::bounds::MAX_ROWS {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            diagnostics: vec![
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "the template would have {} rows (the profile's {} items and the rows \
+                         above them); sro-assess reads sheets of at most {} rows",
+                        grid.rows.len(),
+                        checklist.items_in_profile(profile).count(),
+                        spreadsheet::bounds::MAX_ROWS
+                    ),
+                )
+                .with_hint("write the template as YAML instead: `-o answers.yaml`"),
+            ],
+        });
+    }
     if let Some(carry) = carry {
         spreadsheet::prefill_carried(&mut grid, carry, checklist, profile);
     }

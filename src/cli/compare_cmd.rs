@@ -5,7 +5,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -81,7 +81,7 @@ pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Resul
 pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
-    let paths = answers_paths(&args.inputs, io)?;
+    let (paths, left_out) = answers_paths(&args.inputs, io)?;
     let checklists = Checklists::new(args.checklist.as_deref())?;
     // More threads than cores gain nothing, and each holds a chunk of files in memory.
     let jobs = args
@@ -89,10 +89,15 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
         .map_or_else(default_jobs, usize::from)
         .min(MAX_JOBS);
     let mut run = SummaryRun::new(args.verbose);
+    for (path, reason) in &left_out {
+        let warning = Diagnostic::warning(None, *reason);
+        run.warnings
+            .add(&path.display().to_string(), &[warning], io)?;
+    }
     let mut progress = Progress::new(paths.len());
     let chunk_size = CHUNK_PER_JOB * jobs;
     for (chunk_number, chunk) in paths.chunks(chunk_size).enumerate() {
-        progress.show(chunk_number * chunk_size, io)?;
+        progress.show(chunk_number * chunk_size)?;
         let loaded = load_in_parallel(chunk, &checklists, jobs);
         for (path, scored) in chunk.iter().zip(loaded) {
             // The log of inputs is kept per thread: the files the helpers read go into this
@@ -104,7 +109,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
             if is_broken_pipe(&err) {
                 return Err(err); // the reader has gone: not a problem with this file
             }
-            progress.clear(io)?;
+            progress.clear()?;
             if !args.keep_going {
                 // The error that stops the run is the last thing printed.
                 run.warnings.print(io)?;
@@ -115,7 +120,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
             run.skipped += 1;
         }
     }
-    progress.clear(io)?;
+    progress.clear()?;
     run.warnings.print(io)?;
     let total = paths.len();
     let Some((builder, _)) = run.started else {
@@ -125,7 +130,8 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
         });
     };
     let mut summary = builder.finish();
-    summary.skipped = run.skipped;
+    // Entries left out count as skipped, without failing the run as a file with errors does.
+    summary.skipped = run.skipped + left_out.len();
     let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
     let rendered = report::backend(format).summary(&summary, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
@@ -259,18 +265,25 @@ impl AnnouncedChecklists {
     }
 }
 
+/// Folder entries named like answers files but not read, each with why.
+type LeftOut = Vec<(PathBuf, &'static str)>;
+
 /// Every answers file named: files as given, folders as their `*.yaml` and `*.yml` files
 /// (not recursive, hidden files left out), sorted so runs are reproducible; each file once.
-fn answers_paths(inputs: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<PathBuf>> {
+/// The folder entries left out that look like answers come second, each with the reason.
+fn answers_paths(inputs: &[PathBuf], io: &mut Io<'_>) -> Result<(Vec<PathBuf>, LeftOut)> {
     let mut paths = Vec::new();
+    let mut left_out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            paths.extend(folder_answers(input)?);
+            let (files, others) = folder_answers(input)?;
+            paths.extend(files);
+            left_out.extend(others);
         } else {
             paths.push(input.clone());
         }
     }
-    distinct_files(paths, io)
+    Ok((distinct_files(paths, io)?, left_out))
 }
 
 /// Keeps the first name of each file, however else it was named (twice, through its folder
@@ -304,16 +317,28 @@ fn distinct_files(paths: Vec<PathBuf>, io: &mut Io<'_>) -> Result<Vec<PathBuf>> 
     Ok(distinct)
 }
 
-fn folder_answers(folder: &Path) -> Result<Vec<PathBuf>> {
+/// A folder's answers files, and the entries named like answers that are left out, each with
+/// why: a summary that leaves a district out says so.
+fn folder_answers(folder: &Path) -> Result<(Vec<PathBuf>, LeftOut)> {
     let read_error = |source| Error::Read {
         path: folder.to_path_buf(),
         source,
     };
     let mut files = Vec::new();
+    let mut left_out = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(read_error)? {
         let path = entry.map_err(read_error)?.path();
-        if is_answers_file_name(&path) {
-            files.push(path);
+        // `~$one.xlsx` is the lock file Excel keeps beside an open workbook: no answers.
+        let lock_file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("~$"));
+        if !has_answers_extension(&path) || lock_file {
+            continue;
+        }
+        match left_out_because(&path) {
+            None => files.push(path),
+            Some(reason) => left_out.push((path, reason)),
         }
     }
     if files.is_empty() {
@@ -332,23 +357,64 @@ fn folder_answers(folder: &Path) -> Result<Vec<PathBuf>> {
         });
     }
     files.sort();
-    Ok(files)
+    left_out.sort();
+    Ok((files, left_out))
 }
 
-fn is_answers_file_name(path: &Path) -> bool {
-    let visible = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        // `~$answers.xlsx` is the lock file Excel keeps beside an open workbook.
-        .is_some_and(|n| !n.starts_with('.') && !n.starts_with("~$"));
+/// Named like an answers file: YAML, or a workbook as `summary` reads them when named; not
+/// CSV, which reports are written as.
+fn has_answers_extension(path: &Path) -> bool {
     let yaml = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    // Workbooks, as `summary` reads them when named; not CSV, which reports are written as.
     let workbook = sro_assess::spreadsheet::kind_of(path)
         .is_some_and(|kind| kind != sro_assess::spreadsheet::SpreadsheetKind::Csv);
-    visible && (yaml || workbook) && path.is_file()
+    yaml || workbook
+}
+
+/// Why a folder entry named like an answers file is not read, or `None` to read it.
+fn left_out_because(path: &Path) -> Option<&'static str> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if name.starts_with('.') {
+        return Some("left out: a hidden file (its name starts with a dot); name it to include it");
+    }
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => None,
+        Ok(m) if m.is_dir() => Some("left out: a folder, not a file (folders inside are not read)"),
+        Ok(m) => Some(not_plain_file(&m)),
+        Err(err) if linked && err.kind() == std::io::ErrorKind::NotFound => {
+            Some("left out: a symbolic link to a file that does not exist")
+        }
+        Err(_) if linked => {
+            Some("left out: a symbolic link that cannot be followed (it may lead back to itself)")
+        }
+        Err(_) => Some("left out: it cannot be read"),
+    }
+}
+
+fn not_plain_file(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "left out: a named pipe, not a file";
+        }
+        if kind.is_socket() {
+            return "left out: a socket, not a file";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "left out: a device, not a file";
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = metadata;
+    "left out: not a plain file"
 }
 
 /// One file, scored.
@@ -511,19 +577,25 @@ impl Progress {
         }
     }
 
-    fn show(&mut self, done: usize, io: &mut Io<'_>) -> Result<()> {
+    fn show(&mut self, done: usize) -> Result<()> {
         if !self.active {
             return Ok(());
         }
         self.shown = true;
-        write!(io.stderr, "\rsummarizing {done} of {} files", self.total).map_err(stdout_error)
+        // Straight to the terminal: standard error as `io` has it shows control characters.
+        write!(
+            std::io::stderr(),
+            "\rsummarizing {done} of {} files",
+            self.total
+        )
+        .map_err(stdout_error)
     }
 
-    fn clear(&mut self, io: &mut Io<'_>) -> Result<()> {
+    fn clear(&mut self) -> Result<()> {
         if !self.shown {
             return Ok(());
         }
         self.shown = false;
-        write!(io.stderr, "\r\x1b[2K").map_err(stdout_error)
+        write!(std::io::stderr(), "\r\x1b[2K").map_err(stdout_error)
     }
 }

@@ -19,7 +19,8 @@ pub struct Summary {
     pub checklist: ChecklistMeta,
     /// Files summarised.
     pub files: usize,
-    /// Files skipped because they could not be read or validated (set by the caller).
+    /// Files skipped because they could not be read or validated, and folder entries named
+    /// like answers files that were left out (hidden, not plain files); set by the caller.
     pub skipped: usize,
     /// Districts told apart by `district_id`, or by name when a file has none.
     pub district_count: usize,

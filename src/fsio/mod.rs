@@ -47,9 +47,10 @@ pub fn write_output(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<W
 }
 
 /// Whether writing `path` with [`Overwrite::Refuse`] would be refused: it leads to an existing
-/// regular file (a device or a named pipe is written to, not replaced).
+/// regular file (a device or a named pipe is written to, not replaced). `-` is standard
+/// output, whatever file of that name the folder holds.
 pub fn would_overwrite(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|metadata| metadata.is_file())
+    path != Path::new("-") && fs::metadata(path).is_ok_and(|metadata| metadata.is_file())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it into

@@ -68,6 +68,20 @@ impl LazyPositions {
     fn get(&self) -> &PositionIndex {
         self.index.get_or_init(|| PositionIndex::build(&self.text))
     }
+
+    /// The plain scalar at `at` as typed, when it is the number `value` (`2.10` for 2.1,
+    /// `0x10` for 16): a text field keeps what the file says.
+    fn number_as_typed(&self, at: Location, value: &Value) -> Option<String> {
+        let line = self.text.split('\n').nth(at.line.checked_sub(1)?)?;
+        let start = line.char_indices().nth(at.column.checked_sub(1)?)?.0;
+        let rest = &line[start..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')))
+            .unwrap_or(rest.len());
+        let token = &rest[..end];
+        (super::tree::resolve_plain(token.to_string()).as_ref() == Some(value))
+            .then(|| token.to_string())
+    }
 }
 
 impl AnswersDocument {
@@ -75,13 +89,22 @@ impl AnswersDocument {
     /// After a problem confined to one answer (a syntax error in it, an item answered twice)
     /// the rest of the file is still parsed, so one run reports every problem it can find.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
+        // Both parsers end the file at a NUL: refuse what they would not read whole.
+        let forbidden = crate::text::forbidden_characters(text);
+        if !forbidden.is_empty() {
+            return Err(forbidden);
+        }
+        if let Some(second) = super::yaml::second_document(text) {
+            return Err(vec![second]);
+        }
         // One pass reads most files whole, with their positions; the rest take serde_yaml's
         // path, which explains every problem and recovers from those confined to one answer.
         if let Some(tree) = super::tree::read(text) {
             return Ok(Self {
                 root: tree.root,
                 positions: LazyPositions {
-                    text: String::new(),
+                    // Kept to quote a number in a text field as typed (`2.10`, `0x10`).
+                    text: text.to_string(),
                     index: OnceLock::from(tree.positions),
                 },
                 parse_problems: Vec::new(),
@@ -476,9 +499,21 @@ impl Check<'_> {
         self.optional_text(Some(value), key)
     }
 
+    /// Text of a scalar, a number as the file has it (`2.10`, not 2.1).
+    fn text_as_typed(&self, value: &Value, path: &str) -> Option<String> {
+        if let Value::Number(_) = value
+            && self.sheet.is_none()
+            && let Some(at) = self.at(path)
+            && let Some(typed) = self.positions.number_as_typed(at, value)
+        {
+            return Some(typed);
+        }
+        scalar_text(value)
+    }
+
     fn optional_text(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
         let value = value?;
-        match scalar_text(value) {
+        match self.text_as_typed(value, path) {
             Some(text) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
             None => {
                 self.error(
@@ -909,7 +944,7 @@ impl Check<'_> {
         item_id: &str,
         checklist: &Checklist,
     ) -> Option<String> {
-        let Some(text) = scalar_text(value) else {
+        let Some(text) = self.text_as_typed(value, path) else {
             let values: Vec<&str> = checklist.scale.iter().map(|l| l.value.as_str()).collect();
             self.error(
                 self.at(path),

@@ -33,6 +33,10 @@ pub fn parse_without_positions<T: DeserializeOwned>(
     text: &str,
     what: &str,
 ) -> Result<T, Vec<Diagnostic>> {
+    let forbidden = crate::text::forbidden_characters(text);
+    if !forbidden.is_empty() {
+        return Err(forbidden);
+    }
     let tabs = tab_indentation(text);
     if !tabs.is_empty() {
         return Err(tabs);
@@ -45,6 +49,9 @@ pub fn parse_without_positions<T: DeserializeOwned>(
             )
             .with_hint(empty_hint(what)),
         ]);
+    }
+    if let Some(second) = second_document(text) {
+        return Err(vec![second]);
     }
     match serde_yaml::from_str::<T>(text) {
         Ok(value) => Ok(value),
@@ -59,6 +66,41 @@ pub fn parse_without_positions<T: DeserializeOwned>(
             })
         }
     }
+}
+
+/// A second YAML document after the first (a `---` line after content, or content after
+/// `...`): the parsers refuse the file without a position or a hint.
+pub(super) fn second_document(text: &str) -> Option<Diagnostic> {
+    let mut content = false;
+    let mut ended = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
+        if line == "..." || line.starts_with("... ") {
+            ended = content;
+            continue;
+        }
+        if (marker && content) || (ended && !blank) {
+            return Some(
+                Diagnostic::error(
+                    Some(Location {
+                        line: i + 1,
+                        column: 1,
+                    }),
+                    "a second YAML document starts here; a file holds one checklist or one \
+                     set of answers",
+                )
+                .with_hint(
+                    "delete this line if the file is meant to go on; if two files were joined, \
+                     split them into two files",
+                ),
+            );
+        }
+        if !blank && !marker && !line.starts_with('%') {
+            content = true;
+        }
+    }
+    None
 }
 
 /// One error per key written twice in the same mapping, naming the first occurrence.
@@ -245,6 +287,21 @@ fn unknown_name_hint(message: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_second_document_but_not_a_leading_marker() {
+        let at = |text: &str| {
+            second_document(text)
+                .and_then(|d| d.location)
+                .map(|l| l.line)
+        };
+        assert_eq!(at("---\na: 1\n"), None);
+        assert_eq!(at("# c\n---\na: 1\n...\n# end\n"), None);
+        assert_eq!(at("a: 1\n---\n"), Some(2));
+        assert_eq!(at("---\na: 1\n--- \nb: 2\n"), Some(3));
+        assert_eq!(at("a: 1\n...\nb: 2\n"), Some(3));
+        assert_eq!(at("a: |\n  ---\n  x\n"), None);
+    }
 
     #[derive(serde::Deserialize, Debug)]
     #[serde(deny_unknown_fields)]

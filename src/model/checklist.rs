@@ -221,6 +221,10 @@ pub fn id_diagnostic(kind: &str, id: &str, location: Option<Location>) -> Option
     Some(Diagnostic::error(location, format!("{kind} id `{id}` {problem}")).with_hint(hint))
 }
 
+/// The longest id: a plain YAML key is at most 1,024 characters, and an answers file writes
+/// each item id as one.
+pub const MAX_ID_CHARS: usize = 1_000;
+
 /// Why `id` is not a valid section or item id, or `None` when it is.
 ///
 /// The one rule for every id: answers files and the template `init` writes use ids as YAML
@@ -230,6 +234,14 @@ fn id_problem(id: &str) -> Option<String> {
     let Some(first) = id.chars().next() else {
         return Some("is empty".into());
     };
+    // YAML reads a plain key of at most 1,024 characters; answers files write ids as keys.
+    let length = id.chars().count();
+    if length > MAX_ID_CHARS {
+        return Some(format!(
+            "is {length} characters long; an id may have at most {MAX_ID_CHARS}, since answers \
+             files use ids as YAML keys and YAML reads no longer plain key"
+        ));
+    }
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c);
     if let Some((index, bad)) = id.chars().enumerate().find(|&(_, c)| !allowed(c)) {
         return Some(format!(

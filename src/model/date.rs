@@ -46,10 +46,15 @@ impl Date {
                 "`{text}` has month {month}; months run from 01 to 12"
             ));
         }
+        if year == 0 {
+            return Err(format!(
+                "`{text}` has the year 0000; years run from 0001 to 9999"
+            ));
+        }
         let month = month as u8;
         let last = days_in_month(year, month);
         Date::new(year, month, day.min(255) as u8)
-            .ok_or_else(|| format!("`{text}` does not exist: {year}-{month:02} has {last} days"))
+            .ok_or_else(|| format!("`{text}` does not exist: {year:04}-{month:02} has {last} days"))
     }
 
     /// Reads the US form `M/D/YYYY` (`3/15/2026`, `03/15/2026`). Only a four-digit year is
@@ -75,11 +80,16 @@ impl Date {
                 "`{text}` read as month/day/year has month {month}; months run from 1 to 12"
             )));
         }
+        if year == 0 {
+            return Some(Err(format!(
+                "`{text}` read as month/day/year has the year 0000; years run from 0001 to 9999"
+            )));
+        }
         let month = month as u8;
         let last = days_in_month(year, month);
         Some(Date::new(year, month, day.min(255) as u8).ok_or_else(|| {
             format!(
-                "`{text}` read as month/day/year does not exist: {year}-{month:02} has {last} days"
+                "`{text}` read as month/day/year does not exist: {year:04}-{month:02} has {last} days"
             )
         }))
     }

@@ -130,6 +130,71 @@ pub struct KeyValue {
 }
 
 impl Block {
+    fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        let link = |link: &mut Option<Link>, f: &mut dyn FnMut(&mut String)| match link {
+            Some(Link::Url(text) | Link::Section(text)) => f(text),
+            None => {}
+        };
+        let paragraph = |p: &mut Paragraph, f: &mut dyn FnMut(&mut String)| {
+            for span in &mut p.spans {
+                f(&mut span.text);
+                link(&mut span.link, f);
+            }
+        };
+        match self {
+            Block::Title(title) => {
+                title.kicker.iter_mut().for_each(&mut *f);
+                f(&mut title.title);
+                title.subtitle.iter_mut().for_each(&mut *f);
+            }
+            Block::Heading(heading) => {
+                f(&mut heading.text);
+                heading.id.iter_mut().for_each(&mut *f);
+            }
+            Block::Paragraph(p) => paragraph(p, f),
+            Block::KeyValues(pairs) => {
+                for pair in pairs {
+                    f(&mut pair.key);
+                    f(&mut pair.value);
+                }
+            }
+            Block::Table(table) => {
+                f(&mut table.caption);
+                for column in &mut table.columns {
+                    f(&mut column.title);
+                }
+                for cell in table.rows.iter_mut().flatten() {
+                    f(&mut cell.text);
+                    cell.detail.iter_mut().for_each(&mut *f);
+                    link(&mut cell.link, f);
+                }
+            }
+            Block::Chart(chart) => {
+                f(&mut chart.title);
+                chart.series.iter_mut().for_each(&mut *f);
+                for group in &mut chart.groups {
+                    f(&mut group.label);
+                    for bar in &mut group.bars {
+                        f(&mut bar.value);
+                    }
+                }
+                for threshold in &mut chart.thresholds {
+                    f(&mut threshold.label);
+                }
+                f(&mut chart.alt);
+            }
+            Block::List(list) => {
+                for item in &mut list.items {
+                    paragraph(item, f);
+                }
+            }
+            Block::Note(note) => f(&mut note.text),
+            Block::PageBreak => {}
+        }
+    }
+}
+
+impl Block {
     /// Labelled values, in the order given.
     pub fn key_values<K: Into<String>>(pairs: impl IntoIterator<Item = (K, String)>) -> Self {
         Block::KeyValues(
@@ -332,6 +397,28 @@ impl Document {
             language: "en-US",
             ..Self::default()
         }
+    }
+
+    /// Every text the document holds, for a medium that must change each the same way.
+    pub fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        f(&mut self.title);
+        self.author.iter_mut().for_each(&mut *f);
+        self.subject.iter_mut().for_each(&mut *f);
+        f(&mut self.running_footer);
+        for block in &mut self.blocks {
+            block.for_each_text_mut(f);
+        }
+    }
+
+    /// Writes every control character that could act on a terminal (an escape sequence that
+    /// clears the screen, sets the window title, erases lines) visibly, as `\e` or `U+0007`:
+    /// a document drawn as text shows what the file says and nothing acts.
+    pub fn show_controls_visibly(&mut self) {
+        self.for_each_text_mut(&mut |text| {
+            if let std::borrow::Cow::Owned(shown) = crate::text::visible(text) {
+                *text = shown;
+            }
+        });
     }
 
     /// Appends a block.

@@ -90,6 +90,40 @@ pub fn check_workbook_parts(path: &Path, bytes: &[u8]) -> Result<()> {
     check_parts_within(path, bytes, &PART_LIMITS)
 }
 
+/// A sink that notes whether the bytes written to it hold `<!DOCTYPE` (in any case), also
+/// across two writes.
+#[derive(Default)]
+struct DoctypeFinder {
+    tail: Vec<u8>,
+    found: bool,
+}
+
+impl std::io::Write for DoctypeFinder {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        const MARK: &[u8] = b"<!doctype";
+        if !self.found {
+            let mut window = std::mem::take(&mut self.tail);
+            window.extend_from_slice(&buf[..buf.len().min(MARK.len())]);
+            let has_mark = |bytes: &[u8]| {
+                bytes.iter().enumerate().any(|(i, &b)| {
+                    b == b'<'
+                        && bytes
+                            .get(i..i + MARK.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(MARK))
+                })
+            };
+            self.found = has_mark(&window) || has_mark(buf);
+            let keep = buf.len().min(MARK.len() - 1);
+            self.tail = buf[buf.len() - keep..].to_vec();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn check_parts_within(path: &Path, bytes: &[u8], limits: &PartLimits) -> Result<()> {
     let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
@@ -125,11 +159,21 @@ fn check_parts_within(path: &Path, bytes: &[u8], limits: &PartLimits) -> Result<
         if part.size() > limits.part_bytes {
             return Err(too_large(format!("{} bytes", thousands(part.size()))));
         }
-        let unpacked = std::io::copy(
-            &mut (&mut part).take(limits.part_bytes + 1),
-            &mut std::io::sink(),
-        )
-        .map_err(|err| unreadable(path, &err))?;
+        let mut doctype = DoctypeFinder::default();
+        let unpacked = std::io::copy(&mut (&mut part).take(limits.part_bytes + 1), &mut doctype)
+            .map_err(|err| unreadable(path, &err))?;
+        if doctype.found {
+            return Err(refuse(
+                path,
+                format!(
+                    "the workbook part `{name}` declares a DTD (`<!DOCTYPE`); sro-assess \
+                     refuses it for safety, since a DTD can make a reader expand entities \
+                     without bound or read other files"
+                ),
+                "spreadsheet programs never write one: open the file in one and save it \
+                 again as .xlsx or .ods",
+            ));
+        }
         if unpacked > limits.part_bytes {
             return Err(too_large(format!(
                 "more than {}",
@@ -399,6 +443,23 @@ fn unreadable(path: &Path, err: &dyn std::fmt::Display) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_doctype_in_any_case_and_across_two_writes() {
+        use std::io::Write as _;
+        let text = b"<?xml version=\"1.0\"?><!DocType w [<!ENTITY a \"b\">]><w/>";
+        for split in 0..text.len() {
+            let mut finder = DoctypeFinder::default();
+            finder.write_all(&text[..split]).unwrap();
+            finder.write_all(&text[split..]).unwrap();
+            assert!(finder.found, "split at {split}");
+        }
+        let mut finder = DoctypeFinder::default();
+        finder
+            .write_all(b"<workbook><!-- no doctype --></workbook>")
+            .unwrap();
+        assert!(!finder.found);
+    }
 
     #[test]
     fn a_sheet_file_has_the_size_limit_of_every_input_file() {

@@ -280,6 +280,31 @@ fn read_layout(grid: &Grid, layout: &Layout, sheet: &mut SheetAnswers) {
             col: *col,
         })
         .collect();
+    // A column the import reads, named twice: reading one would drop the other's values.
+    for (i, (key, col)) in layout.columns.iter().enumerate() {
+        if !is_known_column(key) {
+            continue;
+        }
+        if let Some((_, first)) = layout.columns[..i].iter().find(|(k, _)| k == key) {
+            let row = layout.header_row;
+            let first = CellAt { row, col: *first };
+            let second = CellAt { row, col: *col };
+            sheet.problems.push(CellError {
+                at: second,
+                message: format!(
+                    "the header row has two `{}` columns, {} and {}",
+                    grid.cell(row, second.col),
+                    first.name(),
+                    second.name()
+                ),
+                hint: Some(
+                    "keep one column of each name: move the values into one and delete or \
+                     rename the other"
+                        .into(),
+                ),
+            });
+        }
+    }
     read_fields(grid, sheet);
     sheet.fields.retain(|f| f.name_at.row != layout.header_row);
     let id_col = layout.col("id").unwrap_or(0);
@@ -489,9 +514,39 @@ pub fn unused_cells(grid: &Grid, checklist: &Checklist) -> Vec<CellError> {
     let mut note = |row: usize, col: usize, message: String, hint: String| {
         unused.push((row, col, message, hint));
     };
+    if let Some(encoding) = grid.encoding {
+        note(
+            0,
+            0,
+            format!("the CSV file is not UTF-8 text; it was read as {encoding}"),
+            "check that accented letters, dashes and quotes read as typed; if not, save the \
+             sheet again as CSV UTF-8"
+                .into(),
+        );
+    }
+    for (row, col, formula) in &grid.formulas_without_values {
+        note(
+            *row,
+            *col,
+            format!(
+                "the cell holds the formula `={formula}` with no saved value, so it reads as \
+                 empty"
+            ),
+            "open the file in a spreadsheet program and save it again (the program saves each \
+             formula's value), or type the value itself in the cell"
+                .into(),
+        );
+    }
     // Without a layout the import fails, and says why.
     let Ok(layout) = Layout::find(grid) else {
-        return Vec::new();
+        return unused
+            .into_iter()
+            .map(|(row, col, message, hint)| CellError {
+                at: CellAt { row, col },
+                message,
+                hint: Some(hint),
+            })
+            .collect();
     };
     let filled_cols = |r: usize| -> Vec<usize> {
         (0..grid.rows[r].len())
@@ -679,7 +734,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|&i| WORDS[i].to_string()).collect())
                 .collect();
-            let grid = Grid { sheet: "Answers".into(), one_of_several: false, rows };
+            let grid = Grid { sheet: "Answers".into(), rows, ..Grid::default() };
             let document = AnswersDocument::from_sheet(sheet_answers(grid));
             let found = match document.validate(&checklist()) {
                 Ok((_, warnings)) => warnings,
@@ -699,6 +754,8 @@ mod tests {
         Grid {
             sheet: "Answers".into(),
             one_of_several: false,
+            encoding: None,
+            formulas_without_values: Vec::new(),
             rows: rows
                 .iter()
                 .map(|r| r.iter().map(|c| c.to_string()).collect())

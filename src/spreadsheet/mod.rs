@@ -20,7 +20,7 @@ pub use import::{
     CellAt, CellError, SheetAnswers, SheetItem, SheetValue, answers_yaml, sheet_answers,
     unused_cells,
 };
-pub use read::{SpreadsheetKind, read_grid, read_grid_and_bytes};
+pub use read::{SpreadsheetKind, grid_from_bytes, read_grid, read_grid_and_bytes};
 pub use write::{
     prefill_carried, template_csv, template_grid, template_xlsx, unwritable_template,
     xlsx_from_grid,
@@ -208,6 +208,12 @@ pub struct Grid {
     pub one_of_several: bool,
     /// The cells as text; short rows mean empty cells.
     pub rows: Vec<Vec<String>>,
+    /// The text encoding a CSV file was read in, when it is not UTF-8: named in a warning,
+    /// since a wrong guess changes letters without a word.
+    pub encoding: Option<&'static str>,
+    /// Cells (row, column) that hold a formula with no saved value, and the formula: they
+    /// read as empty, and a warning says why.
+    pub formulas_without_values: Vec<(usize, usize, String)>,
 }
 
 impl Grid {

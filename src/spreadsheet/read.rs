@@ -42,13 +42,59 @@ pub fn read_grid_and_bytes(path: &Path, kind: SpreadsheetKind) -> Result<(Grid, 
     let bytes = read_workbook_bytes(path)?;
     // So that no output of this command replaces it.
     crate::fsio::note_input(path);
+    let grid = grid_from_bytes(path, kind, &bytes)?;
+    Ok((grid, bytes))
+}
+
+/// A sheet's bytes as cells, as [`read_grid`] reads a file's; `path` names it in errors.
+pub fn grid_from_bytes(path: &Path, kind: SpreadsheetKind, bytes: &[u8]) -> Result<Grid> {
     let grid = match kind {
-        SpreadsheetKind::Csv => read_csv(path, &bytes)?,
+        SpreadsheetKind::Csv => read_csv(path, bytes)?,
         SpreadsheetKind::Xlsx | SpreadsheetKind::Ods | SpreadsheetKind::Xls => {
-            read_workbook(path, bytes.clone())?
+            read_workbook(path, bytes.to_vec())?
         }
     };
-    Ok((grid, bytes))
+    refuse_control_characters(path, &grid)?;
+    Ok(grid)
+}
+
+/// Refuses a sheet whose cells hold a control character an answers file may not hold (a NUL
+/// from a zero-filled tail, an escape sequence), each named by its cell, as YAML is refused.
+fn refuse_control_characters(path: &Path, grid: &Grid) -> Result<()> {
+    let mut diagnostics = Vec::new();
+    for (row, cells) in grid.rows.iter().enumerate() {
+        for (col, text) in cells.iter().enumerate() {
+            let Some(c) = text.chars().find(|&c| crate::text::forbidden_in_yaml(c)) else {
+                continue;
+            };
+            let cell = cell_name(row, col);
+            let cell = if grid.one_of_several {
+                format!("{}!{cell}", grid.sheet)
+            } else {
+                cell
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "the cell holds the control character {}, which an answers file may \
+                         not hold",
+                        crate::text::describe(c)
+                    ),
+                )
+                .at_cell(cell)
+                .with_hint(crate::text::hint(c)),
+            );
+        }
+    }
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    diagnostics.truncate(20);
+    Err(Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics,
+    })
 }
 
 fn invalid(path: &Path, message: String, hint: &str) -> Error {
@@ -59,7 +105,7 @@ fn invalid(path: &Path, message: String, hint: &str) -> Error {
 }
 
 fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
-    let text = decode_text(bytes);
+    let (text, encoding) = decode_text(bytes);
     let sheet = path
         .file_stem()
         .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
@@ -78,6 +124,8 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
         sheet,
         one_of_several: false,
         rows,
+        encoding,
+        formulas_without_values: Vec::new(),
     })
 }
 
@@ -144,48 +192,102 @@ fn csv_rows(
     Ok(rows)
 }
 
-/// The text of a CSV file in whatever encoding a spreadsheet program saved it: a byte-order
-/// mark decides (UTF-8, UTF-16LE/BE); else UTF-8 when the bytes are valid UTF-8; else the
-/// legacy encoding chardetng finds most likely (Windows-1252 for Excel on Windows), or
-/// MacRoman when that reads as more plausible text (Excel on older Macs).
-pub(super) fn decode_text(bytes: &[u8]) -> String {
+/// The text of a CSV file in whatever encoding a spreadsheet program saved it, and the
+/// encoding's name when it is not UTF-8: a byte-order mark decides (UTF-8, UTF-16LE/BE); else
+/// UTF-8 when the bytes are valid UTF-8; else UTF-16 without a mark when every other byte is
+/// zero; else whichever of the 8-bit encodings the README names (Windows-1252 for Excel on
+/// Windows, MacRoman for Excel on older Macs) reads as more plausible text.
+pub(super) fn decode_text(bytes: &[u8]) -> (String, Option<&'static str>) {
+    let decode = |encoding: &'static encoding_rs::Encoding, bytes: &[u8]| {
+        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
+        let name = (encoding != encoding_rs::UTF_8).then(|| encoding_name(encoding));
+        return (decode(encoding, &bytes[bom..]), name);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_string();
+        // A NUL in every other byte is UTF-16 saved without its mark, not UTF-8.
+        if let Some(encoding) = utf16_without_bom(bytes) {
+            return (decode(encoding, bytes), Some(encoding_name(encoding)));
+        }
+        return (text.to_string(), None);
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let text = guess.decode_without_bom_handling(bytes).0.into_owned();
-    if guess != encoding_rs::WINDOWS_1252 {
-        return text;
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return (decode(encoding, bytes), Some(encoding_name(encoding)));
     }
-    let mac = encoding_rs::MACINTOSH
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned();
-    if plausibility(&mac) > plausibility(&text) {
-        mac
+    let windows = decode(encoding_rs::WINDOWS_1252, bytes);
+    let mac = decode(encoding_rs::MACINTOSH, bytes);
+    if plausibility(&mac) > plausibility(&windows) {
+        (mac, Some(encoding_name(encoding_rs::MACINTOSH)))
     } else {
-        text
+        (windows, Some(encoding_name(encoding_rs::WINDOWS_1252)))
     }
 }
 
-/// How much a decoding reads like Western text: lowercase accented letters and typographic
-/// punctuation are common there; a wrong 8-bit decoding turns them into capitals, symbols and
-/// rarer letters.
-fn plausibility(text: &str) -> usize {
-    text.chars()
-        .filter(|c| {
-            matches!(c, '\u{e0}'..='\u{ff}' | '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201d}')
-                && *c != '\u{f7}'
-        })
-        .count()
+/// An encoding as a user knows it.
+fn encoding_name(encoding: &'static encoding_rs::Encoding) -> &'static str {
+    match encoding.name() {
+        "macintosh" => "MacRoman",
+        "windows-1252" => "Windows-1252",
+        "UTF-16LE" => "UTF-16 LE",
+        "UTF-16BE" => "UTF-16 BE",
+        other => other,
+    }
+}
+
+/// UTF-16 saved without a byte-order mark: an even length and, for text that is mostly ASCII
+/// as a sheet's is, a zero in nearly every high byte.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_at = |offset: usize| {
+        bytes
+            .iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zero_at(0), zero_at(1));
+    if odd * 10 >= pairs * 9 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// How much a decoding reads like Western text: typographic punctuation (dashes, curly
+/// quotes) and lowercase accented letters are common there; a wrong 8-bit decoding turns
+/// them into capitals inside or beside words, symbols and controls.
+fn plausibility(text: &str) -> i64 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut score = 0i64;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        score += match c {
+            '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201d}' | '\u{2026}' => 2,
+            'a'..='z' | 'A'..='Z' | '\u{0}'..='\u{7f}' => 0,
+            // A capital starts a word (`École`); one after a letter or standing alone is a
+            // misread byte (`boardŐs`, ` Ń `).
+            c if c.is_uppercase()
+                && before.is_none_or(|b| !b.is_alphabetic())
+                && after.is_some_and(char::is_lowercase) =>
+            {
+                0
+            }
+            c if c.is_uppercase() => -2,
+            c if c.is_lowercase() => 1,
+            '\u{a0}' | '\u{b0}' | '\u{a9}' | '\u{ae}' | '\u{a7}' | '\u{a3}' | '\u{a2}'
+            | '\u{ab}' | '\u{bb}' | '\u{b7}' | '\u{2022}' | '\u{20ac}' => 0,
+            _ => -2,
+        };
+    }
+    score
 }
 
 /// The separator of a CSV file: of comma, semicolon (Excel in European locales) and tab, the
@@ -362,9 +464,24 @@ fn read_xlsx(path: &Path, mut workbook: Xlsx<Cursor<Vec<u8>>>, hint: &str) -> Re
         .worksheet_cells_reader(&sheet)
         .map_err(|err| unreadable(&err))?;
     check_used_range(path, &sheet, cells.dimensions())?;
-    stream_cells(path, &sheet, || {
+    let mut grid = stream_cells(path, &sheet, || {
         cells.next_cell().map_err(|err| unreadable(&err))
-    })
+    })?;
+    drop(cells);
+    // A formula saved without its value (a file written by a program that does not compute
+    // formulas) reads as an empty cell: say so, cell by cell.
+    if let Ok(formulas) = workbook.worksheet_formula(&sheet)
+        && let Some((top, left)) = formulas.start()
+    {
+        for (row, col, formula) in formulas.used_cells() {
+            let (row, col) = (row + top as usize, col + left as usize);
+            if !formula.is_empty() && grid.cell(row, col).is_empty() {
+                grid.formulas_without_values
+                    .push((row, col, formula.clone()));
+            }
+        }
+    }
+    Ok(grid)
 }
 
 /// XLSB (a workbook saved under another name: `kind_of` does not claim `.xlsb`), read cell by
@@ -529,18 +646,60 @@ mod tests {
         let (windows, _, lossy) = encoding_rs::WINDOWS_1252.encode(text);
         assert!(!lossy);
         assert!(std::str::from_utf8(&windows).is_err());
-        assert_eq!(decode_text(&windows), text, "Windows-1252 without a BOM");
+        let decoded = |bytes: &[u8]| decode_text(bytes).0;
+        assert_eq!(decoded(&windows), text, "Windows-1252 without a BOM");
         let (mac, _, lossy) = encoding_rs::MACINTOSH.encode(text);
         assert!(!lossy);
-        assert_eq!(decode_text(&mac), text, "MacRoman without a BOM");
+        assert_eq!(decoded(&mac), text, "MacRoman without a BOM");
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode_text(&utf16), text, "UTF-16LE with a BOM");
+        assert_eq!(decoded(&utf16), text, "UTF-16LE with a BOM");
         let mut utf16be = vec![0xFE, 0xFF];
         utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-        assert_eq!(decode_text(&utf16be), text, "UTF-16BE with a BOM");
+        assert_eq!(decoded(&utf16be), text, "UTF-16BE with a BOM");
         let bom_utf8 = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
-        assert_eq!(decode_text(&bom_utf8), text, "UTF-8 with a BOM");
+        assert_eq!(
+            decode_text(&bom_utf8),
+            (text.to_string(), None),
+            "UTF-8 with a BOM"
+        );
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(
+            decode_text(&le),
+            (text.to_string(), Some("UTF-16 LE")),
+            "no BOM"
+        );
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            decode_text(&be),
+            (text.to_string(), Some("UTF-16 BE")),
+            "no BOM"
+        );
+    }
+
+    /// Realistic evidence text in each 8-bit encoding the README names reads back as typed,
+    /// and the encoding is named (a detector once read MacRoman as a Central European page).
+    #[test]
+    fn macroman_and_windows_1252_read_as_typed_and_are_named() {
+        for text in [
+            "Signed 2025-08-01 \u{2014} on file with the board\u{2019}s clerk",
+            "checklist,wi\nevidence,\u{201c}MOU\u{201d} sign\u{e9}e \u{2013} r\u{e9}vis\u{e9} 2026\n",
+            "Caf\u{e9} na\u{ef}ve \u{e0} la fa\u{e7}on, \u{c9}cole, \u{2018}quoted\u{2019}",
+            "Superintendent\u{2019}s office \u{2026} 50\u{b0} \u{a9} 2026",
+        ] {
+            for (encoding, name) in [
+                (encoding_rs::MACINTOSH, "MacRoman"),
+                (encoding_rs::WINDOWS_1252, "Windows-1252"),
+            ] {
+                let (bytes, _, lossy) = encoding.encode(text);
+                assert!(!lossy, "{text}");
+                assert_eq!(
+                    decode_text(&bytes),
+                    (text.to_string(), Some(name)),
+                    "{name}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -173,7 +173,11 @@ fn summary_reads_yaml_and_yml_files_of_a_folder_and_skips_others() {
         .args(["summary", ".", "--format", "csv"])
         .assert()
         .success()
-        .stderr("")
+        // Other files pass in silence; one named like answers but hidden is named.
+        .stderr(
+            "./.hidden.yaml: warning: left out: a hidden file (its name starts with a dot); \
+             name it to include it\n",
+        )
         .stdout(predicate::str::contains("./district-0002.yml"))
         .stdout(predicate::str::contains("overall_average,").count(1))
         .stdout(predicate::str::contains("\ndistrict,").count(3));

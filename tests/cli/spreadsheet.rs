@@ -510,3 +510,71 @@ fn the_ordinary_template_still_imports_under_the_memory_limit() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_workbook_part_with_a_dtd_is_refused_for_safety_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let bytes = fs::read(&template).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/workbook.xml").unwrap(),
+        &mut workbook,
+    )
+    .unwrap();
+    let at = workbook.find("?>").map_or(0, |i| i + 2);
+    let with_dtd = format!(
+        "{}<!DOCTYPE workbook [<!ENTITY a \"aaaa\">]>{}",
+        &workbook[..at],
+        &workbook[at..]
+    );
+    let hostile = dir.path().join("dtd.xlsx");
+    rezip(
+        &template,
+        &[("xl/workbook.xml", with_dtd.into_bytes())],
+        &hostile,
+    );
+    assert_sheet_refused(
+        &hostile,
+        "the workbook part `xl/workbook.xml` declares a DTD (`<!DOCTYPE`); sro-assess refuses it for safety",
+    );
+}
+
+#[test]
+fn a_formula_without_a_saved_value_is_named_with_why_it_reads_as_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "template.xlsx");
+    let bytes = fs::read(&template).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    // The Status cell of the first item row, as a program that writes formulas but does not
+    // compute them saves it: the formula and no value.
+    let end_of_row = sheet.find("<row r=\"15\"").unwrap();
+    let row_end = sheet[..end_of_row].rfind("</row>").unwrap();
+    let with_formula = format!(
+        "{}<c r=\"G14\" t=\"str\"><f>IF(TRUE,\"met\",\"\")</f></c>{}",
+        &sheet[..row_end],
+        &sheet[row_end..]
+    );
+    let filled = dir.path().join("formula.xlsx");
+    rezip(
+        &template,
+        &[("xl/worksheets/sheet1.xml", with_formula.into_bytes())],
+        &filled,
+    );
+    let output = tool().arg("validate").arg(&filled).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "cell G14: warning: the cell holds the formula `=IF(TRUE,\"met\",\"\")` with no saved value, so it reads as empty"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("save it again"), "{stderr}");
+}

@@ -29,7 +29,11 @@ pub const CONFIDENTIAL_NOTICE: &str =
     "CONFIDENTIAL: this report includes internal notes. Do not publish it.";
 
 /// Draws `document` in `format`. CSV and JSON export the model directly, not a document.
-pub fn draw(document: Document, format: Format, options: &RenderOptions) -> Result<Rendered> {
+pub fn draw(mut document: Document, format: Format, options: &RenderOptions) -> Result<Rendered> {
+    // Text media show a control character as what it is; PDF drops it with a warning.
+    if matches!(format, Format::Table | Format::Markdown) {
+        document.show_controls_visibly();
+    }
     match format {
         Format::Table => terminal::draw(&document, options),
         Format::Markdown => markdown::draw(&document, options),
