@@ -11,7 +11,7 @@ use crate::report::{Format, RenderOptions, encode_error};
 pub struct JsonRenderer;
 
 /// Bumped whenever a field of the comparison or summary documents is renamed or removed.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+pub const JSON_FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'a, T: Serialize> {
