@@ -366,9 +366,8 @@ fn ratings_lowest_first(a: &Assessment) -> Vec<String> {
 
 fn caveats(a: &Assessment) -> Vec<String> {
     let mut caveats = Vec::new();
-    if let Some(note) = view::rating_note(a) {
-        caveats.push(note);
-    } else {
+    // Not rated for too few answers: the result sentence already says so, with both scores.
+    if view::rating_note(a).is_none() {
         let unanswered = a.coverage.items - a.coverage.answered.min(a.coverage.items);
         if unanswered > 0 && a.overall.percent.is_some() {
             caveats.push(format!(
@@ -656,8 +655,8 @@ pub struct ComparisonFirstPage {
     /// it is open: `Signed MOU (not fully in place under Option A)`; a trend: those open in the
     /// latest assessment only (the others are closed, stated in the findings).
     pub critical_gaps: Vec<String>,
-    /// Where each column's statutory duties stand, one line per column that has any (a trend:
-    /// the latest assessment's only).
+    /// Where each column's statutory duties stand, one entry per column that has any (a
+    /// trend: the latest assessment's only): `"Option A" 27 of 27 in place`.
     pub statutory: Vec<String>,
     /// The committee's recommendation and the board action (options: the one the files give,
     /// each file's labeled when they differ; a trend: the latest assessment's), and the
@@ -728,7 +727,7 @@ pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
                 // Counts only: the comparison's chapter on what is left open names them.
                 let s = col.statutory.as_ref()?;
                 let counts = duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered);
-                Some(format!("\u{201c}{}\u{201d}: {counts}.", col.label))
+                Some(format!("\u{201c}{}\u{201d} {counts}", col.label))
             })
             .collect(),
         critical_gaps: c
@@ -980,7 +979,7 @@ fn option_findings(c: &Comparison) -> Vec<String> {
             named_titles(&titles)
         ));
     }
-    let cost = crate::report::compare::view::cost_lines(c);
+    let cost = crate::report::compare::view::cost_findings(c);
     if !cost.is_empty() {
         findings.push(cost.join(" "));
     }

@@ -1018,12 +1018,12 @@ fn increment_sentence(option: &CostedOption, all: &[CostedOption]) -> Option<Str
     if let Some(by) = &option.dominated_by {
         let other = all.iter().find(|o| &o.label == by)?;
         return Some(format!(
-            "{name} is dominated: \u{201c}{by}\u{201d} costs {} a year and puts {} practices in \
-             place, against {} a year and {} for {name}.",
-            money(other.annual_cost),
-            other.in_place,
+            "{name} is dominated by \u{201c}{by}\u{201d}: {} a year against {}, for {} practices \
+             in place against {}.",
             money(option.annual_cost),
-            option.in_place
+            money(other.annual_cost),
+            option.in_place,
+            other.in_place
         ));
     }
     let inc = option.increment.as_ref()?;
@@ -1099,6 +1099,16 @@ pub fn cost_lines(c: &Comparison) -> Vec<String> {
             if names.len() == 1 { "is" } else { "are" },
             if names.len() == 1 { "its" } else { "their" }
         ));
+    }
+    lines
+}
+
+/// The cost comparison as the first page states it: what each step buys and what is
+/// dominated, without the order and method sentence the body gives.
+pub fn cost_findings(c: &Comparison) -> Vec<String> {
+    let mut lines = cost_lines(c);
+    if c.cost.as_ref().is_some_and(|cost| !cost.options.is_empty()) && lines.len() > 1 {
+        lines.remove(0);
     }
     lines
 }

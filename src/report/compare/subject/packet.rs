@@ -32,11 +32,9 @@ pub fn first_page(doc: &mut Document, c: &Comparison) {
         }
     }
     critical_gaps(doc, &page, c.kind);
+    // One paragraph: the first page has few lines to spare.
     if !page.statutory.is_empty() {
-        doc.heading(2, "Statutory duties", Some("board-statutory"));
-        doc.push(crate::report::subject::bullets(
-            page.statutory.iter().cloned(),
-        ));
+        doc.paragraph(format!("Statutory duties: {}.", page.statutory.join("; ")));
     }
     packet::committee_and_sign_off(doc, &page.committee);
 }
