@@ -11,11 +11,15 @@ use std::sync::Arc;
 
 use super::session::Progress;
 
+// Called only by the Unix watcher: Windows has no handler yet (console control events).
+#[cfg_attr(not(unix), allow(dead_code))]
 /// The exit code a shell gives a process ended by `signal`: 128 + its number.
 pub fn exit_code(signal: i32) -> i32 {
     128 + signal
 }
 
+// Called only by the Unix watcher: Windows has no handler yet (console control events).
+#[cfg_attr(not(unix), allow(dead_code))]
 /// What the user reads when the questionnaire is ended by a signal.
 pub fn stopped_message(path: &Path, saved: usize, signal: i32) -> String {
     format!(
@@ -26,6 +30,8 @@ pub fn stopped_message(path: &Path, saved: usize, signal: i32) -> String {
     )
 }
 
+// Called only by the Unix watcher: Windows has no handler yet (console control events).
+#[cfg_attr(not(unix), allow(dead_code))]
 fn signal_name(signal: i32) -> String {
     #[cfg(unix)]
     {
@@ -40,6 +46,8 @@ fn signal_name(signal: i32) -> String {
     format!("signal {signal}")
 }
 
+// Called only by the Unix watcher: Windows has no handler yet (console control events).
+#[cfg_attr(not(unix), allow(dead_code))]
 /// Handles one signal: waits for any save under way, keeps others from starting, restores the
 /// terminal, says what was saved, and calls `exit` with the conventional code.
 pub fn on_signal(

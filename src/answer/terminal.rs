@@ -51,6 +51,8 @@ impl Prompter for Terminal {
     }
 }
 
+// Called only by the Unix signal watcher (see answer/signals.rs).
+#[cfg_attr(not(unix), allow(dead_code))]
 /// Puts the terminal back as inquire found it (cooked mode, cursor shown, no bracketed paste)
 /// and clears what an open prompt drew below its line (a list of options), for when the
 /// process is ended in the middle of a prompt. Harmless when no prompt is open; errors are

@@ -1,8 +1,9 @@
 //! The files a command has read, so that no output ever replaces one of them.
 //!
 //! Every reader notes the file it opens ([`note_input`]); before a command writes an output it
-//! asks [`refuse_input_as_output`]. Files are compared by device and inode, so `a.yaml`,
-//! `./o/../a.yaml`, a hard link and a symlink to it are all the same file.
+//! asks [`refuse_input_as_output`]. Files are compared by device and inode (on Windows, by
+//! volume serial number and file index), so `a.yaml`, `./o/../a.yaml`, a hard link and a
+//! symlink to it are all the same file.
 //!
 //! The log is per thread: a command runs on one thread from reading to writing, and tests that
 //! run commands side by side on their own threads never see each other's files.
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Which file a path leads to: its device and inode (symlinks followed).
+/// Which file a path leads to: its device and inode, or on Windows its volume serial number and
+/// file index (symlinks followed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileIdentity {
     device: u64,
@@ -23,12 +25,26 @@ pub struct FileIdentity {
 impl FileIdentity {
     /// The identity of the file `path` leads to, or `None` when it cannot be looked up
     /// (a missing file is nobody's input).
+    #[cfg(unix)]
     pub fn of(path: &Path) -> Option<Self> {
         use std::os::unix::fs::MetadataExt;
         let metadata = std::fs::metadata(path).ok()?;
         Some(Self {
             device: metadata.dev(),
             inode: metadata.ino(),
+        })
+    }
+
+    /// The identity of the file `path` leads to, or `None` when it cannot be looked up
+    /// (a missing file is nobody's input). The file is opened (sharing read, write and delete,
+    /// so nothing else is kept from it) just long enough to ask for its volume and index.
+    #[cfg(windows)]
+    pub fn of(path: &Path) -> Option<Self> {
+        let handle = winapi_util::Handle::from_path_any(path).ok()?;
+        let information = winapi_util::file::information(&handle).ok()?;
+        Some(Self {
+            device: information.volume_serial_number(),
+            inode: information.file_index(),
         })
     }
 }
@@ -106,7 +122,11 @@ mod tests {
         let hard = dir.path().join("hard.yaml");
         std::fs::hard_link(&answers, &hard).unwrap();
         let soft = dir.path().join("soft.yaml");
+        #[cfg(unix)]
         std::os::unix::fs::symlink(&answers, &soft).unwrap();
+        // A file symlink needs a privilege on Windows; a hard link is the same test there.
+        #[cfg(windows)]
+        std::fs::hard_link(&answers, &soft).unwrap();
         let report = dir.path().join("report.md");
         std::fs::write(&report, "old report").unwrap();
 

@@ -157,13 +157,13 @@ fn replace_file(
         if overwrite == Overwrite::Refuse {
             // Refuse even if the file appeared since the check: link fails when the target exists.
             fs::hard_link(&temp, target)?;
-            fs::remove_file(&temp)
+            temporary::unlink_after_link(&temp, target)
         } else {
-            fs::rename(&temp, target)
+            temporary::rename_over(&temp, target)
         }
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&temp);
+        let _ = temporary::remove(&temp);
     }
     result.map_err(|source| match source.kind() {
         std::io::ErrorKind::AlreadyExists if overwrite == Overwrite::Refuse => {
@@ -195,6 +195,7 @@ fn parent_folder(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
     #[test]
@@ -261,6 +262,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_live_processs_temporary_is_never_touched() {
         let dir = tempfile::tempdir().unwrap();
@@ -281,6 +283,7 @@ mod tests {
         assert!(dead.exists());
     }
 
+    #[cfg(unix)]
     #[test]
     fn the_temporary_is_private_while_it_is_written() {
         let dir = tempfile::tempdir().unwrap();
@@ -294,6 +297,7 @@ mod tests {
         assert_eq!(mode_while_writing, 0o600);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_replaced_file_keeps_its_permission_bits() {
         let dir = tempfile::tempdir().unwrap();
@@ -307,6 +311,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_copy_gets_the_originals_permissions_not_the_umasks() {
         let dir = tempfile::tempdir().unwrap();
@@ -329,6 +334,7 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_replaced_file_keeps_its_owner_and_group_when_run_as_root() {
         let dir = tempfile::tempdir().unwrap();
@@ -343,6 +349,7 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_symlink_stays_a_link_and_its_target_gets_the_bytes() {
         let dir = tempfile::tempdir().unwrap();
@@ -362,6 +369,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 
+    #[cfg(unix)]
     #[test]
     fn refuse_applies_to_the_file_a_link_leads_to() {
         let dir = tempfile::tempdir().unwrap();
@@ -373,6 +381,7 @@ mod tests {
         assert!(!would_overwrite(Path::new("/dev/null")));
     }
 
+    #[cfg(unix)]
     /// A character device of our own (`mknod`, as root), so that a regression replaces a node
     /// in a temporary folder, never the system's; `/dev/...` itself when not root (the system
     /// then forbids replacing it).
@@ -390,11 +399,13 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     fn is_char_device(path: &Path) -> bool {
         use std::os::unix::fs::FileTypeExt;
         fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_device_is_written_to_not_replaced() {
         let dir = tempfile::tempdir().unwrap();
@@ -406,6 +417,7 @@ mod tests {
         assert_eq!(refused, Written::Stream, "a device is not a file to keep");
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_full_device_reports_no_space() {
         let dir = tempfile::tempdir().unwrap();
@@ -415,6 +427,7 @@ mod tests {
         assert!(is_char_device(&full), "{} was replaced", full.display());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_named_pipe_is_written_to() {
         let dir = tempfile::tempdir().unwrap();
@@ -433,6 +446,7 @@ mod tests {
         assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
     }
 
+    #[cfg(unix)]
     #[test]
     fn an_open_descriptor_that_is_a_file_is_appended_to() {
         use std::os::fd::AsRawFd;
@@ -463,6 +477,7 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_folder_that_cannot_be_written_gives_a_clear_error() {
         // /proc refuses new files even to root, unlike a chmod'ed folder.
@@ -480,6 +495,70 @@ mod tests {
         } else {
             panic!("writing into /proc succeeded");
         }
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn the_temporary_is_shared_with_no_one_while_it_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.yaml");
+        let mut opened_elsewhere = None;
+        write_atomic_with(&path, Overwrite::Allow, None, |file| {
+            file.write_all(b"internal notes")?;
+            let temp = fs::read_dir(dir.path())?
+                .flatten()
+                .find(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+                .map(|entry| entry.path());
+            opened_elsewhere = temp.map(|temp| {
+                (
+                    fs::File::open(&temp).is_ok(),
+                    fs::remove_file(&temp).is_ok(),
+                )
+            });
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(opened_elsewhere, Some((false, false)));
+        assert_eq!(fs::read(&path).unwrap(), b"internal notes");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_read_only_file_is_replaced_and_stays_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.yaml");
+        fs::write(&path, b"old").unwrap();
+        let mut permissions = fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&path, permissions).unwrap();
+        write_atomic(&path, b"new", Overwrite::Allow).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert!(fs::metadata(&path).unwrap().permissions().readonly());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left"
+        );
+        let writable = dir.path().join("report.md");
+        write_atomic(&writable, b"one", Overwrite::Allow).unwrap();
+        write_atomic(&writable, b"two", Overwrite::Allow).unwrap();
+        assert!(!fs::metadata(&writable).unwrap().permissions().readonly());
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_copy_of_a_read_only_original_is_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("answers.yaml");
+        fs::write(&original, b"internal notes").unwrap();
+        let mut permissions = fs::metadata(&original).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&original, permissions).unwrap();
+        let copy = dir.path().join("answers.yours.yaml");
+        write_copy_atomic(&copy, b"internal notes", &original, Overwrite::Refuse).unwrap();
+        assert!(fs::metadata(&copy).unwrap().permissions().readonly());
+        assert_eq!(fs::read(&copy).unwrap(), b"internal notes");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

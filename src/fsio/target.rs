@@ -73,7 +73,7 @@ fn is_descriptor_link(path: &Path) -> bool {
     in_fd_folder && (path.starts_with("/proc") || path.starts_with("/dev"))
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::fs::symlink;

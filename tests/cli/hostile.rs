@@ -77,6 +77,7 @@ fn a_one_gigabyte_file_is_refused_before_reading() {
     assert_refused(&["report"], &path, "over the limit of 16777216 bytes");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_an_unreadable_file_not_a_hang() {
     let dir = tempfile::tempdir().unwrap();
@@ -87,6 +88,7 @@ fn a_symlink_loop_is_an_unreadable_file_not_a_hang() {
     assert_refused(&["validate"], &a, "cannot read the file");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_file_without_read_permission_is_refused_clearly() {
     use std::os::unix::fs::PermissionsExt;
@@ -114,6 +116,7 @@ fn binary_garbage_and_nul_bytes_are_refused() {
     assert_refused(&["validate"], &path, "error");
 }
 
+#[cfg(unix)]
 #[test]
 fn reports_into_a_folder_that_refuses_files_fail_cleanly() {
     let output = tool()

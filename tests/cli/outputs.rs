@@ -2,12 +2,19 @@
 //! with the replaced file's permissions, under any name a file system allows; a closed pipe
 //! ends a run quietly; `summary` counts each file once.
 
+#[cfg(unix)]
 use std::collections::VecDeque;
 use std::fs;
+#[cfg(unix)]
 use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
-use std::path::{Path, PathBuf};
+#[cfg(windows)]
+use std::os::windows::fs::symlink_file as symlink;
+#[cfg(unix)]
+use std::path::Path;
+use std::path::PathBuf;
 use std::process::Output;
 
+#[cfg(unix)]
 use sro_assess::answer::{self, Prompter, Selection};
 
 use crate::common::{repo_path, tool};
@@ -202,6 +209,7 @@ fn outputs_that_are_not_inputs_are_still_written() {
     }
 }
 
+#[cfg(unix)]
 /// A character device of our own (`mknod`, as root) so that a regression could only replace
 /// a node in a temporary folder; the system's own when not root (it then cannot be replaced).
 fn device(dir: &Path, name: &str, minor: &str) -> PathBuf {
@@ -218,10 +226,12 @@ fn device(dir: &Path, name: &str, minor: &str) -> PathBuf {
     }
 }
 
+#[cfg(unix)]
 fn is_char_device(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
 }
 
+#[cfg(unix)]
 #[test]
 fn devices_are_written_to_and_a_full_one_is_an_error() {
     let workspace = Workspace::new();
@@ -313,10 +323,12 @@ fn a_link_stays_a_link_and_its_target_is_written() {
     assert!(report.contains("\n# Gap Report"), "{report}");
 }
 
+#[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o7777
 }
 
+#[cfg(unix)]
 #[test]
 fn a_private_file_stays_private_when_it_is_replaced() {
     let workspace = Workspace::new();
@@ -342,8 +354,10 @@ fn a_private_file_stays_private_when_it_is_replaced() {
 }
 
 /// One scripted reply, then Ctrl-C.
+#[cfg(unix)]
 struct OneAnswer(VecDeque<&'static str>);
 
+#[cfg(unix)]
 impl Prompter for OneAnswer {
     fn say(&mut self, _text: &str) {}
     fn choose(&mut self, _prompt: &str, options: &[String], _default: usize) -> Option<usize> {
@@ -355,6 +369,7 @@ impl Prompter for OneAnswer {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_questionnaire_answer_keeps_a_private_file_private() {
     let workspace = Workspace::new();
@@ -368,6 +383,7 @@ fn a_questionnaire_answer_keeps_a_private_file_private() {
     assert_eq!(mode(&answers), 0o600);
 }
 
+#[cfg(unix)]
 #[test]
 fn the_questionnaire_keeps_a_private_inline_file_private_and_inline() {
     let workspace = Workspace::new();
