@@ -285,7 +285,11 @@ fn items_left_unanswered_the_second_year_are_counted_apart_not_as_a_loss() {
     let table = collapse(&table.replace('|', " "));
     assert!(table.contains("0.0 pts (2 newly unanswered)"), "{table}");
     // The chart beside the table is on the same basis: 70.0% both times, not a fall.
-    assert!(table.contains("70.0% (2 answered both times)"), "{table}");
+    assert!(
+        table.contains("Score per section over the items answered both times"),
+        "{table}"
+    );
+    assert!(table.contains("70.0% (2 items)"), "{table}");
     assert!(table.contains("Change: over the items answered both times"));
     let (csv, _) = run(&["compare", YEAR_2025, YEAR_2026, "--format", "csv"]);
     let row = csv

@@ -347,10 +347,11 @@ fn trend_chart(c: &Comparison, step: &TrendStep) -> Chart {
             let bar = |percent: Option<f64>| Bar {
                 percent,
                 value: if section.items_compared == 0 {
-                    "no item answered both times".to_string()
+                    "not compared".to_string()
                 } else {
+                    // Short, to fit a phone's width; the title says what the items are.
                     format!(
-                        "{} ({} answered both times)",
+                        "{} ({} items)",
                         crate::report::view::percent(percent),
                         section.items_compared
                     )
