@@ -435,6 +435,14 @@ pub enum Basis {
 }
 
 impl Basis {
+    /// Every basis, in the order reports list them (statute first).
+    pub const ALL: [Basis; 4] = [
+        Basis::Statute,
+        Basis::Guidance,
+        Basis::Example,
+        Basis::LocalPractice,
+    ];
+
     /// The name used in files.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -676,61 +676,72 @@ impl BasisStanding {
         self.partial + self.not_in_place
     }
 
+    /// Every basis the items have, statute first. The counts are taken in one pass over the
+    /// items (this runs for every file of a summary).
     pub(crate) fn tally(items: &[ItemResult], gap_order: &[usize]) -> Vec<BasisStanding> {
-        [
-            Basis::Statute,
-            Basis::Guidance,
-            Basis::Example,
-            Basis::LocalPractice,
-        ]
-        .into_iter()
-        .filter_map(|basis| {
-            let of_basis = || items.iter().filter(move |i| i.basis == Some(basis));
-            let count = |outcome: Outcome| of_basis().filter(|i| i.outcome == outcome).count();
-            let total = of_basis().count();
-            (total > 0).then(|| BasisStanding {
+        let mut standings: Vec<BasisStanding> = Basis::ALL
+            .into_iter()
+            .map(|basis| BasisStanding {
                 basis,
                 label: basis.label().to_string(),
-                items: total,
-                in_place: count(Outcome::InPlace),
-                partial: count(Outcome::Partial),
-                not_in_place: count(Outcome::NotInPlace),
-                not_applicable: count(Outcome::NotApplicable),
-                unanswered: count(Outcome::Unanswered),
-                answered_score: Score::from_items(
-                    of_basis().filter(|i| i.outcome != Outcome::Unanswered),
-                ),
-                not_in_place_ids: gap_order
-                    .iter()
-                    .filter_map(|&n| items.get(n))
-                    .filter(|i| i.basis == Some(basis))
-                    .map(|i| i.id.clone())
-                    .collect(),
+                items: 0,
+                in_place: 0,
+                partial: 0,
+                not_in_place: 0,
+                not_applicable: 0,
+                unanswered: 0,
+                answered_score: Score::from_items(std::iter::empty()),
+                not_in_place_ids: Vec::new(),
             })
-        })
-        .collect()
+            .collect();
+        let slot = |item: &ItemResult| {
+            item.basis
+                .and_then(|b| Basis::ALL.iter().position(|a| *a == b))
+        };
+        for item in items {
+            let Some(s) = slot(item).and_then(|n| standings.get_mut(n)) else {
+                continue;
+            };
+            s.items += 1;
+            match item.outcome {
+                Outcome::InPlace => s.in_place += 1,
+                Outcome::Partial => s.partial += 1,
+                Outcome::NotInPlace => s.not_in_place += 1,
+                Outcome::NotApplicable => s.not_applicable += 1,
+                Outcome::Unanswered => s.unanswered += 1,
+            }
+        }
+        for item in gap_order.iter().filter_map(|&n| items.get(n)) {
+            if let Some(s) = slot(item).and_then(|n| standings.get_mut(n)) {
+                s.not_in_place_ids.push(item.id.clone());
+            }
+        }
+        standings.retain(|s| s.items > 0);
+        for s in &mut standings {
+            s.answered_score = Score::from_items(
+                items
+                    .iter()
+                    .filter(|i| i.basis == Some(s.basis) && i.outcome != Outcome::Unanswered),
+            );
+        }
+        standings
     }
 }
 
 impl BasisCount {
     fn tally(checklist: &Checklist) -> Vec<BasisCount> {
-        [
-            Basis::Statute,
-            Basis::Guidance,
-            Basis::Example,
-            Basis::LocalPractice,
-        ]
-        .into_iter()
-        .map(|basis| BasisCount {
-            basis,
-            label: basis.label().to_string(),
-            count: checklist
-                .items()
-                .filter(|(_, item)| item.basis == Some(basis))
-                .count(),
-        })
-        .filter(|c| c.count > 0)
-        .collect()
+        Basis::ALL
+            .into_iter()
+            .map(|basis| BasisCount {
+                basis,
+                label: basis.label().to_string(),
+                count: checklist
+                    .items()
+                    .filter(|(_, item)| item.basis == Some(basis))
+                    .count(),
+            })
+            .filter(|c| c.count > 0)
+            .collect()
     }
 }
 
