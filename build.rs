@@ -24,6 +24,8 @@ mod load {
     pub mod checklist;
     #[path = "positions.rs"]
     mod positions;
+    #[path = "serde_words.rs"]
+    mod serde_words;
     #[path = "status.rs"]
     mod status;
     #[path = "suggest.rs"]
@@ -45,15 +47,17 @@ const BUNDLED: [(&str, &str); 1] = [(
 )];
 
 /// The loader's modules: a change to any of them may change what a checklist compiles to.
-const LOADER_SOURCES: [&str; 11] = [
+const LOADER_SOURCES: [&str; 13] = [
     "src/error.rs",
     "src/text.rs",
     "src/model/mod.rs",
+    "src/model/answer_field.rs",
     "src/model/answers.rs",
     "src/model/checklist.rs",
     "src/model/date.rs",
     "src/load/checklist.rs",
     "src/load/positions.rs",
+    "src/load/serde_words.rs",
     "src/load/status.rs",
     "src/load/suggest.rs",
     "src/load/yaml.rs",

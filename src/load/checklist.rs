@@ -16,6 +16,9 @@ use crate::model::{
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a checklist: a mapping with id, title, version, scale, weights, bands, sources and sections"
+)]
 struct RawChecklist {
     id: String,
     title: String,
@@ -39,6 +42,7 @@ struct RawChecklist {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a scale level: a mapping with value, label and credit")]
 struct RawScaleLevel {
     value: String,
     label: String,
@@ -49,6 +53,7 @@ struct RawScaleLevel {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a mapping of each priority to its weight (critical, high, medium, low)")]
 struct RawWeights {
     critical: f64,
     high: f64,
@@ -58,6 +63,7 @@ struct RawWeights {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a band: a mapping with min and label")]
 struct RawBand {
     min: f64,
     label: String,
@@ -65,6 +71,7 @@ struct RawBand {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a profile: a mapping with id, title and include or exclude")]
 struct RawProfile {
     id: String,
     title: String,
@@ -83,6 +90,7 @@ struct RawProfile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a source: a mapping with id, title, publisher, year and url")]
 struct RawSource {
     id: String,
     title: String,
@@ -94,6 +102,7 @@ struct RawSource {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a section: a mapping with id, title and items")]
 struct RawSection {
     id: String,
     title: String,
@@ -104,6 +113,9 @@ struct RawSection {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "an item: a mapping with id, title, guidance, priority, responsible, recommendation and sources"
+)]
 struct RawItem {
     id: String,
     title: String,
@@ -123,6 +135,7 @@ struct RawItem {
 
 #[derive(Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "one of statute, guidance, example, local_practice")]
 enum RawBasis {
     Statute,
     Guidance,
@@ -132,6 +145,7 @@ enum RawBasis {
 
 #[derive(Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "one of district, law_enforcement, joint")]
 enum RawResponsible {
     District,
     LawEnforcement,
@@ -140,6 +154,7 @@ enum RawResponsible {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a source reference: a mapping with source and, optionally, at")]
 struct RawSourceRef {
     source: String,
     #[serde(default)]
@@ -150,6 +165,7 @@ impl<'de> Deserialize<'de> for Priority {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         #[serde(rename_all = "snake_case")]
+        #[serde(expecting = "one of critical, high, medium, low")]
         enum Raw {
             Critical,
             High,
@@ -196,8 +212,18 @@ fn check(raw: RawChecklist, positions: &PositionIndex) -> (Checklist, Vec<Diagno
 pub(super) fn validate_value(
     value: serde_yaml::Value,
 ) -> Result<(Checklist, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let raw = RawChecklist::deserialize(value)
-        .map_err(|err| vec![Diagnostic::error(None, err.to_string())])?;
+    let raw = match RawChecklist::deserialize(&value) {
+        Ok(raw) => raw,
+        // A tree's own error names no path; the same tree as text does, so the message can
+        // name the key (the text's positions are not the file's: they are left out).
+        Err(err) => {
+            let err = serde_yaml::to_string(&value)
+                .ok()
+                .and_then(|text| serde_yaml::from_str::<RawChecklist>(&text).err())
+                .unwrap_or(err);
+            return Err(vec![yaml::translate_without_position(&err)]);
+        }
+    };
     let positions = PositionIndex::default();
     let mut check = Checker {
         positions: &positions,
@@ -314,7 +340,8 @@ impl Checker<'_> {
             let (Some(from), Some(to)) = (key.as_str(), value.as_str()) else {
                 self.error(
                     "renamed",
-                    "each `renamed` entry must map an old item id to a new item id".into(),
+                    "each `renamed` entry must give an old item id and the new id that scores it"
+                        .into(),
                     "write `old.item-id: new.item-id`, one per line",
                 );
                 continue;

@@ -22,6 +22,9 @@ pub fn is_tailoring(text: &str) -> bool {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a local checklist: a mapping with extends and its changes (add, remove, override)"
+)]
 struct RawTailoring {
     extends: String,
     id: Option<String>,
@@ -38,6 +41,7 @@ struct RawTailoring {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a mapping with sources, sections or items to add")]
 struct RawAdd {
     #[serde(default)]
     sources: Vec<Value>,
@@ -50,6 +54,7 @@ struct RawAdd {
 /// Items added to a section of the base checklist.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a mapping with section and items")]
 struct RawAddItems {
     section: String,
     items: Vec<Value>,
@@ -57,6 +62,7 @@ struct RawAddItems {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a mapping with item and reason")]
 struct RawRemove {
     item: String,
     #[serde(default)]
@@ -65,6 +71,7 @@ struct RawRemove {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a mapping with item and what it changes (priority, recommendation, guidance)")]
 struct RawOverride {
     item: String,
     priority: Option<String>,

@@ -8,9 +8,12 @@ mod extends;
 mod positions;
 mod read;
 mod renamed;
+mod serde_words;
 mod status;
 mod suggest;
 mod tree;
+#[cfg(test)]
+mod wrong_kinds;
 mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,6 @@
 use serde::de::DeserializeOwned;
 
 use super::positions::PositionIndex;
-use super::suggest::nearest;
 use crate::error::{Diagnostic, Location};
 
 /// Parsed YAML with the position of every key and value.
@@ -173,6 +172,17 @@ pub(super) fn tab_indentation(text: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// A serde_yaml error about a YAML tree that has no text (a merged local checklist): the
+/// message in plain words, without a position.
+pub(super) fn translate_without_position(err: &serde_yaml::Error) -> Diagnostic {
+    let (message, hint) = explain(&strip_positions(&err.to_string()));
+    let diagnostic = Diagnostic::error(None, message);
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
 /// Turns a serde_yaml error into a diagnostic with its position and a plain-English hint.
 fn translate(err: &serde_yaml::Error) -> Diagnostic {
     let full = err.to_string();
@@ -241,14 +251,14 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("write the values out instead of using YAML aliases".into()),
         );
     }
-    if let Some(hint) = unknown_name_hint(message) {
-        return (message.to_string(), Some(hint));
-    }
     if message.starts_with("invalid type: sequence, expected") {
         return (
             "the file is a list, but it must be a mapping of keys (`district: ...`)".into(),
             Some("remove the leading `- ` so the top-level keys start at column 1".into()),
         );
+    }
+    if let Some((message, hint)) = super::serde_words::plain(message) {
+        return (message, Some(hint));
     }
     if message.contains("while scanning a quoted scalar") {
         return (
@@ -268,20 +278,6 @@ fn explain(message: &str) -> (String, Option<String>) {
         );
     }
     (message.to_string(), None)
-}
-
-/// For "unknown field `x`, expected one of `a`, `b`" (and the same for variants): the nearest.
-fn unknown_name_hint(message: &str) -> Option<String> {
-    let kind = ["unknown field `", "unknown variant `"]
-        .into_iter()
-        .find(|k| message.contains(k))?;
-    let start = message.find(kind)? + kind.len();
-    let unknown = &message[start..start + message[start..].find('`')?];
-    let expected: Vec<&str> = message[start..].split('`').skip(2).step_by(2).collect();
-    Some(match nearest(unknown, expected.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("valid names here: {}", expected.join(", ")),
-    })
 }
 
 #[cfg(test)]
@@ -321,7 +317,7 @@ mod tests {
     #[test]
     fn suggests_the_nearest_field() {
         let d = first_error("distrct: x\ncount: 1\n");
-        assert!(d.message.contains("unknown field `distrct`"), "{d:?}");
+        assert_eq!(d.message, "unknown key `distrct`");
         assert_eq!(d.hint.as_deref(), Some("did you mean `district`?"));
         assert_eq!(d.location, Some(Location { line: 1, column: 1 }));
     }

@@ -40,7 +40,7 @@ fn ten_thousand_levels_of_nesting_are_refused() {
     assert_refused(
         &["checklist", "show"],
         &checklist,
-        "description: invalid type: sequence",
+        "`description` is a list, but it must be text",
     );
 }
 
