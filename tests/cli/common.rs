@@ -66,3 +66,14 @@ pub fn stem(path: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
+
+/// Runs `sro-assess ARGS`, which must succeed; returns its standard output.
+pub fn run_ok(args: &[&str]) -> String {
+    let output = tool().args(args).output().expect("sro-assess runs");
+    assert!(
+        output.status.success(),
+        "sro-assess {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("output is UTF-8")
+}

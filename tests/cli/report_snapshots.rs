@@ -4,7 +4,7 @@
 
 use sro_assess::report::Format;
 
-use crate::common::{example_files, root, stem, tool};
+use crate::common::{example_files, root, run_ok, stem};
 use crate::in_process::render_report;
 
 const TEXT_FORMATS: [Format; 4] = [Format::Table, Format::Markdown, Format::Csv, Format::Json];
@@ -26,18 +26,8 @@ fn the_binary_prints_what_the_library_renders() {
     let example = example_files().remove(0);
     let relative = example.strip_prefix(root()).unwrap();
     for format in TEXT_FORMATS {
-        let output = tool()
-            .args(["report", "--format", format.name(), "--width", "100"])
-            .arg(relative)
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let printed = String::from_utf8(output.stdout).unwrap();
+        let path = relative.to_str().unwrap();
+        let printed = run_ok(&["report", "--format", format.name(), "--width", "100", path]);
         assert_eq!(
             printed,
             render_report(relative, format, 100),
