@@ -44,7 +44,8 @@ pub fn report_to(answers: &Path, out: &Path, extra: &[&str]) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Every sample answers file in `examples/`, sorted.
+/// Every sample answers file in `examples/`, sorted; never empty, so a loop over the samples
+/// cannot pass by comparing nothing.
 pub fn example_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo_path("examples"))
         .expect("examples/ exists")
@@ -52,6 +53,10 @@ pub fn example_files() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
+    assert!(
+        !files.is_empty(),
+        "no sample answers (*.yaml) in examples/: the tests that check every sample would check none"
+    );
     files
 }
 
@@ -60,4 +65,15 @@ pub fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Runs `sro-assess ARGS`, which must succeed; returns its standard output.
+pub fn run_ok(args: &[&str]) -> String {
+    let output = tool().args(args).output().expect("sro-assess runs");
+    assert!(
+        output.status.success(),
+        "sro-assess {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("output is UTF-8")
 }

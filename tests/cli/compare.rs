@@ -8,23 +8,13 @@ use predicates::prelude::*;
 use sro_assess::compare::synthetic::synthetic_answers;
 use sro_assess::load;
 
-use crate::common::tool;
+use crate::common::{run_ok, tool};
 
 const OPTION_A: &str = "examples/option-a-contract-sro.yaml";
 const OPTION_B: &str = "examples/option-b-mental-health.yaml";
 const YEAR_2025: &str = "examples/year-2025.yaml";
 const YEAR_2026: &str = "examples/year-2026.yaml";
 const FORMATS: [&str; 4] = ["table", "markdown", "csv", "json"];
-
-fn run_ok(args: &[&str]) -> String {
-    let output = tool().args(args).output().expect("sro-assess runs");
-    assert!(
-        output.status.success(),
-        "sro-assess {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("output is UTF-8")
-}
 
 fn bundled_checklist() -> sro_assess::model::Checklist {
     load::bundled_checklist("wi-sro-best-practices")

@@ -5,24 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::tool;
+use crate::common::{run_ok, tool};
 
 const OPTIONS: [&str; 2] = [
     "examples/option-a-contract-sro.yaml",
     "examples/option-b-mental-health.yaml",
 ];
 const YEARS: [&str; 2] = ["examples/year-2025.yaml", "examples/year-2026.yaml"];
-
-/// Runs `sro-assess ARGS`, which must succeed; returns standard output.
-fn run_ok(args: &[&str]) -> String {
-    let output = tool().args(args).output().expect("runs");
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
 
 fn compare_args<'a>(files: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
     std::iter::once("compare")

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{repo_path, tool};
+use crate::common::{repo_path, run_ok};
 use crate::pdf_read::{page_count, texts};
 
 const PROGRAM: &str = "examples/existing-program.yaml";
@@ -13,16 +13,6 @@ const DRAFT: &str = "examples/draft-carried-over.yaml";
 const DRAFT_LABEL: &str = "2026-27 annual review (in progress)";
 const YEAR_2025: &str = "examples/year-2025.yaml";
 const YEAR_2026: &str = "examples/year-2026.yaml";
-
-fn run_ok(args: &[&str]) -> String {
-    let output = tool().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "sro-assess {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
 
 fn compare_draft(format: &str) -> String {
     run_ok(&["compare", PROGRAM, DRAFT, "--format", format])

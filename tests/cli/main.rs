@@ -25,6 +25,7 @@ mod honest_compare;
 mod honest_numbers;
 mod hostile;
 mod html;
+mod in_process;
 mod lint;
 mod many_files;
 mod medium;

@@ -1,8 +1,6 @@
 //! Random edits to valid files: the tool must answer with success or a clear error (exit 2),
 //! never a panic and never a hang. Bounded in time so the suite stays quick.
 
-use std::time::{Duration, Instant};
-
 use crate::common::{example_files, repo_path};
 
 /// A small deterministic generator, so a failure can be replayed from its seed.
@@ -104,10 +102,9 @@ fn seeds() -> Vec<(String, String)> {
 #[test]
 fn random_edits_never_panic_or_hang() {
     let dir = tempfile::tempdir().unwrap();
-    let budget = Duration::from_secs(4);
-    let started = Instant::now();
+    // A fixed number of cases from a fixed seed: the same inputs on every machine, however fast.
+    const CASES: usize = 150;
     let mut rng = Rng(0x5eed_2026);
-    let mut runs = 0;
     let seeds = seeds();
     let answers_template = dir.path().join("template.yaml");
     assert!(matches!(
@@ -127,7 +124,7 @@ fn random_edits_never_panic_or_hang() {
     let mut inputs = seeds.clone();
     inputs.push(("template".into(), template));
     let checklist_copy = dir.path().join("checklist.yaml");
-    while started.elapsed() < budget {
+    for runs in 0..CASES {
         let (name, text) = &inputs[rng.below(inputs.len())];
         let is_checklist = name.ends_with("wi-sro-best-practices.yaml");
         let mutated = mutate(text, &mut rng);
@@ -166,10 +163,7 @@ fn random_edits_never_panic_or_hang() {
             }
             Ended::Normally => {}
         }
-        runs += 1;
     }
-    assert!(runs > 20, "only {runs} runs in {budget:?}");
-    eprintln!("{runs} mutated runs in {budget:?}");
 }
 
 #[test]

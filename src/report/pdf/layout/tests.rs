@@ -1,6 +1,8 @@
 //! Layout tests: wrapping, page breaks, table headers, bars, footers; no PDF involved.
 
 use super::*;
+use crate::report::pdf::metrics::text_width;
+use crate::report::pdf::tags::{Kid, LinkTarget, Role};
 
 const BODY: TextStyle = TextStyle::new(Face::Regular, 9.5, Rgb(0.0, 0.0, 0.0));
 const HEADER: TextStyle = TextStyle::new(Face::Bold, 8.0, Rgb(0.0, 0.0, 0.3));
