@@ -4,24 +4,24 @@
 //! will, even by `kill` or a closed terminal.
 //!
 //! The flow talks to a [`Prompter`], so tests drive it with scripted answers; the terminal
-//! implementation (inquire) is in `terminal`, saving (lock, re-read, edit) in `session`.
+//! prompts, the check that there is a terminal and the handling of signals belong to the
+//! binary. Saving (lock, re-read, edit) is in `session`; a signal handler learns from
+//! [`Progress`] what was saved and what to set aside.
 
 mod edit;
 mod lock;
 mod session;
-mod signals;
-mod terminal;
 
-use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
 
 pub use edit::{EditError, Entry, Field, editable, set_answer, set_fields};
+pub use session::{Progress, ProgressState, Undecided};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Answers, Checklist, Date, Item, ScaleLevel, Section};
 use crate::score::labels;
-use session::{Progress, Saved, Session};
+use session::{Saved, Session};
 
 /// What the questionnaire asks through; `None` means the user interrupted (Ctrl-C, Esc).
 pub trait Prompter {
@@ -63,67 +63,12 @@ pub struct Summary {
     pub stopped: bool,
 }
 
-/// Runs the questionnaire on a real terminal, refusing when standard input is not one.
-pub fn run_interactive(
-    path: &Path,
-    all: bool,
-    section: Option<&str>,
-    out: &mut dyn Write,
-) -> Result<Summary> {
-    check_path(path)?;
-    if !std::io::stdin().is_terminal() {
-        return Err(Error::Invalid {
-            path: path.to_path_buf(),
-            diagnostics: vec![
-                Diagnostic::error(
-                    None,
-                    "`sro-assess answer` asks questions, but standard input is not a terminal",
-                )
-                .with_hint(
-                    "run it in a terminal; or fill in the answers without it: edit the YAML file \
-                     (each item has its guidance as comments), or use the spreadsheet round trip: \
-                     `sro-assess init -o answers.xlsx`, fill it in, then \
-                     `sro-assess import answers.xlsx -o answers.yaml`",
-                ),
-            ],
-        });
-    }
-    let selection = Selection {
-        all,
-        section: section.map(str::to_string),
-    };
-    let progress = Arc::new(Progress::default());
-    if let Err(err) = signals::watch(path, Arc::clone(&progress)) {
-        let _ = writeln!(
-            out,
-            "note: cannot watch for signals ({err}); if this session is killed, type \
-             `stty sane` and Enter to restore the terminal"
-        );
-    }
-    let mut prompter = terminal::Terminal::default();
-    let summary = run_with(path, &selection, &mut prompter, progress)?;
-    let _ = writeln!(
-        out,
-        "{}: saved {} answer{} ({} of {} items visited{})",
-        path.display(),
-        summary.saved,
-        if summary.saved == 1 { "" } else { "s" },
-        summary.visited,
-        summary.offered,
-        if summary.stopped {
-            "; run the same command to resume"
-        } else {
-            ""
-        }
-    );
-    Ok(summary)
-}
-
 /// Extensions of spreadsheets, which are filled in in the spreadsheet program instead.
 const SPREADSHEETS: [&str; 6] = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv"];
 
-/// Refuses a spreadsheet or a missing file with what to do instead.
-fn check_path(path: &Path) -> Result<()> {
+/// Refuses a spreadsheet or a missing file with what to do instead; the questionnaire checks
+/// this first, and so can a caller before it sets up a terminal.
+pub fn check_path(path: &Path) -> Result<()> {
     let refuse = |message: String, hint: String| Error::Invalid {
         path: path.to_path_buf(),
         diagnostics: vec![Diagnostic::error(None, message).with_hint(hint)],
@@ -191,7 +136,9 @@ pub fn run(path: &Path, selection: &Selection, prompter: &mut dyn Prompter) -> R
     run_with(path, selection, prompter, Arc::new(Progress::default()))
 }
 
-fn run_with(
+/// [`run`], recording in `progress` what is saved, so that a signal handler can wait for a save
+/// under way and tell what was saved (see [`Progress::hold`]).
+pub fn run_with(
     path: &Path,
     selection: &Selection,
     prompter: &mut dyn Prompter,
