@@ -21,6 +21,7 @@ pub use session::{Progress, ProgressState, Undecided};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Answers, Checklist, Date, Item, ScaleLevel, Section};
 use crate::score::labels;
+use crate::text::{LongWords, wrap};
 use session::{Saved, Session};
 
 /// What the questionnaire asks through; `None` means the user interrupted (Ctrl-C, Esc).
@@ -320,36 +321,18 @@ fn describe(q: &Question<'_>, place: &Place, session: &Session, width: usize) ->
     text
 }
 
-/// Appends `text` wrapped to `width` columns, each line starting with `indent`.
+/// Appends `text` wrapped to `width` columns, each line starting with `indent`. A word longer
+/// than a line has a line to itself (a URL must stay whole to be copied); line breaks in `text`
+/// are kept.
 fn push_wrapped(out: &mut String, text: &str, indent: &str, width: usize) {
-    for line in wrap(text, width.saturating_sub(indent.len())) {
-        out.push_str(indent);
-        out.push_str(&line);
-        out.push('\n');
-    }
-}
-
-/// Splits `text` into lines of at most `width` characters, breaking only between words; a
-/// word longer than a line has a line to itself (a URL must stay whole to be copied).
-/// Line breaks in `text` are kept.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(20);
-    let mut lines = Vec::new();
+    let width = width.saturating_sub(indent.len()).max(20);
     for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let needed = line.chars().count() + 1 + word.chars().count();
-            if !line.is_empty() && needed > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+        for line in wrap(paragraph, width, LongWords::KeepWhole) {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
         }
-        lines.push(line);
     }
-    lines
 }
 
 /// Where the questionnaire goes after an item.
@@ -636,28 +619,28 @@ mod tests {
     }
 
     #[test]
-    fn wraps_at_word_boundaries_within_the_width() {
-        let text = "Look for a signed memorandum of understanding that names both parties";
-        let lines = wrap(text, 24);
-        assert_eq!(
-            lines,
-            [
-                "Look for a signed",
-                "memorandum of",
-                "understanding that names",
-                "both parties"
-            ]
-        );
-        assert!(lines.iter().all(|l| l.chars().count() <= 24));
-        assert_eq!(lines.join(" "), text, "no word is cut or lost");
-    }
-
-    #[test]
-    fn a_word_longer_than_the_line_stays_whole() {
+    fn guidance_is_wrapped_and_indented_and_keeps_its_line_breaks() {
+        let mut out = String::new();
         let url = "https://dpi.wi.gov/sspw/school-resource-officers/guidance";
-        assert_eq!(wrap(&format!("See {url} now"), 30), ["See", url, "now"]);
-        assert_eq!(wrap("one\ntwo", 80), ["one", "two"], "line breaks are kept");
-        assert_eq!(wrap("", 80), Vec::<String>::new());
+        push_wrapped(
+            &mut out,
+            &format!("See the guidance at {url} now\nthen"),
+            "  ",
+            32,
+        );
+        assert_eq!(
+            out,
+            format!("  See the guidance at\n  {url}\n  now\n  then\n")
+        );
+        let mut narrow = String::new();
+        push_wrapped(&mut narrow, "a b c d e f g h i j k l m n", "  ", 5);
+        assert_eq!(
+            narrow, "  a b c d e f g h i j\n  k l m n\n",
+            "at least 20 columns"
+        );
+        let mut empty = String::new();
+        push_wrapped(&mut empty, "", "", 80);
+        assert_eq!(empty, "");
     }
 
     #[test]
