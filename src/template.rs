@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Checklist, Date, Profile};
+use crate::model::{AnswerField, Checklist, Date, Profile};
 use crate::text::LongWords;
 
 /// What goes at the top of a new answers file.
@@ -128,18 +128,11 @@ pub fn answers_template_from(
     }
     let _ = writeln!(out, "# Short form:   governance.example-item: met");
     let _ = writeln!(out, "# Long form:    governance.example-item:");
-    let _ = writeln!(out, "#                 status: partial");
-    let _ = writeln!(
-        out,
-        "#                 evidence: What shows it (documents, minutes, rosters)"
-    );
-    let _ = writeln!(out, "#                 note: Printed in reports");
-    let _ = writeln!(
-        out,
-        "#                 internal_note: Never printed unless asked for"
-    );
-    let _ = writeln!(out, "#                 owner: Who will close the gap");
-    let _ = writeln!(out, "#                 due: 2026-06-30");
+    for field in AnswerField::ALL {
+        if let Some(example) = field.example() {
+            let _ = writeln!(out, "#                 {}: {example}", field.key());
+        }
+    }
     let _ = writeln!(
         out,
         "# Items left empty count as unanswered: they score 0 and are listed apart."

@@ -162,50 +162,8 @@ fn only_removed(old_root: &Value, new_text: &str, ids: &[&str]) -> bool {
             .all(|(k, v)| new_answers.get(k) == Some(v))
 }
 
-/// One field of an answer, as the questionnaire saves it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// A scale value.
-    Status,
-    /// What shows it.
-    Evidence,
-    /// Public note.
-    Note,
-    /// Private note.
-    InternalNote,
-    /// Who will close the gap.
-    Owner,
-    /// Due date, YYYY-MM-DD.
-    Due,
-    /// Marks an answer copied by `init --from`, not yet re-checked.
-    CarriedFrom,
-}
-
-impl Field {
-    /// Every field, in the order the questionnaire asks, shows and sets them aside.
-    pub const ALL: [Field; 7] = [
-        Field::Status,
-        Field::Evidence,
-        Field::Note,
-        Field::InternalNote,
-        Field::Owner,
-        Field::Due,
-        Field::CarriedFrom,
-    ];
-
-    /// The key as it is written in an answers file.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Status => "status",
-            Self::Evidence => "evidence",
-            Self::Note => "note",
-            Self::InternalNote => "internal_note",
-            Self::Owner => "owner",
-            Self::Due => "due",
-            Self::CarriedFrom => "carried_from",
-        }
-    }
-}
+/// One field of an answer, as the questionnaire saves it: the model's table of fields.
+pub use crate::model::AnswerField as Field;
 
 /// Why an answers file could not be edited.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,10 @@ use super::renamed::{OldAnswer, Written, carry_renamed};
 use super::status::{resolve_status, status_key};
 use super::suggest::{NearestIndex, nearest, quotable};
 use crate::error::{Diagnostic, Location};
-use crate::model::{Answer, Answers, Checklist, Date, OptionFigures, Profile};
+use crate::model::{
+    ANSWER_KEYS, Answer, AnswerField, Answers, Checklist, Date, FieldKind, FieldSlot,
+    OptionFigures, Profile,
+};
 
 const TOP_KEYS: [&str; 14] = [
     "checklist",
@@ -32,17 +35,6 @@ const TOP_KEYS: [&str; 14] = [
     "board_action",
     "option",
     "answers",
-];
-/// An answer's keys, in the order an answers file writes them.
-pub(crate) const ANSWER_KEYS: [&str; 7] = [
-    "status",
-    "evidence",
-    "note",
-    "internal_note",
-    "owner",
-    "due",
-    // Written by `init --from`: the answer was copied from an earlier assessment, to re-check.
-    "carried_from",
 ];
 const OPTION_KEYS: [&str; 4] = ["annual_cost", "one_time_cost", "staff_fte", "years"];
 
@@ -886,14 +878,16 @@ impl Check<'_> {
                     }
                 }
                 let field = |key: &str| map.get(key).filter(|v| !v.is_null());
-                answer.evidence = self.optional_text(field("evidence"), &child(path, "evidence"));
-                answer.note = self.optional_text(field("note"), &child(path, "note"));
-                answer.internal_note =
-                    self.optional_text(field("internal_note"), &child(path, "internal_note"));
-                answer.owner = self.optional_text(field("owner"), &child(path, "owner"));
-                answer.due = field("due").and_then(|v| self.date(v, &child(path, "due")));
-                answer.carried_from =
-                    self.optional_text(field("carried_from"), &child(path, "carried_from"));
+                for name in AnswerField::ALL {
+                    let (value, at) = (field(name.key()), child(path, name.key()));
+                    if name.kind() == FieldKind::Status {
+                        continue;
+                    }
+                    match answer.slot(name) {
+                        FieldSlot::Text(slot) => *slot = self.optional_text(value, &at),
+                        FieldSlot::Date(slot) => *slot = value.and_then(|v| self.date(v, &at)),
+                    }
+                }
                 status_path = child(path, "status");
                 match field("status") {
                     Some(value) => value,

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub(crate) use answers::ANSWER_KEYS;
 pub use answers::{AnswersDocument, status_value};
 pub use read::{MAX_INPUT_BYTES, read_input};
 pub use status::{StatusProblem, StatusProblemKind, resolve_status};

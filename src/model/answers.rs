@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::Date;
+use super::{AnswerField, Date};
 
 /// An answers file that passed validation against its checklist.
 #[derive(Debug, Clone, Serialize)]
@@ -87,11 +87,7 @@ pub struct Answer {
 impl Answer {
     /// Whether the entry holds any text besides its status (evidence, a note, an owner...).
     pub fn has_text(&self) -> bool {
-        self.evidence.is_some()
-            || self.note.is_some()
-            || self.internal_note.is_some()
-            || self.owner.is_some()
-            || self.due.is_some()
+        AnswerField::filled_in().any(|field| field != AnswerField::Status && self.gives(field))
     }
 
     /// The scale value answered, `None` while the item is unanswered.

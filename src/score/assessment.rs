@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    Answer, Answers, Band, Basis, BoardFields, Checklist, Date, Item, OptionFigures, Priority,
-    Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
+    Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, Date, Item, OptionFigures,
+    Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -521,24 +521,31 @@ pub struct ItemResult {
     /// (nor "not applicable"): the action is overdue since then.
     pub overdue_since: Option<Date>,
     /// What the committee wrote.
+    #[serde(serialize_with = "serialize_detail")]
     pub answer: Option<AnswerDetail>,
 }
 
-/// What the committee wrote for an item, besides its status.
-#[derive(Debug, Clone, Serialize)]
-pub struct AnswerDetail {
-    /// What shows it.
-    pub evidence: Option<String>,
-    /// Public note.
-    pub note: Option<String>,
-    /// Private note; removed before any public report.
-    pub internal_note: Option<String>,
-    /// Who will close the gap.
-    pub owner: Option<String>,
-    /// When.
-    pub due: Option<Date>,
-    /// The earlier assessment the answer was copied from, while nobody has confirmed it.
-    pub carried_from: Option<String>,
+/// What the committee wrote for an item: its answer, whose JSON gives every field of the
+/// model's table but the status and the id, which the item's result states already.
+pub type AnswerDetail = Answer;
+
+/// An answer's fields besides its status, by key, `null` where the answer leaves one out.
+fn serialize_detail<S: serde::Serializer>(
+    answer: &Option<AnswerDetail>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let Some(answer) = answer else {
+        return serializer.serialize_none();
+    };
+    let fields = AnswerField::ALL
+        .into_iter()
+        .filter(|f| *f != AnswerField::Status);
+    let mut map = serializer.serialize_map(None)?;
+    for field in fields {
+        map.serialize_entry(field.key(), &answer.written(field))?;
+    }
+    map.end()
 }
 
 impl ItemResult {
@@ -579,14 +586,7 @@ impl ItemResult {
             lost: possible - earned,
             gap_rank: None,
             overdue_since: None,
-            answer: answer.map(|a| AnswerDetail {
-                evidence: a.evidence.clone(),
-                note: a.note.clone(),
-                internal_note: a.internal_note.clone(),
-                owner: a.owner.clone(),
-                due: a.due,
-                carried_from: a.carried_from.clone(),
-            }),
+            answer: answer.cloned(),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::{
     column_key, field_key, field_name_of, header_of,
 };
 // The answer columns an item row may fill are an answer's keys, in the answers file's order.
-use crate::load::ANSWER_KEYS as ANSWER_COLUMNS;
+use crate::model::ANSWER_KEYS as ANSWER_COLUMNS;
 use crate::model::Checklist;
 use crate::template::yaml_text;
 

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use crate::error::Result;
+use crate::model::AnswerField;
 
 pub mod bounds;
 pub mod csv_cell;
@@ -82,43 +83,83 @@ pub const META_NOTES: [(&str, &str); 9] = [
     ),
 ];
 
+/// The columns only the template fills (the item as the checklist states it), by code name
+/// and plain header; the answer's columns follow them.
+const ITEM_COLUMNS: [(&str, &str); 6] = [
+    ("id", "Item ID"),
+    ("section", "Section"),
+    ("title", "Practice"),
+    ("priority", "Priority"),
+    ("guidance", "Guidance"),
+    ("look_for", "Look for"),
+];
+
+/// The answer fields a blank template has a column for, in the model's order.
+const TEMPLATE_FIELDS: [AnswerField; template_field_count()] = {
+    let mut fields = [AnswerField::Status; template_field_count()];
+    let (mut i, mut n) = (0, 0);
+    while i < AnswerField::ALL.len() {
+        if !AnswerField::ALL[i].written_by_tool() {
+            fields[n] = AnswerField::ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    fields
+};
+
+const fn template_field_count() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < AnswerField::ALL.len() {
+        if !AnswerField::ALL[i].written_by_tool() {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const COLUMN_COUNT: usize = ITEM_COLUMNS.len() + TEMPLATE_FIELDS.len();
+
 /// The item columns, in the order the template writes them, by their code names (the names
 /// of the answers file's keys; `id`, `section`, ... for the columns only the template fills).
-pub const COLUMNS: [&str; 12] = [
-    "id",
-    "section",
-    "title",
-    "priority",
-    "guidance",
-    "look_for",
-    "status",
-    "evidence",
-    "note",
-    "internal_note",
-    "owner",
-    "due",
-];
+pub const COLUMNS: [&str; COLUMN_COUNT] = item_columns(false);
 
 /// The column headers the template writes, in plain words, in the order of [`COLUMNS`]. The
 /// import reads a header written either way, and the words in parentheses are optional.
-pub const HEADERS: [&str; 12] = [
-    "Item ID",
-    "Section",
-    "Practice",
-    "Priority",
-    "Guidance",
-    "Look for",
-    "Status",
-    "Evidence",
-    "Note (printed in reports)",
-    "Internal note (never published)",
-    "Owner (who will close the gap)",
-    "Due date",
-];
+pub const HEADERS: [&str; COLUMN_COUNT] = item_columns(true);
+
+/// The template's columns: the item's, then the answer's, by code name or plain header.
+const fn item_columns(plain: bool) -> [&'static str; COLUMN_COUNT] {
+    let mut out = [""; COLUMN_COUNT];
+    let mut i = 0;
+    while i < ITEM_COLUMNS.len() {
+        out[i] = if plain {
+            ITEM_COLUMNS[i].1
+        } else {
+            ITEM_COLUMNS[i].0
+        };
+        i += 1;
+    }
+    let mut j = 0;
+    while j < TEMPLATE_FIELDS.len() {
+        let field = TEMPLATE_FIELDS[j];
+        out[i + j] = if plain {
+            field.sheet_header()
+        } else {
+            field.key()
+        };
+        j += 1;
+    }
+    out
+}
 
 /// The column `init --from` adds for answers copied from an earlier assessment, by its code
 /// name and its plain header.
-pub const CARRIED_COLUMN: (&str, &str) = ("carried_from", "Carried from (clear once checked)");
+pub const CARRIED_COLUMN: (&str, &str) = (
+    AnswerField::CarriedFrom.key(),
+    AnswerField::CarriedFrom.sheet_header(),
+);
 
 /// The header fields as the template writes their names, in the order of [`META_KEYS`].
 pub const FIELD_NAMES: [&str; 11] = [
