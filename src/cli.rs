@@ -18,6 +18,7 @@ use warnings::Warnings;
 mod answer_cmd;
 mod checklist_cmd;
 mod compare_cmd;
+mod questionnaire;
 mod warnings;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --fail-under; \

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{AnswerField, Checklist, Date, Profile};
+use crate::text::LongWords;
 
 /// What goes at the top of a new answers file.
 #[derive(Debug, Clone)]
@@ -229,20 +230,13 @@ fn carried_entry(out: &mut String, carry: &CarryOver, item_id: &str) {
     }
 }
 
-/// Writes `text` as `  # ` comment lines wrapped at [`WRAP`] columns.
+/// Writes `text` as `  # ` comment lines wrapped at [`WRAP`] columns, its line breaks read as
+/// spaces; a word longer than a line (a web address) stays whole.
 fn comment(out: &mut String, text: &str) {
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + 1 + word.len() > WRAP {
-            let _ = writeln!(out, "  # {line}");
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
+    if text.trim().is_empty() {
+        return;
     }
-    if !line.is_empty() {
+    for line in crate::text::wrap(&text.replace('\n', " "), WRAP, LongWords::KeepWhole) {
         let _ = writeln!(out, "  # {line}");
     }
 }

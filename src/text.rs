@@ -1,5 +1,6 @@
 //! Characters as the file holds them: which ones an input may not contain, and how text from
-//! a file is shown so that it cannot act on the screen it is shown on.
+//! a file is shown so that it cannot act on the screen it is shown on; and plain text wrapped
+//! to a width, for every medium and file that wraps it.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -101,6 +102,40 @@ impl<W: std::io::Write> Drop for VisibleWriter<W> {
     }
 }
 
+/// What becomes of a word wider than the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongWords {
+    /// Broken across lines at the width, so that no line is wider (a report on a terminal).
+    Break,
+    /// Kept whole on a line of its own, wider than the others (a web address stays whole, to be
+    /// copied).
+    KeepWhole,
+}
+
+/// Splits `text` into lines no wider than `width` columns as a terminal shows them (a wide
+/// character takes two, a combining mark none), breaking only at spaces and never hyphenating.
+/// Each line break in `text` starts a new line; within a line, a run of spaces, tabs or other
+/// whitespace reads as one space. An empty line gives one empty line.
+pub fn wrap(text: &str, width: usize, long_words: LongWords) -> Vec<String> {
+    // First fit between ASCII spaces: textwrap's defaults (Unicode line breaking, optimal fit,
+    // hyphenation) would move breaks that reports and templates have always had.
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(long_words == LongWords::Break);
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        lines.extend(
+            textwrap::wrap(&words, &options)
+                .into_iter()
+                .map(Cow::into_owned),
+        );
+    }
+    lines
+}
+
 /// A forbidden character as an error names it.
 pub fn describe(c: char) -> String {
     let name = match c {
@@ -175,6 +210,80 @@ pub fn forbidden_characters(text: &str) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns `text` takes on a terminal.
+    fn columns(text: &str) -> usize {
+        textwrap::core::display_width(text)
+    }
+
+    #[test]
+    fn wraps_between_words_within_the_width() {
+        let text = "Look for a signed memorandum of understanding that names both parties";
+        let lines = wrap(text, 24, LongWords::Break);
+        assert_eq!(
+            lines,
+            [
+                "Look for a signed",
+                "memorandum of",
+                "understanding that names",
+                "both parties"
+            ]
+        );
+        assert_eq!(lines.join(" "), text, "no word is cut or lost");
+        assert_eq!(
+            wrap("one two three", 7, LongWords::Break),
+            ["one two", "three"]
+        );
+        assert_eq!(
+            wrap("a\nb", 10, LongWords::Break),
+            ["a", "b"],
+            "line breaks are kept"
+        );
+        assert_eq!(wrap("", 10, LongWords::Break), [""]);
+        assert_eq!(
+            wrap("a  \tb ", 10, LongWords::Break),
+            ["a b"],
+            "one space between words"
+        );
+        assert_eq!(
+            wrap("a district-wide agreement", 14, LongWords::Break),
+            ["a", "district-wide", "agreement"],
+            "never hyphenated"
+        );
+    }
+
+    #[test]
+    fn measures_in_terminal_columns() {
+        let lines = wrap("日本語のテキスト", 5, LongWords::Break);
+        assert_eq!(lines, ["日本", "語の", "テキ", "スト"]);
+        // "é" is two bytes and one column; "ü" here is a u and a combining mark.
+        assert_eq!(
+            wrap("café cafe\u{308} x", 11, LongWords::Break),
+            ["café cafe\u{308} x"]
+        );
+        assert!(
+            wrap("wide 字字字 words", 6, LongWords::Break)
+                .iter()
+                .all(|l| columns(l) <= 6)
+        );
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_broken_or_kept_whole() {
+        assert_eq!(
+            wrap("abcdefghij", 4, LongWords::Break),
+            ["abcd", "efgh", "ij"]
+        );
+        assert_eq!(
+            wrap("x abcdefghij y", 4, LongWords::Break),
+            ["x", "abcd", "efgh", "ij y"]
+        );
+        let url = "https://dpi.wi.gov/sspw/school-resource-officers/guidance";
+        assert_eq!(
+            wrap(&format!("See {url} now"), 30, LongWords::KeepWhole),
+            ["See", url, "now"]
+        );
+    }
 
     #[test]
     fn finds_a_nul_at_its_line_and_column() {

@@ -4,24 +4,25 @@
 //! will, even by `kill` or a closed terminal.
 //!
 //! The flow talks to a [`Prompter`], so tests drive it with scripted answers; the terminal
-//! implementation (inquire) is in `terminal`, saving (lock, re-read, edit) in `session`.
+//! prompts, the check that there is a terminal and the handling of signals belong to the
+//! binary. Saving (lock, re-read, edit) is in `session`; a signal handler learns from
+//! [`Progress`] what was saved and what to set aside.
 
 mod edit;
 mod lock;
 mod session;
-mod signals;
-mod terminal;
 
-use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
 
 pub use edit::{EditError, Entry, Field, editable, set_answer, set_fields};
+pub use session::{Progress, ProgressState, Undecided};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Answers, Checklist, Date, Item, ScaleLevel, Section};
 use crate::score::labels;
-use session::{Progress, Saved, Session};
+use crate::text::{LongWords, wrap};
+use session::{Saved, Session};
 
 /// What the questionnaire asks through; `None` means the user interrupted (Ctrl-C, Esc).
 pub trait Prompter {
@@ -63,67 +64,12 @@ pub struct Summary {
     pub stopped: bool,
 }
 
-/// Runs the questionnaire on a real terminal, refusing when standard input is not one.
-pub fn run_interactive(
-    path: &Path,
-    all: bool,
-    section: Option<&str>,
-    out: &mut dyn Write,
-) -> Result<Summary> {
-    check_path(path)?;
-    if !std::io::stdin().is_terminal() {
-        return Err(Error::Invalid {
-            path: path.to_path_buf(),
-            diagnostics: vec![
-                Diagnostic::error(
-                    None,
-                    "`sro-assess answer` asks questions, but standard input is not a terminal",
-                )
-                .with_hint(
-                    "run it in a terminal; or fill in the answers without it: edit the YAML file \
-                     (each item has its guidance as comments), or use the spreadsheet round trip: \
-                     `sro-assess init -o answers.xlsx`, fill it in, then \
-                     `sro-assess import answers.xlsx -o answers.yaml`",
-                ),
-            ],
-        });
-    }
-    let selection = Selection {
-        all,
-        section: section.map(str::to_string),
-    };
-    let progress = Arc::new(Progress::default());
-    if let Err(err) = signals::watch(path, Arc::clone(&progress)) {
-        let _ = writeln!(
-            out,
-            "note: cannot watch for signals ({err}); if this session is killed, type \
-             `stty sane` and Enter to restore the terminal"
-        );
-    }
-    let mut prompter = terminal::Terminal::default();
-    let summary = run_with(path, &selection, &mut prompter, progress)?;
-    let _ = writeln!(
-        out,
-        "{}: saved {} answer{} ({} of {} items visited{})",
-        path.display(),
-        summary.saved,
-        if summary.saved == 1 { "" } else { "s" },
-        summary.visited,
-        summary.offered,
-        if summary.stopped {
-            "; run the same command to resume"
-        } else {
-            ""
-        }
-    );
-    Ok(summary)
-}
-
 /// Extensions of spreadsheets, which are filled in in the spreadsheet program instead.
 const SPREADSHEETS: [&str; 6] = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv"];
 
-/// Refuses a spreadsheet or a missing file with what to do instead.
-fn check_path(path: &Path) -> Result<()> {
+/// Refuses a spreadsheet or a missing file with what to do instead; the questionnaire checks
+/// this first, and so can a caller before it sets up a terminal.
+pub fn check_path(path: &Path) -> Result<()> {
     let refuse = |message: String, hint: String| Error::Invalid {
         path: path.to_path_buf(),
         diagnostics: vec![Diagnostic::error(None, message).with_hint(hint)],
@@ -191,7 +137,9 @@ pub fn run(path: &Path, selection: &Selection, prompter: &mut dyn Prompter) -> R
     run_with(path, selection, prompter, Arc::new(Progress::default()))
 }
 
-fn run_with(
+/// [`run`], recording in `progress` what is saved, so that a signal handler can wait for a save
+/// under way and tell what was saved (see [`Progress::hold`]).
+pub fn run_with(
     path: &Path,
     selection: &Selection,
     prompter: &mut dyn Prompter,
@@ -373,36 +321,18 @@ fn describe(q: &Question<'_>, place: &Place, session: &Session, width: usize) ->
     text
 }
 
-/// Appends `text` wrapped to `width` columns, each line starting with `indent`.
+/// Appends `text` wrapped to `width` columns, each line starting with `indent`. A word longer
+/// than a line has a line to itself (a URL must stay whole to be copied); line breaks in `text`
+/// are kept.
 fn push_wrapped(out: &mut String, text: &str, indent: &str, width: usize) {
-    for line in wrap(text, width.saturating_sub(indent.len())) {
-        out.push_str(indent);
-        out.push_str(&line);
-        out.push('\n');
-    }
-}
-
-/// Splits `text` into lines of at most `width` characters, breaking only between words; a
-/// word longer than a line has a line to itself (a URL must stay whole to be copied).
-/// Line breaks in `text` are kept.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(20);
-    let mut lines = Vec::new();
+    let width = width.saturating_sub(indent.len()).max(20);
     for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let needed = line.chars().count() + 1 + word.chars().count();
-            if !line.is_empty() && needed > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+        for line in wrap(paragraph, width, LongWords::KeepWhole) {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
         }
-        lines.push(line);
     }
-    lines
 }
 
 /// Where the questionnaire goes after an item.
@@ -689,28 +619,28 @@ mod tests {
     }
 
     #[test]
-    fn wraps_at_word_boundaries_within_the_width() {
-        let text = "Look for a signed memorandum of understanding that names both parties";
-        let lines = wrap(text, 24);
-        assert_eq!(
-            lines,
-            [
-                "Look for a signed",
-                "memorandum of",
-                "understanding that names",
-                "both parties"
-            ]
-        );
-        assert!(lines.iter().all(|l| l.chars().count() <= 24));
-        assert_eq!(lines.join(" "), text, "no word is cut or lost");
-    }
-
-    #[test]
-    fn a_word_longer_than_the_line_stays_whole() {
+    fn guidance_is_wrapped_and_indented_and_keeps_its_line_breaks() {
+        let mut out = String::new();
         let url = "https://dpi.wi.gov/sspw/school-resource-officers/guidance";
-        assert_eq!(wrap(&format!("See {url} now"), 30), ["See", url, "now"]);
-        assert_eq!(wrap("one\ntwo", 80), ["one", "two"], "line breaks are kept");
-        assert_eq!(wrap("", 80), Vec::<String>::new());
+        push_wrapped(
+            &mut out,
+            &format!("See the guidance at {url} now\nthen"),
+            "  ",
+            32,
+        );
+        assert_eq!(
+            out,
+            format!("  See the guidance at\n  {url}\n  now\n  then\n")
+        );
+        let mut narrow = String::new();
+        push_wrapped(&mut narrow, "a b c d e f g h i j k l m n", "  ", 5);
+        assert_eq!(
+            narrow, "  a b c d e f g h i j\n  k l m n\n",
+            "at least 20 columns"
+        );
+        let mut empty = String::new();
+        push_wrapped(&mut empty, "", "", 80);
+        assert_eq!(empty, "");
     }
 
     #[test]

@@ -357,11 +357,10 @@ pub fn carried_text(file: &AnswersFile) -> String {
 
 /// `answer answers.yaml`: the questionnaire.
 pub fn answer(args: &AnswerArgs, io: &mut Io<'_>) -> Result<Outcome> {
-    sro_assess::answer::run_interactive(
-        &args.answers,
-        args.all,
-        args.section.as_deref(),
-        io.stderr,
-    )?;
+    let selection = sro_assess::answer::Selection {
+        all: args.all,
+        section: args.section.clone(),
+    };
+    super::questionnaire::run(&args.answers, &selection, io.stderr)?;
     Ok(Outcome::Success)
 }

@@ -17,6 +17,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::model::{Checklist, Profile};
 use crate::template::{CarryOver, TemplateHeader};
+use crate::text::LongWords;
 
 /// The columns, by code name, that only the template fills: protected in the workbook.
 const READ_ONLY: [&str; 6] = ["id", "section", "title", "priority", "guidance", "look_for"];
@@ -218,27 +219,8 @@ fn lines_in(text: &str, width: f64) -> usize {
     // A column N digits wide holds about 1.25 N characters of text in Calc and 1.2 N in
     // Excel; 1.1 N leaves a little room, so no text is cut off.
     let per_line = ((width * 1.1).floor() as usize).max(1);
-    text.split('\n')
-        .map(str::trim)
-        .map(|paragraph| {
-            let mut lines = 1;
-            let mut used = 0;
-            for word in paragraph.split(' ') {
-                let len = word.chars().count();
-                if used > 0 && used + 1 + len > per_line {
-                    lines += 1;
-                    used = 0;
-                }
-                used += if used > 0 { 1 + len } else { len };
-                // A word longer than a line breaks across lines.
-                while used > per_line {
-                    lines += 1;
-                    used -= per_line;
-                }
-            }
-            lines
-        })
-        .sum()
+    // A spreadsheet breaks a word longer than the cell across lines.
+    crate::text::wrap(text, per_line, LongWords::Break).len()
 }
 
 /// The height of a row that shows every cell's text whole.

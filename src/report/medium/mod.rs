@@ -52,41 +52,6 @@ pub(crate) fn display_width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// Splits `text` into lines no wider than `width` columns, between words; a word wider than a
-/// line is broken. Line breaks in `text` are kept; an empty text gives one empty line.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let word_width = display_width(word);
-            if used > 0 && used + 1 + word_width <= width {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + word_width;
-                continue;
-            }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            for c in word.chars() {
-                let w = c.width().unwrap_or(0);
-                if used + w > width && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += w;
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
 /// The marker of a list entry: `1.` for the first of a numbered list, a bullet otherwise.
 pub(crate) fn list_marker(list: &List, index: usize, bullet: &str) -> String {
     if list.ordered {
@@ -448,19 +413,6 @@ fn group(label: &str, bars: &[(Option<f64>, &str)]) -> BarGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_breaks_between_words_and_inside_long_ones() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
-        assert_eq!(wrap("", 10), [""]);
-        assert!(
-            wrap("日本語のテキスト", 5)
-                .iter()
-                .all(|l| display_width(l) <= 5)
-        );
-    }
 
     #[test]
     fn anchors_keep_given_ids_and_make_unique_ones() {

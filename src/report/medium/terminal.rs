@@ -7,7 +7,7 @@ use comfy_table::{Attribute, CellAlignment, Color, ContentArrangement};
 
 use super::{
     CONFIDENTIAL_NOTICE, display_width, has_legend, list_marker, printed_span, printed_text,
-    scale_share, series_name, thresholds_line, wrap,
+    scale_share, series_name, thresholds_line,
 };
 use crate::error::Result;
 use crate::report::document::{
@@ -15,6 +15,7 @@ use crate::report::document::{
     Tone,
 };
 use crate::report::{RenderOptions, Rendered};
+use crate::text::LongWords;
 
 /// The width when the options give none.
 const DEFAULT_WIDTH: usize = 100;
@@ -70,6 +71,12 @@ impl Look {
     fn bold(self) -> Self {
         Self { bold: true, ..self }
     }
+}
+
+/// `text` in lines no wider than `width`: a word wider than a line is broken, since no line
+/// of the terminal medium is ever wider than its width.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    crate::text::wrap(text, width, LongWords::Break)
 }
 
 /// Draws blocks at one width, in color or not.

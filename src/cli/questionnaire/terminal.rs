@@ -3,7 +3,7 @@
 use inquire::error::InquireResult;
 use inquire::{InquireError, Select, Text};
 
-use super::Prompter;
+use sro_assess::answer::Prompter;
 
 /// Prompts on the terminal. Ctrl-C stops the questionnaire (answers so far are saved); Esc
 /// is reported through [`Prompter::escaped`], and the questionnaire goes back a step.
@@ -51,7 +51,7 @@ impl Prompter for Terminal {
     }
 }
 
-// Called only by the Unix signal watcher (see answer/signals.rs).
+// Called only by the Unix signal watcher (see signals.rs).
 #[cfg_attr(not(unix), allow(dead_code))]
 /// Puts the terminal back as inquire found it (cooked mode, cursor shown, no bracketed paste)
 /// and clears what an open prompt drew below its line (a list of options), for when the

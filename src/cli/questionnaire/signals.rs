@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::session::Progress;
+use sro_assess::answer::Progress;
 
 // Called only by the Unix watcher: Windows has no handler yet (console control events).
 #[cfg_attr(not(unix), allow(dead_code))]
@@ -118,7 +118,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::answer::session::Undecided;
+    use sro_assess::answer::Undecided;
 
     #[cfg(unix)]
     #[test]
