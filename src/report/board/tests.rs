@@ -2,7 +2,10 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::compare::compare;
+use crate::compare::{Comparison, ComparisonKind};
 use crate::load::{AnswersFile, parse_checklist};
+use crate::report::view;
+use crate::score::Assessment;
 use crate::score::score;
 
 const CHECKLIST: &str = r#"
