@@ -98,8 +98,8 @@ pub fn first_page(a: &Assessment) -> FirstPage {
         result: result(a),
         caveats: caveats(a),
         findings: findings(a),
-        critical_gaps: view::critical_gap_lines(a),
-        critical_unanswered: view::critical_unanswered_lines(a),
+        critical_gaps: view::assessment::critical_gap_lines(a),
+        critical_unanswered: view::assessment::critical_unanswered_lines(a),
         statutory: a
             .statutory()
             .map(|s| statutory_line(s, |id| title_of(a, id))),
@@ -109,7 +109,11 @@ pub fn first_page(a: &Assessment) -> FirstPage {
                 duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered)
             )
         }),
-        overdue: a.overdue().into_iter().map(view::overdue_line).collect(),
+        overdue: a
+            .overdue()
+            .into_iter()
+            .map(view::assessment::overdue_line)
+            .collect(),
         committee: Committee {
             recommendation: a.meta.board.recommendation.clone(),
             board_action: a.meta.board.board_action.clone(),
@@ -205,7 +209,7 @@ fn ratings_lowest_first(a: &Assessment) -> Vec<String> {
 fn caveats(a: &Assessment) -> Vec<String> {
     let mut caveats = Vec::new();
     // Not rated for too few answers: the result sentence already says so, with both scores.
-    if view::rating_note(a).is_none() {
+    if view::assessment::rating_note(a).is_none() {
         let unanswered = a.coverage.items - a.coverage.answered.min(a.coverage.items);
         if unanswered > 0 && a.overall.percent.is_some() {
             caveats.push(format!(

@@ -7,8 +7,8 @@ use super::{
 };
 use crate::compare::{Column, Comparison, ComparisonKind, TrendStep};
 use crate::model::Date;
-use crate::report::compare::view::money;
 use crate::report::view;
+use crate::report::view::money;
 use crate::score::NotRatedReason;
 
 /// The first page of a comparison's board packet: planning options side by side, or one
@@ -273,7 +273,7 @@ fn option_line(c: &Comparison, col: &Column) -> OptionLine {
         years: None,
     });
     let common = match c.kind {
-        ComparisonKind::Options => crate::report::compare::view::common_cell(c, col),
+        ComparisonKind::Options => crate::report::view::comparison::common_cell(c, col),
         ComparisonKind::Trend => view::percent(col.common.percent),
     };
     let costs: Vec<String> = [
@@ -330,7 +330,7 @@ fn comparison_caveats(c: &Comparison) -> Vec<String> {
 
 fn option_findings(c: &Comparison) -> Vec<String> {
     let mut findings = Vec::new();
-    findings.extend(crate::report::compare::view::standing_line(c));
+    findings.extend(crate::report::view::comparison::standing_line(c));
     let open: Vec<String> = c
         .critical_gaps
         .iter()
@@ -358,7 +358,7 @@ fn option_findings(c: &Comparison) -> Vec<String> {
             named_titles(&titles)
         ));
     }
-    let cost = crate::report::compare::view::cost_findings(c);
+    let cost = crate::report::view::comparison::cost_findings(c);
     if !cost.is_empty() {
         findings.push(cost.join(" "));
     }

@@ -319,7 +319,7 @@ fn a_draft_sample_carries_its_caveats() {
         );
     }
     if !a.rating.rated {
-        let note = view::rating_note(&a);
+        let note = view::assessment::rating_note(&a);
         assert!(!page.caveats.iter().any(|c| Some(c) == note.as_ref()));
         assert!(page.result.starts_with("No rating yet"), "{}", page.result);
     }
