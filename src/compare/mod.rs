@@ -1,5 +1,5 @@
 //! Comparing and summarising: pure functions over several [`Assessment`]s. No I/O, no clock,
-//! no printing; renderers in `report::compare` turn the results into bytes.
+//! no printing; `report` states them as documents (`report::subject`) and exports (CSV, JSON).
 //!
 //! - [`compare`] puts two or more assessments of one checklist side by side (planning options,
 //!   or one district's assessments over time, then with a [`Trend`]).

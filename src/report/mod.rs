@@ -3,11 +3,9 @@
 //! or probes the terminal.
 
 pub mod board;
-pub mod compare;
-mod csv;
 pub mod document;
+mod export;
 pub mod glossary;
-mod json;
 pub mod medium;
 pub mod pdf;
 pub mod subject;
@@ -242,33 +240,35 @@ impl Backend for Markdown {
 
 impl Backend for Csv {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        csv::CsvRenderer
+        export::assessment_csv::CsvRenderer
             .render(&public_view(a, o), o)
             .map(Rendered::plain)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        compare::csv::CsvRenderer
+        export::comparison_csv::CsvRenderer
             .comparison(c, o)
             .map(Rendered::plain)
     }
     fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        compare::csv::CsvRenderer.summary(s, o).map(Rendered::plain)
+        export::comparison_csv::CsvRenderer
+            .summary(s, o)
+            .map(Rendered::plain)
     }
 }
 
 impl Backend for Json {
     fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        json::JsonRenderer
+        export::json::JsonRenderer
             .render(&public_view(a, o), o)
             .map(Rendered::plain)
     }
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        compare::json::JsonRenderer
+        export::comparison_json::JsonRenderer
             .comparison(c, o)
             .map(Rendered::plain)
     }
     fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        compare::json::JsonRenderer
+        export::comparison_json::JsonRenderer
             .summary(s, o)
             .map(Rendered::plain)
     }
@@ -300,12 +300,12 @@ impl Backend for Html {
 
 /// The comparison's one document, drawn in a medium.
 fn draw_comparison(c: &Comparison, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(compare::subject::comparison(c, o), format, o)
+    medium::draw(subject::comparison(c, o), format, o)
 }
 
 /// The summary's one document, drawn in a medium.
 fn draw_summary(s: &Summary, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(compare::subject::summary(s, o), format, o)
+    medium::draw(subject::summary(s, o), format, o)
 }
 
 #[cfg(test)]

@@ -10,11 +10,11 @@ use sro_assess::compare::{self, Comparison};
 use sro_assess::load::AnswersFile;
 use sro_assess::report::RenderOptions;
 use sro_assess::report::board::{BLANK, BOARD_ACTION_PLACEHOLDER, RECOMMENDATION_PLACEHOLDER};
-use sro_assess::report::compare::subject;
 use sro_assess::report::document::{Block, Document, Link};
 use sro_assess::report::glossary;
 use sro_assess::report::medium::pdf::lay_out;
 use sro_assess::report::pdf::layout::{Mark, Page, Rgb};
+use sro_assess::report::subject;
 use sro_assess::score::{self, Assessment};
 
 use crate::common::{repo_path, tool};

@@ -161,7 +161,7 @@ fn comparison_of_years_shows_the_trend_oldest_first() {
 
 /// The trend headline as the PDF words it.
 fn view_step(c: &Comparison) -> String {
-    let step = sro_assess::report::compare::view::whole_trend(c).expect("a trend");
+    let step = sro_assess::report::view::comparison::whole_trend(c).expect("a trend");
     format!(
         "{} to {}: {} to {}",
         step.from,

@@ -2,7 +2,10 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::compare::compare;
+use crate::compare::{Comparison, ComparisonKind};
 use crate::load::{AnswersFile, parse_checklist};
+use crate::report::view;
+use crate::score::Assessment;
 use crate::score::score;
 
 const CHECKLIST: &str = r#"
@@ -316,7 +319,7 @@ fn a_draft_sample_carries_its_caveats() {
         );
     }
     if !a.rating.rated {
-        let note = view::rating_note(&a);
+        let note = view::assessment::rating_note(&a);
         assert!(!page.caveats.iter().any(|c| Some(c) == note.as_ref()));
         assert!(page.result.starts_with("No rating yet"), "{}", page.result);
     }

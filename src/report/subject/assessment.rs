@@ -19,12 +19,16 @@ use crate::score::{Assessment, ItemResult};
 pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     let internal = options.include_internal_notes;
     let confidential = internal && a.has_internal_notes();
-    let mut doc = Document::new(view::document_title(a, confidential));
+    let mut doc = Document::new(view::assessment::document_title(a, confidential));
     doc.author = a.meta.prepared_by.clone();
-    doc.subject = Some(format!("{}, {}", view::checklist_line(a), a.meta.label));
+    doc.subject = Some(format!(
+        "{}, {}",
+        view::assessment::checklist_line(a),
+        a.meta.label
+    ));
     doc.date = Some((a.meta.date.year(), a.meta.date.month(), a.meta.date.day()));
     doc.confidential = confidential;
-    doc.running_footer = view::draft_line(a).unwrap_or_default();
+    doc.running_footer = view::assessment::draft_line(a).unwrap_or_default();
     if options.brief {
         brief_title(&mut doc, a);
         packet::first_page(&mut doc, a, true);
@@ -69,14 +73,14 @@ fn brief_title(doc: &mut Document, a: &Assessment) {
         title: "Board Brief".into(),
         subtitle: Some(a.meta.district.clone()),
     }));
-    if let Some(draft) = view::draft_line(a) {
+    if let Some(draft) = view::assessment::draft_line(a) {
         note(doc, Tone::Caution, draft);
     }
-    if let Some(warning) = view::version_warning(a) {
+    if let Some(warning) = view::assessment::version_warning(a) {
         note(doc, Tone::Caution, warning);
     }
     if !doc.confidential {
-        muted(doc, view::PUBLIC_NOTICE);
+        muted(doc, view::assessment::PUBLIC_NOTICE);
     }
 }
 
@@ -97,7 +101,7 @@ fn cover(doc: &mut Document, a: &Assessment) {
         title: "Gap Report".into(),
         subtitle: Some(a.meta.district.clone()),
     }));
-    if let Some(draft) = view::draft_line(a) {
+    if let Some(draft) = view::assessment::draft_line(a) {
         note(doc, Tone::Caution, draft);
     }
     let m = &a.meta;
@@ -108,48 +112,51 @@ fn cover(doc: &mut Document, a: &Assessment) {
     if let Some(by) = &m.prepared_by {
         facts.push(("Prepared by", by.clone()));
     }
-    facts.push(("Checklist", view::checklist_line(a)));
-    facts.push(("Profile", view::profile_line(a)));
-    if let Some(line) = view::tailoring_line(a) {
+    facts.push(("Checklist", view::assessment::checklist_line(a)));
+    facts.push(("Profile", view::assessment::profile_line(a)));
+    if let Some(line) = view::assessment::tailoring_line(a) {
         facts.push(("Local checklist", line));
     }
     doc.push(Block::key_values(facts));
     muted(doc, "Overall score");
     doc.push(Block::Paragraph(Paragraph {
-        spans: vec![Span::strong(view::headline(a))],
+        spans: vec![Span::strong(view::assessment::headline(a))],
         lead: true,
         ..Paragraph::default()
     }));
-    muted(doc, view::arithmetic(&a.overall));
-    muted(doc, view::coverage(a));
+    muted(doc, view::assessment::arithmetic(&a.overall));
+    muted(doc, view::assessment::coverage(a));
     muted(
         doc,
-        format!("Score over answered items: {}", view::answered_score(a)),
+        format!(
+            "Score over answered items: {}",
+            view::assessment::answered_score(a)
+        ),
     );
-    if let Some(rating) = view::rating_note(a) {
+    if let Some(rating) = view::assessment::rating_note(a) {
         doc.push(Block::Paragraph(Paragraph::toned(rating, Tone::Caution)));
     }
-    if let Some(warning) = view::version_warning(a) {
+    if let Some(warning) = view::assessment::version_warning(a) {
         note(doc, Tone::Caution, warning);
     }
     if !doc.confidential {
-        muted(doc, view::PUBLIC_NOTICE);
+        muted(doc, view::assessment::PUBLIC_NOTICE);
     }
 }
 
 fn summary(doc: &mut Document, a: &Assessment) {
     doc.heading(1, "Summary", Some("summary"));
     doc.push(Block::Paragraph(Paragraph {
-        spans: vec![Span::strong(view::summary_headline(a))],
+        spans: vec![Span::strong(view::assessment::summary_headline(a))],
         ..Paragraph::default()
     }));
-    doc.paragraph(view::method_sentence(a));
+    doc.paragraph(view::assessment::method_sentence(a));
     doc.push(Block::key_values(vec![
-        ("Coverage", view::coverage(a)),
-        ("Answered", view::answered_score(a)),
-        ("Statuses", view::counts_line(a)),
-        ("Strengths", view::strengths_line(a)),
-        ("Gaps", view::gaps_line(a)),
+        ("Coverage", view::assessment::coverage(a)),
+        ("Answered", view::assessment::answered_score(a)),
+        ("Statuses", view::assessment::counts_line(a)),
+        ("Strengths", view::assessment::strengths_line(a)),
+        ("Gaps", view::assessment::gaps_line(a)),
     ]));
     doc.heading(2, "Section scores", Some("section-scores"));
     doc.push(Block::Chart(section_chart(a)));
@@ -166,7 +173,7 @@ fn section_chart(a: &Assessment) -> Chart {
             bars: vec![if s.rated {
                 Bar {
                     percent: s.score.percent,
-                    value: view::bar_value(&s.score),
+                    value: view::assessment::bar_value(&s.score),
                 }
             } else {
                 // Too little answered for a score: a short bar would read as a weak section.
@@ -212,18 +219,18 @@ fn right(title: &str, share: f32) -> Column {
 }
 
 fn critical(doc: &mut Document, a: &Assessment) {
-    let lines = view::critical_gap_lines(a);
+    let lines = view::assessment::critical_gap_lines(a);
     doc.heading(
         2,
         format!("Critical gaps ({})", lines.len()),
         Some("critical-gaps"),
     );
     if lines.is_empty() {
-        doc.paragraph(view::NO_CRITICAL_GAPS);
+        doc.paragraph(view::assessment::NO_CRITICAL_GAPS);
     } else {
         doc.push(bullets(lines));
     }
-    let open = view::critical_unanswered_lines(a);
+    let open = view::assessment::critical_unanswered_lines(a);
     if !open.is_empty() {
         doc.heading(
             2,
@@ -238,15 +245,18 @@ fn strengths(doc: &mut Document, a: &Assessment) {
     let strengths: Vec<&ItemResult> = a.strengths().collect();
     doc.heading(2, "Top strengths", Some("strengths"));
     if strengths.is_empty() {
-        doc.paragraph(view::NO_STRENGTHS);
+        doc.paragraph(view::assessment::NO_STRENGTHS);
         return;
     }
-    let shown = view::STRENGTHS_SHOWN;
+    let shown = view::assessment::STRENGTHS_SHOWN;
     doc.push(bullets(
         strengths.iter().take(shown).map(|i| i.title.clone()),
     ));
     if strengths.len() > shown {
-        let more = format!("{} See ", view::more_strengths(strengths.len() - shown));
+        let more = format!(
+            "{} See ",
+            view::assessment::more_strengths(strengths.len() - shown)
+        );
         doc.push(Block::Paragraph(Paragraph {
             tone: Tone::Muted,
             ..with_link(&more, "Every item, by section", "every-item", ".")
@@ -268,14 +278,14 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
         Some("gaps"),
     );
     if gaps.is_empty() {
-        doc.paragraph(view::NO_GAPS);
+        doc.paragraph(view::assessment::NO_GAPS);
         return;
     }
-    doc.paragraph(view::GAPS_INTRO);
+    doc.paragraph(view::assessment::GAPS_INTRO);
     // The brief has no list of unanswered items to point to; its first page counts them.
     if !compact {
         doc.push(Block::Paragraph(with_link(
-            &format!("{} ", view::UNANSWERED_APART),
+            &format!("{} ", view::assessment::UNANSWERED_APART),
             "Unanswered items",
             "unanswered",
             ".",
@@ -294,7 +304,7 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
     let rows = shown
         .iter()
         .map(|item| {
-            let lines = view::answer_lines(item, internal);
+            let lines = view::assessment::answer_lines(item, internal);
             vec![
                 figure(item.gap_rank.unwrap_or(0).to_string()),
                 priority_cell(item.priority),
@@ -309,7 +319,7 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
                     ..Cell::plain(&item.recommendation)
                 },
                 Cell {
-                    detail: view::owner_due(item),
+                    detail: view::assessment::owner_due(item),
                     ..Cell::plain(item.responsible.label())
                 },
             ]
@@ -328,7 +338,7 @@ fn gaps(doc: &mut Document, a: &Assessment, internal: bool, compact: bool) {
         rows,
     }));
     if shown.len() < gaps.len() {
-        doc.paragraph(view::more_gaps_line(gaps.len() - shown.len()));
+        doc.paragraph(view::assessment::more_gaps_line(gaps.len() - shown.len()));
     }
 }
 
@@ -336,17 +346,20 @@ fn mou(doc: &mut Document, a: &Assessment) {
     doc.heading(1, "What the next MOU should say", Some("mou"));
     let items = a.mou_gaps();
     if items.is_empty() {
-        doc.paragraph(view::NO_MOU_GAPS);
+        doc.paragraph(view::assessment::NO_MOU_GAPS);
         return;
     }
-    doc.paragraph(view::MOU_INTRO);
+    doc.paragraph(view::assessment::MOU_INTRO);
     let entries = items
         .iter()
         .map(|item| Paragraph {
             spans: vec![
                 Span::strong(&item.title),
-                Span::plain(format!(" ({}); see ", view::mou_facts(item))),
-                Span::linked(view::gap_reference(item), Link::Section("gaps".into())),
+                Span::plain(format!(" ({}); see ", view::assessment::mou_facts(item))),
+                Span::linked(
+                    view::assessment::gap_reference(item),
+                    Link::Section("gaps".into()),
+                ),
                 Span::plain("."),
             ],
             ..Paragraph::default()
@@ -362,16 +375,18 @@ fn action_plan(doc: &mut Document, a: &Assessment) {
     doc.heading(1, "Action plan", Some("action-plan"));
     let planned = a.action_plan();
     if planned.is_empty() {
-        doc.paragraph(view::NO_ACTION_PLAN);
+        doc.paragraph(view::assessment::NO_ACTION_PLAN);
         return;
     }
-    doc.paragraph(view::action_plan_intro(a.gaps().count() - planned.len()));
+    doc.paragraph(view::assessment::action_plan_intro(
+        a.gaps().count() - planned.len(),
+    ));
     let rows = planned
         .iter()
         .map(|item| {
             let answer = item.answer.as_ref();
             let due = match item.overdue_since {
-                Some(due) => view::overdue_mark(due),
+                Some(due) => view::assessment::overdue_mark(due),
                 None => answer
                     .and_then(|a| a.due)
                     .map(|d| d.to_string())
@@ -393,7 +408,7 @@ fn action_plan(doc: &mut Document, a: &Assessment) {
                 priority_cell(item.priority),
                 Cell {
                     link: Some(Link::Section("gaps".into())),
-                    ..Cell::plain(view::gap_reference(item))
+                    ..Cell::plain(view::assessment::gap_reference(item))
                 },
             ]
         })
@@ -416,18 +431,18 @@ fn every_item(doc: &mut Document, a: &Assessment, internal: bool) {
     for section in &a.sections {
         let id = format!("items-{}", section.id);
         doc.heading(2, &section.title, Some(&id));
-        muted(doc, view::section_line(section));
+        muted(doc, view::assessment::section_line(section));
         for item in a.section_items(&section.id) {
             doc.push(Block::Paragraph(Paragraph {
                 spans: vec![Span::strong(&item.title)],
                 ..Paragraph::default()
             }));
             doc.push(Block::Paragraph(Paragraph::toned(
-                view::item_facts(item),
+                view::assessment::item_facts(item),
                 status_tone(item.outcome),
             )));
-            for line in view::answer_lines(item, internal) {
-                let tone = if line.starts_with(&view::internal_note("")) {
+            for line in view::assessment::answer_lines(item, internal) {
+                let tone = if line.starts_with(&view::assessment::internal_note("")) {
                     Tone::Bad
                 } else {
                     Tone::Normal
@@ -446,10 +461,10 @@ fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
         Some("unanswered"),
     );
     if items.is_empty() {
-        doc.paragraph(view::ALL_ANSWERED);
+        doc.paragraph(view::assessment::ALL_ANSWERED);
         return;
     }
-    doc.paragraph(view::UNANSWERED_INTRO);
+    doc.paragraph(view::assessment::UNANSWERED_INTRO);
     let rows = items
         .iter()
         .map(|item| {
@@ -458,7 +473,7 @@ fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
                 item_cell(item),
                 // What the committee wrote although it could not answer ("the clause exists
                 // but its text was not visible") is the reader's only clue.
-                Cell::plain(view::answer_lines(item, internal).join("\n")),
+                Cell::plain(view::assessment::answer_lines(item, internal).join("\n")),
                 Cell::plain(item.responsible.label()),
                 figure(view::weight(item.weight)),
             ]
@@ -480,12 +495,12 @@ fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
 /// What a local checklist changed from the one it extends, with each removal's reason, so the
 /// board sees that the score is not on the standard checklist.
 fn tailoring(doc: &mut Document, a: &Assessment) {
-    let Some(line) = view::tailoring_line(a) else {
+    let Some(line) = view::assessment::tailoring_line(a) else {
         return;
     };
     doc.heading(1, "Local changes to the checklist", Some("tailoring"));
     doc.paragraph(line);
-    let changes = view::tailoring_changes(a);
+    let changes = view::assessment::tailoring_changes(a);
     if !changes.is_empty() {
         doc.push(bullets(changes));
     }
@@ -493,27 +508,27 @@ fn tailoring(doc: &mut Document, a: &Assessment) {
 
 fn method(doc: &mut Document, a: &Assessment) {
     doc.heading(1, "How this was scored", Some("method"));
-    for line in view::method_limits(a) {
+    for line in view::assessment::method_limits(a) {
         doc.paragraph(line);
     }
-    doc.paragraph(view::method_sentence(a));
-    doc.paragraph(view::FORMULA);
+    doc.paragraph(view::assessment::method_sentence(a));
+    doc.paragraph(view::assessment::FORMULA);
     method_tables(doc, a);
     doc.heading(
         2,
         "Not applicable and unanswered items",
         Some("not-applicable"),
     );
-    if let Some(rule) = view::not_applicable_rule(a) {
+    if let Some(rule) = view::assessment::not_applicable_rule(a) {
         doc.paragraph(rule);
     }
-    doc.paragraph(view::UNANSWERED_RULE);
-    doc.paragraph(view::GAP_ORDER);
+    doc.paragraph(view::assessment::UNANSWERED_RULE);
+    doc.paragraph(view::assessment::GAP_ORDER);
     doc.heading(2, "The arithmetic, section by section", Some("arithmetic"));
     doc.push(Block::Table(arithmetic_table(a)));
     doc.heading(2, "Reproducibility", Some("stamp"));
-    doc.paragraph(view::STAMP_INTRO);
-    muted(doc, view::stamp(a));
+    doc.paragraph(view::assessment::STAMP_INTRO);
+    muted(doc, view::assessment::stamp(a));
 }
 
 fn method_tables(doc: &mut Document, a: &Assessment) {
@@ -526,7 +541,7 @@ fn method_tables(doc: &mut Document, a: &Assessment) {
             vec![
                 Cell::plain(&lvl.label),
                 Cell::plain(&lvl.value),
-                Cell::plain(view::credit(lvl.credit)),
+                Cell::plain(view::assessment::credit(lvl.credit)),
             ]
         })
         .collect();
@@ -560,7 +575,12 @@ fn method_tables(doc: &mut Document, a: &Assessment) {
         .method
         .bands
         .iter()
-        .map(|b| vec![Cell::plain(&b.label), Cell::plain(view::band_floor(b.min))])
+        .map(|b| {
+            vec![
+                Cell::plain(&b.label),
+                Cell::plain(view::assessment::band_floor(b.min)),
+            ]
+        })
         .collect();
     doc.push(Block::Table(Table {
         caption: "Rating by overall score".into(),
@@ -578,7 +598,7 @@ fn basis_table(doc: &mut Document, a: &Assessment) {
         return;
     }
     doc.heading(2, "Score by basis", Some("by-basis"));
-    doc.paragraph(view::BASIS_LINE);
+    doc.paragraph(view::assessment::BASIS_LINE);
     let rows = a
         .by_basis
         .iter()
@@ -650,6 +670,6 @@ fn arithmetic_table(a: &Assessment) -> Table {
 
 fn sources(doc: &mut Document, a: &Assessment) {
     doc.heading(1, "Sources", Some("sources"));
-    doc.paragraph(view::SOURCES_INTRO);
+    doc.paragraph(view::assessment::SOURCES_INTRO);
     doc.push(Block::Table(super::sources_table(&a.sources)));
 }

@@ -1,14 +1,21 @@
-//! Each subject stated once as a [`Document`]: the assessment report, the worksheet and the
-//! checklist listing. Builders take every figure from the score model or the checklist and
-//! every sentence from [`super::view`]; the media in `report::medium` draw the result.
+//! Each subject stated once as a [`Document`]: the assessment report, the comparison, the summary,
+//! the worksheet and the checklist listing. Builders take every figure from the score model, the
+//! comparison model or the checklist and every sentence from [`super::view`]; the media in
+//! `report::medium` draw the result.
 
 mod assessment;
 mod checklist;
+mod comparison;
+mod comparison_packet;
 pub mod packet;
+mod several;
+mod summary;
 mod worksheet;
 
 pub use assessment::assessment;
 pub use checklist::checklist;
+pub use comparison::comparison;
+pub use summary::summary;
 pub use worksheet::worksheet;
 
 use super::document::{
@@ -33,13 +40,13 @@ fn status_tone(outcome: Outcome) -> Tone {
 fn item_cell(item: &ItemResult) -> Cell {
     Cell {
         text: item.title.clone(),
-        detail: Some(view::id_and_basis(item)),
+        detail: Some(view::assessment::id_and_basis(item)),
         ..Cell::default()
     }
 }
 
 /// The priority, bold for a critical item.
-fn priority_cell(priority: Priority) -> Cell {
+pub(super) fn priority_cell(priority: Priority) -> Cell {
     Cell {
         text: view::priority(priority).to_string(),
         strong: priority == Priority::Critical,
@@ -89,14 +96,14 @@ fn sources_table(sources: &[Source]) -> Table {
     let rows = sources
         .iter()
         .map(|s| {
-            let mut about = view::publisher_year(&s.publisher, &s.year);
+            let mut about = view::assessment::publisher_year(&s.publisher, &s.year);
             if let Some(note) = &s.note {
                 about.push_str(if about.ends_with('.') { " " } else { ". " });
                 about.push_str(note);
             }
             // A web address is the title's link (print shows it beside the title); any other
             // address is only text, never a link.
-            let link = view::is_web_address(&s.url).then(|| Link::Url(s.url.clone()));
+            let link = view::assessment::is_web_address(&s.url).then(|| Link::Url(s.url.clone()));
             if link.is_none() {
                 about.push('\n');
                 about.push_str(&s.url);
@@ -129,5 +136,7 @@ fn headings(document: &Document) -> impl Iterator<Item = &Heading> {
     })
 }
 
+#[cfg(test)]
+mod compare_tests;
 #[cfg(test)]
 mod tests;

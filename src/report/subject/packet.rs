@@ -105,7 +105,7 @@ pub fn glossary_pointer() -> Block {
 fn critical_gaps(doc: &mut Document, page: &FirstPage) {
     doc.heading(2, "Critical gaps", Some("board-critical-gaps"));
     if page.critical_gaps.is_empty() && page.critical_unanswered.is_empty() {
-        doc.paragraph(crate::report::view::NO_CRITICAL_GAPS);
+        doc.paragraph(crate::report::view::assessment::NO_CRITICAL_GAPS);
         return;
     }
     if !page.critical_gaps.is_empty() {

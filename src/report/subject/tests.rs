@@ -116,19 +116,19 @@ fn the_report_states_the_figures_of_view_rs() {
         let text = assessment(&a, &options(false)).plain_text();
         let context = path.display().to_string();
         for figure in [
-            view::headline(&a),
-            view::arithmetic(&a.overall),
-            view::coverage(&a),
-            view::answered_score(&a),
-            view::counts_line(&a),
-            view::stamp(&a),
+            view::assessment::headline(&a),
+            view::assessment::arithmetic(&a.overall),
+            view::assessment::coverage(&a),
+            view::assessment::answered_score(&a),
+            view::assessment::counts_line(&a),
+            view::assessment::stamp(&a),
             format!("Gaps in priority order ({})", a.gaps().count()),
             format!("Unanswered items ({})", a.unanswered().count()),
         ] {
             assert!(text.contains(&figure), "{context}: lacks `{figure}`");
         }
         for section in &a.sections {
-            let line = view::section_line(section);
+            let line = view::assessment::section_line(section);
             assert!(text.contains(&line), "{context}: lacks `{line}`");
         }
         for gap in a.gaps() {
@@ -166,11 +166,19 @@ fn internal_notes_only_when_asked_and_then_confidential() {
     let public = assessment(&a, &options(false));
     assert!(!public.plain_text().contains("Jane Roe"));
     assert!(!public.confidential);
-    assert!(public.plain_text().contains(view::PUBLIC_NOTICE));
+    assert!(
+        public
+            .plain_text()
+            .contains(view::assessment::PUBLIC_NOTICE)
+    );
     let private = assessment(&a, &options(true));
     assert!(private.plain_text().contains("Jane Roe"));
     assert!(private.confidential);
-    assert!(!private.plain_text().contains(view::PUBLIC_NOTICE));
+    assert!(
+        !private
+            .plain_text()
+            .contains(view::assessment::PUBLIC_NOTICE)
+    );
 }
 
 #[test]

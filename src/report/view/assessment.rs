@@ -1,30 +1,10 @@
-//! Labels, number formats and sentences shared by every subject, so every medium prints the
-//! same figures in the same words.
+//! The sentences of one assessment's report.
 
-use crate::model::Priority;
-use crate::score::{
-    Assessment, Coverage, Draft, ItemResult, NotRatedReason, Rating, Score, SectionScore,
+use super::{
+    band_text, coverage_of, draft_reasons, fraction, not_rated_section, percent, plural, priority,
+    weight,
 };
-
-/// A weight or weight sum: whole numbers without decimals, others with one (`12`, `12.5`).
-pub fn weight(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
-}
-
-/// A percentage with one decimal, or `n/a` when nothing was scorable.
-pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "n/a".to_string(), |p| format!("{p:.1}%"))
-}
-
-/// `98.5 / 125` : earned over possible weight.
-pub fn fraction(score: &Score) -> String {
-    format!("{} / {}", weight(score.earned), weight(score.possible))
-}
+use crate::score::{Assessment, ItemResult, NotRatedReason, Score, SectionScore};
 
 /// The sentence that shows the arithmetic behind the overall percentage.
 pub fn arithmetic(score: &Score) -> String {
@@ -55,20 +35,6 @@ pub fn band_or_reason(assessment: &Assessment) -> String {
         &assessment.rating,
         &assessment.coverage,
     )
-}
-
-/// The band, or why there is none, from the figures a comparison or summary keeps.
-pub fn band_text(band: Option<&str>, rating: &Rating, coverage: &Coverage) -> String {
-    match (band, rating.not_rated_reason) {
-        (Some(band), _) => band.to_string(),
-        (None, Some(NotRatedReason::CoverageBelowThreshold)) => {
-            format!(
-                "not rated: {} of {} answered",
-                coverage.answered, coverage.items
-            )
-        }
-        (None, _) => "not rated".to_string(),
-    }
 }
 
 /// The score over the answered items alone: `83.3% over the 9 answered items (25 / 30)`.
@@ -107,60 +73,14 @@ pub fn draft_line(assessment: &Assessment) -> Option<String> {
     Some(format!("DRAFT: {}", reasons.join("; ")))
 }
 
-/// Why an assessment is a draft, one phrase per reason: `12 answers carried over from 2025 not
-/// yet confirmed`, `9 of 112 items answered (8.0%), below the 80% needed for a rating`.
-pub fn draft_reasons(draft: &Draft, answered: Coverage, threshold: f64) -> Vec<String> {
-    let mut reasons = Vec::new();
-    if draft.carried_unconfirmed > 0 {
-        reasons.push(format!(
-            "{} carried over from {} not yet confirmed",
-            plural(draft.carried_unconfirmed, "answer", "answers"),
-            draft.carried_from.join(" and ")
-        ));
-    }
-    if draft.below_coverage_threshold {
-        reasons.push(format!(
-            "{}, below the {}% needed for a rating",
-            coverage_of(answered),
-            weight(threshold)
-        ));
-    }
-    reasons
-}
-
 /// How a gap table marks an answer copied from an earlier assessment and not yet confirmed.
 pub fn carried_note(from: &str) -> String {
     format!("Carried over from {from}, not yet confirmed")
 }
 
-/// `1 item`, `3 items`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Coverage in words: `92 of 97 items answered (94.8%)`.
 pub fn coverage(assessment: &Assessment) -> String {
     coverage_of(assessment.coverage)
-}
-
-/// `98 of 102 items answered (96.1%)`.
-pub fn coverage_of(c: Coverage) -> String {
-    format!(
-        "{} of {} items answered ({:.1}%)",
-        c.answered,
-        c.items,
-        c.percent()
-    )
-}
-
-/// `Critical`, `High`, ...
-pub fn priority(priority: Priority) -> &'static str {
-    match priority {
-        Priority::Critical => "Critical",
-        Priority::High => "High",
-        Priority::Medium => "Medium",
-        Priority::Low => "Low",
-    }
 }
 
 /// The item id with its basis: `governance.written-mou · Guidance`.
@@ -498,14 +418,6 @@ pub fn section_score(section: &SectionScore) -> String {
     } else {
         not_rated_section(section.coverage)
     }
-}
-
-/// `not rated (2 of 24 answered)`.
-pub fn not_rated_section(coverage: crate::score::Coverage) -> String {
-    format!(
-        "not rated ({} of {} answered)",
-        coverage.answered, coverage.items
-    )
 }
 
 /// A bar's figure: `72.4% (21 / 29)`.

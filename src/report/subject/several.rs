@@ -1,23 +1,15 @@
-//! The comparison and the summary, each stated once as a [`Document`] that every medium draws.
-//! Figures and sentences come from [`super::view`]; nothing here knows about a medium.
-
-mod comparison;
-mod packet;
-mod summary;
-
-pub use comparison::comparison;
-pub use summary::summary;
+//! Cells, columns and lines that the comparison and the summary (the subjects over several
+//! assessments) set the same way.
 
 use crate::compare::{CellState, ItemCell};
-use crate::model::{Band, Date, Priority};
+use crate::model::{Band, Date};
 use crate::report::document::{Block, Cell, Column, Document, Note, Paragraph, Threshold, Tone};
-use crate::report::view::priority;
 
 /// The small line above a title, as the assessment report sets it.
-const KICKER: &str = "SCHOOL RESOURCE OFFICER PROGRAM";
+pub(super) const KICKER: &str = "SCHOOL RESOURCE OFFICER PROGRAM";
 
 /// A cell with an item's title and, under it, its id.
-fn item_cell(title: &str, id: &str) -> Cell {
+pub(super) fn item_cell(title: &str, id: &str) -> Cell {
     Cell {
         text: title.to_string(),
         detail: Some(id.to_string()),
@@ -25,19 +17,8 @@ fn item_cell(title: &str, id: &str) -> Cell {
     }
 }
 
-/// A priority; critical ones stand out.
-fn priority_cell(p: Priority) -> Cell {
-    let critical = p == Priority::Critical;
-    Cell {
-        text: priority(p).to_string(),
-        strong: critical,
-        tone: if critical { Tone::Bad } else { Tone::Normal },
-        ..Cell::default()
-    }
-}
-
 /// Where an item stands under one column, in the scale's words and a tone.
-fn status_cell(cell: &ItemCell) -> Cell {
+pub(super) fn status_cell(cell: &ItemCell) -> Cell {
     Cell {
         text: cell.label.clone(),
         tone: state_tone(cell.state),
@@ -45,7 +26,7 @@ fn status_cell(cell: &ItemCell) -> Cell {
     }
 }
 
-fn state_tone(state: CellState) -> Tone {
+pub(super) fn state_tone(state: CellState) -> Tone {
     match state {
         CellState::InPlace => Tone::Good,
         CellState::Partial | CellState::Unanswered => Tone::Caution,
@@ -55,7 +36,7 @@ fn state_tone(state: CellState) -> Tone {
 }
 
 /// A cell of bold text (the label of a row).
-fn strong_cell(text: impl Into<String>) -> Cell {
+pub(super) fn strong_cell(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         strong: true,
@@ -64,7 +45,7 @@ fn strong_cell(text: impl Into<String>) -> Cell {
 }
 
 /// A right-aligned column (figures).
-fn figure_column(title: impl Into<String>, share: f32) -> Column {
+pub(super) fn figure_column(title: impl Into<String>, share: f32) -> Column {
     Column {
         align: crate::report::document::Align::Right,
         ..Column::new(title, share)
@@ -72,7 +53,10 @@ fn figure_column(title: impl Into<String>, share: f32) -> Column {
 }
 
 /// Columns after `first` that share what is left of the width equally, one per name.
-fn shared_columns(first: Vec<Column>, names: impl ExactSizeIterator<Item = String>) -> Vec<Column> {
+pub(super) fn shared_columns(
+    first: Vec<Column>,
+    names: impl ExactSizeIterator<Item = String>,
+) -> Vec<Column> {
     let used: f32 = first.iter().map(|c| c.share).sum();
     let share = (1.0 - used).max(0.0) / names.len().max(1) as f32;
     first
@@ -82,7 +66,7 @@ fn shared_columns(first: Vec<Column>, names: impl ExactSizeIterator<Item = Strin
 }
 
 /// The DRAFT call-out under the title.
-fn draft_note(doc: &mut Document, line: Option<String>) {
+pub(super) fn draft_note(doc: &mut Document, line: Option<String>) {
     if let Some(text) = line {
         doc.push(Block::Note(Note {
             tone: Tone::Caution,
@@ -92,7 +76,7 @@ fn draft_note(doc: &mut Document, line: Option<String>) {
 }
 
 /// The rating bands as marks across a chart's scale (the lowest, at 0, marks nothing).
-fn thresholds(bands: &[Band]) -> Vec<Threshold> {
+pub(super) fn thresholds(bands: &[Band]) -> Vec<Threshold> {
     bands
         .iter()
         .filter(|band| band.min > 0.0)
@@ -104,23 +88,20 @@ fn thresholds(bands: &[Band]) -> Vec<Threshold> {
 }
 
 /// A muted paragraph of explanation.
-fn muted(doc: &mut Document, text: impl Into<String>) {
+pub(super) fn muted(doc: &mut Document, text: impl Into<String>) {
     doc.push(Block::Paragraph(Paragraph::toned(text, Tone::Muted)));
 }
 
 /// The document date: the latest assessment's, never the clock.
-fn date_parts(latest: Option<Date>) -> Option<(u16, u8, u8)> {
+pub(super) fn date_parts(latest: Option<Date>) -> Option<(u16, u8, u8)> {
     latest.map(|d| (d.year(), d.month(), d.day()))
 }
 
 /// `Checklist wi-sro 2026.1; sro-assess 0.1.0.`: with the files' hashes, what a reader needs
 /// to make the same document again.
-fn stamp_line(checklist_id: &str, version: &str) -> String {
+pub(super) fn stamp_line(checklist_id: &str, version: &str) -> String {
     format!(
         "Made with sro-assess {} from checklist {checklist_id} {version}.",
         env!("CARGO_PKG_VERSION")
     )
 }
-
-#[cfg(test)]
-mod tests;

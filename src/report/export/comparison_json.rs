@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::view;
 use crate::compare::{Comparison, Summary};
 use crate::error::Result;
+use crate::report::view;
 use crate::report::{Format, RenderOptions, encode_error};
 
 /// Renders comparisons and summaries as JSON.
@@ -49,10 +49,18 @@ fn to_json<T: Serialize>(
 
 impl JsonRenderer {
     pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
-        to_json("sro-assess/comparison", view::comparison_draft_line(c), c)
+        to_json(
+            "sro-assess/comparison",
+            view::comparison::comparison_draft_line(c),
+            c,
+        )
     }
 
     pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
-        to_json("sro-assess/summary", view::summary_draft_line(s), s)
+        to_json(
+            "sro-assess/summary",
+            view::summary::summary_draft_line(s),
+            s,
+        )
     }
 }

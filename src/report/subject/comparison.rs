@@ -1,35 +1,36 @@
 //! The comparison, in the order a board reads it. A comparison of years leads with what
 //! changed; a comparison of options leads with the figures side by side and the ranking.
 
-use super::{
-    KICKER, date_parts, draft_note, figure_column, item_cell, muted, packet, priority_cell,
-    shared_columns, stamp_line, status_cell, strong_cell, thresholds,
+use super::several::{
+    KICKER, date_parts, draft_note, figure_column, item_cell, muted, shared_columns, stamp_line,
+    status_cell, strong_cell, thresholds,
 };
+use super::{comparison_packet, priority_cell};
 use crate::compare::{Comparison, ComparisonKind, ItemChange, ItemFilter, TrendStep};
 use crate::report::RenderOptions;
-use crate::report::compare::view;
 use crate::report::document::{
     Bar, BarGroup, Block, Cell, Chart, Column, Document, List, Note, Paragraph, Table, Title, Tone,
 };
 use crate::report::medium::slug;
+use crate::report::view;
 use crate::report::view::{percent, priority};
 
 /// The whole comparison. Comparisons carry no internal notes, so the options change nothing
 /// of what it says.
 pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
-    let mut doc = Document::new(view::comparison_title(c));
-    doc.subject = Some(view::comparison_kind_line(c));
+    let mut doc = Document::new(view::comparison::comparison_title(c));
+    doc.subject = Some(view::comparison::comparison_kind_line(c));
     doc.date = date_parts(c.columns.iter().map(|col| col.date).max());
-    doc.running_footer = view::comparison_draft_footer(c).unwrap_or_default();
+    doc.running_footer = view::comparison::comparison_draft_footer(c).unwrap_or_default();
     doc.push(Block::Title(Title {
         kicker: Some(KICKER.to_string()),
-        title: view::document_heading(c).to_string(),
-        subtitle: Some(view::districts_line(c)),
+        title: view::comparison::document_heading(c).to_string(),
+        subtitle: Some(view::comparison::districts_line(c)),
     }));
-    draft_note(&mut doc, view::comparison_draft_line(c));
+    draft_note(&mut doc, view::comparison::comparison_draft_line(c));
     doc.push(Block::key_values([
-        ("Checklist", view::checklist_line(c)),
-        ("Comparing", view::comparison_kind_line(c)),
+        ("Checklist", view::comparison::checklist_line(c)),
+        ("Comparing", view::comparison::comparison_kind_line(c)),
     ]));
     for note in &c.notes {
         doc.push(Block::Note(Note {
@@ -38,10 +39,10 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
         }));
     }
     doc.push(Block::PageBreak);
-    packet::first_page(&mut doc, c);
+    comparison_packet::first_page(&mut doc, c);
     doc.push(Block::PageBreak);
     let contents_at = doc.blocks.len();
-    if let Some(step) = view::whole_trend(c) {
+    if let Some(step) = view::comparison::whole_trend(c) {
         trend(&mut doc, c, step);
     }
     side_by_side(&mut doc, c);
@@ -55,7 +56,7 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
     gaps_everywhere(&mut doc, c);
     item_matrix(&mut doc, c);
     method(&mut doc, c);
-    packet::contents_and_glossary(&mut doc, contents_at, "method");
+    comparison_packet::contents_and_glossary(&mut doc, contents_at, "method");
     doc
 }
 
@@ -64,7 +65,7 @@ fn trend(doc: &mut Document, c: &Comparison, whole: &TrendStep) {
     doc.heading(1, "What changed", Some("trend"));
     doc.push(Block::Paragraph(Paragraph {
         lead: true,
-        ..Paragraph::plain(view::step_headline(whole))
+        ..Paragraph::plain(view::comparison::step_headline(whole))
     }));
     if let Some(trend) = &c.trend
         && trend.span.is_some()
@@ -74,12 +75,12 @@ fn trend(doc: &mut Document, c: &Comparison, whole: &TrendStep) {
             items: trend
                 .steps
                 .iter()
-                .map(|step| Paragraph::plain(view::step_headline(step)))
+                .map(|step| Paragraph::plain(view::comparison::step_headline(step)))
                 .collect(),
         }));
     }
-    doc.paragraph(view::step_counts(whole));
-    for (heading, list) in view::step_lists(whole) {
+    doc.paragraph(view::comparison::step_counts(whole));
+    for (heading, list) in view::comparison::step_lists(whole) {
         doc.heading(
             2,
             format!("{heading} ({})", list.len()),
@@ -115,12 +116,12 @@ fn changes_table(caption: String, list: &[ItemChange]) -> Table {
 
 /// The columns' labels, as table headers print them.
 fn labels(c: &Comparison) -> impl ExactSizeIterator<Item = String> + '_ {
-    c.columns.iter().map(view::column_heading)
+    c.columns.iter().map(view::comparison::column_heading)
 }
 
 fn side_by_side(doc: &mut Document, c: &Comparison) {
     doc.heading(1, "Side by side", Some("side-by-side"));
-    let rows = view::figure_rows(c)
+    let rows = view::comparison::figure_rows(c)
         .into_iter()
         .map(|(label, values)| {
             // The overall score is the figure a reader looks for first.
@@ -134,11 +135,14 @@ fn side_by_side(doc: &mut Document, c: &Comparison) {
         })
         .collect();
     doc.push(Block::Table(Table {
-        caption: format!("Each {}'s figures", view::column_noun(c).to_lowercase()),
+        caption: format!(
+            "Each {}'s figures",
+            view::comparison::column_noun(c).to_lowercase()
+        ),
         columns: shared_columns(vec![Column::new("Figure", 0.22)], labels(c)),
         rows,
     }));
-    doc.paragraph(view::ranking_line(c));
+    doc.paragraph(view::comparison::ranking_line(c));
 }
 
 /// Whether the ranking rests on the weighting: options only, since years are not ranked.
@@ -148,7 +152,7 @@ fn weight_check(doc: &mut Document, c: &Comparison) {
         lead: true,
         ..Paragraph::plain(&c.weight_check.statement)
     }));
-    doc.paragraph(view::WEIGHT_CHECK_LINE);
+    doc.paragraph(view::comparison::WEIGHT_CHECK_LINE);
     let rows = c
         .weight_check
         .ranks
@@ -178,7 +182,7 @@ fn weight_check(doc: &mut Document, c: &Comparison) {
 
 /// The statutory duties each column leaves partly or not in place, apart from guidance.
 fn statutory_open(doc: &mut Document, c: &Comparison) {
-    let rows: Vec<Vec<Cell>> = view::statutory_open_lines(c)
+    let rows: Vec<Vec<Cell>> = view::comparison::statutory_open_lines(c)
         .into_iter()
         .map(|(label, items)| vec![strong_cell(label), Cell::plain(items)])
         .collect();
@@ -193,7 +197,7 @@ fn statutory_open(doc: &mut Document, c: &Comparison) {
     doc.push(Block::Table(Table {
         caption: "Statutory duties partly or not in place".into(),
         columns: vec![
-            Column::new(view::column_noun(c), 0.34),
+            Column::new(view::comparison::column_noun(c), 0.34),
             Column::new("Statutory duties partly or not in place", 0.66),
         ],
         rows,
@@ -208,7 +212,7 @@ fn cost(doc: &mut Document, c: &Comparison) {
         return;
     };
     doc.heading(2, "Cost and what it buys", Some("cost"));
-    for line in view::cost_lines(c) {
+    for line in view::comparison::cost_lines(c) {
         doc.paragraph(line);
     }
     if cost.options.is_empty() {
@@ -220,9 +224,9 @@ fn cost(doc: &mut Document, c: &Comparison) {
         .map(|option| {
             vec![
                 strong_cell(&option.label),
-                Cell::plain(view::option_cost(option)),
-                Cell::plain(view::in_place_text(option)),
-                Cell::plain(view::increment_text(option)),
+                Cell::plain(view::comparison::option_cost(option)),
+                Cell::plain(view::comparison::in_place_text(option)),
+                Cell::plain(view::comparison::increment_text(option)),
             ]
         })
         .collect();
@@ -236,21 +240,25 @@ fn cost(doc: &mut Document, c: &Comparison) {
         ],
         rows,
     }));
-    muted(doc, view::COST_METHOD);
+    muted(doc, view::comparison::COST_METHOD);
 }
 
 fn critical_open(doc: &mut Document, c: &Comparison) {
-    doc.heading(1, view::CRITICAL_OPEN_HEADING, Some("critical-open"));
+    doc.heading(
+        1,
+        view::comparison::CRITICAL_OPEN_HEADING,
+        Some("critical-open"),
+    );
     statutory_open(doc, c);
-    doc.paragraph(view::critical_open_line(c));
-    let rows = view::critical_open_lines(c)
+    doc.paragraph(view::comparison::critical_open_line(c));
+    let rows = view::comparison::critical_open_lines(c)
         .into_iter()
         .map(|(label, items)| vec![strong_cell(label), Cell::plain(items.replace("; ", "\n"))])
         .collect();
     doc.push(Block::Table(Table {
-        caption: view::CRITICAL_OPEN_HEADING.into(),
+        caption: view::comparison::CRITICAL_OPEN_HEADING.into(),
         columns: vec![
-            Column::new(view::column_noun(c), 0.34),
+            Column::new(view::comparison::column_noun(c), 0.34),
             Column::new("Critical items left open", 0.66),
         ],
         rows,
@@ -260,7 +268,7 @@ fn critical_open(doc: &mut Document, c: &Comparison) {
 fn sections(doc: &mut Document, c: &Comparison) {
     doc.heading(1, "Sections", Some("sections"));
     doc.push(Block::Chart(section_chart(c)));
-    let whole = view::whole_trend(c);
+    let whole = view::comparison::whole_trend(c);
     // Figures share what the titles leave; a trend's change takes a share like a column's.
     let figures: Vec<String> = labels(c)
         .chain(whole.map(|_| "Change".to_string()))
@@ -278,10 +286,13 @@ fn sections(doc: &mut Document, c: &Comparison) {
                 section
                     .scores
                     .iter()
-                    .map(|s| Cell::plain(view::section_cell(s.as_ref()))),
+                    .map(|s| Cell::plain(view::comparison::section_cell(s.as_ref()))),
             );
             if let Some(step) = whole {
-                row.push(Cell::plain(view::section_change(step, &section.id)));
+                row.push(Cell::plain(view::comparison::section_change(
+                    step,
+                    &section.id,
+                )));
             }
             row
         })
@@ -293,7 +304,7 @@ fn sections(doc: &mut Document, c: &Comparison) {
             .map(|col| strong_cell(percent(col.overall.percent))),
     );
     if let Some(step) = whole {
-        total.push(strong_cell(view::overall_change(step)));
+        total.push(strong_cell(view::comparison::overall_change(step)));
     }
     rows.push(total);
     doc.push(Block::Table(Table {
@@ -302,7 +313,7 @@ fn sections(doc: &mut Document, c: &Comparison) {
         rows,
     }));
     if let Some(step) = whole {
-        muted(doc, view::change_note(step));
+        muted(doc, view::comparison::change_note(step));
     }
 }
 
@@ -310,7 +321,7 @@ fn sections(doc: &mut Document, c: &Comparison) {
 /// has no bar, only its "not rated" label. A trend's bars are the first and the last
 /// assessment over the items answered both times, the basis of its change column.
 fn section_chart(c: &Comparison) -> Chart {
-    if let Some(step) = view::whole_trend(c) {
+    if let Some(step) = view::comparison::whole_trend(c) {
         return trend_chart(c, step);
     }
     let series: Vec<String> = c.columns.iter().map(|col| col.label.clone()).collect();
@@ -324,14 +335,14 @@ fn section_chart(c: &Comparison) -> Chart {
                 .iter()
                 .map(|cell| Bar {
                     percent: cell.filter(|s| s.rated).and_then(|s| s.score.percent),
-                    value: view::section_cell(cell.as_ref()),
+                    value: view::comparison::section_cell(cell.as_ref()),
                 })
                 .collect(),
         })
         .collect();
     chart(
         c,
-        format!("Score per section, {}", view::series_line(c)),
+        format!("Score per section, {}", view::comparison::series_line(c)),
         series,
         groups,
     )
@@ -401,16 +412,24 @@ fn chart(c: &Comparison, title: String, series: Vec<String>, groups: Vec<BarGrou
 
 fn critical_gaps(doc: &mut Document, c: &Comparison) {
     if c.critical_gaps.is_empty() {
-        doc.heading(1, view::critical_heading(c), Some("critical-gaps"));
+        doc.heading(
+            1,
+            view::comparison::critical_heading(c),
+            Some("critical-gaps"),
+        );
         doc.paragraph("Every critical item is in place wherever it is scored.");
         return;
     }
     doc.heading(
         1,
-        format!("{} ({})", view::critical_heading(c), c.critical_gaps.len()),
+        format!(
+            "{} ({})",
+            view::comparison::critical_heading(c),
+            c.critical_gaps.len()
+        ),
         Some("critical-gaps"),
     );
-    doc.paragraph(format!("{}.", view::closes_line(c)));
+    doc.paragraph(format!("{}.", view::comparison::closes_line(c)));
     let rows = c
         .critical_gaps
         .iter()
@@ -421,7 +440,7 @@ fn critical_gaps(doc: &mut Document, c: &Comparison) {
         })
         .collect();
     doc.push(Block::Table(Table {
-        caption: view::critical_heading(c).into(),
+        caption: view::comparison::critical_heading(c).into(),
         columns: shared_columns(vec![Column::new("Critical item", 0.46)], labels(c)),
         rows,
     }));
@@ -429,27 +448,31 @@ fn critical_gaps(doc: &mut Document, c: &Comparison) {
 
 fn gaps_everywhere(doc: &mut Document, c: &Comparison) {
     if c.gaps_everywhere.is_empty() {
-        doc.heading(1, view::everywhere_heading(c), Some("gaps-everywhere"));
-        doc.paragraph(view::nothing_everywhere_line(c));
+        doc.heading(
+            1,
+            view::comparison::everywhere_heading(c),
+            Some("gaps-everywhere"),
+        );
+        doc.paragraph(view::comparison::nothing_everywhere_line(c));
         return;
     }
     doc.heading(
         1,
         format!(
             "{} ({})",
-            view::everywhere_heading(c),
+            view::comparison::everywhere_heading(c),
             c.gaps_everywhere.len()
         ),
         Some("gaps-everywhere"),
     );
-    doc.paragraph(view::everywhere_line(c));
+    doc.paragraph(view::comparison::everywhere_line(c));
     let rows = c
         .gaps_everywhere
         .iter()
         .map(|gap| vec![priority_cell(gap.priority), item_cell(&gap.title, &gap.id)])
         .collect();
     doc.push(Block::Table(Table {
-        caption: view::everywhere_heading(c).into(),
+        caption: view::comparison::everywhere_heading(c).into(),
         columns: vec![Column::new("Priority", 0.14), Column::new("Item", 0.86)],
         rows,
     }));
@@ -516,7 +539,7 @@ fn method(doc: &mut Document, c: &Comparison) {
         .iter()
         .map(|col| {
             vec![
-                strong_cell(view::column_heading(col)),
+                strong_cell(view::comparison::column_heading(col)),
                 Cell::plain(col.date.to_string()),
                 Cell::plain(&col.profile.id),
                 Cell::plain(&col.answers_hash),
@@ -526,7 +549,7 @@ fn method(doc: &mut Document, c: &Comparison) {
     doc.push(Block::Table(Table {
         caption: "The answers files compared".into(),
         columns: vec![
-            Column::new(view::column_noun(c), 0.40),
+            Column::new(view::comparison::column_noun(c), 0.40),
             Column::new("Date", 0.16),
             Column::new("Profile", 0.24),
             Column::new("Answers file", 0.20),

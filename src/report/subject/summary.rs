@@ -1,38 +1,39 @@
 //! The summary for a state office or consortium: the average, one row per district, the
 //! average per section and the most common gaps.
 
-use super::{
-    KICKER, date_parts, draft_note, figure_column, item_cell, muted, packet, priority_cell,
-    stamp_line, strong_cell, thresholds,
+use super::several::{
+    KICKER, date_parts, draft_note, figure_column, item_cell, muted, stamp_line, strong_cell,
+    thresholds,
 };
+use super::{comparison_packet, priority_cell};
 use crate::compare::{DistrictRow, Summary};
 use crate::report::RenderOptions;
-use crate::report::compare::view;
 use crate::report::document::{
     Bar, BarGroup, Block, Cell, Chart, Column, Document, List, Paragraph, Table, Title,
 };
+use crate::report::view;
 use crate::report::view::percent;
 
 /// The whole summary. Summaries carry no internal notes, so the options change nothing of what
 /// it says.
 pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
-    let mut doc = Document::new(view::summary_title(s));
+    let mut doc = Document::new(view::summary::summary_title(s));
     let all = || s.districts.iter().chain(&s.other_assessments);
     doc.date = date_parts(all().map(|d| d.date).max());
-    doc.running_footer = view::summary_draft_footer(s).unwrap_or_default();
+    doc.running_footer = view::summary::summary_draft_footer(s).unwrap_or_default();
     doc.push(Block::Title(Title {
         kicker: Some(KICKER.to_string()),
         title: "Summary of districts".into(),
         subtitle: Some(format!(
             "{}, {}",
-            view::count_of(s.district_count, "district", "districts"),
-            view::count_of(s.files, "assessment", "assessments")
+            view::plural(s.district_count, "district", "districts"),
+            view::plural(s.files, "assessment", "assessments")
         )),
     }));
-    draft_note(&mut doc, view::summary_draft_line(s));
+    draft_note(&mut doc, view::summary::summary_draft_line(s));
     let mut pairs = vec![
-        ("Checklist", view::summary_checklist_line(s)),
-        ("Files", view::files_line(s)),
+        ("Checklist", view::summary::summary_checklist_line(s)),
+        ("Files", view::summary::files_line(s)),
     ];
     if let (Some(first), Some(last)) = (all().map(|d| d.date).min(), all().map(|d| d.date).max()) {
         let span = if first == last {
@@ -50,7 +51,7 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
     common_gaps(&mut doc, s);
     most_unanswered(&mut doc, s);
     method(&mut doc, s);
-    packet::contents_and_glossary(&mut doc, contents_at, "method");
+    comparison_packet::contents_and_glossary(&mut doc, contents_at, "method");
     doc
 }
 
@@ -61,7 +62,7 @@ fn at_a_glance(doc: &mut Document, s: &Summary) {
     doc.heading(1, "At a glance", Some("at-a-glance"));
     doc.push(Block::Paragraph(Paragraph {
         lead: true,
-        ..Paragraph::plain(format!("Overall: {}.", view::average_line(s)))
+        ..Paragraph::plain(format!("Overall: {}.", view::summary::average_line(s)))
     }));
     let points = glance_points(s);
     if !points.is_empty() {
@@ -70,7 +71,7 @@ fn at_a_glance(doc: &mut Document, s: &Summary) {
             items: points.into_iter().map(Paragraph::plain).collect(),
         }));
     }
-    muted(doc, view::GROUPING_NOTE);
+    muted(doc, view::summary::GROUPING_NOTE);
 }
 
 fn glance_points(s: &Summary) -> Vec<String> {
@@ -80,7 +81,7 @@ fn glance_points(s: &Summary) -> Vec<String> {
     let critical = count(|d| d.critical_gaps > 0);
     let critical_unanswered = count(|d| d.critical_unanswered > 0);
     if latest > 0 {
-        let districts = view::count_of(latest, "district", "districts");
+        let districts = view::plural(latest, "district", "districts");
         points.push(if critical == 0 {
             format!("None of the {districts} has a critical practice answered as not fully in place in its latest assessment.")
         } else {
@@ -103,15 +104,15 @@ fn glance_points(s: &Summary) -> Vec<String> {
             ));
         }
     }
-    points.extend(view::statutory_summary_line(s));
-    if let Some(line) = view::weakest_strongest_line(s) {
+    points.extend(view::summary::statutory_summary_line(s));
+    if let Some(line) = view::summary::weakest_strongest_line(s) {
         points.push(line);
     }
     if let Some(gap) = s.common_gaps.first() {
         points.push(format!(
             "Most common gap: {} ({}).",
             gap.title,
-            view::gap_share(gap)
+            view::summary::gap_share(gap)
         ));
     }
     if let Some(item) = s.most_unanswered.first() {
@@ -119,25 +120,29 @@ fn glance_points(s: &Summary) -> Vec<String> {
             "Most often unanswered: {} ({} of {} it applies to; not a gap).",
             item.title,
             item.districts,
-            view::count_of(item.applies, "district", "districts")
+            view::plural(item.applies, "district", "districts")
         ));
     }
     points
 }
 
 fn districts(doc: &mut Document, s: &Summary) {
-    doc.heading(1, view::districts_heading(s), Some("districts"));
+    doc.heading(1, view::summary::districts_heading(s), Some("districts"));
     if s.districts.is_empty() {
-        doc.paragraph(view::NO_LATEST);
+        doc.paragraph(view::summary::NO_LATEST);
     } else {
         doc.push(Block::Table(district_table(
             "The latest assessment of each district",
             &s.districts,
         )));
-        muted(doc, view::CRITICAL_GAPS_NOTE);
+        muted(doc, view::summary::CRITICAL_GAPS_NOTE);
     }
     if !s.other_assessments.is_empty() {
-        doc.heading(1, view::others_heading(s), Some("other-assessments"));
+        doc.heading(
+            1,
+            view::summary::others_heading(s),
+            Some("other-assessments"),
+        );
         doc.push(Block::Table(district_table(
             "Earlier assessments and planning options",
             &s.other_assessments,
@@ -162,13 +167,13 @@ fn district_table(caption: &str, rows: &[DistrictRow]) -> Table {
                 vec![
                     Cell {
                         detail: Some(assessment_line(d)),
-                        ..strong_cell(view::district_name(d))
+                        ..strong_cell(view::summary::district_name(d))
                     },
                     Cell::plain(d.date.to_string()),
                     Cell::plain(&d.profile),
-                    strong_cell(view::district_headline(d)),
-                    Cell::plain(view::district_coverage(d)),
-                    Cell::plain(view::critical_cell(d)),
+                    strong_cell(view::summary::district_headline(d)),
+                    Cell::plain(view::summary::district_coverage(d)),
+                    Cell::plain(view::summary::critical_cell(d)),
                 ]
             })
             .collect(),
@@ -178,14 +183,14 @@ fn district_table(caption: &str, rows: &[DistrictRow]) -> Table {
 /// The assessment's label, when it has one, and whether it is averaged in.
 fn assessment_line(d: &DistrictRow) -> String {
     match d.label.trim() {
-        "" => view::role_cell(d),
-        label => format!("{label}; {}", view::role_cell(d)),
+        "" => view::summary::role_cell(d),
+        label => format!("{label}; {}", view::summary::role_cell(d)),
     }
 }
 
 fn section_averages(doc: &mut Document, s: &Summary) {
     doc.heading(1, "Average per section", Some("sections"));
-    doc.paragraph(view::SECTION_AVERAGE_LINE);
+    doc.paragraph(view::summary::SECTION_AVERAGE_LINE);
     let groups: Vec<BarGroup> = s
         .sections
         .iter()
@@ -196,7 +201,7 @@ fn section_averages(doc: &mut Document, s: &Summary) {
                 value: format!(
                     "{} over {}",
                     percent(section.average),
-                    view::count_of(section.districts, "district", "districts")
+                    view::plural(section.districts, "district", "districts")
                 ),
             }],
         })
@@ -245,13 +250,13 @@ fn section_averages(doc: &mut Document, s: &Summary) {
 }
 
 fn common_gaps(doc: &mut Document, s: &Summary) {
-    let shown = s.common_gaps.len().min(view::COMMON_GAPS_SHOWN);
+    let shown = s.common_gaps.len().min(view::summary::COMMON_GAPS_SHOWN);
     doc.heading(1, "Most common gaps", Some("common-gaps"));
     if shown == 0 {
         doc.paragraph("No item is a gap in any district.");
         return;
     }
-    doc.paragraph(view::common_gaps_line(shown, s.common_gaps.len()));
+    doc.paragraph(view::summary::common_gaps_line(shown, s.common_gaps.len()));
     let rows = s
         .common_gaps
         .iter()
@@ -260,7 +265,7 @@ fn common_gaps(doc: &mut Document, s: &Summary) {
             vec![
                 priority_cell(gap.priority),
                 item_cell(&gap.title, &gap.id),
-                Cell::plain(view::share(gap.districts, gap.answered, gap.share)),
+                Cell::plain(view::summary::share(gap.districts, gap.answered, gap.share)),
                 Cell::plain(gap.applies.to_string()),
             ]
         })
@@ -279,13 +284,19 @@ fn common_gaps(doc: &mut Document, s: &Summary) {
 
 /// The items most often left unanswered: not gaps, so apart from them.
 fn most_unanswered(doc: &mut Document, s: &Summary) {
-    let shown = s.most_unanswered.len().min(view::COMMON_GAPS_SHOWN);
+    let shown = s
+        .most_unanswered
+        .len()
+        .min(view::summary::COMMON_GAPS_SHOWN);
     doc.heading(1, "Most often unanswered", Some("most-unanswered"));
     if shown == 0 {
         doc.paragraph("Every district answered every item of its profile.");
         return;
     }
-    doc.paragraph(view::most_unanswered_line(shown, s.most_unanswered.len()));
+    doc.paragraph(view::summary::most_unanswered_line(
+        shown,
+        s.most_unanswered.len(),
+    ));
     let rows = s
         .most_unanswered
         .iter()
@@ -294,7 +305,11 @@ fn most_unanswered(doc: &mut Document, s: &Summary) {
             vec![
                 priority_cell(item.priority),
                 item_cell(&item.title, &item.id),
-                Cell::plain(view::share(item.districts, item.applies, item.share)),
+                Cell::plain(view::summary::share(
+                    item.districts,
+                    item.applies,
+                    item.share,
+                )),
             ]
         })
         .collect();
@@ -323,7 +338,7 @@ fn method(doc: &mut Document, s: &Summary) {
         .chain(&s.other_assessments)
         .map(|d| {
             vec![
-                strong_cell(view::district_name(d)),
+                strong_cell(view::summary::district_name(d)),
                 Cell::plain(&d.label),
                 Cell::plain(&d.source),
                 Cell::plain(&d.answers_hash),

@@ -1,11 +1,11 @@
 //! CSV for spreadsheets. A comparison is wide (one column per assessment, as on screen); a
 //! summary is long (one row per district, section average and item), told apart by `row_type`.
 
-use super::view::{self, csv_number, csv_weight};
 use crate::compare::{CellState, Column, Comparison, ItemCell, Role, Summary, TrendStep};
 use crate::error::Result;
 use crate::report::RenderOptions;
 use crate::report::view::draft_reasons;
+use crate::report::view::{self, csv_number, csv_weight};
 use crate::score::{Coverage, Draft};
 
 /// Renders comparisons and summaries as CSV.
@@ -15,7 +15,7 @@ type Rows = Vec<Vec<String>>;
 
 impl CsvRenderer {
     pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let whole = view::whole_trend(c);
+        let whole = view::comparison::whole_trend(c);
         let mut header: Vec<String> = ["row_type", "id", "title", "priority"]
             .map(String::from)
             .to_vec();
@@ -23,7 +23,7 @@ impl CsvRenderer {
         if whole.is_some() {
             header.push("change".into());
         }
-        let mut rows = draft_mark(view::comparison_draft_line(c), header.len());
+        let mut rows = draft_mark(view::comparison::comparison_draft_line(c), header.len());
         rows.push(header);
         rows.extend(figure_rows(c, whole));
         rows.extend(section_rows(c, whole));
@@ -32,7 +32,7 @@ impl CsvRenderer {
     }
 
     pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let mut rows = draft_mark(view::summary_draft_line(s), SUMMARY_HEADER.len());
+        let mut rows = draft_mark(view::summary::summary_draft_line(s), SUMMARY_HEADER.len());
         rows.push(SUMMARY_HEADER.map(String::from).to_vec());
         rows.extend(district_rows(s));
         rows.extend(average_rows(s));
@@ -45,7 +45,7 @@ impl CsvRenderer {
 /// strict CSV readers still parse it (tools skip this one line to reach the header, as they
 /// skip the CONFIDENTIAL line of a single report).
 fn draft_mark(draft: Option<String>, width: usize) -> Rows {
-    crate::report::csv::notice_row(&Vec::from_iter(draft), width)
+    super::assessment_csv::notice_row(&Vec::from_iter(draft), width)
         .into_iter()
         .collect()
 }

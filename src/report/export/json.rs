@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::csv::is_confidential;
-use super::{Format, RenderOptions, encode_error, view};
+use super::assessment_csv::is_confidential;
 use crate::error::Result;
+use crate::report::{Format, RenderOptions, encode_error, view};
 use crate::score::Assessment;
 
 /// Renders the JSON report.
@@ -46,7 +46,7 @@ impl JsonRenderer {
             format: "sro-assess/assessment",
             format_version: JSON_FORMAT_VERSION,
             confidential: is_confidential(assessment, options),
-            draft_notice: view::draft_line(assessment),
+            draft_notice: view::assessment::draft_line(assessment),
             gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
             unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
             strengths: assessment.strengths().map(|i| i.id.as_str()).collect(),

@@ -2,7 +2,7 @@
 //! [`board::comparison_first_page`]), then the contents and the glossary the assessment
 //! report has too. Each part is a run of ordinary blocks, so every medium draws it.
 
-use super::strong_cell;
+use super::several::strong_cell;
 use crate::compare::{Comparison, ComparisonKind};
 use crate::report::board::{self, ComparisonFirstPage, OptionLine};
 use crate::report::document::{Block, Cell, Column, Document, List, Paragraph, Table, Tone};
@@ -91,7 +91,7 @@ fn options_table(page: &ComparisonFirstPage, c: &Comparison) -> Table {
         }
         ComparisonKind::Trend => format!(
             "Each assessment of {}",
-            crate::report::compare::view::districts_line(c)
+            crate::report::view::comparison::districts_line(c)
         ),
     };
     Table {

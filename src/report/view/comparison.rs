@@ -1,16 +1,13 @@
-//! The sentences and figures of the comparison and the summary, for their documents
-//! ([`super::subject`]) and their CSV and JSON exports, so every format states the same
-//! figures. Number formats come from [`crate::report::view`].
+//! The sentences and figures of a comparison, for its document and its CSV and JSON exports.
 
+use super::{
+    DRAFT_MARK, band_text, draft_footer, draft_notice_line, fraction, money, not_rated_section,
+    ordinal, percent, plural, points, weight,
+};
 use crate::compare::{
-    CellState, Column, Comparison, ComparisonKind, CostedOption, DistrictRow, DraftNotice, Role,
-    SectionCell, Summary, TrendStep, Verdict,
+    CellState, Column, Comparison, ComparisonKind, CostedOption, SectionCell, TrendStep, Verdict,
 };
 use crate::report::board::and_list;
-use crate::report::view::{band_text, draft_reasons, fraction, not_rated_section, percent, weight};
-
-/// How many of the most common gaps the summary's document lists (CSV and JSON list all).
-pub const COMMON_GAPS_SHOWN: usize = 15;
 
 /// `SRO program comparison: Example Area School District` (or the number of districts).
 pub fn comparison_title(c: &Comparison) -> String {
@@ -22,12 +19,6 @@ pub fn comparison_title(c: &Comparison) -> String {
         _ => format!("SRO program comparison: {} assessments", c.columns.len()),
     }
 }
-
-/// What follows the label of a draft column or the name of a draft district.
-pub const DRAFT_MARK: &str = " (draft)";
-
-/// Draft assessments a DRAFT line names; past this, a count (a summary of many files).
-const DRAFTS_NAMED: usize = 5;
 
 /// A column's label as a table header prints it: `2026 review (draft)` for a draft.
 pub fn column_heading(col: &Column) -> String {
@@ -47,64 +38,12 @@ pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
         .map(|notice| draft_notice_line(notice, "assessments"))
 }
 
-/// The DRAFT line under a summary's title: the districts whose
-/// latest assessment is a draft, averaged or not.
-pub fn summary_draft_line(s: &Summary) -> Option<String> {
-    s.draft
-        .as_ref()
-        .map(|notice| draft_notice_line(notice, "latest assessments"))
-}
-
 /// The DRAFT line every printed page of a comparison repeats: the count, the reasons left to
 /// the first page so that the footer stays short.
 pub fn comparison_draft_footer(c: &Comparison) -> Option<String> {
     c.draft
         .as_ref()
         .map(|notice| draft_footer(notice, "assessments"))
-}
-
-/// The DRAFT line every printed page of a summary repeats.
-pub fn summary_draft_footer(s: &Summary) -> Option<String> {
-    s.draft
-        .as_ref()
-        .map(|notice| draft_footer(notice, "latest assessments"))
-}
-
-fn draft_footer(notice: &DraftNotice, among: &str) -> String {
-    format!("{} The first page says why.", draft_headline(notice, among))
-}
-
-/// `DRAFT: 1 of 2 assessments is a draft, marked (draft).`
-fn draft_headline(notice: &DraftNotice, among: &str) -> String {
-    let count = notice.assessments.len();
-    let verb = if count == 1 {
-        "is a draft"
-    } else {
-        "are drafts"
-    };
-    format!(
-        "DRAFT: {count} of {} {among} {verb}, marked{DRAFT_MARK}.",
-        notice.out_of
-    )
-}
-
-fn draft_notice_line(notice: &DraftNotice, among: &str) -> String {
-    let count = notice.assessments.len();
-    let mut line = draft_headline(notice, among);
-    for d in notice.assessments.iter().take(DRAFTS_NAMED) {
-        let draft = crate::score::Draft {
-            is_draft: true,
-            carried_unconfirmed: d.carried_unconfirmed,
-            carried_from: d.carried_from.clone(),
-            below_coverage_threshold: d.below_coverage_threshold,
-        };
-        let reasons = draft_reasons(&draft, d.coverage, d.coverage_threshold);
-        line.push_str(&format!(" {}: {}.", d.label, reasons.join("; ")));
-    }
-    if count > DRAFTS_NAMED {
-        line.push_str(&format!(" And {} more.", count - DRAFTS_NAMED));
-    }
-    line
 }
 
 /// What is compared, in one line.
@@ -304,8 +243,6 @@ pub fn standing_line(c: &Comparison) -> Option<String> {
     }
     Some(line)
 }
-
-pub use crate::compare::ordinal;
 
 /// What the ranking rests on, in one paragraph.
 pub fn ranking_line(c: &Comparison) -> String {
@@ -511,20 +448,6 @@ pub fn coverage(col: &Column) -> String {
     format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent())
 }
 
-/// `$98,000` (whole dollars; cents are noise in a budget comparison).
-pub fn money(value: f64) -> String {
-    let sign = if value < 0.0 { "-" } else { "" };
-    let digits = format!("{:.0}", value.abs());
-    let mut grouped = String::new();
-    for (n, digit) in digits.chars().enumerate() {
-        if n > 0 && (digits.len() - n) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    format!("{sign}${grouped}")
-}
-
 /// A section's percentage, `not in scope`, or `not rated (2 of 24 answered)` when too little
 /// of it is answered for its score to mean anything.
 pub fn section_cell(cell: Option<&SectionCell>) -> String {
@@ -532,16 +455,6 @@ pub fn section_cell(cell: Option<&SectionCell>) -> String {
         None => "not in scope".to_string(),
         Some(cell) if !cell.rated => not_rated_section(cell.coverage),
         Some(cell) => percent(cell.score.percent),
-    }
-}
-
-/// `+4.2 pts`, `-3.0 pts`, `0.0 pts`, or `n/a`.
-pub fn points(value: Option<f64>) -> String {
-    match value {
-        Some(p) if p > 0.0 => format!("+{p:.1} pts"),
-        Some(p) if p < 0.0 => format!("{p:.1} pts"),
-        Some(_) => "0.0 pts".to_string(),
-        None => "n/a".to_string(),
     }
 }
 
@@ -669,284 +582,9 @@ pub fn everywhere_heading(c: &Comparison) -> &'static str {
     }
 }
 
-/// `SRO program summary: 3 districts, 5 assessments`.
-pub fn summary_title(s: &Summary) -> String {
-    format!(
-        "SRO program summary: {}, {}",
-        count_of(s.district_count, "district", "districts"),
-        count_of(s.files, "assessment", "assessments")
-    )
-}
-
-/// `1 district` / `3 districts`.
-pub fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// `84.4% on average over the latest assessment of 2 districts (profile existing-program,
-/// checklist version 2026.1)`.
-pub fn average_line(s: &Summary) -> String {
-    let Some(basis) = &s.average_basis else {
-        let not_rated = s.districts.iter().filter(|d| !d.rating.rated).count();
-        return if not_rated > 0 {
-            format!(
-                "no average: {} not rated (too few items answered)",
-                count_of(not_rated, "latest assessment is", "latest assessments are")
-            )
-        } else {
-            "no assessment to average".to_string()
-        };
-    };
-    let mut line = format!(
-        "{} on average over the latest assessment of {} (profile {}, checklist version {})",
-        percent(s.overall_average),
-        count_of(basis.assessments, "district", "districts"),
-        basis.profile,
-        basis.checklist_version
-    );
-    if basis.left_out > 0 {
-        line.push_str(&format!(
-            "; {} on another profile or version not averaged in",
-            count_of(basis.left_out, "latest assessment", "latest assessments")
-        ));
-    }
-    if basis.not_rated > 0 {
-        line.push_str(&format!(
-            "; {} not rated (too few items answered) not averaged in",
-            count_of(basis.not_rated, "latest assessment", "latest assessments")
-        ));
-    }
-    if !s.other_assessments.is_empty() {
-        line.push_str(&format!(
-            "; {} listed apart",
-            count_of(
-                s.other_assessments.len(),
-                "earlier assessment or planning option",
-                "earlier assessments and planning options"
-            )
-        ));
-    }
-    line
-}
-
-/// The heading over the latest assessment of each district.
-pub fn districts_heading(s: &Summary) -> String {
-    format!(
-        "Latest assessment per district ({} of {})",
-        s.districts.len(),
-        count_of(s.district_count, "district", "districts")
-    )
-}
-
-/// The heading over the files never averaged in.
-pub fn others_heading(s: &Summary) -> String {
-    format!(
-        "Earlier assessments and planning options, not averaged ({})",
-        s.other_assessments.len()
-    )
-}
-
-/// Why a row is or is not in the averages: `averaged`, `earlier assessment`, `planning
-/// option`, `not averaged: profile without-sro`.
-pub fn role_cell(row: &DistrictRow) -> String {
-    match row.role {
-        Role::Latest if row.averaged => "averaged".to_string(),
-        Role::Latest if row.overall.percent.is_none() => "not averaged: nothing scored".into(),
-        Role::Latest if !row.rating.rated => "not averaged: not rated".into(),
-        Role::Latest => format!(
-            "not averaged: profile {}, version {}",
-            row.profile, row.checklist_version
-        ),
-        Role::Earlier => "earlier assessment".to_string(),
-        Role::Option => "planning option".to_string(),
-    }
-}
-
-/// The district's name, with its code when the file gives one.
-pub fn district_name(row: &DistrictRow) -> String {
-    let name = match &row.district_id {
-        Some(id) => format!("{} ({id})", row.district),
-        None => row.district.clone(),
-    };
-    if row.draft.is_draft {
-        format!("{name}{DRAFT_MARK}")
-    } else {
-        name
-    }
-}
-
-/// Said instead of an empty table when no district has a latest assessment.
-pub const NO_LATEST: &str = "No district has a current assessment of its program: every file is \
-     a planning option or an earlier year, listed below.";
-
-/// Explains the average per section.
-pub const SECTION_AVERAGE_LINE: &str = "The mean of the districts' section percentages, each \
-     taken over the section's answered items only (an unanswered item is not known to be a gap), \
-     over the districts that answered at least one of the section's items; each average says \
-     how many districts it is over.";
-
-/// What the list of the most common gaps holds.
-pub fn common_gaps_line(shown: usize, total: usize) -> String {
-    format!(
-        "The {shown} items that are a gap in the most districts, of {} that are a gap \
-         somewhere. A gap is an item answered partly or not in place; an unanswered item is \
-         never a gap (the most often unanswered are listed apart). The share is out of the \
-         districts that answered the item.",
-        count_of(total, "item", "items")
-    )
-}
-
-/// What the list of the most often unanswered items holds.
-pub fn most_unanswered_line(shown: usize, total: usize) -> String {
-    format!(
-        "The {shown} items left unanswered in the most districts, of {} left unanswered \
-         somewhere. These are not gaps: whether they are in place is not yet known. The share \
-         is out of the districts whose profile includes the item.",
-        count_of(total, "item", "items")
-    )
-}
-
-/// `3 of 8 districts that answered it (37.5%)`.
-pub fn gap_share(gap: &crate::compare::CommonGap) -> String {
-    format!(
-        "a gap in {} of {} that answered it, {:.1}%",
-        gap.districts,
-        count_of(gap.answered, "district", "districts"),
-        gap.share
-    )
-}
-
-/// `Weakest section on average: Training (62.0% over 5 districts); strongest: ...`, over the
-/// sections' answered items; `None` with fewer than two sections averaged.
-pub fn weakest_strongest_line(s: &Summary) -> Option<String> {
-    let scored: Vec<(&str, f64, usize)> = s
-        .sections
-        .iter()
-        .filter_map(|section| {
-            section
-                .average
-                .map(|a| (section.title.as_str(), a, section.districts))
-        })
-        .collect();
-    let low = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
-    let high = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if scored.len() < 2 || low.1 >= high.1 {
-        return None;
-    }
-    let figure = |(title, percent_value, districts): &(&str, f64, usize)| {
-        let over = if *districts == 1 {
-            "in the one district that answered it".to_string()
-        } else {
-            format!("on average over {districts} districts")
-        };
-        format!("{title} ({} {over})", percent(Some(*percent_value)))
-    };
-    Some(format!(
-        "Weakest section, over answered items: {}; strongest: {}.",
-        figure(low),
-        figure(high)
-    ))
-}
-
-/// `Statutory duties: across 6 districts, 150 of 170 in place, 12 partly or not, 8 not
-/// answered; 2 districts have every one in place.`
-pub fn statutory_summary_line(s: &Summary) -> Option<String> {
-    let st = &s.statutory;
-    if st.districts == 0 {
-        return None;
-    }
-    let counts = crate::report::board::duty_counts(
-        st.counts.in_place,
-        st.counts.scored,
-        st.counts.partly_or_not,
-        st.counts.unanswered,
-    );
-    Some(format!(
-        "Statutory duties, across the latest assessments of {}: {counts}; {} {} every one in place.",
-        count_of(st.districts, "district", "districts"),
-        st.every_duty_in_place,
-        if st.every_duty_in_place == 1 {
-            "has"
-        } else {
-            "have"
-        }
-    ))
-}
-
-/// Explains how files are grouped into districts.
-pub const GROUPING_NOTE: &str = "Files are grouped by district_id, or by district name when a \
-     file has none. Each district counts once, by its latest assessment; earlier assessments and \
-     planning options (files that describe a plan, or share the latest date) are listed apart and \
-     never averaged in. Averages are over one profile and one checklist version.";
-
-/// `12 files summarized` plus skipped files when there were any.
-pub fn files_line(s: &Summary) -> String {
-    let mut line = format!(
-        "{} file{} summarized",
-        s.files,
-        if s.files == 1 { "" } else { "s" }
-    );
-    if s.skipped > 0 {
-        line.push_str(&format!(
-            "; {} skipped because of errors (listed on standard error)",
-            s.skipped
-        ));
-    }
-    line
-}
-
-/// `Title, version 2026.1`.
-pub fn summary_checklist_line(s: &Summary) -> String {
-    format!("{}, version {}", s.checklist.title, s.checklist.version)
-}
-
-/// `3`, or `3 (+2)` when critical items are unanswered too (see [`CRITICAL_GAPS_NOTE`]).
-pub fn critical_cell(row: &DistrictRow) -> String {
-    if row.critical_unanswered == 0 {
-        row.critical_gaps.to_string()
-    } else {
-        format!("{} (+{})", row.critical_gaps, row.critical_unanswered)
-    }
-}
-
-/// Explains the critical gaps column of the district table.
-pub const CRITICAL_GAPS_NOTE: &str =
-    "Critical gaps: critical items partly or not in place; (+n): critical items unanswered.";
-
-/// `98 of 102 (96.1%)`.
-pub fn district_coverage(row: &DistrictRow) -> String {
-    let c = row.coverage;
-    format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent())
-}
-
-/// `12 of 40 (30.0%)`.
-pub fn share(districts: usize, applies: usize, share: f64) -> String {
-    format!("{districts} of {applies} ({share:.1}%)")
-}
-
-/// `72.4% (Developing)`.
-pub fn district_headline(row: &DistrictRow) -> String {
-    format!("{} ({})", percent(row.overall.percent), district_band(row))
-}
-
 /// A column's band, or why it has none: `not rated: 9 of 112 answered`.
 pub fn column_band(col: &Column) -> String {
     band_text(col.band.as_deref(), &col.rating, &col.coverage)
-}
-
-/// A district's band, or why it has none.
-pub fn district_band(row: &DistrictRow) -> String {
-    band_text(row.band.as_deref(), &row.rating, &row.coverage)
-}
-
-/// A number for CSV: one decimal, empty when absent.
-pub fn csv_number(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |v| format!("{v:.1}"))
-}
-
-/// A weight sum for CSV.
-pub fn csv_weight(value: f64) -> String {
-    weight(value)
 }
 
 /// How the cost comparison is made, under its table.
@@ -1115,71 +753,5 @@ pub fn cost_findings(c: &Comparison) -> Vec<String> {
 
 /// `45 practices`, `1 practice`.
 fn practices_count(n: usize) -> String {
-    count_of(n, "practice", "practices")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn groups_dollars_in_thousands() {
-        assert_eq!(money(98000.0), "$98,000");
-        assert_eq!(money(1234567.4), "$1,234,567");
-        assert_eq!(money(950.0), "$950");
-        assert_eq!(money(-1000.0), "-$1,000");
-    }
-
-    #[test]
-    fn signs_changes() {
-        assert_eq!(points(Some(4.24)), "+4.2 pts");
-        assert_eq!(points(Some(-3.0)), "-3.0 pts");
-        assert_eq!(points(Some(0.0)), "0.0 pts");
-        assert_eq!(points(None), "n/a");
-    }
-
-    fn draft(label: &str, carried: usize, below: bool) -> crate::compare::DraftAssessment {
-        crate::compare::DraftAssessment {
-            label: label.into(),
-            carried_unconfirmed: carried,
-            carried_from: vec!["2025 review (2025-04-20)".into()],
-            below_coverage_threshold: below,
-            coverage: crate::score::Coverage {
-                answered: 9,
-                items: 112,
-            },
-            coverage_threshold: 80.0,
-        }
-    }
-
-    #[test]
-    fn a_draft_line_counts_the_drafts_and_gives_each_its_reasons() {
-        let notice = DraftNotice {
-            assessments: vec![draft("2026", 12, false), draft("Option C", 0, true)],
-            out_of: 3,
-        };
-        assert_eq!(
-            draft_notice_line(&notice, "assessments"),
-            "DRAFT: 2 of 3 assessments are drafts, marked (draft). 2026: 12 answers carried \
-             over from 2025 review (2025-04-20) not yet confirmed. Option C: 9 of 112 items \
-             answered (8.0%), below the 80% needed for a rating."
-        );
-        assert_eq!(
-            draft_footer(&notice, "assessments"),
-            "DRAFT: 2 of 3 assessments are drafts, marked (draft). The first page says why."
-        );
-    }
-
-    #[test]
-    fn a_draft_line_names_a_few_drafts_and_counts_the_rest() {
-        let notice = DraftNotice {
-            assessments: (0..8).map(|n| draft(&format!("D{n}"), 1, false)).collect(),
-            out_of: 40,
-        };
-        let line = draft_notice_line(&notice, "latest assessments");
-        assert!(line.starts_with("DRAFT: 8 of 40 latest assessments are drafts"));
-        assert!(line.contains(" D4: 1 answer carried over"), "{line}");
-        assert!(!line.contains("D5:"), "{line}");
-        assert!(line.ends_with(" And 3 more."), "{line}");
-    }
+    plural(n, "practice", "practices")
 }

@@ -1,8 +1,8 @@
 //! CSV: one row for the overall score, one per section, one per item, with the assessment's
 //! identity repeated on every row so that files from many districts can be stacked.
 
-use super::{RenderOptions, view};
 use crate::error::Result;
+use crate::report::{RenderOptions, view};
 use crate::score::{Assessment, ItemResult, Score, StatusCount};
 use crate::spreadsheet::csv_cell;
 
@@ -75,7 +75,7 @@ impl CsvRenderer {
     ) -> Result<Vec<u8>> {
         let notices: Vec<String> = [
             is_confidential(assessment, options).then(|| CONFIDENTIAL_NOTICE.to_string()),
-            view::draft_line(assessment),
+            view::assessment::draft_line(assessment),
         ]
         .into_iter()
         .flatten()
@@ -162,7 +162,7 @@ fn overall_extras(row: &mut [String], a: &Assessment) {
         [
             ("answered_percent", percent_cell(a.answered_score.percent)),
             ("rated", a.rating.rated.to_string()),
-            ("draft", view::draft_line(a).unwrap_or_default()),
+            ("draft", view::assessment::draft_line(a).unwrap_or_default()),
         ],
     );
 }

@@ -206,7 +206,7 @@ fn every_figure_the_terminal_printed_is_in_the_document() {
     for column in &c.columns {
         assert!(text.contains(&crate::report::view::percent(column.overall.percent)));
         assert!(
-            text.contains(&super::super::view::coverage(column)),
+            text.contains(&crate::report::view::comparison::coverage(column)),
             "{text}"
         );
     }
