@@ -39,7 +39,13 @@ fn bundled() -> Assessment {
 }
 
 fn render(assessment: &Assessment) -> Vec<u8> {
-    report::render_to_vec(assessment, Format::Pdf, &RenderOptions::default()).expect("renders")
+    report::render(
+        report::Subject::Assessment(assessment),
+        Format::Pdf,
+        &RenderOptions::default(),
+    )
+    .expect("renders")
+    .bytes
 }
 
 #[divan::bench(sample_count = 20)]

@@ -48,7 +48,13 @@ fn render(bencher: divan::Bencher, items: usize, format: Format) {
         ..RenderOptions::default()
     };
     bencher.bench(|| {
-        report::render_to_vec(divan::black_box(&assessment), format, &options).expect("renders")
+        report::render(
+            report::Subject::Assessment(divan::black_box(&assessment)),
+            format,
+            &options,
+        )
+        .expect("renders")
+        .bytes
     });
 }
 

@@ -5,13 +5,16 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sro_assess::error::{Diagnostic, Error, Result};
 use sro_assess::fsio::{InputLog, Overwrite, Written, write_output};
 use sro_assess::load::{self, AnswersFile, LoadedChecklist};
 use sro_assess::model::Date;
-use sro_assess::report::{self, Format, RenderOptions, Rendered};
+use sro_assess::report::{self, Format, RenderOptions, Rendered, Subject, SubjectKind};
 use sro_assess::score::{self, Assessment};
 use warnings::Warnings;
 
@@ -72,23 +75,6 @@ pub enum Command {
     Import(ImportArgs),
 }
 
-/// Output formats on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Tables for the terminal.
-    Table,
-    /// Markdown document.
-    Markdown,
-    /// CSV, one row per item.
-    Csv,
-    /// JSON with documented field names.
-    Json,
-    /// PDF for the school board (needs -o FILE).
-    Pdf,
-    /// Accessible HTML page for a website (one self-contained file).
-    Html,
-}
-
 /// Paper sizes on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -107,19 +93,6 @@ impl From<PaperArg> for report::Paper {
     }
 }
 
-impl From<FormatArg> for Format {
-    fn from(arg: FormatArg) -> Self {
-        match arg {
-            FormatArg::Table => Format::Table,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Json => Format::Json,
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Html => Format::Html,
-        }
-    }
-}
-
 /// Arguments of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -129,8 +102,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "PATH")]
     pub checklist: Option<PathBuf>,
     /// Output format [default: from the output file's extension, else table].
-    #[arg(short, long, value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(short, long, value_parser = FormatParser(SubjectKind::Assessment))]
+    pub format: Option<Format>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -152,23 +125,6 @@ pub struct ReportArgs {
     pub width: Option<u16>,
 }
 
-/// Formats of `compare` and `summary`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompareFormatArg {
-    /// Tables for the terminal.
-    Table,
-    /// Markdown document.
-    Markdown,
-    /// CSV for spreadsheets.
-    Csv,
-    /// JSON with documented field names.
-    Json,
-    /// PDF for the school board (needs -o FILE).
-    Pdf,
-    /// One self-contained, accessible HTML page for a district website.
-    Html,
-}
-
 /// Arguments of `compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -179,8 +135,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "PATH")]
     pub checklist: Option<PathBuf>,
     /// Output format [default: from the output file's extension, else table].
-    #[arg(short, long, value_enum)]
-    pub format: Option<CompareFormatArg>,
+    #[arg(short, long, value_parser = FormatParser(SubjectKind::Comparison))]
+    pub format: Option<Format>,
     /// Write the comparison to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -205,8 +161,8 @@ pub struct SummaryArgs {
     #[arg(long, value_name = "PATH")]
     pub checklist: Option<PathBuf>,
     /// Output format [default: from the output file's extension, else table].
-    #[arg(short, long, value_enum)]
-    pub format: Option<CompareFormatArg>,
+    #[arg(short, long, value_parser = FormatParser(SubjectKind::Summary))]
+    pub format: Option<Format>,
     /// Write the summary to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -285,21 +241,6 @@ pub enum ChecklistCommand {
     Lint(LintArgs),
 }
 
-/// Formats of `checklist show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    /// Readable text.
-    Table,
-    /// Markdown document.
-    Markdown,
-    /// JSON.
-    Json,
-    /// The checklist's YAML source (a starting point for a local checklist).
-    Yaml,
-    /// A printable worksheet for a committee meeting (needs -o FILE; implied by a .pdf name).
-    Pdf,
-}
-
 /// Arguments of `checklist show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -309,8 +250,9 @@ pub struct ShowArgs {
     /// Show only the items of this profile.
     #[arg(long)]
     pub profile: Option<String>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = ShowFormat::Table)]
+    /// Output format (pdf: the printable worksheet for a committee meeting, implied by a .pdf
+    /// output name; yaml: the checklist's source, a starting point for a local checklist).
+    #[arg(short, long, value_parser = ShowFormatParser, default_value = "table")]
     pub format: ShowFormat,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -318,6 +260,84 @@ pub struct ShowArgs {
     /// Paper size of the PDF worksheet.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
+}
+
+/// The formats [`report::FORMATS`] lists for one kind of subject, as a command line's choices
+/// (their names and help come from the table).
+#[derive(Debug, Clone, Copy)]
+pub struct FormatParser(pub SubjectKind);
+
+impl FormatParser {
+    fn choices(self) -> impl Iterator<Item = PossibleValue> {
+        Format::writing(self.0, false).map(|f| PossibleValue::new(f.name()).help(f.entry().help))
+    }
+}
+
+impl TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> std::result::Result<Format, clap::Error> {
+        // clap's own parser words the error (the choices, a suggestion) as for any option.
+        let name = PossibleValuesParser::new(self.choices()).parse_ref(cmd, arg, value)?;
+        Format::from_name(&name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.choices()))
+    }
+}
+
+/// What `checklist show` writes: the listing or the worksheet in a format, or the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowFormat {
+    /// A format of the listing or the worksheet.
+    Rendered(Format),
+    /// The checklist's YAML source, as it is.
+    Yaml,
+}
+
+/// `checklist show`'s choices: the formats that write a listing or a worksheet, and `yaml`.
+#[derive(Debug, Clone, Copy)]
+pub struct ShowFormatParser;
+
+impl ShowFormatParser {
+    const YAML: &'static str = "yaml";
+
+    fn choices(self) -> impl Iterator<Item = PossibleValue> {
+        Format::all()
+            .filter(|f| f.writes(SubjectKind::Listing) || f.writes(SubjectKind::Worksheet))
+            .map(|f| PossibleValue::new(f.name()).help(f.entry().help))
+            .chain([PossibleValue::new(Self::YAML).help("The checklist's YAML source.")])
+    }
+}
+
+impl TypedValueParser for ShowFormatParser {
+    type Value = ShowFormat;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> std::result::Result<ShowFormat, clap::Error> {
+        let name = PossibleValuesParser::new(self.choices()).parse_ref(cmd, arg, value)?;
+        if name == Self::YAML {
+            return Ok(ShowFormat::Yaml);
+        }
+        Format::from_name(&name)
+            .map(ShowFormat::Rendered)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.choices()))
+    }
 }
 
 fn parse_percent(text: &str) -> std::result::Result<f64, String> {
@@ -439,24 +459,18 @@ pub fn assess(
 }
 
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
-    let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    let format = output_format(args.format, args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
-    // An export holds every item whatever the reader: a brief of one would drop data silently.
-    if args.brief && matches!(format, Format::Csv | Format::Json) {
-        return Err(Error::FormatNotAvailable {
-            subject: "a brief",
-            format: format.name(),
-            available: "table, markdown, html or pdf",
-        });
-    }
-    let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
     let options = RenderOptions {
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),
         brief: args.brief,
         ..io.render_options(color, args.width, args.output.as_deref())
     };
-    let rendered = report::render_assessment(&assessment, format, &options)?;
+    // Said before the files are read: a brief has no CSV or JSON.
+    report::check_format(SubjectKind::Assessment, format, &options)?;
+    let assessment = assess(&args.answers, args.checklist.as_deref(), io)?;
+    let rendered = report::render(Subject::Assessment(&assessment), format, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
     if let Some(threshold) = args.fail_under {
         let percent = assessment.overall.percent.unwrap_or(0.0);
@@ -483,6 +497,7 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     };
     Format::from_extension(path).ok_or_else(|| Error::UnknownOutputFormat {
         path: path.to_path_buf(),
+        extensions: Format::extension_list(),
     })
 }
 

@@ -209,16 +209,19 @@ pub enum Error {
         /// The format asked for.
         format: &'static str,
         /// The formats the subject has, as a reader would list them.
-        available: &'static str,
+        available: String,
     },
     /// An output file whose name implies no format, and no `--format`.
     #[error(
-        "{}: cannot tell the format from the file name; use .pdf, .html, .md, .csv, .json or .txt, or pass --format",
-        path.display()
+        "{}: cannot tell the format from the file name; use {}, or pass --format",
+        path.display(),
+        extensions
     )]
     UnknownOutputFormat {
         /// The output file as given.
         path: PathBuf,
+        /// The extensions that imply a format (`.txt, .md ... or .pdf`).
+        extensions: String,
     },
     /// A binary format (PDF) asked for on a terminal, which it would fill with noise.
     #[error("a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`")]

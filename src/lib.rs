@@ -14,8 +14,9 @@
 //! let (answers, _warnings) = file.validate(&loaded.checklist).unwrap();
 //! let assessment = score::score(&loaded.checklist, &answers, &file.hash);
 //! assert_eq!(assessment.coverage.answered, 0);
-//! let markdown = report::render_to_vec(&assessment, report::Format::Markdown, &report::RenderOptions::default()).unwrap();
-//! assert!(String::from_utf8(markdown).unwrap().contains("\n# Gap Report\n"));
+//! let subject = report::Subject::Assessment(&assessment);
+//! let markdown = report::render(subject, report::Format::Markdown, &report::RenderOptions::default()).unwrap();
+//! assert!(String::from_utf8(markdown.bytes).unwrap().contains("\n# Gap Report\n"));
 //! ```
 
 pub mod answer;

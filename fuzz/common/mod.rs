@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use sro_assess::compare::{self, SummaryBuilder};
 use sro_assess::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
-use sro_assess::report::{self, Format, RenderOptions, backend};
+use sro_assess::report::{self, Format, RenderOptions, Subject};
 use sro_assess::score::{self, Assessment};
 use sro_assess::spreadsheet::{self, SpreadsheetKind};
 
@@ -42,8 +42,8 @@ pub fn answers(data: &[u8]) {
         include_internal_notes: data.len().is_multiple_of(2),
         ..RenderOptions::default()
     };
-    for format in Format::ALL {
-        let _ = report::render_to_vec(&assessment, format, &options);
+    for format in Format::all() {
+        let _ = report::render(Subject::Assessment(&assessment), format, &options);
     }
 }
 
@@ -74,9 +74,9 @@ pub fn compare(data: &[u8]) {
     }
     let summary = builder.finish();
     let options = RenderOptions::default();
-    for format in Format::ALL {
-        let _ = backend(format).comparison(&comparison, &options);
-        let _ = backend(format).summary(&summary, &options);
+    for format in Format::all() {
+        let _ = report::render(Subject::Comparison(&comparison), format, &options);
+        let _ = report::render(Subject::Summary(&summary), format, &options);
     }
 }
 
@@ -146,14 +146,13 @@ pub fn controls(data: &[u8]) {
     let mut builder = SummaryBuilder::new(checklist);
     builder.add(&assessment, &format!("{text}.yaml"));
     let summary = builder.finish();
-    for format in Format::ALL {
+    for format in Format::all() {
         let drawn = [
-            report::render_to_vec(&assessment, format, &options),
-            backend(format)
-                .comparison(&comparison, &options)
-                .map(|r| r.bytes),
-            backend(format).summary(&summary, &options).map(|r| r.bytes),
-        ];
+            Subject::Assessment(&assessment),
+            Subject::Comparison(&comparison),
+            Subject::Summary(&summary),
+        ]
+        .map(|subject| report::render(subject, format, &options).map(|r| r.bytes));
         if !matches!(format, Format::Table | Format::Markdown) {
             continue;
         }

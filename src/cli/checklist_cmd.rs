@@ -8,8 +8,7 @@ use super::{
 };
 use sro_assess::error::{Error, Result};
 use sro_assess::load::{self, BUNDLED};
-use sro_assess::model::{Checklist, Profile};
-use sro_assess::report::{Format, Rendered, medium, subject};
+use sro_assess::report::{self, ChecklistItems, Format, Rendered, Subject, SubjectKind};
 
 pub(super) fn list(io: &mut Io<'_>) -> Result<Outcome> {
     let mut out = String::new();
@@ -59,19 +58,18 @@ pub(super) fn show(args: &ShowArgs, color: bool, io: &mut Io<'_>) -> Result<Outc
     let output = args.output.as_deref();
     let mut options = io.render_options(color, None, output);
     options.paper = args.paper.into();
-    let listing = || subject::checklist(checklist, profile);
+    let items = ChecklistItems { checklist, profile };
     let text = match show_format(args) {
-        ShowFormat::Table => medium::draw(listing(), Format::Table, &options)?,
-        ShowFormat::Markdown => medium::draw(listing(), Format::Markdown, &options)?,
-        ShowFormat::Json => json(checklist, profile)?,
         ShowFormat::Yaml => yaml_source(&args.checklist)?,
-        ShowFormat::Pdf => {
-            refuse_binary_on_terminal(Format::Pdf, output, "worksheet.pdf", io)?;
-            medium::draw(
-                subject::worksheet(checklist, profile),
-                Format::Pdf,
-                &options,
-            )?
+        ShowFormat::Rendered(format) => {
+            // A format that draws no listing (PDF) writes the worksheet.
+            let subject = if format.writes(SubjectKind::Listing) {
+                Subject::Listing(items)
+            } else {
+                refuse_binary_on_terminal(format, output, "worksheet.pdf", io)?;
+                Subject::Worksheet(items)
+            };
+            report::render(subject, format, &options)?
         }
     };
     emit_rendered(output, &text, io)?;
@@ -84,30 +82,12 @@ fn show_format(args: &ShowArgs) -> ShowFormat {
     let pdf_name = args
         .output
         .as_deref()
-        .and_then(Path::extension)
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    if args.format == ShowFormat::Table && pdf_name {
-        ShowFormat::Pdf
-    } else {
-        args.format
+        .and_then(Format::from_extension)
+        .filter(|f| f.writes(SubjectKind::Worksheet));
+    match (args.format, pdf_name) {
+        (ShowFormat::Rendered(Format::Table), Some(format)) => ShowFormat::Rendered(format),
+        (asked, _) => asked,
     }
-}
-
-fn json(checklist: &Checklist, profile: Option<&Profile>) -> Result<Rendered> {
-    let mut copy = checklist.clone();
-    if let Some(p) = profile {
-        for section in &mut copy.sections {
-            let id = section.id.clone();
-            section.items.retain(|i| p.applies_to(&id, &i.id));
-        }
-        copy.sections.retain(|s| !s.items.is_empty());
-    }
-    let mut text = serde_json::to_string_pretty(&copy).map_err(|e| Error::Encode {
-        format: "JSON",
-        message: e.to_string(),
-    })?;
-    text.push('\n');
-    Ok(Rendered::plain(text.into_bytes()))
 }
 
 fn yaml_source(reference: &str) -> Result<Rendered> {

@@ -12,14 +12,14 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::warnings::Warnings;
 use super::{
-    CompareArgs, CompareFormatArg, Io, Outcome, PaperArg, SummaryArgs, emit_rendered, error_text,
-    is_broken_pipe, output_format, refuse_binary_on_terminal, stdout_error,
+    CompareArgs, Io, Outcome, PaperArg, SummaryArgs, emit_rendered, error_text, is_broken_pipe,
+    output_format, refuse_binary_on_terminal, stdout_error,
 };
 use sro_assess::compare::{self, SummaryBuilder};
 use sro_assess::error::{Diagnostic, Error, Result};
 use sro_assess::fsio::{self, FileIdentity};
 use sro_assess::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
-use sro_assess::report::{self, Format, RenderOptions};
+use sro_assess::report::{self, RenderOptions, Subject};
 use sro_assess::score::{self, Assessment};
 
 /// Files at which `summary` starts showing progress (on a terminal only).
@@ -33,21 +33,8 @@ const CHUNK_PER_JOB: usize = 16;
 /// Threads when the number of cores cannot be told, and at most (`--jobs` included).
 const MAX_JOBS: usize = 16;
 
-impl From<CompareFormatArg> for Format {
-    fn from(arg: CompareFormatArg) -> Self {
-        match arg {
-            CompareFormatArg::Table => Format::Table,
-            CompareFormatArg::Markdown => Format::Markdown,
-            CompareFormatArg::Csv => Format::Csv,
-            CompareFormatArg::Json => Format::Json,
-            CompareFormatArg::Pdf => Format::Pdf,
-            CompareFormatArg::Html => Format::Html,
-        }
-    }
-}
-
 pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
-    let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    let format = output_format(args.format, args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "comparison.pdf", io)?;
     let checklists = Checklists::new(args.checklist.as_deref())?;
     // A comparison has a few files: every warning is printed, as it is found.
@@ -73,13 +60,13 @@ pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Resul
         comparison = comparison.only_differences();
     }
     let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
-    let rendered = report::backend(format).comparison(&comparison, &options)?;
+    let rendered = report::render(Subject::Comparison(&comparison), format, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
     Ok(Outcome::Success)
 }
 
 pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
-    let format = output_format(args.format.map(Format::from), args.output.as_deref())?;
+    let format = output_format(args.format, args.output.as_deref())?;
     refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
     let (paths, left_out) = answers_paths(&args.inputs, io)?;
     let checklists = Checklists::new(args.checklist.as_deref())?;
@@ -133,7 +120,7 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     // Entries left out count as skipped, without failing the run as a file with errors does.
     summary.skipped = run.skipped + left_out.len();
     let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
-    let rendered = report::backend(format).summary(&summary, &options)?;
+    let rendered = report::render(Subject::Summary(&summary), format, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
     if run.skipped > 0 {
         return Err(Error::FilesFailed {

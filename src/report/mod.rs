@@ -1,10 +1,13 @@
-//! Rendering: an [`Assessment`], a [`Comparison`] or a [`Summary`] in, bytes and warnings out.
-//! One [`Backend`] per format draws every subject; none of them scores, prints, reads the clock
-//! or probes the terminal.
+//! Rendering: a [`Subject`] (an assessment, a comparison, a summary, a checklist's worksheet or
+//! listing) and a [`Format`] in, bytes and warnings out, through the one [`render`]. Each
+//! subject is stated once as a document (`subject`) in the words of `view`; a medium
+//! (`medium`) draws any document; CSV and JSON export the model (`export`). Nothing here
+//! scores, prints, reads the clock or probes the terminal.
 
 pub mod board;
 pub mod document;
 mod export;
+mod format;
 pub mod glossary;
 pub mod medium;
 pub mod pdf;
@@ -12,66 +15,13 @@ pub mod subject;
 pub mod view;
 
 use std::borrow::Cow;
-use std::path::Path;
+
+pub use format::{FORMATS, Format, FormatEntry, Making, SubjectKind, name_list};
 
 use crate::compare::{Comparison, Summary};
 use crate::error::{Error, Result};
+use crate::model::{Checklist, Profile};
 use crate::score::Assessment;
-
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Terminal tables.
-    Table,
-    /// Markdown document.
-    Markdown,
-    /// One CSV row per item (plus overall and section rows).
-    Csv,
-    /// The whole assessment as JSON.
-    Json,
-    /// A PDF for the school board (needs an output file).
-    Pdf,
-    /// One self-contained, accessible HTML page (WCAG 2.1 AA) for a district website.
-    Html,
-}
-
-impl Format {
-    /// Every format, in the order help text lists them.
-    pub const ALL: [Format; 6] = [
-        Self::Table,
-        Self::Markdown,
-        Self::Csv,
-        Self::Json,
-        Self::Pdf,
-        Self::Html,
-    ];
-
-    /// The format's name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Table => "table",
-            Self::Markdown => "markdown",
-            Self::Csv => "csv",
-            Self::Json => "json",
-            Self::Pdf => "pdf",
-            Self::Html => "html",
-        }
-    }
-
-    /// The format a file name's extension implies (`.md`, `.csv`, `.json`, `.txt`).
-    pub fn from_extension(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(Self::Markdown),
-            "csv" => Some(Self::Csv),
-            "json" => Some(Self::Json),
-            "txt" => Some(Self::Table),
-            "pdf" => Some(Self::Pdf),
-            "html" | "htm" => Some(Self::Html),
-            _ => None,
-        }
-    }
-}
 
 /// Choices that change how a report looks, decided once by the caller.
 #[derive(Debug, Clone, Default)]
@@ -99,26 +49,7 @@ pub enum Paper {
     A4,
 }
 
-impl Format {
-    /// Whether the format is binary and so cannot go to a terminal.
-    pub fn is_binary(self) -> bool {
-        self == Self::Pdf
-    }
-
-    /// The format's name in a sentence (`JSON`, `PDF`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Table => "table",
-            Self::Markdown => "Markdown",
-            Self::Csv => "CSV",
-            Self::Json => "JSON",
-            Self::Pdf => "PDF",
-            Self::Html => "HTML",
-        }
-    }
-}
-
-/// What a backend drew: the bytes, and the warnings to print beside them (the PDF's built-in
+/// What a medium drew or an export wrote: the bytes, and the warnings to print beside them (the PDF's built-in
 /// font names each character it had to replace; the other media have none).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
@@ -138,46 +69,99 @@ impl Rendered {
     }
 }
 
-/// One medium: draws every subject it supports. An assessment is drawn in its public view
-/// (internal notes removed) unless the options ask for the notes; a subject the medium does
-/// not support is [`Error::FormatNotAvailable`].
-pub trait Backend {
-    /// Draws one assessment's gap report.
-    fn assessment(&self, assessment: &Assessment, options: &RenderOptions) -> Result<Rendered>;
-    /// Draws a comparison of several assessments.
-    fn comparison(&self, comparison: &Comparison, options: &RenderOptions) -> Result<Rendered>;
-    /// Draws a summary of many districts.
-    fn summary(&self, summary: &Summary, options: &RenderOptions) -> Result<Rendered>;
+/// What a report is about, borrowed from the caller: one value per subject, so that a new
+/// subject is one more variant (and the matches the compiler then asks for).
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// One assessment's gap report (internal notes removed unless the options ask for them).
+    Assessment(&'a Assessment),
+    /// Several assessments side by side.
+    Comparison(&'a Comparison),
+    /// Many districts summarized.
+    Summary(&'a Summary),
+    /// A checklist's printable worksheet for a committee meeting.
+    Worksheet(ChecklistItems<'a>),
+    /// A checklist's sections and items.
+    Listing(ChecklistItems<'a>),
 }
 
-/// The backend of a format.
-pub fn backend(format: Format) -> &'static dyn Backend {
-    match format {
-        Format::Table => &Table,
-        Format::Markdown => &Markdown,
-        Format::Csv => &Csv,
-        Format::Json => &Json,
-        Format::Pdf => &Pdf,
-        Format::Html => &Html,
+/// A checklist, or only the items of one of its profiles.
+#[derive(Debug, Clone, Copy)]
+pub struct ChecklistItems<'a> {
+    /// The checklist.
+    pub checklist: &'a Checklist,
+    /// The profile whose items to keep; `None`: every item.
+    pub profile: Option<&'a Profile>,
+}
+
+impl Subject<'_> {
+    /// The kind of subject, as [`FORMATS`] lists what each format writes.
+    pub fn kind(&self) -> SubjectKind {
+        match self {
+            Self::Assessment(_) => SubjectKind::Assessment,
+            Self::Comparison(_) => SubjectKind::Comparison,
+            Self::Summary(_) => SubjectKind::Summary,
+            Self::Worksheet(_) => SubjectKind::Worksheet,
+            Self::Listing(_) => SubjectKind::Listing,
+        }
     }
 }
 
-/// Renders an assessment in `format` (internal notes removed unless the options ask for them).
-pub fn render_assessment(
-    assessment: &Assessment,
-    format: Format,
-    options: &RenderOptions,
-) -> Result<Rendered> {
-    backend(format).assessment(assessment, options)
+/// Writes `subject` in `format`: a medium draws the subject's document, or the model is
+/// exported (CSV, JSON). A pair [`FORMATS`] does not list is [`Error::FormatNotAvailable`].
+pub fn render(subject: Subject<'_>, format: Format, options: &RenderOptions) -> Result<Rendered> {
+    check_format(subject.kind(), format, options)?;
+    match format.entry().making {
+        Making::Drawn => medium::draw(document(subject, options), format, options),
+        Making::Exported => export::write(subject, format, options).map(Rendered::plain),
+    }
 }
 
-/// The bytes of [`render_assessment`], for callers that have no use for the warnings.
-pub fn render_to_vec(
-    assessment: &Assessment,
+/// Whether `format` writes this kind of subject with these options, said before any work is
+/// done: [`render`] asks it, and so may a caller before it loads anything.
+pub fn check_format(kind: SubjectKind, format: Format, options: &RenderOptions) -> Result<()> {
+    if !format.writes(kind) {
+        return Err(not_available(
+            kind.noun(),
+            format,
+            Format::writing(kind, false),
+        ));
+    }
+    // An export holds every item whatever the reader: a brief of one would drop data silently.
+    if options.brief && kind == SubjectKind::Assessment && format.entry().making == Making::Exported
+    {
+        return Err(not_available(
+            "a brief",
+            format,
+            Format::writing(kind, true),
+        ));
+    }
+    Ok(())
+}
+
+fn not_available(
+    subject: &'static str,
     format: Format,
-    options: &RenderOptions,
-) -> Result<Vec<u8>> {
-    Ok(render_assessment(assessment, format, options)?.bytes)
+    available: impl Iterator<Item = Format>,
+) -> Error {
+    Error::FormatNotAvailable {
+        subject,
+        format: format.name(),
+        available: name_list(available),
+    }
+}
+
+/// The subject's one format-neutral document.
+fn document(subject: Subject<'_>, options: &RenderOptions) -> document::Document {
+    match subject {
+        // The public copy is dropped once the document is made: a long report's copy is
+        // megabytes the drawing does not need.
+        Subject::Assessment(a) => subject::assessment(&public_view(a, options), options),
+        Subject::Comparison(c) => subject::comparison(c, options),
+        Subject::Summary(s) => subject::summary(s, options),
+        Subject::Worksheet(items) => subject::worksheet(items.checklist, items.profile),
+        Subject::Listing(items) => subject::checklist(items.checklist, items.profile),
+    }
 }
 
 /// The assessment as these options may print it: internal notes only when asked for.
@@ -192,120 +176,11 @@ pub(crate) fn public_view<'a>(
     }
 }
 
-/// The gap report as a document, drawn in `format` (a medium: table, Markdown, HTML or PDF).
-fn draw_assessment(a: &Assessment, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    // The public copy is dropped once the document is made: a long report's copy is megabytes
-    // the drawing does not need.
-    let document = subject::assessment(&public_view(a, o), o);
-    medium::draw(document, format, o)
-}
-
 pub(crate) fn encode_error(format: Format, err: impl std::fmt::Display) -> Error {
     Error::Encode {
         format: format.label(),
         message: err.to_string(),
     }
-}
-
-struct Table;
-struct Markdown;
-struct Csv;
-struct Json;
-struct Pdf;
-struct Html;
-
-impl Backend for Table {
-    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        draw_assessment(a, Format::Table, o)
-    }
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        draw_comparison(c, Format::Table, o)
-    }
-    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        draw_summary(s, Format::Table, o)
-    }
-}
-
-impl Backend for Markdown {
-    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        draw_assessment(a, Format::Markdown, o)
-    }
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        draw_comparison(c, Format::Markdown, o)
-    }
-    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        draw_summary(s, Format::Markdown, o)
-    }
-}
-
-impl Backend for Csv {
-    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        export::assessment_csv::CsvRenderer
-            .render(&public_view(a, o), o)
-            .map(Rendered::plain)
-    }
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        export::comparison_csv::CsvRenderer
-            .comparison(c, o)
-            .map(Rendered::plain)
-    }
-    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        export::comparison_csv::CsvRenderer
-            .summary(s, o)
-            .map(Rendered::plain)
-    }
-}
-
-impl Backend for Json {
-    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        export::json::JsonRenderer
-            .render(&public_view(a, o), o)
-            .map(Rendered::plain)
-    }
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        export::comparison_json::JsonRenderer
-            .comparison(c, o)
-            .map(Rendered::plain)
-    }
-    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        export::comparison_json::JsonRenderer
-            .summary(s, o)
-            .map(Rendered::plain)
-    }
-}
-
-impl Backend for Pdf {
-    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        draw_assessment(a, Format::Pdf, o)
-    }
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        draw_comparison(c, Format::Pdf, o)
-    }
-    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        draw_summary(s, Format::Pdf, o)
-    }
-}
-
-impl Backend for Html {
-    fn assessment(&self, a: &Assessment, o: &RenderOptions) -> Result<Rendered> {
-        draw_assessment(a, Format::Html, o)
-    }
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> Result<Rendered> {
-        draw_comparison(c, Format::Html, o)
-    }
-    fn summary(&self, s: &Summary, o: &RenderOptions) -> Result<Rendered> {
-        draw_summary(s, Format::Html, o)
-    }
-}
-
-/// The comparison's one document, drawn in a medium.
-fn draw_comparison(c: &Comparison, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(subject::comparison(c, o), format, o)
-}
-
-/// The summary's one document, drawn in a medium.
-fn draw_summary(s: &Summary, format: Format, o: &RenderOptions) -> Result<Rendered> {
-    medium::draw(subject::summary(s, o), format, o)
 }
 
 #[cfg(test)]

@@ -63,7 +63,12 @@ fn render(format: Format, include_internal_notes: bool) -> String {
         width: Some(100),
         ..RenderOptions::default()
     };
-    String::from_utf8(render_to_vec(&assessment(), format, &options).unwrap()).unwrap()
+    String::from_utf8(
+        super::render(Subject::Assessment(&assessment()), format, &options)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -114,7 +119,13 @@ fn markdown_escapes_table_cells() {
     assert!(text.contains("MOU \\| governance"), "{text}");
     // The item with emphasis marks in its title must be a gap to reach a table cell.
     let gap = assessment_of(&ANSWERS.replace("mou.review: met", "mou.review: partial"));
-    let bytes = render_to_vec(&gap, Format::Markdown, &RenderOptions::default()).unwrap();
+    let bytes = super::render(
+        Subject::Assessment(&gap),
+        Format::Markdown,
+        &RenderOptions::default(),
+    )
+    .unwrap()
+    .bytes;
     let text = String::from_utf8(bytes).unwrap();
     assert!(text.contains("| Reviewed \\*yearly\\*<br>"), "{text}");
     assert!(!text.contains("Reviewed *yearly*"), "{text}");
@@ -139,10 +150,10 @@ fn plain_table_has_no_box_drawing_or_escape_codes() {
 }
 
 #[test]
-fn every_backend_keeps_internal_notes_out_unless_asked() {
+fn every_format_keeps_internal_notes_out_unless_asked() {
     let options = RenderOptions::default();
-    for format in Format::ALL {
-        let rendered = backend(format).assessment(&assessment(), &options).unwrap();
+    for format in Format::all() {
+        let rendered = super::render(Subject::Assessment(&assessment()), format, &options).unwrap();
         let text = String::from_utf8_lossy(&rendered.bytes);
         assert!(!text.contains("Names a student"), "{}", format.name());
     }
@@ -152,13 +163,19 @@ fn every_backend_keeps_internal_notes_out_unless_asked() {
 fn every_medium_draws_a_comparison() {
     let loaded = parse_checklist(CHECKLIST, std::path::Path::new("tiny.yaml")).unwrap();
     let comparison = crate::compare::compare(&loaded.checklist, &[assessment(), assessment()]);
-    let html = backend(Format::Html)
-        .comparison(&comparison, &RenderOptions::default())
-        .unwrap();
+    let html = super::render(
+        Subject::Comparison(&comparison),
+        Format::Html,
+        &RenderOptions::default(),
+    )
+    .unwrap();
     assert!(html.bytes.starts_with(b"<!DOCTYPE html>") && html.warnings.is_empty());
-    let rendered = backend(Format::Markdown)
-        .comparison(&comparison, &RenderOptions::default())
-        .unwrap();
+    let rendered = super::render(
+        Subject::Comparison(&comparison),
+        Format::Markdown,
+        &RenderOptions::default(),
+    )
+    .unwrap();
     let markdown = String::from_utf8(rendered.bytes).unwrap();
     assert!(
         markdown.contains("\n# ") && rendered.warnings.is_empty(),

@@ -112,9 +112,12 @@ fn comparison_of_options_is_valid_and_says_what_the_comparison_says() {
         );
         assert!(text.contains("Page 1 of"), "{reader}");
     });
-    let drawn = report::backend(Format::Pdf)
-        .comparison(&c, &RenderOptions::default())
-        .unwrap();
+    let drawn = report::render(
+        report::Subject::Comparison(&c),
+        Format::Pdf,
+        &RenderOptions::default(),
+    )
+    .unwrap();
     assert!(page_count(&out) > 1);
     assert!(
         fs::read(&out).unwrap() == drawn.bytes,

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::assessment_csv::is_confidential;
 use crate::error::Result;
-use crate::report::{Format, RenderOptions, encode_error, view};
+use crate::report::{ChecklistItems, Format, RenderOptions, encode_error, view};
 use crate::score::Assessment;
 
 /// Renders the JSON report.
@@ -62,4 +62,19 @@ impl JsonRenderer {
         bytes.push(b'\n');
         Ok(bytes)
     }
+}
+
+/// The checklist, or the items of one profile, as JSON.
+pub(crate) fn checklist(items: ChecklistItems<'_>) -> Result<Vec<u8>> {
+    let mut copy = items.checklist.clone();
+    if let Some(p) = items.profile {
+        for section in &mut copy.sections {
+            let id = section.id.clone();
+            section.items.retain(|i| p.applies_to(&id, &i.id));
+        }
+        copy.sections.retain(|s| !s.items.is_empty());
+    }
+    let mut bytes = serde_json::to_vec_pretty(&copy).map_err(|e| encode_error(Format::Json, e))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }

@@ -18,33 +18,38 @@ use super::document::{
     Bar, BarGroup, Block, Cell, Chart, Column, Document, Heading, KeyValue, Link, List, Note,
     Paragraph, Span, Table, Threshold, Title, Tone,
 };
-use super::{Format, RenderOptions, Rendered};
+use super::{FORMATS, Format, Making, RenderOptions, Rendered, name_list};
 use crate::error::{Error, Result};
-
-/// The formats a document can be drawn in, as an error lists them.
-const MEDIA: &str = "table, markdown, html or pdf";
 
 /// The sentence every medium puts at the top of a confidential document.
 pub const CONFIDENTIAL_NOTICE: &str =
     "CONFIDENTIAL: this report includes internal notes. Do not publish it.";
 
 /// Draws `document` in `format`. CSV and JSON export the model directly, not a document.
-pub fn draw(mut document: Document, format: Format, options: &RenderOptions) -> Result<Rendered> {
-    // Text media show a control character as what it is; PDF drops it with a warning.
-    if matches!(format, Format::Table | Format::Markdown) {
-        document.show_controls_visibly();
-    }
+pub fn draw(document: Document, format: Format, options: &RenderOptions) -> Result<Rendered> {
     match format {
-        Format::Table => terminal::draw(&document, options),
-        Format::Markdown => markdown::draw(&document, options),
+        Format::Table => terminal::draw(&controls_shown(document), options),
+        Format::Markdown => markdown::draw(&controls_shown(document), options),
         Format::Html => html::draw(&document, options),
+        // PDF drops a control character, with a warning.
         Format::Pdf => pdf::draw(document, options),
         Format::Csv | Format::Json => Err(Error::FormatNotAvailable {
             subject: "a formatted report",
             format: format.name(),
-            available: MEDIA,
+            available: name_list(
+                FORMATS
+                    .iter()
+                    .filter(|e| e.making == Making::Drawn)
+                    .map(|e| e.format),
+            ),
         }),
     }
+}
+
+/// The document with each control character shown as what it is, as text media print it.
+fn controls_shown(mut document: Document) -> Document {
+    document.show_controls_visibly();
+    document
 }
 
 /// Columns `text` takes in a terminal (wide characters count two, combining marks none).

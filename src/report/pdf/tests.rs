@@ -2,7 +2,7 @@
 
 use super::synthetic::{self, Spec};
 use super::*;
-use crate::report::{Format, Paper, RenderOptions, render_assessment, render_to_vec};
+use crate::report::{Format, Paper, RenderOptions, Subject, render};
 
 fn stress() -> Assessment {
     synthetic::assessment(Spec {
@@ -92,7 +92,9 @@ fn renders_a_pdf_with_the_pages_of_the_model() {
     })
     .expect("valid");
     let options = RenderOptions::default();
-    let bytes = render_to_vec(&assessment, Format::Pdf, &options).expect("renders");
+    let bytes = render(Subject::Assessment(&assessment), Format::Pdf, &options)
+        .expect("renders")
+        .bytes;
     assert!(bytes.starts_with(b"%PDF-"));
     // The CLI tests compare this figure with pdfinfo's count of the written file.
     assert!(page_count(&assessment, &options) > 3);
@@ -121,9 +123,13 @@ fn internal_notes_and_confidential_only_when_asked() {
 #[test]
 fn characters_the_fonts_have_print_without_a_warning() {
     // The filler has curly quotes, an em dash, "ñ" and an arrow: all in Liberation Sans.
-    let warnings = render_assessment(&stress(), Format::Pdf, &RenderOptions::default())
-        .expect("renders")
-        .warnings;
+    let warnings = render(
+        Subject::Assessment(&stress()),
+        Format::Pdf,
+        &RenderOptions::default(),
+    )
+    .expect("renders")
+    .warnings;
     assert!(warnings.is_empty(), "{warnings:?}");
 }
 
