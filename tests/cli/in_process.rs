@@ -18,6 +18,7 @@ pub fn render_report(answers: &Path, format: Format, width: u16) -> String {
         width: Some(width),
         ..RenderOptions::default()
     };
-    let rendered = report::render_assessment(&assessment, format, &options).unwrap();
+    let rendered =
+        report::render(report::Subject::Assessment(&assessment), format, &options).unwrap();
     String::from_utf8(rendered.bytes).unwrap()
 }
