@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use super::envelope::{self, Kind};
 use crate::compare::{Comparison, Summary};
 use crate::error::Result;
+use crate::report::RenderOptions;
 use crate::report::view;
-use crate::report::{Format, RenderOptions, encode_error};
 
 /// Renders comparisons and summaries as JSON.
 pub struct JsonRenderer;
@@ -15,12 +16,6 @@ pub const JSON_FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'a, T: Serialize> {
-    format: &'static str,
-    format_version: u32,
-    tool_version: &'static str,
-    /// Always false: comparisons and summaries never carry internal notes. Present so that
-    /// every JSON document of the tool can be checked the same way before it is shared.
-    confidential: bool,
     /// The DRAFT line the other formats print at the top, `null` when no assessment behind
     /// the document is a draft (the reasons per assessment are in `draft`).
     draft_notice: Option<String>,
@@ -33,18 +28,12 @@ fn to_json<T: Serialize>(
     draft_notice: Option<String>,
     body: &T,
 ) -> Result<Vec<u8>> {
-    let document = Document {
-        format,
+    let kind = Kind {
+        name: format,
         format_version: JSON_FORMAT_VERSION,
-        tool_version: env!("CARGO_PKG_VERSION"),
-        confidential: false,
-        draft_notice,
-        body,
     };
-    let mut bytes =
-        serde_json::to_vec_pretty(&document).map_err(|e| encode_error(Format::Json, e))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    // Comparisons and summaries never carry internal notes.
+    envelope::to_json(kind, false, &Document { draft_notice, body })
 }
 
 impl JsonRenderer {

@@ -3,23 +3,28 @@
 use serde::Serialize;
 
 use super::assessment_csv::is_confidential;
+use super::envelope::{self, Kind};
 use crate::error::Result;
-use crate::report::{ChecklistItems, Format, RenderOptions, encode_error, view};
+use crate::report::{ChecklistItems, RenderOptions, view};
 use crate::score::Assessment;
 
 /// Renders the JSON report.
 pub struct JsonRenderer;
 
-/// Bumped whenever a field is renamed or removed.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+/// The assessment's JSON (its version is bumped whenever a field is renamed or removed).
+const ASSESSMENT: Kind = Kind {
+    name: "sro-assess/assessment",
+    format_version: 1,
+};
+
+/// The checklist listing's JSON.
+const CHECKLIST: Kind = Kind {
+    name: "sro-assess/checklist",
+    format_version: 1,
+};
 
 #[derive(Serialize)]
 struct Document<'a> {
-    format: &'static str,
-    format_version: u32,
-    /// True when the document carries internal notes (made with `--include-internal-notes`
-    /// from answers that have some): it may name students and must not be published.
-    confidential: bool,
     /// The DRAFT line, `null` when the report is final.
     draft_notice: Option<String>,
     /// Answered gaps, most urgent first (item ids).
@@ -43,9 +48,6 @@ impl JsonRenderer {
         options: &RenderOptions,
     ) -> Result<Vec<u8>> {
         let document = Document {
-            format: "sro-assess/assessment",
-            format_version: JSON_FORMAT_VERSION,
-            confidential: is_confidential(assessment, options),
             draft_notice: view::assessment::draft_line(assessment),
             gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
             unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
@@ -57,10 +59,7 @@ impl JsonRenderer {
                 .collect(),
             assessment,
         };
-        let mut bytes =
-            serde_json::to_vec_pretty(&document).map_err(|e| encode_error(Format::Json, e))?;
-        bytes.push(b'\n');
-        Ok(bytes)
+        envelope::to_json(ASSESSMENT, is_confidential(assessment, options), &document)
     }
 }
 
@@ -74,7 +73,6 @@ pub(crate) fn checklist(items: ChecklistItems<'_>) -> Result<Vec<u8>> {
         }
         copy.sections.retain(|s| !s.items.is_empty());
     }
-    let mut bytes = serde_json::to_vec_pretty(&copy).map_err(|e| encode_error(Format::Json, e))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    // A checklist holds no answers, so nothing in it is confidential.
+    envelope::to_json(CHECKLIST, false, &copy)
 }

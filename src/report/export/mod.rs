@@ -4,6 +4,7 @@
 pub(crate) mod assessment_csv;
 pub(crate) mod comparison_csv;
 pub(crate) mod comparison_json;
+mod envelope;
 pub(crate) mod json;
 
 use super::{Format, RenderOptions, Subject, name_list, public_view};
