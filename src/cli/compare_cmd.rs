@@ -15,7 +15,7 @@ use super::{
     CompareArgs, Io, Outcome, PaperArg, SummaryArgs, emit_rendered, error_text, is_broken_pipe,
     output_format, refuse_binary_on_terminal, stdout_error,
 };
-use sro_assess::compare::{self, SummaryBuilder};
+use sro_assess::compare::{self, SummaryBuilder, check_one_checklist};
 use sro_assess::error::{Diagnostic, Error, Result};
 use sro_assess::fsio::{self, FileIdentity};
 use sro_assess::load::{self, AnswersDocument, AnswersFile, LoadedChecklist};
@@ -441,7 +441,8 @@ impl FirstFile {
         }
     }
 
-    /// A different checklist is an error; another version of the same one is a warning.
+    /// `compare::check_one_checklist`, said at this file: another checklist is an error,
+    /// another version a warning.
     fn check_same_checklist(
         &self,
         path: &Path,
@@ -449,35 +450,39 @@ impl FirstFile {
         warnings: &mut Warnings,
         io: &mut Io<'_>,
     ) -> Result<()> {
-        let (theirs, ours) = (&scored.checklist.checklist, &self.checklist.checklist);
-        if theirs.id != ours.id {
-            let message = format!(
-                "this file answers checklist `{}`, but {} answers `{}`",
-                theirs.id,
-                self.path.display(),
-                ours.id
-            );
-            return Err(Error::Invalid {
+        let this = &scored.checklist.checklist;
+        match check_one_checklist(&self.checklist.checklist, this) {
+            Err(other) => Err(Error::Invalid {
                 path: path.to_path_buf(),
-                diagnostics:
-                    vec![Diagnostic::error(scored.document.checklist_location(), message).with_hint(
-                    "compare or summarize only files of one checklist; report this one on its own",
-                )],
-            });
+                diagnostics: vec![
+                    Diagnostic::error(
+                        scored.document.checklist_location(),
+                        format!(
+                            "this file answers checklist `{}`, but {} answers `{}`",
+                            other.this,
+                            self.path.display(),
+                            other.first
+                        ),
+                    )
+                    .with_hint(
+                        "compare or summarize only files of one checklist; report this one on its own",
+                    ),
+                ],
+            }),
+            Ok(Some(version)) => {
+                let warning = Diagnostic::warning(
+                    scored.document.checklist_location(),
+                    format!(
+                        "scored against checklist version {}, but {} against version {}",
+                        version.this,
+                        self.path.display(),
+                        version.first
+                    ),
+                );
+                warnings.add(&path.display().to_string(), &[warning], io)
+            }
+            Ok(None) => Ok(()),
         }
-        if theirs.version != ours.version {
-            let warning = Diagnostic::warning(
-                scored.document.checklist_location(),
-                format!(
-                    "scored against checklist version {}, but {} against version {}",
-                    theirs.version,
-                    self.path.display(),
-                    ours.version
-                ),
-            );
-            warnings.add(&path.display().to_string(), &[warning], io)?;
-        }
-        Ok(())
     }
 }
 

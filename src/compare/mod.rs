@@ -5,10 +5,12 @@
 //!   or one district's assessments over time, then with a [`Trend`]).
 //! - [`SummaryBuilder`] folds many districts' assessments into a [`Summary`], one at a time, so a
 //!   caller can stream files and keep only small aggregates.
+//! - [`check_one_checklist`] is the rule that all of them answer one checklist.
 
 mod catalogue;
 mod cost;
 mod draft;
+mod one_checklist;
 mod standing;
 mod summary;
 pub mod synthetic;
@@ -30,6 +32,7 @@ use crate::score::{
 use catalogue::Catalogue;
 pub use cost::{CostComparison, CostedOption, Increment};
 pub use draft::{DraftAssessment, DraftNotice};
+pub use one_checklist::{OtherChecklist, OtherVersion, check_one_checklist};
 pub use standing::{Standing, TIE_MARGIN_POINTS, Verdict};
 pub use summary::{
     AverageBasis, CommonGap, DistrictRow, DutyCounts, ItemTally, Role, SectionAverage,
