@@ -269,7 +269,9 @@ pub struct FormatParser(pub SubjectKind);
 
 impl FormatParser {
     fn choices(self) -> impl Iterator<Item = PossibleValue> {
-        Format::writing(self.0, false).map(|f| PossibleValue::new(f.name()).help(f.entry().help))
+        let subject = self.0;
+        Format::writing(subject, false)
+            .map(move |f| PossibleValue::new(f.name()).help(f.entry().help_writing(subject)))
     }
 }
 
@@ -311,8 +313,12 @@ impl ShowFormatParser {
 
     fn choices(self) -> impl Iterator<Item = PossibleValue> {
         Format::all()
-            .filter(|f| f.writes(SubjectKind::Listing) || f.writes(SubjectKind::Worksheet))
-            .map(|f| PossibleValue::new(f.name()).help(f.entry().help))
+            .filter_map(|f| {
+                let subject = [SubjectKind::Listing, SubjectKind::Worksheet]
+                    .into_iter()
+                    .find(|&subject| f.writes(subject))?;
+                Some(PossibleValue::new(f.name()).help(f.entry().help_writing(subject)))
+            })
             .chain([PossibleValue::new(Self::YAML).help("The checklist's YAML source.")])
     }
 }

@@ -70,6 +70,8 @@ pub struct FormatEntry {
     pub label: &'static str,
     /// One line of help for the command line.
     pub help: &'static str,
+    /// The help where a subject makes the format something else (a PDF worksheet).
+    pub help_for: &'static [(SubjectKind, &'static str)],
     /// The file extensions that imply it, the one to suggest first (lowercase, no dot).
     pub extensions: &'static [&'static str],
     /// Whether it is binary and so cannot go to a terminal.
@@ -89,6 +91,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         name: "table",
         label: "table",
         help: "Tables for the terminal.",
+        help_for: &[],
         extensions: &["txt"],
         binary: false,
         making: Making::Drawn,
@@ -99,6 +102,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         name: "markdown",
         label: "Markdown",
         help: "Markdown document.",
+        help_for: &[],
         extensions: &["md", "markdown"],
         binary: false,
         making: Making::Drawn,
@@ -109,6 +113,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         name: "csv",
         label: "CSV",
         help: "CSV for spreadsheets, one row per item.",
+        help_for: &[],
         extensions: &["csv"],
         binary: false,
         making: Making::Exported,
@@ -119,6 +124,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         name: "json",
         label: "JSON",
         help: "JSON with documented field names.",
+        help_for: &[],
         extensions: &["json"],
         binary: false,
         making: Making::Exported,
@@ -129,6 +135,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         name: "html",
         label: "HTML",
         help: "One self-contained, accessible HTML page for a district website.",
+        help_for: &[],
         extensions: &["html", "htm"],
         binary: false,
         making: Making::Drawn,
@@ -138,13 +145,27 @@ pub const FORMATS: [FormatEntry; 6] = [
         format: Format::Pdf,
         name: "pdf",
         label: "PDF",
-        help: "PDF for the school board, or a checklist's worksheet (needs -o FILE).",
+        help: "PDF for the school board (needs -o FILE).",
+        help_for: &[(
+            Worksheet,
+            "Printable worksheet for a committee meeting (needs -o FILE).",
+        )],
         extensions: &["pdf"],
         binary: true,
         making: Making::Drawn,
         subjects: &[Assessment, Comparison, Summary, Worksheet],
     },
 ];
+
+impl FormatEntry {
+    /// One line of help for the command line, for the format writing `subject`.
+    pub fn help_writing(&self, subject: SubjectKind) -> &'static str {
+        self.help_for
+            .iter()
+            .find(|(kind, _)| *kind == subject)
+            .map_or(self.help, |(_, help)| help)
+    }
+}
 
 impl Format {
     /// Every format, in the order of [`FORMATS`].
@@ -237,7 +258,31 @@ mod tests {
             assert_eq!(entry.format as usize, n, "{}", entry.name);
             assert_eq!(Format::from_name(entry.name), Some(entry.format));
             assert!(!entry.extensions.is_empty() && !entry.subjects.is_empty());
+            for (subject, _) in entry.help_for {
+                assert!(
+                    entry.subjects.contains(subject),
+                    "{}: {subject:?}",
+                    entry.name
+                );
+            }
         }
+    }
+
+    #[test]
+    fn a_pdf_worksheet_is_helped_as_a_worksheet_and_a_report_as_a_report() {
+        let pdf = Format::Pdf.entry();
+        assert!(
+            pdf.help_writing(SubjectKind::Worksheet)
+                .contains("worksheet")
+        );
+        assert!(
+            !pdf.help_writing(SubjectKind::Assessment)
+                .contains("worksheet")
+        );
+        assert_eq!(
+            Format::Csv.entry().help_writing(SubjectKind::Summary),
+            Format::Csv.entry().help
+        );
     }
 
     #[test]
