@@ -21,6 +21,7 @@
 
 pub mod answer;
 pub mod compare;
+pub mod consensus;
 pub mod error;
 pub mod fsio;
 pub mod lint;
