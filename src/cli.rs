@@ -21,6 +21,7 @@ use warnings::Warnings;
 mod answer_cmd;
 mod checklist_cmd;
 mod compare_cmd;
+mod consensus_cmd;
 mod questionnaire;
 mod warnings;
 
@@ -69,6 +70,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// Summarize many districts' answers files (a folder, or files).
     Summary(SummaryArgs),
+    /// Compare committee members' answers files: the agreement, a proposal per item and the
+    /// agenda of items the meeting must settle.
+    Consensus(ConsensusArgs),
     /// Fill in an answers file question by question (saved after every answer).
     Answer(AnswerArgs),
     /// Turn a filled spreadsheet (.xlsx or .csv from `init`) into an answers file.
@@ -144,6 +148,37 @@ pub struct CompareArgs {
     #[arg(long)]
     pub only_differences: bool,
     /// Paper size of a PDF comparison.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
+    /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+/// Arguments of `consensus`.
+#[derive(Debug, Args)]
+pub struct ConsensusArgs {
+    /// Two or more members' answers files (YAML or filled spreadsheets, in any mix) of one
+    /// checklist, profile and district.
+    #[arg(required = true, num_args = 2.., value_name = "MEMBER_FILE")]
+    pub members: Vec<PathBuf>,
+    /// Read every file against this checklist file instead of the one the answers name.
+    #[arg(long, value_name = "PATH")]
+    pub checklist: Option<PathBuf>,
+    /// Output format [default: from the output file's extension, else table].
+    #[arg(short, long, value_parser = FormatParser(SubjectKind::Agenda))]
+    pub format: Option<Format>,
+    /// Write the agenda to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Flag an item when the members' ratings lie more than this many steps apart on the scale
+    /// (1: "In place" beside "Not in place" is flagged, beside "Partly in place" is not).
+    #[arg(long, value_name = "STEPS", default_value_t = sro_assess::consensus::DEFAULT_THRESHOLD)]
+    pub threshold: usize,
+    /// Print members' internal notes (they may name students: keep such agendas private).
+    #[arg(long)]
+    pub include_internal_notes: bool,
+    /// Paper size of a PDF agenda.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
@@ -443,6 +478,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Checklist(ChecklistCommand::Show(args)) => checklist_cmd::show(&args, color, io),
         Command::Compare(args) => compare_cmd::compare(&args, color, io),
         Command::Summary(args) => compare_cmd::summary(&args, color, io),
+        Command::Consensus(args) => consensus_cmd::consensus(&args, color, io),
         Command::Answer(args) => answer_cmd::answer(&args, io),
         Command::Import(args) => answer_cmd::import(&args, io),
         Command::Checklist(ChecklistCommand::Lint(args)) => answer_cmd::lint(&args, io),

@@ -234,10 +234,10 @@ impl SummaryRun {
 /// The checklists seen so far: each one's own warnings are printed once, however many files
 /// use it, and its file is noted as an input (it may have been read on another thread).
 #[derive(Default)]
-struct AnnouncedChecklists(HashSet<String>);
+pub(super) struct AnnouncedChecklists(HashSet<String>);
 
 impl AnnouncedChecklists {
-    fn warn_once(
+    pub(super) fn warn_once(
         &mut self,
         loaded: &LoadedChecklist,
         warnings: &mut Warnings,
@@ -488,20 +488,20 @@ impl FirstFile {
 
 /// Checklists loaded so far, by the reference the answers give: a thousand files on the
 /// bundled checklist parse it once. Shared by the threads of a summary.
-struct Checklists {
+pub(super) struct Checklists {
     forced: Option<Arc<LoadedChecklist>>,
     by_reference: Mutex<HashMap<(String, PathBuf), Arc<LoadedChecklist>>>,
 }
 
 impl Checklists {
-    fn new(forced: Option<&Path>) -> Result<Self> {
+    pub(super) fn new(forced: Option<&Path>) -> Result<Self> {
         Ok(Self {
             forced: forced.map(load::load_checklist).transpose()?.map(Arc::new),
             by_reference: Mutex::new(HashMap::new()),
         })
     }
 
-    fn for_file(&self, file: &AnswersFile) -> Result<Arc<LoadedChecklist>> {
+    pub(super) fn for_file(&self, file: &AnswersFile) -> Result<Arc<LoadedChecklist>> {
         if let Some(forced) = &self.forced {
             return Ok(Arc::clone(forced));
         }

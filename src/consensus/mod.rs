@@ -16,7 +16,8 @@ pub use groups::{GroupSection, GroupView, SECTION_DIFFERENCE_POINTS};
 
 use serde::Serialize;
 
-use crate::model::{Answer, Answers, Checklist, Priority, Profile, ScaleLevel};
+use crate::model::{Answer, Answers, Checklist, Date, Priority, Profile, ScaleLevel};
+use crate::score::{ChecklistMeta, ProfileMeta, labels};
 
 /// The scale value that means "don't know": it takes no part in the proposal or the agreement.
 pub const DONT_KNOW: &str = "unknown";
@@ -52,6 +53,16 @@ pub struct Rater {
 /// The members' answers side by side, with a proposal per item and the agreement.
 #[derive(Debug, Clone, Serialize)]
 pub struct Consensus {
+    /// The checklist the members answered.
+    pub checklist: ChecklistMeta,
+    /// Their profile.
+    pub profile: ProfileMeta,
+    /// Their district.
+    pub district: String,
+    /// The latest of the members' dates.
+    pub date: Option<Date>,
+    /// Every scale value with the label it prints as, in scale order.
+    pub scale: Vec<ScaleLabel>,
     /// The members, in the order given.
     pub raters: Vec<Rater>,
     /// The spread in scale steps above which an item is flagged.
@@ -64,6 +75,15 @@ pub struct Consensus {
     pub groups: Option<GroupView>,
 }
 
+/// A scale value and the words it prints as under the members' profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScaleLabel {
+    /// The value answers write.
+    pub value: String,
+    /// The words.
+    pub label: String,
+}
+
 /// How far the members agree, over the whole checklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agreement {
@@ -71,14 +91,17 @@ pub struct Agreement {
     pub raters: usize,
     /// Number of items of the profile.
     pub items: usize,
+    /// Items that one or more members answered (with a scale value or "not applicable").
+    pub items_answered: usize,
     /// Items that two or more members answered (with a scale value or "not applicable").
     pub items_answered_by_two: usize,
     /// Of those, the items on which every member who answered gave the same answer.
     pub items_all_agree: usize,
-    /// `items_all_agree` as a percentage of `items_answered_by_two`; `None` when that is 0.
+    /// `items_all_agree` as a percentage of `items_answered_by_two` (one decimal); `None` when
+    /// that is 0.
     pub percent_agreement: Option<f64>,
-    /// Krippendorff's alpha at the ordinal level over the scale's credited values, with
-    /// "not applicable", "don't know" and unanswered as missing values.
+    /// Krippendorff's alpha at the ordinal level over the scale's credited values (three
+    /// decimals), with "not applicable", "don't know" and unanswered as missing values.
     pub krippendorff_alpha_ordinal: Option<f64>,
     /// Why alpha has no value, when it has none.
     pub alpha_unavailable: Option<AlphaUnavailable>,
@@ -170,10 +193,23 @@ impl Consensus {
             .collect()
     }
 
-    /// The items neither flagged nor mostly "don't know".
-    pub fn settled_count(&self) -> usize {
-        let open = |i: &&ConsensusItem| i.flag.is_some() || i.mostly_dont_know();
-        self.items.len() - self.items.iter().filter(open).count()
+    /// The items with a proposal that need no discussion: not flagged, and not mostly "don't
+    /// know".
+    pub fn settled(&self) -> Vec<&ConsensusItem> {
+        self.items
+            .iter()
+            .filter(|i| i.flag.is_none() && !i.mostly_dont_know() && i.proposed.is_some())
+            .collect()
+    }
+
+    /// The items that no member answered (unanswered, or "don't know" by too few to list them
+    /// apart).
+    pub fn nobody_answered(&self) -> usize {
+        let listed = |i: &&ConsensusItem| i.flag.is_some() || i.mostly_dont_know();
+        self.items
+            .iter()
+            .filter(|i| !listed(i) && i.proposed.is_none())
+            .count()
     }
 
     /// Whether any member's answer holds an internal note.
@@ -190,6 +226,14 @@ impl Consensus {
             }
         }
         public
+    }
+
+    /// The words a scale value prints as (the value itself when the scale lacks it).
+    pub fn label_of<'a>(&'a self, value: &'a str) -> &'a str {
+        self.scale
+            .iter()
+            .find(|l| l.value == value)
+            .map_or(value, |l| l.label.as_str())
     }
 
     fn answers(&self) -> impl Iterator<Item = &Answer> {
@@ -265,7 +309,7 @@ pub fn consensus(
     let ranks = Ranks::new(checklist);
     let mut rated_items: Vec<Vec<usize>> = Vec::new();
     let mut items = Vec::new();
-    let (mut answered_by_two, mut all_agree) = (0, 0);
+    let (mut answered_by_one, mut answered_by_two, mut all_agree) = (0, 0, 0);
     for (section, item) in checklist.items_in_profile(profile) {
         let ratings: Vec<Option<Answer>> = members
             .iter()
@@ -273,6 +317,7 @@ pub fn consensus(
             .collect();
         let judgments: Vec<Judgment> = ratings.iter().map(|a| ranks.judge(a.as_ref())).collect();
         let answered: Vec<&Judgment> = judgments.iter().filter(|j| is_answer(j)).collect();
+        answered_by_one += usize::from(!answered.is_empty());
         if answered.len() >= 2 {
             answered_by_two += 1;
             all_agree += usize::from(answered.windows(2).all(|w| w[0] == w[1]));
@@ -292,20 +337,37 @@ pub fn consensus(
             ratings,
         });
     }
-    let alpha = ordinal_alpha(&rated_items, ranks.credited.len());
+    // Rounded as printed, so the reading always matches the figure a reader sees.
+    let alpha = ordinal_alpha(&rated_items, ranks.credited.len()).map(|a| round_to(a, 3));
     let agreement = Agreement {
         raters: members.len(),
         items: items.len(),
+        items_answered: answered_by_one,
         items_answered_by_two: answered_by_two,
         items_all_agree: all_agree,
         percent_agreement: (answered_by_two > 0)
-            .then(|| 100.0 * all_agree as f64 / answered_by_two as f64),
+            .then(|| round_to(100.0 * all_agree as f64 / answered_by_two as f64, 1)),
         krippendorff_alpha_ordinal: alpha.ok(),
         alpha_unavailable: alpha.err(),
         reliability: alpha.ok().map(Reliability::of),
     };
     Consensus {
-        raters: members.iter().map(rater).collect(),
+        checklist: ChecklistMeta {
+            id: checklist.id.clone(),
+            title: checklist.title.clone(),
+            version: checklist.version.clone(),
+        },
+        profile: ProfileMeta {
+            id: profile.id.clone(),
+            title: profile.title.clone(),
+        },
+        district: members
+            .first()
+            .map(|m| m.answers.district.clone())
+            .unwrap_or_default(),
+        date: members.iter().map(|m| m.answers.date).max(),
+        scale: scale_labels(checklist, profile, members),
+        raters: raters(members),
         threshold,
         agreement,
         groups: groups::view(checklist, profile, members, &ranks_credit(&ranks)),
@@ -313,12 +375,42 @@ pub fn consensus(
     }
 }
 
-fn rater(member: &Member<'_>) -> Rater {
-    Rater {
-        name: member.rater.to_string(),
-        group: member.group.map(str::to_string),
-        file: member.file.to_string(),
-    }
+/// The members as raters; a name given twice gets its file beside it, so that every rating
+/// can be told apart.
+fn raters(members: &[Member<'_>]) -> Vec<Rater> {
+    let shared = |name: &str| members.iter().filter(|m| m.rater == name).count() > 1;
+    members
+        .iter()
+        .map(|m| Rater {
+            name: if shared(m.rater) {
+                format!("{} ({})", m.rater, m.file)
+            } else {
+                m.rater.to_string()
+            },
+            group: m.group.map(str::to_string),
+            file: m.file.to_string(),
+        })
+        .collect()
+}
+
+/// The scale's words under the profile; a planning option's plan wording when the first
+/// member's file describes a plan.
+fn scale_labels(
+    checklist: &Checklist,
+    profile: &Profile,
+    members: &[Member<'_>],
+) -> Vec<ScaleLabel> {
+    let plan = members
+        .first()
+        .is_some_and(|m| labels::describes_plan(profile, m.answers));
+    checklist
+        .scale
+        .iter()
+        .map(|level| ScaleLabel {
+            value: level.value.clone(),
+            label: labels::level_label(profile, plan, level),
+        })
+        .collect()
 }
 
 /// Each credited value's credit, by value: what the group view scores with.
@@ -328,6 +420,11 @@ fn ranks_credit<'c>(ranks: &Ranks<'c>) -> Vec<(&'c str, f64)> {
         .iter()
         .filter_map(|l| Some((l.value.as_str(), l.credit?)))
         .collect()
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
 }
 
 fn is_answer(judgment: &&Judgment) -> bool {

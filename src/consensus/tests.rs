@@ -149,8 +149,9 @@ fn the_agenda_puts_critical_items_first_then_the_items_nobody_could_judge() {
     assert_eq!(ids(result.agenda()), ["records.d", "mou.b"]);
     assert_eq!(ids(result.mostly_dont_know()), ["records.e"]);
     assert_eq!(item(&result, "records.e").dont_know, 3);
-    // a, c and f: neither flagged nor mostly "don't know".
-    assert_eq!(result.settled_count(), 3);
+    // a and c: neither flagged nor mostly "don't know"; nobody answered f.
+    assert_eq!(ids(result.settled()), ["mou.a", "mou.c"]);
+    assert_eq!(result.nobody_answered(), 1);
 }
 
 #[test]
@@ -171,7 +172,10 @@ fn agreement_counts_items_answered_by_two_and_reads_alpha() {
     let all = four_members();
     let result = consensus(&c, profile(&c), &members(&all, &[]), DEFAULT_THRESHOLD);
     let agreement = &result.agreement;
-    assert_eq!((agreement.raters, agreement.items), (4, 6));
+    assert_eq!(
+        (agreement.raters, agreement.items, agreement.items_answered),
+        (4, 6, 5)
+    );
     // a, b, c and d were answered by two or more; only a by all alike. e was answered once.
     assert_eq!(agreement.items_answered_by_two, 4);
     assert_eq!(agreement.items_all_agree, 1);
@@ -189,7 +193,7 @@ fn agreement_counts_items_answered_by_two_and_reads_alpha() {
         ],
         3,
     );
-    assert_eq!(Ok(alpha), expected);
+    assert_eq!(Ok(alpha), expected.map(|a| (a * 1000.0).round() / 1000.0));
     assert_eq!(agreement.reliability, Some(Reliability::of(alpha)));
 }
 
@@ -273,6 +277,29 @@ fn sections_where_groups_differ_by_25_points_come_first() {
     assert_eq!(order, ["records", "mou"]);
     assert!(view.sections[0].differs && !view.sections[1].differs);
     assert_eq!(view.sections[0].difference, Some(100.0 - 100.0 * 1.0 / 7.0));
+}
+
+#[test]
+fn a_name_given_twice_gets_its_file_and_labels_come_from_the_scale() {
+    let c = checklist();
+    let all = four_members();
+    let mut given = members(&all, &[]);
+    given[1].rater = "Principal";
+    given[1].file = "principal-2.yaml";
+    let result = consensus(&c, profile(&c), &given, 1);
+    let names: Vec<&str> = result.raters.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Principal (member.yaml)",
+            "Principal (principal-2.yaml)",
+            "Parent",
+            "Student"
+        ]
+    );
+    assert_eq!(result.label_of("partial"), "Partly in place");
+    assert_eq!(result.label_of("unknown"), "Don't know");
+    assert_eq!(result.district, "Example Area School District");
 }
 
 #[test]

@@ -35,6 +35,8 @@ pub enum SubjectKind {
     Worksheet,
     /// A checklist's sections and items.
     Listing,
+    /// A committee's consensus agenda.
+    Agenda,
 }
 
 impl SubjectKind {
@@ -46,6 +48,7 @@ impl SubjectKind {
             Self::Summary => "a summary",
             Self::Worksheet => "a worksheet",
             Self::Listing => "a checklist listing",
+            Self::Agenda => "a consensus agenda",
         }
     }
 }
@@ -82,7 +85,7 @@ pub struct FormatEntry {
     pub subjects: &'static [SubjectKind],
 }
 
-use SubjectKind::{Assessment, Comparison, Listing, Summary, Worksheet};
+use SubjectKind::{Agenda, Assessment, Comparison, Listing, Summary, Worksheet};
 
 /// Every format, in the order help and errors list them.
 pub const FORMATS: [FormatEntry; 6] = [
@@ -95,7 +98,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         extensions: &["txt"],
         binary: false,
         making: Making::Drawn,
-        subjects: &[Assessment, Comparison, Summary, Listing],
+        subjects: &[Assessment, Comparison, Summary, Listing, Agenda],
     },
     FormatEntry {
         format: Format::Markdown,
@@ -106,7 +109,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         extensions: &["md", "markdown"],
         binary: false,
         making: Making::Drawn,
-        subjects: &[Assessment, Comparison, Summary, Listing],
+        subjects: &[Assessment, Comparison, Summary, Listing, Agenda],
     },
     FormatEntry {
         format: Format::Csv,
@@ -128,7 +131,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         extensions: &["json"],
         binary: false,
         making: Making::Exported,
-        subjects: &[Assessment, Comparison, Summary, Listing],
+        subjects: &[Assessment, Comparison, Summary, Listing, Agenda],
     },
     FormatEntry {
         format: Format::Html,
@@ -139,7 +142,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         extensions: &["html", "htm"],
         binary: false,
         making: Making::Drawn,
-        subjects: &[Assessment, Comparison, Summary],
+        subjects: &[Assessment, Comparison, Summary, Agenda],
     },
     FormatEntry {
         format: Format::Pdf,
@@ -153,7 +156,7 @@ pub const FORMATS: [FormatEntry; 6] = [
         extensions: &["pdf"],
         binary: true,
         making: Making::Drawn,
-        subjects: &[Assessment, Comparison, Summary, Worksheet],
+        subjects: &[Assessment, Comparison, Summary, Worksheet, Agenda],
     },
 ];
 

@@ -19,6 +19,7 @@ use std::borrow::Cow;
 pub use format::{FORMATS, Format, FormatEntry, Making, SubjectKind, name_list};
 
 use crate::compare::{Comparison, Summary};
+use crate::consensus::Consensus;
 use crate::error::{Error, Result};
 use crate::model::{Checklist, Profile};
 use crate::score::Assessment;
@@ -83,6 +84,9 @@ pub enum Subject<'a> {
     Worksheet(ChecklistItems<'a>),
     /// A checklist's sections and items.
     Listing(ChecklistItems<'a>),
+    /// A committee's consensus: the agreement and the agenda of items to settle (internal
+    /// notes removed unless the options ask for them).
+    Agenda(&'a Consensus),
 }
 
 /// A checklist, or only the items of one of its profiles.
@@ -103,6 +107,7 @@ impl Subject<'_> {
             Self::Summary(_) => SubjectKind::Summary,
             Self::Worksheet(_) => SubjectKind::Worksheet,
             Self::Listing(_) => SubjectKind::Listing,
+            Self::Agenda(_) => SubjectKind::Agenda,
         }
     }
 }
@@ -161,6 +166,7 @@ fn document(subject: Subject<'_>, options: &RenderOptions) -> document::Document
         Subject::Summary(s) => subject::summary(s, options),
         Subject::Worksheet(items) => subject::worksheet(items.checklist, items.profile),
         Subject::Listing(items) => subject::checklist(items.checklist, items.profile),
+        Subject::Agenda(c) => subject::agenda(&public_consensus(c, options), options),
     }
 }
 
@@ -173,6 +179,18 @@ pub(crate) fn public_view<'a>(
         Cow::Borrowed(assessment)
     } else {
         Cow::Owned(assessment.without_internal_notes())
+    }
+}
+
+/// The consensus as these options may print it: members' internal notes only when asked for.
+pub(crate) fn public_consensus<'a>(
+    consensus: &'a Consensus,
+    options: &RenderOptions,
+) -> Cow<'a, Consensus> {
+    if options.include_internal_notes {
+        Cow::Borrowed(consensus)
+    } else {
+        Cow::Owned(consensus.without_internal_notes())
     }
 }
 

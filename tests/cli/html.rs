@@ -112,6 +112,23 @@ fn two_runs_give_identical_bytes() {
     assert!(a == b, "the two HTML files differ");
 }
 
+/// Runs axe-core over `files` and fails unless every one is clean.
+pub fn assert_axe_clean(runner: &Path, files: &[PathBuf]) {
+    let output = Command::new("node")
+        .arg(runner)
+        .args(files)
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "axe run failed:\n{report}");
+    let clean = format!("axe: {n} of {n} files clean", n = files.len());
+    assert!(report.contains(&clean), "{report}");
+}
+
 /// What the browser check needs, or a message saying how to get it.
 pub fn axe_runner() -> Result<PathBuf, String> {
     let folder = repo_path("tests/axe");
@@ -157,17 +174,5 @@ fn axe_finds_no_wcag_a_or_aa_violation_in_any_sample() {
         &["--include-internal-notes"],
     );
     files.push(private);
-    let output = Command::new("node")
-        .arg(&runner)
-        .args(&files)
-        .output()
-        .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "axe run failed:\n{report}");
-    let clean = format!("axe: {n} of {n} files clean", n = files.len());
-    assert!(report.contains(&clean), "{report}");
+    assert_axe_clean(&runner, &files);
 }

@@ -17,7 +17,7 @@ use crate::pdf_read;
 fn every_kind(dir: &Path) -> Vec<PathBuf> {
     let report = dir.join("report.pdf");
     report_to(Path::new("examples/existing-program.yaml"), &report, &[]);
-    let runs: [(&str, &[&str]); 3] = [
+    let runs: [(&str, &[&str]); 4] = [
         (
             "comparison.pdf",
             &[
@@ -30,6 +30,16 @@ fn every_kind(dir: &Path) -> Vec<PathBuf> {
         (
             "worksheet.pdf",
             &["checklist", "show", "--profile", "existing-program"],
+        ),
+        (
+            "agenda.pdf",
+            &[
+                "consensus",
+                "tests/fixtures/committee/principal.yaml",
+                "tests/fixtures/committee/officer.yaml",
+                "tests/fixtures/committee/parent.yaml",
+                "tests/fixtures/committee/student.yaml",
+            ],
         ),
     ];
     let mut files = vec![report];

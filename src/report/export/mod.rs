@@ -4,6 +4,7 @@
 pub(crate) mod assessment_csv;
 pub(crate) mod comparison_csv;
 pub(crate) mod comparison_json;
+mod consensus_json;
 mod envelope;
 pub(crate) mod json;
 
@@ -30,6 +31,7 @@ pub(crate) fn write(
         }
         (Format::Json, Subject::Summary(s)) => comparison_json::JsonRenderer.summary(s, options),
         (Format::Json, Subject::Listing(items)) => json::checklist(items),
+        (Format::Json, Subject::Agenda(c)) => consensus_json::consensus(c, options),
         // `render` asks the format table first; a pair it does not list never gets here.
         (format, subject) => Err(Error::FormatNotAvailable {
             subject: subject.kind().noun(),

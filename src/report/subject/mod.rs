@@ -3,6 +3,7 @@
 //! comparison model or the checklist and every sentence from [`super::view`]; the media in
 //! `report::medium` draw the result.
 
+mod agenda;
 mod assessment;
 mod checklist;
 mod comparison;
@@ -12,6 +13,7 @@ mod several;
 mod summary;
 mod worksheet;
 
+pub use agenda::agenda;
 pub use assessment::assessment;
 pub use checklist::checklist;
 pub use comparison::comparison;

@@ -2,6 +2,7 @@
 //! so every medium and export prints the same figures in the same words. What several subjects
 //! say the same way (percentages, weights, money, draft notices) is here.
 
+pub mod agenda;
 pub mod assessment;
 pub mod comparison;
 pub mod summary;

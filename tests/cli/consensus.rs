@@ -1,0 +1,216 @@
+//! `consensus` as a committee chair runs it: four members' files with known disagreements, in
+//! every medium, and the errors when a file does not belong.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::common::{run_ok, tool};
+use crate::external;
+
+const MEMBERS: [&str; 4] = [
+    "tests/fixtures/committee/principal.yaml",
+    "tests/fixtures/committee/officer.yaml",
+    "tests/fixtures/committee/parent.yaml",
+    "tests/fixtures/committee/student.yaml",
+];
+
+/// The flagged items in agenda order: critical first, then high, then medium.
+const AGENDA: [&str; 4] = [
+    "roles.no-school-discipline",
+    "records.school-official-conditions",
+    "records.leu-designation",
+    "governance.mou-public",
+];
+
+const SECRET: &str = "Student J.D.";
+
+fn consensus(extra: &[&str]) -> String {
+    let mut args = vec!["consensus"];
+    args.extend(MEMBERS);
+    args.extend(extra);
+    run_ok(&args)
+}
+
+/// Where each id first appears in `text`, which must hold them all.
+fn positions(text: &str, ids: &[&str]) -> Vec<usize> {
+    ids.iter()
+        .map(|id| {
+            text.find(id)
+                .unwrap_or_else(|| panic!("{id} missing:\n{text}"))
+        })
+        .collect()
+}
+
+fn assert_agenda(text: &str, medium: &str) {
+    let at = positions(text, &AGENDA);
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "{medium}: agenda order {at:?}"
+    );
+    for expected in [
+        "For discussion (4)",
+        "No discussion needed (2)",
+        "Proposed: Partly in place.",
+        "Proposed: Not applicable.",
+        "16.7%",
+        "No such clause in the MOU we were shown",
+    ] {
+        assert!(text.contains(expected), "{medium}: {expected} missing");
+    }
+    assert!(
+        !text.contains(SECRET),
+        "{medium}: an internal note reached a public agenda"
+    );
+}
+
+#[test]
+fn the_agenda_lists_the_flagged_items_critical_first_in_every_text_medium() {
+    assert_agenda(&consensus(&["-f", "table", "--width", "200"]), "table");
+    assert_agenda(&consensus(&["-f", "markdown"]), "markdown");
+    let html = consensus(&["-f", "html"]);
+    assert_agenda(&html.replace("&#39;", "'"), "html");
+}
+
+#[test]
+fn the_agenda_pdf_says_the_same_to_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("agenda.pdf");
+    consensus(&["-o", out.to_str().unwrap()]);
+    for (reader, text) in crate::pdf_read::texts(&out) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Consensus agenda"), "{reader}");
+        assert!(flat.contains("For discussion (4)"), "{reader}");
+        assert!(flat.contains("Proposed: Partly in place."), "{reader}");
+        assert!(
+            !flat.contains(SECRET),
+            "{reader}: internal note in a public PDF"
+        );
+    }
+    external::qpdf_check(&out);
+}
+
+#[test]
+fn the_json_holds_raters_agreement_and_each_members_rating_by_name() {
+    let json: serde_json::Value = serde_json::from_str(&consensus(&["-f", "json"])).unwrap();
+    assert_eq!(json["format"], "sro-assess/consensus");
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["confidential"], false);
+    let raters: Vec<&str> = json["raters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(raters, ["principal", "officer", "parent", "student"]);
+    assert_eq!(json["raters"][0]["file"], MEMBERS[0]);
+    assert_eq!(json["agreement"]["percent_agreement"], 16.7);
+    assert!(json["agreement"]["krippendorff_alpha_ordinal"].is_number());
+    let items = json["items"].as_array().unwrap();
+    let item = |id: &str| items.iter().find(|i| i["id"] == id).unwrap();
+    let discipline = item("roles.no-school-discipline");
+    assert_eq!(discipline["ratings"]["officer"], "met");
+    assert_eq!(discipline["ratings"]["student"], "not_met");
+    assert_eq!(discipline["proposed"], "partial");
+    assert_eq!(discipline["flagged"], true);
+    let conditions = item("records.school-official-conditions");
+    assert!(conditions["ratings"]["student"].is_null());
+    assert_eq!(item("governance.written-mou")["flagged"], false);
+    assert_eq!(item("records.leu-designation")["proposed"], "na");
+    assert!(!json.to_string().contains(SECRET));
+}
+
+#[test]
+fn internal_notes_only_on_request_and_then_the_agenda_is_confidential() {
+    let markdown = consensus(&["-f", "markdown", "--include-internal-notes"]);
+    assert!(markdown.contains(SECRET));
+    assert!(markdown.contains("CONFIDENTIAL"));
+    let json: serde_json::Value =
+        serde_json::from_str(&consensus(&["-f", "json", "--include-internal-notes"])).unwrap();
+    assert_eq!(json["confidential"], true);
+    assert!(json.to_string().contains(SECRET));
+}
+
+#[test]
+fn a_wider_threshold_flags_only_not_applicable_mixed_with_ratings() {
+    let markdown = consensus(&["-f", "markdown", "--threshold", "2"]);
+    assert!(markdown.contains("For discussion (1)"), "{markdown}");
+    assert!(markdown.contains("records.leu-designation"));
+}
+
+/// A member's file that differs from the first in one line.
+fn member_with(dir: &Path, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(MEMBERS[1])
+        .unwrap()
+        .replacen(from, to, 1);
+    let path = dir.join("other.yaml");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_member_of_another_district_or_profile_stops_the_run_naming_file_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "district: Example Area School District",
+            "district: Lakeview Example School District",
+            "`district` is `Lakeview Example School District`",
+        ),
+        (
+            "profile: existing-program",
+            "profile: considering-sro",
+            "`profile` is `considering-sro`",
+        ),
+    ];
+    for (from, to, said) in cases {
+        let other = member_with(dir.path(), from, to);
+        tool()
+            .args(["consensus", MEMBERS[0], &other])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "{other}: error: this member's {said}"
+            )))
+            .stderr(predicate::str::contains(MEMBERS[0]))
+            .stderr(predicate::str::contains("hint:"));
+    }
+}
+
+#[test]
+fn one_file_is_not_a_committee() {
+    tool()
+        .args(["consensus", MEMBERS[0]])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("MEMBER_FILE"));
+}
+
+#[test]
+fn csv_is_refused_with_the_formats_that_write_an_agenda() {
+    let mut args = vec!["consensus"];
+    args.extend(MEMBERS);
+    args.extend(["-f", "csv"]);
+    tool()
+        .args(&args)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("csv"));
+}
+
+#[test]
+fn axe_finds_no_wcag_a_or_aa_violation_in_the_agenda() {
+    let runner = crate::html::axe_runner();
+    let check = "axe-core in Chromium on the consensus agenda (WCAG 2.1 A and AA)";
+    if !external::can_run(check, runner.as_ref().err().cloned()) {
+        return;
+    }
+    let Ok(runner) = runner else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("agenda.html");
+    let private = dir.path().join("agenda-confidential.html");
+    consensus(&["-o", public.to_str().unwrap()]);
+    consensus(&["-o", private.to_str().unwrap(), "--include-internal-notes"]);
+    crate::html::assert_axe_clean(&runner, &[public, private]);
+}
