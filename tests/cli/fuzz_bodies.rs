@@ -1,7 +1,8 @@
 //! The fuzz targets' bodies (fuzz/common), run in every `cargo test` where `cargo fuzz` and
 //! its nightly toolchain are not to be had: first over the bad-input corpus and the examples
 //! as seeds, then over a fixed number of generated cases (a count, not a time, so a run is
-//! reproducible and its length does not depend on the machine).
+//! reproducible and its length does not depend on the machine). Without `CI` a share of the
+//! seeds and fewer cases of the costliest body run; CI runs them all.
 
 #[path = "../../fuzz/common/mod.rs"]
 mod common;
