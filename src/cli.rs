@@ -722,12 +722,22 @@ fn checklist_reference(reference: &str, output: Option<&Path>) -> String {
     }
 }
 
-/// Today's date from the system clock: used only for a new template, never in reports.
+/// Today's date from the system clock: used only for a new template, never in reports. Only
+/// the clock is read here; the date arithmetic is [`date_at`], which tests can pin.
 fn today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((seconds / 86_400) as i64).unwrap_or(Date::EPOCH)
+    date_at(seconds)
+}
+
+/// The UTC date `seconds` after 1970-01-01 00:00:00 UTC; the epoch's date for a time past the
+/// last date a [`Date`] holds.
+fn date_at(seconds: u64) -> Date {
+    i64::try_from(seconds / 86_400)
+        .ok()
+        .and_then(Date::from_days_since_epoch)
+        .unwrap_or(Date::EPOCH)
 }
 
 /// The text printed for an error: diagnostics lists as they are, others after `error: `.
@@ -810,7 +820,24 @@ mod tests {
     }
 
     #[test]
-    fn today_is_a_real_date() {
-        assert!(today().year() >= 2024);
+    fn dates_from_the_clock_turn_at_midnight_utc_and_keep_leap_days() {
+        for (seconds, date) in [
+            (0, "1970-01-01"),
+            (86_399, "1970-01-01"),
+            (86_400, "1970-01-02"),
+            // 2000 is divisible by 400: a leap year.
+            (951_782_400, "2000-02-29"),
+            (951_868_800, "2000-03-01"),
+            (1_709_164_800, "2024-02-29"),
+            (1_735_689_599, "2024-12-31"),
+            (1_735_689_600, "2025-01-01"),
+            // 2100 is divisible by 100 and not by 400: no February 29.
+            (4_107_456_000, "2100-02-28"),
+            (4_107_542_400, "2100-03-01"),
+        ] {
+            assert_eq!(date_at(seconds).to_string(), date, "{seconds} s");
+        }
+        // Past the last year a date holds: the epoch, not a panic.
+        assert_eq!(date_at(u64::MAX), Date::EPOCH);
     }
 }

@@ -1,5 +1,6 @@
 //! `compare` and `summary` as a user runs them: snapshots of every format for the samples in
-//! `examples/`, and every error path.
+//! `examples/` (rendered in process, with one check that the binary prints the same), and
+//! every error path.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,13 +9,16 @@ use predicates::prelude::*;
 use sro_assess::compare::synthetic::synthetic_answers;
 use sro_assess::load;
 
+use sro_assess::report::Format;
+
 use crate::common::{run_ok, tool};
+use crate::in_process::{render_comparison, render_summary};
 
 const OPTION_A: &str = "examples/option-a-contract-sro.yaml";
 const OPTION_B: &str = "examples/option-b-mental-health.yaml";
 const YEAR_2025: &str = "examples/year-2025.yaml";
 const YEAR_2026: &str = "examples/year-2026.yaml";
-const FORMATS: [&str; 4] = ["table", "markdown", "csv", "json"];
+const FORMATS: [Format; 4] = [Format::Table, Format::Markdown, Format::Csv, Format::Json];
 
 fn bundled_checklist() -> sro_assess::model::Checklist {
     load::bundled_checklist("wi-sro-best-practices")
@@ -54,13 +58,13 @@ fn answers_on_modified_checklist(dir: &Path, from: &str, to: &str) -> PathBuf {
     path
 }
 
-// ---- snapshots of the samples ----
+// ---- snapshots of the samples, rendered in process ----
 
 #[test]
 fn compare_of_the_two_planning_options_in_every_format() {
     for format in FORMATS {
-        let out = run_ok(&["compare", OPTION_A, OPTION_B, "--format", format]);
-        insta::assert_snapshot!(format!("compare_options_{format}"), out);
+        let out = render_comparison(&[OPTION_A, OPTION_B], false, format, None);
+        insta::assert_snapshot!(format!("compare_options_{}", format.name()), out);
     }
 }
 
@@ -68,33 +72,56 @@ fn compare_of_the_two_planning_options_in_every_format() {
 fn compare_of_two_years_shows_the_trend_in_every_format() {
     // Given newest first: the trend still runs oldest to newest.
     for format in FORMATS {
-        let out = run_ok(&["compare", YEAR_2026, YEAR_2025, "--format", format]);
-        insta::assert_snapshot!(format!("compare_years_{format}"), out);
+        let out = render_comparison(&[YEAR_2026, YEAR_2025], false, format, None);
+        insta::assert_snapshot!(format!("compare_years_{}", format.name()), out);
     }
 }
 
 #[test]
 fn summary_of_the_examples_folder_in_every_format() {
     for format in FORMATS {
-        let out = run_ok(&["summary", "examples", "--format", format]);
-        insta::assert_snapshot!(format!("summary_examples_{format}"), out);
+        let out = render_summary("examples", format);
+        insta::assert_snapshot!(format!("summary_examples_{}", format.name()), out);
     }
 }
 
 #[test]
 fn only_differences_keeps_the_rows_that_differ() {
-    let out = run_ok(&["compare", OPTION_A, OPTION_B, "--only-differences"]);
+    let out = render_comparison(&[OPTION_A, OPTION_B], true, Format::Table, None);
     assert!(out.contains("Items that differ ("), "{out}");
-    insta::assert_snapshot!("compare_options_only_differences_80", {
+    insta::assert_snapshot!(
+        "compare_options_only_differences_80",
+        render_comparison(&[OPTION_A, OPTION_B], true, Format::Table, Some(80))
+    );
+}
+
+#[test]
+fn the_binary_prints_what_the_library_renders() {
+    for format in FORMATS {
+        let name = format.name();
+        assert_eq!(
+            run_ok(&["compare", YEAR_2026, YEAR_2025, "--format", name]),
+            render_comparison(&[YEAR_2026, YEAR_2025], false, format, None),
+            "compare as {name}"
+        );
+        assert_eq!(
+            run_ok(&["summary", "examples", "--format", name]),
+            render_summary("examples", format),
+            "summary as {name}"
+        );
+    }
+    assert_eq!(
         run_ok(&[
             "compare",
             OPTION_A,
             OPTION_B,
             "--only-differences",
             "--width",
-            "80",
-        ])
-    });
+            "80"
+        ]),
+        render_comparison(&[OPTION_A, OPTION_B], true, Format::Table, Some(80)),
+        "compare --only-differences --width 80"
+    );
 }
 
 #[test]

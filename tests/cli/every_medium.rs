@@ -120,7 +120,12 @@ fn assert_states(text: &str, statements: &[String], context: &str) {
 #[test]
 fn every_assessment_states_the_same_figures_in_every_medium() {
     let dir = tempfile::tempdir().unwrap();
-    for example in example_files() {
+    // Reading a PDF back is most of this test's time in a debug build: without CI the PDF of
+    // the first example is read, every other medium of every example still is.
+    let every_pdf = crate::external::full(
+        "every example's PDF read back for its figures (this run reads the first)",
+    );
+    for (nth, example) in example_files().into_iter().enumerate() {
         let args = vec!["report".to_string(), example.display().to_string()];
         let model = json_of(&args, dir.path());
         let pct = percent(&model["overall"]);
@@ -136,6 +141,9 @@ fn every_assessment_states_the_same_figures_in_every_medium() {
             format!("Gaps in priority order ({gaps})"),
         ];
         for format in ASSESSMENT_MEDIA {
+            if format == "pdf" && nth > 0 && !every_pdf {
+                continue;
+            }
             let context = format!("{} as {format}", example.display());
             let path = draw(&args, format, dir.path());
             match format {

@@ -1,7 +1,8 @@
 //! The fuzz targets' bodies (fuzz/common), run in every `cargo test` where `cargo fuzz` and
 //! its nightly toolchain are not to be had: first over the bad-input corpus and the examples
 //! as seeds, then over a fixed number of generated cases (a count, not a time, so a run is
-//! reproducible and its length does not depend on the machine).
+//! reproducible and its length does not depend on the machine). Without `CI` a share of the
+//! seeds and fewer cases of the costliest body run; CI runs them all.
 
 #[path = "../../fuzz/common/mod.rs"]
 mod common;
@@ -12,6 +13,10 @@ use crate::common::repo_path;
 
 /// Generated cases per target, on top of the seeds.
 const CASES: u32 = 32;
+
+/// Generated cases for the controls body without `CI`: each case draws six reports in four
+/// media (most of this file's time), so the everyday run tries a few and CI tries [`CASES`].
+const CONTROLS_CASES_EVERYDAY: u32 = 4;
 
 /// Every file of the bad-input corpus (answers, sheets, checklists) and the examples.
 fn seeds() -> Vec<Vec<u8>> {
@@ -58,6 +63,16 @@ fn config() -> ProptestConfig {
     }
 }
 
+fn controls_config() -> ProptestConfig {
+    let full = crate::external::full(&format!(
+        "the controls fuzz body on {CASES} generated texts (this run tries {CONTROLS_CASES_EVERYDAY})"
+    ));
+    ProptestConfig {
+        cases: if full { CASES } else { CONTROLS_CASES_EVERYDAY },
+        ..config()
+    }
+}
+
 /// The issue's cases as seeds too: a NUL, escape sequences, numbers in text fields.
 const ISSUE_CASES: [&[u8]; 4] = [
     b"checklist: wi-sro-best-practices\nprofile: existing-program\ndistrict: X\ndate: 2026-03-15\nanswers:\n  governance.written-mou: met\0\n",
@@ -69,6 +84,14 @@ const ISSUE_CASES: [&[u8]; 4] = [
 #[test]
 fn the_fuzz_bodies_hold_on_every_seed() {
     let mut seeds = seeds();
+    // Without CI every fourth seed, spread over the whole sorted corpus; CI runs them all.
+    let stride =
+        if crate::external::full("the fuzz bodies on every seed (this run takes every fourth)") {
+            1
+        } else {
+            4
+        };
+    seeds = seeds.into_iter().step_by(stride).collect();
     seeds.extend(ISSUE_CASES.iter().map(|c| c.to_vec()));
     for seed in &seeds {
         common::answers(seed);
@@ -112,6 +135,10 @@ proptest! {
         common::sheet(&[[kind].as_slice(), &mutated(&seeds[pick % seeds.len()], &edits)].concat());
         common::sheet(&[[kind].as_slice(), &noise].concat());
     }
+}
+
+proptest! {
+    #![proptest_config(controls_config())]
 
     #[test]
     fn controls_body_holds_for_any_text(text in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f]|\\x1b\\[[0-9;]*[A-Za-z]|\\x1b\\][^\\x07]*\\x07){0,24}") {
