@@ -1,9 +1,11 @@
 //! Checks through programs we did not write (qpdf, poppler, pdfua, axe-core in Chromium,
-//! LibreOffice), and checks too heavy for the everyday loop. They run when `CI` is set
-//! (`.ci/run` sets it and installs every program), and there a missing program fails the test,
-//! so CI never passes by skipping. Without `CI` each prints one line saying what it skipped,
-//! so a developer's `cargo test` stays short: starting Chromium or LibreOffice, or unpacking
-//! a bomb to its bound, takes most of the suite's time and seldom finds what CI would not.
+//! LibreOffice), and checks too heavy for every run. A check through a program runs when the
+//! program is installed; when it is not, one line says what was skipped and how to install it.
+//! With `CI` set (`.ci/run` sets it and installs every program) a missing program fails the
+//! test, so CI never passes by skipping. The heavy checks run in full under CI and in a reduced
+//! form otherwise. `SRO_ASSESS_QUICK=1` is the developer's everyday loop: it skips the checks
+//! through programs too (one line each), since starting Chromium or LibreOffice takes most of
+//! the suite's time and seldom finds what CI would not.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -61,43 +63,55 @@ pub fn required() -> bool {
 /// Prints `skipped: {check} ({why})` once per test run, past the test harness's capture so
 /// that `cargo test` shows it.
 fn report_skipped(check: &str, why: &str) {
+    report_line(check, &format!("skipped: {check} ({why})"));
+}
+
+fn report_line(check: &str, line: &str) {
     let first = SKIPPED
         .lock()
         .map_or(true, |mut seen| seen.insert(check.to_string()));
     if first {
-        let _ = writeln!(std::io::stderr(), "skipped: {check} ({why})");
+        let _ = writeln!(std::io::stderr(), "{line}");
     }
 }
 
-/// Whether `check`, which needs a program we did not write, runs. Without `CI` it does not:
-/// one line names it and the caller skips it. Under CI it runs, and when `missing` is
-/// `Some(why)` (the program is not there) the test fails.
+/// Whether this is the everyday loop (`SRO_ASSESS_QUICK` set, and not CI).
+pub fn quick() -> bool {
+    !required()
+        && std::env::var_os("SRO_ASSESS_QUICK").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Whether `check`, which needs a program we did not write, runs. When `missing` is
+/// `Some(why)` the program is not there: under CI that fails the test; otherwise one line
+/// names the check and the caller skips it. In the everyday loop it is skipped the same way.
 pub fn can_run(check: &str, missing: Option<String>) -> bool {
-    if !required() {
-        report_skipped(check, "runs when CI is set");
+    if quick() {
+        report_skipped(check, "SRO_ASSESS_QUICK is set; runs without it and in CI");
         return false;
     }
-    if let Some(why) = missing {
-        panic!("{check}: {why}, and CI requires this check (.ci/run installs it)");
-    }
-    true
+    let Some(why) = missing else {
+        return true;
+    };
+    assert!(
+        !required(),
+        "{check}: {why}, and CI requires this check (.ci/run installs it)"
+    );
+    report_skipped(check, &format!("{why}; .ci/run installs it"));
+    false
 }
 
 /// Whether the full form of a heavy check runs: under CI, yes. Otherwise one line names what
-/// is left out and the caller runs its reduced form (or none, when it has none).
+/// is left out and the caller runs its reduced form.
 pub fn full(check: &str) -> bool {
     if required() {
         return true;
     }
-    report_skipped(check, "runs when CI is set");
+    report_line(check, &format!("skipped: {check}; in full when CI is set"));
     false
 }
 
 /// Whether `check` can run with `programs`; see [`can_run`].
 pub fn have(check: &str, programs: &[Program]) -> bool {
-    if !required() {
-        return can_run(check, None);
-    }
     let missing: Vec<String> = programs
         .iter()
         .filter(|p| !installed(p.name))
