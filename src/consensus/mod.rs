@@ -7,11 +7,13 @@
 //! Krippendorff's alpha at the ordinal level.
 
 mod alpha;
+mod answers_file;
 mod groups;
 #[cfg(test)]
 mod tests;
 
 pub use alpha::{AlphaUnavailable, ordinal_alpha};
+pub use answers_file::answers_file;
 pub use groups::{GroupSection, GroupView, SECTION_DIFFERENCE_POINTS};
 
 use serde::Serialize;
@@ -55,6 +57,8 @@ pub struct Rater {
 pub struct Consensus {
     /// The checklist the members answered.
     pub checklist: ChecklistMeta,
+    /// The checklist as the first member's file names it (a bundled id or a path).
+    pub checklist_reference: String,
     /// Their profile.
     pub profile: ProfileMeta,
     /// Their district.
@@ -357,6 +361,9 @@ pub fn consensus(
             title: checklist.title.clone(),
             version: checklist.version.clone(),
         },
+        checklist_reference: members
+            .first()
+            .map_or_else(|| checklist.id.clone(), |m| m.answers.checklist.clone()),
         profile: ProfileMeta {
             id: profile.id.clone(),
             title: profile.title.clone(),
