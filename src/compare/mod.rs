@@ -290,6 +290,8 @@ pub enum CellState {
     NotApplicable,
     /// In the profile, no answer.
     Unanswered,
+    /// Answered "don't know": like unanswered, never a gap, and counted apart.
+    Unverified,
     /// Outside the column's profile: not scored at all.
     NotInScope,
 }
@@ -306,7 +308,7 @@ impl CellState {
 
     /// Whether the item has an answer here (any status, including not applicable).
     pub fn is_answered(self) -> bool {
-        !matches!(self, Self::Unanswered | Self::NotInScope)
+        !matches!(self, Self::Unanswered | Self::Unverified | Self::NotInScope)
     }
 }
 
@@ -318,6 +320,7 @@ impl From<Outcome> for CellState {
             Outcome::NotInPlace => Self::NotInPlace,
             Outcome::NotApplicable => Self::NotApplicable,
             Outcome::Unanswered => Self::Unanswered,
+            Outcome::Unverified => Self::Unverified,
         }
     }
 }

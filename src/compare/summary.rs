@@ -181,7 +181,7 @@ pub struct SectionAverage {
     pub districts: usize,
 }
 
-/// How the districts stand on one item. `applies` = the sum of the five status counts.
+/// How the districts stand on one item. `applies` = the sum of the six status counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemTally {
     /// Item id.
@@ -206,6 +206,13 @@ pub struct ItemTally {
     pub not_applicable: usize,
     /// Districts that left it unanswered.
     pub unanswered: usize,
+    /// Districts that answered "don't know" (left out of the JSON when none did).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unverified: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl ItemTally {
@@ -325,6 +332,7 @@ fn outcome_code(outcome: Outcome) -> u8 {
         Outcome::NotInPlace => 3,
         Outcome::NotApplicable => 4,
         Outcome::Unanswered => 5,
+        Outcome::Unverified => 6,
     }
 }
 
@@ -335,6 +343,7 @@ fn outcome_of(code: u8) -> Option<Outcome> {
         3 => Some(Outcome::NotInPlace),
         4 => Some(Outcome::NotApplicable),
         5 => Some(Outcome::Unanswered),
+        6 => Some(Outcome::Unverified),
         _ => None,
     }
 }
@@ -557,6 +566,7 @@ fn count(tally: &mut ItemTally, outcome: Outcome) {
         Outcome::NotInPlace => tally.not_in_place += 1,
         Outcome::NotApplicable => tally.not_applicable += 1,
         Outcome::Unanswered => tally.unanswered += 1,
+        Outcome::Unverified => tally.unverified += 1,
     }
 }
 
@@ -645,6 +655,7 @@ fn empty_tally(
         not_in_place: 0,
         not_applicable: 0,
         unanswered: 0,
+        unverified: 0,
     }
 }
 

@@ -210,7 +210,7 @@ fn caveats(a: &Assessment) -> Vec<String> {
     let mut caveats = Vec::new();
     // Not rated for too few answers: the result sentence already says so, with both scores.
     if view::assessment::rating_note(a).is_none() {
-        let unanswered = a.coverage.items - a.coverage.answered.min(a.coverage.items);
+        let unanswered = a.unanswered().count();
         if unanswered > 0 && a.overall.percent.is_some() {
             caveats.push(format!(
                 "{} of the {} {} no answer yet; each counts as not in place, so the score may \
@@ -218,6 +218,16 @@ fn caveats(a: &Assessment) -> Vec<String> {
                 unanswered,
                 practices(a.coverage.items),
                 if unanswered == 1 { "has" } else { "have" }
+            ));
+        }
+        let unverified = a.unverified().count();
+        if unverified > 0 && a.overall.percent.is_some() {
+            caveats.push(format!(
+                "{} of the {} could not be verified; each counts as not in place, so the score \
+                 may rise when someone who can see the evidence answers {}.",
+                unverified,
+                practices(a.coverage.items),
+                if unverified == 1 { "it" } else { "them" }
             ));
         }
     }
