@@ -606,7 +606,10 @@ fn list_open_items<'a>(
     if items.is_empty() {
         return;
     }
-    out.push_str(&format!("{heading} ({}), most urgent first:\n", items.len()));
+    out.push_str(&format!(
+        "{heading} ({}), most urgent first:\n",
+        items.len()
+    ));
     for item in items {
         out.push_str(&format!(
             "  {:<8} {}  {}\n",

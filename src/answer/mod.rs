@@ -670,7 +670,11 @@ mod tests {
     fn dont_know_asks_what_could_not_be_verified_and_na_asks_why() {
         let checklist = bundled();
         let question = |value: &str| checklist.scale_level(value).and_then(note_question);
-        assert!(question("unknown").unwrap().contains("could not be verified"));
+        assert!(
+            question("unknown")
+                .unwrap()
+                .contains("could not be verified")
+        );
         assert!(question("na").unwrap().contains("not apply"));
         assert_eq!(question("met"), None);
     }

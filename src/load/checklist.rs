@@ -993,7 +993,11 @@ sections:
         let credited = text.replace("Don't know, credit: null", "Don't know, credit: 0.0");
         let found = errors(&credited);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].message.contains("`unknown` (don't know) has a credit"));
+        assert!(
+            found[0]
+                .message
+                .contains("`unknown` (don't know) has a credit")
+        );
         assert!(found[0].hint.as_deref().unwrap().contains("credit: null"));
         let at = found[0].location.unwrap();
         assert_eq!((at.line, at.column), (10, 50), "{found:#?}");

@@ -266,7 +266,15 @@ mod tests {
 
     #[test]
     fn dont_know_and_its_aliases_resolve_to_unknown() {
-        for text in ["DK", "dk", "Don't know", "DON'T KNOW", "unsure", "could not verify", "unknown"] {
+        for text in [
+            "DK",
+            "dk",
+            "Don't know",
+            "DON'T KNOW",
+            "unsure",
+            "could not verify",
+            "unknown",
+        ] {
             assert_eq!(bundled_value(text).as_deref(), Ok("unknown"), "{text}");
         }
     }

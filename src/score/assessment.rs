@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::model::{
     Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, Date, Item, OptionFigures,
-    Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, UNKNOWN_STATUS,
-    Weights,
+    Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring,
+    UNKNOWN_STATUS, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -448,12 +448,7 @@ pub struct SectionScore {
 
 impl SectionScore {
     pub(crate) fn new(section: &Section, members: &[&ItemResult], checklist: &Checklist) -> Self {
-        let answered = || {
-            members
-                .iter()
-                .copied()
-                .filter(|i| i.outcome.is_answered())
-        };
+        let answered = || members.iter().copied().filter(|i| i.outcome.is_answered());
         let coverage = Coverage {
             answered: answered().count(),
             items: members.len(),
@@ -686,7 +681,8 @@ pub struct BasisStanding {
     pub not_applicable: usize,
     /// Not answered.
     pub unanswered: usize,
-    /// Answered "don't know".
+    /// Answered "don't know" (left out of the JSON when none is).
+    #[serde(skip_serializing_if = "is_zero")]
     pub unverified: usize,
     /// Weighted score over the answered items of this basis.
     pub answered_score: Score,
@@ -787,4 +783,8 @@ impl From<&Checklist> for Method {
             coverage_threshold: checklist.coverage_threshold,
         }
     }
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }

@@ -59,8 +59,7 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         .collect();
 
     let overall = Score::from_items(items.iter());
-    let answered_score =
-        Score::from_items(items.iter().filter(|i| i.outcome.is_answered()));
+    let answered_score = Score::from_items(items.iter().filter(|i| i.outcome.is_answered()));
     let coverage = Coverage {
         answered: items.iter().filter(|i| i.outcome.is_answered()).count(),
         items: items.len(),

@@ -237,14 +237,20 @@ fn dont_know_scores_as_unanswered_is_never_a_gap_and_is_listed_apart() {
     assert_eq!(unverified[0].outcome, Outcome::Unverified);
     assert_eq!(unverified[0].status_label, "Don't know");
     assert_eq!(
-        unverified[0].answer.as_ref().and_then(|x| x.note.as_deref()),
+        unverified[0]
+            .answer
+            .as_ref()
+            .and_then(|x| x.note.as_deref()),
         Some("The FERPA agreement was not shared")
     );
     let unanswered: Vec<&str> = result.unanswered().map(|i| i.id.as_str()).collect();
     assert_eq!(unanswered, ["s0.i2"]);
     let dont_know = result.counts.iter().find(|n| n.status == "unknown");
     assert_eq!(dont_know.map(|n| n.count), Some(1));
-    assert_eq!(result.by_basis.iter().map(|b| b.unverified).sum::<usize>(), 0);
+    assert_eq!(
+        result.by_basis.iter().map(|b| b.unverified).sum::<usize>(),
+        0
+    );
 }
 
 #[test]

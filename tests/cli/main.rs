@@ -14,6 +14,7 @@ mod compare;
 mod compare_html;
 mod compare_packet;
 mod compare_pdf;
+mod dont_know;
 mod draft_compare;
 mod edit;
 mod every_medium;

@@ -4,8 +4,8 @@ use super::{
     band_text, coverage_of, draft_reasons, fraction, not_rated_section, percent, plural, priority,
     weight,
 };
-use crate::score::{Assessment, ItemResult, NotRatedReason, Score, SectionScore};
 use crate::model::ScaleLevel;
+use crate::score::{Assessment, ItemResult, NotRatedReason, Score, SectionScore};
 
 /// The sentence that shows the arithmetic behind the overall percentage.
 pub fn arithmetic(score: &Score) -> String {
