@@ -641,7 +641,10 @@ fn basis_table(doc: &mut Document, a: &Assessment) {
                 figure(b.scored().to_string()),
                 figure(b.in_place.to_string()),
                 figure(b.partly_or_not().to_string()),
-                figure(b.unanswered.to_string()),
+                figure(view::assessment::not_answered_count(
+                    b.unanswered,
+                    b.unverified,
+                )),
                 figure(view::percent(b.answered_score.percent)),
             ]
         })

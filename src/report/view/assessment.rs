@@ -344,6 +344,15 @@ pub const NO_ACTION_PLAN: &str = "No gap has both an owner and a due date yet. O
 pub const UNANSWERED_INTRO: &str = "These items have no answer. Each scores 0 (its weight counts \
     as possible, none as earned) until it is answered; they are not counted among the gaps.";
 
+/// A "not answered" count that names the items answered "don't know" among them, so that
+/// the counts of a row still add up: `2`, or `3 (1 don't know)`.
+pub fn not_answered_count(unanswered: usize, unverified: usize) -> String {
+    match unverified {
+        0 => unanswered.to_string(),
+        n => format!("{} ({n} don't know)", unanswered + n),
+    }
+}
+
 /// The heading of the items nobody could verify: `Could not be verified (2)`.
 pub fn unverified_heading(count: usize) -> String {
     format!("Could not be verified ({count})")
