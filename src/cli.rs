@@ -631,6 +631,31 @@ fn validate_command(args: &ValidateArgs, io: &mut Io<'_>) -> Result<Outcome> {
     }
 }
 
+/// Items without a usable answer under a heading with their count, most urgent first;
+/// nothing when there are none.
+fn list_open_items<'a>(
+    out: &mut String,
+    heading: &str,
+    items: impl Iterator<Item = &'a score::ItemResult>,
+) {
+    let items: Vec<_> = items.collect();
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "{heading} ({}), most urgent first:\n",
+        items.len()
+    ));
+    for item in items {
+        out.push_str(&format!(
+            "  {:<8} {}  {}\n",
+            item.priority.as_str(),
+            item.id,
+            item.title
+        ));
+    }
+}
+
 fn validate_one(
     path: &Path,
     override_checklist: Option<&LoadedChecklist>,
@@ -656,21 +681,8 @@ fn validate_one(
         ));
     }
     out.push_str(")\n");
-    let unanswered: Vec<_> = assessment.unanswered().collect();
-    if !unanswered.is_empty() {
-        out.push_str(&format!(
-            "unanswered items ({}), most urgent first:\n",
-            unanswered.len()
-        ));
-        for item in unanswered {
-            out.push_str(&format!(
-                "  {:<8} {}  {}\n",
-                item.priority.as_str(),
-                item.id,
-                item.title
-            ));
-        }
-    }
+    list_open_items(&mut out, "unanswered items", assessment.unanswered());
+    list_open_items(&mut out, "could not be verified", assessment.unverified());
     let overdue = assessment.overdue();
     if !overdue.is_empty() {
         out.push_str(&format!(

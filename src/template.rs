@@ -114,7 +114,9 @@ pub fn answers_template_from(
     let _ = writeln!(out, "#");
     let _ = writeln!(out, "# For each item, write a status after the colon:");
     for level in &checklist.scale {
-        let extra = if level.credit.is_none() {
+        let extra = if level.is_unknown() {
+            " (note what could not be seen)"
+        } else if level.credit.is_none() {
             " (add a note saying why)"
         } else {
             ""

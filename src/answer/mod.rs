@@ -459,20 +459,34 @@ fn ask(
     if let Flow::Done(step) = confirm(session, id, &changes, prompter)? {
         return Ok(step);
     }
-    details(id, level.credit, session, prompter)
+    details(id, level, session, prompter)
+}
+
+/// The note a status without credit asks for: why it does not apply, or what could not be
+/// seen (the board's only clue to an item nobody could verify).
+fn note_question(level: &ScaleLevel) -> Option<&'static str> {
+    if level.is_unknown() {
+        Some("What could not be verified, and why? (printed in reports)")
+    } else if level.is_not_applicable() {
+        Some("Why does it not apply? (printed in reports)")
+    } else {
+        None
+    }
 }
 
 /// Asks the optional details, saving each as it is confirmed. An item in place (full credit)
 /// has no gap to close, so it is not asked for an owner or a due date.
 fn details(
     id: &str,
-    credit: Option<f64>,
+    level: &ScaleLevel,
     session: &mut Session,
     prompter: &mut dyn Prompter,
 ) -> Result<Step> {
-    let in_place = credit.is_some_and(|c| c >= 1.0);
-    if credit.is_none() && session.fields(id).get(Field::Note).is_none() {
-        let Some(why) = prompter.text("Why does it not apply? (printed in reports)", "") else {
+    let in_place = level.credit.is_some_and(|c| c >= 1.0);
+    if let Some(question) = note_question(level)
+        && session.fields(id).get(Field::Note).is_none()
+    {
+        let Some(why) = prompter.text(question, "") else {
             return Ok(interrupted(false, prompter));
         };
         if let Flow::Done(step) = save_text(session, id, Field::Note, &why, prompter)? {
@@ -650,6 +664,19 @@ mod tests {
         assert!(note.unwrap().contains("month/day/year"));
         assert_eq!(read_due("2026-06-30").unwrap().1, None);
         assert!(read_due("6/31/2026").unwrap_err().contains("has 30 days"));
+    }
+
+    #[test]
+    fn dont_know_asks_what_could_not_be_verified_and_na_asks_why() {
+        let checklist = bundled();
+        let question = |value: &str| checklist.scale_level(value).and_then(note_question);
+        assert!(
+            question("unknown")
+                .unwrap()
+                .contains("could not be verified")
+        );
+        assert!(question("na").unwrap().contains("not apply"));
+        assert_eq!(question("met"), None);
     }
 
     #[test]

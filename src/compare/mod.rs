@@ -141,6 +141,10 @@ pub struct Column {
     pub rating: Rating,
     /// Answered items out of the items of the profile.
     pub coverage: Coverage,
+    /// Items answered "don't know" (not answered, counted apart); left out of the JSON when
+    /// there are none.
+    #[serde(skip_serializing_if = "summary::is_zero")]
+    pub unverified: usize,
     /// Whether the assessment is a draft (unconfirmed carried answers, too few answered).
     pub draft: Draft,
     /// Items that count in the score (in the profile and not "not applicable").
@@ -171,6 +175,9 @@ pub struct Column {
     pub critical_open: Vec<OpenItem>,
     /// Critical items of the profile not yet answered (not gaps: listed apart).
     pub critical_unanswered: Vec<OpenItem>,
+    /// Critical items of the profile nobody could verify (not gaps: listed apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub critical_unverified: Vec<OpenItem>,
     /// Of the comparison's critical gaps, how many this column closes among those that apply
     /// to it, and which do not apply and why.
     pub critical_closing: CriticalClosing,
@@ -290,6 +297,8 @@ pub enum CellState {
     NotApplicable,
     /// In the profile, no answer.
     Unanswered,
+    /// Answered "don't know": like unanswered, never a gap, and counted apart.
+    Unverified,
     /// Outside the column's profile: not scored at all.
     NotInScope,
 }
@@ -306,7 +315,7 @@ impl CellState {
 
     /// Whether the item has an answer here (any status, including not applicable).
     pub fn is_answered(self) -> bool {
-        !matches!(self, Self::Unanswered | Self::NotInScope)
+        !matches!(self, Self::Unanswered | Self::Unverified | Self::NotInScope)
     }
 }
 
@@ -318,6 +327,7 @@ impl From<Outcome> for CellState {
             Outcome::NotInPlace => Self::NotInPlace,
             Outcome::NotApplicable => Self::NotApplicable,
             Outcome::Unanswered => Self::Unanswered,
+            Outcome::Unverified => Self::Unverified,
         }
     }
 }
@@ -355,6 +365,9 @@ pub struct CriticalGap {
     pub open_under: Vec<String>,
     /// Labels of the columns that leave it unanswered (not a gap there: not yet known).
     pub unanswered_under: Vec<String>,
+    /// Labels of the columns that answer it "don't know" (not a gap there either).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unverified_under: Vec<String>,
     /// Labels of the columns that answer it "not applicable" or leave it out of their profile.
     pub not_scored_by: Vec<String>,
     /// Where it stands in each column.
@@ -569,6 +582,7 @@ fn column(a: &Assessment, label: String) -> Column {
         band: a.band.clone(),
         rating: a.rating,
         coverage: a.coverage,
+        unverified: a.unverified().count(),
         draft: a.draft.clone(),
         scored_items: a.items.iter().filter(scored).count(),
         equal_weight: equal_weight_score(a),
@@ -589,6 +603,7 @@ fn column(a: &Assessment, label: String) -> Column {
         rank: None,
         critical_open: critical_items(a, &[Outcome::Partial, Outcome::NotInPlace]),
         critical_unanswered: critical_items(a, &[Outcome::Unanswered]),
+        critical_unverified: critical_items(a, &[Outcome::Unverified]),
         critical_closing: CriticalClosing::default(),
     }
 }
@@ -790,6 +805,7 @@ fn critical_gaps(items: &[ItemRow], columns: &[Column]) -> Vec<CriticalGap> {
             closed_by: labels_where(row, &|s| s == CellState::InPlace),
             open_under: labels_where(row, &CellState::is_gap),
             unanswered_under: labels_where(row, &|s| s == CellState::Unanswered),
+            unverified_under: labels_where(row, &|s| s == CellState::Unverified),
             not_scored_by: labels_where(row, &|s| {
                 matches!(s, CellState::NotApplicable | CellState::NotInScope)
             }),

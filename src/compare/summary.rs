@@ -45,6 +45,10 @@ pub struct Summary {
     pub common_gaps: Vec<CommonGap>,
     /// Items left unanswered somewhere, most often first: not gaps, listed apart.
     pub most_unanswered: Vec<UnansweredTally>,
+    /// Items answered "don't know" somewhere, most often first (`districts` counts those
+    /// answers): not gaps, listed apart; left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub most_unverified: Vec<UnansweredTally>,
     /// Where the statutory duties stand across the districts' latest assessments.
     pub statutory: StatutorySummary,
     /// The districts whose latest assessment is a draft, and why; `None` when none is. Any of
@@ -128,6 +132,9 @@ pub struct DistrictRow {
     pub gaps: usize,
     /// Items without an answer.
     pub unanswered: usize,
+    /// Items answered "don't know" (left out of the JSON when none is).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unverified: usize,
 }
 
 /// Where one assessment's statutory duties stand, in counts.
@@ -141,15 +148,20 @@ pub struct DutyCounts {
     pub partly_or_not: usize,
     /// Not answered.
     pub unanswered: usize,
+    /// Answered "don't know" (left out of the JSON when none is).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unverified: usize,
 }
 
 impl DutyCounts {
-    fn of(standing: &BasisStanding) -> Self {
+    /// The counts of one assessment's standing on a basis.
+    pub fn of(standing: &BasisStanding) -> Self {
         Self {
             scored: standing.scored(),
             in_place: standing.in_place,
             partly_or_not: standing.partly_or_not(),
             unanswered: standing.unanswered,
+            unverified: standing.unverified,
         }
     }
 }
@@ -181,7 +193,7 @@ pub struct SectionAverage {
     pub districts: usize,
 }
 
-/// How the districts stand on one item. `applies` = the sum of the five status counts.
+/// How the districts stand on one item. `applies` = the sum of the six status counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemTally {
     /// Item id.
@@ -206,6 +218,13 @@ pub struct ItemTally {
     pub not_applicable: usize,
     /// Districts that left it unanswered.
     pub unanswered: usize,
+    /// Districts that answered "don't know" (left out of the JSON when none did).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unverified: usize,
+}
+
+pub(crate) fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl ItemTally {
@@ -325,6 +344,7 @@ fn outcome_code(outcome: Outcome) -> u8 {
         Outcome::NotInPlace => 3,
         Outcome::NotApplicable => 4,
         Outcome::Unanswered => 5,
+        Outcome::Unverified => 6,
     }
 }
 
@@ -335,6 +355,7 @@ fn outcome_of(code: u8) -> Option<Outcome> {
         3 => Some(Outcome::NotInPlace),
         4 => Some(Outcome::NotApplicable),
         5 => Some(Outcome::Unanswered),
+        6 => Some(Outcome::Unverified),
         _ => None,
     }
 }
@@ -512,7 +533,8 @@ impl SummaryBuilder {
             overall_average,
             sections,
             common_gaps: common_gaps(&self.items),
-            most_unanswered: most_unanswered(&self.items),
+            most_unanswered: most_open(&self.items, |t| t.unanswered),
+            most_unverified: most_open(&self.items, |t| t.unverified),
             items: self.items,
             bands: self.bands,
         }
@@ -557,6 +579,7 @@ fn count(tally: &mut ItemTally, outcome: Outcome) {
         Outcome::NotInPlace => tally.not_in_place += 1,
         Outcome::NotApplicable => tally.not_applicable += 1,
         Outcome::Unanswered => tally.unanswered += 1,
+        Outcome::Unverified => tally.unverified += 1,
     }
 }
 
@@ -645,6 +668,7 @@ fn empty_tally(
         not_in_place: 0,
         not_applicable: 0,
         unanswered: 0,
+        unverified: 0,
     }
 }
 
@@ -676,6 +700,7 @@ fn district_row(a: &Assessment, source: &str) -> DistrictRow {
         statutory: a.statutory().map(DutyCounts::of),
         gaps: a.gap_order.len(),
         unanswered: a.unanswered_order.len(),
+        unverified: a.unverified_order.len(),
     }
 }
 
@@ -708,17 +733,18 @@ fn common_gaps(items: &[ItemTally]) -> Vec<CommonGap> {
     gaps
 }
 
-fn most_unanswered(items: &[ItemTally]) -> Vec<UnansweredTally> {
+/// The items `open` counts somewhere (unanswered, or "don't know"), most often first.
+fn most_open(items: &[ItemTally], open: fn(&ItemTally) -> usize) -> Vec<UnansweredTally> {
     let mut unanswered: Vec<UnansweredTally> = items
         .iter()
-        .filter(|t| t.unanswered > 0)
+        .filter(|t| open(t) > 0)
         .map(|t| UnansweredTally {
             id: t.id.clone(),
             title: t.title.clone(),
             priority: t.priority,
-            districts: t.unanswered,
+            districts: open(t),
             applies: t.applies,
-            share: round1(t.unanswered as f64 / t.applies as f64 * 100.0),
+            share: round1(open(t) as f64 / t.applies as f64 * 100.0),
         })
         .collect();
     // Stable: checklist order breaks the remaining ties.
@@ -740,6 +766,7 @@ fn statutory_summary(latest: &[DistrictRow]) -> StatutorySummary {
         summary.counts.in_place += counts.in_place;
         summary.counts.partly_or_not += counts.partly_or_not;
         summary.counts.unanswered += counts.unanswered;
+        summary.counts.unverified += counts.unverified;
     }
     summary
 }

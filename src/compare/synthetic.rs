@@ -73,7 +73,7 @@ impl<'a> Levels<'a> {
                 .iter()
                 .filter_map(|l| l.credit.map(|c| (l, c)))
                 .collect(),
-            not_applicable: scale.iter().find(|l| l.credit.is_none()),
+            not_applicable: scale.iter().find(|l| l.is_not_applicable()),
         }
     }
 

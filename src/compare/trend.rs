@@ -6,7 +6,7 @@ use super::catalogue::Catalogue;
 use super::round1;
 use super::{CellState, Column, ItemCell, ItemLookup};
 use crate::model::{Checklist, Date, Priority};
-use crate::score::{Assessment, ItemResult, Outcome};
+use crate::score::{Assessment, ItemResult};
 
 /// The change over time, in date order.
 #[derive(Debug, Clone, Serialize)]
@@ -384,8 +384,9 @@ fn like_for_like(
                 overall.add(was, now);
             }
             _ => {
-                let answered_before = was.is_some_and(|w| w.outcome != Outcome::Unanswered);
-                let unanswered_now = now.is_some_and(|n| n.outcome == Outcome::Unanswered);
+                // "Don't know" now after an answer before is as much a loss of sight as no answer.
+                let answered_before = was.is_some_and(|w| w.outcome.is_answered());
+                let unanswered_now = now.is_some_and(|n| !n.outcome.is_answered());
                 if answered_before && unanswered_now {
                     basis.newly_unanswered += 1;
                     overall.newly_unanswered += 1;

@@ -22,7 +22,7 @@ use crate::model::{Answer, Answers, Checklist, Date, Priority, Profile, ScaleLev
 use crate::score::{ChecklistMeta, ProfileMeta, labels};
 
 /// The scale value that means "don't know": it takes no part in the proposal or the agreement.
-pub const DONT_KNOW: &str = "unknown";
+pub use crate::model::UNKNOWN_STATUS as DONT_KNOW;
 
 /// The spread, in scale steps, that flags an item unless a caller says otherwise: "In place"
 /// beside "Not in place" is flagged, "In place" beside "Partly in place" is not.
@@ -286,15 +286,13 @@ impl<'c> Ranks<'c> {
         let Some(status) = answer.and_then(Answer::status) else {
             return Judgment::Unanswered;
         };
-        if status == DONT_KNOW {
-            return Judgment::DontKnow;
+        if let Some(rank) = self.credited.iter().position(|l| l.value == status) {
+            return Judgment::Rated(rank);
         }
-        match self.credited.iter().position(|l| l.value == status) {
-            Some(rank) => Judgment::Rated(rank),
-            None => match self.checklist.scale_level(status) {
-                Some(level) => Judgment::NotApplicable(&level.value),
-                None => Judgment::Unanswered,
-            },
+        match self.checklist.scale_level(status) {
+            Some(level) if level.is_unknown() => Judgment::DontKnow,
+            Some(level) => Judgment::NotApplicable(&level.value),
+            None => Judgment::Unanswered,
         }
     }
 

@@ -17,7 +17,7 @@ use super::suggest::{NearestIndex, nearest, quotable};
 use crate::error::{Diagnostic, Location};
 use crate::model::{
     ANSWER_KEYS, Answer, AnswerField, Answers, Checklist, Date, FieldKind, FieldSlot,
-    OptionFigures, Profile,
+    OptionFigures, Profile, ScaleLevel,
 };
 
 const TOP_KEYS: [&str; 14] = [
@@ -912,9 +912,11 @@ impl Check<'_> {
             }
         };
         let status = self.status(status, &status_path, item_id, checklist)?;
-        let credit = checklist.scale_level(&status).and_then(|l| l.credit);
+        let not_applicable = checklist
+            .scale_level(&status)
+            .is_some_and(ScaleLevel::is_not_applicable);
         answer.status = Some(status);
-        if credit.is_none() && answer.note.as_deref().is_none_or(str::is_empty) {
+        if not_applicable && answer.note.as_deref().is_none_or(str::is_empty) {
             let hint = match self.sheet {
                 Some(places) => places.note_hint(path),
                 None => {

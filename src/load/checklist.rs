@@ -11,7 +11,7 @@ use super::yaml;
 use crate::error::{Diagnostic, Location};
 use crate::model::{
     Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Date, Item, Priority, Profile, Rename,
-    Responsible, ScaleLevel, Section, Source, SourceRef, Weights, id_diagnostic,
+    Responsible, ScaleLevel, Section, Source, SourceRef, UNKNOWN_STATUS, Weights, id_diagnostic,
 };
 
 #[derive(Deserialize)]
@@ -406,6 +406,13 @@ impl Checker<'_> {
                         level.value
                     ),
                     "use a credit between 0.0 and 1.0, or null for not applicable",
+                );
+            }
+            if level.value == UNKNOWN_STATUS && level.credit.is_some() {
+                self.error(
+                    &child(&path, "credit"),
+                    format!("scale value `{UNKNOWN_STATUS}` (don't know) has a credit"),
+                    "write `credit: null`: an item nobody could verify scores as unanswered",
                 );
             }
             if let Some(first) = seen.insert(level.value.clone(), i) {
@@ -974,6 +981,26 @@ sections:
         );
         let label_clash = MINIMAL.replace("credit: 0.5 }", "credit: 0.5, aliases: [in place] }");
         assert_eq!(errors(&label_clash).len(), 1);
+    }
+
+    #[test]
+    fn reads_an_unknown_value_without_credit_and_rejects_one_with_credit() {
+        let declared = "credit: null }\n  - { value: unknown, label: Don't know, credit: null }";
+        let text = MINIMAL.replacen("credit: null }", declared, 1);
+        let (checklist, _) = parse_checklist(&text).unwrap();
+        let unknown = checklist.scale_level(UNKNOWN_STATUS).unwrap();
+        assert!(unknown.is_unknown() && !unknown.is_not_applicable());
+        let credited = text.replace("Don't know, credit: null", "Don't know, credit: 0.0");
+        let found = errors(&credited);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .message
+                .contains("`unknown` (don't know) has a credit")
+        );
+        assert!(found[0].hint.as_deref().unwrap().contains("credit: null"));
+        let at = found[0].location.unwrap();
+        assert_eq!((at.line, at.column), (10, 50), "{found:#?}");
     }
 
     #[test]

@@ -133,6 +133,8 @@ fn suggest<'c>(text: &str, key: &str, scale: &'c [ScaleLevel]) -> Option<&'c Sca
             .iter()
             .flat_map(|l| spellings(l).map(move |s| (s, l)))
             .filter(|(s, _)| says_no(s) == negative)
+            // "Don't know" takes an item out of the gaps, so a word that says no never gets it.
+            .filter(|(_, l)| !(negative && l.is_unknown()))
             .map(|(s, l)| (status_key(s), l))
             .collect();
         let best = nearest(key, candidates.iter().map(|(k, _)| k.as_str()));
@@ -253,6 +255,44 @@ mod tests {
         );
         assert_eq!(value("unsure", false).unwrap_err().suggestion, None);
         assert_eq!(value("ok", false).unwrap_err().suggestion, None);
+    }
+
+    fn bundled_value(text: &str) -> Result<String, StatusProblem> {
+        let Some(Ok(loaded)) = crate::load::bundled_checklist("wi-sro-best-practices") else {
+            panic!("the bundled checklist loads");
+        };
+        resolve_status(text, &loaded.checklist).map(|l| l.value.clone())
+    }
+
+    #[test]
+    fn dont_know_and_its_aliases_resolve_to_unknown() {
+        for text in [
+            "DK",
+            "dk",
+            "Don't know",
+            "DON'T KNOW",
+            "unsure",
+            "could not verify",
+            "unknown",
+        ] {
+            assert_eq!(bundled_value(text).as_deref(), Ok("unknown"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_says_no_is_never_offered_dont_know() {
+        for text in ["could not verifi", "not verified", "not knwon", "no"] {
+            let suggestion = bundled_value(text).err().and_then(|p| p.suggestion);
+            assert_ne!(suggestion.as_deref(), Some("unknown"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_checklist_without_unknown_does_not_accept_it() {
+        let problem = value("unknown", true).unwrap_err();
+        assert_eq!(problem.kind, StatusProblemKind::Unknown);
+        assert!(!problem.values.contains("unknown"), "{}", problem.values);
+        assert!(value("dk", true).is_err());
     }
 
     #[test]

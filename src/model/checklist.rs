@@ -115,6 +115,22 @@ pub struct ScaleLevel {
     pub aliases: Vec<String>,
 }
 
+/// The scale value that says an item could not be judged ("Don't know"). It is read like any
+/// other value but scores as unanswered, so a scale that lists it must give it no credit.
+pub const UNKNOWN_STATUS: &str = "unknown";
+
+impl ScaleLevel {
+    /// Whether this is the "Don't know" value: no answer the board can count, kept with its note.
+    pub fn is_unknown(&self) -> bool {
+        self.value == UNKNOWN_STATUS
+    }
+
+    /// Whether an answer with this value leaves the item out of the score ("not applicable").
+    pub fn is_not_applicable(&self) -> bool {
+        self.credit.is_none() && !self.is_unknown()
+    }
+}
+
 /// Weight per priority.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Weights {

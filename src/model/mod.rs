@@ -10,7 +10,7 @@ pub use answers::{Answer, Answers, BoardFields, OptionFigures};
 pub(crate) use checklist::pattern_matches as checklist_pattern_matches;
 pub use checklist::{
     Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Item, OverrideNote, Priority, Profile,
-    Removal, Rename, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
-    id_diagnostic,
+    Removal, Rename, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring,
+    UNKNOWN_STATUS, Weights, id_diagnostic,
 };
 pub use date::Date;

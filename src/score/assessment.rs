@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use crate::model::{
     Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, Date, Item, OptionFigures,
-    Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring, Weights,
+    Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring,
+    UNKNOWN_STATUS, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -42,6 +43,9 @@ pub struct Assessment {
     /// Indices into `items` of the unanswered items, most urgent first.
     #[serde(skip)]
     pub unanswered_order: Vec<usize>,
+    /// Indices into `items` of the items answered "don't know", most urgent first.
+    #[serde(skip)]
+    pub unverified_order: Vec<usize>,
     /// Indices into `items` of the items in place, most important first.
     #[serde(skip)]
     pub strength_order: Vec<usize>,
@@ -107,6 +111,14 @@ impl Assessment {
     /// Items of the profile with no answer, most urgent first.
     pub fn unanswered(&self) -> impl Iterator<Item = &ItemResult> {
         self.unanswered_order
+            .iter()
+            .filter_map(|&i| self.items.get(i))
+    }
+
+    /// Items answered "don't know": nobody could verify them, so they are listed apart from
+    /// the gaps and from the unanswered items, most urgent first.
+    pub fn unverified(&self) -> impl Iterator<Item = &ItemResult> {
+        self.unverified_order
             .iter()
             .filter_map(|&i| self.items.get(i))
     }
@@ -271,7 +283,7 @@ pub fn round1(value: f64) -> f64 {
 /// Answered items out of the items of the profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Coverage {
-    /// Items with an answer (any status, including not applicable).
+    /// Items with an answer (any status, including not applicable, but not "don't know").
     pub answered: usize,
     /// Items of the profile.
     pub items: usize,
@@ -398,6 +410,9 @@ impl StatusCount {
                     .filter(|i| i.status.as_deref() == Some(level.value.as_str()))
                     .count(),
             })
+            // A scale's "don't know" is listed only when used, so that an assessment without
+            // one reads as it did before the scale offered it.
+            .filter(|count| count.count > 0 || count.status != UNKNOWN_STATUS)
             .collect();
         counts.push(Self {
             status: "unanswered".into(),
@@ -433,12 +448,7 @@ pub struct SectionScore {
 
 impl SectionScore {
     pub(crate) fn new(section: &Section, members: &[&ItemResult], checklist: &Checklist) -> Self {
-        let answered = || {
-            members
-                .iter()
-                .copied()
-                .filter(|i| i.outcome != Outcome::Unanswered)
-        };
+        let answered = || members.iter().copied().filter(|i| i.outcome.is_answered());
         let coverage = Coverage {
             answered: answered().count(),
             items: members.len(),
@@ -471,6 +481,17 @@ pub enum Outcome {
     NotApplicable,
     /// No answer: scores 0 and is listed apart.
     Unanswered,
+    /// Answered "don't know": scores as unanswered, and is listed apart from both the gaps and
+    /// the unanswered items, with its note.
+    Unverified,
+}
+
+impl Outcome {
+    /// Whether the item has an answer that says where the practice stands: the items that
+    /// make up the coverage. An item nobody could verify is not answered.
+    pub fn is_answered(self) -> bool {
+        !matches!(self, Self::Unanswered | Self::Unverified)
+    }
 }
 
 /// One item of the profile, scored.
@@ -603,6 +624,7 @@ fn next_step_for(item: &Item, outcome: Outcome) -> &str {
 fn classify(answer: Option<&Answer>, level: Option<&ScaleLevel>) -> (Outcome, Option<f64>) {
     match (answer, level) {
         (None, _) | (Some(_), None) => (Outcome::Unanswered, None),
+        (Some(_), Some(level)) if level.is_unknown() => (Outcome::Unverified, None),
         (Some(_), Some(level)) => match level.credit {
             None => (Outcome::NotApplicable, None),
             Some(c) if c >= 1.0 => (Outcome::InPlace, Some(c.min(1.0))),
@@ -659,6 +681,9 @@ pub struct BasisStanding {
     pub not_applicable: usize,
     /// Not answered.
     pub unanswered: usize,
+    /// Answered "don't know" (left out of the JSON when none is).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unverified: usize,
     /// Weighted score over the answered items of this basis.
     pub answered_score: Score,
     /// Ids of the items partly or not in place, most urgent first.
@@ -690,6 +715,7 @@ impl BasisStanding {
                 not_in_place: 0,
                 not_applicable: 0,
                 unanswered: 0,
+                unverified: 0,
                 answered_score: Score::from_items(std::iter::empty()),
                 not_in_place_ids: Vec::new(),
             })
@@ -709,6 +735,7 @@ impl BasisStanding {
                 Outcome::NotInPlace => s.not_in_place += 1,
                 Outcome::NotApplicable => s.not_applicable += 1,
                 Outcome::Unanswered => s.unanswered += 1,
+                Outcome::Unverified => s.unverified += 1,
             }
         }
         for item in gap_order.iter().filter_map(|&n| items.get(n)) {
@@ -721,7 +748,7 @@ impl BasisStanding {
             s.answered_score = Score::from_items(
                 items
                     .iter()
-                    .filter(|i| i.basis == Some(s.basis) && i.outcome != Outcome::Unanswered),
+                    .filter(|i| i.basis == Some(s.basis) && i.outcome.is_answered()),
             );
         }
         standings
@@ -756,4 +783,8 @@ impl From<&Checklist> for Method {
             coverage_threshold: checklist.coverage_threshold,
         }
     }
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }

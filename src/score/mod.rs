@@ -59,13 +59,9 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         .collect();
 
     let overall = Score::from_items(items.iter());
-    let answered_score =
-        Score::from_items(items.iter().filter(|i| i.outcome != Outcome::Unanswered));
+    let answered_score = Score::from_items(items.iter().filter(|i| i.outcome.is_answered()));
     let coverage = Coverage {
-        answered: items
-            .iter()
-            .filter(|i| i.outcome != Outcome::Unanswered)
-            .count(),
+        answered: items.iter().filter(|i| i.outcome.is_answered()).count(),
         items: items.len(),
     };
     let rating = Rating::new(&overall, &coverage, checklist.coverage_threshold);
@@ -103,6 +99,7 @@ pub fn score(checklist: &Checklist, answers: &Answers, answers_hash: &str) -> As
         items,
         gap_order: Vec::new(),
         unanswered_order: Vec::new(),
+        unverified_order: Vec::new(),
         strength_order: Vec::new(),
         method: Method::from(checklist),
         sources: checklist.sources.clone(),
@@ -118,7 +115,7 @@ fn mark_overdue(items: &mut [ItemResult], date: crate::model::Date) {
     for item in items {
         let open = matches!(
             item.outcome,
-            Outcome::Partial | Outcome::NotInPlace | Outcome::Unanswered
+            Outcome::Partial | Outcome::NotInPlace | Outcome::Unanswered | Outcome::Unverified
         );
         item.overdue_since = item
             .answer
@@ -173,12 +170,14 @@ fn rank(assessment: &mut Assessment) {
     };
     let gaps = select(&[Outcome::Partial, Outcome::NotInPlace]);
     let unanswered = select(&[Outcome::Unanswered]);
+    let unverified = select(&[Outcome::Unverified]);
     let strengths = select(&[Outcome::InPlace]);
     for (rank, &index) in gaps.iter().enumerate() {
         assessment.items[index].gap_rank = Some(rank + 1);
     }
     assessment.gap_order = gaps;
     assessment.unanswered_order = unanswered;
+    assessment.unverified_order = unverified;
     assessment.strength_order = strengths;
 }
 

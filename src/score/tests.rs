@@ -46,6 +46,7 @@ fn checklist(sections: Vec<(&str, Vec<Priority>)>) -> Checklist {
             level("partial", "Partly in place", Some(0.5)),
             level("not_met", "Not in place", Some(0.0)),
             level("na", "Not applicable", None),
+            level("unknown", "Don't know", None),
         ],
         weights: Weights {
             critical: 5.0,
@@ -215,6 +216,51 @@ fn unanswered_items_score_zero_and_are_listed_apart() {
 }
 
 #[test]
+fn dont_know_scores_as_unanswered_is_never_a_gap_and_is_listed_apart() {
+    let c = checklist(vec![(
+        "s0",
+        vec![Priority::High, Priority::Critical, Priority::Low],
+    )]);
+    let mut a = answers(
+        "all",
+        &[("s0.i0".into(), "met"), ("s0.i1".into(), "unknown")],
+    );
+    a.answers[1].note = Some("The FERPA agreement was not shared".into());
+    let result = score(&c, &a, "h");
+    assert_eq!(result.overall.possible, 9.0);
+    assert_eq!(result.overall.earned, 3.0);
+    assert_eq!(result.answered_score.possible, 3.0);
+    assert_eq!(result.gaps().count(), 0);
+    assert_eq!(result.coverage.answered, 1);
+    let unverified: Vec<&ItemResult> = result.unverified().collect();
+    assert_eq!(unverified.len(), 1);
+    assert_eq!(unverified[0].outcome, Outcome::Unverified);
+    assert_eq!(unverified[0].status_label, "Don't know");
+    assert_eq!(
+        unverified[0]
+            .answer
+            .as_ref()
+            .and_then(|x| x.note.as_deref()),
+        Some("The FERPA agreement was not shared")
+    );
+    let unanswered: Vec<&str> = result.unanswered().map(|i| i.id.as_str()).collect();
+    assert_eq!(unanswered, ["s0.i2"]);
+    let dont_know = result.counts.iter().find(|n| n.status == "unknown");
+    assert_eq!(dont_know.map(|n| n.count), Some(1));
+    assert_eq!(
+        result.by_basis.iter().map(|b| b.unverified).sum::<usize>(),
+        0
+    );
+}
+
+#[test]
+fn an_unused_dont_know_is_left_out_of_the_counts() {
+    let c = checklist(vec![("s0", vec![Priority::High])]);
+    let result = score(&c, &answers("all", &[("s0.i0".into(), "met")]), "h");
+    assert!(result.counts.iter().all(|n| n.status != "unknown"));
+}
+
+#[test]
 fn all_not_applicable_gives_no_percentage_and_no_band() {
     let c = checklist(vec![("s0", vec![Priority::High])]);
     let result = score(&c, &answers("all", &[("s0.i0".into(), "na")]), "h");
@@ -358,6 +404,40 @@ proptest! {
                 + result.items.iter().filter(|i| i.outcome == Outcome::NotApplicable).count(),
             result.items.len()
         );
+    }
+
+    #[test]
+    fn dont_know_scores_exactly_as_no_answer((sections, statuses, first) in arbitrary_case()) {
+        let (c, a) = build(&sections, &statuses, first);
+        let before = score(&c, &a, "h");
+        let mut marked = a.clone();
+        for item in before.unanswered() {
+            marked.answers.push(Answer {
+                item_id: item.id.clone(),
+                status: Some("unknown".into()),
+                evidence: None,
+                note: Some("Could not see the clause".into()),
+                internal_note: None,
+                owner: None,
+                due: None,
+                carried_from: None,
+            });
+        }
+        let after = score(&c, &marked, "h");
+        let ids = |items: Vec<&ItemResult>| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(after.gaps().collect()), ids(before.gaps().collect()));
+        prop_assert_eq!(ids(after.strengths().collect()), ids(before.strengths().collect()));
+        prop_assert_eq!(ids(after.unverified().collect()), ids(before.unanswered().collect()));
+        prop_assert_eq!(after.unanswered().count(), 0);
+        prop_assert_eq!(after.coverage, before.coverage);
+        prop_assert_eq!(&after.overall, &before.overall);
+        prop_assert_eq!(&after.answered_score, &before.answered_score);
+        prop_assert_eq!(after.band, before.band);
+        for (x, y) in after.sections.iter().zip(&before.sections) {
+            prop_assert_eq!(&x.score, &y.score);
+            prop_assert_eq!(x.coverage, y.coverage);
+            prop_assert_eq!(x.rated, y.rated);
+        }
     }
 
     #[test]

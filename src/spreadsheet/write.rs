@@ -439,6 +439,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_drop_down_offers_dont_know_last() {
+        let Some(Ok(loaded)) = crate::load::bundled_checklist("wi-sro-best-practices") else {
+            panic!("the bundled checklist loads");
+        };
+        let checklist = loaded.checklist;
+        for profile in &checklist.profiles {
+            let labels = status_labels(&checklist, profile);
+            assert_eq!(labels.last(), Some(&"Don't know"), "{}", profile.id);
+        }
+    }
+
+    #[test]
     fn counts_the_lines_of_wrapped_text() {
         assert_eq!(lines_in("short", 40.0), 1);
         assert_eq!(lines_in("", 40.0), 1);

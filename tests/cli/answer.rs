@@ -452,3 +452,30 @@ fn each_question_shows_the_answer_the_file_has_now() {
         a.said[1]
     );
 }
+
+#[test]
+fn dont_know_is_offered_and_kept_with_what_could_not_be_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = template(dir.path());
+    let mut script = Script::new(&[
+        Some("unknown: Don't know"),
+        Some("The signed MOU was not shared with us"),
+        Some("no"),
+        Some("save and quit"),
+    ]);
+    let summary = answer::run(&path, &Selection::default(), &mut script).unwrap();
+    assert_eq!(summary.saved, 1);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(
+            "  governance.written-mou:\n    status: unknown\n    note: The signed MOU was not shared with us\n"
+        ),
+        "{text}"
+    );
+    tool()
+        .arg("validate")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid (0 of 118"));
+}

@@ -99,7 +99,7 @@ fn every_hint_says_what_to_fill_in_where_and_never_names_yaml() {
         "hint: fill the Note column in row 14 (I14) with the reason",
         "answers.csv: cell A15: warning: the answer to `governance.mou-signed-by-leaders` has \
          no `status` yet",
-        "hint: choose a status in G15 (In place, Partly in place, Not in place, Not applicable)",
+        "hint: choose a status in G15 (In place, Partly in place, Not in place, Not applicable, Don't know)",
         "answers.csv: cell G16: error: unknown status `Partialy`",
         "hint: did you mean `Partly in place`? choose one from the cell's list",
     ] {
@@ -291,7 +291,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     // The drop-down offers the scale's labels and only warns on another spelling.
     assert!(
         answers.contains(
-            "<formula1>\"In place,Partly in place,Not in place,Not applicable\"</formula1>"
+            "<formula1>\"In place,Partly in place,Not in place,Not applicable,Don't know\"</formula1>"
         ),
         "no drop-down of the labels"
     );
@@ -460,7 +460,7 @@ fn a_plan_s_sheet_offers_and_reads_the_profile_s_labels() {
     assert!(
         answers.contains(
             "<formula1>\"Provided for in the plan,Partly provided for in the plan,Not provided \
-             for in the plan,Not applicable\"</formula1>"
+             for in the plan,Not applicable,Don't know\"</formula1>"
         ),
         "the drop-down offers the plan's labels"
     );

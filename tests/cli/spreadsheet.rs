@@ -141,6 +141,42 @@ fn csv_template_round_trips() {
     assert_eq!(report(&filled), report(&yaml));
 }
 
+#[test]
+fn dont_know_in_the_sheet_imports_as_unknown_and_is_not_a_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = init(dir.path(), "t.xlsx");
+    let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
+    fill(&mut grid);
+    let row = |grid: &spreadsheet::Grid, id: &str| {
+        (0..grid.rows.len())
+            .find(|&r| grid.cell(r, 0) == id)
+            .unwrap()
+    };
+    let r = row(&grid, "governance.mou-signed-by-leaders");
+    grid.set(r, STATUS, "Don't know");
+    let r = row(&grid, "governance.mou-before-assignment");
+    grid.set(r, STATUS, "DK");
+    let filled = dir.path().join("filled.xlsx");
+    fs::write(&filled, spreadsheet::xlsx_from_grid(&grid).unwrap()).unwrap();
+    let imported = dir.path().join("imported.yaml");
+    tool()
+        .arg("import")
+        .arg(&filled)
+        .arg("-o")
+        .arg(&imported)
+        .assert()
+        .success();
+    let yaml = fs::read_to_string(&imported).unwrap();
+    assert!(
+        yaml.contains("  governance.mou-signed-by-leaders:\n    status: unknown\n"),
+        "{yaml}"
+    );
+    assert_eq!(yaml.matches("status: unknown\n").count(), 2, "{yaml}");
+    let text = report(&imported);
+    assert!(text.contains("Could not be verified (2)"), "{text}");
+    assert!(text.contains("Gaps in priority order (0)"), "{text}");
+}
+
 /// Writes the template with one cell changed and returns the import's stderr.
 fn import_error(row: usize, col: usize, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();

@@ -286,11 +286,11 @@ mod tests {
         assert_eq!(
             scale_labels(&list, &plan.labels),
             "Provided for in the plan, Partly provided for in the plan, Not provided for in \
-             the plan, Not applicable"
+             the plan, Not applicable, Don't know"
         );
         assert_eq!(
             scale_labels(&list, &[]),
-            "In place, Partly in place, Not in place, Not applicable"
+            "In place, Partly in place, Not in place, Not applicable, Don't know"
         );
     }
 

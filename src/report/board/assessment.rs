@@ -34,6 +34,8 @@ pub struct FirstPage {
     pub critical_gaps: Vec<String>,
     /// Every critical practice not yet answered, most urgent first.
     pub critical_unanswered: Vec<String>,
+    /// Every critical practice nobody could verify, most urgent first.
+    pub critical_unverified: Vec<String>,
     /// Where the statutory duties stand, apart from guidance, examples and local practice:
     /// `Statutory duties: 23 of 29 in place, 4 partly or not, 2 not answered.` and those not
     /// in place; `None` when the profile has none.
@@ -61,6 +63,7 @@ impl FirstPage {
         texts.extend(self.findings.iter().map(|f| f.text.as_str()));
         texts.extend(self.critical_gaps.iter().map(String::as_str));
         texts.extend(self.critical_unanswered.iter().map(String::as_str));
+        texts.extend(self.critical_unverified.iter().map(String::as_str));
         texts.extend(self.statutory.as_deref());
         texts.extend(self.overdue.iter().map(String::as_str));
         texts
@@ -83,6 +86,8 @@ pub enum FindingKind {
     Critical,
     /// Critical practices not yet answered.
     CriticalUnanswered,
+    /// Critical practices nobody could verify ("don't know").
+    CriticalUnverified,
     /// Where the practices that belong in the MOU stand.
     Mou,
     /// The area with the lowest percentage.
@@ -100,13 +105,17 @@ pub fn first_page(a: &Assessment) -> FirstPage {
         findings: findings(a),
         critical_gaps: view::assessment::critical_gap_lines(a),
         critical_unanswered: view::assessment::critical_unanswered_lines(a),
+        critical_unverified: critical_unverified(a)
+            .iter()
+            .map(|i| i.title.clone())
+            .collect(),
         statutory: a
             .statutory()
             .map(|s| statutory_line(s, |id| title_of(a, id))),
         statutory_counts: a.statutory().map(|s| {
             format!(
                 "Statutory duties: {}.",
-                duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered)
+                duty_counts(&crate::compare::DutyCounts::of(s))
             )
         }),
         overdue: a
@@ -210,7 +219,7 @@ fn caveats(a: &Assessment) -> Vec<String> {
     let mut caveats = Vec::new();
     // Not rated for too few answers: the result sentence already says so, with both scores.
     if view::assessment::rating_note(a).is_none() {
-        let unanswered = a.coverage.items - a.coverage.answered.min(a.coverage.items);
+        let unanswered = a.unanswered().count();
         if unanswered > 0 && a.overall.percent.is_some() {
             caveats.push(format!(
                 "{} of the {} {} no answer yet; each counts as not in place, so the score may \
@@ -218,6 +227,16 @@ fn caveats(a: &Assessment) -> Vec<String> {
                 unanswered,
                 practices(a.coverage.items),
                 if unanswered == 1 { "has" } else { "have" }
+            ));
+        }
+        let unverified = a.unverified().count();
+        if unverified > 0 && a.overall.percent.is_some() {
+            caveats.push(format!(
+                "{} of the {} could not be verified; each counts as not in place, so the score \
+                 may rise when someone who can see the evidence answers {}.",
+                unverified,
+                practices(a.coverage.items),
+                if unverified == 1 { "it" } else { "them" }
             ));
         }
     }
@@ -247,6 +266,7 @@ fn findings(a: &Assessment) -> Vec<Finding> {
     let candidates = [
         critical_finding(a).map(|t| (FindingKind::Critical, t)),
         critical_unanswered_finding(a).map(|t| (FindingKind::CriticalUnanswered, t)),
+        critical_unverified_finding(a).map(|t| (FindingKind::CriticalUnverified, t)),
         mou_finding(a).map(|t| (FindingKind::Mou, t)),
         weakest.map(|s| (FindingKind::WeakestArea, area_finding(a, s, "weakest"))),
         strongest.map(|s| (FindingKind::StrongestArea, area_finding(a, s, "strongest"))),
@@ -270,8 +290,9 @@ fn critical_finding(a: &Assessment) -> Option<String> {
         return None;
     }
     if gaps.is_empty() {
-        let unanswered = a.critical_unanswered().count();
-        return (unanswered == 0).then(|| {
+        // "All in place" only when every critical practice is known to be.
+        let unknown = a.critical_unanswered().count() + critical_unverified(a).len();
+        return (unknown == 0).then(|| {
             if critical == 1 {
                 "The one critical practice is in place.".to_string()
             } else {
@@ -285,6 +306,24 @@ fn critical_finding(a: &Assessment) -> Option<String> {
         if gaps.len() == 1 { "is" } else { "are" },
         named(&gaps)
     ))
+}
+
+fn critical_unverified(a: &Assessment) -> Vec<&ItemResult> {
+    a.unverified()
+        .filter(|i| crate::score::is_critical(i))
+        .collect()
+}
+
+fn critical_unverified_finding(a: &Assessment) -> Option<String> {
+    let open = critical_unverified(a);
+    (!open.is_empty()).then(|| {
+        format!(
+            "{} could not be verified, so whether {} in place is not known: {}.",
+            plural(open.len(), "critical practice", "critical practices"),
+            if open.len() == 1 { "it is" } else { "they are" },
+            named(&open)
+        )
+    })
 }
 
 fn critical_unanswered_finding(a: &Assessment) -> Option<String> {
@@ -314,6 +353,7 @@ fn mou_finding(a: &Assessment) -> Option<String> {
         Outcome::InPlace,
         Outcome::Partial,
         Outcome::NotInPlace,
+        Outcome::Unverified,
         Outcome::Unanswered,
     ];
     let mut groups: Vec<(String, usize)> = Vec::new();
@@ -347,6 +387,9 @@ fn mou_finding(a: &Assessment) -> Option<String> {
 /// `is in place`, `are partly in place`, `have no answer yet`.
 fn status_phrase(outcome: Outcome, label: &str, count: usize) -> String {
     let one = count == 1;
+    if outcome == Outcome::Unverified {
+        return "could not be verified".to_string();
+    }
     if outcome == Outcome::Unanswered {
         return if one {
             "has no answer yet"

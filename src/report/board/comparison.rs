@@ -105,7 +105,7 @@ pub fn comparison_first_page(c: &Comparison) -> ComparisonFirstPage {
             .filter_map(|col| {
                 // Counts only: the comparison's chapter on what is left open names them.
                 let s = col.statutory.as_ref()?;
-                let counts = duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered);
+                let counts = duty_counts(&crate::compare::DutyCounts::of(s));
                 Some(format!("\u{201c}{}\u{201d} {counts}", col.label))
             })
             .collect(),
@@ -256,7 +256,7 @@ fn option_line(c: &Comparison, col: &Column) -> OptionLine {
         None => format!("{}, no rating yet", view::percent(col.overall.percent)),
     };
     let cov = col.coverage;
-    let coverage = if cov.answered == cov.items {
+    let mut coverage = if cov.answered == cov.items {
         format!("all {} answered", practices(cov.items))
     } else {
         format!(
@@ -266,6 +266,9 @@ fn option_line(c: &Comparison, col: &Column) -> OptionLine {
             cov.percent()
         )
     };
+    if col.unverified > 0 {
+        coverage.push_str(&view::comparison::unverified_phrase(col.unverified));
+    }
     let figures = col.option.unwrap_or(crate::model::OptionFigures {
         annual_cost: None,
         one_time_cost: None,

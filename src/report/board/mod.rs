@@ -15,6 +15,7 @@ pub use assessment::{Finding, FindingKind, FirstPage, first_page};
 pub(crate) use comparison::comparison_title_of;
 pub use comparison::{ComparisonFirstPage, OptionLine, actions_line, comparison_first_page};
 
+use crate::compare::DutyCounts;
 use crate::model::Date;
 use crate::score::BasisStanding;
 
@@ -122,10 +123,7 @@ pub fn statutory_line(s: &BasisStanding, title: impl Fn(&str) -> String) -> Stri
 
 /// [`statutory_line`] without its lead: `23 of 29 in place, ... Not fully in place: A.`
 pub fn statutory_counts(s: &BasisStanding, title: impl Fn(&str) -> String) -> String {
-    let mut line = format!(
-        "{}.",
-        duty_counts(s.in_place, s.scored(), s.partly_or_not(), s.unanswered)
-    );
+    let mut line = format!("{}.", duty_counts(&DutyCounts::of(s)));
     if !s.not_in_place_ids.is_empty() {
         let titles: Vec<String> = s.not_in_place_ids.iter().map(|id| title(id)).collect();
         line.push_str(&format!(" Not fully in place: {}.", named_titles(&titles)));
@@ -135,18 +133,16 @@ pub fn statutory_counts(s: &BasisStanding, title: impl Fn(&str) -> String) -> St
 
 /// `23 of 29 in place, 4 partly or not, 2 not answered` (the counts that are zero left out,
 /// but the first).
-pub fn duty_counts(
-    in_place: usize,
-    scored: usize,
-    partly_or_not: usize,
-    unanswered: usize,
-) -> String {
-    let mut parts = vec![format!("{in_place} of {scored} in place")];
-    if partly_or_not > 0 {
-        parts.push(format!("{partly_or_not} partly or not"));
+pub fn duty_counts(counts: &DutyCounts) -> String {
+    let mut parts = vec![format!("{} of {} in place", counts.in_place, counts.scored)];
+    if counts.partly_or_not > 0 {
+        parts.push(format!("{} partly or not", counts.partly_or_not));
     }
-    if unanswered > 0 {
-        parts.push(format!("{unanswered} not answered"));
+    if counts.unanswered > 0 {
+        parts.push(format!("{} not answered", counts.unanswered));
+    }
+    if counts.unverified > 0 {
+        parts.push(format!("{} could not be verified", counts.unverified));
     }
     parts.join(", ")
 }

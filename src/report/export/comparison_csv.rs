@@ -235,6 +235,21 @@ fn figure_rows(c: &Comparison, whole: Option<&TrendStep>) -> Rows {
         }
         rows.push(row);
     }
+    // Only when some column has such items, so a comparison without them reads as before.
+    if c.columns.iter().any(|col| col.unverified > 0) {
+        let at = rows
+            .iter()
+            .position(|r| r[1] == "answered")
+            .map_or(0, |n| n + 1);
+        rows.insert(
+            at,
+            figure(
+                "unverified",
+                "Items that could not be verified",
+                &|_, col| col.unverified.to_string(),
+            ),
+        );
+    }
     let percent_row = rows.iter_mut().find(|r| r[1] == "percent");
     if let (Some(step), Some(last)) = (whole, percent_row.and_then(|r| r.last_mut())) {
         *last = csv_number(step.overall_like_for_like.points);

@@ -31,6 +31,12 @@ struct Document<'a> {
     gaps: Vec<&'a str>,
     /// Unanswered items, most urgent first (item ids).
     unanswered: Vec<&'a str>,
+    /// Items answered "don't know", most urgent first (item ids); present only when there are
+    /// some, as is their count.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unverified: Vec<&'a str>,
+    #[serde(skip_serializing_if = "is_zero")]
+    unverified_count: usize,
     /// Items in place, most important first (item ids).
     strengths: Vec<&'a str>,
     /// Critical items answered partly or not in place, most urgent first (item ids).
@@ -51,6 +57,8 @@ impl JsonRenderer {
             draft_notice: view::assessment::draft_line(assessment),
             gaps: assessment.gaps().map(|i| i.id.as_str()).collect(),
             unanswered: assessment.unanswered().map(|i| i.id.as_str()).collect(),
+            unverified: assessment.unverified().map(|i| i.id.as_str()).collect(),
+            unverified_count: assessment.unverified().count(),
             strengths: assessment.strengths().map(|i| i.id.as_str()).collect(),
             critical_gaps: assessment.critical_gaps().map(|i| i.id.as_str()).collect(),
             critical_unanswered: assessment
@@ -61,6 +69,10 @@ impl JsonRenderer {
         };
         envelope::to_json(ASSESSMENT, is_confidential(assessment, options), &document)
     }
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// The checklist, or the items of one profile, as JSON.

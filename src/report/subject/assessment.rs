@@ -46,6 +46,7 @@ pub fn assessment(a: &Assessment, options: &RenderOptions) -> Document {
     action_plan(&mut doc, a);
     every_item(&mut doc, a, internal);
     unanswered(&mut doc, a, internal);
+    unverified(&mut doc, a, internal);
     tailoring(&mut doc, a);
     method(&mut doc, a);
     let sources_at = doc.blocks.len();
@@ -465,6 +466,35 @@ fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
         return;
     }
     doc.paragraph(view::assessment::UNANSWERED_INTRO);
+    doc.push(Block::Table(open_items_table(
+        &items,
+        "Unanswered items, most urgent first",
+        internal,
+    )));
+}
+
+/// The items answered "don't know", apart from the unanswered ones; only when there are some,
+/// so a report without them reads as before.
+fn unverified(doc: &mut Document, a: &Assessment, internal: bool) {
+    let items: Vec<&ItemResult> = a.unverified().collect();
+    if items.is_empty() {
+        return;
+    }
+    doc.heading(
+        1,
+        view::assessment::unverified_heading(items.len()),
+        Some("unverified"),
+    );
+    doc.paragraph(view::assessment::UNVERIFIED_INTRO);
+    doc.push(Block::Table(open_items_table(
+        &items,
+        "Items that could not be verified, most urgent first",
+        internal,
+    )));
+}
+
+/// Items without a usable answer, with what the committee noted about each.
+fn open_items_table(items: &[&ItemResult], caption: &str, internal: bool) -> Table {
     let rows = items
         .iter()
         .map(|item| {
@@ -479,8 +509,8 @@ fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
             ]
         })
         .collect();
-    doc.push(Block::Table(Table {
-        caption: "Unanswered items, most urgent first".into(),
+    Table {
+        caption: caption.into(),
         columns: vec![
             Column::new("Priority", 0.11),
             Column::new("Item", 0.38),
@@ -489,7 +519,7 @@ fn unanswered(doc: &mut Document, a: &Assessment, internal: bool) {
             right("Weight", 0.11),
         ],
         rows,
-    }));
+    }
 }
 
 /// What a local checklist changed from the one it extends, with each removal's reason, so the
@@ -523,6 +553,9 @@ fn method(doc: &mut Document, a: &Assessment) {
         doc.paragraph(rule);
     }
     doc.paragraph(view::assessment::UNANSWERED_RULE);
+    if let Some(rule) = view::assessment::unverified_rule(a) {
+        doc.paragraph(rule);
+    }
     doc.paragraph(view::assessment::GAP_ORDER);
     doc.heading(2, "The arithmetic, section by section", Some("arithmetic"));
     doc.push(Block::Table(arithmetic_table(a)));
@@ -541,7 +574,7 @@ fn method_tables(doc: &mut Document, a: &Assessment) {
             vec![
                 Cell::plain(&lvl.label),
                 Cell::plain(&lvl.value),
-                Cell::plain(view::assessment::credit(lvl.credit)),
+                Cell::plain(view::assessment::credit(lvl)),
             ]
         })
         .collect();
@@ -608,7 +641,10 @@ fn basis_table(doc: &mut Document, a: &Assessment) {
                 figure(b.scored().to_string()),
                 figure(b.in_place.to_string()),
                 figure(b.partly_or_not().to_string()),
-                figure(b.unanswered.to_string()),
+                figure(view::assessment::not_answered_count(
+                    b.unanswered,
+                    b.unverified,
+                )),
                 figure(view::percent(b.answered_score.percent)),
             ]
         })

@@ -34,7 +34,7 @@ fn status_tone(outcome: Outcome) -> Tone {
         Outcome::InPlace => Tone::Good,
         Outcome::Partial => Tone::Caution,
         Outcome::NotInPlace => Tone::Bad,
-        Outcome::NotApplicable | Outcome::Unanswered => Tone::Muted,
+        Outcome::NotApplicable | Outcome::Unanswered | Outcome::Unverified => Tone::Muted,
     }
 }
 

@@ -104,7 +104,10 @@ pub fn glossary_pointer() -> Block {
 
 fn critical_gaps(doc: &mut Document, page: &FirstPage) {
     doc.heading(2, "Critical gaps", Some("board-critical-gaps"));
-    if page.critical_gaps.is_empty() && page.critical_unanswered.is_empty() {
+    if page.critical_gaps.is_empty()
+        && page.critical_unanswered.is_empty()
+        && page.critical_unverified.is_empty()
+    {
         doc.paragraph(crate::report::view::assessment::NO_CRITICAL_GAPS);
         return;
     }
@@ -114,6 +117,10 @@ fn critical_gaps(doc: &mut Document, page: &FirstPage) {
     if !page.critical_unanswered.is_empty() {
         doc.paragraph("Critical practices not yet answered:");
         doc.push(bullets(page.critical_unanswered.iter().cloned()));
+    }
+    if !page.critical_unverified.is_empty() {
+        doc.paragraph("Critical practices that could not be verified:");
+        doc.push(bullets(page.critical_unverified.iter().cloned()));
     }
 }
 

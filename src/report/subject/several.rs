@@ -29,7 +29,7 @@ pub(super) fn status_cell(cell: &ItemCell) -> Cell {
 pub(super) fn state_tone(state: CellState) -> Tone {
     match state {
         CellState::InPlace => Tone::Good,
-        CellState::Partial | CellState::Unanswered => Tone::Caution,
+        CellState::Partial | CellState::Unanswered | CellState::Unverified => Tone::Caution,
         CellState::NotInPlace => Tone::Bad,
         CellState::NotApplicable | CellState::NotInScope => Tone::Muted,
     }

@@ -6,7 +6,7 @@ use super::several::{
     thresholds,
 };
 use super::{comparison_packet, priority_cell};
-use crate::compare::{DistrictRow, Summary};
+use crate::compare::{DistrictRow, Summary, UnansweredTally};
 use crate::report::RenderOptions;
 use crate::report::document::{
     Bar, BarGroup, Block, Cell, Chart, Column, Document, List, Paragraph, Table, Title,
@@ -50,6 +50,7 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
     section_averages(&mut doc, s);
     common_gaps(&mut doc, s);
     most_unanswered(&mut doc, s);
+    most_unverified(&mut doc, s);
     method(&mut doc, s);
     comparison_packet::contents_and_glossary(&mut doc, contents_at, "method");
     doc
@@ -118,6 +119,14 @@ fn glance_points(s: &Summary) -> Vec<String> {
     if let Some(item) = s.most_unanswered.first() {
         points.push(format!(
             "Most often unanswered: {} ({} of {} it applies to; not a gap).",
+            item.title,
+            item.districts,
+            view::plural(item.applies, "district", "districts")
+        ));
+    }
+    if let Some(item) = s.most_unverified.first() {
+        points.push(format!(
+            "Most often could not be verified: {} ({} of {} it applies to; not a gap).",
             item.title,
             item.districts,
             view::plural(item.applies, "district", "districts")
@@ -297,10 +306,43 @@ fn most_unanswered(doc: &mut Document, s: &Summary) {
         shown,
         s.most_unanswered.len(),
     ));
-    let rows = s
-        .most_unanswered
+    doc.push(Block::Table(open_items_table(
+        &s.most_unanswered[..shown],
+        "The items left unanswered in the most districts",
+        "Unanswered in",
+    )));
+}
+
+/// The items most often answered "don't know", apart from the unanswered ones; only when
+/// there are some, so a summary without them reads as before.
+fn most_unverified(doc: &mut Document, s: &Summary) {
+    let shown = s
+        .most_unverified
+        .len()
+        .min(view::summary::COMMON_GAPS_SHOWN);
+    if shown == 0 {
+        return;
+    }
+    doc.heading(
+        1,
+        format!("Could not be verified ({})", s.most_unverified.len()),
+        Some("most-unverified"),
+    );
+    doc.paragraph(view::summary::most_unverified_line(
+        shown,
+        s.most_unverified.len(),
+    ));
+    doc.push(Block::Table(open_items_table(
+        &s.most_unverified[..shown],
+        "The items that could not be verified in the most districts",
+        "Could not be verified in",
+    )));
+}
+
+/// Items without a usable answer somewhere, with the share of districts.
+fn open_items_table(items: &[UnansweredTally], caption: &str, counted: &str) -> Table {
+    let rows = items
         .iter()
-        .take(shown)
         .map(|item| {
             vec![
                 priority_cell(item.priority),
@@ -313,15 +355,15 @@ fn most_unanswered(doc: &mut Document, s: &Summary) {
             ]
         })
         .collect();
-    doc.push(Block::Table(Table {
-        caption: "The items left unanswered in the most districts".into(),
+    Table {
+        caption: caption.into(),
         columns: vec![
             Column::new("Priority", 0.12),
             Column::new("Item", 0.58),
-            Column::new("Unanswered in", 0.30),
+            Column::new(counted, 0.30),
         ],
         rows,
-    }));
+    }
 }
 
 /// What a reader needs to make the same summary again: each file and its hash.

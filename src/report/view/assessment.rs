@@ -4,6 +4,7 @@ use super::{
     band_text, coverage_of, draft_reasons, fraction, not_rated_section, percent, plural, priority,
     weight,
 };
+use crate::model::ScaleLevel;
 use crate::score::{Assessment, ItemResult, NotRatedReason, Score, SectionScore};
 
 /// The sentence that shows the arithmetic behind the overall percentage.
@@ -256,13 +257,21 @@ pub fn method_sentence(assessment: &Assessment) -> String {
 /// `30 answered, plus 5 unanswered items`.
 pub fn gaps_line(assessment: &Assessment) -> String {
     let gaps = assessment.gaps().count();
-    match assessment.unanswered().count() {
+    let mut line = match assessment.unanswered().count() {
         0 => format!("{gaps} among the answered items"),
         open => format!(
             "{gaps} among the answered items, plus {}",
             plural(open, "unanswered item", "unanswered items")
         ),
+    };
+    match assessment.unverified().count() {
+        0 => {}
+        n => line.push_str(&format!(
+            "; {} could not be verified",
+            plural(n, "item", "items")
+        )),
     }
+    line
 }
 
 /// What follows the first strengths: `and 55 more items in place.`
@@ -335,6 +344,25 @@ pub const NO_ACTION_PLAN: &str = "No gap has both an owner and a due date yet. O
 pub const UNANSWERED_INTRO: &str = "These items have no answer. Each scores 0 (its weight counts \
     as possible, none as earned) until it is answered; they are not counted among the gaps.";
 
+/// A "not answered" count that names the items answered "don't know" among them, so that
+/// the counts of a row still add up: `2`, or `3 (1 don't know)`.
+pub fn not_answered_count(unanswered: usize, unverified: usize) -> String {
+    match unverified {
+        0 => unanswered.to_string(),
+        n => format!("{} ({n} don't know)", unanswered + n),
+    }
+}
+
+/// The heading of the items nobody could verify: `Could not be verified (2)`.
+pub fn unverified_heading(count: usize) -> String {
+    format!("Could not be verified ({count})")
+}
+
+/// The opening sentence of the items nobody could verify.
+pub const UNVERIFIED_INTRO: &str = "The committee could not verify these items (answered \
+    \u{201C}don\u{2019}t know\u{201D}). Each scores 0, as an unanswered item does, until someone \
+    who can see the evidence answers it; they are not counted among the gaps.";
+
 /// When every item is answered.
 pub const ALL_ANSWERED: &str = "Every item of the profile is answered.";
 
@@ -350,7 +378,7 @@ pub fn not_applicable_rule(assessment: &Assessment) -> Option<String> {
         .method
         .scale
         .iter()
-        .filter(|lvl| lvl.credit.is_none())
+        .filter(|lvl| lvl.is_not_applicable())
         .map(|lvl| format!("\u{201C}{}\u{201D}", lvl.label))
         .collect();
     (!labels.is_empty()).then(|| {
@@ -360,6 +388,18 @@ pub fn not_applicable_rule(assessment: &Assessment) -> Option<String> {
             labels.join(" or ")
         )
     })
+}
+
+/// What a "don't know" answer does to a score, naming the scale's label for it; `None` when
+/// the scale has no such value.
+pub fn unverified_rule(assessment: &Assessment) -> Option<String> {
+    let level = assessment.method.scale.iter().find(|l| l.is_unknown())?;
+    Some(format!(
+        "An item answered \u{201C}{}\u{201D} counts as an unanswered item does: in the \
+         possible weight with no credit, never as a gap. Such items are listed apart as could \
+         not be verified, with what the committee noted.",
+        level.label
+    ))
 }
 
 /// What an unanswered item does to a score.
@@ -380,8 +420,13 @@ pub const SOURCES_INTRO: &str =
     "Every source the checklist cites. Each item names the part of a source it rests on.";
 
 /// A credit as the method's scale table prints it: `0.5`, `left out (not applicable)`.
-pub fn credit(credit: Option<f64>) -> String {
-    credit.map_or_else(|| "left out (not applicable)".to_string(), weight)
+pub fn credit(level: &ScaleLevel) -> String {
+    if level.is_unknown() {
+        return "0, as unanswered".to_string();
+    }
+    level
+        .credit
+        .map_or_else(|| "left out (not applicable)".to_string(), weight)
 }
 
 /// A band's lower bound: `75% or more`.

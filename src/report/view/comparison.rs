@@ -341,6 +341,14 @@ pub fn critical_open_lines(c: &Comparison) -> Vec<(String, String)> {
                     .collect();
                 items.push(format!("Not yet answered: {}", titles.join("; ")));
             }
+            if !col.critical_unverified.is_empty() {
+                let titles: Vec<&str> = col
+                    .critical_unverified
+                    .iter()
+                    .map(|i| i.title.as_str())
+                    .collect();
+                items.push(format!("Could not be verified: {}", titles.join("; ")));
+            }
             (col.label.clone(), items.join("; "))
         })
         .collect()
@@ -352,12 +360,7 @@ pub fn statutory_open_lines(c: &Comparison) -> Vec<(String, String)> {
         .iter()
         .filter_map(|col| {
             let s = col.statutory.as_ref()?;
-            let counts = crate::report::board::duty_counts(
-                s.in_place,
-                s.scored(),
-                s.partly_or_not(),
-                s.unanswered,
-            );
+            let counts = crate::report::board::duty_counts(&crate::compare::DutyCounts::of(s));
             let titles: Vec<String> = s
                 .not_in_place_ids
                 .iter()
@@ -442,10 +445,20 @@ pub fn scored_line(col: &Column) -> String {
     }
 }
 
-/// `98 of 102 (96.1%)`.
+/// `98 of 102 (96.1%)`, and `; 2 could not be verified` when some items were answered
+/// "don't know".
 pub fn coverage(col: &Column) -> String {
     let c = col.coverage;
-    format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent())
+    let mut line = format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent());
+    if col.unverified > 0 {
+        line.push_str(&unverified_phrase(col.unverified));
+    }
+    line
+}
+
+/// `; 2 could not be verified`: what follows a column's coverage when it has such items.
+pub fn unverified_phrase(count: usize) -> String {
+    format!("; {count} could not be verified")
 }
 
 /// A section's percentage, `not in scope`, or `not rated (2 of 24 answered)` when too little

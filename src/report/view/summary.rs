@@ -143,6 +143,17 @@ pub fn common_gaps_line(shown: usize, total: usize) -> String {
     )
 }
 
+/// What the list of the items most often answered "don't know" holds.
+pub fn most_unverified_line(shown: usize, total: usize) -> String {
+    format!(
+        "The {shown} items that could not be verified in the most districts (answered \
+         \u{201C}don\u{2019}t know\u{201D}), of {} somewhere. These are not gaps: whether \
+         they are in place is not known. The share is out of the districts whose profile \
+         includes the item.",
+        plural(total, "item", "items")
+    )
+}
+
 /// What the list of the most often unanswered items holds.
 pub fn most_unanswered_line(shown: usize, total: usize) -> String {
     format!(
@@ -202,12 +213,7 @@ pub fn statutory_summary_line(s: &Summary) -> Option<String> {
     if st.districts == 0 {
         return None;
     }
-    let counts = crate::report::board::duty_counts(
-        st.counts.in_place,
-        st.counts.scored,
-        st.counts.partly_or_not,
-        st.counts.unanswered,
-    );
+    let counts = crate::report::board::duty_counts(&st.counts);
     Some(format!(
         "Statutory duties, across the latest assessments of {}: {counts}; {} {} every one in place.",
         plural(st.districts, "district", "districts"),
@@ -263,7 +269,11 @@ pub const CRITICAL_GAPS_NOTE: &str =
 /// `98 of 102 (96.1%)`.
 pub fn district_coverage(row: &DistrictRow) -> String {
     let c = row.coverage;
-    format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent())
+    let mut line = format!("{} of {} ({:.1}%)", c.answered, c.items, c.percent());
+    if row.unverified > 0 {
+        line.push_str(&super::comparison::unverified_phrase(row.unverified));
+    }
+    line
 }
 
 /// `12 of 40 (30.0%)`.
