@@ -21,7 +21,10 @@ use crate::model::{
     ANSWER_KEYS, Answer, AnswerField, Answers, Checklist, Date, FieldKind, FieldSlot,
     OptionFigures, Profile,
 };
-use raw::{Keyed, Keys, RawAnswer, RawAnswerFields, RawAnswers, RawAnswersFile, RawOption, Shaped};
+use raw::{
+    MappingOr, RawAnswer, RawAnswerFields, RawAnswers, RawOption, Root, Shaped, option_keys,
+    top_keys,
+};
 
 /// A syntactically valid answers file, not yet checked against its checklist.
 pub struct AnswersDocument {
@@ -32,53 +35,6 @@ pub struct AnswersDocument {
     parse_problems: Vec<Diagnostic>,
     /// For answers read from a spreadsheet: each value's cell, which every diagnostic names.
     sheet: Option<sheet::SheetPlaces>,
-}
-
-/// The file read into its mirror, or what it is instead of a mapping of keys.
-enum Root {
-    File(Box<Keyed<RawAnswersFile>>),
-    NotAMapping(Value),
-}
-
-impl Root {
-    /// Reads the parsed tree into the mirror. Its leaves take any value, so only a fault of
-    /// the mirror itself could fail here; that is reported, not panicked on.
-    fn read(root: Value, problems: &mut Vec<Diagnostic>) -> Self {
-        let mapping = match raw::into_mapping(root) {
-            Ok(mapping) => mapping,
-            Err(other) => return Self::NotAMapping(other),
-        };
-        match Keyed::read(mapping) {
-            Ok(file) => Self::File(Box::new(file)),
-            Err(error) => {
-                problems.push(Diagnostic::error(
-                    Some(Location { line: 1, column: 1 }),
-                    format!("the answers file could not be read: {error}"),
-                ));
-                Self::File(Box::new(Keyed {
-                    known: RawAnswersFile::default(),
-                    unknown: Vec::new(),
-                }))
-            }
-        }
-    }
-
-    fn file(&self) -> Option<&RawAnswersFile> {
-        match self {
-            Self::File(file) => Some(&file.known),
-            Self::NotAMapping(_) => None,
-        }
-    }
-}
-
-/// The keys at the top of an answers file.
-fn top_keys() -> &'static [&'static str] {
-    RawAnswersFile::keys()
-}
-
-/// The keys of `option:`.
-fn option_keys() -> &'static [&'static str] {
-    RawOption::keys()
 }
 
 /// The position of every key, indexed on first use: a second pass over the text that only a
@@ -215,14 +171,15 @@ impl AnswersDocument {
     /// The answers copied from an earlier assessment by `init --from` and not yet re-checked:
     /// (item id, where from), in file order.
     pub fn carried_items(&self) -> Vec<(String, String)> {
-        let Some(RawAnswers::ByItem(by_item)) = self.root.file().and_then(|f| f.answers.as_ref())
+        let Some(MappingOr::Mapping(by_item)) = self.root.file().and_then(|f| f.answers.as_ref())
         else {
             return Vec::new();
         };
         by_item
+            .entries
             .iter()
             .filter_map(|(key, answer)| {
-                let Shaped::Mapping(fields) = answer else {
+                let MappingOr::Mapping(fields) = answer else {
                     return None;
                 };
                 let from = scalar_text(fields.known.get(AnswerField::CarriedFrom)?)?;
@@ -620,8 +577,8 @@ impl Check<'_> {
 
     fn option(&mut self, option: &Shaped<RawOption>) -> Option<OptionFigures> {
         let option = match option {
-            Shaped::Mapping(option) => option,
-            Shaped::Other(value) => {
+            MappingOr::Mapping(option) => option,
+            MappingOr::Other(value) => {
                 self.error(
                     self.at("option"),
                     format!(
@@ -694,8 +651,8 @@ impl Check<'_> {
         written_for: Option<&str>,
     ) -> Vec<Answer> {
         let map = match answers {
-            RawAnswers::ByItem(by_item) => by_item,
-            RawAnswers::NotAMapping(value) => {
+            MappingOr::Mapping(by_item) => &by_item.entries,
+            MappingOr::Other(value) => {
                 self.not_answers(value);
                 return Vec::new();
             }
@@ -911,12 +868,12 @@ impl Check<'_> {
         };
         let status_path;
         let status = match entry {
-            Shaped::Other(Value::Null) => return None,
-            Shaped::Other(status) => {
+            MappingOr::Other(Value::Null) => return None,
+            MappingOr::Other(status) => {
                 status_path = path.to_string();
                 status
             }
-            Shaped::Mapping(fields) => {
+            MappingOr::Mapping(fields) => {
                 self.unknown_answer_keys(&fields.unknown, item_id, path);
                 self.answer_fields(&mut answer, &fields.known, path);
                 status_path = child(path, "status");

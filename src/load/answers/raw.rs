@@ -6,12 +6,62 @@
 //! every unknown key (with its nearest known one) and still checks the rest of the file.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::value::{EnumAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde_yaml::{Mapping, Value};
 
+use crate::error::{Diagnostic, Location};
 use crate::model::{ANSWER_KEYS, AnswerField};
+
+/// The file read into its mirror, or what it is instead of a mapping of keys.
+pub(super) enum Root {
+    File(Box<Keyed<RawAnswersFile>>),
+    NotAMapping(Value),
+}
+
+impl Root {
+    /// Reads the parsed tree into the mirror. Its leaves take any value, so only a fault of
+    /// the mirror itself could fail here; that is reported, not panicked on.
+    pub fn read(root: Value, problems: &mut Vec<Diagnostic>) -> Self {
+        let mapping = match into_mapping(root) {
+            Ok(mapping) => mapping,
+            Err(other) => return Self::NotAMapping(other),
+        };
+        match Keyed::read(mapping) {
+            Ok(file) => Self::File(Box::new(file)),
+            Err(error) => {
+                problems.push(Diagnostic::error(
+                    Some(Location { line: 1, column: 1 }),
+                    format!("the answers file could not be read: {error}"),
+                ));
+                Self::File(Box::default())
+            }
+        }
+    }
+
+    pub fn file(&self) -> Option<&RawAnswersFile> {
+        match self {
+            Self::File(file) => Some(&file.known),
+            Self::NotAMapping(_) => None,
+        }
+    }
+}
+
+/// The keys at the top of an answers file.
+pub(super) fn top_keys() -> &'static [&'static str] {
+    RawAnswersFile::keys()
+}
+
+/// The keys of `option:`.
+pub(super) fn option_keys() -> &'static [&'static str] {
+    RawOption::keys()
+}
 
 /// The top level of an answers file.
 #[derive(Deserialize, Default)]
@@ -49,39 +99,51 @@ pub(super) struct RawAnswerFields {
     values: [Option<Value>; AnswerField::ALL.len()],
 }
 
+/// `answers:`: each item id as written (text, or a number such as `1.1`) with its answer, in
+/// file order.
+pub(super) struct AnswersByItem {
+    pub entries: Vec<(Value, RawAnswer)>,
+}
+
+pub(super) type RawAnswers = MappingOr<AnswersByItem>;
+
 /// One answer: the long form, or the shorthand `item.id: status` (any other value, which the
 /// checks read as the status).
 pub(super) type RawAnswer = Shaped<RawAnswerFields>;
 
-/// `answers:`: the answers by item id, in file order, or a value that is not a mapping.
-pub(super) enum RawAnswers {
-    /// Each item id as written (text, or a number such as `1.1`) with its answer.
-    ByItem(Vec<(Value, RawAnswer)>),
-    NotAMapping(Value),
-}
+/// A value that should be a mapping of `T`'s keys.
+pub(super) type Shaped<T> = MappingOr<Keyed<T>>;
 
-/// A value that should be a mapping read as `T`, or, when it is not one, the value itself.
+/// A value that should be a mapping, read as `M`, or, when it is not one, the value itself.
 /// The mapping is boxed: most answers are the shorthand, which then stay small.
-pub(super) enum Shaped<T> {
-    Mapping(Box<Keyed<T>>),
+pub(super) enum MappingOr<M> {
+    Mapping(Box<M>),
     Other(Value),
 }
 
 /// A mapping read as `T`, and the keys `T` does not have, in file order.
+#[derive(Default)]
 pub(super) struct Keyed<T> {
     pub known: T,
     /// `None` for a key that is not text.
     pub unknown: Vec<Option<String>>,
 }
 
-/// The keys of a level of the file, as its mirror states them.
-pub(super) trait Keys {
+/// A level of the file whose keys are known: what they are, and how it is read from them.
+pub(super) trait Keys: Sized {
     fn keys() -> &'static [&'static str];
+
+    /// Reads the level from its known keys, each given a value.
+    fn from_known(known: Vec<(String, Value)>) -> Result<Self, serde_yaml::Error>;
 }
 
 impl Keys for RawAnswersFile {
     fn keys() -> &'static [&'static str] {
         struct_keys::<Self>()
+    }
+
+    fn from_known(known: Vec<(String, Value)>) -> Result<Self, serde_yaml::Error> {
+        derived_from_known(known)
     }
 }
 
@@ -89,93 +151,37 @@ impl Keys for RawOption {
     fn keys() -> &'static [&'static str] {
         struct_keys::<Self>()
     }
+
+    fn from_known(known: Vec<(String, Value)>) -> Result<Self, serde_yaml::Error> {
+        derived_from_known(known)
+    }
 }
 
 impl Keys for RawAnswerFields {
     fn keys() -> &'static [&'static str] {
         &ANSWER_KEYS
     }
-}
 
-impl<T: Keys + DeserializeOwned> Keyed<T> {
-    /// Sets aside the keys `T` does not know, then reads the rest as `T`. A key given no
-    /// value (`note:`) is left out: the checks treat it as absent.
-    pub fn read(mapping: Mapping) -> Result<Self, serde_yaml::Error> {
-        let keys = T::keys();
-        let mut known = Mapping::new();
-        let mut unknown = Vec::new();
-        for (key, value) in mapping {
-            match key.as_str() {
-                Some(name) if !keys.contains(&name) => unknown.push(Some(name.to_string())),
-                None => unknown.push(None),
-                // A known key under a tag (`!x note:`) was never looked up by its name.
-                Some(_) if !matches!(key, Value::String(_)) => {}
-                Some(_) if value.is_null() => {}
-                Some(_) => {
-                    known.insert(key, value);
-                }
+    /// Placed by hand: this runs once per answer, and the keys are known to be fields.
+    fn from_known(known: Vec<(String, Value)>) -> Result<Self, serde_yaml::Error> {
+        let mut values: [Option<Value>; AnswerField::ALL.len()] = Default::default();
+        for (key, value) in known {
+            if let Some(field) = AnswerField::from_key(&key) {
+                values[field_index(field)] = Some(value);
             }
         }
-        let known = serde_yaml::from_value(Value::Mapping(known))?;
-        Ok(Self { known, unknown })
+        Ok(Self { values })
     }
 }
 
-impl<T: Keys + DeserializeOwned> Shaped<T> {
-    /// Reads a mapping under any tags, as [`Value::as_mapping`] sees one.
-    pub fn read(value: Value) -> Result<Self, serde_yaml::Error> {
-        match into_mapping(value) {
-            Ok(mapping) => Keyed::read(mapping).map(|keyed| Self::Mapping(Box::new(keyed))),
-            Err(other) => Ok(Self::Other(other)),
-        }
-    }
-
-    /// Reads only an untagged mapping: a tagged one stays a value, which the checks then
-    /// report as a tagged value where a status belongs.
-    fn read_untagged(value: Value) -> Result<Self, serde_yaml::Error> {
-        match value {
-            Value::Mapping(mapping) => {
-                Keyed::read(mapping).map(|keyed| Self::Mapping(Box::new(keyed)))
-            }
-            other => Ok(Self::Other(other)),
-        }
-    }
-}
-
-/// The mapping `value` is under any tags, or the value as written when it is no mapping.
-pub(super) fn into_mapping(value: Value) -> Result<Mapping, Value> {
-    if value.as_mapping().is_none() {
-        return Err(value);
-    }
-    let mut value = value;
-    loop {
-        match value {
-            Value::Mapping(mapping) => return Ok(mapping),
-            Value::Tagged(tagged) => value = tagged.value,
-            other => return Err(other),
-        }
-    }
-}
-
-impl<'de, T: Keys + DeserializeOwned> Deserialize<'de> for Shaped<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Self::read(Value::deserialize(deserializer)?).map_err(de::Error::custom)
-    }
-}
-
-impl<'de> Deserialize<'de> for RawAnswers {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let by_item = match into_mapping(Value::deserialize(deserializer)?) {
-            Ok(by_item) => by_item,
-            Err(other) => return Ok(Self::NotAMapping(other)),
-        };
-        by_item
-            .into_iter()
-            .map(|(item, answer)| Ok((item, RawAnswer::read_untagged(answer)?)))
-            .collect::<Result<_, serde_yaml::Error>>()
-            .map(Self::ByItem)
-            .map_err(de::Error::custom)
-    }
+fn derived_from_known<T: DeserializeOwned>(
+    known: Vec<(String, Value)>,
+) -> Result<T, serde_yaml::Error> {
+    let mapping = known
+        .into_iter()
+        .map(|(key, value)| (Value::String(key), value))
+        .collect();
+    serde_yaml::from_value(Value::Mapping(mapping))
 }
 
 impl RawAnswerFields {
@@ -192,31 +198,198 @@ fn field_index(field: AnswerField) -> usize {
         .unwrap_or_default()
 }
 
-impl<'de> Deserialize<'de> for RawAnswerFields {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(FieldsVisitor)
+/// A level that is read from a mapping: from the parsed tree's own, or as it is deserialized.
+pub(super) trait FromMapping: Sized {
+    fn from_entries(
+        entries: impl Iterator<Item = (Value, Value)>,
+    ) -> Result<Self, serde_yaml::Error>;
+
+    /// Reads the entries as they are deserialized, without building a mapping first.
+    fn from_map_access<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(entry) = map.next_entry::<Value, Value>()? {
+            entries.push(entry);
+        }
+        Self::from_entries(entries.into_iter()).map_err(de::Error::custom)
     }
 }
 
-struct FieldsVisitor;
-
-impl<'de> Visitor<'de> for FieldsVisitor {
-    type Value = RawAnswerFields;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("an answer: a mapping with status and, optionally, note")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut values: [Option<Value>; AnswerField::ALL.len()] = Default::default();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value::<Option<Value>>()?;
-            match AnswerField::from_key(&key) {
-                Some(field) => values[field_index(field)] = value,
-                None => return Err(de::Error::unknown_field(&key, &ANSWER_KEYS)),
+impl<T: Keys> FromMapping for Keyed<T> {
+    /// Sets aside the keys `T` does not know, then reads the rest as `T`. A key given no
+    /// value (`note:`) is left out: the checks treat it as absent.
+    fn from_entries(
+        entries: impl Iterator<Item = (Value, Value)>,
+    ) -> Result<Self, serde_yaml::Error> {
+        let keys = T::keys();
+        let mut known = Vec::new();
+        let mut unknown = Vec::new();
+        for (key, value) in entries {
+            match key {
+                // A known key under a tag (`!x note:`) was never looked up by its name.
+                _ if key.as_str().is_some_and(|name| keys.contains(&name)) => {
+                    if let Value::String(name) = key
+                        && !value.is_null()
+                    {
+                        known.push((name, value));
+                    }
+                }
+                _ => unknown.push(key.as_str().map(str::to_string)),
             }
         }
-        Ok(RawAnswerFields { values })
+        Ok(Self {
+            known: T::from_known(known)?,
+            unknown,
+        })
+    }
+}
+
+impl FromMapping for AnswersByItem {
+    fn from_entries(
+        entries: impl Iterator<Item = (Value, Value)>,
+    ) -> Result<Self, serde_yaml::Error> {
+        let entries = entries
+            .map(|(item, answer)| Ok((item, RawAnswer::read_untagged(answer)?)))
+            .collect::<Result<_, serde_yaml::Error>>()?;
+        Ok(Self { entries })
+    }
+
+    /// Each answer is deserialized in place: the file's largest part is read in one pass.
+    fn from_map_access<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(item) = map.next_key::<Value>()? {
+            let answer = map.next_value_seed(MappingOrVisitor::<Keyed<RawAnswerFields>> {
+                under_tags: false,
+                read: PhantomData,
+            })?;
+            entries.push((item, answer));
+        }
+        Ok(Self { entries })
+    }
+}
+
+impl<T: Keys> Keyed<T> {
+    pub fn read(mapping: Mapping) -> Result<Self, serde_yaml::Error> {
+        Self::from_entries(mapping.into_iter())
+    }
+}
+
+impl<M: FromMapping> MappingOr<M> {
+    /// Reads a mapping under any tags, as [`Value::as_mapping`] sees one.
+    fn read(value: Value) -> Result<Self, serde_yaml::Error> {
+        match into_mapping(value) {
+            Ok(mapping) => Ok(Self::Mapping(Box::new(M::from_entries(
+                mapping.into_iter(),
+            )?))),
+            Err(other) => Ok(Self::Other(other)),
+        }
+    }
+
+    /// Reads only an untagged mapping: a tagged one stays a value, which the checks then
+    /// report as a tagged value where a status belongs.
+    fn read_untagged(value: Value) -> Result<Self, serde_yaml::Error> {
+        match value {
+            Value::Mapping(mapping) => Ok(Self::Mapping(Box::new(M::from_entries(
+                mapping.into_iter(),
+            )?))),
+            other => Ok(Self::Other(other)),
+        }
+    }
+}
+
+/// The mapping `value` is under any tags, or the value as written when it is no mapping.
+fn into_mapping(value: Value) -> Result<Mapping, Value> {
+    if value.as_mapping().is_none() {
+        return Err(value);
+    }
+    let mut value = value;
+    loop {
+        match value {
+            Value::Mapping(mapping) => return Ok(mapping),
+            Value::Tagged(tagged) => value = tagged.value,
+            other => return Err(other),
+        }
+    }
+}
+
+impl<'de, M: FromMapping> Deserialize<'de> for MappingOr<M> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        MappingOrVisitor {
+            under_tags: true,
+            read: PhantomData,
+        }
+        .deserialize(deserializer)
+    }
+}
+
+/// Reads a mapping as `M` while it is deserialized, and any other value as the `Value` it is.
+struct MappingOrVisitor<M> {
+    /// Whether a tagged mapping counts as a mapping (see [`MappingOr::read_untagged`]).
+    under_tags: bool,
+    read: PhantomData<M>,
+}
+
+impl<'de, M: FromMapping> DeserializeSeed<'de> for MappingOrVisitor<M> {
+    type Value = MappingOr<M>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, M: FromMapping> Visitor<'de> for MappingOrVisitor<M> {
+    type Value = MappingOr<M>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("any YAML value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        M::from_map_access(map).map(|read| MappingOr::Mapping(Box::new(read)))
+    }
+
+    /// serde_yaml hands a tagged value over as an enum.
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        let value = Value::deserialize(EnumAccessDeserializer::new(data))?;
+        match self.under_tags {
+            true => MappingOr::read(value).map_err(de::Error::custom),
+            false => Ok(MappingOr::Other(value)),
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(MappingOr::Other)
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::from(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::String(v.to_string())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::String(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(MappingOr::Other(Value::Null))
     }
 }
 
@@ -309,11 +482,12 @@ mod tests {
         let file = read(
             "answers:\n  a.b: met\n  c.d: { status: partial, colour: red, note: }\n  e.f: [1]\n",
         );
-        let Some(RawAnswers::ByItem(answers)) = file.known.answers else {
+        let Some(MappingOr::Mapping(answers)) = file.known.answers else {
             panic!("answers not read as a mapping");
         };
-        assert!(matches!(&answers[0].1, Shaped::Other(Value::String(s)) if s == "met"));
-        let Shaped::Mapping(long) = &answers[1].1 else {
+        let answers = answers.entries;
+        assert!(matches!(&answers[0].1, MappingOr::Other(Value::String(s)) if s == "met"));
+        let MappingOr::Mapping(long) = &answers[1].1 else {
             panic!("long form not read");
         };
         assert_eq!(
@@ -322,7 +496,10 @@ mod tests {
         );
         assert_eq!(long.known.get(AnswerField::Note), None);
         assert_eq!(long.unknown, [Some("colour".to_string())]);
-        assert!(matches!(&answers[2].1, Shaped::Other(Value::Sequence(_))));
+        assert!(matches!(
+            &answers[2].1,
+            MappingOr::Other(Value::Sequence(_))
+        ));
     }
 
     #[test]
@@ -330,7 +507,27 @@ mod tests {
         let file = read("answers: status:met\n");
         assert!(matches!(
             file.known.answers,
-            Some(RawAnswers::NotAMapping(Value::String(_)))
+            Some(MappingOr::Other(Value::String(_)))
         ));
+    }
+
+    #[test]
+    fn tags_are_read_as_the_checks_have_always_seen_them() {
+        let file = read(
+            "option: !costs { years: 5 }\n!x label: L\nanswers: !list\n  a.b: !pick { status: met }\n",
+        );
+        // A tagged mapping is a mapping where `option` and `answers` belong...
+        assert!(matches!(file.known.option, Some(MappingOr::Mapping(_))));
+        let Some(MappingOr::Mapping(answers)) = file.known.answers else {
+            panic!("tagged answers not read as a mapping");
+        };
+        // ...but a tagged answer is a value, reported where its status belongs.
+        assert!(matches!(
+            &answers.entries[0].1,
+            MappingOr::Other(Value::Tagged(_))
+        ));
+        // A known key under a tag is neither read nor unknown.
+        assert_eq!(file.known.label, None);
+        assert!(file.unknown.is_empty());
     }
 }
