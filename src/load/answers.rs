@@ -1,5 +1,6 @@
-//! Answers files: parsed as a YAML tree and checked key by key, so that every problem is
-//! reported at once with its position, and statuses can be written forgivingly.
+//! Answers files: parsed as a YAML tree, read into its serde mirror ([`raw`]) and checked
+//! field by field, so that every problem is reported at once with its position, and statuses
+//! can be written forgivingly.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -7,6 +8,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 mod board;
+mod raw;
 mod recover;
 mod sheet;
 
@@ -19,28 +21,14 @@ use crate::model::{
     ANSWER_KEYS, Answer, AnswerField, Answers, Checklist, Date, FieldKind, FieldSlot,
     OptionFigures, Profile, ScaleLevel,
 };
-
-const TOP_KEYS: [&str; 14] = [
-    "checklist",
-    "checklist_version",
-    "profile",
-    "district",
-    "district_id",
-    "label",
-    "date",
-    "prepared_by",
-    "reviewed_by",
-    "presented_on",
-    "recommendation",
-    "board_action",
-    "option",
-    "answers",
-];
-const OPTION_KEYS: [&str; 4] = ["annual_cost", "one_time_cost", "staff_fte", "years"];
+use raw::{
+    MappingOr, RawAnswer, RawAnswerFields, RawAnswers, RawOption, Root, Shaped, option_keys,
+    top_keys,
+};
 
 /// A syntactically valid answers file, not yet checked against its checklist.
 pub struct AnswersDocument {
-    root: Value,
+    root: Root,
     positions: LazyPositions,
     /// Problems found while parsing that spoiled only part of the file: that part was set
     /// aside so the rest could be checked too, and validation fails with these first.
@@ -92,20 +80,21 @@ impl AnswersDocument {
         // One pass reads most files whole, with their positions; the rest take serde_yaml's
         // path, which explains every problem and recovers from those confined to one answer.
         if let Some(tree) = super::tree::read(text) {
+            let mut parse_problems = Vec::new();
             return Ok(Self {
-                root: tree.root,
+                root: Root::read(tree.root, &mut parse_problems),
                 positions: LazyPositions {
                     // Kept to quote a number in a text field as typed (`2.10`, `0x10`).
                     text: text.to_string(),
                     index: OnceLock::from(tree.positions),
                 },
-                parse_problems: Vec::new(),
+                parse_problems,
                 sheet: None,
             });
         }
-        let recovered = recover::parse(text)?;
+        let mut recovered = recover::parse(text)?;
         Ok(Self {
-            root: recovered.root,
+            root: Root::read(recovered.root, &mut recovered.problems),
             positions: LazyPositions {
                 text: recovered.text,
                 index: OnceLock::new(),
@@ -119,13 +108,14 @@ impl AnswersDocument {
     /// names its cell and says what to fill in where.
     pub fn from_sheet(sheet: crate::spreadsheet::SheetAnswers) -> Self {
         let (root, places) = sheet::SheetPlaces::read(sheet);
+        let mut parse_problems = places.problems();
         Self {
-            root,
+            root: Root::read(root, &mut parse_problems),
             positions: LazyPositions {
                 text: String::new(),
                 index: OnceLock::new(),
             },
-            parse_problems: places.problems(),
+            parse_problems,
             sheet: Some(places),
         }
     }
@@ -158,29 +148,15 @@ impl AnswersDocument {
 
     /// The error for a file that is not a mapping of keys (a list, a bare value).
     pub fn shape_error(&self) -> Option<Diagnostic> {
-        if self.root.is_mapping() {
-            return None;
+        match &self.root {
+            Root::File(_) => None,
+            Root::NotAMapping(root) => Some(not_a_mapping(root)),
         }
-        let hint = if self.root.is_sequence() {
-            "remove the leading `- ` so the top-level keys start at column 1"
-        } else {
-            "start from a template: `sro-assess init -o answers.yaml`"
-        };
-        Some(
-            Diagnostic::error(
-                Some(Location { line: 1, column: 1 }),
-                format!(
-                    "the answers file is {}, but it must be a mapping of keys (`district: ...`)",
-                    type_name(&self.root)
-                ),
-            )
-            .with_hint(hint),
-        )
     }
 
     /// The `checklist:` value (a bundled id or a path).
     pub fn checklist_reference(&self) -> Option<String> {
-        scalar_text(self.root.as_mapping()?.get("checklist")?)
+        scalar_text(self.root.file()?.checklist.as_ref()?)
     }
 
     /// Where the file names its checklist, for an error about it (`None` for a sheet: see
@@ -195,16 +171,18 @@ impl AnswersDocument {
     /// The answers copied from an earlier assessment by `init --from` and not yet re-checked:
     /// (item id, where from), in file order.
     pub fn carried_items(&self) -> Vec<(String, String)> {
-        let answers = self
-            .root
-            .as_mapping()
-            .and_then(|m| m.get("answers"))
-            .and_then(Value::as_mapping);
-        answers
-            .into_iter()
-            .flatten()
-            .filter_map(|(key, entry)| {
-                let from = scalar_text(entry.as_mapping()?.get("carried_from")?)?;
+        let Some(MappingOr::Mapping(by_item)) = self.root.file().and_then(|f| f.answers.as_ref())
+        else {
+            return Vec::new();
+        };
+        by_item
+            .entries
+            .iter()
+            .filter_map(|(key, answer)| {
+                let MappingOr::Mapping(fields) = answer else {
+                    return None;
+                };
+                let from = scalar_text(fields.known.get(AnswerField::CarriedFrom)?)?;
                 Some((scalar_text(key)?, from))
             })
             .collect()
@@ -242,6 +220,23 @@ impl AnswersDocument {
             _ => Err(check.diagnostics),
         }
     }
+}
+
+/// The error for a file that is not a mapping of keys (a list, a bare value).
+fn not_a_mapping(root: &Value) -> Diagnostic {
+    let hint = if root.is_sequence() {
+        "remove the leading `- ` so the top-level keys start at column 1"
+    } else {
+        "start from a template: `sro-assess init -o answers.yaml`"
+    };
+    Diagnostic::error(
+        Some(Location { line: 1, column: 1 }),
+        format!(
+            "the answers file is {}, but it must be a mapping of keys (`district: ...`)",
+            type_name(root)
+        ),
+    )
+    .with_hint(hint)
 }
 
 /// Text of a scalar: strings as written, numbers and booleans as YAML prints them.
@@ -303,61 +298,23 @@ impl Check<'_> {
             .push(Diagnostic::warning(location, message).with_hint(hint));
     }
 
-    fn document(&mut self, root: &Value, checklist: &Checklist) -> Option<Answers> {
-        let Some(map) = root.as_mapping() else {
-            let hint = if root.is_sequence() {
-                "remove the leading `- ` so the top-level keys start at column 1"
-            } else {
-                "start from a template: `sro-assess init -o answers.yaml`"
-            };
-            self.error(
-                Some(Location { line: 1, column: 1 }),
-                format!(
-                    "the answers file is {}, but it must be a mapping of keys (`district: ...`)",
-                    type_name(root)
-                ),
-                hint,
-            );
-            return None;
-        };
-        let mut misplaced_answers = false;
-        let mut folded = None;
-        for key in map.keys() {
-            let Some(name) = key.as_str() else {
-                self.error(
-                    self.at(""),
-                    "a top-level key is not text".into(),
-                    "use the keys of the template",
-                );
-                continue;
-            };
-            if !TOP_KEYS.contains(&name) && names_an_item(name, checklist, &mut folded) {
-                misplaced_answers = true;
-                self.error(
-                    self.key_at(name),
-                    format!(
-                        "the answer to `{}` is not indented under `answers:`",
-                        quotable(name)
-                    ),
-                    "indent it under `answers:` with two spaces, like the other answers",
-                );
-            } else if !TOP_KEYS.contains(&name) {
-                let hint = match nearest(name, TOP_KEYS) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("the top-level keys are: {}", TOP_KEYS.join(", ")),
-                };
-                let message = format!("unknown key `{}`", quotable(name));
-                self.error(self.key_at(name), message, hint);
+    fn document(&mut self, root: &Root, checklist: &Checklist) -> Option<Answers> {
+        let file = match root {
+            Root::File(file) => file,
+            Root::NotAMapping(root) => {
+                self.diagnostics.push(not_a_mapping(root));
+                return None;
             }
-        }
-        let get = |key: &str| map.get(key).filter(|v| !v.is_null());
-
+        };
+        let misplaced_answers = self.unknown_top_keys(&file.unknown, checklist);
+        let file = &file.known;
         let checklist_ref = self.required_text(
-            get("checklist"),
+            file.checklist.as_ref(),
             "checklist",
             "checklist: wi-sro-best-practices",
         );
-        let checklist_version = self.optional_text(get("checklist_version"), "checklist_version");
+        let checklist_version =
+            self.optional_text(file.checklist_version.as_ref(), "checklist_version");
         if let Some(version) = &checklist_version
             && *version != checklist.version
         {
@@ -375,7 +332,11 @@ impl Check<'_> {
                 },
             );
         }
-        let profile_id = self.required_text(get("profile"), "profile", "profile: existing-program");
+        let profile_id = self.required_text(
+            file.profile.as_ref(),
+            "profile",
+            "profile: existing-program",
+        );
         let profile = profile_id
             .as_deref()
             .and_then(|id| self.profile(id, checklist));
@@ -383,11 +344,11 @@ impl Check<'_> {
             self.profile_labels.clone_from(&profile.labels);
         }
         let district = self.required_text(
-            get("district"),
+            file.district.as_ref(),
             "district",
             "district: Example Area School District",
         );
-        let date = match get("date") {
+        let date = match &file.date {
             None if self.sheet.is_some() => {
                 self.missing_sheet_field("date");
                 None
@@ -402,15 +363,15 @@ impl Check<'_> {
             }
             Some(value) => self.date(value, "date"),
         };
-        let district_id = get("district_id").and_then(|v| self.district_id(v));
+        let district_id = file.district_id.as_ref().and_then(|v| self.district_id(v));
         if let (Some(profile), Some(date)) = (profile, date) {
             self.warn_before_profile(profile, date);
         }
-        let label = self.optional_text(get("label"), "label");
-        let prepared_by = self.optional_text(get("prepared_by"), "prepared_by");
-        let board = self.board_fields(&get, date);
-        let option = get("option").and_then(|v| self.option(v));
-        let answers = match get("answers") {
+        let label = self.optional_text(file.label.as_ref(), "label");
+        let prepared_by = self.optional_text(file.prepared_by.as_ref(), "prepared_by");
+        let board = self.board_fields(file, date);
+        let option = file.option.as_ref().and_then(|v| self.option(v));
+        let answers = match &file.answers {
             // Answers set aside for a syntax error, or written outside `answers:`, are not
             // missing: their errors say it.
             None if misplaced_answers || !self.set_aside.is_empty() => Vec::new(),
@@ -441,6 +402,42 @@ impl Check<'_> {
             option,
             answers,
         })
+    }
+
+    /// Reports the top-level keys the file should not have; returns whether one of them is
+    /// an answer written outside `answers:`.
+    fn unknown_top_keys(&mut self, unknown: &[Option<String>], checklist: &Checklist) -> bool {
+        let mut misplaced_answers = false;
+        let mut folded = None;
+        for key in unknown {
+            let Some(name) = key.as_deref() else {
+                self.error(
+                    self.at(""),
+                    "a top-level key is not text".into(),
+                    "use the keys of the template",
+                );
+                continue;
+            };
+            if names_an_item(name, checklist, &mut folded) {
+                misplaced_answers = true;
+                self.error(
+                    self.key_at(name),
+                    format!(
+                        "the answer to `{}` is not indented under `answers:`",
+                        quotable(name)
+                    ),
+                    "indent it under `answers:` with two spaces, like the other answers",
+                );
+            } else {
+                let hint = match nearest(name, top_keys().iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("the top-level keys are: {}", top_keys().join(", ")),
+                };
+                let message = format!("unknown key `{}`", quotable(name));
+                self.error(self.key_at(name), message, hint);
+            }
+        }
+        misplaced_answers
     }
 
     /// A profile written for a law in force from a date does not fit an earlier assessment.
@@ -578,34 +575,36 @@ impl Check<'_> {
         self.optional_text(Some(value), "district_id")
     }
 
-    fn option(&mut self, value: &Value) -> Option<OptionFigures> {
-        let Some(map) = value.as_mapping() else {
-            self.error(
-                self.at("option"),
-                format!(
-                    "`option` should be a mapping, but it is {}",
-                    type_name(value)
-                ),
-                "write `option: { annual_cost: 98000, staff_fte: 1.0 }`",
-            );
-            return None;
-        };
-        for key in map.keys() {
-            let name = key.as_str().unwrap_or("?");
-            if !OPTION_KEYS.contains(&name) {
-                let hint = nearest(name, OPTION_KEYS).map_or_else(
-                    || "the keys are annual_cost, one_time_cost, staff_fte and years".to_string(),
-                    |b| format!("did you mean `{b}`?"),
-                );
+    fn option(&mut self, option: &Shaped<RawOption>) -> Option<OptionFigures> {
+        let option = match option {
+            MappingOr::Mapping(option) => option,
+            MappingOr::Other(value) => {
                 self.error(
-                    self.key_at(&child("option", name)),
-                    format!("unknown key `{name}` in `option`"),
-                    hint,
+                    self.at("option"),
+                    format!(
+                        "`option` should be a mapping, but it is {}",
+                        type_name(value)
+                    ),
+                    "write `option: { annual_cost: 98000, staff_fte: 1.0 }`",
                 );
+                return None;
             }
+        };
+        for key in &option.unknown {
+            let name = key.as_deref().unwrap_or("?");
+            let hint = nearest(name, option_keys().iter().copied()).map_or_else(
+                || format!("the keys are {}", listed(option_keys())),
+                |b| format!("did you mean `{b}`?"),
+            );
+            self.error(
+                self.key_at(&child("option", name)),
+                format!("unknown key `{name}` in `option`"),
+                hint,
+            );
         }
-        let mut figure = |key: &str| {
-            let value = map.get(key).filter(|v| !v.is_null())?;
+        let option = &option.known;
+        let mut figure = |value: &Option<Value>, key: &str| {
+            let value = value.as_ref()?;
             match value.as_f64() {
                 Some(n) if n.is_finite() && n >= 0.0 => Some(n),
                 _ => {
@@ -626,10 +625,10 @@ impl Check<'_> {
             }
         };
         let figures = OptionFigures {
-            annual_cost: figure("annual_cost"),
-            one_time_cost: figure("one_time_cost"),
-            staff_fte: figure("staff_fte"),
-            years: figure("years"),
+            annual_cost: figure(&option.annual_cost, "annual_cost"),
+            one_time_cost: figure(&option.one_time_cost, "one_time_cost"),
+            staff_fte: figure(&option.staff_fte, "staff_fte"),
+            years: figure(&option.years, "years"),
         };
         if let Some(years) = figures.years
             && (years < 1.0 || years.fract() != 0.0)
@@ -646,26 +645,17 @@ impl Check<'_> {
 
     fn answers(
         &mut self,
-        value: &Value,
+        answers: &RawAnswers,
         checklist: &Checklist,
         profile: Option<&Profile>,
         written_for: Option<&str>,
     ) -> Vec<Answer> {
-        if let Some(text) = value.as_str()
-            && self.missing_space(text, "answers")
-        {
-            return Vec::new();
-        }
-        let Some(map) = value.as_mapping() else {
-            self.error(
-                self.at("answers"),
-                format!(
-                    "`answers` should be a mapping of item ids, but it is {}",
-                    type_name(value)
-                ),
-                "write one `item.id: status` per line, indented under `answers:`",
-            );
-            return Vec::new();
+        let map = match answers {
+            MappingOr::Mapping(by_item) => &by_item.entries,
+            MappingOr::Other(value) => {
+                self.not_answers(value);
+                return Vec::new();
+            }
         };
         let sections: HashMap<&str, &str> = checklist
             .items()
@@ -740,6 +730,23 @@ impl Check<'_> {
             }
         }
         answers
+    }
+
+    /// `answers:` holds something other than a mapping of item ids.
+    fn not_answers(&mut self, value: &Value) {
+        if let Some(text) = value.as_str()
+            && self.missing_space(text, "answers")
+        {
+            return;
+        }
+        self.error(
+            self.at("answers"),
+            format!(
+                "`answers` should be a mapping of item ids, but it is {}",
+                type_name(value)
+            ),
+            "write one `item.id: status` per line, indented under `answers:`",
+        );
     }
 
     /// The checklist's id for `written` and its section: as written, else matched without
@@ -845,7 +852,7 @@ impl Check<'_> {
     fn answer(
         &mut self,
         item_id: &str,
-        entry: &Value,
+        entry: &RawAnswer,
         path: &str,
         checklist: &Checklist,
     ) -> Option<Answer> {
@@ -861,54 +868,24 @@ impl Check<'_> {
         };
         let status_path;
         let status = match entry {
-            Value::Null => return None,
-            Value::Mapping(map) => {
-                for key in map.keys() {
-                    let name = key.as_str().unwrap_or("?");
-                    if !ANSWER_KEYS.contains(&name) {
-                        let hint = nearest(name, ANSWER_KEYS).map_or_else(
-                            || format!("an answer's keys are: {}", ANSWER_KEYS.join(", ")),
-                            |b| format!("did you mean `{b}`?"),
-                        );
-                        self.error(
-                            self.key_at(&child(path, name)),
-                            format!("unknown key `{name}` in the answer to `{item_id}`"),
-                            hint,
-                        );
-                    }
-                }
-                let field = |key: &str| map.get(key).filter(|v| !v.is_null());
-                for name in AnswerField::ALL {
-                    let (value, at) = (field(name.key()), child(path, name.key()));
-                    if name.kind() == FieldKind::Status {
-                        continue;
-                    }
-                    match answer.slot(name) {
-                        FieldSlot::Text(slot) => *slot = self.optional_text(value, &at),
-                        FieldSlot::Date(slot) => *slot = value.and_then(|v| self.date(v, &at)),
-                    }
-                }
+            MappingOr::Other(Value::Null) => return None,
+            MappingOr::Other(status) => {
+                status_path = path.to_string();
+                status
+            }
+            MappingOr::Mapping(fields) => {
+                self.unknown_answer_keys(&fields.unknown, item_id, path);
+                self.answer_fields(&mut answer, &fields.known, path);
                 status_path = child(path, "status");
-                match field("status") {
+                match fields.known.get(AnswerField::Status) {
                     Some(value) => value,
                     None => {
-                        let hint = match self.sheet {
-                            Some(places) => places.status_hint(
-                                path,
-                                &sheet::scale_labels(checklist, &self.profile_labels),
-                            ),
-                            None => "add `status: met`, `partial`, `not_met` or `na`".into(),
-                        };
-                        self.warn(self.key_at(path), format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"), hint);
+                        self.warn_no_status(item_id, path, checklist);
                         // Its note ("the clause exists but its text was not visible") still
                         // reaches the reports, beside the item in the unanswered list.
                         return answer.has_text().then_some(answer);
                     }
                 }
-            }
-            other => {
-                status_path = path.to_string();
-                other
             }
         };
         let status = self.status(status, &status_path, item_id, checklist)?;
@@ -930,6 +907,49 @@ impl Check<'_> {
             );
         }
         Some(answer)
+    }
+
+    fn unknown_answer_keys(&mut self, unknown: &[Option<String>], item_id: &str, path: &str) {
+        for key in unknown {
+            let name = key.as_deref().unwrap_or("?");
+            let hint = nearest(name, ANSWER_KEYS).map_or_else(
+                || format!("an answer's keys are: {}", ANSWER_KEYS.join(", ")),
+                |b| format!("did you mean `{b}`?"),
+            );
+            self.error(
+                self.key_at(&child(path, name)),
+                format!("unknown key `{name}` in the answer to `{item_id}`"),
+                hint,
+            );
+        }
+    }
+
+    /// Reads every field of the long form but the status, which [`Self::status`] reads.
+    fn answer_fields(&mut self, answer: &mut Answer, fields: &RawAnswerFields, path: &str) {
+        for field in AnswerField::ALL {
+            if field.kind() == FieldKind::Status {
+                continue;
+            }
+            let (value, at) = (fields.get(field), child(path, field.key()));
+            match answer.slot(field) {
+                FieldSlot::Text(slot) => *slot = self.optional_text(value, &at),
+                FieldSlot::Date(slot) => *slot = value.and_then(|v| self.date(v, &at)),
+            }
+        }
+    }
+
+    fn warn_no_status(&mut self, item_id: &str, path: &str, checklist: &Checklist) {
+        let hint = match self.sheet {
+            Some(places) => {
+                places.status_hint(path, &sheet::scale_labels(checklist, &self.profile_labels))
+            }
+            None => "add `status: met`, `partial`, `not_met` or `na`".into(),
+        };
+        self.warn(
+            self.key_at(path),
+            format!("the answer to `{item_id}` has no `status` yet; it counts as unanswered"),
+            hint,
+        );
     }
 
     /// Matches a status forgivingly: case, spaces, hyphens, the scale's labels and aliases.
@@ -998,6 +1018,15 @@ pub fn status_value(
         .iter()
         .find(|(_, label)| status_key(label) == key)
         .map(|(value, _)| value.clone())
+}
+
+/// `a, b and c`.
+fn listed(keys: &[&str]) -> String {
+    match keys.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Whether a top-level key is an item id (in any case, or renamed): an answer that lost its

@@ -1,23 +1,24 @@
 //! The fields a board packet is made from: the committee's recommendation, the action it asks
 //! of the board, and the sign-off (who reviewed it, when it goes to the board).
 
-use serde_yaml::Value;
-
 use super::Check;
+use super::raw::RawAnswersFile;
 use crate::model::{BoardFields, Date};
 
 impl Check<'_> {
-    /// Reads the optional board fields; `get` gives a top-level value that is present and not
-    /// null. `date` is the assessment date, when valid.
-    pub(super) fn board_fields<'v>(
+    /// Reads the optional board fields. `date` is the assessment date, when valid.
+    pub(super) fn board_fields(
         &mut self,
-        get: &impl Fn(&str) -> Option<&'v Value>,
+        file: &RawAnswersFile,
         date: Option<Date>,
     ) -> BoardFields {
-        let recommendation = self.optional_text(get("recommendation"), "recommendation");
-        let board_action = self.optional_text(get("board_action"), "board_action");
-        let reviewed_by = self.optional_text(get("reviewed_by"), "reviewed_by");
-        let presented_on = get("presented_on").and_then(|v| self.date(v, "presented_on"));
+        let recommendation = self.optional_text(file.recommendation.as_ref(), "recommendation");
+        let board_action = self.optional_text(file.board_action.as_ref(), "board_action");
+        let reviewed_by = self.optional_text(file.reviewed_by.as_ref(), "reviewed_by");
+        let presented_on = file
+            .presented_on
+            .as_ref()
+            .and_then(|v| self.date(v, "presented_on"));
         if let (Some(presented), Some(assessed)) = (presented_on, date)
             && presented < assessed
         {

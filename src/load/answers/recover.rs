@@ -10,7 +10,7 @@ use serde_yaml::Value;
 
 use super::super::positions::PositionIndex;
 use super::super::yaml;
-use super::{ANSWER_KEYS, OPTION_KEYS, TOP_KEYS};
+use super::{ANSWER_KEYS, option_keys, top_keys};
 use crate::error::{Diagnostic, Location};
 
 /// Each round sets aside at least one answer; a bound keeps a file of nothing but broken
@@ -240,9 +240,9 @@ pub fn missing_space_at(line: &str) -> Option<usize> {
     let colon = rest_start + key_len;
     let key = &line[rest_start..colon];
     let after = line[colon..].strip_prefix(':')?.chars().next()?;
-    let known = TOP_KEYS.contains(&key)
+    let known = top_keys().contains(&key)
         || ANSWER_KEYS.contains(&key)
-        || OPTION_KEYS.contains(&key)
+        || option_keys().contains(&key)
         || (key.contains('.') && key.starts_with(|c: char| c.is_ascii_alphabetic()));
     let value_follows = !after.is_whitespace() && !matches!(after, ':' | '/');
     (known && value_follows).then_some(colon)
