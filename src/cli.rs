@@ -178,6 +178,14 @@ pub struct ConsensusArgs {
     /// Print members' internal notes (they may name students: keep such agendas private).
     #[arg(long)]
     pub include_internal_notes: bool,
+    /// Also write the consensus as an answers file: each item's status is the proposal, each
+    /// member's rating is kept, flagged items are marked unsettled for the meeting
+    /// (`sro-assess answer FILE --flagged`).
+    #[arg(long, value_name = "FILE")]
+    pub answers_out: Option<PathBuf>,
+    /// Replace the --answers-out file if it exists (the meeting may have settled items in it).
+    #[arg(long)]
+    pub force: bool,
     /// Paper size of a PDF agenda.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
@@ -573,7 +581,12 @@ fn emit_rendered(output: Option<&Path>, rendered: &Rendered, io: &mut Io<'_>) ->
 
 /// Writes a command's output to the file (never over one of the command's inputs), or to
 /// standard output. Only a file written is announced: a device or a pipe got what it was sent.
-fn emit(output: Option<&Path>, bytes: &[u8], overwrite: Overwrite, io: &mut Io<'_>) -> Result<()> {
+pub(crate) fn emit(
+    output: Option<&Path>,
+    bytes: &[u8],
+    overwrite: Overwrite,
+    io: &mut Io<'_>,
+) -> Result<()> {
     let stream: &mut dyn Write = match output {
         None => io.stdout,
         Some(path) if is_standard_output(path) => io.stdout,

@@ -49,6 +49,8 @@ pub struct Selection {
     pub all: bool,
     /// Only this section.
     pub section: Option<String>,
+    /// Only the items of a consensus file that its meeting has still to settle.
+    pub flagged: bool,
 }
 
 /// How a session ended.
@@ -159,7 +161,11 @@ pub fn run_with(
         stopped: false,
     };
     if questions.is_empty() {
-        prompter.say("Nothing to answer: every item is answered (use --all to revisit them).");
+        prompter.say(if selection.flagged {
+            "Nothing to settle: no item is marked unsettled."
+        } else {
+            "Nothing to answer: every item is answered (use --all to revisit them)."
+        });
         return Ok(summary);
     }
     let mut i = 0;
@@ -235,8 +241,13 @@ fn questions<'c>(
             section_ids.push(&section.id);
         }
         let open = session.answers().answer(&item.id).is_none() || is_carried(session, &item.id);
+        let wanted = if selection.flagged {
+            is_unsettled(session, &item.id)
+        } else {
+            selection.all || open
+        };
         let in_section = selection.section.as_ref().is_none_or(|s| *s == section.id);
-        if in_section && (selection.all || open) {
+        if in_section && wanted {
             out.push(Question {
                 section,
                 section_number: section_ids.len(),
@@ -250,6 +261,14 @@ fn questions<'c>(
 
 fn is_carried(session: &Session, id: &str) -> bool {
     session.carried().iter().any(|(i, _)| i == id)
+}
+
+/// Whether a consensus file marks the item for its meeting to settle.
+fn is_unsettled(session: &Session, id: &str) -> bool {
+    session
+        .answers()
+        .answer(id)
+        .is_some_and(|a| a.unsettled.is_some())
 }
 
 /// The items of the session's profile, in checklist order.
@@ -316,9 +335,38 @@ fn describe(q: &Question<'_>, place: &Place, session: &Session, width: usize) ->
         if let Some((_, from)) = session.carried().iter().find(|(id, _)| *id == q.item.id) {
             text.push_str(&format!(" (carried over from {from}: please re-check)"));
         }
+        if let Some(why) = &answer.unsettled {
+            text.push_str(&format!(" (proposed; not yet settled: {why})"));
+        }
         text.push('\n');
+        push_members(&mut text, answer, session, width);
     }
     text
+}
+
+/// A consensus file's record of the item: each member's rating, then what they wrote.
+fn push_members(text: &mut String, answer: &crate::model::Answer, session: &Session, width: usize) {
+    if answer.ratings.is_empty() {
+        return;
+    }
+    let checklist = &session.loaded.checklist;
+    text.push_str("  Members' ratings:\n");
+    for rating in &answer.ratings {
+        let label = rating
+            .status
+            .as_deref()
+            .and_then(|value| checklist.scale_level(value))
+            .map_or_else(
+                || "not answered".to_string(),
+                |l| level_label(checklist, session.answers(), l),
+            );
+        push_wrapped(text, &format!("{}: {label}", rating.rater), "    ", width);
+    }
+    for (what, said) in [("Evidence", &answer.evidence), ("Notes", &answer.note)] {
+        if let Some(said) = said {
+            push_wrapped(text, &format!("{what}: {said}"), "  ", width);
+        }
+    }
 }
 
 /// Appends `text` wrapped to `width` columns, each line starting with `indent`. A word longer
@@ -455,6 +503,10 @@ fn ask(
     let mut changes = vec![(Field::Status, Some(level.value.clone()))];
     if is_carried(session, id) {
         changes.push((Field::CarriedFrom, None));
+    }
+    // Choosing a status is the meeting's decision on an item the members disagreed on.
+    if is_unsettled(session, id) {
+        changes.push((Field::Unsettled, None));
     }
     if let Flow::Done(step) = confirm(session, id, &changes, prompter)? {
         return Ok(step);

@@ -18,8 +18,9 @@ use crate::load::{AnswersFile, LoadedChecklist, read_input};
 use crate::model::{Answers, Checklist};
 use crate::template::yaml_text;
 
-/// Every field of an answer, in the order they are shown and set aside.
-const FIELDS: [Field; 7] = Field::ALL;
+/// Every field of an answer held as text, in the order they are shown and set aside (the
+/// members' ratings of a consensus file are never edited, so never set aside).
+const FIELDS: [Field; Field::EDITABLE.len()] = Field::EDITABLE;
 
 /// What the thread that handles signals needs to end the process without losing anything.
 /// A save holds it from the re-read to the rename, so a signal never ends the process half-way
@@ -96,6 +97,8 @@ impl ItemFields {
             (Field::InternalNote, Some(a)) => text(a.internal_note.as_ref()),
             (Field::Owner, Some(a)) => text(a.owner.as_ref()),
             (Field::Due, Some(a)) => a.due.map(|d| d.to_string()),
+            (Field::Unsettled, Some(a)) => text(a.unsettled.as_ref()),
+            (Field::Ratings, Some(_)) => None,
         });
         Self(FIELDS.into_iter().zip(values).collect())
     }

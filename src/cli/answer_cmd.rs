@@ -46,6 +46,10 @@ pub struct AnswerArgs {
     /// Walk only the items of this section (its id, see `sro-assess checklist show`).
     #[arg(long, value_name = "ID")]
     pub section: Option<String>,
+    /// Walk only the items a consensus file marks unsettled, showing each member's rating:
+    /// choosing a status settles the item.
+    #[arg(long, conflicts_with = "all")]
+    pub flagged: bool,
 }
 
 /// An error already printed in full (exit 2, nothing more to print).
@@ -360,6 +364,7 @@ pub fn answer(args: &AnswerArgs, io: &mut Io<'_>) -> Result<Outcome> {
     let selection = sro_assess::answer::Selection {
         all: args.all,
         section: args.section.clone(),
+        flagged: args.flagged,
     };
     super::questionnaire::run(&args.answers, &selection, io.stderr)?;
     Ok(Outcome::Success)

@@ -6,10 +6,13 @@ use std::sync::Arc;
 
 use super::compare_cmd::{AnnouncedChecklists, Checklists};
 use super::warnings::Warnings;
-use super::{ConsensusArgs, Io, Outcome, emit_rendered, output_format, refuse_binary_on_terminal};
+use super::{
+    ConsensusArgs, Io, Outcome, emit, emit_rendered, output_format, refuse_binary_on_terminal,
+};
 use sro_assess::compare::check_one_checklist;
 use sro_assess::consensus::{self, Member};
 use sro_assess::error::{Diagnostic, Error, Result};
+use sro_assess::fsio::Overwrite;
 use sro_assess::load::{AnswersFile, LoadedChecklist};
 use sro_assess::model::Answers;
 use sro_assess::report::{self, RenderOptions, Subject, SubjectKind};
@@ -52,6 +55,15 @@ pub(super) fn consensus(args: &ConsensusArgs, color: bool, io: &mut Io<'_>) -> R
     let result = consensus::consensus(&checklist.checklist, profile, &members, args.threshold);
     let rendered = report::render(Subject::Agenda(&result), format, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
+    if let Some(path) = &args.answers_out {
+        let overwrite = if args.force {
+            Overwrite::Allow
+        } else {
+            Overwrite::Refuse
+        };
+        let text = consensus::answers_file(&result);
+        emit(Some(path), text.as_bytes(), overwrite, io)?;
+    }
     Ok(Outcome::Success)
 }
 

@@ -78,6 +78,7 @@ mod tests {
                 Vec::new()
             },
             below_coverage_threshold: below,
+            unsettled: 0,
         }
     }
 

@@ -54,6 +54,8 @@ fn assessment(
                 owner: None,
                 due: None,
                 carried_from: None,
+                unsettled: None,
+                ratings: Vec::new(),
             })
         })
         .collect();
@@ -639,6 +641,7 @@ fn with_carried(mut a: Assessment, n: usize) -> Assessment {
         carried_unconfirmed: n,
         carried_from: vec!["2025 review".into()],
         below_coverage_threshold: a.draft.below_coverage_threshold,
+        unsettled: 0,
     };
     a
 }

@@ -75,6 +75,8 @@ fn answer(id: &str, status: Option<&str>) -> Answer {
         owner: None,
         due: None,
         carried_from: None,
+        unsettled: None,
+        ratings: Vec::new(),
     }
 }
 

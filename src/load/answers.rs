@@ -18,7 +18,7 @@ use super::status::{resolve_status, status_key};
 use super::suggest::{NearestIndex, nearest, quotable};
 use crate::error::{Diagnostic, Location};
 use crate::model::{
-    ANSWER_KEYS, Answer, AnswerField, Answers, Checklist, Date, FieldKind, FieldSlot,
+    ANSWER_KEYS, Answer, AnswerField, Answers, Checklist, Date, FieldKind, FieldSlot, MemberRating,
     OptionFigures, Profile, ScaleLevel,
 };
 use raw::{
@@ -865,6 +865,8 @@ impl Check<'_> {
             owner: None,
             due: None,
             carried_from: None,
+            unsettled: None,
+            ratings: Vec::new(),
         };
         let status_path;
         let status = match entry {
@@ -875,7 +877,7 @@ impl Check<'_> {
             }
             MappingOr::Mapping(fields) => {
                 self.unknown_answer_keys(&fields.unknown, item_id, path);
-                self.answer_fields(&mut answer, &fields.known, path);
+                self.answer_fields(&mut answer, &fields.known, path, checklist);
                 status_path = child(path, "status");
                 match fields.known.get(AnswerField::Status) {
                     Some(value) => value,
@@ -925,7 +927,14 @@ impl Check<'_> {
     }
 
     /// Reads every field of the long form but the status, which [`Self::status`] reads.
-    fn answer_fields(&mut self, answer: &mut Answer, fields: &RawAnswerFields, path: &str) {
+    fn answer_fields(
+        &mut self,
+        answer: &mut Answer,
+        fields: &RawAnswerFields,
+        path: &str,
+        checklist: &Checklist,
+    ) {
+        let item_id = answer.item_id.clone();
         for field in AnswerField::ALL {
             if field.kind() == FieldKind::Status {
                 continue;
@@ -934,8 +943,50 @@ impl Check<'_> {
             match answer.slot(field) {
                 FieldSlot::Text(slot) => *slot = self.optional_text(value, &at),
                 FieldSlot::Date(slot) => *slot = value.and_then(|v| self.date(v, &at)),
+                FieldSlot::Ratings(slot) => {
+                    *slot =
+                        value.map_or_else(Vec::new, |v| self.ratings(v, &at, &item_id, checklist));
+                }
             }
         }
+    }
+
+    /// Reads a consensus file's `ratings:`, each member's name with their status (empty when
+    /// they left the item unanswered), statuses read as forgivingly as an answer's.
+    fn ratings(
+        &mut self,
+        value: &Value,
+        path: &str,
+        item_id: &str,
+        checklist: &Checklist,
+    ) -> Vec<MemberRating> {
+        let Value::Mapping(members) = value else {
+            if !value.is_null() {
+                self.error(
+                    self.at(path),
+                    format!("the `ratings` of `{item_id}` should list each member with their status, but they are {}", type_name(value)),
+                    "write one line per member under `ratings:`, such as `Parent: partial` (`sro-assess consensus --answers-out` writes them)",
+                );
+            }
+            return Vec::new();
+        };
+        let mut ratings = Vec::with_capacity(members.len());
+        for (name, status) in members {
+            let Some(rater) = scalar_text(name).filter(|n| !n.trim().is_empty()) else {
+                self.error(
+                    self.at(path),
+                    format!("a member's name under the `ratings` of `{item_id}` should be text"),
+                    "write the member's name or role before the colon, such as `Parent: partial`",
+                );
+                continue;
+            };
+            let status = match status {
+                Value::Null => None,
+                given => self.status(given, &child(path, &rater), item_id, checklist),
+            };
+            ratings.push(MemberRating { rater, status });
+        }
+        ratings
     }
 
     fn warn_no_status(&mut self, item_id: &str, path: &str, checklist: &Checklist) {

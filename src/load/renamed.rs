@@ -127,6 +127,8 @@ fn merged_answer(winner: &OldAnswer, group: &[&OldAnswer]) -> Answer {
         due: winner.answer.due,
         // Still to re-check if any merged part was carried over and not confirmed.
         carried_from: group.iter().find_map(|e| e.answer.carried_from.clone()),
+        unsettled: group.iter().find_map(|e| e.answer.unsettled.clone()),
+        ratings: winner.answer.ratings.clone(),
     }
 }
 

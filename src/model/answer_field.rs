@@ -2,7 +2,7 @@
 //! spreadsheet's columns, the template's help and the report's answer detail are read from
 //! this table, so a new field is one entry here plus the matches the compiler points to.
 
-use super::{Answer, Date};
+use super::{Answer, Date, MemberRating};
 
 /// One field of an answer, in the order an answers file writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,6 +21,10 @@ pub enum AnswerField {
     Due,
     /// Marks an answer copied by `init --from`, not yet re-checked.
     CarriedFrom,
+    /// Marks an item of a consensus file the committee's meeting has still to settle.
+    Unsettled,
+    /// Each committee member's rating, in a consensus file.
+    Ratings,
 }
 
 /// What kind of value a field holds, which decides how it is read and checked.
@@ -32,11 +36,13 @@ pub enum FieldKind {
     Text,
     /// A day, written YYYY-MM-DD (month/day/year is read with a warning).
     Date,
+    /// A mapping of each committee member's name to their status (or null).
+    Ratings,
 }
 
 impl AnswerField {
     /// Every field, in the order an answers file, the questionnaire and the sheet use.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Status,
         Self::Evidence,
         Self::Note,
@@ -44,6 +50,8 @@ impl AnswerField {
         Self::Owner,
         Self::Due,
         Self::CarriedFrom,
+        Self::Unsettled,
+        Self::Ratings,
     ];
 
     /// The key as it is written in an answers file.
@@ -56,6 +64,8 @@ impl AnswerField {
             Self::Owner => "owner",
             Self::Due => "due",
             Self::CarriedFrom => "carried_from",
+            Self::Unsettled => "unsettled",
+            Self::Ratings => "ratings",
         }
     }
 
@@ -64,9 +74,13 @@ impl AnswerField {
         match self {
             Self::Status => FieldKind::Status,
             Self::Due => FieldKind::Date,
-            Self::Evidence | Self::Note | Self::InternalNote | Self::Owner | Self::CarriedFrom => {
-                FieldKind::Text
-            }
+            Self::Ratings => FieldKind::Ratings,
+            Self::Evidence
+            | Self::Note
+            | Self::InternalNote
+            | Self::Owner
+            | Self::CarriedFrom
+            | Self::Unsettled => FieldKind::Text,
         }
     }
 
@@ -81,6 +95,8 @@ impl AnswerField {
             Self::Owner => "Owner (who will close the gap)",
             Self::Due => "Due date",
             Self::CarriedFrom => "Carried from (clear once checked)",
+            Self::Unsettled => "Unsettled (clear once the meeting decides)",
+            Self::Ratings => "Members' ratings",
         }
     }
 
@@ -94,7 +110,7 @@ impl AnswerField {
             Self::InternalNote => Some("Never printed unless asked for"),
             Self::Owner => Some("Who will close the gap"),
             Self::Due => Some("2026-06-30"),
-            Self::CarriedFrom => None,
+            Self::CarriedFrom | Self::Unsettled | Self::Ratings => None,
         }
     }
 
@@ -102,6 +118,12 @@ impl AnswerField {
     /// committee: it is not in the blank template, and it alone does not make an entry.
     pub const fn written_by_tool(self) -> bool {
         self.example().is_none()
+    }
+
+    /// Whether only a committee's consensus file has the field (`consensus --answers-out`
+    /// writes it): sheets never hold it, and exports give it only when an answer has it.
+    pub const fn consensus_only(self) -> bool {
+        matches!(self, Self::Unsettled | Self::Ratings)
     }
 
     /// The field an answers file names by `key`.
@@ -115,6 +137,23 @@ impl AnswerField {
     }
 }
 
+impl AnswerField {
+    /// The fields held as one line of text or a date, which the questionnaire shows and edits:
+    /// all but the members' ratings, which only `consensus` writes.
+    pub const EDITABLE: [Self; Self::ALL.len() - 1] = {
+        let mut fields = [Self::Status; Self::ALL.len() - 1];
+        let (mut i, mut n) = (0, 0);
+        while i < Self::ALL.len() {
+            if !matches!(Self::ALL[i].kind(), FieldKind::Ratings) {
+                fields[n] = Self::ALL[i];
+                n += 1;
+            }
+            i += 1;
+        }
+        fields
+    };
+}
+
 /// The keys of [`AnswerField::ALL`], in its order.
 pub const ANSWER_KEYS: [&str; AnswerField::ALL.len()] = {
     let mut keys = [""; AnswerField::ALL.len()];
@@ -126,13 +165,16 @@ pub const ANSWER_KEYS: [&str; AnswerField::ALL.len()] = {
     keys
 };
 
-/// A field's value in an answer: text (the status counts as text) or a date.
+/// A field's value in an answer: text (the status counts as text), a date or the members'
+/// ratings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldValue<'a> {
     /// A text field; `None` when the answer leaves it out.
     Text(Option<&'a str>),
     /// A date field; `None` when the answer leaves it out.
     Date(Option<Date>),
+    /// The members' ratings; empty when the answer has none.
+    Ratings(&'a [MemberRating]),
 }
 
 /// Where a field's value is kept in an answer, for the loader to fill.
@@ -142,6 +184,8 @@ pub enum FieldSlot<'a> {
     Text(&'a mut Option<String>),
     /// A date field.
     Date(&'a mut Option<Date>),
+    /// The members' ratings.
+    Ratings(&'a mut Vec<MemberRating>),
 }
 
 impl Answer {
@@ -155,6 +199,8 @@ impl Answer {
             AnswerField::Owner => FieldValue::Text(self.owner.as_deref()),
             AnswerField::Due => FieldValue::Date(self.due),
             AnswerField::CarriedFrom => FieldValue::Text(self.carried_from.as_deref()),
+            AnswerField::Unsettled => FieldValue::Text(self.unsettled.as_deref()),
+            AnswerField::Ratings => FieldValue::Ratings(&self.ratings),
         }
     }
 
@@ -168,15 +214,25 @@ impl Answer {
             AnswerField::Owner => FieldSlot::Text(&mut self.owner),
             AnswerField::Due => FieldSlot::Date(&mut self.due),
             AnswerField::CarriedFrom => FieldSlot::Text(&mut self.carried_from),
+            AnswerField::Unsettled => FieldSlot::Text(&mut self.unsettled),
+            AnswerField::Ratings => FieldSlot::Ratings(&mut self.ratings),
         }
     }
 
-    /// A field's value as an answers file writes it (a date as YYYY-MM-DD), `None` when
-    /// the answer leaves it out.
+    /// A field's value as one line of text (a date as YYYY-MM-DD, ratings as `name: status`
+    /// joined by `; `), `None` when the answer leaves it out.
     pub fn written(&self, field: AnswerField) -> Option<String> {
         match self.value(field) {
             FieldValue::Text(text) => text.map(str::to_string),
             FieldValue::Date(date) => date.map(|d| d.to_string()),
+            FieldValue::Ratings([]) => None,
+            FieldValue::Ratings(ratings) => Some(
+                ratings
+                    .iter()
+                    .map(|r| format!("{}: {}", r.rater, r.status.as_deref().unwrap_or("none")))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         }
     }
 
@@ -185,6 +241,7 @@ impl Answer {
         match self.value(field) {
             FieldValue::Text(text) => text.is_some(),
             FieldValue::Date(date) => date.is_some(),
+            FieldValue::Ratings(ratings) => !ratings.is_empty(),
         }
     }
 }

@@ -82,6 +82,21 @@ pub struct Answer {
     /// The earlier assessment this answer was copied from by `init --from`, while nobody has
     /// confirmed it (`None` once re-checked).
     pub carried_from: Option<String>,
+    /// Why the committee's meeting has still to settle this item, in a consensus file whose
+    /// members disagreed on it (`None` once settled).
+    pub unsettled: Option<String>,
+    /// Each committee member's rating, in a consensus file: kept so the meeting and later
+    /// readers can see how the proposal was reached.
+    pub ratings: Vec<MemberRating>,
+}
+
+/// One committee member's rating of an item, as a consensus file keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberRating {
+    /// The member's name or role.
+    pub rater: String,
+    /// The scale value they chose; `None` when they left the item unanswered.
+    pub status: Option<String>,
 }
 
 impl Answer {

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::model::{
-    Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, Date, Item, OptionFigures,
-    Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef, Tailoring,
-    UNKNOWN_STATUS, Weights,
+    Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, Date, FieldValue, Item,
+    OptionFigures, Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef,
+    Tailoring, UNKNOWN_STATUS, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -349,7 +349,7 @@ impl Rating {
 /// Whether a report must say DRAFT, and the counts behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
-    /// Whether the report is a draft (either reason below).
+    /// Whether the report is a draft (any reason below).
     pub is_draft: bool,
     /// Scored answers copied by `init --from` that nobody has confirmed yet.
     pub carried_unconfirmed: usize,
@@ -357,6 +357,9 @@ pub struct Draft {
     pub carried_from: Vec<String>,
     /// Whether fewer items are answered than the coverage threshold.
     pub below_coverage_threshold: bool,
+    /// Items of a committee's consensus file that its meeting has still to settle.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unsettled: usize,
 }
 
 impl Draft {
@@ -374,11 +377,16 @@ impl Draft {
         }
         let below_coverage_threshold =
             rating.not_rated_reason == Some(NotRatedReason::CoverageBelowThreshold);
+        let unsettled = items
+            .iter()
+            .filter(|i| i.answer.as_ref().is_some_and(|a| a.unsettled.is_some()))
+            .count();
         Self {
-            is_draft: carried_unconfirmed > 0 || below_coverage_threshold,
+            is_draft: carried_unconfirmed > 0 || below_coverage_threshold || unsettled > 0,
             carried_unconfirmed,
             carried_from,
             below_coverage_threshold,
+            unsettled,
         }
     }
 }
@@ -564,9 +572,28 @@ fn serialize_detail<S: serde::Serializer>(
         .filter(|f| *f != AnswerField::Status);
     let mut map = serializer.serialize_map(None)?;
     for field in fields {
-        map.serialize_entry(field.key(), &answer.written(field))?;
+        match answer.value(field) {
+            _ if field.consensus_only() && !answer.gives(field) => {}
+            FieldValue::Ratings(ratings) => {
+                let by_rater: Vec<(&str, Option<&str>)> = ratings
+                    .iter()
+                    .map(|r| (r.rater.as_str(), r.status.as_deref()))
+                    .collect();
+                map.serialize_entry(field.key(), &RatingsMap(&by_rater))?;
+            }
+            _ => map.serialize_entry(field.key(), &answer.written(field))?,
+        }
     }
     map.end()
+}
+
+/// Each member's status by name, in the file's order.
+struct RatingsMap<'a>(&'a [(&'a str, Option<&'a str>)]);
+
+impl Serialize for RatingsMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().copied())
+    }
 }
 
 impl ItemResult {

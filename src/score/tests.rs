@@ -132,6 +132,8 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
                 owner: None,
                 due: None,
                 carried_from: None,
+                unsettled: None,
+                ratings: Vec::new(),
             })
             .collect(),
     }
@@ -421,6 +423,8 @@ proptest! {
                 owner: None,
                 due: None,
                 carried_from: None,
+                unsettled: None,
+                ratings: Vec::new(),
             });
         }
         let after = score(&c, &marked, "h");

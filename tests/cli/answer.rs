@@ -11,7 +11,7 @@ use crate::common::tool;
 
 /// Answers from a script; `None` in the script (or its end) is Ctrl-C. A hook runs just
 /// before the reply of the same index is given (another session, a hand edit...).
-struct Script {
+pub struct Script {
     replies: VecDeque<Option<&'static str>>,
     said: Vec<String>,
     given: usize,
@@ -19,7 +19,7 @@ struct Script {
 }
 
 impl Script {
-    fn new(replies: &[Option<&'static str>]) -> Self {
+    pub fn new(replies: &[Option<&'static str>]) -> Self {
         Self {
             replies: replies.iter().copied().collect(),
             said: Vec::new(),
@@ -38,7 +38,7 @@ impl Script {
         self.given += 1;
         self.replies.pop_front().flatten()
     }
-    fn said_all(&self) -> String {
+    pub fn said_all(&self) -> String {
         self.said.join("\n")
     }
 }
@@ -143,6 +143,7 @@ fn a_file_with_inline_answers_is_edited_in_place() {
     let selection = Selection {
         all: false,
         section: Some("governance".into()),
+        flagged: false,
     };
     let mut script = Script::new(&[Some("partial"), Some("no"), None]);
     answer::run(&path, &selection, &mut script).unwrap();
@@ -231,6 +232,7 @@ fn governance() -> Selection {
     Selection {
         all: true,
         section: Some("governance".into()),
+        flagged: false,
     }
 }
 

@@ -203,6 +203,7 @@ fn the_questionnaire_saves_a_merged_item_under_its_new_id_and_drops_the_old_keys
     let selection = Selection {
         all: true,
         section: Some("records".into()),
+        flagged: false,
     };
     // Keep the first item, raise the merged school-official item to partial, then stop.
     let mut replies = Replies(vec!["met", "no", "partial", "no", "save and quit"]);

@@ -214,3 +214,107 @@ fn axe_finds_no_wcag_a_or_aa_violation_in_the_agenda() {
     consensus(&["-o", private.to_str().unwrap(), "--include-internal-notes"]);
     crate::html::assert_axe_clean(&runner, &[public, private]);
 }
+
+/// `consensus --answers-out` into `dir`, returning the consensus file.
+fn consensus_file(dir: &Path) -> std::path::PathBuf {
+    let out = dir.join("consensus.yaml");
+    consensus(&["-f", "json", "--answers-out", out.to_str().unwrap()]);
+    out
+}
+
+#[test]
+fn the_consensus_file_is_an_answers_file_whose_report_is_a_draft_until_the_meeting_settles() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = consensus_file(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("    unsettled: ").count(), 4, "{text}");
+    assert!(text.contains("      student: not_met"), "{text}");
+    // The internal note stays an internal note, with its member's name.
+    assert!(
+        text.contains("internal_note: \"officer: Student J.D."),
+        "{text}"
+    );
+    let report = run_ok(&["report", file.to_str().unwrap(), "-f", "markdown"]);
+    assert!(
+        report.contains("DRAFT: 4 items the committee's meeting has still to settle"),
+        "{report}"
+    );
+    assert!(report.contains("Not yet settled by the committee (ratings 2 steps apart)"));
+    assert!(!report.contains(SECRET));
+    let json: serde_json::Value =
+        serde_json::from_str(&run_ok(&["report", file.to_str().unwrap(), "-f", "json"])).unwrap();
+    assert_eq!(json["draft"]["unsettled"], 4);
+}
+
+#[test]
+fn answer_flagged_walks_only_the_unsettled_items_and_a_status_settles_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = consensus_file(dir.path());
+    let selection = sro_assess::answer::Selection {
+        flagged: true,
+        ..Default::default()
+    };
+    // Settle the first flagged item as partly in place, no details, then Ctrl-C.
+    let mut script = crate::answer::Script::new(&[Some("partial"), Some("no"), None]);
+    sro_assess::answer::run(&file, &selection, &mut script).unwrap();
+    let said = script.said_all();
+    assert!(
+        said.contains("governance.mou-public") || said.contains("available to families"),
+        "{said}"
+    );
+    assert!(said.contains("Members' ratings:"), "{said}");
+    assert!(said.contains("officer: In place"), "{said}");
+    assert!(
+        said.contains("not yet settled: ratings 2 steps apart"),
+        "{said}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("    unsettled: ").count(), 3, "{text}");
+    let public = text.split("governance.mou-public:").nth(1).unwrap();
+    let entry = public.split("\n  r").next().unwrap();
+    assert!(
+        entry.contains("status: partial") && !entry.contains("unsettled"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("      officer: met"),
+        "the ratings stay: {entry}"
+    );
+    let report = run_ok(&["report", file.to_str().unwrap(), "-f", "markdown"]);
+    assert!(report.contains("DRAFT: 3 items the committee's meeting has still to settle"));
+}
+
+#[test]
+fn the_consensus_file_never_replaces_a_member_file_or_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let member = dir.path().join("principal.yaml");
+    std::fs::copy(MEMBERS[0], &member).unwrap();
+    let before = std::fs::read(&member).unwrap();
+    tool()
+        .args([
+            "consensus",
+            member.to_str().unwrap(),
+            MEMBERS[1],
+            "--answers-out",
+        ])
+        .arg(&member)
+        .arg("--force")
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(&member).unwrap(), before);
+    let file = consensus_file(dir.path());
+    std::fs::write(&file, "# settled at the meeting\n").unwrap();
+    let mut args = vec!["consensus"];
+    args.extend(MEMBERS);
+    tool()
+        .args(&args)
+        .arg("--answers-out")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "# settled at the meeting\n"
+    );
+}

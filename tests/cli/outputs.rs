@@ -398,6 +398,7 @@ fn the_questionnaire_keeps_a_private_inline_file_private_and_inline() {
     let selection = Selection {
         all: false,
         section: Some("governance".into()),
+        flagged: false,
     };
     let mut script = OneAnswer(["partial", "no"].into_iter().collect());
     answer::run(&answers, &selection, &mut script).unwrap();

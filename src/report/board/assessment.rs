@@ -241,6 +241,12 @@ fn caveats(a: &Assessment) -> Vec<String> {
         }
     }
     let draft = &a.draft;
+    if draft.unsettled > 0 {
+        caveats.push(format!(
+            "The committee's members disagreed on {} that its meeting has not yet settled.",
+            plural(draft.unsettled, "item", "items")
+        ));
+    }
     if draft.carried_unconfirmed > 0 {
         let from: Vec<String> = draft
             .carried_from

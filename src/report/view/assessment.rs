@@ -74,6 +74,11 @@ pub fn draft_line(assessment: &Assessment) -> Option<String> {
     Some(format!("DRAFT: {}", reasons.join("; ")))
 }
 
+/// How a report marks an item of a consensus file the committee has not yet settled.
+pub fn unsettled_note(why: &str) -> String {
+    format!("Not yet settled by the committee ({why})")
+}
+
 /// How a gap table marks an answer copied from an earlier assessment and not yet confirmed.
 pub fn carried_note(from: &str) -> String {
     format!("Carried over from {from}, not yet confirmed")
@@ -548,6 +553,9 @@ pub fn answer_lines(item: &ItemResult, internal: bool) -> Vec<String> {
     }
     if let Some(from) = &answer.carried_from {
         lines.push(carried_note(from));
+    }
+    if let Some(why) = &answer.unsettled {
+        lines.push(unsettled_note(why));
     }
     if internal && let Some(secret) = &answer.internal_note {
         lines.push(internal_note(secret));

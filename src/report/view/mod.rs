@@ -56,6 +56,12 @@ pub fn draft_reasons(draft: &Draft, answered: Coverage, threshold: f64) -> Vec<S
             draft.carried_from.join(" and ")
         ));
     }
+    if draft.unsettled > 0 {
+        reasons.push(format!(
+            "{} the committee's meeting has still to settle",
+            plural(draft.unsettled, "item", "items")
+        ));
+    }
     if draft.below_coverage_threshold {
         reasons.push(format!(
             "{}, below the {}% needed for a rating",
@@ -132,6 +138,7 @@ pub(crate) fn draft_notice_line(notice: &DraftNotice, among: &str) -> String {
             carried_unconfirmed: d.carried_unconfirmed,
             carried_from: d.carried_from.clone(),
             below_coverage_threshold: d.below_coverage_threshold,
+            unsettled: 0,
         };
         let reasons = draft_reasons(&draft, d.coverage, d.coverage_threshold);
         line.push_str(&format!(" {}: {}.", d.label, reasons.join("; ")));
