@@ -71,6 +71,9 @@ pub struct Heading {
     pub text: String,
     /// A stable anchor other blocks link to (`gaps`, `method`), unique in the document.
     pub id: Option<String>,
+    /// In print, keep the heading and everything up to the next heading of its level or
+    /// above on one page when they fit on one (an agenda item with its room for the decision).
+    pub keep_together: bool,
 }
 
 /// How a run of text or a block stands out.
@@ -432,6 +435,7 @@ impl Document {
             level,
             text: text.into(),
             id: id.map(str::to_string),
+            keep_together: false,
         }));
     }
 

@@ -482,16 +482,19 @@ mod tests {
             level: 0,
             text: long_word.clone(),
             id: None,
+            keep_together: false,
         }));
         doc.push(Block::Heading(Heading {
             level: 9,
             text: "\u{65E5}\u{672C}\u{8A9E}".repeat(40),
             id: Some("same".into()),
+            keep_together: false,
         }));
         doc.push(Block::Heading(Heading {
             level: 2,
             text: String::new(),
             id: Some("same".into()),
+            keep_together: false,
         }));
         doc.push(Block::Paragraph(Paragraph::default()));
         doc.push(Block::KeyValues(Vec::new()));

@@ -106,27 +106,63 @@ pub fn lay_out(document: &Document, options: &RenderOptions) -> Layout {
         l.banner(CONFIDENTIAL_NOTICE, NOTE, RED);
         l.advance(BLOCK_GAP);
     }
-    for (index, block) in document.blocks.iter().enumerate() {
-        match block {
-            Block::Title(title) => cover(&mut l, title),
-            Block::Heading(heading) => {
-                let follow = keep_height(&mut l, document.blocks.get(index + 1));
-                self::heading(&mut l, heading, follow);
-            }
-            Block::Paragraph(p) => paragraph(&mut l, p, 0.0),
-            Block::KeyValues(pairs) => key_values(&mut l, pairs),
-            Block::Table(table) => self::table(&mut l, table),
-            Block::Chart(chart) => self::chart(&mut l, chart),
-            Block::List(list) => self::list(&mut l, list),
-            Block::Note(note) => self::note(&mut l, note),
-            Block::PageBreak => {
-                l.new_page();
-                continue;
-            }
-        }
-        l.space(BLOCK_GAP);
+    for index in 0..document.blocks.len() {
+        block(&mut l, &document.blocks, index);
     }
     l
+}
+
+/// Lays out `blocks[index]`, followed by the gap between blocks.
+fn block(l: &mut Layout, blocks: &[Block], index: usize) {
+    match &blocks[index] {
+        Block::Title(title) => cover(l, title),
+        Block::Heading(heading) => {
+            let whole = heading
+                .keep_together
+                .then(|| section_height(l, blocks, index))
+                .flatten();
+            match whole {
+                Some(height) => self::heading(l, heading, height, true),
+                None => {
+                    let follow = keep_height(l, blocks.get(index + 1));
+                    self::heading(l, heading, follow, false);
+                }
+            }
+        }
+        Block::Paragraph(p) => paragraph(l, p, 0.0),
+        Block::KeyValues(pairs) => key_values(l, pairs),
+        Block::Table(table) => self::table(l, table),
+        Block::Chart(chart) => self::chart(l, chart),
+        Block::List(list) => self::list(l, list),
+        Block::Note(note) => self::note(l, note),
+        Block::PageBreak => {
+            l.new_page();
+            return;
+        }
+    }
+    l.space(BLOCK_GAP);
+}
+
+/// The height of what follows the heading at `index` up to the next heading of its level or
+/// above, laid out on a page of its own; `None` when it would not fit on one.
+fn section_height(l: &Layout, blocks: &[Block], index: usize) -> Option<f32> {
+    let Block::Heading(heading) = &blocks[index] else {
+        return None;
+    };
+    let end = blocks[index + 1..]
+        .iter()
+        .position(|b| match b {
+            Block::Heading(h) => h.level <= heading.level,
+            Block::Title(_) | Block::PageBreak => true,
+            _ => false,
+        })
+        .map_or(blocks.len(), |n| index + 1 + n);
+    let mut scratch = Layout::new(l.geometry(), l.footer().clone());
+    for n in index + 1..end {
+        block(&mut scratch, blocks, n);
+    }
+    let height = scratch.cursor() - scratch.geometry().top();
+    (scratch.page_count() == 1).then_some(height)
 }
 
 fn tone_color(tone: Tone) -> Rgb {
@@ -159,11 +195,16 @@ fn cover(l: &mut Layout, title: &Title) {
     l.advance(14.0);
 }
 
-/// A heading, kept with enough room after it for the first lines of what follows.
-/// A heading, kept on one page with `follow` points of what comes after it.
-fn heading(l: &mut Layout, heading: &Heading, follow: f32) {
-    // Never more than half a page: a longer block starts under its heading and runs on.
-    let follow = follow.min((l.body_bottom() - l.geometry().top()) / 2.0);
+/// A heading, kept on one page with `follow` points of what comes after it: never more than
+/// half a page (a longer block starts under its heading and runs on) unless `whole` asks for
+/// the whole section, which was measured to fit on a page.
+fn heading(l: &mut Layout, heading: &Heading, follow: f32, whole: bool) {
+    let page = l.body_bottom() - l.geometry().top();
+    let follow = if whole {
+        follow
+    } else {
+        follow.min(page / 2.0)
+    };
     let id = heading.id.as_deref();
     match heading.level {
         0 | 1 => {
@@ -853,6 +894,66 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// An agenda item: a heading kept together with its lines and the room for a decision.
+    fn agenda_item(doc: &mut Document, keep_together: bool) {
+        doc.push(Block::Heading(Heading {
+            level: 2,
+            text: "Agenda item".into(),
+            id: None,
+            keep_together,
+        }));
+        for n in 0..8 {
+            doc.paragraph(format!("Member {n} rated it."));
+        }
+        doc.paragraph("Decision: the end of the item");
+    }
+
+    #[test]
+    fn a_heading_kept_together_moves_its_whole_section_to_the_next_page() {
+        let mut split_somewhere = false;
+        for filler in 30..50 {
+            for keep in [true, false] {
+                let mut doc = Document::new("t");
+                for _ in 0..filler {
+                    doc.paragraph("Filler text that pushes the item down the page.");
+                }
+                agenda_item(&mut doc, keep);
+                let pages = pages(&doc);
+                let on = |needle: &str| pages.iter().position(|p| page_text(p).contains(needle));
+                let together = on("Agenda item") == on("Decision: the end of the item");
+                if keep {
+                    assert!(together, "{filler} fillers: the kept item split");
+                } else {
+                    split_somewhere |= !together;
+                }
+            }
+        }
+        assert!(
+            split_somewhere,
+            "without the keep, some filler splits the item"
+        );
+    }
+
+    #[test]
+    fn a_section_longer_than_a_page_runs_on_under_its_heading() {
+        let mut doc = Document::new("t");
+        doc.paragraph("First page text.");
+        doc.push(Block::Heading(Heading {
+            level: 2,
+            text: "Long item".into(),
+            id: None,
+            keep_together: true,
+        }));
+        for n in 0..120 {
+            doc.paragraph(format!("Line {n} of a section no page can hold."));
+        }
+        let pages = pages(&doc);
+        assert!(
+            page_text(&pages[0]).contains("Long item"),
+            "it starts where it stands"
+        );
     }
 
     #[test]

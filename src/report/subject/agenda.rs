@@ -6,7 +6,9 @@ use super::several::{KICKER, date_parts, figure_column, muted, stamp_line, stron
 use super::{bullets, priority_cell};
 use crate::consensus::{Consensus, ConsensusItem};
 use crate::report::RenderOptions;
-use crate::report::document::{Block, Cell, Column, Document, Paragraph, Span, Table, Title, Tone};
+use crate::report::document::{
+    Block, Cell, Column, Document, Heading, Paragraph, Span, Table, Title, Tone,
+};
 use crate::report::view;
 use crate::report::view::agenda as words;
 
@@ -90,7 +92,13 @@ fn for_discussion(doc: &mut Document, c: &Consensus, internal: bool) {
 }
 
 fn discussion_item(doc: &mut Document, c: &Consensus, item: &ConsensusItem, internal: bool) {
-    doc.heading(2, item.title.as_str(), None);
+    // On paper each item stays whole: the members' lines and the room for the decision.
+    doc.push(Block::Heading(Heading {
+        level: 2,
+        text: item.title.clone(),
+        id: None,
+        keep_together: true,
+    }));
     doc.push(Block::Paragraph(Paragraph {
         spans: vec![
             Span::strong(format!("{} priority", view::priority(item.priority))),

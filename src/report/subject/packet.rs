@@ -163,6 +163,7 @@ pub fn insert_contents(doc: &mut Document, at: usize) {
             level: 1,
             text: "Contents".into(),
             id: Some(CONTENTS_ID.into()),
+            keep_together: false,
         }),
         Block::List(List {
             ordered: false,
@@ -194,6 +195,7 @@ pub fn glossary(text: &str) -> Vec<Block> {
             level: 1,
             text: "Glossary".into(),
             id: Some(GLOSSARY_ID.into()),
+            keep_together: false,
         }),
         Block::Paragraph(Paragraph::toned(
             "The abbreviations and terms this report uses, in plain words.",

@@ -303,6 +303,11 @@ impl Layout {
         self.geometry
     }
 
+    /// What every page's foot prints (it decides how low the body may reach).
+    pub fn footer(&self) -> &Footer {
+        &self.footer
+    }
+
     /// Lowest point the body may reach on a page.
     pub fn body_bottom(&self) -> f32 {
         self.geometry.bottom() - self.footer_height() - FOOTER_GAP
