@@ -206,9 +206,22 @@ fn a_member_without_a_rater_is_named_by_the_file_and_two_of_one_group_are_one_gr
     let raters = json["raters"].as_array().unwrap();
     assert_eq!(raters[2]["name"], "second-parent");
     assert_eq!(raters[2]["group"], "family");
-    let markdown = run_ok(&["consensus", MEMBERS[0], MEMBERS[2], &unnamed_path, "-f", "markdown"]);
-    assert!(markdown.contains("How each group sees the program"), "{markdown}");
-    assert!(markdown.contains("| district staff | family |"), "{markdown}");
+    let markdown = run_ok(&[
+        "consensus",
+        MEMBERS[0],
+        MEMBERS[2],
+        &unnamed_path,
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        markdown.contains("How each group sees the program"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| district staff | family |"),
+        "{markdown}"
+    );
 }
 
 #[test]
