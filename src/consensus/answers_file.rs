@@ -62,8 +62,16 @@ fn write_item(out: &mut String, c: &Consensus, item: &ConsensusItem) {
     }
     let _ = writeln!(out, "    ratings:");
     for (rater, answer) in c.raters.iter().zip(&item.ratings) {
-        let rating = answer.as_ref().and_then(Answer::status).map_or("null", |s| s);
-        let _ = writeln!(out, "      {}: {}", yaml_text(&rater.name), rating_text(rating));
+        let rating = answer
+            .as_ref()
+            .and_then(Answer::status)
+            .map_or("null", |s| s);
+        let _ = writeln!(
+            out,
+            "      {}: {}",
+            yaml_text(&rater.name),
+            rating_text(rating)
+        );
     }
 }
 

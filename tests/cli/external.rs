@@ -77,8 +77,7 @@ fn report_line(check: &str, line: &str) {
 
 /// Whether this is the everyday loop (`SRO_ASSESS_QUICK` set, and not CI).
 pub fn quick() -> bool {
-    !required()
-        && std::env::var_os("SRO_ASSESS_QUICK").is_some_and(|v| !v.is_empty() && v != "0")
+    !required() && std::env::var_os("SRO_ASSESS_QUICK").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// Whether `check`, which needs a program we did not write, runs. When `missing` is
