@@ -261,6 +261,13 @@ pub struct InitArgs {
     /// Who prepares the assessment.
     #[arg(long)]
     pub prepared_by: Option<String>,
+    /// Who rates, by name or role, when each committee member rates alone.
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+    /// The group the rater speaks for: district staff, law enforcement, family, student,
+    /// community, board, or the committee's own words.
+    #[arg(long, value_name = "GROUP")]
+    pub rater_group: Option<String>,
     /// Write the template to this file [default: standard output].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

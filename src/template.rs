@@ -19,6 +19,10 @@ pub struct TemplateHeader<'a> {
     pub date: Date,
     /// Who prepares it.
     pub prepared_by: Option<&'a str>,
+    /// Who rates, by name or role, when each committee member rates alone.
+    pub rater: Option<&'a str>,
+    /// The group the rater speaks for.
+    pub rater_group: Option<&'a str>,
 }
 
 const WRAP: usize = 96;
@@ -170,6 +174,7 @@ pub fn answers_template_from(
         "prepared_by: {}",
         yaml_text(header.prepared_by.unwrap_or(""))
     );
+    rater_lines(&mut out, header);
     board_placeholders(&mut out);
     let _ = writeln!(
         out,
@@ -211,6 +216,22 @@ pub fn answers_template_from(
         }
     }
     out
+}
+
+/// Who rates and for which group: a committee whose members rate alone puts them side by side
+/// with `sro-assess consensus`. The groups are suggestions, not a list the loader checks.
+fn rater_lines(out: &mut String, header: &TemplateHeader<'_>) {
+    let _ = writeln!(
+        out,
+        "# When each committee member rates alone: who rates (a name or a role), and the group\n\
+         # they speak for: district staff, law enforcement, family, student, community, board."
+    );
+    let _ = writeln!(out, "rater: {}", yaml_text(header.rater.unwrap_or("")));
+    let _ = writeln!(
+        out,
+        "rater_group: {}",
+        yaml_text(header.rater_group.unwrap_or(""))
+    );
 }
 
 fn carried_entry(out: &mut String, carry: &CarryOver, item_id: &str) {
@@ -388,6 +409,8 @@ mod tests {
             label: "2025-26 annual review",
             date: Date::parse("2026-03-15").unwrap(),
             prepared_by: None,
+            rater: None,
+            rater_group: None,
         };
         let template = answers_template(&checklist, profile, &header);
         assert!(template.contains("which is public"));

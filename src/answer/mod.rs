@@ -673,6 +673,8 @@ mod tests {
             label: "L".into(),
             date: Date::parse("2026-03-15").unwrap(),
             prepared_by: None,
+            rater: None,
+            rater_group: None,
             board: Default::default(),
             option,
             answers: Vec::new(),

@@ -196,6 +196,10 @@ pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         label: &label,
         date,
         prepared_by: prepared_by.as_deref(),
+        // Not taken from `--from`: each rating is its rater's own, so the earlier file's
+        // rater does not sign the new one.
+        rater: given_text(args.rater.as_deref()),
+        rater_group: given_text(args.rater_group.as_deref()),
     };
     let mut carry = previous.map(|p| p.carry);
     if let Some(carry) = &mut carry {
@@ -231,6 +235,11 @@ pub fn init(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome> {
         .map_err(stdout_error)?;
     }
     Ok(Outcome::Success)
+}
+
+/// A free-text option as the loader reads its field: trimmed, and absent when empty.
+fn given_text(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
 }
 
 fn find_profile<'c>(checklist: &'c Checklist, id: &str) -> Result<&'c Profile> {

@@ -22,6 +22,7 @@ struct MemberFile {
     path: PathBuf,
     /// The path as given, as the agenda lists members' files.
     shown: String,
+    /// The file's `rater`, else the file's name without its extension.
     name: String,
     answers: Answers,
 }
@@ -47,7 +48,7 @@ pub(super) fn consensus(args: &ConsensusArgs, color: bool, io: &mut Io<'_>) -> R
         .iter()
         .map(|(_, f)| Member {
             rater: &f.name,
-            group: None,
+            group: f.answers.rater_group.as_deref(),
             file: &f.shown,
             answers: &f.answers,
         })
@@ -87,7 +88,7 @@ fn read_members(
         let member = MemberFile {
             path: path.clone(),
             shown: path.display().to_string(),
-            name: file_name(path),
+            name: answers.rater.clone().unwrap_or_else(|| file_name(path)),
             answers,
         };
         if let Some((first_checklist, first)) = read.first() {

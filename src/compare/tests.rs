@@ -68,6 +68,8 @@ fn assessment(
         label: label.into(),
         date: Date::parse(date).unwrap(),
         prepared_by: None,
+        rater: None,
+        rater_group: None,
         board: Default::default(),
         option: None,
         answers,

@@ -56,6 +56,8 @@ fn answers(statuses: &[(&str, &str)]) -> Answers {
         label: "Member".into(),
         date: Date::parse("2026-11-02").unwrap(),
         prepared_by: None,
+        rater: None,
+        rater_group: None,
         board: Default::default(),
         option: None,
         answers: statuses

@@ -369,6 +369,8 @@ impl Check<'_> {
         }
         let label = self.optional_text(file.label.as_ref(), "label");
         let prepared_by = self.optional_text(file.prepared_by.as_ref(), "prepared_by");
+        let rater = self.optional_text(file.rater.as_ref(), "rater");
+        let rater_group = self.optional_text(file.rater_group.as_ref(), "rater_group");
         let board = self.board_fields(file, date);
         let option = file.option.as_ref().and_then(|v| self.option(v));
         let answers = match &file.answers {
@@ -398,6 +400,8 @@ impl Check<'_> {
             label: label.unwrap_or_else(|| date.to_string()),
             date,
             prepared_by,
+            rater,
+            rater_group,
             board,
             option,
             answers,

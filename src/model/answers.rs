@@ -23,6 +23,11 @@ pub struct Answers {
     pub date: Date,
     /// Who prepared it.
     pub prepared_by: Option<String>,
+    /// Who rated, by name or role, when one committee member rates alone.
+    pub rater: Option<String>,
+    /// The group the rater speaks for (district staff, law enforcement, family, ...): free
+    /// text, so a committee names its groups in its own words.
+    pub rater_group: Option<String>,
     /// What the committee tells the board, and the rest of the sign-off.
     #[serde(flatten)]
     pub board: BoardFields,

@@ -173,6 +173,12 @@ pub struct Meta {
     pub date: Date,
     /// Who prepared it.
     pub prepared_by: Option<String>,
+    /// Who rated, when one committee member rated alone; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rater: Option<String>,
+    /// The group the rater speaks for; absent when the file does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rater_group: Option<String>,
     /// The committee's recommendation, the action asked of the board, who reviewed it and
     /// when it goes to the board: public, each `null` when the file does not give it.
     #[serde(flatten)]
@@ -210,6 +216,8 @@ impl Meta {
             label: answers.label.clone(),
             date: answers.date,
             prepared_by: answers.prepared_by.clone(),
+            rater: answers.rater.clone(),
+            rater_group: answers.rater_group.clone(),
             board: answers.board.clone(),
             profile: ProfileMeta {
                 id: profile.id.clone(),

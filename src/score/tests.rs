@@ -119,6 +119,8 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         label: "Test".into(),
         date: Date::EPOCH,
         prepared_by: None,
+        rater: None,
+        rater_group: None,
         board: Default::default(),
         option: None,
         answers: statuses

@@ -824,6 +824,8 @@ mod tests {
             label: "Option A",
             date: Date::parse("2026-03-15").unwrap(),
             prepared_by: None,
+            rater: None,
+            rater_group: None,
         };
         let template = super::super::template_grid(&list, profile, &header);
         assert!(unused_cells(&template, &list).is_empty());
@@ -953,6 +955,9 @@ mod tests {
             ("One-time cost", "one_time_cost"),
             ("Staff FTE", "staff_fte"),
             ("Prepared by", "prepared_by"),
+            ("Rater", "rater"),
+            ("Rater group", "rater_group"),
+            ("rater_group", "rater_group"),
         ] {
             assert_eq!(super::super::field_key(name), Some(key), "{name}");
         }

@@ -29,7 +29,7 @@ pub use write::{
 
 /// The header fields, in the order the template writes them (fields added later go last, so
 /// the rows of older sheets keep their places).
-pub const META_KEYS: [&str; 11] = [
+pub const META_KEYS: [&str; 13] = [
     "checklist",
     "checklist_version",
     "profile",
@@ -41,13 +41,15 @@ pub const META_KEYS: [&str; 11] = [
     "annual_cost",
     "one_time_cost",
     "staff_fte",
+    "rater",
+    "rater_group",
 ];
 
 /// The header fields that go into the answers file's `option:` block (a planning option).
 pub const OPTION_KEYS: [&str; 3] = ["annual_cost", "one_time_cost", "staff_fte"];
 
 /// What each header field is for, written in column C of the template.
-pub const META_NOTES: [(&str, &str); 9] = [
+pub const META_NOTES: [(&str, &str); 11] = [
     (
         "checklist",
         "Do not change: the checklist these answers are for",
@@ -80,6 +82,15 @@ pub const META_NOTES: [(&str, &str); 9] = [
     (
         "staff_fte",
         "Planning options only: staff in full-time equivalents (e.g. 1.5)",
+    ),
+    (
+        "rater",
+        "Optional: who rated, by name or role, when each committee member rates alone",
+    ),
+    (
+        "rater_group",
+        "Optional: the group the rater speaks for (district staff, law enforcement, family, \
+         student, community, board)",
     ),
 ];
 
@@ -162,7 +173,7 @@ pub const CARRIED_COLUMN: (&str, &str) = (
 );
 
 /// The header fields as the template writes their names, in the order of [`META_KEYS`].
-pub const FIELD_NAMES: [&str; 11] = [
+pub const FIELD_NAMES: [&str; 13] = [
     "Checklist",
     "Checklist version",
     "Profile",
@@ -174,6 +185,8 @@ pub const FIELD_NAMES: [&str; 11] = [
     "Annual cost",
     "One-time cost",
     "Staff FTE",
+    "Rater",
+    "Rater group",
 ];
 
 /// The code name of the column a header names: its code name or its plain header, compared

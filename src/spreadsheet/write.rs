@@ -56,6 +56,8 @@ pub fn template_grid(
         String::new(),
         String::new(),
         String::new(),
+        header.rater.unwrap_or("").to_string(),
+        header.rater_group.unwrap_or("").to_string(),
     ];
     for ((key, name), value) in META_KEYS.iter().zip(FIELD_NAMES).zip(values) {
         let mut row = vec![name.to_string(), value];
@@ -347,7 +349,9 @@ fn instructions_text(labels: &[&str], checklist: &Checklist) -> Vec<(bool, Strin
             "At the top of the Answers sheet, in column B: District, Label (a name for this \
              assessment, such as \"2025-26 annual review\" or \"Option A\"), Date (the day the \
              committee completed it, as YYYY-MM-DD) and Prepared by. For a planning option, also \
-             its Annual cost, One-time cost and Staff FTE, in digits."
+             its Annual cost, One-time cost and Staff FTE, in digits. When each committee \
+             member rates alone, also Rater (a name or a role) and Rater group (district staff, \
+             law enforcement, family, student, community, board)."
                 .into(),
         ),
         line(format!(

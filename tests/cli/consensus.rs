@@ -55,6 +55,8 @@ fn assert_agenda(text: &str, medium: &str) {
         "Proposed: Not applicable.",
         "16.7%",
         "No such clause in the MOU we were shown",
+        "How each group sees the program",
+        "law enforcement",
     ] {
         assert!(text.contains(expected), "{medium}: {expected} missing");
     }
@@ -102,19 +104,23 @@ fn the_json_holds_raters_agreement_and_each_members_rating_by_name() {
         .iter()
         .map(|r| r["name"].as_str().unwrap())
         .collect();
-    assert_eq!(raters, ["principal", "officer", "parent", "student"]);
+    assert_eq!(
+        raters,
+        ["Principal", "School resource officer", "Parent", "Student"]
+    );
     assert_eq!(json["raters"][0]["file"], MEMBERS[0]);
+    assert_eq!(json["raters"][0]["group"], "district staff");
     assert_eq!(json["agreement"]["percent_agreement"], 16.7);
     assert!(json["agreement"]["krippendorff_alpha_ordinal"].is_number());
     let items = json["items"].as_array().unwrap();
     let item = |id: &str| items.iter().find(|i| i["id"] == id).unwrap();
     let discipline = item("roles.no-school-discipline");
-    assert_eq!(discipline["ratings"]["officer"], "met");
-    assert_eq!(discipline["ratings"]["student"], "not_met");
+    assert_eq!(discipline["ratings"]["School resource officer"], "met");
+    assert_eq!(discipline["ratings"]["Student"], "not_met");
     assert_eq!(discipline["proposed"], "partial");
     assert_eq!(discipline["flagged"], true);
     let conditions = item("records.school-official-conditions");
-    assert!(conditions["ratings"]["student"].is_null());
+    assert!(conditions["ratings"]["Student"].is_null());
     assert_eq!(item("governance.written-mou")["flagged"], false);
     assert_eq!(item("records.leu-designation")["proposed"], "na");
     assert!(!json.to_string().contains(SECRET));
@@ -176,6 +182,46 @@ fn a_member_of_another_district_or_profile_stops_the_run_naming_file_and_field()
             .stderr(predicate::str::contains(MEMBERS[0]))
             .stderr(predicate::str::contains("hint:"));
     }
+}
+
+#[test]
+fn a_member_without_a_rater_is_named_by_the_file_and_two_of_one_group_are_one_group() {
+    let dir = tempfile::tempdir().unwrap();
+    // A second parent who left out `rater`, and a second member of the family group.
+    let unnamed = std::fs::read_to_string(MEMBERS[2])
+        .unwrap()
+        .replacen("rater: Parent\n", "", 1);
+    let unnamed_path = dir.path().join("second-parent.yaml");
+    std::fs::write(&unnamed_path, unnamed).unwrap();
+    let unnamed_path = unnamed_path.display().to_string();
+    let json: serde_json::Value = serde_json::from_str(&run_ok(&[
+        "consensus",
+        MEMBERS[0],
+        MEMBERS[2],
+        &unnamed_path,
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    let raters = json["raters"].as_array().unwrap();
+    assert_eq!(raters[2]["name"], "second-parent");
+    assert_eq!(raters[2]["group"], "family");
+    let markdown = run_ok(&[
+        "consensus",
+        MEMBERS[0],
+        MEMBERS[2],
+        &unnamed_path,
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        markdown.contains("How each group sees the program"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| district staff | family |"),
+        "{markdown}"
+    );
 }
 
 #[test]

@@ -37,6 +37,7 @@ mod outputs;
 mod pdf;
 mod pdf_read;
 mod pdfua;
+mod rater;
 mod read_as_written;
 mod readme;
 mod report_snapshots;

@@ -17,10 +17,10 @@ use crate::spreadsheet_clients::SOFFICE;
 
 const STATUS: usize = 6;
 const EVIDENCE: usize = 7;
-/// The template's header row (row 13), from 0.
-const HEADER_ROW: usize = 12;
-/// The first item's row (row 14), from 0.
-const FIRST_ITEM: usize = 13;
+/// The template's header row (row 15), from 0.
+const HEADER_ROW: usize = 14;
+/// The first item's row (row 16), from 0.
+const FIRST_ITEM: usize = 15;
 
 fn init(dir: &Path, name: &str, profile: &str) -> PathBuf {
     let path = dir.join(name);
@@ -64,7 +64,7 @@ fn an_item_in_two_rows_is_named_by_both_cells_on_every_route() {
         grid.set(39, STATUS, "Not in place");
     });
     let expected = "answers.csv: cell A40: error: the item `governance.written-mou` is answered \
-                    twice (first in A14)";
+                    twice (first in A16)";
     for args in [
         &["validate", "answers.csv"][..],
         &["report", "answers.csv"],
@@ -74,7 +74,7 @@ fn an_item_in_two_rows_is_named_by_both_cells_on_every_route() {
         assert_eq!(code, Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(
-            stderr.contains("keep one of rows 14 and 40 and delete the other"),
+            stderr.contains("keep one of rows 16 and 40 and delete the other"),
             "{args:?}: {stderr}"
         );
     }
@@ -94,13 +94,13 @@ fn every_hint_says_what_to_fill_in_where_and_never_names_yaml() {
     assert_eq!(code, Some(2), "{stderr}");
     for expected in [
         "answers.csv: cell B6: warning: read the date `3/15/2026` as 2026-03-15 (month/day/year)",
-        "answers.csv: cell A14: warning: `governance.written-mou` is marked not applicable \
+        "answers.csv: cell A16: warning: `governance.written-mou` is marked not applicable \
          without a note saying why",
-        "hint: fill the Note column in row 14 (I14) with the reason",
-        "answers.csv: cell A15: warning: the answer to `governance.mou-signed-by-leaders` has \
+        "hint: fill the Note column in row 16 (I16) with the reason",
+        "answers.csv: cell A17: warning: the answer to `governance.mou-signed-by-leaders` has \
          no `status` yet",
-        "hint: choose a status in G15 (In place, Partly in place, Not in place, Not applicable, Don't know)",
-        "answers.csv: cell G16: error: unknown status `Partialy`",
+        "hint: choose a status in G17 (In place, Partly in place, Not in place, Not applicable, Don't know)",
+        "answers.csv: cell G18: error: unknown status `Partialy`",
         "hint: did you mean `Partly in place`? choose one from the cell's list",
     ] {
         assert!(
@@ -230,7 +230,7 @@ fn a_workbook_with_other_sheets_names_the_sheet_of_each_cell() {
     let (code, _, stderr) = run(dir.path(), &["validate", "t.xlsx"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr.contains("t.xlsx: sheet Answers, cell A13: warning: there are no answers yet\n  hint: choose a status in the Status column"),
+        stderr.contains("t.xlsx: sheet Answers, cell A15: warning: there are no answers yet\n  hint: choose a status in the Status column"),
         "{stderr}"
     );
 }
@@ -281,7 +281,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     );
     // The header row repeats on every printed page.
     assert!(
-        workbook.contains("Answers!$13:$13"),
+        workbook.contains("Answers!$15:$15"),
         "no repeated header row"
     );
     let answers = part(&xlsx, "xl/worksheets/sheet1.xml");
@@ -300,7 +300,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
         Some("warning")
     );
     assert_eq!(
-        attribute(&answers, "<dataValidation ", "sqref").map(|r| r.starts_with("G14:G")),
+        attribute(&answers, "<dataValidation ", "sqref").map(|r| r.starts_with("G16:G")),
         Some(true)
     );
     // Landscape, one page wide, as tall as it needs.
@@ -321,7 +321,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     assert!(id_width >= 46.0, "{id_width}");
     // Each item row is tall enough for its guidance (LibreOffice does not fit rows on opening):
     // the first item's guidance is about 580 characters in a column 60 wide.
-    let row = answers.find("<row r=\"14\"").unwrap();
+    let row = answers.find("<row r=\"16\"").unwrap();
     let height: f64 = attribute(&answers[row..], "<row", "ht")
         .unwrap()
         .parse()
@@ -339,11 +339,12 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
         open("B4") && open("B5") && open("B6"),
         "District, Label, Date"
     );
+    assert!(open("B12") && open("B13"), "Rater, Rater group");
     assert!(
         !open("B1") && !open("B2") && !open("B3"),
         "Checklist, version, profile"
     );
-    assert!(!open("A14") && !open("E14"), "the item's id and guidance");
+    assert!(!open("A16") && !open("E16"), "the item's id and guidance");
     let instructions = part(&xlsx, "xl/sharedStrings.xml");
     for words in [
         "What to fill in",
@@ -355,7 +356,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     }
     // The cost fields of a planning option are in the template.
     let grid = spreadsheet::read_grid(&xlsx, SpreadsheetKind::Xlsx).unwrap();
-    let names: Vec<&str> = (0..11).map(|r| grid.cell(r, 0)).collect();
+    let names: Vec<&str> = (0..13).map(|r| grid.cell(r, 0)).collect();
     assert!(names.contains(&"Annual cost") && names.contains(&"One-time cost"));
     assert_eq!(grid.rows[HEADER_ROW], HEADERS.map(String::from).to_vec());
 }
@@ -473,12 +474,12 @@ fn a_plan_s_sheet_offers_and_reads_the_profile_s_labels() {
     let (code, _, stderr) = run(dir.path(), &["validate", "plan.csv"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("plan.csv: cell G16: error: unknown status `Provided in plan`")
+        stderr.contains("plan.csv: cell G18: error: unknown status `Provided in plan`")
             && stderr.contains("choose one from the cell's list: Provided for in the plan, Partly provided for in the plan"),
         "{stderr}"
     );
     assert!(
-        !stderr.contains("cell G14") && !stderr.contains("cell G15"),
+        !stderr.contains("cell G16") && !stderr.contains("cell G17"),
         "{stderr}"
     );
     grid.set(FIRST_ITEM + 2, STATUS, "");

@@ -90,7 +90,7 @@ fn xlsx_template_filled_and_imported_reports_like_the_same_yaml() {
     let template = init(dir.path(), "t.xlsx");
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     assert_eq!(grid.sheet, "Answers");
-    assert_eq!(grid.cell(12, STATUS), "Status");
+    assert_eq!(grid.cell(14, STATUS), "Status");
     fill(&mut grid);
     let filled = dir.path().join("filled.xlsx");
     fs::write(&filled, spreadsheet::xlsx_from_grid(&grid).unwrap()).unwrap();
@@ -125,7 +125,7 @@ fn xlsx_template_limits_the_status_column_to_the_scale() {
     // parsing by hand: the data validation must name the four statuses.
     let grid = spreadsheet::read_grid(&template, SpreadsheetKind::Xlsx).unwrap();
     assert_eq!(grid.cell(0, 1), "wi-sro-best-practices");
-    assert_eq!(grid.cell(13, 0), "governance.written-mou");
+    assert_eq!(grid.cell(15, 0), "governance.written-mou");
 }
 
 #[test]
@@ -182,8 +182,8 @@ fn import_error(row: usize, col: usize, text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let template = init(dir.path(), "t.csv");
     let mut grid = spreadsheet::read_grid(&template, SpreadsheetKind::Csv).unwrap();
-    grid.set(13, STATUS, "met");
-    grid.set(14, STATUS, "partial");
+    grid.set(15, STATUS, "met");
+    grid.set(16, STATUS, "partial");
     grid.set(row, col, text);
     let filled = dir.path().join("answers.csv");
     fs::write(&filled, spreadsheet::template_csv(&grid).unwrap()).unwrap();
@@ -214,24 +214,24 @@ fn import_error(row: usize, col: usize, text: &str) -> String {
 fn every_import_error_names_its_cell_and_the_nearest_value() {
     let cases = [
         (
-            14,
+            16,
             STATUS,
             "mett",
-            "answers.csv: cell G15: error: unknown status `mett`",
+            "answers.csv: cell G17: error: unknown status `mett`",
             "did you mean `In place`?",
         ),
         (
-            14,
+            16,
             0,
             "governance.writen-mou",
-            "answers.csv: cell A15: error: unknown item `governance.writen-mou`",
+            "answers.csv: cell A17: error: unknown item `governance.writen-mou`",
             "did you mean `governance.written-mou`?",
         ),
         (
-            13,
+            15,
             DUE,
             "2026-02-30",
-            "answers.csv: cell L14: error: ",
+            "answers.csv: cell L16: error: ",
             "YYYY-MM-DD",
         ),
         (
@@ -263,7 +263,7 @@ fn every_import_error_names_its_cell_and_the_nearest_value() {
             "fill in B4, right of District",
         ),
         (
-            12,
+            14,
             0,
             "item",
             "answers.csv: cell A1: error: no header row",
@@ -603,10 +603,10 @@ fn a_formula_without_a_saved_value_is_named_with_why_it_reads_as_empty() {
     .unwrap();
     // The Status cell of the first item row, as a program that writes formulas but does not
     // compute them saves it: the formula and no value.
-    let end_of_row = sheet.find("<row r=\"15\"").unwrap();
+    let end_of_row = sheet.find("<row r=\"17\"").unwrap();
     let row_end = sheet[..end_of_row].rfind("</row>").unwrap();
     let with_formula = format!(
-        "{}<c r=\"G14\" t=\"str\"><f>IF(TRUE,\"met\",\"\")</f></c>{}",
+        "{}<c r=\"G16\" t=\"str\"><f>IF(TRUE,\"met\",\"\")</f></c>{}",
         &sheet[..row_end],
         &sheet[row_end..]
     );
@@ -620,7 +620,7 @@ fn a_formula_without_a_saved_value_is_named_with_why_it_reads_as_empty() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(
-            "cell G14: warning: the cell holds the formula `=IF(TRUE,\"met\",\"\")` with no saved value, so it reads as empty"
+            "cell G16: warning: the cell holds the formula `=IF(TRUE,\"met\",\"\")` with no saved value, so it reads as empty"
         ),
         "{stderr}"
     );

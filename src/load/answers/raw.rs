@@ -75,6 +75,8 @@ pub(super) struct RawAnswersFile {
     pub label: Option<Value>,
     pub date: Option<Value>,
     pub prepared_by: Option<Value>,
+    pub rater: Option<Value>,
+    pub rater_group: Option<Value>,
     pub reviewed_by: Option<Value>,
     pub presented_on: Option<Value>,
     pub recommendation: Option<Value>,
@@ -458,9 +460,9 @@ mod tests {
 
     #[test]
     fn the_structs_state_their_keys() {
-        assert_eq!(RawAnswersFile::keys().len(), 14);
+        assert_eq!(RawAnswersFile::keys().len(), 16);
         assert_eq!(RawAnswersFile::keys()[0], "checklist");
-        assert_eq!(RawAnswersFile::keys()[13], "answers");
+        assert_eq!(RawAnswersFile::keys()[15], "answers");
         assert_eq!(
             RawOption::keys(),
             ["annual_cost", "one_time_cost", "staff_fte", "years"]

@@ -113,6 +113,9 @@ fn cover(doc: &mut Document, a: &Assessment) {
     if let Some(by) = &m.prepared_by {
         facts.push(("Prepared by", by.clone()));
     }
+    if let Some(rater) = view::assessment::rater_line(a) {
+        facts.push(("Rated by", rater));
+    }
     facts.push(("Checklist", view::assessment::checklist_line(a)));
     facts.push(("Profile", view::assessment::profile_line(a)));
     if let Some(line) = view::assessment::tailoring_line(a) {

@@ -145,6 +145,17 @@ pub fn stamp(assessment: &Assessment) -> String {
     )
 }
 
+/// `Parent (family)`: who rated and for which group, when the file names a rater. A group
+/// without a rater is not shown: it says nothing about who answered.
+pub fn rater_line(assessment: &Assessment) -> Option<String> {
+    let m = &assessment.meta;
+    let rater = m.rater.as_deref()?;
+    Some(match m.rater_group.as_deref() {
+        Some(group) => format!("{rater} ({group})"),
+        None => rater.to_string(),
+    })
+}
+
 /// `Title, version 2026.1`.
 pub fn checklist_line(assessment: &Assessment) -> String {
     let c = &assessment.meta.checklist;
