@@ -274,10 +274,10 @@ fn the_consensus_file_is_an_answers_file_whose_report_is_a_draft_until_the_meeti
     let file = consensus_file(dir.path());
     let text = std::fs::read_to_string(&file).unwrap();
     assert_eq!(text.matches("    unsettled: ").count(), 4, "{text}");
-    assert!(text.contains("      student: not_met"), "{text}");
+    assert!(text.contains("      Student: not_met"), "{text}");
     // The internal note stays an internal note, with its member's name.
     assert!(
-        text.contains("internal_note: \"officer: Student J.D."),
+        text.contains("internal_note: \"School resource officer: Student J.D."),
         "{text}"
     );
     let report = run_ok(&["report", file.to_str().unwrap(), "-f", "markdown"]);
@@ -309,7 +309,7 @@ fn answer_flagged_walks_only_the_unsettled_items_and_a_status_settles_one() {
         "{said}"
     );
     assert!(said.contains("Members' ratings:"), "{said}");
-    assert!(said.contains("officer: In place"), "{said}");
+    assert!(said.contains("School resource officer: In place"), "{said}");
     assert!(
         said.contains("not yet settled: ratings 2 steps apart"),
         "{said}"
@@ -323,7 +323,7 @@ fn answer_flagged_walks_only_the_unsettled_items_and_a_status_settles_one() {
         "{entry}"
     );
     assert!(
-        entry.contains("      officer: met"),
+        entry.contains("      School resource officer: met"),
         "the ratings stay: {entry}"
     );
     let report = run_ok(&["report", file.to_str().unwrap(), "-f", "markdown"]);
