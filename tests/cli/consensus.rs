@@ -364,3 +364,39 @@ fn the_consensus_file_never_replaces_a_member_file_or_an_earlier_one() {
         "# settled at the meeting\n"
     );
 }
+
+#[test]
+fn the_sample_committee_sends_yaml_excel_and_calc_files_and_gets_one_agenda() {
+    let json: serde_json::Value = serde_json::from_str(&run_ok(&[
+        "consensus",
+        "examples/committee/principal.yaml",
+        "examples/committee/officer.xlsx",
+        "examples/committee/parent.ods",
+        "examples/committee/student.yaml",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    let groups: Vec<&str> = json["raters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        ["district staff", "law enforcement", "family", "student"]
+    );
+    assert_eq!(json["raters"][1]["name"], "School resource officer");
+    assert!(json["agreement"]["krippendorff_alpha_ordinal"].is_number());
+    assert!(
+        json["groups"]["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["differs"] == true)
+    );
+    let items = json["items"].as_array().unwrap();
+    assert!(items.iter().any(|i| i["flagged"] == true));
+    assert!(items.iter().any(|i| i["dont_know"].as_u64() >= Some(3)));
+}

@@ -2,8 +2,8 @@
 //! settle (one block each, a line per member and room for the decision), the items most members
 //! could not judge, the items that need no discussion, and each group's view.
 
+use super::bullets;
 use super::several::{KICKER, date_parts, figure_column, muted, stamp_line, strong_cell};
-use super::{bullets, priority_cell};
 use crate::consensus::{Consensus, ConsensusItem};
 use crate::report::RenderOptions;
 use crate::report::document::{
@@ -159,6 +159,8 @@ fn dont_know(doc: &mut Document, c: &Consensus) {
     doc.push(bullets(items.iter().map(|i| words::dont_know_line(c, i))));
 }
 
+/// The items that need no discussion, counted: their proposals stand and go into the
+/// consensus file, so the meeting's paper spends no pages on them.
 fn settled(doc: &mut Document, c: &Consensus) {
     let settled = c.settled();
     doc.heading(
@@ -170,31 +172,6 @@ fn settled(doc: &mut Document, c: &Consensus) {
     if let Some(line) = words::nobody_answered_line(c) {
         muted(doc, line);
     }
-    if settled.is_empty() {
-        return;
-    }
-    let rows = settled
-        .iter()
-        .map(|item| {
-            vec![
-                Cell {
-                    detail: Some(item.id.clone()),
-                    ..Cell::plain(&item.title)
-                },
-                priority_cell(item.priority),
-                Cell::plain(item.proposed.as_deref().map_or("", |v| c.label_of(v))),
-            ]
-        })
-        .collect();
-    doc.push(Block::Table(Table {
-        caption: "Items that need no discussion, with the proposal".into(),
-        columns: vec![
-            Column::new("Item", 0.6),
-            Column::new("Priority", 0.15),
-            Column::new("Proposed", 0.25),
-        ],
-        rows,
-    }));
 }
 
 fn groups(doc: &mut Document, c: &Consensus) {
