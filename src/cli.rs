@@ -703,6 +703,14 @@ fn validate_one(
     out.push_str(")\n");
     list_open_items(&mut out, "unanswered items", assessment.unanswered());
     list_open_items(&mut out, "could not be verified", assessment.unverified());
+    let mut unsettled: Vec<&score::ItemResult> = assessment
+        .items
+        .iter()
+        .filter(|i| i.answer.as_ref().is_some_and(|a| a.unsettled.is_some()))
+        .collect();
+    unsettled.sort_by_key(|i| i.priority);
+    let heading = "still to settle at the committee's meeting";
+    list_open_items(&mut out, heading, unsettled.into_iter());
     let overdue = assessment.overdue();
     if !overdue.is_empty() {
         out.push_str(&format!(

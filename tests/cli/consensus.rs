@@ -290,6 +290,11 @@ fn the_consensus_file_is_an_answers_file_whose_report_is_a_draft_until_the_meeti
     let json: serde_json::Value =
         serde_json::from_str(&run_ok(&["report", file.to_str().unwrap(), "-f", "json"])).unwrap();
     assert_eq!(json["draft"]["unsettled"], 4);
+    let listed = run_ok(&["validate", file.to_str().unwrap()]);
+    assert!(
+        listed.contains("still to settle at the committee's meeting (4), most urgent first:\n  critical roles.no-school-discipline"),
+        "{listed}"
+    );
 }
 
 #[test]
