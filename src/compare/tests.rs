@@ -46,16 +46,8 @@ fn assessment(
         .zip(choices)
         .filter_map(|((_, item), &choice)| {
             CHOICES[choice % CHOICES.len()].map(|status| Answer {
-                item_id: item.id.clone(),
-                status: Some(status.into()),
-                evidence: None,
                 note: Some("why".into()),
-                internal_note: None,
-                owner: None,
-                due: None,
-                carried_from: None,
-                unsettled: None,
-                ratings: Vec::new(),
+                ..Answer::with_status(item.id.clone(), status)
             })
         })
         .collect();

@@ -69,16 +69,8 @@ fn answers(statuses: &[(&str, &str)]) -> Answers {
 
 fn answer(id: &str, status: Option<&str>) -> Answer {
     Answer {
-        item_id: id.into(),
         status: status.map(str::to_string),
-        evidence: None,
-        note: None,
-        internal_note: None,
-        owner: None,
-        due: None,
-        carried_from: None,
-        unsettled: None,
-        ratings: Vec::new(),
+        ..Answer::empty(id)
     }
 }
 

@@ -860,18 +860,7 @@ impl Check<'_> {
         path: &str,
         checklist: &Checklist,
     ) -> Option<Answer> {
-        let mut answer = Answer {
-            item_id: item_id.to_string(),
-            status: None,
-            evidence: None,
-            note: None,
-            internal_note: None,
-            owner: None,
-            due: None,
-            carried_from: None,
-            unsettled: None,
-            ratings: Vec::new(),
-        };
+        let mut answer = Answer::empty(item_id);
         let status_path;
         let status = match entry {
             MappingOr::Other(Value::Null) => return None,

@@ -105,6 +105,30 @@ pub struct MemberRating {
 }
 
 impl Answer {
+    /// An entry for `item_id` with nothing in it yet.
+    pub fn empty(item_id: impl Into<String>) -> Self {
+        Self {
+            item_id: item_id.into(),
+            status: None,
+            evidence: None,
+            note: None,
+            internal_note: None,
+            owner: None,
+            due: None,
+            carried_from: None,
+            unsettled: None,
+            ratings: Vec::new(),
+        }
+    }
+
+    /// An entry for `item_id` answered `status`, with nothing else.
+    pub fn with_status(item_id: impl Into<String>, status: impl Into<String>) -> Self {
+        Self {
+            status: Some(status.into()),
+            ..Self::empty(item_id)
+        }
+    }
+
     /// Whether the entry holds any text besides its status (evidence, a note, an owner...).
     pub fn has_text(&self) -> bool {
         AnswerField::filled_in().any(|field| field != AnswerField::Status && self.gives(field))

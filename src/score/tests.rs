@@ -125,18 +125,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         option: None,
         answers: statuses
             .iter()
-            .map(|(id, status)| Answer {
-                item_id: id.clone(),
-                status: Some((*status).into()),
-                evidence: None,
-                note: None,
-                internal_note: None,
-                owner: None,
-                due: None,
-                carried_from: None,
-                unsettled: None,
-                ratings: Vec::new(),
-            })
+            .map(|(id, status)| Answer::with_status(id.clone(), *status))
             .collect(),
     }
 }
@@ -417,16 +406,8 @@ proptest! {
         let mut marked = a.clone();
         for item in before.unanswered() {
             marked.answers.push(Answer {
-                item_id: item.id.clone(),
-                status: Some("unknown".into()),
-                evidence: None,
                 note: Some("Could not see the clause".into()),
-                internal_note: None,
-                owner: None,
-                due: None,
-                carried_from: None,
-                unsettled: None,
-                ratings: Vec::new(),
+                ..Answer::with_status(item.id.clone(), "unknown")
             });
         }
         let after = score(&c, &marked, "h");

@@ -686,17 +686,5 @@ fn axe_finds_no_wcag_a_or_aa_violation_in_the_briefs() {
             out
         })
         .collect();
-    let output = std::process::Command::new("node")
-        .arg(&runner)
-        .args(&files)
-        .output()
-        .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "axe run failed:\n{report}");
-    let clean = format!("axe: {n} of {n} files clean", n = files.len());
-    assert!(report.contains(&clean), "{report}");
+    crate::html::assert_axe_clean(&runner, &files);
 }

@@ -3,7 +3,6 @@
 //! text kept within a narrow pipe's width.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::common::{run_ok, tool};
 
@@ -91,19 +90,7 @@ fn axe_finds_no_violation_and_no_sideways_scrolling_in_comparisons_and_summaries
     args.extend(["-o", out.as_str()]);
     run_ok(&args);
     files.push(many);
-    let output = Command::new("node")
-        .arg(&runner)
-        .args(&files)
-        .output()
-        .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "axe run failed:\n{report}");
-    let clean = format!("axe: {n} of {n} files clean", n = files.len());
-    assert!(report.contains(&clean), "{report}");
+    crate::html::assert_axe_clean(&runner, &files);
 }
 
 fn widest_line(text: &str) -> (usize, String) {

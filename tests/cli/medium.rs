@@ -2,8 +2,6 @@
 //! the HTML page by axe-core in Chromium (WCAG 2.1 A and AA, and no sideways scrolling at
 //! 320 px), the PDF by qpdf and read back in-process, the terminal text at a narrow width.
 
-use std::process::Command;
-
 use sro_assess::report::document::{Block, Document};
 use sro_assess::report::medium::{draw, sample_document};
 use sro_assess::report::{Format, Paper, RenderOptions};
@@ -35,18 +33,7 @@ fn axe_finds_no_violation_in_the_sample_and_the_long_page() {
         std::fs::write(&page, html.bytes).unwrap();
         pages.push(page);
     }
-    let output = Command::new("node")
-        .arg(&runner)
-        .args(&pages)
-        .output()
-        .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "axe run failed:\n{report}");
-    assert!(report.contains("axe: 2 of 2 files clean"), "{report}");
+    crate::html::assert_axe_clean(&runner, &pages);
 }
 
 #[test]
