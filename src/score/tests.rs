@@ -123,6 +123,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         rater_group: None,
         board: Default::default(),
         option: None,
+        consensus: None,
         answers: statuses
             .iter()
             .map(|(id, status)| Answer {
