@@ -4,8 +4,9 @@ use super::{
     band_text, coverage_of, draft_reasons, fraction, not_rated_section, percent, plural, priority,
     weight,
 };
+use crate::consensus::Reliability;
 use crate::model::ScaleLevel;
-use crate::score::{Assessment, ItemResult, NotRatedReason, Score, SectionScore};
+use crate::score::{Assessment, ConsensusMeta, ItemResult, NotRatedReason, Score, SectionScore};
 
 /// The sentence that shows the arithmetic behind the overall percentage.
 pub fn arithmetic(score: &Score) -> String {
@@ -267,6 +268,83 @@ pub fn method_sentence(assessment: &Assessment) -> String {
         weight(w.low),
         credits.join(", ")
     )
+}
+
+/// The heading of the method's account of a committee's consensus.
+pub const CONSENSUS_HEADING: &str = "How the consensus was reached";
+
+/// How a committee's consensus was reached, for a consensus file; `None` for any other.
+pub fn consensus_method(assessment: &Assessment) -> Option<String> {
+    let c = assessment.meta.consensus.as_ref()?;
+    Some(format!(
+        "{} {} {}",
+        who_rated(c),
+        how_far_they_agreed(c),
+        how_the_proposal_was_made(c)
+    ))
+}
+
+/// `4 committee members rated alone (1 district staff, 1 law enforcement, 1 family).`
+fn who_rated(c: &ConsensusMeta) -> String {
+    let r = &c.record;
+    let members = plural(r.members, "committee member", "committee members");
+    if r.groups.is_empty() {
+        return format!("{members} rated alone.");
+    }
+    let mut parts: Vec<String> = r
+        .groups
+        .iter()
+        .map(|g| format!("{} {}", g.members, g.group))
+        .collect();
+    let grouped: usize = r.groups.iter().map(|g| g.members).sum();
+    if let Some(ungrouped) = r.members.checked_sub(grouped).filter(|n| *n > 0) {
+        parts.push(format!("{ungrouped} gave no group"));
+    }
+    format!("{members} rated alone ({}).", parts.join(", "))
+}
+
+/// The share of items all agreed on, and the agreement beyond chance with what it means.
+fn how_far_they_agreed(c: &ConsensusMeta) -> String {
+    let r = &c.record;
+    let share = match r.percent_agreement {
+        Some(p) => format!(
+            "All who answered agreed on {} of the items two or more answered",
+            percent(Some(p))
+        ),
+        None => "No item was answered by two or more members".to_string(),
+    };
+    let alpha = match r.krippendorff_alpha_ordinal {
+        Some(alpha) => format!(
+            "agreement beyond chance (Krippendorff's alpha, ordinal) was {alpha:.3}, {}",
+            super::agenda::reliability_word(Reliability::of(alpha))
+        ),
+        None => "agreement beyond chance (Krippendorff's alpha) could not be computed".to_string(),
+    };
+    format!("{share}; {alpha}.")
+}
+
+/// The rule of the proposal, and how far the meeting has got with the flagged items.
+fn how_the_proposal_was_made(c: &ConsensusMeta) -> String {
+    let r = &c.record;
+    let rule = "The proposal for each item was the lower median of the members' ratings";
+    if r.flagged == 0 {
+        return format!("{rule}; no item was flagged for the meeting.");
+    }
+    let flagged = format!(
+        "{} flagged for the meeting (ratings more than {} apart, or not applicable beside ratings)",
+        plural(r.flagged, "item was", "items were"),
+        plural(r.threshold, "step", "steps")
+    );
+    let progress = match (c.settled, c.remaining()) {
+        (_, 0) => format!("which has settled all {}", r.flagged),
+        (0, _) => "which has not settled any yet".to_string(),
+        (_, remaining) => format!(
+            "which has settled {}; {remaining} {}",
+            c.settled,
+            if remaining == 1 { "remains" } else { "remain" }
+        ),
+    };
+    format!("{rule}; {flagged}, {progress}.")
 }
 
 /// How many gaps, and how many items wait for an answer (named only when some do):
