@@ -275,13 +275,16 @@ pub const CONSENSUS_HEADING: &str = "How the consensus was reached";
 
 /// How a committee's consensus was reached, for a consensus file; `None` for any other.
 pub fn consensus_method(assessment: &Assessment) -> Option<String> {
-    let c = assessment.meta.consensus.as_ref()?;
-    Some(format!(
+    assessment.meta.consensus.as_ref().map(consensus_account)
+}
+
+fn consensus_account(c: &ConsensusMeta) -> String {
+    format!(
         "{} {} {}",
         who_rated(c),
         how_far_they_agreed(c),
         how_the_proposal_was_made(c)
-    ))
+    )
 }
 
 /// `4 committee members rated alone (1 district staff, 1 law enforcement, 1 family).`
@@ -715,6 +718,47 @@ mod tests {
         assert!(is_web_address(" HTTP://example.org"));
         assert!(!is_web_address("javascript:alert(1)"));
         assert!(!is_web_address("file:///etc/passwd"));
+    }
+
+    fn consensus(groups: &[(&str, usize)], flagged: usize, settled: usize) -> ConsensusMeta {
+        let groups = groups
+            .iter()
+            .map(|(group, members)| crate::model::GroupCount {
+                group: (*group).to_string(),
+                members: *members,
+            })
+            .collect();
+        ConsensusMeta {
+            record: crate::model::ConsensusRecord {
+                members: 3,
+                groups,
+                threshold: 1,
+                percent_agreement: None,
+                krippendorff_alpha_ordinal: Some(0.85),
+                flagged,
+            },
+            settled,
+        }
+    }
+
+    #[test]
+    fn the_consensus_account_counts_the_ungrouped_and_the_meeting_s_progress() {
+        let partly = consensus_account(&consensus(&[("family", 2)], 2, 1));
+        assert!(
+            partly.starts_with("3 committee members rated alone (2 family, 1 gave no group)."),
+            "{partly}"
+        );
+        assert!(partly.contains("No item was answered by two or more members;"));
+        assert!(partly.contains("was 0.850, reliable."));
+        assert!(partly.ends_with("2 items were flagged for the meeting (ratings more than 1 step apart, or not applicable beside ratings), which has settled 1; 1 remains."));
+        let none_yet = consensus_account(&consensus(&[], 1, 0));
+        assert!(none_yet.starts_with("3 committee members rated alone. "));
+        assert!(none_yet.contains("1 item was flagged"));
+        assert!(none_yet.ends_with("which has not settled any yet."));
+        let all = consensus_account(&consensus(&[], 2, 2));
+        assert!(all.ends_with("which has settled all 2."));
+        let no_flags = consensus_account(&consensus(&[], 0, 0));
+        assert!(no_flags.ends_with("ratings; no item was flagged for the meeting."));
     }
 
     #[test]
