@@ -677,6 +677,7 @@ mod tests {
             rater_group: None,
             board: Default::default(),
             option,
+            consensus: None,
             answers: Vec::new(),
         }
     }

@@ -64,6 +64,7 @@ fn assessment(
         rater_group: None,
         board: Default::default(),
         option: None,
+        consensus: None,
         answers,
     };
     score(checklist(), &answers, "0123456789ab")

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Consensus, ConsensusItem, DONT_KNOW, Flag};
-use crate::model::Answer;
+use crate::model::{Answer, ConsensusRecord};
 use crate::template::yaml_text;
 
 /// The answers file text. Public evidence and notes are joined, each with the member's name;
@@ -32,11 +32,32 @@ pub fn answers_file(c: &Consensus) -> String {
         "prepared_by: {}",
         yaml_text(&format!("Consensus of {members} committee members"))
     );
+    write_record(&mut out, &c.record());
     let _ = writeln!(out, "answers:");
     for item in &c.items {
         write_item(&mut out, c, item);
     }
     out
+}
+
+/// The `consensus:` block: how the consensus was reached, for the report's method page.
+fn write_record(out: &mut String, record: &ConsensusRecord) {
+    let _ = writeln!(out, "consensus:");
+    let _ = writeln!(out, "  members: {}", record.members);
+    if !record.groups.is_empty() {
+        let _ = writeln!(out, "  groups:");
+        for group in &record.groups {
+            let _ = writeln!(out, "    {}: {}", yaml_text(&group.group), group.members);
+        }
+    }
+    let _ = writeln!(out, "  threshold: {}", record.threshold);
+    if let Some(share) = record.percent_agreement {
+        let _ = writeln!(out, "  percent_agreement: {share}");
+    }
+    if let Some(alpha) = record.krippendorff_alpha_ordinal {
+        let _ = writeln!(out, "  krippendorff_alpha_ordinal: {alpha}");
+    }
+    let _ = writeln!(out, "  flagged: {}", record.flagged);
 }
 
 fn write_item(out: &mut String, c: &Consensus, item: &ConsensusItem) {

@@ -18,7 +18,9 @@ pub use groups::{GroupSection, GroupView, SECTION_DIFFERENCE_POINTS};
 
 use serde::Serialize;
 
-use crate::model::{Answer, Answers, Checklist, Date, Priority, Profile, ScaleLevel};
+use crate::model::{
+    Answer, Answers, Checklist, ConsensusRecord, Date, GroupCount, Priority, Profile, ScaleLevel,
+};
 use crate::score::{ChecklistMeta, ProfileMeta, labels};
 
 /// The scale value that means "don't know": it takes no part in the proposal or the agreement.
@@ -238,6 +240,33 @@ impl Consensus {
             .iter()
             .find(|l| l.value == value)
             .map_or(value, |l| l.label.as_str())
+    }
+
+    /// How the consensus was reached, as the consensus file records it for the report.
+    pub fn record(&self) -> ConsensusRecord {
+        ConsensusRecord {
+            members: self.raters.len(),
+            groups: self.group_counts(),
+            threshold: self.threshold,
+            percent_agreement: self.agreement.percent_agreement,
+            krippendorff_alpha_ordinal: self.agreement.krippendorff_alpha_ordinal,
+            flagged: self.agenda().len(),
+        }
+    }
+
+    /// The members of each group given, in the order the groups first appear.
+    fn group_counts(&self) -> Vec<GroupCount> {
+        let mut counts: Vec<GroupCount> = Vec::new();
+        for group in self.raters.iter().filter_map(|r| r.group.as_deref()) {
+            match counts.iter_mut().find(|c| c.group == group) {
+                Some(count) => count.members += 1,
+                None => counts.push(GroupCount {
+                    group: group.to_string(),
+                    members: 1,
+                }),
+            }
+        }
+        counts
     }
 
     fn answers(&self) -> impl Iterator<Item = &Answer> {

@@ -60,6 +60,7 @@ fn answers(statuses: &[(&str, &str)]) -> Answers {
         rater_group: None,
         board: Default::default(),
         option: None,
+        consensus: None,
         answers: statuses
             .iter()
             .map(|(id, status)| answer(id, Some(status)))

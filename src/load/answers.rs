@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use serde_yaml::Value;
 
 mod board;
+mod consensus;
 mod raw;
 mod recover;
 mod sheet;
@@ -373,6 +374,7 @@ impl Check<'_> {
         let rater_group = self.optional_text(file.rater_group.as_ref(), "rater_group");
         let board = self.board_fields(file, date);
         let option = file.option.as_ref().and_then(|v| self.option(v));
+        let consensus = file.consensus.as_ref().and_then(|v| self.consensus(v));
         let answers = match &file.answers {
             // Answers set aside for a syntax error, or written outside `answers:`, are not
             // missing: their errors say it.
@@ -404,6 +406,7 @@ impl Check<'_> {
             rater_group,
             board,
             option,
+            consensus,
             answers,
         })
     }

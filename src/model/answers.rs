@@ -33,6 +33,8 @@ pub struct Answers {
     pub board: BoardFields,
     /// Cost and staffing figures of a planning option.
     pub option: Option<OptionFigures>,
+    /// How a committee's consensus was reached, in a file `sro-assess consensus` wrote.
+    pub consensus: Option<ConsensusRecord>,
     /// The answers, in file order; at most one per item.
     pub answers: Vec<Answer>,
 }
@@ -64,6 +66,35 @@ pub struct OptionFigures {
     /// The years the committee plans over: the one-time cost is spread over them when
     /// options are compared (`None`: not said).
     pub years: Option<f64>,
+}
+
+/// How a committee's consensus was reached, as `sro-assess consensus` records it in the
+/// consensus file: what the method page states, so a reader can weigh the proposal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsensusRecord {
+    /// How many members rated alone.
+    pub members: usize,
+    /// The members of each group, in the order the groups first appear; only the members who
+    /// gave a group are counted, so the counts may add up to fewer than `members`.
+    pub groups: Vec<GroupCount>,
+    /// The spread in scale steps above which an item was flagged.
+    pub threshold: usize,
+    /// The share of the items two or more members answered on which all who answered agreed
+    /// (one decimal); `None` when no item was answered by two.
+    pub percent_agreement: Option<f64>,
+    /// Krippendorff's alpha at the ordinal level; `None` when the ratings do not allow it.
+    pub krippendorff_alpha_ordinal: Option<f64>,
+    /// How many items were flagged for the committee's meeting.
+    pub flagged: usize,
+}
+
+/// How many members spoke for one group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupCount {
+    /// The group, in the members' words.
+    pub group: String,
+    /// Its members.
+    pub members: usize,
 }
 
 /// The answer to one item.

@@ -6,7 +6,9 @@ mod checklist;
 mod date;
 
 pub use answer_field::{ANSWER_KEYS, AnswerField, FieldKind, FieldSlot, FieldValue};
-pub use answers::{Answer, Answers, BoardFields, MemberRating, OptionFigures};
+pub use answers::{
+    Answer, Answers, BoardFields, ConsensusRecord, GroupCount, MemberRating, OptionFigures,
+};
 pub(crate) use checklist::pattern_matches as checklist_pattern_matches;
 pub use checklist::{
     Band, Basis, Checklist, DEFAULT_COVERAGE_THRESHOLD, Item, OverrideNote, Priority, Profile,

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::model::{
-    Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, Date, FieldValue, Item,
-    OptionFigures, Priority, Profile, Responsible, ScaleLevel, Section, Source, SourceRef,
-    Tailoring, UNKNOWN_STATUS, Weights,
+    Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, ConsensusRecord, Date,
+    FieldValue, Item, OptionFigures, Priority, Profile, Responsible, ScaleLevel, Section, Source,
+    SourceRef, Tailoring, UNKNOWN_STATUS, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
@@ -201,6 +201,39 @@ pub struct Meta {
     /// What a local checklist changed in its base; absent for a checklist as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tailoring: Option<Tailoring>,
+    /// How a committee's consensus was reached, for a consensus file; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consensus: Option<ConsensusMeta>,
+}
+
+/// How a committee's consensus was reached, and how far its meeting has got.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsensusMeta {
+    /// The figures the consensus file records.
+    #[serde(flatten)]
+    pub record: ConsensusRecord,
+    /// Flagged items the meeting has settled: the flagged ones that no longer carry
+    /// `unsettled`.
+    pub settled: usize,
+}
+
+impl ConsensusMeta {
+    fn of(answers: &Answers) -> Option<Self> {
+        let record = answers.consensus.clone()?;
+        let unsettled = answers
+            .answers
+            .iter()
+            .filter(|a| a.unsettled.is_some())
+            .count();
+        // A mark added by hand is not a flag the meeting undid, so settled never goes below 0.
+        let settled = record.flagged.saturating_sub(unsettled);
+        Some(Self { record, settled })
+    }
+
+    /// The flagged items still to settle.
+    pub fn remaining(&self) -> usize {
+        self.record.flagged - self.settled
+    }
 }
 
 impl Meta {
@@ -234,6 +267,7 @@ impl Meta {
             option: answers.option,
             describes_plan: false,
             tailoring: checklist.tailoring.clone(),
+            consensus: ConsensusMeta::of(answers),
         }
     }
 }

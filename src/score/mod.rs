@@ -7,9 +7,9 @@ pub(crate) mod labels;
 use std::collections::HashMap;
 
 pub use assessment::{
-    AnswerDetail, Assessment, BasisCount, BasisStanding, ChecklistMeta, Coverage, Draft,
-    ItemResult, Meta, Method, NotRatedReason, Outcome, ProfileMeta, Rating, Score, SectionScore,
-    StatusCount,
+    AnswerDetail, Assessment, BasisCount, BasisStanding, ChecklistMeta, ConsensusMeta, Coverage,
+    Draft, ItemResult, Meta, Method, NotRatedReason, Outcome, ProfileMeta, Rating, Score,
+    SectionScore, StatusCount,
 };
 
 use crate::model::{Answer, Answers, Checklist, Priority, Profile};

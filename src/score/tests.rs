@@ -123,6 +123,7 @@ fn answers(profile: &str, statuses: &[(String, &str)]) -> Answers {
         rater_group: None,
         board: Default::default(),
         option: None,
+        consensus: None,
         answers: statuses
             .iter()
             .map(|(id, status)| Answer::with_status(id.clone(), *status))
@@ -540,4 +541,31 @@ fn unconfirmed_carried_answers_make_a_draft_with_their_count() {
     assert_eq!(result.draft.carried_unconfirmed, 2);
     assert_eq!(result.draft.carried_from, ["2025 review (2025-04-20)"]);
     assert!(!result.draft.below_coverage_threshold);
+}
+
+#[test]
+fn settled_counts_the_flagged_items_no_longer_marked_and_never_goes_below_zero() {
+    let list = checklist(vec![("s", vec![Priority::High, Priority::High])]);
+    let mut file = answers(
+        "all",
+        &[("s.i0".to_string(), "met"), ("s.i1".to_string(), "met")],
+    );
+    file.answers[0].unsettled = Some("ratings 2 steps apart".into());
+    let record = |flagged| crate::model::ConsensusRecord {
+        members: 2,
+        groups: Vec::new(),
+        threshold: 1,
+        percent_agreement: Some(50.0),
+        krippendorff_alpha_ordinal: None,
+        flagged,
+    };
+    file.consensus = Some(record(3));
+    let meta = score(&list, &file, "h").meta.consensus.unwrap();
+    assert_eq!((meta.settled, meta.remaining()), (2, 1));
+    file.answers[1].unsettled = Some("added by hand".into());
+    file.consensus = Some(record(1));
+    let meta = score(&list, &file, "h").meta.consensus.unwrap();
+    assert_eq!((meta.settled, meta.remaining()), (0, 1));
+    file.consensus = None;
+    assert!(score(&list, &file, "h").meta.consensus.is_none());
 }

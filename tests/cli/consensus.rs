@@ -405,3 +405,52 @@ fn the_sample_committee_sends_yaml_excel_and_calc_files_and_gets_one_agenda() {
     assert!(items.iter().any(|i| i["flagged"] == true));
     assert!(items.iter().any(|i| i["dont_know"].as_u64() >= Some(3)));
 }
+
+#[test]
+fn the_method_page_states_how_the_consensus_was_reached_and_how_far_the_meeting_got() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = consensus_file(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("consensus:\n  members: 4\n  groups:\n    district staff: 1\n"),
+        "{text}"
+    );
+    // Settle the first flagged item, as the meeting would, then Ctrl-C.
+    let selection = sro_assess::answer::Selection {
+        flagged: true,
+        ..Default::default()
+    };
+    let mut script = crate::answer::Script::new(&[Some("partial"), Some("no"), None]);
+    sro_assess::answer::run(&file, &selection, &mut script).unwrap();
+    let path = file.to_str().unwrap();
+    let report = run_ok(&["report", path, "-f", "markdown"]);
+    for expected in [
+        "### How the consensus was reached",
+        "4 committee members rated alone (1 district staff, 1 law enforcement, 1 family, 1 student).",
+        "All who answered agreed on 16.7% of the items two or more answered",
+        "(Krippendorff's alpha, ordinal) was 0.025, low.",
+        "4 items were flagged for the meeting (ratings more than 1 step apart, or not applicable \
+         beside ratings), which has settled 1; 3 remain.",
+    ] {
+        assert!(report.contains(expected), "{expected}\n{report}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&run_ok(&["report", path, "-f", "json"])).unwrap();
+    let record = &json["meta"]["consensus"];
+    assert_eq!(record["members"], 4, "{record}");
+    assert_eq!(record["threshold"], 1);
+    assert_eq!(record["percent_agreement"], 16.7);
+    assert_eq!(record["krippendorff_alpha_ordinal"], 0.025);
+    assert_eq!(record["flagged"], 4);
+    assert_eq!(record["settled"], 1);
+    assert_eq!(record["groups"][1]["group"], "law enforcement");
+}
+
+#[test]
+fn a_member_file_s_report_has_no_consensus_account() {
+    let report = run_ok(&["report", MEMBERS[0], "-f", "markdown"]);
+    assert!(!report.contains("How the consensus was reached"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run_ok(&["report", MEMBERS[0], "-f", "json"])).unwrap();
+    assert!(json["meta"].get("consensus").is_none());
+}

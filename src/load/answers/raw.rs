@@ -63,6 +63,11 @@ pub(super) fn option_keys() -> &'static [&'static str] {
     RawOption::keys()
 }
 
+/// The keys of `consensus:`.
+pub(super) fn consensus_keys() -> &'static [&'static str] {
+    RawConsensus::keys()
+}
+
 /// The top level of an answers file.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -82,6 +87,7 @@ pub(super) struct RawAnswersFile {
     pub recommendation: Option<Value>,
     pub board_action: Option<Value>,
     pub option: Option<Shaped<RawOption>>,
+    pub consensus: Option<Shaped<RawConsensus>>,
     pub answers: Option<RawAnswers>,
 }
 
@@ -93,6 +99,19 @@ pub(super) struct RawOption {
     pub one_time_cost: Option<Value>,
     pub staff_fte: Option<Value>,
     pub years: Option<Value>,
+}
+
+/// How a committee's consensus was reached (`consensus:`), as `sro-assess consensus` writes
+/// it; `groups` is a mapping of the committee's own group names, read by the checks.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConsensus {
+    pub members: Option<Value>,
+    pub groups: Option<Value>,
+    pub threshold: Option<Value>,
+    pub percent_agreement: Option<Value>,
+    pub krippendorff_alpha_ordinal: Option<Value>,
+    pub flagged: Option<Value>,
 }
 
 /// The long form of an answer (`status:`, `note:`, ...): its keys are the fields of
@@ -150,6 +169,16 @@ impl Keys for RawAnswersFile {
 }
 
 impl Keys for RawOption {
+    fn keys() -> &'static [&'static str] {
+        struct_keys::<Self>()
+    }
+
+    fn from_known(known: Vec<(String, Value)>) -> Result<Self, serde_yaml::Error> {
+        derived_from_known(known)
+    }
+}
+
+impl Keys for RawConsensus {
     fn keys() -> &'static [&'static str] {
         struct_keys::<Self>()
     }
@@ -460,9 +489,9 @@ mod tests {
 
     #[test]
     fn the_structs_state_their_keys() {
-        assert_eq!(RawAnswersFile::keys().len(), 16);
+        assert_eq!(RawAnswersFile::keys().len(), 17);
         assert_eq!(RawAnswersFile::keys()[0], "checklist");
-        assert_eq!(RawAnswersFile::keys()[15], "answers");
+        assert_eq!(RawAnswersFile::keys()[16], "answers");
         assert_eq!(
             RawOption::keys(),
             ["annual_cost", "one_time_cost", "staff_fte", "years"]

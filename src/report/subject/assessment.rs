@@ -546,6 +546,14 @@ fn method(doc: &mut Document, a: &Assessment) {
     }
     doc.paragraph(view::assessment::method_sentence(a));
     doc.paragraph(view::assessment::FORMULA);
+    if let Some(account) = view::assessment::consensus_method(a) {
+        doc.heading(
+            2,
+            view::assessment::CONSENSUS_HEADING,
+            Some("consensus-method"),
+        );
+        doc.paragraph(account);
+    }
     method_tables(doc, a);
     doc.heading(
         2,

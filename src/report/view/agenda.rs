@@ -68,15 +68,25 @@ pub fn alpha_line(a: &Agreement) -> String {
     }
 }
 
-fn reliability_words(reliability: Reliability) -> &'static str {
+fn reliability_words(reliability: Reliability) -> String {
+    let word = reliability_word(reliability);
     match reliability {
-        Reliability::Reliable => "reliable (0.800 or more): the members rate alike",
-        Reliability::Tentative => {
-            "tentative (0.667 to 0.800): the members mostly rate alike; settle the flagged items before relying on the ratings"
-        }
-        Reliability::Low => {
-            "low (below 0.667): the members rate too differently to rely on the ratings before the meeting settles the flagged items"
-        }
+        Reliability::Reliable => format!("{word} (0.800 or more): the members rate alike"),
+        Reliability::Tentative => format!(
+            "{word} (0.667 to 0.800): the members mostly rate alike; settle the flagged items before relying on the ratings"
+        ),
+        Reliability::Low => format!(
+            "{word} (below 0.667): the members rate too differently to rely on the ratings before the meeting settles the flagged items"
+        ),
+    }
+}
+
+/// `reliable`, `tentative` or `low`: what a value of alpha means, in one word.
+pub fn reliability_word(reliability: Reliability) -> &'static str {
+    match reliability {
+        Reliability::Reliable => "reliable",
+        Reliability::Tentative => "tentative",
+        Reliability::Low => "low",
     }
 }
 

@@ -4,8 +4,9 @@ use super::{
     band_text, coverage_of, draft_reasons, fraction, not_rated_section, percent, plural, priority,
     weight,
 };
+use crate::consensus::Reliability;
 use crate::model::ScaleLevel;
-use crate::score::{Assessment, ItemResult, NotRatedReason, Score, SectionScore};
+use crate::score::{Assessment, ConsensusMeta, ItemResult, NotRatedReason, Score, SectionScore};
 
 /// The sentence that shows the arithmetic behind the overall percentage.
 pub fn arithmetic(score: &Score) -> String {
@@ -267,6 +268,86 @@ pub fn method_sentence(assessment: &Assessment) -> String {
         weight(w.low),
         credits.join(", ")
     )
+}
+
+/// The heading of the method's account of a committee's consensus.
+pub const CONSENSUS_HEADING: &str = "How the consensus was reached";
+
+/// How a committee's consensus was reached, for a consensus file; `None` for any other.
+pub fn consensus_method(assessment: &Assessment) -> Option<String> {
+    assessment.meta.consensus.as_ref().map(consensus_account)
+}
+
+fn consensus_account(c: &ConsensusMeta) -> String {
+    format!(
+        "{} {} {}",
+        who_rated(c),
+        how_far_they_agreed(c),
+        how_the_proposal_was_made(c)
+    )
+}
+
+/// `4 committee members rated alone (1 district staff, 1 law enforcement, 1 family).`
+fn who_rated(c: &ConsensusMeta) -> String {
+    let r = &c.record;
+    let members = plural(r.members, "committee member", "committee members");
+    if r.groups.is_empty() {
+        return format!("{members} rated alone.");
+    }
+    let mut parts: Vec<String> = r
+        .groups
+        .iter()
+        .map(|g| format!("{} {}", g.members, g.group))
+        .collect();
+    let grouped: usize = r.groups.iter().map(|g| g.members).sum();
+    if let Some(ungrouped) = r.members.checked_sub(grouped).filter(|n| *n > 0) {
+        parts.push(format!("{ungrouped} gave no group"));
+    }
+    format!("{members} rated alone ({}).", parts.join(", "))
+}
+
+/// The share of items all agreed on, and the agreement beyond chance with what it means.
+fn how_far_they_agreed(c: &ConsensusMeta) -> String {
+    let r = &c.record;
+    let share = match r.percent_agreement {
+        Some(p) => format!(
+            "All who answered agreed on {} of the items two or more answered",
+            percent(Some(p))
+        ),
+        None => "No item was answered by two or more members".to_string(),
+    };
+    let alpha = match r.krippendorff_alpha_ordinal {
+        Some(alpha) => format!(
+            "agreement beyond chance (Krippendorff's alpha, ordinal) was {alpha:.3}, {}",
+            super::agenda::reliability_word(Reliability::of(alpha))
+        ),
+        None => "agreement beyond chance (Krippendorff's alpha) could not be computed".to_string(),
+    };
+    format!("{share}; {alpha}.")
+}
+
+/// The rule of the proposal, and how far the meeting has got with the flagged items.
+fn how_the_proposal_was_made(c: &ConsensusMeta) -> String {
+    let r = &c.record;
+    let rule = "The proposal for each item was the lower median of the members' ratings";
+    if r.flagged == 0 {
+        return format!("{rule}; no item was flagged for the meeting.");
+    }
+    let flagged = format!(
+        "{} flagged for the meeting (ratings more than {} apart, or not applicable beside ratings)",
+        plural(r.flagged, "item was", "items were"),
+        plural(r.threshold, "step", "steps")
+    );
+    let progress = match (c.settled, c.remaining()) {
+        (_, 0) => format!("which has settled all {}", r.flagged),
+        (0, _) => "which has not settled any yet".to_string(),
+        (_, remaining) => format!(
+            "which has settled {}; {remaining} {}",
+            c.settled,
+            if remaining == 1 { "remains" } else { "remain" }
+        ),
+    };
+    format!("{rule}; {flagged}, {progress}.")
 }
 
 /// How many gaps, and how many items wait for an answer (named only when some do):
@@ -637,6 +718,47 @@ mod tests {
         assert!(is_web_address(" HTTP://example.org"));
         assert!(!is_web_address("javascript:alert(1)"));
         assert!(!is_web_address("file:///etc/passwd"));
+    }
+
+    fn consensus(groups: &[(&str, usize)], flagged: usize, settled: usize) -> ConsensusMeta {
+        let groups = groups
+            .iter()
+            .map(|(group, members)| crate::model::GroupCount {
+                group: (*group).to_string(),
+                members: *members,
+            })
+            .collect();
+        ConsensusMeta {
+            record: crate::model::ConsensusRecord {
+                members: 3,
+                groups,
+                threshold: 1,
+                percent_agreement: None,
+                krippendorff_alpha_ordinal: Some(0.85),
+                flagged,
+            },
+            settled,
+        }
+    }
+
+    #[test]
+    fn the_consensus_account_counts_the_ungrouped_and_the_meeting_s_progress() {
+        let partly = consensus_account(&consensus(&[("family", 2)], 2, 1));
+        assert!(
+            partly.starts_with("3 committee members rated alone (2 family, 1 gave no group)."),
+            "{partly}"
+        );
+        assert!(partly.contains("No item was answered by two or more members;"));
+        assert!(partly.contains("was 0.850, reliable."));
+        assert!(partly.ends_with("2 items were flagged for the meeting (ratings more than 1 step apart, or not applicable beside ratings), which has settled 1; 1 remains."));
+        let none_yet = consensus_account(&consensus(&[], 1, 0));
+        assert!(none_yet.starts_with("3 committee members rated alone. "));
+        assert!(none_yet.contains("1 item was flagged"));
+        assert!(none_yet.ends_with("which has not settled any yet."));
+        let all = consensus_account(&consensus(&[], 2, 2));
+        assert!(all.ends_with("which has settled all 2."));
+        let no_flags = consensus_account(&consensus(&[], 0, 0));
+        assert!(no_flags.ends_with("ratings; no item was flagged for the meeting."));
     }
 
     #[test]
