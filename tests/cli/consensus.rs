@@ -454,3 +454,44 @@ fn a_member_file_s_report_has_no_consensus_account() {
         serde_json::from_str(&run_ok(&["report", MEMBERS[0], "-f", "json"])).unwrap();
     assert!(json["meta"].get("consensus").is_none());
 }
+
+#[test]
+fn a_member_on_an_earlier_checklist_version_is_read_under_the_renamed_ids_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let older = std::fs::read_to_string(MEMBERS[3])
+        .unwrap()
+        .replace(
+            "  roles.no-school-discipline:",
+            "  roles.law-violations-only:",
+        )
+        .replace(
+            "profile: existing-program",
+            "checklist_version: \"2026.1\"\nprofile: existing-program",
+        );
+    let path = dir.path().join("student-2026-1.yaml");
+    std::fs::write(&path, older).unwrap();
+    let output = tool()
+        .args(["consensus", MEMBERS[0], MEMBERS[1], MEMBERS[2]])
+        .arg(&path)
+        .args(["-f", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2026.1"), "the version is named: {stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let discipline = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "roles.no-school-discipline")
+        .unwrap();
+    assert_eq!(
+        discipline["ratings"]["Student"], "not_met",
+        "read under its new id"
+    );
+}
