@@ -175,7 +175,7 @@ pub fn run_with(
         let place = Place {
             items: items_total,
             sections: sections_total,
-            open: open_count(checklist, &session),
+            open: open_count(checklist, &session, selection.flagged),
         };
         prompter.say(&describe(q, &place, &session, prompter.width()));
         let step = ask(q, checklist, &mut session, prompter);
@@ -284,12 +284,14 @@ fn profile_items<'c>(checklist: &'c Checklist, session: &Session) -> Vec<&'c Ite
         .unwrap_or_default()
 }
 
-/// Items of the profile with no answer yet, or carried over and not yet re-checked.
-fn open_count(checklist: &Checklist, session: &Session) -> usize {
+/// Items of the profile with no answer yet, or carried over and not yet re-checked; when the
+/// meeting walks a consensus file's flagged items, those still unsettled.
+fn open_count(checklist: &Checklist, session: &Session, flagged: bool) -> usize {
     profile_items(checklist, session)
         .iter()
-        .filter(|item| {
-            session.answers().answer(&item.id).is_none() || is_carried(session, &item.id)
+        .filter(|item| match flagged {
+            true => is_unsettled(session, &item.id),
+            false => session.answers().answer(&item.id).is_none() || is_carried(session, &item.id),
         })
         .count()
 }

@@ -314,6 +314,10 @@ fn answer_flagged_walks_only_the_unsettled_items_and_a_status_settles_one() {
         "{said}"
     );
     assert!(said.contains("Members' ratings:"), "{said}");
+    assert!(
+        said.contains("(4 still open)"),
+        "the unsettled items are the open ones: {said}"
+    );
     assert!(said.contains("School resource officer: In place"), "{said}");
     assert!(
         said.contains("not yet settled: ratings 2 steps apart"),
