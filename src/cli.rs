@@ -31,14 +31,40 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --
 /// Check a school district's School Resource Officer (SRO) program against Wisconsin DOJ/DPI
 /// best practices and report the gaps.
 #[derive(Debug, Parser)]
-#[command(name = "sro-assess", version, after_help = EXIT_CODES, propagate_version = true)]
+#[command(
+    name = "sro-assess",
+    version,
+    after_help = EXIT_CODES,
+    propagate_version = true,
+    arg_required_else_help = true,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// When to use color in terminal output (NO_COLOR is respected by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// Print the man page or a shell's completion script to standard output, then exit
+    /// (for packagers and IT staff: `sro-assess --generate complete-bash > sro-assess.bash`).
+    #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
+    pub generate: Option<Generate>,
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// The man page (roff), for `man -l` or a system's man directory.
+    Man,
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh.
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
+    /// Completions for PowerShell.
+    CompletePowershell,
 }
 
 /// When to color terminal output.
@@ -485,7 +511,21 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         ColorChoice::Never => false,
         ColorChoice::Auto => io.stdout_is_terminal && !io.no_color,
     };
-    match cli.command {
+    let command = match (cli.generate, cli.command) {
+        (Some(kind), _) => return generate(kind, io),
+        (None, Some(command)) => command,
+        (None, None) => {
+            use clap::CommandFactory;
+            // As clap says it when a command is required: the usage, and exit 2.
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::MissingSubcommand,
+                    "a command is required (see `sro-assess --help`)",
+                )
+                .exit()
+        }
+    };
+    match command {
         Command::Report(args) => report_command(&args, color, io),
         Command::Validate(args) => validate_command(&args, io),
         Command::Init(args) => answer_cmd::init(&args, io),
@@ -498,6 +538,31 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         Command::Import(args) => answer_cmd::import(&args, io),
         Command::Checklist(ChecklistCommand::Lint(args)) => answer_cmd::lint(&args, io),
     }
+}
+
+/// `--generate KIND`: the man page or a completion script, from the same definition as
+/// `--help`.
+fn generate(kind: Generate, io: &mut Io<'_>) -> Result<Outcome> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut command = Cli::command();
+    let mut bytes = Vec::new();
+    let shell = match kind {
+        Generate::Man => {
+            clap_mangen::Man::new(command)
+                .render(&mut bytes)
+                .map_err(stdout_error)?;
+            io.stdout.write_all(&bytes).map_err(stdout_error)?;
+            return Ok(Outcome::Success);
+        }
+        Generate::CompleteBash => Shell::Bash,
+        Generate::CompleteZsh => Shell::Zsh,
+        Generate::CompleteFish => Shell::Fish,
+        Generate::CompletePowershell => Shell::PowerShell,
+    };
+    clap_complete::generate(shell, &mut command, "sro-assess", &mut bytes);
+    io.stdout.write_all(&bytes).map_err(stdout_error)?;
+    Ok(Outcome::Success)
 }
 
 /// Loads an answers file and its checklist, validates and scores it; warnings go to stderr.

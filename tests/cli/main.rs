@@ -22,6 +22,7 @@ mod every_medium;
 mod exports;
 mod external;
 mod fuzz_bodies;
+mod generate;
 mod honest;
 mod honest_compare;
 mod honest_numbers;
