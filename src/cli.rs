@@ -613,7 +613,8 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
     if let Some(format) = asked {
         return Ok(format);
     }
-    let Some(path) = output.filter(|p| !is_standard_output(p) && *p != Path::new("/dev/stderr"))
+    let Some(path) = output
+        .filter(|p| !is_standard_output(p) && *p != Path::new("/dev/stderr") && !is_null_device(p))
     else {
         return Ok(Format::Table);
     };
@@ -621,6 +622,18 @@ fn output_format(asked: Option<Format>, output: Option<&Path>) -> Result<Format>
         path: path.to_path_buf(),
         extensions: Format::extension_list(),
     })
+}
+
+/// The device that discards what is written (`/dev/null`; `NUL` on Windows, in any case):
+/// output there needs no format, since nobody reads it (a dry run, a timing).
+fn is_null_device(path: &Path) -> bool {
+    if cfg!(windows) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let stem = name.split('.').next().unwrap_or("");
+        return stem.eq_ignore_ascii_case("nul")
+            && path.parent().is_none_or(|p| p.as_os_str().is_empty());
+    }
+    path == Path::new("/dev/null")
 }
 
 /// A PDF written to a terminal would fill it with binary: ask for a file instead.

@@ -501,3 +501,20 @@ fn summary_counts_each_file_once() {
         assert_eq!(districts, Some(1), "{args:?}: {json}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_dev_null_needs_no_format() {
+    for args in [
+        vec!["report", "examples/existing-program.yaml"],
+        vec!["compare", "examples/year-2025.yaml", "examples/year-2026.yaml"],
+        vec!["checklist", "show"],
+    ] {
+        tool()
+            .args(&args)
+            .args(["-o", "/dev/null"])
+            .assert()
+            .success()
+            .stdout("");
+    }
+}
