@@ -101,7 +101,7 @@ pub enum Command {
     Consensus(ConsensusArgs),
     /// Fill in an answers file question by question (saved after every answer).
     Answer(AnswerArgs),
-    /// Turn a filled spreadsheet (.xlsx or .csv from `init`) into an answers file.
+    /// Turn a filled spreadsheet (.xlsx, .ods, .xls, .csv or .tsv, from `init`'s template) into an answers file.
     Import(ImportArgs),
 }
 
@@ -126,7 +126,8 @@ impl From<PaperArg> for report::Paper {
 /// Arguments of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The answers file: YAML, or a filled spreadsheet (.xlsx or .csv from `init`).
+    /// The answers file: YAML, or a filled spreadsheet from `init`'s template (.xlsx, .ods,
+    /// .xls, .csv or .tsv, as Excel, LibreOffice Calc or Google Sheets save it).
     pub answers: PathBuf,
     /// Score against this checklist file instead of the one the answers name.
     #[arg(long, value_name = "PATH")]
@@ -255,7 +256,8 @@ pub struct SummaryArgs {
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The answers files: YAML, or filled spreadsheets (.xlsx or .csv from `init`).
+    /// The answers files: YAML, or filled spreadsheets from `init`'s template (.xlsx, .ods,
+    /// .xls, .csv or .tsv).
     #[arg(required = true)]
     pub answers: Vec<PathBuf>,
     /// Check against this checklist file instead of the one the answers name.

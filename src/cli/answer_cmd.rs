@@ -24,7 +24,9 @@ pub struct LintArgs {
 /// Arguments of `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A filled spreadsheet written by `init -o answers.xlsx` or `answers.csv`.
+    /// A filled spreadsheet from `init -o answers.xlsx` or `answers.csv`, as Excel, LibreOffice
+    /// Calc or Google Sheets save it: .xlsx, .ods, .xls, .csv or .tsv (UTF-8, UTF-16,
+    /// Windows-1252 or MacRoman; commas, semicolons or tabs).
     #[arg(value_name = "SHEET")]
     pub sheet: PathBuf,
     /// Write the answers (YAML) to this file [default: standard output].

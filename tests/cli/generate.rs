@@ -105,3 +105,16 @@ fn generate_stands_alone_and_a_command_is_still_required() {
     tool().args(["--color", "never"]).assert().code(2);
     tool().args(["--generate", "nroff"]).assert().code(2);
 }
+
+#[test]
+fn the_help_of_import_and_report_names_every_sheet_format_read() {
+    for command in ["import", "report"] {
+        let help = run_ok(&[command, "--help"]);
+        for format in [".xlsx", ".ods", ".xls,", ".csv", ".tsv"] {
+            assert!(
+                help.contains(format),
+                "`{command} --help` lacks {format}:\n{help}"
+            );
+        }
+    }
+}

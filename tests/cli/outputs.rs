@@ -507,7 +507,11 @@ fn summary_counts_each_file_once() {
 fn output_to_dev_null_needs_no_format() {
     for args in [
         vec!["report", "examples/existing-program.yaml"],
-        vec!["compare", "examples/year-2025.yaml", "examples/year-2026.yaml"],
+        vec![
+            "compare",
+            "examples/year-2025.yaml",
+            "examples/year-2026.yaml",
+        ],
         vec!["checklist", "show"],
     ] {
         tool()
