@@ -36,8 +36,7 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 the overall score is under --
     version,
     after_help = EXIT_CODES,
     propagate_version = true,
-    arg_required_else_help = true,
-    args_conflicts_with_subcommands = true
+    arg_required_else_help = true
 )]
 pub struct Cli {
     /// When to use color in terminal output (NO_COLOR is respected by `auto`).
@@ -514,7 +513,16 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
         ColorChoice::Auto => io.stdout_is_terminal && !io.no_color,
     };
     let command = match (cli.generate, cli.command) {
-        (Some(kind), _) => return generate(kind, io),
+        (Some(_), Some(_)) => {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--generate stands alone: give it without a command",
+                )
+                .exit()
+        }
+        (Some(kind), None) => return generate(kind, io),
         (None, Some(command)) => command,
         (None, None) => {
             use clap::CommandFactory;
