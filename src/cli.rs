@@ -150,6 +150,10 @@ pub struct ReportArgs {
     /// pages) instead of the full report.
     #[arg(long)]
     pub brief: bool,
+    /// Begin a CSV with a byte-order mark, so Excel on Windows opens it as UTF-8 (accents and
+    /// dashes intact); pandas and LibreOffice read it either way.
+    #[arg(long)]
+    pub bom: bool,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -176,6 +180,9 @@ pub struct CompareArgs {
     /// Paper size of a PDF comparison.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
+    /// Begin a CSV with a byte-order mark, so Excel on Windows opens it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -247,6 +254,9 @@ pub struct SummaryArgs {
     /// Paper size of a PDF summary.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
+    /// Begin a CSV with a byte-order mark, so Excel on Windows opens it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
@@ -597,6 +607,7 @@ fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Out
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),
         brief: args.brief,
+        bom: args.bom,
         ..io.render_options(color, args.width, args.output.as_deref())
     };
     // Said before the files are read: a brief has no CSV or JSON.

@@ -59,7 +59,13 @@ pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Resul
     if args.only_differences {
         comparison = comparison.only_differences();
     }
-    let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
+    let options = render_options(
+        args.width,
+        (args.paper, args.bom),
+        args.output.as_deref(),
+        color,
+        io,
+    );
     let rendered = report::render(Subject::Comparison(&comparison), format, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
     Ok(Outcome::Success)
@@ -119,7 +125,13 @@ pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Resul
     let mut summary = builder.finish();
     // Entries left out count as skipped, without failing the run as a file with errors does.
     summary.skipped = run.skipped + left_out.len();
-    let options = render_options(args.width, args.paper, args.output.as_deref(), color, io);
+    let options = render_options(
+        args.width,
+        (args.paper, args.bom),
+        args.output.as_deref(),
+        color,
+        io,
+    );
     let rendered = report::render(Subject::Summary(&summary), format, &options)?;
     emit_rendered(args.output.as_deref(), &rendered, io)?;
     if run.skipped > 0 {
@@ -541,13 +553,14 @@ fn cache_key(reference: String, answers_path: &Path) -> (String, PathBuf) {
 
 fn render_options(
     width: Option<u16>,
-    paper: PaperArg,
+    (paper, bom): (PaperArg, bool),
     output: Option<&Path>,
     color: bool,
     io: &Io<'_>,
 ) -> RenderOptions {
     RenderOptions {
         paper: paper.into(),
+        bom,
         ..io.render_options(color, width, output)
     }
 }

@@ -38,6 +38,9 @@ pub struct RenderOptions {
     /// The board's brief for a consent agenda: the first page and the gap list only
     /// (assessment report; other subjects ignore it).
     pub brief: bool,
+    /// Begin a CSV with a UTF-8 byte-order mark, which Excel on Windows needs to read it as
+    /// UTF-8 rather than the ANSI code page (other formats ignore it).
+    pub bom: bool,
 }
 
 /// Paper size of PDF output.

@@ -137,7 +137,39 @@ fn csv_has_one_row_per_item_plus_overall_and_sections() {
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1 + 1 + 3);
-    assert!(rows.iter().all(|r| r.len() == 35));
+    assert!(rows.iter().all(|r| r.len() == 36));
+}
+
+#[test]
+fn a_confidential_csv_starts_with_its_header_and_says_so_on_every_row() {
+    let text = render(Format::Csv, true);
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "district", "the header is the first row");
+    let at = header.iter().position(|h| h == "confidential").unwrap();
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|r| &r[at] == "true"), "{text}");
+    let public = render(Format::Csv, false);
+    assert!(
+        public.lines().skip(1).all(|l| l.contains(",false")),
+        "{public}"
+    );
+}
+
+#[test]
+fn a_bom_is_written_only_when_asked_and_only_before_a_csv() {
+    let with = |format, bom| {
+        let options = RenderOptions {
+            bom,
+            ..RenderOptions::default()
+        };
+        super::render(Subject::Assessment(&assessment()), format, &options)
+            .unwrap()
+            .bytes
+    };
+    assert!(with(Format::Csv, true).starts_with(&[0xEF, 0xBB, 0xBF, b'd']));
+    assert!(with(Format::Csv, false).starts_with(b"district,"));
+    assert!(with(Format::Json, true).starts_with(b"{"));
 }
 
 #[test]

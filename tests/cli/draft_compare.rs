@@ -82,18 +82,18 @@ fn the_comparison_markdown_says_draft_under_its_title_and_marks_the_column() {
 }
 
 #[test]
-fn the_comparison_csv_opens_with_the_draft_line_and_keeps_rows_aligned() {
+fn the_comparison_csv_starts_with_its_header_and_marks_the_draft_in_its_column() {
     let out = compare_draft("csv");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(out.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert!(rows[0][0].starts_with("DRAFT: "), "{out}");
-    assert!(rows[0][0].ends_with("(Tools reading this file: skip this first line.)"));
-    assert_names_the_draft(&rows[0][0], "csv");
-    assert_eq!(&rows[1][0], "row_type", "the header follows");
+    assert_eq!(
+        &rows[0][0], "row_type",
+        "the header is the first row: {out}"
+    );
     assert!(
-        rows.iter().all(|r| r.len() == rows[1].len()),
+        rows.iter().all(|r| r.len() == rows[0].len()),
         "every row has the header's width"
     );
     let draft = rows.iter().find(|r| &r[1] == "draft").unwrap();
@@ -177,9 +177,8 @@ fn a_summary_with_a_draft_latest_assessment_says_draft_in_every_format() {
         .has_headers(false)
         .from_reader(csv_text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_names_the_draft(&rows[0][0], "summary csv");
-    assert_eq!(&rows[1][0], "row_type");
-    let draft_column = rows[1].iter().position(|h| h == "draft").unwrap();
+    assert_eq!(&rows[0][0], "row_type", "the header is the first row");
+    let draft_column = rows[0].iter().position(|h| h == "draft").unwrap();
     let draft_row = rows
         .iter()
         .find(|r| &r[0] == "district" && &r[1] == "Example Area School District")

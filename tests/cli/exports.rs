@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::tool;
+use crate::common::{run_ok, tool};
 
 /// The first characters a spreadsheet program reads as the start of a formula.
 const DANGEROUS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -215,10 +215,9 @@ fn csv_and_json_with_internal_notes_say_confidential_and_only_then() {
     let public_csv = stdout_of(&["report", "-f", "csv"], &[&answers]);
     assert!(!public_csv.contains(SECRET));
     assert!(!public_csv.contains("CONFIDENTIAL"));
-    // This thin file is a draft: the one line above the header says so, and only that.
-    let (first, rest) = public_csv.split_once('\n').unwrap();
-    assert!(first.starts_with("\"DRAFT: "), "{first}");
-    assert!(rest.starts_with("district,label,"), "{rest}");
+    // This thin file is a draft: the header is still the first row, and every row says so.
+    assert!(public_csv.starts_with("district,label,"), "{public_csv}");
+    assert!(public_csv.lines().skip(1).all(|l| l.contains("DRAFT: ")));
     let public_json = stdout_of(&["report", "-f", "json"], &[&answers]);
     assert!(!public_json.contains(SECRET));
     let value: serde_json::Value = serde_json::from_str(&public_json).unwrap();
@@ -229,23 +228,12 @@ fn csv_and_json_with_internal_notes_say_confidential_and_only_then() {
         &[&answers],
     );
     assert!(private_csv.contains(SECRET));
-    let (first, rest) = private_csv.split_once('\n').unwrap();
-    assert!(
-        first.starts_with("\"CONFIDENTIAL: this report includes internal notes"),
-        "{first}"
-    );
-    assert!(rest.starts_with("district,label,"), "{rest}");
-    // A strict reader (every row the same width) reads it once the first line is skipped.
-    let mut strict = csv::ReaderBuilder::new().from_reader(rest.as_bytes());
-    assert_eq!(strict.headers().unwrap().get(0), Some("district"));
-    assert!(strict.records().all(|r| r.is_ok()));
-    let mut whole = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(private_csv.as_bytes());
-    assert!(
-        whole.records().all(|r| r.is_ok()),
-        "the mark row has the header's width"
-    );
+    // The header first; every row says it is confidential, where a filter finds it.
+    let mut strict = csv::ReaderBuilder::new().from_reader(private_csv.as_bytes());
+    let header = strict.headers().unwrap().clone();
+    assert_eq!(header.get(0), Some("district"));
+    let at = header.iter().position(|h| h == "confidential").unwrap();
+    assert!(strict.records().all(|r| r.is_ok_and(|r| &r[at] == "true")));
 
     let private_json = stdout_of(
         &["report", "-f", "json", "--include-internal-notes"],
@@ -271,4 +259,66 @@ fn comparison_and_summary_json_are_never_confidential() {
             "{command}"
         );
     }
+}
+
+#[test]
+fn the_csv_reports_of_every_example_stack_under_one_header() {
+    let mut header: Option<String> = None;
+    let mut stacked = String::new();
+    for example in crate::common::example_files() {
+        let csv = run_ok(&["report", example.to_str().unwrap(), "-f", "csv"]);
+        let (first, rows) = csv.split_once('\n').unwrap();
+        match &header {
+            None => {
+                stacked.push_str(first);
+                stacked.push('\n');
+                header = Some(first.to_string());
+            }
+            Some(h) => assert_eq!(h, first, "{}: another header", example.display()),
+        }
+        stacked.push_str(rows);
+    }
+    // As pandas.concat of read_csv would: one header, every row of its width.
+    let mut reader = csv::Reader::from_reader(stacked.as_bytes());
+    let columns = reader.headers().unwrap().len();
+    let draft = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "draft")
+        .unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|r| r.len() == columns));
+    assert!(
+        rows.iter().any(|r| r[draft].starts_with("DRAFT: ")),
+        "the draft example is marked"
+    );
+    assert!(
+        rows.iter().any(|r| r[draft].is_empty()),
+        "the finished ones are not"
+    );
+}
+
+#[test]
+fn bom_begins_a_csv_for_excel_and_changes_nothing_else() {
+    let plain = run_ok(&["report", "examples/existing-program.yaml", "-f", "csv"]);
+    let with_bom = tool()
+        .args([
+            "report",
+            "examples/existing-program.yaml",
+            "-f",
+            "csv",
+            "--bom",
+        ])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(&with_bom[..3], &[0xEF, 0xBB, 0xBF]);
+    assert_eq!(&with_bom[3..], plain.as_bytes());
+    let summary = tool()
+        .args(["summary", "examples", "-f", "csv", "--bom"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(summary.starts_with(&[0xEF, 0xBB, 0xBF, b'r']));
 }

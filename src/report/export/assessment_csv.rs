@@ -9,7 +9,7 @@ use crate::spreadsheet::csv_cell;
 /// Renders the CSV report.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 35] = [
+const HEADER: [&str; 36] = [
     "district",
     "label",
     "date",
@@ -46,26 +46,8 @@ const HEADER: [&str; 35] = [
     // Last, so readers that take columns by position keep working.
     "basis",
     "overdue_since",
+    "confidential",
 ];
-
-/// What the first line of a CSV report says when it carries internal notes.
-const CONFIDENTIAL_NOTICE: &str = "CONFIDENTIAL: this report includes internal notes, which may name \
-students. Do not publish or share it.";
-
-/// The one line above the header that a person opening the CSV sees first (CONFIDENTIAL,
-/// DRAFT), padded to the header's width so that strict CSV readers still parse it; tools skip
-/// this one line to reach the header. No row when there is nothing to say.
-pub(crate) fn notice_row(notices: &[String], width: usize) -> Option<Vec<String>> {
-    if notices.is_empty() {
-        return None;
-    }
-    let mut row = vec![format!(
-        "{} (Tools reading this file: skip this first line.)",
-        notices.join(" ")
-    )];
-    row.resize(width, String::new());
-    Some(row)
-}
 
 impl CsvRenderer {
     pub(crate) fn render(
@@ -73,15 +55,9 @@ impl CsvRenderer {
         assessment: &Assessment,
         options: &RenderOptions,
     ) -> Result<Vec<u8>> {
-        let notices: Vec<String> = [
-            is_confidential(assessment, options).then(|| CONFIDENTIAL_NOTICE.to_string()),
-            view::assessment::draft_line(assessment),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let mut rows: Vec<Vec<String>> = notice_row(&notices, HEADER.len()).into_iter().collect();
-        rows.push(HEADER.map(String::from).to_vec());
+        // The header is always the first row, so files of many districts stack; whether a file
+        // is a draft or confidential is on every row, where a filter finds it.
+        let mut rows: Vec<Vec<String>> = vec![HEADER.map(String::from).to_vec()];
         let identity = identity(assessment);
         let mut overall = summary_row(
             &identity,
@@ -113,6 +89,19 @@ impl CsvRenderer {
                 .iter()
                 .map(|item| item_row(&identity, item)),
         );
+        let marks = [
+            (
+                "draft",
+                view::assessment::draft_line(assessment).unwrap_or_default(),
+            ),
+            (
+                "confidential",
+                is_confidential(assessment, options).to_string(),
+            ),
+        ];
+        for row in rows.iter_mut().skip(1) {
+            set_columns(row, marks.clone());
+        }
         Ok(csv_cell::write_rows(rows))
     }
 }
@@ -155,14 +144,13 @@ fn summary_row(
     row
 }
 
-/// The overall row's figures on answered items, rating and draft, in their own columns.
+/// The overall row's figures on answered items and rating, in their own columns.
 fn overall_extras(row: &mut [String], a: &Assessment) {
     set_columns(
         row,
         [
             ("answered_percent", percent_cell(a.answered_score.percent)),
             ("rated", a.rating.rated.to_string()),
-            ("draft", view::assessment::draft_line(a).unwrap_or_default()),
         ],
     );
 }
@@ -222,5 +210,7 @@ fn item_row(identity: &[String], item: &ItemResult) -> Vec<String> {
         item.basis.map_or("", |b| b.as_str()).to_string(),
         item.overdue_since.map_or(String::new(), |d| d.to_string()),
     ]);
+    // The marks every row carries (draft, confidential) are filled in afterwards.
+    row.resize(HEADER.len(), String::new());
     row
 }

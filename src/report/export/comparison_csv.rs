@@ -23,8 +23,8 @@ impl CsvRenderer {
         if whole.is_some() {
             header.push("change".into());
         }
-        let mut rows = draft_mark(view::comparison::comparison_draft_line(c), header.len());
-        rows.push(header);
+        // The header first, always: a draft column says so in its `draft` row.
+        let mut rows: Rows = vec![header];
         rows.extend(figure_rows(c, whole));
         rows.extend(section_rows(c, whole));
         rows.extend(item_rows(c, whole));
@@ -32,22 +32,13 @@ impl CsvRenderer {
     }
 
     pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
-        let mut rows = draft_mark(view::summary::summary_draft_line(s), SUMMARY_HEADER.len());
-        rows.push(SUMMARY_HEADER.map(String::from).to_vec());
+        // The header first, always: each district's row says in `draft` whether it is one.
+        let mut rows: Rows = vec![SUMMARY_HEADER.map(String::from).to_vec()];
         rows.extend(district_rows(s));
         rows.extend(average_rows(s));
         rows.extend(gap_rows(s));
         write(rows)
     }
-}
-
-/// The DRAFT line as the first row, before the header, padded to the header's width so that
-/// strict CSV readers still parse it (tools skip this one line to reach the header, as they
-/// skip the CONFIDENTIAL line of a single report).
-fn draft_mark(draft: Option<String>, width: usize) -> Rows {
-    super::assessment_csv::notice_row(&Vec::from_iter(draft), width)
-        .into_iter()
-        .collect()
 }
 
 /// Why a file is a draft, in a few words for a cell; empty when it is not.

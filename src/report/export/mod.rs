@@ -17,6 +17,17 @@ pub(crate) fn write(
     format: Format,
     options: &RenderOptions,
 ) -> Result<Vec<u8>> {
+    let bytes = exported(subject, format, options)?;
+    if format == Format::Csv && options.bom {
+        return Ok([UTF8_BOM.as_slice(), &bytes].concat());
+    }
+    Ok(bytes)
+}
+
+/// The byte-order mark that tells Excel a CSV is UTF-8.
+const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+
+fn exported(subject: Subject<'_>, format: Format, options: &RenderOptions) -> Result<Vec<u8>> {
     match (format, subject) {
         (Format::Csv, Subject::Assessment(a)) => {
             assessment_csv::CsvRenderer.render(&public_view(a, options), options)
