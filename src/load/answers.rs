@@ -542,7 +542,7 @@ impl Check<'_> {
             Err(message) => {
                 let hint = if text.split('/').count() == 3 {
                     "write dates as YYYY-MM-DD, e.g. 2026-03-15 (a date with slashes is read as \
-                     month/day/year, with all four digits of the year)"
+                     month/day/year)"
                 } else {
                     "write dates as YYYY-MM-DD, e.g. 2026-03-15"
                 };

@@ -57,9 +57,11 @@ impl Date {
             .ok_or_else(|| format!("`{text}` does not exist: {year:04}-{month:02} has {last} days"))
     }
 
-    /// Reads the US form `M/D/YYYY` (`3/15/2026`, `03/15/2026`). Only a four-digit year is
-    /// read: `3/15/26` could be 1926 or 2026, so it stays an error. `None` when the text is not
-    /// in this form; an error when it is but the date does not exist.
+    /// Reads the US forms `M/D/YYYY` (`3/15/2026`) and `M/D/YY` (`06/30/26`, what Calc in a US
+    /// locale saves a typed date as). A two-digit year is this century's: the dates answers
+    /// hold (assessments, due dates) are never a century away, and every caller says which
+    /// date it read. `None` when the text is not in these forms; an error when it is but the
+    /// date does not exist.
     pub fn parse_us(text: &str) -> Option<Result<Self, String>> {
         let text = text.trim();
         let parts: Vec<&str> = text.split('/').collect();
@@ -69,12 +71,15 @@ impl Date {
         let us_form = parts.len() == 3
             && digits(parts[0], &[1, 2])
             && digits(parts[1], &[1, 2])
-            && digits(parts[2], &[4]);
+            && digits(parts[2], &[2, 4]);
         if !us_form {
             return None;
         }
         let number = |s: &str| s.parse::<u16>().unwrap_or(0);
-        let (month, day, year) = (number(parts[0]), number(parts[1]), number(parts[2]));
+        let (month, day, mut year) = (number(parts[0]), number(parts[1]), number(parts[2]));
+        if parts[2].len() == 2 {
+            year += 2000;
+        }
         if !(1..=12).contains(&month) {
             return Some(Err(format!(
                 "`{text}` read as month/day/year has month {month}; months run from 1 to 12"
@@ -198,7 +203,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_us_dates_with_four_digit_years_only() {
+    fn reads_us_dates_with_four_and_two_digit_years() {
         let read = |t: &str| Date::parse_us(t).map(|r| r.map(|d| d.to_string()));
         assert_eq!(read("3/15/2026"), Some(Ok("2026-03-15".into())));
         assert_eq!(read("03/05/2026"), Some(Ok("2026-03-05".into())));
@@ -214,7 +219,15 @@ mod tests {
                 .unwrap_err()
                 .contains("months run")
         );
-        assert_eq!(read("3/15/26"), None);
+        assert_eq!(read("3/15/26"), Some(Ok("2026-03-15".into())));
+        assert_eq!(read("06/30/00"), Some(Ok("2000-06-30".into())));
+        assert!(
+            read("2/29/27")
+                .unwrap()
+                .unwrap_err()
+                .contains("has 28 days")
+        );
+        assert_eq!(read("3/15/126"), None);
         assert_eq!(read("2026-03-15"), None);
         assert_eq!(read("3/15/2026/1"), None);
     }

@@ -626,3 +626,71 @@ fn a_formula_without_a_saved_value_is_named_with_why_it_reads_as_empty() {
     );
     assert!(stderr.contains("save it again"), "{stderr}");
 }
+
+#[test]
+fn dates_calc_saves_in_a_us_locale_import_with_a_warning_naming_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = init(dir.path(), "answers.csv");
+    let text = fs::read_to_string(&sheet).unwrap();
+    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let header = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "Item ID"))
+        .unwrap();
+    let column = |name: &str| rows[header].iter().position(|c| c == name).unwrap();
+    let (status, due) = (column("Status"), column("Due date"));
+    // Calc in a US locale saves a typed date as M/D/YY: the header's date and a due date.
+    for row in &mut rows {
+        match row.first().map(String::as_str) {
+            Some("Date") => row[1] = "12/07/26".into(),
+            Some("governance.written-mou") => {
+                row.resize(due + 1, String::new());
+                row[status] = "Partly in place".into();
+                row[due] = "06/30/27".into();
+            }
+            _ => {}
+        }
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in &rows {
+        writer.write_record(row).unwrap();
+    }
+    fs::write(&sheet, writer.into_inner().unwrap()).unwrap();
+    let out = dir.path().join("answers.yaml");
+    let output = tool()
+        .arg("import")
+        .arg(&sheet)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("cell B6: warning: read the date `12/07/26` as 2026-12-07"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: read the date `06/30/27` as 2027-06-30"),
+        "{stderr}"
+    );
+    // The answers file keeps what was typed; every reader reads it as the same day.
+    let yaml = fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("date: \"12/07/26\""), "{yaml}");
+    let json: serde_json::Value = serde_json::from_str(&crate::common::run_ok(&[
+        "report",
+        out.to_str().unwrap(),
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["meta"]["date"], "2026-12-07");
+}
