@@ -126,7 +126,8 @@ impl From<PaperArg> for report::Paper {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The answers file: YAML, or a filled spreadsheet from `init`'s template (.xlsx, .ods,
-    /// .xls, .csv or .tsv, as Excel, LibreOffice Calc or Google Sheets save it).
+    /// .xls, .csv or .tsv, as Excel, LibreOffice Calc or Google Sheets save it); `-` reads YAML
+    /// from standard input.
     pub answers: PathBuf,
     /// Score against this checklist file instead of the one the answers name.
     #[arg(long, value_name = "PATH")]
@@ -266,7 +267,7 @@ pub struct SummaryArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The answers files: YAML, or filled spreadsheets from `init`'s template (.xlsx, .ods,
-    /// .xls, .csv or .tsv).
+    /// .xls, .csv or .tsv); `-` reads YAML from standard input.
     #[arg(required = true)]
     pub answers: Vec<PathBuf>,
     /// Check against this checklist file instead of the one the answers name.
@@ -560,6 +561,20 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<Outcome> {
     }
 }
 
+/// How messages name answers read from standard input.
+const STANDARD_INPUT: &str = "<standard input>";
+
+/// The answers at `path`; `-` is standard input, read as a YAML answers file (a checklist
+/// path in it is relative to the current folder).
+fn read_answers(path: &Path) -> Result<AnswersFile> {
+    if path != Path::new("-") {
+        return AnswersFile::read(path);
+    }
+    let name = Path::new(STANDARD_INPUT);
+    let text = load::read_bounded(std::io::stdin().lock(), name)?;
+    AnswersFile::from_text(&text, name)
+}
+
 /// `--generate KIND`: the man page or a completion script, from the same definition as
 /// `--help`.
 fn generate(kind: Generate, io: &mut Io<'_>) -> Result<Outcome> {
@@ -591,12 +606,12 @@ pub fn assess(
     checklist_path: Option<&Path>,
     io: &mut Io<'_>,
 ) -> Result<Assessment> {
-    let file = AnswersFile::read(answers_path)?;
+    let file = read_answers(answers_path)?;
     let override_checklist = checklist_path.map(load::load_checklist).transpose()?;
     let loaded = file.checklist(override_checklist.as_ref())?;
     io.warn(&loaded.origin, &loaded.warnings)?;
     let (answers, warnings) = file.validate(&loaded.checklist)?;
-    io.warn(&answers_path.display().to_string(), &warnings)?;
+    io.warn(&file.path.display().to_string(), &warnings)?;
     Ok(score::score(&loaded.checklist, &answers, &file.hash))
 }
 
@@ -781,10 +796,10 @@ fn validate_one(
     all_warnings: &mut Warnings,
     io: &mut Io<'_>,
 ) -> Result<()> {
-    let file = AnswersFile::read(path)?;
+    let file = read_answers(path)?;
     let loaded = file.checklist(override_checklist)?;
     let (answers, warnings) = file.validate(&loaded.checklist)?;
-    let name = path.display().to_string();
+    let name = file.path.display().to_string();
     all_warnings.add(&name, &warnings, io)?;
     let assessment = score::score(&loaded.checklist, &answers, &file.hash);
     let c = assessment.coverage;

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use answers::{AnswersDocument, status_value};
-pub use read::{MAX_INPUT_BYTES, read_input};
+pub use read::{MAX_INPUT_BYTES, read_bounded, read_input};
 pub use status::{StatusProblem, StatusProblemKind, resolve_status};
 pub use suggest::{edit_distance, nearest};
 

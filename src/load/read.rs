@@ -42,6 +42,23 @@ pub fn read_input(path: &Path) -> Result<String> {
     decode_utf8(path, bytes)
 }
 
+/// Reads a stream (standard input) as [`read_input`] reads a file: at most
+/// [`MAX_INPUT_BYTES`], decoded as UTF-8; `name` names it in errors.
+pub fn read_bounded(stream: impl Read, name: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    stream
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: name.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
+    decode_utf8(name, bytes)
+}
+
 fn too_large(path: &Path, size: u64) -> Error {
     Error::TooLarge {
         path: path.to_path_buf(),

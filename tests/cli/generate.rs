@@ -118,3 +118,29 @@ fn the_help_of_import_and_report_names_every_sheet_format_read() {
         }
     }
 }
+
+#[test]
+fn a_dash_reads_the_answers_from_standard_input() {
+    let answers = std::fs::read("examples/existing-program.yaml").unwrap();
+    let from_file = run_ok(&["report", "examples/existing-program.yaml", "-f", "json"]);
+    let from_stdin = tool()
+        .args(["report", "-", "-f", "json"])
+        .write_stdin(answers.clone())
+        .output()
+        .unwrap();
+    assert!(from_stdin.status.success());
+    // The same report: the hash is of the same bytes.
+    assert_eq!(String::from_utf8(from_stdin.stdout).unwrap(), from_file);
+    tool()
+        .args(["validate", "-"])
+        .write_stdin(answers)
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("<standard input>: valid"));
+    tool()
+        .args(["validate", "-"])
+        .write_stdin("checklist: wi-sro-best-practices\nprofile: existing-program\ndistrict: X\ndate: 2026-03-15\nanswers:\n  governance.writen-mou: met\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("<standard input>:6:3: error: unknown item"));
+}
