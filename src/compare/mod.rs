@@ -895,10 +895,7 @@ fn notes(kind: ComparisonKind, columns: &[Column], ordered: &[&Assessment]) -> V
     notes
 }
 
-/// Rounds to one decimal place, as `score` does: the precision every report prints.
-pub(crate) fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
-}
+pub(crate) use crate::score::round1;
 
 #[cfg(test)]
 mod tests;

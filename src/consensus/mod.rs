@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::model::{
     Answer, Answers, Checklist, ConsensusRecord, Date, GroupCount, Priority, Profile, ScaleLevel,
 };
-use crate::score::{ChecklistMeta, ProfileMeta, labels};
+use crate::score::{ChecklistMeta, ProfileMeta, labels, round1};
 
 /// The scale value that means "don't know": it takes no part in the proposal or the agreement.
 pub use crate::model::UNKNOWN_STATUS as DONT_KNOW;
@@ -369,7 +369,7 @@ pub fn consensus(
         });
     }
     // Rounded as printed, so the reading always matches the figure a reader sees.
-    let alpha = ordinal_alpha(&rated_items, ranks.credited.len()).map(|a| round_to(a, 3));
+    let alpha = ordinal_alpha(&rated_items, ranks.credited.len()).map(round3);
     let agreement = Agreement {
         raters: members.len(),
         items: items.len(),
@@ -377,7 +377,7 @@ pub fn consensus(
         items_answered_by_two: answered_by_two,
         items_all_agree: all_agree,
         percent_agreement: (answered_by_two > 0)
-            .then(|| round_to(100.0 * all_agree as f64 / answered_by_two as f64, 1)),
+            .then(|| round1(100.0 * all_agree as f64 / answered_by_two as f64)),
         krippendorff_alpha_ordinal: alpha.ok(),
         alpha_unavailable: alpha.err(),
         reliability: alpha.ok().map(Reliability::of),
@@ -456,9 +456,9 @@ fn ranks_credit<'c>(ranks: &Ranks<'c>) -> Vec<(&'c str, f64)> {
         .collect()
 }
 
-fn round_to(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
+/// Alpha to three decimals, the precision Krippendorff reports it in.
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
 }
 
 fn is_answer(judgment: &&Judgment) -> bool {

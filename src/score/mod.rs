@@ -6,6 +6,7 @@ pub(crate) mod labels;
 
 use std::collections::HashMap;
 
+pub(crate) use assessment::round1;
 pub use assessment::{
     AnswerDetail, Assessment, BasisCount, BasisStanding, ChecklistMeta, ConsensusMeta, Coverage,
     Draft, ItemResult, Meta, Method, NotRatedReason, Outcome, ProfileMeta, Rating, Score,
