@@ -20,7 +20,11 @@ pub fn answers_file(c: &Consensus) -> String {
          # removes the mark. Each member's rating is kept under `ratings`."
     );
     let _ = writeln!(out, "checklist: {}", yaml_text(&c.checklist_reference));
-    let _ = writeln!(out, "checklist_version: {}", quoted(&c.checklist.version));
+    let _ = writeln!(
+        out,
+        "checklist_version: {}",
+        yaml_text(&c.checklist.version)
+    );
     let _ = writeln!(out, "profile: {}", yaml_text(&c.profile.id));
     let _ = writeln!(out, "district: {}", yaml_text(&c.district));
     let _ = writeln!(out, "label: Committee consensus");
@@ -83,16 +87,12 @@ fn write_item(out: &mut String, c: &Consensus, item: &ConsensusItem) {
     }
     let _ = writeln!(out, "    ratings:");
     for (rater, answer) in c.raters.iter().zip(&item.ratings) {
+        // A member who left the item unanswered is kept, with no status.
         let rating = answer
             .as_ref()
             .and_then(Answer::status)
-            .map_or("null", |s| s);
-        let _ = writeln!(
-            out,
-            "      {}: {}",
-            yaml_text(&rater.name),
-            rating_text(rating)
-        );
+            .map_or_else(|| "null".to_string(), yaml_text);
+        let _ = writeln!(out, "      {}: {rating}", yaml_text(&rater.name));
     }
 }
 
@@ -117,16 +117,4 @@ fn joined_text(
         .filter_map(|(rater, answer)| Some(format!("{}: {}", rater.name, field(answer.as_ref()?)?)))
         .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-fn rating_text(value: &str) -> String {
-    if value == "null" {
-        value.to_string()
-    } else {
-        yaml_text(value)
-    }
-}
-
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
