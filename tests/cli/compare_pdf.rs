@@ -250,6 +250,11 @@ fn run_on_terminal(args: &[&str]) -> (Result<(), String>, Vec<u8>) {
 
 #[test]
 fn pdf_to_a_terminal_is_refused_before_reading_any_file() {
+    let missing = (!crate::external::installed("script"))
+        .then(|| "script is not installed: apt-get install util-linux".to_string());
+    if !crate::external::can_run("a pseudo-terminal through util-linux's script", missing) {
+        return;
+    }
     // A missing file shows the refusal comes first; the binary exits 2 on any error.
     for args in [
         &[
