@@ -6,8 +6,12 @@
 //! The folder stays the same through the rename, and locking it leaves nothing behind on disk
 //! (a lock file beside the answers would be one more file a committee would wonder about).
 //! It serializes saves of every answers file in that folder; each save takes milliseconds.
+//! Windows cannot lock a folder: there the lock is a hidden file in it, opened without sharing
+//! and deleted by Windows when it is closed.
 
-use std::fs::{File, TryLockError};
+use std::fs::File;
+#[cfg(not(windows))]
+use std::fs::TryLockError;
 use std::path::{Path, PathBuf};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -20,8 +24,9 @@ const PATIENCE: Duration = Duration::from_secs(10);
 /// Held while a save re-reads, edits and replaces the file; released when dropped.
 #[derive(Debug)]
 pub struct SaveLock {
-    /// The locked folder; `None` where the file system cannot lock (the save goes on without).
-    _folder: Option<File>,
+    /// What holds the lock: the locked folder (the lock file on Windows); `None` where the
+    /// file system cannot lock (the save goes on without).
+    _held: Option<File>,
 }
 
 /// The folder that holds `path`, as a path that can be opened.
@@ -51,19 +56,14 @@ impl SaveLock {
                 ),
             ),
         };
-        let folder = open_folder(&folder_path).map_err(failed)?;
         let started = Instant::now();
         loop {
-            match folder.try_lock() {
-                Ok(()) => {
-                    return Ok(Self {
-                        _folder: Some(folder),
-                    });
-                }
-                Err(TryLockError::WouldBlock) if started.elapsed() < patience => {
+            match try_take(&folder_path).map_err(failed)? {
+                Attempt::Taken(held) => return Ok(Self { _held: held }),
+                Attempt::Busy if started.elapsed() < patience => {
                     sleep(Duration::from_millis(20));
                 }
-                Err(TryLockError::WouldBlock) => {
+                Attempt::Busy => {
                     return Err(failed(std::io::Error::new(
                         std::io::ErrorKind::TimedOut,
                         format!(
@@ -73,32 +73,69 @@ impl SaveLock {
                         ),
                     )));
                 }
-                // Some network file systems cannot lock; re-reading before each save still
-                // keeps other writers' answers, so the save goes on.
-                Err(TryLockError::Error(err)) if err.kind() == std::io::ErrorKind::Unsupported => {
-                    return Ok(Self { _folder: None });
-                }
-                Err(TryLockError::Error(err)) => return Err(failed(err)),
             }
         }
     }
 }
 
-/// Opens a folder as a file, which the lock needs.
-fn open_folder(path: &Path) -> std::io::Result<File> {
-    #[cfg(windows)]
-    {
-        use std::os::windows::fs::OpenOptionsExt;
-        // Windows opens a folder only with backup semantics.
-        const FILE_FLAG_BACKUP_SEMANTICS: u32 = 0x0200_0000;
-        std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(FILE_FLAG_BACKUP_SEMANTICS)
-            .open(path)
-    }
-    #[cfg(not(windows))]
-    File::open(path)
+/// One try at the lock.
+enum Attempt {
+    /// Taken (`None` where the file system cannot lock: the save goes on without, since
+    /// re-reading before each save still keeps other writers' answers).
+    Taken(Option<File>),
+    /// Another session holds it.
+    Busy,
 }
+
+/// Locks the folder itself, opened as a file.
+#[cfg(not(windows))]
+fn try_take(folder: &Path) -> std::io::Result<Attempt> {
+    let handle = File::open(folder)?;
+    match handle.try_lock() {
+        Ok(()) => Ok(Attempt::Taken(Some(handle))),
+        Err(TryLockError::WouldBlock) => Ok(Attempt::Busy),
+        Err(TryLockError::Error(err)) if err.kind() == std::io::ErrorKind::Unsupported => {
+            Ok(Attempt::Taken(None))
+        }
+        Err(TryLockError::Error(err)) => Err(err),
+    }
+}
+
+/// Windows cannot lock a folder: the lock is a file in it that no one else may open while it
+/// is held (no sharing) and that Windows deletes when it is closed, also when the program is
+/// killed, so nothing stays behind.
+#[cfg(windows)]
+fn try_take(folder: &Path) -> std::io::Result<Attempt> {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_ATTRIBUTE_HIDDEN: u32 = 0x2;
+    const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    let opened = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .share_mode(0)
+        .attributes(FILE_ATTRIBUTE_HIDDEN)
+        .custom_flags(FILE_FLAG_DELETE_ON_CLOSE)
+        .open(folder.join(WINDOWS_LOCK_NAME));
+    match opened {
+        Ok(handle) => Ok(Attempt::Taken(Some(handle))),
+        // Held by another session, or being deleted as that session lets go.
+        Err(err)
+            if matches!(
+                err.raw_os_error(),
+                Some(ERROR_SHARING_VIOLATION | ERROR_ACCESS_DENIED)
+            ) && folder.join(WINDOWS_LOCK_NAME).exists() =>
+        {
+            Ok(Attempt::Busy)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// The lock file's name on Windows, present only while a save is under way.
+#[cfg(windows)]
+const WINDOWS_LOCK_NAME: &str = ".sro-assess-saving.lock";
 
 #[cfg(test)]
 mod tests {
