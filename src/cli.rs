@@ -905,7 +905,15 @@ pub fn error_text(err: &Error) -> String {
 
 /// Whether the error is a closed pipe on standard output (`sro-assess report x | head`).
 pub fn is_broken_pipe(err: &Error) -> bool {
-    matches!(err, Error::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    /// Windows' "the pipe is being closed" and "no process is on the other end of the pipe",
+    /// which a reader such as PowerShell's `Select-Object -First` leaves; std names only the first.
+    const WINDOWS_CLOSED_PIPE: [i32; 2] = [232, 233];
+    matches!(err, Error::Write { source, .. }
+        if source.kind() == std::io::ErrorKind::BrokenPipe
+            || (cfg!(windows)
+                && source
+                    .raw_os_error()
+                    .is_some_and(|code| WINDOWS_CLOSED_PIPE.contains(&code))))
 }
 
 /// Builds the real terminal context for the binary.

@@ -23,6 +23,9 @@ pub(super) enum Target {
 }
 
 pub(super) fn resolve(path: &Path) -> io::Result<Target> {
+    if cfg!(windows) && is_windows_device(path) {
+        return Ok(Target::Stream { append: false });
+    }
     match fs::metadata(path) {
         Ok(metadata) if metadata.is_dir() => return Ok(Target::Folder),
         Ok(metadata) if !metadata.is_file() => return Ok(Target::Stream { append: false }),
@@ -64,6 +67,30 @@ fn follow_links(path: &Path) -> io::Result<(PathBuf, bool)> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
+/// A Windows device: a reserved name (`NUL`, `CON`, `COM1`, in any case, with or without an
+/// extension, as Windows reads `nul.txt`) or a `\\.\` path. Asking for such a name's
+/// metadata fails on Windows, and it must be opened, never replaced.
+fn is_windows_device(path: &Path) -> bool {
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    if path.as_os_str().to_string_lossy().starts_with(r"\\.\") {
+        return true;
+    }
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+    };
+    RESERVED.contains(&stem.as_str()) || numbered("com") || numbered("lpt")
+}
+
 /// `/proc/self/fd/1`, `/proc/1234/fd/2`, `/dev/fd/1`: a link to whatever a process has open.
 fn is_descriptor_link(path: &Path) -> bool {
     let in_fd_folder = path
@@ -71,6 +98,38 @@ fn is_descriptor_link(path: &Path) -> bool {
         .and_then(Path::file_name)
         .is_some_and(|name| name == "fd");
     in_fd_folder && (path.starts_with("/proc") || path.starts_with("/dev"))
+}
+
+#[cfg(test)]
+mod device_tests {
+    use super::*;
+
+    #[test]
+    fn windows_device_names_are_told_from_files() {
+        for device in [
+            "NUL",
+            "nul",
+            "nul.txt",
+            "out/NUL",
+            "CON",
+            "com1",
+            "LPT9.md",
+            r"\\.\pipe\x",
+        ] {
+            assert!(is_windows_device(Path::new(device)), "{device}");
+        }
+        for file in [
+            "null",
+            "nul2",
+            "com0",
+            "com10",
+            "console.md",
+            "report.pdf",
+            "annul.txt",
+        ] {
+            assert!(!is_windows_device(Path::new(file)), "{file}");
+        }
+    }
 }
 
 #[cfg(all(test, unix))]
