@@ -1,7 +1,10 @@
 //! The envelope every JSON output of the tool starts with, so that a reader can tell what a
 //! file is, which shape it has and whether it may be published, before reading the rest.
 
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema};
 use serde::Serialize;
+use serde_json::json;
 
 use crate::error::Result;
 use crate::report::{Format, encode_error};
@@ -15,16 +18,67 @@ pub(crate) struct Kind {
     pub format_version: u32,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Envelope<'a, T: Serialize> {
+    /// What kind of document this is (`sro-assess/assessment`, ...).
     format: &'static str,
+    /// The version of the document's shape, bumped whenever a field is renamed or removed.
     format_version: u32,
+    /// The version of sro-assess that wrote it.
     tool_version: &'static str,
     /// True when the document carries internal notes (made with `--include-internal-notes`
     /// from answers that have some): it may name students and must not be published.
     confidential: bool,
     #[serde(flatten)]
     body: &'a T,
+}
+
+/// The JSON Schema (draft 2020-12) of `kind`'s documents: the envelope around `T`, derived from
+/// the types that serialize them, with `format` and `format_version` fixed to `kind`'s so that
+/// a document of another kind or version fails it.
+pub(crate) fn schema<T: JsonSchema + Serialize + 'static>(kind: Kind) -> Schema {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let mut schema = generator.into_root_schema_for::<Envelope<'static, T>>();
+    let short = kind.name.trim_start_matches("sro-assess/");
+    schema.insert(
+        "$id".into(),
+        format!("urn:sro-assess:schema:{short}:{}", kind.format_version).into(),
+    );
+    schema.insert(
+        "title".into(),
+        format!("{}, format_version {}", kind.name, kind.format_version).into(),
+    );
+    schema.insert(
+        "description".into(),
+        format!(
+            "A JSON document sro-assess writes: `{}` at format_version {}.",
+            kind.name, kind.format_version
+        )
+        .into(),
+    );
+    if let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        properties.insert("format".into(), json!({ "const": kind.name }));
+        properties.insert(
+            "format_version".into(),
+            json!({ "const": kind.format_version }),
+        );
+    }
+    schema
+}
+
+/// [`schema`] as pretty JSON ending in a newline, as `--generate` prints it and `schemas/`
+/// keeps it.
+pub(crate) fn schema_json<T: JsonSchema + Serialize + 'static>(kind: Kind) -> Result<Vec<u8>> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&schema::<T>(kind)).map_err(|e| encode_error(Format::Json, e))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// `body` inside the envelope, as pretty JSON ending in a newline.
@@ -46,7 +100,8 @@ pub(crate) fn to_json<T: Serialize>(kind: Kind, confidential: bool, body: &T) ->
 mod tests {
     use super::*;
 
-    #[derive(Serialize)]
+    #[derive(Serialize, schemars::JsonSchema)]
+    #[schemars(deny_unknown_fields)]
     struct Body {
         items: u32,
     }

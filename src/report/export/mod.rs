@@ -11,6 +11,55 @@ pub(crate) mod json;
 use super::{Format, RenderOptions, Subject, name_list, public_view};
 use crate::error::{Error, Result};
 
+/// A kind of JSON document the tool writes, each with its JSON Schema (`schemas/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonDocument {
+    /// `report -f json`: `sro-assess/assessment`.
+    Assessment,
+    /// `compare -f json`: `sro-assess/comparison`.
+    Comparison,
+    /// `summary -f json`: `sro-assess/summary`.
+    Summary,
+    /// `consensus -f json`: `sro-assess/consensus`.
+    Consensus,
+    /// `checklist list` / `show` `-f json`: `sro-assess/checklist`.
+    Checklist,
+}
+
+impl JsonDocument {
+    /// Every kind, in the order the README lists them.
+    pub const ALL: [Self; 5] = [
+        Self::Assessment,
+        Self::Comparison,
+        Self::Summary,
+        Self::Consensus,
+        Self::Checklist,
+    ];
+
+    /// The name in its `format` field after `sro-assess/`, and of its file in `schemas/`
+    /// (`assessment.schema.json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Assessment => "assessment",
+            Self::Comparison => "comparison",
+            Self::Summary => "summary",
+            Self::Consensus => "consensus",
+            Self::Checklist => "checklist",
+        }
+    }
+
+    /// Its JSON Schema (draft 2020-12), as pretty JSON ending in a newline.
+    pub fn schema(self) -> Result<Vec<u8>> {
+        match self {
+            Self::Assessment => json::assessment_schema(),
+            Self::Comparison => comparison_json::comparison_schema(),
+            Self::Summary => comparison_json::summary_schema(),
+            Self::Consensus => consensus_json::consensus_schema(),
+            Self::Checklist => json::checklist_schema(),
+        }
+    }
+}
+
 /// The export of `subject` in `format` (CSV or JSON).
 pub(crate) fn write(
     subject: Subject<'_>,
