@@ -915,3 +915,58 @@ impl From<&Checklist> for Method {
 fn is_zero(count: &usize) -> bool {
     *count == 0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MemberRating;
+
+    /// What `serialize_detail` writes for `answer`.
+    fn detail(answer: Option<Answer>) -> serde_json::Value {
+        serialize_detail(&answer, serde_json::value::Serializer).unwrap()
+    }
+
+    /// The hand-written schema of an item's answer names exactly the keys the hand-written
+    /// serializer writes: the required ones always, the consensus-only ones when given.
+    #[test]
+    fn the_answer_schema_matches_what_the_answer_serializes_to() {
+        let schema = detail_schema(&mut schemars::SchemaGenerator::default()).to_value();
+        let object = &schema["anyOf"][0];
+        let keys = |value: &serde_json::Value| -> Vec<String> {
+            let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+            keys.sort();
+            keys
+        };
+        let mut required: Vec<String> = object["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect();
+        required.sort();
+        assert_eq!(schema["anyOf"][1]["type"], "null");
+        assert_eq!(detail(None), serde_json::Value::Null);
+
+        let bare = detail(Some(Answer::empty("mou.signed")));
+        assert_eq!(keys(&bare), required);
+        assert!(bare.as_object().unwrap().values().all(|v| v.is_null()));
+
+        let mut full = Answer::with_status("mou.signed", "met");
+        full.evidence = Some("MOU, 2025".into());
+        full.note = Some("Signed".into());
+        full.internal_note = Some("Ask the chief".into());
+        full.owner = Some("Principal".into());
+        full.due = Some(Date::parse("2026-03-15").unwrap());
+        full.carried_from = Some("year-2025.yaml".into());
+        full.unsettled = Some("members disagree".into());
+        full.ratings = vec![MemberRating {
+            rater: "Officer".into(),
+            status: None,
+        }];
+        let full = detail(Some(full));
+        assert_eq!(keys(&full), keys(&object["properties"]));
+        assert_eq!(full["due"], "2026-03-15");
+        assert_eq!(full["ratings"], serde_json::json!({ "Officer": null }));
+        assert_eq!(object["additionalProperties"], false);
+    }
+}
