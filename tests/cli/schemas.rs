@@ -371,7 +371,7 @@ fn the_validator_rejects_a_document_that_drifted_from_its_schema() {
         ],
     );
     type Change = fn(&mut Value);
-    let report_cases: [(&str, Change, &str); 9] = [
+    let report_cases: [(&str, Change, &str); 10] = [
         ("unchanged", |_| {}, "ok"),
         (
             "renamed",
@@ -409,6 +409,12 @@ fn the_validator_rejects_a_document_that_drifted_from_its_schema() {
             "type",
             |v| v["coverage"]["answered"] = json!("12"),
             "is not of type 'integer'",
+        ),
+        (
+            // A field left out when it has no value is never written as null.
+            "null",
+            |v| v["meta"]["district_id"] = json!(null),
+            "None is not of type 'string'",
         ),
         (
             "date",

@@ -4,7 +4,7 @@
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::error::Result;
 use crate::report::{Format, encode_error};
@@ -42,6 +42,7 @@ pub(crate) fn schema<T: JsonSchema + Serialize + 'static>(kind: Kind) -> Schema 
         .for_serialize()
         .into_generator();
     let mut schema = generator.into_root_schema_for::<Envelope<'static, T>>();
+    absent_not_null(&mut schema);
     let short = kind.name.trim_start_matches("sro-assess/");
     schema.insert(
         "$id".into(),
@@ -63,13 +64,64 @@ pub(crate) fn schema<T: JsonSchema + Serialize + 'static>(kind: Kind) -> Schema 
         .get_mut("properties")
         .and_then(serde_json::Value::as_object_mut)
     {
-        properties.insert("format".into(), json!({ "const": kind.name }));
-        properties.insert(
-            "format_version".into(),
-            json!({ "const": kind.format_version }),
-        );
+        for (field, value) in [
+            ("format", json!(kind.name)),
+            ("format_version", json!(kind.format_version)),
+        ] {
+            if let Some(property) = properties.get_mut(field).and_then(Value::as_object_mut) {
+                property.remove("type");
+                property.remove("format");
+                property.remove("minimum");
+                property.insert("const".into(), value);
+            }
+        }
     }
     schema
+}
+
+/// A field that is not required is one serde skips (`skip_serializing_if`): an `Option` is
+/// then left out when `None`, never written as `null`, so its schema drops `null` and a
+/// document that writes one has drifted.
+fn absent_not_null(schema: &mut Schema) {
+    if let Some(object) = schema.as_object_mut() {
+        let required: Vec<Value> = object
+            .get("required")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        if let Some(properties) = object.get_mut("properties").and_then(Value::as_object_mut) {
+            for (name, property) in properties.iter_mut() {
+                if !required.contains(&Value::String(name.clone())) {
+                    drop_null(property);
+                }
+            }
+        }
+    }
+    schemars::transform::transform_subschemas(&mut absent_not_null, schema);
+}
+
+/// `property` without its `null` alternative: `"type": ["string", "null"]` becomes `"string"`,
+/// `"anyOf": [{...}, {"type": "null"}]` the one schema left.
+fn drop_null(property: &mut Value) {
+    let Some(object) = property.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Array(types)) = object.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            object.insert("type".into(), only);
+        }
+    }
+    let null = json!({ "type": "null" });
+    if let Some(Value::Array(alternatives)) = object.get_mut("anyOf") {
+        alternatives.retain(|a| *a != null);
+        if let [Value::Object(only)] = alternatives.as_slice() {
+            let only = only.clone();
+            object.remove("anyOf");
+            object.extend(only);
+        }
+    }
 }
 
 /// [`schema`] as pretty JSON ending in a newline, as `--generate` prints it and `schemas/`
