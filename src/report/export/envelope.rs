@@ -152,10 +152,50 @@ pub(crate) fn to_json<T: Serialize>(kind: Kind, confidential: bool, body: &T) ->
 mod tests {
     use super::*;
 
-    #[derive(Serialize, schemars::JsonSchema)]
+    #[derive(Serialize, JsonSchema)]
     #[schemars(deny_unknown_fields)]
     struct Body {
         items: u32,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    struct Optional {
+        /// Always written, `null` when unknown.
+        written: Option<String>,
+        /// Left out when unknown.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        left_out: Option<Body>,
+    }
+
+    #[test]
+    fn the_schema_fixes_the_kind_closes_the_body_and_refuses_null_for_a_skipped_field() {
+        let kind = Kind {
+            name: "sro-assess/test",
+            format_version: 3,
+        };
+        let schema = schema::<Optional>(kind).to_value();
+        assert_eq!(schema["$id"], "urn:sro-assess:schema:test:3");
+        assert_eq!(schema["properties"]["format"]["const"], "sro-assess/test");
+        assert_eq!(schema["properties"]["format_version"]["const"], 3);
+        assert!(schema["properties"]["format"].get("type").is_none());
+        assert_eq!(schema["additionalProperties"], false);
+        assert_eq!(
+            schema["required"],
+            json!([
+                "format",
+                "format_version",
+                "tool_version",
+                "confidential",
+                "written"
+            ])
+        );
+        assert_eq!(
+            schema["properties"]["written"]["type"],
+            json!(["string", "null"])
+        );
+        assert_eq!(schema["properties"]["left_out"]["$ref"], "#/$defs/Body");
+        assert!(schema["properties"]["left_out"].get("anyOf").is_none());
     }
 
     #[test]
