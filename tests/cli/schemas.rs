@@ -328,6 +328,8 @@ fn every_json_output_meets_its_schema() {
     });
     assert!(confidential, "no output carried internal notes");
     assert!(text("report-consensus.json").contains("\"ratings\": {"));
+    assert!(text("report-consensus.json").contains("\"unsettled\": \""));
+    assert!(text("checklist.json").contains("\"labels\": {"));
     assert!(text("checklist-local.json").contains("\"tailoring\""));
     assert!(text("compare-options.json").contains("\"cost\": {"));
     assert!(text("compare-years.json").contains("\"trend\": {"));
