@@ -42,8 +42,9 @@ pub struct Cli {
     /// When to use color in terminal output (NO_COLOR is respected by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
-    /// Print the man page or a shell's completion script to standard output, then exit
-    /// (for packagers and IT staff: `sro-assess --generate complete-bash > sro-assess.bash`).
+    /// Print the man page, a shell's completion script or the JSON Schema of a JSON output to
+    /// standard output, then exit (for packagers and IT staff:
+    /// `sro-assess --generate complete-bash > sro-assess.bash`).
     #[arg(long, value_enum, value_name = "KIND", exclusive = true)]
     pub generate: Option<Generate>,
     /// The command to run.
@@ -64,6 +65,16 @@ pub enum Generate {
     CompleteFish,
     /// Completions for PowerShell.
     CompletePowershell,
+    /// The JSON Schema of `report -f json` (sro-assess/assessment).
+    SchemaAssessment,
+    /// The JSON Schema of `compare -f json` (sro-assess/comparison).
+    SchemaComparison,
+    /// The JSON Schema of `summary -f json` (sro-assess/summary).
+    SchemaSummary,
+    /// The JSON Schema of `consensus -f json` (sro-assess/consensus).
+    SchemaConsensus,
+    /// The JSON Schema of `checklist list` / `show` `-f json` (sro-assess/checklist).
+    SchemaChecklist,
 }
 
 /// When to color terminal output.
@@ -576,7 +587,7 @@ fn read_answers(path: &Path) -> Result<AnswersFile> {
 }
 
 /// `--generate KIND`: the man page or a completion script, from the same definition as
-/// `--help`.
+/// `--help`, or a JSON output's schema, from the types that write it.
 fn generate(kind: Generate, io: &mut Io<'_>) -> Result<Outcome> {
     use clap::CommandFactory;
     use clap_complete::Shell;
@@ -594,9 +605,21 @@ fn generate(kind: Generate, io: &mut Io<'_>) -> Result<Outcome> {
         Generate::CompleteZsh => Shell::Zsh,
         Generate::CompleteFish => Shell::Fish,
         Generate::CompletePowershell => Shell::PowerShell,
+        Generate::SchemaAssessment => return schema(report::JsonDocument::Assessment, io),
+        Generate::SchemaComparison => return schema(report::JsonDocument::Comparison, io),
+        Generate::SchemaSummary => return schema(report::JsonDocument::Summary, io),
+        Generate::SchemaConsensus => return schema(report::JsonDocument::Consensus, io),
+        Generate::SchemaChecklist => return schema(report::JsonDocument::Checklist, io),
     };
     clap_complete::generate(shell, &mut command, "sro-assess", &mut bytes);
     io.stdout.write_all(&bytes).map_err(stdout_error)?;
+    Ok(Outcome::Success)
+}
+
+fn schema(document: report::JsonDocument, io: &mut Io<'_>) -> Result<Outcome> {
+    io.stdout
+        .write_all(&document.schema()?)
+        .map_err(stdout_error)?;
     Ok(Outcome::Success)
 }
 

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::Column;
 
 /// The cost comparison of the options that give an annual cost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CostComparison {
     /// The rated options that give an annual cost, cheapest first (ties: more practices in
     /// place first, then column order).
@@ -21,7 +22,8 @@ pub struct CostComparison {
 }
 
 /// One option in the cost comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CostedOption {
     /// The option's label.
     pub label: String,
@@ -49,7 +51,8 @@ pub struct CostedOption {
 }
 
 /// What an option adds over a cheaper one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Increment {
     /// The cheaper option it is set against.
     pub over: String,

@@ -11,7 +11,8 @@ use serde::Serialize;
 use crate::score::{Coverage, Draft};
 
 /// The draft assessments behind a comparison or summary (present only when there is one).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DraftNotice {
     /// The draft assessments, in column order (comparison) or district order (summary).
     pub assessments: Vec<DraftAssessment>,
@@ -20,7 +21,8 @@ pub struct DraftNotice {
 }
 
 /// One draft assessment and why it is a draft.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DraftAssessment {
     /// The column label (comparison), or `district, label` (summary).
     pub label: String,

@@ -45,7 +45,8 @@ use weight_check::equal_weight_of;
 pub use weight_check::{Rank, WeightCheck, equal_weight_score};
 
 /// Two or more assessments of one checklist, side by side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Comparison {
     /// The checklist every assessment was scored against (the first file's).
     pub checklist: ChecklistMeta,
@@ -90,7 +91,8 @@ pub struct Comparison {
 
 /// The items every column scores: in every column's profile and answered "not applicable" in
 /// none. Ranking on them compares like with like; each column's own score stays beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CommonItems {
     /// How many items.
     pub items: usize,
@@ -99,7 +101,7 @@ pub struct CommonItems {
 }
 
 /// What is being compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ComparisonKind {
     /// Alternatives weighed by a planning committee (argument order).
@@ -109,7 +111,7 @@ pub enum ComparisonKind {
 }
 
 /// Which rows of the item matrix are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemFilter {
     /// Every item in scope of at least one column.
@@ -119,7 +121,8 @@ pub enum ItemFilter {
 }
 
 /// One assessment's figures in a comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Column {
     /// Names the column (the file's `label`, made unique if two files share one).
     pub label: String,
@@ -185,7 +188,8 @@ pub struct Column {
 
 /// How many of the comparison's critical gaps one column closes, counted over only the items
 /// that apply to it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CriticalClosing {
     /// Critical gaps of the comparison in place under this column.
     pub closed: usize,
@@ -197,7 +201,8 @@ pub struct CriticalClosing {
 }
 
 /// A critical item that does not apply to a column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct NotApplying {
     /// Item id.
     pub id: String,
@@ -208,7 +213,8 @@ pub struct NotApplying {
 }
 
 /// A critical item a column leaves open.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct OpenItem {
     /// Item id.
     pub id: String,
@@ -221,7 +227,8 @@ pub struct OpenItem {
 }
 
 /// Critical items in place out of the critical items scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CriticalTally {
     /// Critical items fully in place.
     pub in_place: usize,
@@ -230,7 +237,8 @@ pub struct CriticalTally {
 }
 
 /// A section's score in every column.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionRow {
     /// Section id.
     pub id: String,
@@ -241,7 +249,8 @@ pub struct SectionRow {
 }
 
 /// A section's figure in one column.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionCell {
     /// Earned, possible and percent over the section's items (unanswered count 0).
     #[serde(flatten)]
@@ -253,7 +262,8 @@ pub struct SectionCell {
 }
 
 /// One item's status in every column.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ItemRow {
     /// Item id.
     pub id: String,
@@ -270,7 +280,8 @@ pub struct ItemRow {
 }
 
 /// Where an item stands in one column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ItemCell {
     /// Where it stands, or `not_in_scope`.
     pub state: CellState,
@@ -284,7 +295,7 @@ pub struct ItemCell {
 }
 
 /// Where an item stands in one column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CellState {
     /// Full credit.
@@ -353,7 +364,8 @@ impl ItemCell {
 }
 
 /// A critical item that is a gap under at least one column.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CriticalGap {
     /// Item id.
     pub id: String,
@@ -375,7 +387,8 @@ pub struct CriticalGap {
 }
 
 /// An item that remains a gap whichever column is chosen.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct GapEverywhere {
     /// Item id.
     pub id: String,

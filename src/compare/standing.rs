@@ -10,7 +10,8 @@ use super::{Column, WeightCheck};
 pub const TIE_MARGIN_POINTS: f64 = 3.0;
 
 /// The verdict on the options' order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Standing {
     /// What the order says.
     pub verdict: Verdict,
@@ -21,7 +22,7 @@ pub struct Standing {
 }
 
 /// What the order of the options says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The rated options differ by the margin or more, and the weight check keeps their order

@@ -13,7 +13,8 @@ use crate::score::{
 };
 
 /// Many districts' results on one checklist.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Summary {
     /// The checklist every file was scored against.
     pub checklist: ChecklistMeta,
@@ -62,7 +63,8 @@ pub struct Summary {
 }
 
 /// The assessments the averages are over.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct AverageBasis {
     /// The profile they were all scored on.
     pub profile: String,
@@ -78,7 +80,7 @@ pub struct AverageBasis {
 }
 
 /// What a file is in a summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The district's latest assessment of its program.
@@ -90,7 +92,8 @@ pub enum Role {
 }
 
 /// One district's assessment in a summary.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DistrictRow {
     /// The district.
     pub district: String,
@@ -138,7 +141,8 @@ pub struct DistrictRow {
 }
 
 /// Where one assessment's statutory duties stand, in counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DutyCounts {
     /// Duties of the profile not answered "not applicable".
     pub scored: usize,
@@ -167,7 +171,8 @@ impl DutyCounts {
 }
 
 /// The statutory duties across the districts' latest assessments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct StatutorySummary {
     /// Latest assessments whose profile has statutory duties.
     pub districts: usize,
@@ -179,7 +184,8 @@ pub struct StatutorySummary {
 }
 
 /// A section's mean percentage across districts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionAverage {
     /// Section id.
     pub id: String,
@@ -194,7 +200,8 @@ pub struct SectionAverage {
 }
 
 /// How the districts stand on one item. `applies` = the sum of the six status counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ItemTally {
     /// Item id.
     pub id: String,
@@ -240,7 +247,8 @@ impl ItemTally {
 }
 
 /// An item that is a gap in some districts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CommonGap {
     /// Item id.
     pub id: String,
@@ -261,7 +269,8 @@ pub struct CommonGap {
 }
 
 /// An item some districts left unanswered.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct UnansweredTally {
     /// Item id.
     pub id: String,

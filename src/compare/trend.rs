@@ -9,7 +9,8 @@ use crate::model::{Checklist, Date, Priority};
 use crate::score::{Assessment, ItemResult};
 
 /// The change over time, in date order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Trend {
     /// From each assessment to the next.
     pub steps: Vec<TrendStep>,
@@ -18,7 +19,8 @@ pub struct Trend {
 }
 
 /// What changed from one assessment to a later one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TrendStep {
     /// The earlier column's label.
     pub from: String,
@@ -58,7 +60,8 @@ pub struct TrendStep {
 }
 
 /// The earlier assessment's dated actions (gaps with a due date), followed into the later one.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ActionFollowUp {
     /// Dated actions in the earlier assessment.
     pub dated: usize,
@@ -71,7 +74,8 @@ pub struct ActionFollowUp {
 }
 
 /// One dated action of an earlier assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ActionItem {
     /// Item id.
     pub id: String,
@@ -86,7 +90,8 @@ pub struct ActionItem {
 }
 
 /// A percentage then and now.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Change {
     /// The earlier percentage.
     pub from: Option<f64>,
@@ -107,7 +112,8 @@ impl Change {
 }
 
 /// A section's percentage then and now.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionChange {
     /// Section id.
     pub id: String,
@@ -124,7 +130,8 @@ pub struct SectionChange {
 }
 
 /// One item's status then and now.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ItemChange {
     /// Item id.
     pub id: String,

@@ -9,7 +9,8 @@ use super::round1;
 use crate::score::{Assessment, ItemResult, Outcome, Score};
 
 /// The ranking on the common items, with the checklist's weights and with equal weights.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct WeightCheck {
     /// Whether every column keeps its rank.
     pub holds: bool,
@@ -20,7 +21,8 @@ pub struct WeightCheck {
 }
 
 /// A column's rank both ways (1 = best; tied columns share a rank).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Rank {
     /// The column's label.
     pub label: String,

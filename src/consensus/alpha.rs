@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// Why alpha has no value for these ratings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AlphaUnavailable {
     /// No item was rated on the scale by two or more raters, so no two ratings can be compared.

@@ -10,7 +10,8 @@ use crate::model::{Checklist, Item, Profile};
 pub const SECTION_DIFFERENCE_POINTS: f64 = 25.0;
 
 /// The groups side by side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct GroupView {
     /// The groups, in the order their first member was given.
     pub groups: Vec<String>,
@@ -20,7 +21,8 @@ pub struct GroupView {
 }
 
 /// One section, as each group scores it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct GroupSection {
     /// Section id.
     pub section_id: String,

@@ -44,7 +44,8 @@ pub struct Member<'a> {
 }
 
 /// Who rated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Rater {
     /// Name or role.
     pub name: String,
@@ -55,7 +56,8 @@ pub struct Rater {
 }
 
 /// The members' answers side by side, with a proposal per item and the agreement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Consensus {
     /// The checklist the members answered.
     pub checklist: ChecklistMeta,
@@ -82,7 +84,8 @@ pub struct Consensus {
 }
 
 /// A scale value and the words it prints as under the members' profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ScaleLabel {
     /// The value answers write.
     pub value: String,
@@ -91,7 +94,8 @@ pub struct ScaleLabel {
 }
 
 /// How far the members agree, over the whole checklist.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Agreement {
     /// Number of members.
     pub raters: usize,
@@ -116,7 +120,7 @@ pub struct Agreement {
 }
 
 /// What a value of alpha means, by Krippendorff's customary cut-offs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reliability {
     /// At or above 0.800.
@@ -141,7 +145,8 @@ impl Reliability {
 }
 
 /// One item, as every member rated it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ConsensusItem {
     /// Item id.
     pub id: String,
@@ -162,7 +167,8 @@ pub struct ConsensusItem {
 }
 
 /// Why an item goes on the agenda.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 #[serde(rename_all = "snake_case", tag = "reason")]
 pub enum Flag {
     /// The members' ratings on the scale lie this many steps apart, more than the threshold.

@@ -5,7 +5,8 @@ use serde::Serialize;
 use super::{AnswerField, Date};
 
 /// An answers file that passed validation against its checklist.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Answers {
     /// The checklist reference as written (a bundled id or a path).
     pub checklist: String,
@@ -42,7 +43,8 @@ pub struct Answers {
 /// What the committee tells the school board, and the sign-off beside `prepared_by`. Every
 /// field is optional: a report shows a placeholder where one is missing. These are public by
 /// nature (they are printed on the first page of every report), unlike internal notes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct BoardFields {
     /// The committee's recommendation, in its own words (prose, may span paragraphs).
     pub recommendation: Option<String>,
@@ -55,7 +57,8 @@ pub struct BoardFields {
 }
 
 /// Figures that describe a planning option.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct OptionFigures {
     /// Annual cost in dollars.
     pub annual_cost: Option<f64>,
@@ -70,7 +73,8 @@ pub struct OptionFigures {
 
 /// How a committee's consensus was reached, as `sro-assess consensus` records it in the
 /// consensus file: what the method page states, so a reader can weigh the proposal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ConsensusRecord {
     /// How many members rated alone.
     pub members: usize,
@@ -89,7 +93,8 @@ pub struct ConsensusRecord {
 }
 
 /// How many members spoke for one group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct GroupCount {
     /// The group, in the members' words.
     pub group: String,
@@ -98,7 +103,8 @@ pub struct GroupCount {
 }
 
 /// The answer to one item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Answer {
     /// The item id.
     pub item_id: String,
@@ -127,7 +133,8 @@ pub struct Answer {
 }
 
 /// One committee member's rating of an item, as a consensus file keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct MemberRating {
     /// The member's name or role.
     pub rater: String,

@@ -6,7 +6,8 @@ use super::Date;
 use crate::error::{Diagnostic, Location};
 
 /// A checklist that passed validation: ids unique, sources resolved, profiles match items.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Checklist {
     /// Stable id that answers files refer to.
     pub id: String,
@@ -43,7 +44,8 @@ pub struct Checklist {
 }
 
 /// An item id of an earlier version and the item that took its place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Rename {
     /// The id earlier answers files use.
     pub from: String,
@@ -52,7 +54,8 @@ pub struct Rename {
 }
 
 /// How a local checklist (`extends:`) differs from its base, so every report can say so.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Tailoring {
     /// The base checklist's id.
     pub base_id: String,
@@ -67,7 +70,8 @@ pub struct Tailoring {
 }
 
 /// An item dropped by a local checklist.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Removal {
     /// The item id.
     pub item_id: String,
@@ -78,7 +82,8 @@ pub struct Removal {
 }
 
 /// An item whose priority, recommendation or guidance a local checklist changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct OverrideNote {
     /// The item id.
     pub item_id: String,
@@ -102,7 +107,8 @@ impl Tailoring {
 }
 
 /// One value of the response scale.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ScaleLevel {
     /// What answers write (`met`).
     pub value: String,
@@ -132,7 +138,8 @@ impl ScaleLevel {
 }
 
 /// Weight per priority.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Weights {
     /// Weight of a critical item.
     pub critical: f64,
@@ -157,7 +164,8 @@ impl Weights {
 }
 
 /// A rating given to an overall percentage at or above `min`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Band {
     /// Lowest percentage of this band.
     pub min: f64,
@@ -166,7 +174,8 @@ pub struct Band {
 }
 
 /// Which items apply to one kind of user.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Profile {
     /// Stable id.
     pub id: String,
@@ -185,6 +194,7 @@ pub struct Profile {
     /// Scale labels this profile prints instead of the scale's, by scale value (a plan is
     /// "Provided for in the plan", not "In place"); empty keeps the scale's labels.
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
     pub labels: Vec<(String, String)>,
 }
 
@@ -309,7 +319,8 @@ fn id_suggestion(id: &str) -> Option<String> {
 }
 
 /// A cited document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Source {
     /// Id that items cite.
     pub id: String,
@@ -326,7 +337,8 @@ pub struct Source {
 }
 
 /// A group of items on one theme.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Section {
     /// Stable id.
     pub id: String,
@@ -339,7 +351,8 @@ pub struct Section {
 }
 
 /// One practice to check.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Item {
     /// Stable id, `section.slug`.
     pub id: String,
@@ -367,7 +380,8 @@ pub struct Item {
 }
 
 /// A citation: a source id and where in it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SourceRef {
     /// A source id of the checklist.
     pub source: String,
@@ -376,7 +390,9 @@ pub struct SourceRef {
 }
 
 /// How much an item matters; the order is the order of gaps in a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Must be in place.
@@ -405,7 +421,7 @@ impl Priority {
 }
 
 /// Who can close a gap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Responsible {
     /// The school district.
@@ -437,7 +453,7 @@ impl Responsible {
 }
 
 /// What an item rests on, so a reader can weigh it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// A statute or regulation states it.

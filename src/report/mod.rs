@@ -16,6 +16,7 @@ pub mod view;
 
 use std::borrow::Cow;
 
+pub use export::JsonDocument;
 pub use format::{FORMATS, Format, FormatEntry, Making, SubjectKind, name_list};
 
 use crate::compare::{Comparison, Summary};

@@ -4,12 +4,13 @@ use serde::Serialize;
 
 use crate::model::{
     Answer, AnswerField, Answers, Band, Basis, BoardFields, Checklist, ConsensusRecord, Date,
-    FieldValue, Item, OptionFigures, Priority, Profile, Responsible, ScaleLevel, Section, Source,
-    SourceRef, Tailoring, UNKNOWN_STATUS, Weights,
+    FieldKind, FieldValue, Item, OptionFigures, Priority, Profile, Responsible, ScaleLevel,
+    Section, Source, SourceRef, Tailoring, UNKNOWN_STATUS, Weights,
 };
 
 /// A scored assessment. Renderers read it; they never recompute a figure.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Assessment {
     /// Who, when, against what.
     pub meta: Meta,
@@ -160,7 +161,8 @@ impl Assessment {
 }
 
 /// Who, when, against what.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Meta {
     /// The district.
     pub district: String,
@@ -207,7 +209,8 @@ pub struct Meta {
 }
 
 /// How a committee's consensus was reached, and how far its meeting has got.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ConsensusMeta {
     /// The figures the consensus file records.
     #[serde(flatten)]
@@ -273,7 +276,8 @@ impl Meta {
 }
 
 /// The profile scored.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ProfileMeta {
     /// Its id.
     pub id: String,
@@ -282,7 +286,8 @@ pub struct ProfileMeta {
 }
 
 /// The checklist scored against.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ChecklistMeta {
     /// Its id.
     pub id: String,
@@ -293,7 +298,8 @@ pub struct ChecklistMeta {
 }
 
 /// Earned and possible weight, and the percentage (one decimal).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Score {
     /// Sum of weight × credit over scorable items.
     pub earned: f64,
@@ -323,7 +329,8 @@ pub fn round1(value: f64) -> f64 {
 }
 
 /// Answered items out of the items of the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Coverage {
     /// Items with an answer (any status, including not applicable, but not "don't know").
     pub answered: usize,
@@ -349,7 +356,8 @@ impl Coverage {
 }
 
 /// Whether the assessment gets a band.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Rating {
     /// Whether a band is given.
     pub rated: bool,
@@ -361,7 +369,7 @@ pub struct Rating {
 }
 
 /// Why an assessment gets no band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NotRatedReason {
     /// Fewer items are answered than the coverage threshold: the overall score would measure
@@ -389,7 +397,8 @@ impl Rating {
 }
 
 /// Whether a report must say DRAFT, and the counts behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Draft {
     /// Whether the report is a draft (any reason below).
     pub is_draft: bool,
@@ -434,7 +443,8 @@ impl Draft {
 }
 
 /// How many items have one status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct StatusCount {
     /// The scale value, or `unanswered`.
     pub status: String,
@@ -474,7 +484,8 @@ impl StatusCount {
 }
 
 /// A section's score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionScore {
     /// Section id.
     pub id: String,
@@ -518,7 +529,7 @@ impl SectionScore {
 }
 
 /// Where an item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Full credit: a strength.
@@ -545,7 +556,8 @@ impl Outcome {
 }
 
 /// One item of the profile, scored.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ItemResult {
     /// Item id.
     pub id: String,
@@ -593,6 +605,7 @@ pub struct ItemResult {
     pub overdue_since: Option<Date>,
     /// What the committee wrote.
     #[serde(serialize_with = "serialize_detail")]
+    #[schemars(schema_with = "detail_schema")]
     pub answer: Option<AnswerDetail>,
 }
 
@@ -627,6 +640,48 @@ fn serialize_detail<S: serde::Serializer>(
         }
     }
     map.end()
+}
+
+/// The schema of what `serialize_detail` writes, built from the same field list: `null`, or
+/// every field but the status (text or date, `null` when left out), the consensus-only ones
+/// present only when given.
+fn detail_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let text = schemars::json_schema!({ "type": ["string", "null"] });
+    let day = generator.subschema_for::<Date>();
+    let date = schemars::json_schema!({ "anyOf": [day, { "type": "null" }] });
+    let mut properties = serde_json::Map::new();
+    let mut required = Vec::new();
+    for field in AnswerField::ALL
+        .into_iter()
+        .filter(|f| *f != AnswerField::Status)
+    {
+        let schema = match field.kind() {
+            // Given only when the answer has some ratings: a map of member to status or null.
+            FieldKind::Ratings => schemars::json_schema!({
+                "type": "object",
+                "additionalProperties": { "type": ["string", "null"] }
+            }),
+            // A consensus-only text field is written only when given, so never as null.
+            _ if field.consensus_only() => schemars::json_schema!({ "type": "string" }),
+            FieldKind::Date => date.clone(),
+            FieldKind::Status | FieldKind::Text => text.clone(),
+        };
+        if !field.consensus_only() {
+            required.push(field.key());
+        }
+        properties.insert(field.key().to_string(), schema.to_value());
+    }
+    schemars::json_schema!({
+        "anyOf": [
+            {
+                "type": "object",
+                "properties": properties,
+                "required": required,
+                "additionalProperties": false
+            },
+            { "type": "null" }
+        ]
+    })
 }
 
 /// Each member's status by name, in the file's order.
@@ -704,7 +759,8 @@ fn classify(answer: Option<&Answer>, level: Option<&ScaleLevel>) -> (Outcome, Op
 }
 
 /// How the assessment was scored, for the methodology section of reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Method {
     /// The response scale.
     pub scale: Vec<ScaleLevel>,
@@ -721,7 +777,8 @@ pub struct Method {
 }
 
 /// How many items rest on one basis.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct BasisCount {
     /// The basis.
     pub basis: Basis,
@@ -732,7 +789,8 @@ pub struct BasisCount {
 }
 
 /// Where the items of one basis stand in an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct BasisStanding {
     /// The basis.
     pub basis: Basis,
@@ -856,4 +914,59 @@ impl From<&Checklist> for Method {
 
 fn is_zero(count: &usize) -> bool {
     *count == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MemberRating;
+
+    /// What `serialize_detail` writes for `answer`.
+    fn detail(answer: Option<Answer>) -> serde_json::Value {
+        serialize_detail(&answer, serde_json::value::Serializer).unwrap()
+    }
+
+    /// The hand-written schema of an item's answer names exactly the keys the hand-written
+    /// serializer writes: the required ones always, the consensus-only ones when given.
+    #[test]
+    fn the_answer_schema_matches_what_the_answer_serializes_to() {
+        let schema = detail_schema(&mut schemars::SchemaGenerator::default()).to_value();
+        let object = &schema["anyOf"][0];
+        let keys = |value: &serde_json::Value| -> Vec<String> {
+            let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+            keys.sort();
+            keys
+        };
+        let mut required: Vec<String> = object["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect();
+        required.sort();
+        assert_eq!(schema["anyOf"][1]["type"], "null");
+        assert_eq!(detail(None), serde_json::Value::Null);
+
+        let bare = detail(Some(Answer::empty("mou.signed")));
+        assert_eq!(keys(&bare), required);
+        assert!(bare.as_object().unwrap().values().all(|v| v.is_null()));
+
+        let mut full = Answer::with_status("mou.signed", "met");
+        full.evidence = Some("MOU, 2025".into());
+        full.note = Some("Signed".into());
+        full.internal_note = Some("Ask the chief".into());
+        full.owner = Some("Principal".into());
+        full.due = Some(Date::parse("2026-03-15").unwrap());
+        full.carried_from = Some("year-2025.yaml".into());
+        full.unsettled = Some("members disagree".into());
+        full.ratings = vec![MemberRating {
+            rater: "Officer".into(),
+            status: None,
+        }];
+        let full = detail(Some(full));
+        assert_eq!(keys(&full), keys(&object["properties"]));
+        assert_eq!(full["due"], "2026-03-15");
+        assert_eq!(full["ratings"], serde_json::json!({ "Officer": null }));
+        assert_eq!(object["additionalProperties"], false);
+    }
 }

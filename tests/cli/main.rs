@@ -42,6 +42,7 @@ mod rater;
 mod read_as_written;
 mod readme;
 mod report_snapshots;
+mod schemas;
 mod sheets_for_people;
 mod speed;
 mod spreadsheet;

@@ -14,7 +14,8 @@ pub struct JsonRenderer;
 /// Bumped whenever a field of the comparison or summary documents is renamed or removed.
 pub const JSON_FORMAT_VERSION: u32 = 2;
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Document<'a, T: Serialize> {
     /// The DRAFT line the other formats print at the top, `null` when no assessment behind
     /// the document is a draft (the reasons per assessment are in `draft`).
@@ -23,33 +24,37 @@ struct Document<'a, T: Serialize> {
     body: &'a T,
 }
 
-fn to_json<T: Serialize>(
-    format: &'static str,
-    draft_notice: Option<String>,
-    body: &T,
-) -> Result<Vec<u8>> {
-    let kind = Kind {
-        name: format,
-        format_version: JSON_FORMAT_VERSION,
-    };
+const COMPARISON: Kind = Kind {
+    name: "sro-assess/comparison",
+    format_version: JSON_FORMAT_VERSION,
+};
+
+const SUMMARY: Kind = Kind {
+    name: "sro-assess/summary",
+    format_version: JSON_FORMAT_VERSION,
+};
+
+/// The JSON Schema of the comparison's JSON.
+pub(crate) fn comparison_schema() -> Result<Vec<u8>> {
+    envelope::schema_json::<Document<'static, Comparison>>(COMPARISON)
+}
+
+/// The JSON Schema of the summary's JSON.
+pub(crate) fn summary_schema() -> Result<Vec<u8>> {
+    envelope::schema_json::<Document<'static, Summary>>(SUMMARY)
+}
+
+fn to_json<T: Serialize>(kind: Kind, draft_notice: Option<String>, body: &T) -> Result<Vec<u8>> {
     // Comparisons and summaries never carry internal notes.
     envelope::to_json(kind, false, &Document { draft_notice, body })
 }
 
 impl JsonRenderer {
     pub(crate) fn comparison(&self, c: &Comparison, _options: &RenderOptions) -> Result<Vec<u8>> {
-        to_json(
-            "sro-assess/comparison",
-            view::comparison::comparison_draft_line(c),
-            c,
-        )
+        to_json(COMPARISON, view::comparison::comparison_draft_line(c), c)
     }
 
     pub(crate) fn summary(&self, s: &Summary, _options: &RenderOptions) -> Result<Vec<u8>> {
-        to_json(
-            "sro-assess/summary",
-            view::summary::summary_draft_line(s),
-            s,
-        )
+        to_json(SUMMARY, view::summary::summary_draft_line(s), s)
     }
 }

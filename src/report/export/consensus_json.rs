@@ -16,7 +16,8 @@ const CONSENSUS: Kind = Kind {
     format_version: 1,
 };
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Body<'a> {
     checklist: &'a crate::score::ChecklistMeta,
     profile: &'a crate::score::ProfileMeta,
@@ -28,7 +29,8 @@ struct Body<'a> {
     groups: &'a Option<GroupView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Item<'a> {
     id: &'a str,
     section_id: &'a str,
@@ -44,7 +46,8 @@ struct Item<'a> {
     dont_know: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Notes<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<&'a str>,
@@ -52,6 +55,11 @@ struct Notes<'a> {
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     internal_note: Option<&'a str>,
+}
+
+/// The JSON Schema of the consensus's JSON.
+pub(crate) fn consensus_schema() -> Result<Vec<u8>> {
+    envelope::schema_json::<Body<'static>>(CONSENSUS)
 }
 
 /// The consensus as JSON; members' internal notes only when the options ask for them.

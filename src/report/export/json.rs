@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::assessment_csv::is_confidential;
 use super::envelope::{self, Kind};
 use crate::error::Result;
+use crate::model::Checklist;
 use crate::report::{ChecklistItems, RenderOptions, view};
 use crate::score::Assessment;
 
@@ -23,7 +24,8 @@ const CHECKLIST: Kind = Kind {
     format_version: 1,
 };
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Document<'a> {
     /// The DRAFT line, `null` when the report is final.
     draft_notice: Option<String>,
@@ -69,6 +71,16 @@ impl JsonRenderer {
         };
         envelope::to_json(ASSESSMENT, is_confidential(assessment, options), &document)
     }
+}
+
+/// The JSON Schema of the assessment's JSON.
+pub(crate) fn assessment_schema() -> Result<Vec<u8>> {
+    envelope::schema_json::<Document<'static>>(ASSESSMENT)
+}
+
+/// The JSON Schema of the checklist listing's JSON.
+pub(crate) fn checklist_schema() -> Result<Vec<u8>> {
+    envelope::schema_json::<Checklist>(CHECKLIST)
 }
 
 fn is_zero(count: &usize) -> bool {

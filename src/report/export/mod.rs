@@ -8,8 +8,70 @@ mod consensus_json;
 mod envelope;
 pub(crate) mod json;
 
-use super::{Format, RenderOptions, Subject, name_list, public_view};
+use super::{Format, RenderOptions, Subject, SubjectKind, name_list, public_view};
 use crate::error::{Error, Result};
+
+/// A kind of JSON document the tool writes, each with its JSON Schema (`schemas/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonDocument {
+    /// `report -f json`: `sro-assess/assessment`.
+    Assessment,
+    /// `compare -f json`: `sro-assess/comparison`.
+    Comparison,
+    /// `summary -f json`: `sro-assess/summary`.
+    Summary,
+    /// `consensus -f json`: `sro-assess/consensus`.
+    Consensus,
+    /// `checklist list` / `show` `-f json`: `sro-assess/checklist`.
+    Checklist,
+}
+
+impl JsonDocument {
+    /// Every kind, in the order the README lists them.
+    pub const ALL: [Self; 5] = [
+        Self::Assessment,
+        Self::Comparison,
+        Self::Summary,
+        Self::Consensus,
+        Self::Checklist,
+    ];
+
+    /// The name in its `format` field after `sro-assess/`, and of its file in `schemas/`
+    /// (`assessment.schema.json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Assessment => "assessment",
+            Self::Comparison => "comparison",
+            Self::Summary => "summary",
+            Self::Consensus => "consensus",
+            Self::Checklist => "checklist",
+        }
+    }
+
+    /// The document a subject's JSON is; `None` for a subject not written as JSON. Every
+    /// subject is named, so a new one must say which schema its JSON has.
+    pub fn of(subject: SubjectKind) -> Option<Self> {
+        match subject {
+            SubjectKind::Assessment => Some(Self::Assessment),
+            SubjectKind::Comparison => Some(Self::Comparison),
+            SubjectKind::Summary => Some(Self::Summary),
+            SubjectKind::Agenda => Some(Self::Consensus),
+            SubjectKind::Listing => Some(Self::Checklist),
+            SubjectKind::Worksheet => None,
+        }
+    }
+
+    /// Its JSON Schema (draft 2020-12), as pretty JSON ending in a newline.
+    pub fn schema(self) -> Result<Vec<u8>> {
+        match self {
+            Self::Assessment => json::assessment_schema(),
+            Self::Comparison => comparison_json::comparison_schema(),
+            Self::Summary => comparison_json::summary_schema(),
+            Self::Consensus => consensus_json::consensus_schema(),
+            Self::Checklist => json::checklist_schema(),
+        }
+    }
+}
 
 /// The export of `subject` in `format` (CSV or JSON).
 pub(crate) fn write(
@@ -49,5 +111,38 @@ fn exported(subject: Subject<'_>, format: Format, options: &RenderOptions) -> Re
             format: format.name(),
             available: name_list(Format::writing(subject.kind(), false)),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each subject the format table writes as JSON has a schema, and no other does.
+    #[test]
+    fn every_subject_written_as_json_has_a_schema() {
+        let subjects = [
+            SubjectKind::Assessment,
+            SubjectKind::Comparison,
+            SubjectKind::Summary,
+            SubjectKind::Worksheet,
+            SubjectKind::Listing,
+            SubjectKind::Agenda,
+        ];
+        for subject in subjects {
+            let json = Format::writing(subject, false).any(|f| f == Format::Json);
+            assert_eq!(JsonDocument::of(subject).is_some(), json, "{subject:?}");
+        }
+        let mut documents: Vec<_> = subjects.into_iter().filter_map(JsonDocument::of).collect();
+        documents.dedup();
+        assert_eq!(documents.len(), JsonDocument::ALL.len());
+        for document in JsonDocument::ALL {
+            let schema: serde_json::Value =
+                serde_json::from_slice(&document.schema().unwrap()).unwrap();
+            assert_eq!(
+                schema["properties"]["format"]["const"],
+                format!("sro-assess/{}", document.name())
+            );
+        }
     }
 }
