@@ -832,7 +832,7 @@ mod tests {
         let sheet = sheet_answers(template);
         assert!(sheet.problems.is_empty(), "{:?}", sheet.problems);
         assert!(sheet.items.is_empty());
-        assert_eq!(sheet.column("internal_note").unwrap().col, 9);
+        assert_eq!(sheet.column("internal_note").unwrap().col, 7);
     }
 
     const HEADER: [&[&str]; 4] = [

@@ -140,29 +140,80 @@ pub const COLUMNS: [&str; COLUMN_COUNT] = item_columns(false);
 /// import reads a header written either way, and the words in parentheses are optional.
 pub const HEADERS: [&str; COLUMN_COUNT] = item_columns(true);
 
-/// The template's columns: the item's, then the answer's, by code name or plain header.
+/// The template's columns in the order it writes them, by code name: first the six a committee
+/// fills in and reads at the table, which alone are printed (the item's id and practice, the
+/// status, evidence, owner and due date), then the rest of the answer, then the rest of the item.
+const ORDER: [&str; COLUMN_COUNT] = [
+    "id",
+    "title",
+    "status",
+    "evidence",
+    "owner",
+    "due",
+    "note",
+    "internal_note",
+    "section",
+    "priority",
+    "guidance",
+    "look_for",
+];
+
+/// How many of [`ORDER`]'s first columns the template prints.
+pub const PRINTED_COLUMNS: usize = 6;
+
+/// The template's columns in [`ORDER`], by code name or plain header. Fails to compile when
+/// [`ORDER`] names a column that is neither an item column nor a template field.
 const fn item_columns(plain: bool) -> [&'static str; COLUMN_COUNT] {
     let mut out = [""; COLUMN_COUNT];
+    let mut k = 0;
+    while k < ORDER.len() {
+        out[k] = column_named(ORDER[k], plain);
+        k += 1;
+    }
+    out
+}
+
+/// An item column's or template field's code name or plain header, by its code name.
+const fn column_named(key: &str, plain: bool) -> &'static str {
     let mut i = 0;
     while i < ITEM_COLUMNS.len() {
-        out[i] = if plain {
-            ITEM_COLUMNS[i].1
-        } else {
-            ITEM_COLUMNS[i].0
-        };
+        if same(ITEM_COLUMNS[i].0, key) {
+            return if plain {
+                ITEM_COLUMNS[i].1
+            } else {
+                ITEM_COLUMNS[i].0
+            };
+        }
         i += 1;
     }
     let mut j = 0;
     while j < TEMPLATE_FIELDS.len() {
         let field = TEMPLATE_FIELDS[j];
-        out[i + j] = if plain {
-            field.sheet_header()
-        } else {
-            field.key()
-        };
+        if same(field.key(), key) {
+            return if plain {
+                field.sheet_header()
+            } else {
+                field.key()
+            };
+        }
         j += 1;
     }
-    out
+    panic!("ORDER names a column the template does not have")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The column `init --from` adds for answers copied from an earlier assessment, by its code
@@ -253,6 +304,9 @@ pub const SHEET: &str = "Answers";
 /// The name of the template's sheet of instructions, which the import does not read.
 pub const INSTRUCTIONS_SHEET: &str = "Instructions";
 
+/// The name of the template's sheet of each item's guidance, which the import does not read.
+pub const GUIDANCE_SHEET: &str = "Guidance";
+
 /// A sheet read into text cells, rows and columns from 0 (A1 is `rows[0][0]`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grid {
@@ -337,6 +391,22 @@ pub fn kind_of(path: &Path) -> Option<SpreadsheetKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_writes_every_column_once() {
+        let mut keys: Vec<&str> = ORDER.to_vec();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(
+            keys.len(),
+            COLUMN_COUNT,
+            "a column twice in ORDER: {ORDER:?}"
+        );
+        assert_eq!(
+            &COLUMNS[..PRINTED_COLUMNS],
+            ["id", "title", "status", "evidence", "owner", "due"]
+        );
+    }
 
     #[test]
     fn names_cells_like_a_spreadsheet() {

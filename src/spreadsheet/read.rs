@@ -13,7 +13,7 @@ use super::bounds::{
     check_workbook_parts, check_xls_records, refuse, thousands,
 };
 use super::csv_cell::restore;
-use super::{Grid, INSTRUCTIONS_SHEET, SHEET, cell_name};
+use super::{GUIDANCE_SHEET, Grid, INSTRUCTIONS_SHEET, SHEET, cell_name};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Date;
 
@@ -392,14 +392,16 @@ fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Grid> {
 }
 
 /// The sheet that holds the answers: `Answers` (in any case), else the first one that is not
-/// the template's instructions.
+/// the template's instructions or guidance.
 fn answers_sheet(names: &[String]) -> Option<String> {
     let named = |name: &str| names.iter().find(|n| n.trim().eq_ignore_ascii_case(name));
     named(SHEET)
         .or_else(|| {
-            names
-                .iter()
-                .find(|n| !n.trim().eq_ignore_ascii_case(INSTRUCTIONS_SHEET))
+            names.iter().find(|n| {
+                ![INSTRUCTIONS_SHEET, GUIDANCE_SHEET]
+                    .iter()
+                    .any(|other| n.trim().eq_ignore_ascii_case(other))
+            })
         })
         .or_else(|| names.first())
         .cloned()

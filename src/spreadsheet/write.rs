@@ -11,8 +11,8 @@ use rust_xlsxwriter::{
 };
 
 use super::{
-    CARRIED_COLUMN, COLUMNS, FIELD_NAMES, Grid, HEADERS, INSTRUCTIONS_SHEET, META_KEYS, META_NOTES,
-    SHEET, csv_cell,
+    CARRIED_COLUMN, COLUMNS, FIELD_NAMES, GUIDANCE_SHEET, Grid, HEADERS, INSTRUCTIONS_SHEET,
+    META_KEYS, META_NOTES, PRINTED_COLUMNS, SHEET, csv_cell,
 };
 use crate::error::{Error, Result};
 use crate::model::{Checklist, Profile};
@@ -25,11 +25,36 @@ const READ_ONLY: [&str; 6] = ["id", "section", "title", "priority", "guidance", 
 /// The header fields, by code name, that only the template fills: protected in the workbook.
 const FIXED_FIELDS: [&str; 3] = ["checklist", "checklist_version", "profile"];
 
-/// Column widths in characters, in the order of [`COLUMNS`] and then the carried-over
-/// column. The id column shows the longest ids (44 characters) whole.
-const WIDTHS: [f64; 13] = [
-    48.0, 22.0, 40.0, 10.0, 60.0, 40.0, 16.0, 36.0, 32.0, 32.0, 24.0, 12.0, 28.0,
+/// Column widths in characters, by code name. The printed columns (the first
+/// [`PRINTED_COLUMNS`]) add up to 115 characters, so that one page across, landscape, prints
+/// them at 9 points or more in LibreOffice Calc (which draws a character of width wider than
+/// Excel: about 7.2 points against 5.4) and at full size in Excel; the id wraps at its hyphens
+/// rather than widen the page.
+const WIDTHS: [(&str, f64); 13] = [
+    ("id", 25.0),
+    ("title", 32.0),
+    ("status", 14.0),
+    ("evidence", 22.0),
+    ("owner", 12.0),
+    ("due", 10.0),
+    ("note", 32.0),
+    ("internal_note", 32.0),
+    ("section", 22.0),
+    ("priority", 10.0),
+    ("guidance", 60.0),
+    ("look_for", 40.0),
+    (CARRIED_COLUMN.0, 28.0),
 ];
+
+/// The columns the workbook's answers sheet leaves to its guidance sheet, where they print
+/// whole beside each item (on the answers sheet they made every row a page tall).
+const ON_GUIDANCE_SHEET: [&str; 2] = ["guidance", "look_for"];
+
+/// The column of a header field's note (after its name and value).
+const NOTE_COLUMN: usize = 2;
+
+/// Lines an item's row has at least: room to write in by hand on the printed sheet.
+const WRITING_LINES: usize = 2;
 
 /// Points per line of text at the default font (11 points).
 const LINE_HEIGHT: f64 = 15.0;
@@ -70,14 +95,19 @@ pub fn template_grid(
     grid.rows
         .push(HEADERS.iter().map(|c| (*c).to_string()).collect());
     for (section, item) in checklist.items_in_profile(profile) {
-        grid.rows.push(vec![
-            item.id.clone(),
-            section.title.clone(),
-            item.title.clone(),
-            item.priority.as_str().to_string(),
-            item.guidance.clone(),
-            item.evidence.clone(),
-        ]);
+        let row: Vec<String> = COLUMNS
+            .iter()
+            .map(|key| match *key {
+                "id" => item.id.clone(),
+                "section" => section.title.clone(),
+                "title" => item.title.clone(),
+                "priority" => item.priority.as_str().to_string(),
+                "guidance" => item.guidance.clone(),
+                "look_for" => item.evidence.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        grid.rows.push(row);
     }
     grid
 }
@@ -211,7 +241,8 @@ fn template_workbook(
     checklist: &Checklist,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = reproducible_workbook()?;
-    answers_sheet(workbook.add_worksheet(), grid, labels)?;
+    answers_sheet(workbook.add_worksheet(), &without_guidance(grid), labels)?;
+    guidance_sheet(workbook.add_worksheet(), grid)?;
     instructions_sheet(workbook.add_worksheet(), labels, checklist)?;
     workbook.save_to_buffer()
 }
@@ -241,8 +272,39 @@ fn is_fixed_field(name: &str) -> bool {
     super::field_key(name).is_some_and(|key| FIXED_FIELDS.contains(&key))
 }
 
-fn width_of(col: usize) -> f64 {
-    WIDTHS.get(col).copied().unwrap_or(20.0)
+fn width_of(key: Option<&str>) -> f64 {
+    WIDTHS
+        .iter()
+        .find(|(k, _)| Some(*k) == key)
+        .map_or(20.0, |(_, width)| *width)
+}
+
+/// The grid as the answers sheet shows it: without the columns of the guidance sheet.
+fn without_guidance(grid: &Grid) -> Grid {
+    let Some(header) = header_row(grid) else {
+        return grid.clone();
+    };
+    let kept: Vec<usize> = (0..grid.rows[header].len())
+        .filter(|&c| {
+            super::column_key(grid.cell(header, c))
+                .is_none_or(|key| !ON_GUIDANCE_SHEET.contains(&key))
+        })
+        .collect();
+    let rows = grid
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            if r < header {
+                return row.clone();
+            }
+            kept.iter().filter_map(|&c| row.get(c).cloned()).collect()
+        })
+        .collect();
+    Grid {
+        rows,
+        ..grid.clone()
+    }
 }
 
 fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<(), XlsxError> {
@@ -255,11 +317,20 @@ fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    let answer_cols: Vec<usize> = (0..=COLUMNS.len())
-        .filter(|&c| COLUMNS.get(c).is_none_or(|key| !READ_ONLY.contains(key)))
+    let keys: Vec<Option<&str>> = grid
+        .rows
+        .get(header)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|name| super::column_key(name))
         .collect();
-    for (col, width) in WIDTHS.iter().enumerate() {
-        sheet.set_column_width(col as u16, *width)?;
+    let key_of = |col: usize| keys.get(col).copied().flatten();
+    // The column after the last is open too: `init --from` adds the carried-over column there.
+    let answer_cols: Vec<usize> = (0..=keys.len())
+        .filter(|&c| key_of(c).is_none_or(|key| !READ_ONLY.contains(&key)))
+        .collect();
+    for col in 0..=keys.len() {
+        sheet.set_column_width(col as u16, width_of(key_of(col)))?;
     }
     // The answer columns are open to typing, down to the empty cells below the items.
     for &col in &answer_cols {
@@ -276,9 +347,28 @@ fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<
             } else {
                 &read_only
             };
-            sheet.write_string_with_format(r as u32, c as u16, text, format)?;
+            if r < header && c == NOTE_COLUMN {
+                // A header field's note spans the printed columns after it, to be read whole.
+                let last = (PRINTED_COLUMNS - 1) as u16;
+                sheet.merge_range(r as u32, c as u16, r as u32, last, text, format)?;
+            } else {
+                sheet.write_string_with_format(r as u32, c as u16, text, format)?;
+            }
         }
-        if let Some(height) = row_height(row, width_of) {
+        let height = if r < header {
+            row_height(row, |c| match c {
+                NOTE_COLUMN => (NOTE_COLUMN..PRINTED_COLUMNS)
+                    .map(|c| width_of(key_of(c)))
+                    .sum(),
+                _ => width_of(key_of(c)),
+            })
+        } else {
+            row_height(row, |c| width_of(key_of(c)))
+        };
+        let writing = WRITING_LINES as f64 * LINE_HEIGHT;
+        if r > header {
+            sheet.set_row_height(r as u32, height.unwrap_or(writing).max(writing))?;
+        } else if let Some(height) = height {
             sheet.set_row_height(r as u32, height)?;
         }
     }
@@ -286,7 +376,7 @@ fn answers_sheet(sheet: &mut Worksheet, grid: &Grid, labels: &[&str]) -> Result<
     let last = (grid.rows.len().max(header + 2) - 1) as u32;
     sheet.set_freeze_panes(first, 1)?;
     status_drop_down(sheet, labels, first, last)?;
-    print_setup(sheet, header as u32)?;
+    print_setup(sheet, header as u32, last)?;
     // Without a password: anyone can turn it off (Review, Unprotect Sheet in Excel; Tools,
     // Protect Sheet in LibreOffice Calc), it only keeps the template's text from being typed
     // over by accident.
@@ -321,11 +411,15 @@ fn status_drop_down(
     Ok(())
 }
 
-/// Landscape, one page wide, the header row on every page, page numbers in the footer.
-fn print_setup(sheet: &mut Worksheet, header: u32) -> Result<(), XlsxError> {
+/// Landscape, the columns a committee fills at the table only (all thirteen would print at
+/// about 3.5 points), one page wide, the header row on every page, page numbers in the footer.
+fn print_setup(sheet: &mut Worksheet, header: u32, last: u32) -> Result<(), XlsxError> {
     sheet.set_landscape();
     // US Letter.
     sheet.set_paper_size(1);
+    // Half-inch margins (the default 0.7 inch sides would print at 9 points, not 10).
+    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_print_area(0, 0, last, (PRINTED_COLUMNS - 1) as u16)?;
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(header, header)?;
     sheet.set_print_gridlines(true);
@@ -394,6 +488,13 @@ fn instructions_text(labels: &[&str], checklist: &Checklist) -> Vec<(bool, Strin
              import finds each column and field by its name."
                 .into(),
         ),
+        heading("Printing"),
+        line(
+            "The Answers sheet prints the columns a committee fills in at the table: Item ID, \
+             Practice, Status, Evidence, Owner and Due date, one page across. The Guidance sheet \
+             prints each item's guidance and what to look for, to read beside it."
+                .into(),
+        ),
         heading("When the answers are in"),
         line(
             "Save the workbook (as .xlsx, .ods or .csv). Then, in a terminal, in its folder: \
@@ -408,6 +509,53 @@ fn instructions_text(labels: &[&str], checklist: &Checklist) -> Vec<(bool, Strin
                 .into(),
         ),
     ]
+}
+
+/// Each item's guidance and what to look for, to print and read beside the answers (the
+/// answers sheet prints without them): two columns, portrait, at full size.
+fn guidance_sheet(sheet: &mut Worksheet, grid: &Grid) -> Result<(), XlsxError> {
+    // 88 characters across a portrait page: 9 points or more in Calc, as the answers sheet.
+    const WIDTHS: [f64; 2] = [30.0, 58.0];
+    sheet.set_name(GUIDANCE_SHEET)?;
+    for (col, width) in WIDTHS.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let bold = text.clone().set_bold();
+    sheet.write_string_with_format(0, 0, "Item", &bold)?;
+    sheet.write_string_with_format(0, 1, "Guidance, and what to look for", &bold)?;
+    let column = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
+    let (id, title, guidance, look_for) = (
+        column("id"),
+        column("title"),
+        column("guidance"),
+        column("look_for"),
+    );
+    let items = header_row(grid).map_or(0, |header| header + 1);
+    for (row, r) in (1u32..).zip(items..grid.rows.len()) {
+        let item = format!("{}\n{}", grid.cell(r, title), grid.cell(r, id));
+        let mut advice = grid.cell(r, guidance).to_string();
+        if !grid.cell(r, look_for).is_empty() {
+            advice.push_str(&format!("\n\nLook for: {}", grid.cell(r, look_for)));
+        }
+        sheet.write_string_with_format(row, 0, &item, &text)?;
+        sheet.write_string_with_format(row, 1, &advice, &text)?;
+        let lines = [(item.as_str(), WIDTHS[0]), (advice.as_str(), WIDTHS[1])]
+            .iter()
+            .map(|(text, width)| text.split('\n').map(|l| lines_in(l, *width)).sum::<usize>())
+            .max()
+            .unwrap_or(1);
+        sheet.set_row_height(row, lines as f64 * LINE_HEIGHT + 4.0)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_portrait();
+    sheet.set_paper_size(1);
+    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_footer("&L&A&RPage &P of &N");
+    sheet.protect();
+    Ok(())
 }
 
 fn instructions_sheet(
@@ -462,9 +610,9 @@ mod tests {
         let text = ["wordswords"; 10].join(" ");
         assert_eq!(lines_in(&text, 40.0), 3);
         assert_eq!(lines_in("one\ntwo\nthree", 40.0), 3);
-        // A 44-character id fits the id column on one line.
+        // A 44-character word fits a column 40 wide on one line.
         let id = "x".repeat(44);
-        assert_eq!(lines_in(&id, WIDTHS[0]), 1);
+        assert_eq!(lines_in(&id, 40.0), 1);
     }
 
     #[test]

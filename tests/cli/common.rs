@@ -77,3 +77,33 @@ pub fn run_ok(args: &[&str]) -> String {
     );
     String::from_utf8(output.stdout).expect("output is UTF-8")
 }
+
+/// The template's column of an item field, by its code name (`status`), as `init` writes it.
+pub const fn template_column(key: &str) -> usize {
+    let columns = sro_assess::spreadsheet::COLUMNS;
+    let mut i = 0;
+    while i < columns.len() {
+        let (a, b) = (columns[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("the template has no such column")
+}
+
+/// The column headers of the template workbook's answers sheet: the template's, but for the
+/// two its guidance sheet shows.
+pub fn workbook_headers() -> Vec<String> {
+    sro_assess::spreadsheet::HEADERS
+        .iter()
+        .filter(|h| !["Guidance", "Look for"].contains(h))
+        .map(|h| h.to_string())
+        .collect()
+}

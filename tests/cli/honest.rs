@@ -210,14 +210,14 @@ fn spreadsheet_import_resolves_statuses_the_same_way() {
     let stderr = String::from_utf8(bad.stderr).unwrap();
     assert!(
         stderr.contains(&format!(
-            "answers.csv: cell G{}: error: the mark `x` for `governance.written-mou` is ambiguous",
+            "answers.csv: cell C{}: error: the mark `x` for `governance.written-mou` is ambiguous",
             first_item + 1
         )),
         "{stderr}"
     );
     assert!(
         stderr.contains(&format!(
-            "answers.csv: cell G{}: error: unknown status `not`",
+            "answers.csv: cell C{}: error: unknown status `not`",
             first_item + 2
         )),
         "{stderr}"

@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sha2::{Digest, Sha256};
-use sro_assess::spreadsheet::{self, Grid, HEADERS, SpreadsheetKind};
+use sro_assess::spreadsheet::{self, Grid, SpreadsheetKind};
 
 use crate::common::tool;
 use crate::external::{PDFINFO, PDFTOTEXT, have};
 use crate::spreadsheet_clients::SOFFICE;
 
-const STATUS: usize = 6;
-const EVIDENCE: usize = 7;
+const STATUS: usize = crate::common::template_column("status");
+const EVIDENCE: usize = crate::common::template_column("evidence");
 /// The template's header row (row 15), from 0.
 const HEADER_ROW: usize = 14;
 /// The first item's row (row 16), from 0.
@@ -96,11 +96,11 @@ fn every_hint_says_what_to_fill_in_where_and_never_names_yaml() {
         "answers.csv: cell B6: warning: read the date `3/15/2026` as 2026-03-15 (month/day/year)",
         "answers.csv: cell A16: warning: `governance.written-mou` is marked not applicable \
          without a note saying why",
-        "hint: fill the Note column in row 16 (I16) with the reason",
+        "hint: fill the Note column in row 16 (G16) with the reason",
         "answers.csv: cell A17: warning: the answer to `governance.mou-signed-by-leaders` has \
          no `status` yet",
-        "hint: choose a status in G17 (In place, Partly in place, Not in place, Not applicable, Don't know)",
-        "answers.csv: cell G18: error: unknown status `Partialy`",
+        "hint: choose a status in C17 (In place, Partly in place, Not in place, Not applicable, Don't know)",
+        "answers.csv: cell C18: error: unknown status `Partialy`",
         "hint: did you mean `Partly in place`? choose one from the cell's list",
     ] {
         assert!(
@@ -192,14 +192,19 @@ fn plain_headers_and_code_names_import_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let fill = |grid: &mut Grid| {
         grid.set(FIRST_ITEM, STATUS, "In place");
-        grid.set(FIRST_ITEM, 9, "Referred by the principal");
+        grid.set(
+            FIRST_ITEM,
+            crate::common::template_column("internal_note"),
+            "Referred by the principal",
+        );
         grid.set(FIRST_ITEM + 1, STATUS, "partial");
     };
     let plain = sheet(dir.path(), fill);
     let plain_text = fs::read_to_string(&plain).unwrap();
     assert!(
         plain_text.contains(
-            "Look for,Status,Evidence,Note (printed in reports),Internal note (never published)"
+            "Item ID,Practice,Status,Evidence,Owner (who will close the gap),Due date,\
+             Note (printed in reports),Internal note (never published)"
         ),
         "{plain_text}"
     );
@@ -300,7 +305,7 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
         Some("warning")
     );
     assert_eq!(
-        attribute(&answers, "<dataValidation ", "sqref").map(|r| r.starts_with("G16:G")),
+        attribute(&answers, "<dataValidation ", "sqref").map(|r| r.starts_with("C16:C")),
         Some(true)
     );
     // Landscape, one page wide, as tall as it needs.
@@ -313,21 +318,26 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
         answers.contains("<pageSetUpPr fitToPage=\"1\"/>"),
         "not fit to the page"
     );
-    // The id column shows a 44-character id whole.
-    let id_width: f64 = attribute(&answers, "<col min=\"1\"", "width")
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(id_width >= 46.0, "{id_width}");
-    // Each item row is tall enough for its guidance (LibreOffice does not fit rows on opening):
-    // the first item's guidance is about 580 characters in a column 60 wide.
-    let row = answers.find("<row r=\"16\"").unwrap();
-    let height: f64 = attribute(&answers[row..], "<row", "ht")
+    // Only the columns a committee fills in at the table print (Item ID to Due date).
+    assert!(
+        workbook.contains("Answers!$A$1:$F$"),
+        "the print area is not the six printed columns: {workbook}"
+    );
+    // The guidance has its own sheet, where each item's row is tall enough for its guidance
+    // (LibreOffice does not fit rows on opening): the first item's is about 580 characters in a
+    // column 58 wide.
+    assert!(
+        !answers.contains(">Guidance<") && workbook.contains("name=\"Guidance\""),
+        "the guidance is not on a sheet of its own"
+    );
+    let guidance = part(&xlsx, "xl/worksheets/sheet2.xml");
+    let row = guidance.find("<row r=\"2\"").unwrap();
+    let height: f64 = attribute(&guidance[row..], "<row", "ht")
         .unwrap()
         .parse()
         .unwrap();
     assert_eq!(
-        attribute(&answers[row..], "<row", "customHeight"),
+        attribute(&guidance[row..], "<row", "customHeight"),
         Some("1")
     );
     assert!(height >= 8.0 * 15.0, "{height}");
@@ -344,7 +354,8 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
         !open("B1") && !open("B2") && !open("B3"),
         "Checklist, version, profile"
     );
-    assert!(!open("A16") && !open("E16"), "the item's id and guidance");
+    assert!(!open("A16") && !open("B16"), "the item's id and practice");
+    assert!(open("C16") && open("F16"), "the status and the due date");
     let instructions = part(&xlsx, "xl/sharedStrings.xml");
     for words in [
         "What to fill in",
@@ -358,7 +369,8 @@ fn the_template_workbook_is_made_to_be_filled_in_printed_and_protected() {
     let grid = spreadsheet::read_grid(&xlsx, SpreadsheetKind::Xlsx).unwrap();
     let names: Vec<&str> = (0..13).map(|r| grid.cell(r, 0)).collect();
     assert!(names.contains(&"Annual cost") && names.contains(&"One-time cost"));
-    assert_eq!(grid.rows[HEADER_ROW], HEADERS.map(String::from).to_vec());
+    // Every column but the guidance sheet's.
+    assert_eq!(grid.rows[HEADER_ROW], crate::common::workbook_headers());
 }
 
 #[test]
@@ -387,8 +399,6 @@ fn libreoffice_prints_the_template_landscape_one_page_wide_with_the_header_on_ev
         .trim()
         .parse()
         .unwrap();
-    // 112 items once took 14 pages of two columns each.
-    assert!(pages <= 8, "{pages} pages");
     let page = |n: usize| {
         let out = Command::new("pdftotext")
             .args(["-f", &n.to_string(), "-l", &n.to_string(), "-layout"])
@@ -398,6 +408,24 @@ fn libreoffice_prints_the_template_landscape_one_page_wide_with_the_header_on_ev
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
+    // The answers sheet's pages end with its name in the footer; 118 items, six columns.
+    let answers_pages = (1..=pages)
+        .filter(|&n| {
+            page(n)
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim_start().starts_with("Answers"))
+        })
+        .count();
+    assert!(
+        (4..=12).contains(&answers_pages),
+        "{answers_pages} pages of answers"
+    );
+    assert!(
+        (1..=pages).any(|n| page(n).contains("Guidance, and what to look for")),
+        "no page of guidance"
+    );
     for n in [1, 2] {
         let text = page(n);
         // The first and the last column on each page: fit to one page wide, header repeated.
@@ -474,12 +502,12 @@ fn a_plan_s_sheet_offers_and_reads_the_profile_s_labels() {
     let (code, _, stderr) = run(dir.path(), &["validate", "plan.csv"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("plan.csv: cell G18: error: unknown status `Provided in plan`")
+        stderr.contains("plan.csv: cell C18: error: unknown status `Provided in plan`")
             && stderr.contains("choose one from the cell's list: Provided for in the plan, Partly provided for in the plan"),
         "{stderr}"
     );
     assert!(
-        !stderr.contains("cell G16") && !stderr.contains("cell G17"),
+        !stderr.contains("cell C16") && !stderr.contains("cell C17"),
         "{stderr}"
     );
     grid.set(FIRST_ITEM + 2, STATUS, "");

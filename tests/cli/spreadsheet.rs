@@ -9,9 +9,9 @@ use sro_assess::spreadsheet::{self, SpreadsheetKind};
 
 use crate::common::tool;
 
-const STATUS: usize = 6;
-const EVIDENCE: usize = 7;
-const DUE: usize = 11;
+const STATUS: usize = crate::common::template_column("status");
+const EVIDENCE: usize = crate::common::template_column("evidence");
+const DUE: usize = crate::common::template_column("due");
 
 fn init(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
@@ -80,7 +80,7 @@ fn fill(grid: &mut spreadsheet::Grid) {
     grid.set(r, STATUS, "partial");
     let r = row(grid, "governance.mou-before-assignment");
     grid.set(r, STATUS, "Not met");
-    grid.set(r, 10, "Superintendent");
+    grid.set(r, crate::common::template_column("owner"), "Superintendent");
     grid.set(r, DUE, "2026-06-30");
 }
 
@@ -217,7 +217,7 @@ fn every_import_error_names_its_cell_and_the_nearest_value() {
             16,
             STATUS,
             "mett",
-            "answers.csv: cell G17: error: unknown status `mett`",
+            "answers.csv: cell C17: error: unknown status `mett`",
             "did you mean `In place`?",
         ),
         (
@@ -231,7 +231,7 @@ fn every_import_error_names_its_cell_and_the_nearest_value() {
             15,
             DUE,
             "2026-02-30",
-            "answers.csv: cell L16: error: ",
+            "answers.csv: cell F16: error: ",
             "YYYY-MM-DD",
         ),
         (
@@ -601,7 +601,7 @@ fn a_formula_without_a_saved_value_is_named_with_why_it_reads_as_empty() {
         &mut sheet,
     )
     .unwrap();
-    // The Status cell of the first item row, as a program that writes formulas but does not
+    // The Note cell of the first item row, as a program that writes formulas but does not
     // compute them saves it: the formula and no value.
     let end_of_row = sheet.find("<row r=\"17\"").unwrap();
     let row_end = sheet[..end_of_row].rfind("</row>").unwrap();

@@ -18,8 +18,8 @@ pub const SOFFICE: Program = Program {
     package: "libreoffice-calc-nogui",
 };
 
-const STATUS: usize = 6;
-const EVIDENCE: usize = 7;
+const STATUS: usize = crate::common::template_column("status");
+const EVIDENCE: usize = crate::common::template_column("evidence");
 /// Text that Windows-1252, MacRoman and UTF-16 all hold, and that a wrong decoding mangles.
 const ACCENTED: &str = "Café’s signed MOU";
 
@@ -200,19 +200,23 @@ fn columns_and_fields_are_found_by_name_wherever_they_are() {
     let dir = tempfile::tempdir().unwrap();
     let grid = filled_grid(dir.path());
     let expected = baseline(dir.path(), &grid);
-    // A column inserted before A, `title` deleted, `ID` and ` Status ` headers.
-    let path = write_xlsx(&dir.path().join("moved.xlsx"), &moved_columns(&grid, 2));
+    // A column inserted before A, `section` deleted, `ID` and ` Status ` headers.
+    let section = crate::common::template_column("section");
+    let path = write_xlsx(
+        &dir.path().join("moved.xlsx"),
+        &moved_columns(&grid, section),
+    );
     assert_eq!(imported(&path), expected);
 }
 
 #[test]
-fn a_sheet_without_a_section_column_imports_or_names_the_values_it_lost() {
+fn a_sheet_without_column_b_imports_or_names_the_values_it_lost() {
     let dir = tempfile::tempdir().unwrap();
     let grid = filled_grid(dir.path());
     let expected = baseline(dir.path(), &grid);
-    // Deleting `section` (column B) deletes the header values in B too: the import names the
-    // empty cell and why, never a misleading "B1".
-    let mut no_section = moved_columns(&grid, 1);
+    // Deleting column B (`title`, the practice) deletes the header values in B too: the import
+    // names the empty cell and why, never a misleading "B1".
+    let mut no_section = moved_columns(&grid, crate::common::template_column("title"));
     let path = write_xlsx(&dir.path().join("no-section.xlsx"), &no_section);
     tool()
         .arg("import")
@@ -513,9 +517,10 @@ fn libreoffice_calc_keeps_the_template_s_plain_headers_labels_and_protection() {
         let header = (0..grid.rows.len())
             .find(|&r| grid.cell(r, 0) == spreadsheet::HEADERS[0])
             .unwrap();
+        // Calc saves the sheet it opens on as CSV: the answers sheet.
         assert_eq!(
             grid.rows[header],
-            spreadsheet::HEADERS.map(String::from).to_vec(),
+            crate::common::workbook_headers(),
             "{ext}"
         );
         tool()
@@ -550,11 +555,12 @@ fn libreoffice_calc_keeps_the_template_s_plain_headers_labels_and_protection() {
         "ODS: the answers sheet is not protected"
     );
     assert!(!ods.contains("table:protection-key"), "ODS: a password");
-    // Calc may type in the answer columns (G to M) and nowhere in the template's (A to F).
+    // Calc may type in the answer columns (C to H, and K for `init --from`'s carried-over
+    // column) and nowhere in the template's (the id, the practice, the section, the priority).
     let open = open_columns(&ods);
     assert_eq!(
         open,
-        (6..13).collect::<Vec<_>>(),
+        vec![2, 3, 4, 5, 6, 7, 10],
         "ODS: the columns open to typing"
     );
     let xlsx = zipped_part(
@@ -606,4 +612,119 @@ fn open_columns(content: &str) -> Vec<usize> {
         col += repeated;
     }
     open
+}
+
+/// The font sizes a PDF's pages set (`Tf`, times the text matrix's scale where one is set), page
+/// by page.
+fn font_sizes(pdf: &Path) -> Vec<Vec<f32>> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let number = |o: &lopdf::Object| o.as_float().unwrap_or(1.0);
+    doc.get_pages()
+        .values()
+        .map(|&page| {
+            let content = doc.get_and_decode_page_content(page).unwrap();
+            let mut scale = 1.0f32;
+            let mut sizes = Vec::new();
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "BT" => scale = 1.0,
+                    "Tm" if op.operands.len() == 6 => scale = number(&op.operands[3]).abs(),
+                    "Tf" if op.operands.len() == 2 => sizes.push(number(&op.operands[1]) * scale),
+                    _ => {}
+                }
+            }
+            sizes
+        })
+        .collect()
+}
+
+#[test]
+fn calc_prints_the_committee_s_columns_at_nine_points_or_more_and_the_guidance_apart() {
+    if !have("the template printed by LibreOffice Calc", &[SOFFICE]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.xlsx");
+    tool()
+        .args(["init", "--district", "Example Area School District", "-o"])
+        .arg(&template)
+        .assert()
+        .success();
+    let profile = dir.path().join("lo-profile");
+    let pdf = soffice_convert(&profile, &template, "pdf", &dir.path().join("pdf"), "pdf");
+    let sizes = font_sizes(&pdf);
+    assert!(sizes.len() > 2, "{} pages", sizes.len());
+    for (page, sizes) in sizes.iter().enumerate() {
+        let smallest = sizes.iter().copied().fold(f32::INFINITY, f32::min);
+        assert!(
+            smallest >= 9.0,
+            "page {} prints text at {smallest:.2} points",
+            page + 1
+        );
+    }
+    let text = crate::external::poppler_text(&pdf).unwrap_or_default();
+    if !text.is_empty() {
+        for printed in ["Item ID", "Practice", "Status", "Evidence", "Due date"] {
+            assert!(text.contains(printed), "{printed} is not printed");
+        }
+        assert!(
+            text.contains("Guidance, and what to look for"),
+            "no guidance sheet"
+        );
+        // The section is a column of the answers sheet that is not printed.
+        assert!(
+            !text.contains("Program purpose, governance and the MOU"),
+            "a column outside the printed ones was printed"
+        );
+    }
+}
+
+#[test]
+fn the_font_size_check_sees_small_print() {
+    use lopdf::dictionary;
+    // A page at 3.5 points, as the template printed when every column was fitted to the page.
+    let mut doc = lopdf::Document::with_version("1.5");
+    let content = lopdf::content::Content {
+        operations: vec![
+            lopdf::content::Operation::new("BT", vec![]),
+            lopdf::content::Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            lopdf::content::Operation::new(
+                "Tm",
+                vec![
+                    0.32.into(),
+                    0.into(),
+                    0.into(),
+                    0.32.into(),
+                    0.into(),
+                    0.into(),
+                ],
+            ),
+            lopdf::content::Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            lopdf::content::Operation::new("ET", vec![]),
+        ],
+    };
+    let stream = lopdf::Stream::new(lopdf::Dictionary::new(), content.encode().unwrap());
+    let contents = doc.add_object(stream);
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => contents,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages,
+        lopdf::Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.pdf");
+    doc.save(&path).unwrap();
+    let sizes = font_sizes(&path);
+    assert_eq!(sizes.len(), 1);
+    assert!(
+        (sizes[0][0] - 11.0).abs() < 0.01 && (sizes[0][1] - 3.52).abs() < 0.01,
+        "{sizes:?}"
+    );
 }
