@@ -617,7 +617,7 @@ pub fn assess(
 
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format, args.output.as_deref())?;
-    refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "report", io)?;
     let options = RenderOptions {
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),
@@ -672,16 +672,21 @@ fn is_null_device(path: &Path) -> bool {
     path == Path::new("/dev/null")
 }
 
-/// A PDF written to a terminal would fill it with binary: ask for a file instead.
+/// A PDF or Word file written to a terminal would fill it with binary: ask for a file
+/// instead, named `stem` with the format's extension.
 fn refuse_binary_on_terminal(
     format: Format,
     output: Option<&Path>,
-    suggested: &'static str,
+    stem: &'static str,
     io: &Io<'_>,
 ) -> Result<()> {
     let to_stdout = output.is_none_or(is_standard_output);
     if format.is_binary() && to_stdout && io.stdout_is_terminal {
-        return Err(Error::BinaryOnTerminal { suggested });
+        let extension = format.entry().extensions.first().copied().unwrap_or("out");
+        return Err(Error::BinaryOnTerminal {
+            label: format.label(),
+            suggested: format!("{stem}.{extension}"),
+        });
     }
     Ok(())
 }

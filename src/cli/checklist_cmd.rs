@@ -66,7 +66,7 @@ pub(super) fn show(args: &ShowArgs, color: bool, io: &mut Io<'_>) -> Result<Outc
             let subject = if format.writes(SubjectKind::Listing) {
                 Subject::Listing(items)
             } else {
-                refuse_binary_on_terminal(format, output, "worksheet.pdf", io)?;
+                refuse_binary_on_terminal(format, output, "worksheet", io)?;
                 Subject::Worksheet(items)
             };
             report::render(subject, format, &options)?
