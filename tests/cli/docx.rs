@@ -188,6 +188,24 @@ fn a_word_document_asked_for_by_name_is_written_on_the_paper_asked_for() {
         .unwrap();
     assert!(output.status.success());
     assert!(part(&path, "word/document.xml").contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""));
+    // The same answers give the same file, byte for byte (no clock, no hash order).
+    let again = dir.path().join("again.docx");
+    let output = tool()
+        .args([
+            "report",
+            "examples/existing-program.yaml",
+            "--paper",
+            "a4",
+            "-o",
+        ])
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        std::fs::read(&path).unwrap() == std::fs::read(&again).unwrap(),
+        "two runs wrote different files"
+    );
 }
 
 /// What python-docx reads of a document: its headings (style and words), its tables (rows and

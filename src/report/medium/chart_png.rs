@@ -26,6 +26,11 @@ const INK: [u8; 3] = [0x1C, 0x1C, 0x21];
 /// The PDF's series colors (Okabe-Ito): told apart with any common color-vision deficiency.
 const SERIES: [[u8; 3]; 4] = [[0, 114, 178], [230, 159, 0], [0, 158, 115], [204, 121, 167]];
 
+/// The name of series `index`'s color, for the words that say which bar is which.
+pub(crate) fn color_name(index: usize) -> &'static str {
+    ["blue", "orange", "green", "pink"][index % SERIES.len()]
+}
+
 /// A PNG and its size in pixels.
 pub(crate) struct Picture {
     pub png: Vec<u8>,

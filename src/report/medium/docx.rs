@@ -22,7 +22,8 @@ use docx_rs::{
 
 use super::chart_png;
 use super::{
-    CONFIDENTIAL_NOTICE, anchors, chart_alt, is_safe_link, or_else, series_name, thresholds_line,
+    CONFIDENTIAL_NOTICE, anchors, chart_alt, has_legend, is_safe_link, or_else, series_name,
+    thresholds_line,
 };
 use crate::error::{Error, Result};
 use crate::report::document::{
@@ -72,6 +73,7 @@ pub fn draw(document: &Document, options: &RenderOptions) -> Result<Rendered> {
         bookmark: 0,
         pictures: Vec::new(),
         text_width,
+        after_table: false,
     };
     w.docx = w
         .docx
@@ -115,6 +117,7 @@ fn finish(w: Writer, document: &Document) -> Result<Rendered> {
     xml.document = with_header_rows(&xml.document);
     xml.document = with_descriptions(&xml.document, &pictures);
     xml.doc_props.core = core_properties(document, language).into_bytes();
+    xml.document_rels = sorted_relationships(&xml.document_rels);
     // docx-rs and this crate use different versions of the zip crate, each its own error.
     fn encode(e: impl std::fmt::Display) -> Error {
         Error::Encode {
@@ -146,6 +149,29 @@ fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         std::io::copy(&mut part, &mut out)?;
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// The relationships in one order: docx-rs collects a document's hyperlinks in a hash set, so
+/// two runs would list them differently and the same report would not give the same file.
+fn sorted_relationships(rels: &[u8]) -> Vec<u8> {
+    const OPEN: &str = "<Relationship ";
+    const CLOSE: &str = "</Relationships>";
+    let text = String::from_utf8_lossy(rels);
+    let (Some(start), Some(end)) = (text.find(OPEN), text.rfind(CLOSE)) else {
+        return rels.to_vec();
+    };
+    let mut entries: Vec<&str> = text[start..end]
+        .split(OPEN)
+        .filter(|e| !e.is_empty())
+        .collect();
+    entries.sort_unstable();
+    let mut out = text[..start].to_string();
+    for entry in entries {
+        out.push_str(OPEN);
+        out.push_str(entry);
+    }
+    out.push_str(&text[end..]);
+    out.into_bytes()
 }
 
 /// Marks docx-rs's Normal style as the default paragraph style, which Word and python-docx
@@ -510,10 +536,16 @@ struct Writer {
     pictures: Vec<String>,
     /// The width between the margins, in twips.
     text_width: u32,
+    /// The last block added was a table.
+    after_table: bool,
 }
 
 impl Writer {
-    fn add(&mut self, p: docx_rs::Paragraph) {
+    fn add(&mut self, mut p: docx_rs::Paragraph) {
+        // Word sets a paragraph right under a table's last rule: give it room.
+        if std::mem::take(&mut self.after_table) {
+            p = p.line_spacing(LineSpacing::new().before(120).after(100));
+        }
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_paragraph(p);
     }
@@ -521,6 +553,7 @@ impl Writer {
     fn add_table(&mut self, t: docx_rs::Table) {
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_table(t);
+        self.after_table = true;
     }
 
     fn block(&mut self, block: &Block, keep: bool, anchor: Option<&String>) {
@@ -780,16 +813,29 @@ impl Writer {
             columns,
             rows,
         };
-        self.table(&figures, keep || !chart.thresholds.is_empty());
-        if !chart.thresholds.is_empty() {
-            let text = format!(
+        let legend = has_legend(chart).then(|| {
+            let names: Vec<String> = (0..chart.series.len())
+                .map(|i| format!("{} ({})", series_name(chart, i), chart_png::color_name(i)))
+                .collect();
+            format!(
+                "In each group the bars are, top to bottom: {}.",
+                names.join(", ")
+            )
+        });
+        let marks = (!chart.thresholds.is_empty()).then(|| {
+            format!(
                 "Vertical lines mark {}.",
                 thresholds_line(&chart.thresholds)
-            );
+            )
+        });
+        self.table(&figures, keep || legend.is_some() || marks.is_some());
+        let notes: Vec<String> = legend.into_iter().chain(marks).collect();
+        let last = notes.len().saturating_sub(1);
+        for (i, text) in notes.iter().enumerate() {
             self.add(
                 docx_rs::Paragraph::new()
-                    .keep_next(keep)
-                    .add_run(run(&text).size(16).color(MUTED)),
+                    .keep_next(keep || i < last)
+                    .add_run(run(text).size(16).color(MUTED)),
             );
         }
     }
@@ -884,6 +930,10 @@ mod tests {
             "{document}"
         );
         assert!(document.contains("<wp:docPr id=\"2\" name=\"Chart 2\""));
+        assert!(document.contains(
+            "In each group the bars are, top to bottom: Spring 2025 (blue), Spring 2026 (orange)."
+        ));
+        assert!(document.contains("Vertical lines mark 50% Developing, 75% Proficient."));
         assert!(!document.contains("name=\"Figure\""));
     }
 
@@ -942,6 +992,15 @@ mod tests {
         assert!(document.contains("5 &lt; 6 &amp; &lt;b&gt;bold&lt;/b&gt; U+0007"));
         assert!(!document.contains("javascript"), "{document}");
         assert!(part(&bytes, "docProps/core.xml").contains("a &lt; b &amp; \\e[2J"));
+    }
+
+    #[test]
+    fn relationships_are_listed_in_one_order() {
+        let rels = br#"<?xml?><Relationships x="y"><Relationship Id="rId9" Target="b" /><Relationship Id="rId1" Target="a" /></Relationships>"#;
+        assert_eq!(
+            String::from_utf8(sorted_relationships(rels)).unwrap(),
+            r#"<?xml?><Relationships x="y"><Relationship Id="rId1" Target="a" /><Relationship Id="rId9" Target="b" /></Relationships>"#
+        );
     }
 
     #[test]
