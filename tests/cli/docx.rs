@@ -208,6 +208,34 @@ fn a_word_document_asked_for_by_name_is_written_on_the_paper_asked_for() {
     );
 }
 
+#[test]
+fn the_draft_line_is_in_every_footer_and_confidential_in_every_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.docx");
+    let private = dir.path().join("private.docx");
+    for (answers, out, extra) in [
+        ("examples/draft-carried-over.yaml", &draft, None),
+        (
+            "examples/existing-program.yaml",
+            &private,
+            Some("--include-internal-notes"),
+        ),
+    ] {
+        let output = tool()
+            .args(["report", answers, "-o"])
+            .arg(out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{answers}");
+    }
+    assert!(part(&draft, "word/footer1.xml").contains("DRAFT: 6 answers carried over"));
+    assert!(!part(&draft, "word/header1.xml").contains("CONFIDENTIAL"));
+    assert!(part(&private, "word/header1.xml").contains("CONFIDENTIAL"));
+    assert!(part(&private, "word/footer1.xml").contains("CONFIDENTIAL"));
+    assert!(part(&private, "docProps/core.xml").contains("<dc:title>CONFIDENTIAL: "));
+}
+
 /// What python-docx reads of a document: its headings (style and words), its tables (rows and
 /// whether the first repeats as a header) and all its words.
 const PYTHON_DOCX: &str = r#"
