@@ -155,7 +155,7 @@ pub struct ReportArgs {
     /// Print internal notes (they may name students: keep such reports private).
     #[arg(long)]
     pub include_internal_notes: bool,
-    /// Paper size of a PDF report.
+    /// Paper size of a PDF or Word report.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
     /// Write the board's brief for a consent agenda: the first page and the gap list (2-4
@@ -189,7 +189,7 @@ pub struct CompareArgs {
     /// Keep only the items whose status differs between the files.
     #[arg(long)]
     pub only_differences: bool,
-    /// Paper size of a PDF comparison.
+    /// Paper size of a PDF or Word comparison.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
     /// Begin a CSV with a byte-order mark, so Excel on Windows opens it as UTF-8.
@@ -231,7 +231,7 @@ pub struct ConsensusArgs {
     /// Replace the --answers-out file if it exists (the meeting may have settled items in it).
     #[arg(long)]
     pub force: bool,
-    /// Paper size of a PDF agenda.
+    /// Paper size of a PDF or Word agenda.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
     /// Wrap terminal tables to this many columns [default: the terminal's width, else 100].
@@ -263,7 +263,7 @@ pub struct SummaryArgs {
     /// Threads that load and score the files [default: one per processor core; at most 16].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
-    /// Paper size of a PDF summary.
+    /// Paper size of a PDF or Word summary.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
     /// Begin a CSV with a byte-order mark, so Excel on Windows opens it as UTF-8.
@@ -349,14 +349,14 @@ pub struct ShowArgs {
     /// Show only the items of this profile.
     #[arg(long)]
     pub profile: Option<String>,
-    /// Output format (pdf: the printable worksheet for a committee meeting, implied by a .pdf
-    /// output name; yaml: the checklist's source, a starting point for a local checklist).
+    /// Output format (pdf or docx: the worksheet for a committee meeting, implied by a .pdf or
+    /// .docx output name; yaml: the checklist's source, a starting point for a local checklist).
     #[arg(short, long, value_parser = ShowFormatParser, default_value = "table")]
     pub format: ShowFormat,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Paper size of the PDF worksheet.
+    /// Paper size of the PDF or Word worksheet.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
 }
@@ -640,7 +640,7 @@ pub fn assess(
 
 fn report_command(args: &ReportArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format, args.output.as_deref())?;
-    refuse_binary_on_terminal(format, args.output.as_deref(), "report.pdf", io)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "report", io)?;
     let options = RenderOptions {
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),
@@ -695,16 +695,21 @@ fn is_null_device(path: &Path) -> bool {
     path == Path::new("/dev/null")
 }
 
-/// A PDF written to a terminal would fill it with binary: ask for a file instead.
+/// A PDF or Word file written to a terminal would fill it with binary: ask for a file
+/// instead, named `stem` with the format's extension.
 fn refuse_binary_on_terminal(
     format: Format,
     output: Option<&Path>,
-    suggested: &'static str,
+    stem: &'static str,
     io: &Io<'_>,
 ) -> Result<()> {
     let to_stdout = output.is_none_or(is_standard_output);
     if format.is_binary() && to_stdout && io.stdout_is_terminal {
-        return Err(Error::BinaryOnTerminal { suggested });
+        let extension = format.entry().extensions.first().copied().unwrap_or("out");
+        return Err(Error::BinaryOnTerminal {
+            label: format.label(),
+            suggested: format!("{stem}.{extension}"),
+        });
     }
     Ok(())
 }

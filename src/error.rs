@@ -223,11 +223,15 @@ pub enum Error {
         /// The extensions that imply a format (`.txt, .md ... or .pdf`).
         extensions: String,
     },
-    /// A binary format (PDF) asked for on a terminal, which it would fill with noise.
-    #[error("a PDF cannot be shown in the terminal; write it to a file with `-o {suggested}`")]
+    /// A binary format (PDF, Word) asked for on a terminal, which it would fill with noise.
+    #[error(
+        "a {label} file cannot be shown in the terminal; write it to a file with `-o {suggested}`"
+    )]
     BinaryOnTerminal {
-        /// A file name to suggest (`report.pdf`).
-        suggested: &'static str,
+        /// The format's name in a sentence (`PDF`, `Word`).
+        label: &'static str,
+        /// A file name to suggest (`report.pdf`, `report.docx`).
+        suggested: String,
     },
     /// The encoder of an output format (JSON, XLSX) failed on the data.
     #[error("cannot encode the {format} output: {message}")]

@@ -62,11 +62,11 @@ pub(super) fn show(args: &ShowArgs, color: bool, io: &mut Io<'_>) -> Result<Outc
     let text = match show_format(args) {
         ShowFormat::Yaml => yaml_source(&args.checklist)?,
         ShowFormat::Rendered(format) => {
-            // A format that draws no listing (PDF) writes the worksheet.
+            // A format that draws no listing (PDF, Word) writes the worksheet.
             let subject = if format.writes(SubjectKind::Listing) {
                 Subject::Listing(items)
             } else {
-                refuse_binary_on_terminal(format, output, "worksheet.pdf", io)?;
+                refuse_binary_on_terminal(format, output, "worksheet", io)?;
                 Subject::Worksheet(items)
             };
             report::render(subject, format, &options)?
@@ -76,8 +76,8 @@ pub(super) fn show(args: &ShowArgs, color: bool, io: &mut Io<'_>) -> Result<Outc
     Ok(Outcome::Success)
 }
 
-/// The format asked for; a `.pdf` output name with the default format means the worksheet,
-/// since a text listing in a file named `.pdf` would be of no use.
+/// The format asked for; a `.pdf` or `.docx` output name with the default format means the
+/// worksheet, since a text listing in such a file would be of no use.
 fn show_format(args: &ShowArgs) -> ShowFormat {
     let pdf_name = args
         .output

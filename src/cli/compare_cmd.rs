@@ -35,7 +35,7 @@ const MAX_JOBS: usize = 16;
 
 pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format, args.output.as_deref())?;
-    refuse_binary_on_terminal(format, args.output.as_deref(), "comparison.pdf", io)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "comparison", io)?;
     let checklists = Checklists::new(args.checklist.as_deref())?;
     // A comparison has a few files: every warning is printed, as it is found.
     let mut warnings = Warnings::new(true);
@@ -73,7 +73,7 @@ pub(super) fn compare(args: &CompareArgs, color: bool, io: &mut Io<'_>) -> Resul
 
 pub(super) fn summary(args: &SummaryArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format, args.output.as_deref())?;
-    refuse_binary_on_terminal(format, args.output.as_deref(), "summary.pdf", io)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "summary", io)?;
     let (paths, left_out) = answers_paths(&args.inputs, io)?;
     let checklists = Checklists::new(args.checklist.as_deref())?;
     // More threads than cores gain nothing, and each holds a chunk of files in memory.

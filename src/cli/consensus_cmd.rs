@@ -29,7 +29,7 @@ struct MemberFile {
 
 pub(super) fn consensus(args: &ConsensusArgs, color: bool, io: &mut Io<'_>) -> Result<Outcome> {
     let format = output_format(args.format, args.output.as_deref())?;
-    refuse_binary_on_terminal(format, args.output.as_deref(), "agenda.pdf", io)?;
+    refuse_binary_on_terminal(format, args.output.as_deref(), "agenda", io)?;
     let options = RenderOptions {
         include_internal_notes: args.include_internal_notes,
         paper: args.paper.into(),

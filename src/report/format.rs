@@ -20,6 +20,8 @@ pub enum Format {
     Html,
     /// A PDF for the school board (needs an output file).
     Pdf,
+    /// A Word document to edit before it is shared (needs an output file).
+    Docx,
 }
 
 /// What a report is about: the kind of a [`super::Subject`].
@@ -88,7 +90,7 @@ pub struct FormatEntry {
 use SubjectKind::{Agenda, Assessment, Comparison, Listing, Summary, Worksheet};
 
 /// Every format, in the order help and errors list them.
-pub const FORMATS: [FormatEntry; 6] = [
+pub const FORMATS: [FormatEntry; 7] = [
     FormatEntry {
         format: Format::Table,
         name: "table",
@@ -154,6 +156,20 @@ pub const FORMATS: [FormatEntry; 6] = [
             "Printable worksheet for a committee meeting (needs -o FILE).",
         )],
         extensions: &["pdf"],
+        binary: true,
+        making: Making::Drawn,
+        subjects: &[Assessment, Comparison, Summary, Worksheet, Agenda],
+    },
+    FormatEntry {
+        format: Format::Docx,
+        name: "docx",
+        label: "Word",
+        help: "Word document to edit before sharing (needs -o FILE).",
+        help_for: &[(
+            Worksheet,
+            "Word worksheet for a committee meeting (needs -o FILE).",
+        )],
+        extensions: &["docx"],
         binary: true,
         making: Making::Drawn,
         subjects: &[Assessment, Comparison, Summary, Worksheet, Agenda],
@@ -225,7 +241,7 @@ impl Format {
             .map(|e| e.format)
     }
 
-    /// `.txt, .md, .csv, .json, .html or .pdf`: one extension per format, as an error
+    /// `.txt, .md, .csv, .json, .html, .pdf or .docx`: one extension per format, as an error
     /// suggests them.
     pub fn extension_list() -> String {
         or_list(
@@ -292,16 +308,20 @@ mod tests {
     fn lists_come_from_the_table() {
         assert_eq!(
             name_list(Format::writing(SubjectKind::Assessment, true)),
-            "table, markdown, html or pdf"
+            "table, markdown, html, pdf or docx"
         );
         assert_eq!(
             Format::extension_list(),
-            ".txt, .md, .csv, .json, .html or .pdf"
+            ".txt, .md, .csv, .json, .html, .pdf or .docx"
         );
         assert_eq!(
             Format::from_extension(Path::new("r.HTM")),
             Some(Format::Html)
         );
-        assert_eq!(Format::from_extension(Path::new("r.docx")), None);
+        assert_eq!(
+            Format::from_extension(Path::new("r.DOCX")),
+            Some(Format::Docx)
+        );
+        assert_eq!(Format::from_extension(Path::new("r.doc")), None);
     }
 }

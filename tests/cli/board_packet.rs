@@ -551,7 +551,7 @@ fn brief_refuses_an_export_rather_than_drop_its_rows() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
             stderr.contains(&format!(
-                "a brief cannot be written as {format}; use table, markdown, html or pdf"
+                "a brief cannot be written as {format}; use table, markdown, html, pdf or docx"
             )),
             "{stderr}"
         );

@@ -185,11 +185,21 @@ fn every_output_file_format_is_taken_from_the_extension() {
             &text[..40.min(text.len())]
         );
     }
+    // A Word file is a zip archive; an extension no format has is refused.
+    let docx = dir.path().join("r.docx");
+    tool()
+        .arg("report")
+        .arg(&path)
+        .arg("-o")
+        .arg(&docx)
+        .assert()
+        .success();
+    assert!(fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"));
     tool()
         .arg("report")
         .arg(&path)
         .args(["-o"])
-        .arg(dir.path().join("r.docx"))
+        .arg(dir.path().join("r.odt"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("pass --format"));

@@ -15,8 +15,8 @@ use sro_assess::spreadsheet::{self, SpreadsheetKind};
 use crate::common::{example_files, tool};
 use crate::pdf_read;
 
-const ASSESSMENT_MEDIA: [&str; 6] = ["table", "markdown", "html", "pdf", "csv", "json"];
-const COMPARISON_MEDIA: [&str; 6] = ["table", "markdown", "html", "pdf", "csv", "json"];
+const ASSESSMENT_MEDIA: [&str; 7] = ["table", "markdown", "html", "pdf", "docx", "csv", "json"];
+const COMPARISON_MEDIA: [&str; 7] = ["table", "markdown", "html", "pdf", "docx", "csv", "json"];
 
 /// Runs `sro-assess ARGS -f FORMAT -o FILE`, which must succeed; returns the file.
 fn draw(args: &[String], format: &str, dir: &Path) -> PathBuf {
@@ -50,6 +50,7 @@ fn json_of(args: &[String], dir: &Path) -> Value {
 fn readable_text(format: &str, path: &Path) -> String {
     let raw = match format {
         "pdf" => pdf_read::read(path).text(),
+        "docx" => docx_text(path),
         _ => std::fs::read_to_string(path).unwrap(),
     };
     let text = match format {
@@ -63,6 +64,30 @@ fn readable_text(format: &str, path: &Path) -> String {
         _ => raw,
     };
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A Word document's words: its runs' text, a space between paragraphs and table cells.
+fn docx_text(path: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    for piece in xml.split('<') {
+        if piece.starts_with("/w:p>") {
+            out.push(' ');
+        } else if let Some((_, text)) = piece.strip_prefix("w:t").and_then(|r| r.split_once('>')) {
+            out.push_str(text);
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 fn without_tags(html: &str) -> String {

@@ -98,7 +98,7 @@ fn refusal(args: &[&str]) -> String {
 #[test]
 fn an_unknown_output_name_says_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.docx");
+    let out = dir.path().join("report.odt");
     let message = refusal(&[
         "report",
         "examples/existing-program.yaml",
@@ -106,7 +106,7 @@ fn an_unknown_output_name_says_what_to_do() {
         out.to_str().unwrap(),
     ]);
     assert!(
-        message.contains("report.docx: cannot tell the format from the file name")
+        message.contains("report.odt: cannot tell the format from the file name")
             && message.contains("pass --format"),
         "{message}"
     );

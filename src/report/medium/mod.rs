@@ -1,10 +1,12 @@
-//! One backend per medium (terminal, Markdown, HTML, PDF), each drawing any [`Document`].
+//! One backend per medium (terminal, Markdown, HTML, PDF, Word), each drawing any [`Document`].
 //!
 //! A subject states what it says once, as a [`Document`]; the media here only decide how each
 //! block looks. CSV and JSON are not media: they export the score model directly, so asking a
 //! medium for them is [`Error::FormatNotAvailable`]. Helpers every medium needs (wrapping by
 //! display width, list numbering, heading anchors) live here, once.
 
+mod chart_png;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
@@ -33,6 +35,7 @@ pub fn draw(document: Document, format: Format, options: &RenderOptions) -> Resu
         Format::Html => html::draw(&document, options),
         // PDF drops a control character, with a warning.
         Format::Pdf => pdf::draw(document, options),
+        Format::Docx => docx::draw(&document, options),
         Format::Csv | Format::Json => Err(Error::FormatNotAvailable {
             subject: "a formatted report",
             format: format.name(),
@@ -470,7 +473,10 @@ mod tests {
         for format in [Format::Csv, Format::Json] {
             let err = draw(doc.clone(), format, &RenderOptions::default()).unwrap_err();
             assert!(matches!(err, Error::FormatNotAvailable { .. }), "{err}");
-            assert!(err.to_string().contains("use table, markdown, html or pdf"));
+            assert!(
+                err.to_string()
+                    .contains("use table, markdown, html, pdf or docx")
+            );
         }
     }
 
@@ -598,6 +604,10 @@ mod tests {
                 !String::from_utf8_lossy(&pdf).contains("NaN"),
                 "no NaN reaches the PDF"
             );
+            let docx = draw(doc.clone(), Format::Docx, &RenderOptions::default())
+                .unwrap()
+                .bytes;
+            assert!(zip::ZipArchive::new(std::io::Cursor::new(docx)).is_ok());
         }
     }
 
