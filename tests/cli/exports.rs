@@ -322,3 +322,88 @@ fn bom_begins_a_csv_for_excel_and_changes_nothing_else() {
         .stdout;
     assert!(summary.starts_with(&[0xEF, 0xBB, 0xBF, b'r']));
 }
+
+/// Stacks CSV files as a state analyst would (`pandas.concat` of `read_csv`, `utf-8-sig` so a
+/// BOM is read as one), and fails unless every file has the same columns, none unnamed; prints
+/// the rows, the rows marked DRAFT and the distinct `confidential` values.
+const PANDAS_STACK: &str = r#"
+import sys
+import pandas as pd
+frames = [pd.read_csv(f, encoding="utf-8-sig") for f in sys.argv[1:]]
+columns = [list(f.columns) for f in frames]
+for name, c in zip(sys.argv[1:], columns):
+    assert c == columns[0], f"{name}: columns {c[:4]}... differ from {columns[0][:4]}..."
+stacked = pd.concat(frames, ignore_index=True)
+assert not any(str(c).startswith("Unnamed") for c in stacked.columns), list(stacked.columns)
+drafts = stacked["draft"].fillna("").astype(str).str.startswith("DRAFT: ").sum()
+print(len(stacked), drafts, sorted(stacked["confidential"].astype(str).unique()))
+"#;
+
+/// Whether pandas can run here; see [`crate::external::can_run`].
+fn pandas_runs() -> bool {
+    let installed = std::process::Command::new("python3")
+        .args(["-c", "import pandas"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let missing = (!installed)
+        .then(|| "python3 or its pandas module is missing: python3 -m pip install pandas".into());
+    crate::external::can_run("CSV reports stacked by pandas", missing)
+}
+
+fn pandas_stack(files: &[PathBuf]) -> std::process::Output {
+    std::process::Command::new("python3")
+        .args(["-c", PANDAS_STACK])
+        .args(files)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn pandas_stacks_the_csv_reports_of_drafts_and_final_reports_alike() {
+    if !pandas_runs() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut rows = 0;
+    for (n, example) in crate::common::example_files().iter().enumerate() {
+        let out = dir.path().join(format!("{n}.csv"));
+        let mut args = vec![
+            "report",
+            example.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        // One written for Excel on Windows, with a BOM.
+        if n == 0 {
+            args.push("--bom");
+        }
+        tool().args(&args).assert().success();
+        rows += fs::read_to_string(&out).unwrap().lines().count() - 1;
+        files.push(out);
+    }
+    let output = pandas_stack(&files);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut figures = stdout.split_whitespace();
+    let stacked: usize = figures.next().unwrap().parse().unwrap();
+    let drafts: usize = figures.next().unwrap().parse().unwrap();
+    assert_eq!(stacked, rows, "{stdout}");
+    assert!(drafts > 0 && drafts < rows, "{stdout}");
+    assert!(stdout.contains("['False']"), "{stdout}");
+
+    // A note on the first line, as DRAFT reports once had, is what pandas would take as the
+    // header: the check sees it.
+    let noted = dir.path().join("noted.csv");
+    let text = fs::read_to_string(&files[1]).unwrap();
+    fs::write(&noted, format!("DRAFT: not final\n{text}")).unwrap();
+    let failed = pandas_stack(&[files[1].clone(), noted]);
+    assert!(
+        !failed.status.success(),
+        "a note line above the header was not caught"
+    );
+}
