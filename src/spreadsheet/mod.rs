@@ -158,7 +158,7 @@ const ORDER: [&str; COLUMN_COUNT] = [
     "look_for",
 ];
 
-/// How many of [`ORDER`]'s first columns the template prints.
+/// How many of the template's first columns (of [`COLUMNS`]) it prints.
 pub const PRINTED_COLUMNS: usize = 6;
 
 /// The template's columns in [`ORDER`], by code name or plain header. Fails to compile when
