@@ -978,7 +978,11 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(output_format(None, None).unwrap(), Format::Table);
-        assert!(output_format(None, Some(Path::new("r.docx"))).is_err());
+        assert_eq!(
+            output_format(None, Some(Path::new("r.docx"))).unwrap(),
+            Format::Docx
+        );
+        assert!(output_format(None, Some(Path::new("r.odt"))).is_err());
         assert_eq!(
             output_format(None, Some(Path::new("/dev/stdout"))).unwrap(),
             Format::Table
