@@ -1,5 +1,7 @@
 // Runs axe-core (WCAG 2.0 and 2.1, levels A and AA) over HTML reports in Debian's Chromium,
-// and checks that a 320 px wide window never scrolls sideways (WCAG 1.4.10 reflow).
+// and checks that a 320 px wide window never scrolls sideways (WCAG 1.4.10 reflow), that at
+// 1280 px the content uses the window (over 1,100 px) and that at 390 px every table that
+// scrolls sideways shows a cue that it does.
 //
 // Usage: node run.mjs [--screenshots DIR] [--print DIR] FILE.html...
 //   --screenshots DIR  also saves <name>-desktop.png (1280 px) and <name>-phone.png (320 px)
@@ -20,6 +22,9 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 320, height: 640 };
+const PHONE_COMMON = { width: 390, height: 844 };
+/// Content at least this wide at 1280 px: the window less the body's padding, no prose column.
+const DESKTOP_CONTENT = 1100;
 
 function parseArgs(argv) {
   const options = { screenshots: null, print: null, files: [] };
@@ -59,6 +64,31 @@ async function axeViolations(page) {
   );
 }
 
+/// At desktop size, the width tables and charts get (the page must not cap them at a column
+/// of prose with wide empty margins).
+async function desktopContentWidth(page) {
+  await page.setViewportSize(DESKTOP);
+  return page.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    return document.body.clientWidth - parseFloat(body.paddingLeft) - parseFloat(body.paddingRight);
+  });
+}
+
+/// At a common phone's width (390 px), the tables that scroll sideways with no visible cue that
+/// columns are out of sight, by caption.
+async function uncuedScrolls(page) {
+  await page.setViewportSize(PHONE_COMMON);
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".scroll")]
+      .filter((box) => box.scrollWidth > box.clientWidth + 1)
+      .filter((box) => {
+        const cue = box.querySelector(".scroll-cue");
+        return !cue || cue.offsetHeight === 0 || !cue.textContent.trim();
+      })
+      .map((box) => (box.querySelector("caption") || box).textContent.trim().slice(0, 60)),
+  );
+}
+
 /// Width the page scrolls to at phone size, ignoring boxes that scroll on their own (tables).
 async function phoneOverflow(page) {
   await page.setViewportSize(PHONE);
@@ -79,6 +109,13 @@ async function checkFile(context, file, options) {
     for (const v of result.violations) {
       const targets = v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ");
       problems.push(`${v.id} (${v.impact}): ${v.help} [${v.nodes.length} node(s): ${targets}]`);
+    }
+    const content = await desktopContentWidth(page);
+    if (content < DESKTOP_CONTENT) {
+      problems.push(`layout: at 1280px the content is ${content}px wide (at least ${DESKTOP_CONTENT}px expected)`);
+    }
+    for (const caption of await uncuedScrolls(page)) {
+      problems.push(`layout: at 390px the table "${caption}" scrolls sideways with no cue`);
     }
     const overflow = await phoneOverflow(page);
     if (overflow > 0) problems.push(`reflow: the page scrolls sideways by ${overflow}px at 320px`);

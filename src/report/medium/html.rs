@@ -185,9 +185,13 @@ fn key_values(pairs: &[KeyValue]) -> Markup {
 /// focusable, so keyboard users can scroll it too. The first column heads its row.
 fn table(t: &Table, number: usize) -> Markup {
     let caption_id = format!("table-{number}-caption");
+    let wide = t.columns.len() > WIDE_TABLE_COLUMNS;
     html! {
         div class="scroll" role="region" aria-labelledby=(caption_id) tabindex="0" {
-            table class=[(t.columns.len() > WIDE_TABLE_COLUMNS).then_some("wide")] {
+            // Shown on narrow screens only, where the table's last columns are out of sight;
+            // hidden from screen readers, which read every column.
+            @if wide { p class="scroll-cue" aria-hidden="true" { "Scroll sideways to see every column →" } }
+            table class=[wide.then_some("wide")] {
                 caption id=(caption_id) { (or_else(&t.caption, || format!("Table {number}"))) }
                 thead {
                     tr { @for c in &t.columns { th scope="col" class=[num_class(c.align)] { (c.title) } } }
