@@ -387,3 +387,32 @@ fn summary_needs_an_input() {
         .code(2)
         .stderr(predicate::str::contains("required"));
 }
+
+#[test]
+fn files_of_different_districts_are_a_comparison_of_districts_and_one_district_is_no_average() {
+    let districts = run_ok(&[
+        "compare",
+        "examples/existing-program.yaml",
+        "examples/year-2026.yaml",
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        districts.contains("# Comparison of districts"),
+        "{districts}"
+    );
+    let options = run_ok(&[
+        "compare",
+        "examples/option-a-contract-sro.yaml",
+        "examples/option-b-mental-health.yaml",
+        "-f",
+        "markdown",
+    ]);
+    assert!(options.contains("# Comparison of options"), "{options}");
+    let one = run_ok(&["summary", "examples/year-2026.yaml", "-f", "markdown"]);
+    assert!(
+        one.contains("85.5% for the latest assessment of the one district"),
+        "{one}"
+    );
+    assert!(!one.contains("on average over"), "{one}");
+}

@@ -333,7 +333,10 @@ fn the_summary_states_the_same_figures_in_every_medium() {
         .iter()
         .chain(model["other_assessments"].as_array().expect("others"))
         .collect();
-    let mut statements = vec![format!("{average}% on average")];
+    // examples/ holds one district's latest assessment: its score, not an average.
+    let mut statements = vec![format!(
+        "{average}% for the latest assessment of the one district"
+    )];
     for a in &assessments {
         let (answered, items) = (
             count(&a["coverage"]["answered"]),

@@ -171,7 +171,12 @@ pub fn long_date(date: Date) -> String {
 }
 
 fn named_titles(titles: &[String]) -> String {
-    let mut shown: Vec<String> = titles.iter().take(NAMED).cloned().collect();
+    // Quoted, a title keeps its own capital mid-sentence ("; and “An SRO who…”").
+    let mut shown: Vec<String> = titles
+        .iter()
+        .take(NAMED)
+        .map(|t| format!("“{t}”"))
+        .collect();
     if titles.len() > NAMED {
         shown.push(format!("{} more", titles.len() - NAMED));
     }

@@ -149,9 +149,9 @@ fn findings_follow_the_rule_critical_first_then_mou_then_areas() {
     assert_eq!(
         texts,
         [
-            "1 of the 3 critical practices is not fully in place: A signed MOU.",
+            "1 of the 3 critical practices is not fully in place: \u{201c}A signed MOU\u{201d}.",
             "1 critical practice has no answer yet, so whether it is in place is not known: \
-             Roles written down.",
+             \u{201c}Roles written down\u{201d}.",
             "Of the 3 practices that belong in the written agreement between the district and \
              the law enforcement agency (the MOU), 1 is in place, 1 is partly in place and 1 \
              has no answer yet.",
@@ -183,11 +183,17 @@ fn every_critical_practice_in_place_is_said_so() {
 #[test]
 fn many_critical_gaps_are_named_three_then_counted() {
     let titles: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).to_vec();
-    assert_eq!(named_titles(&titles), "A, B, C and 2 more");
-    assert_eq!(named_titles(&titles[..2]), "A and B");
-    assert_eq!(named_titles(&titles[..1]), "A");
+    assert_eq!(named_titles(&titles), "“A”, “B”, “C” and 2 more");
+    assert_eq!(named_titles(&titles[..2]), "“A” and “B”");
+    assert_eq!(named_titles(&titles[..1]), "“A”");
     let with_commas = ["Sign, then file".to_string(), "Train".into()];
-    assert_eq!(named_titles(&with_commas), "Sign, then file; and Train");
+    assert_eq!(named_titles(&with_commas), "“Sign, then file”; and “Train”");
+    // Quoted, each title keeps its capital mid-sentence.
+    let two = ["An SRO reads records".to_string(), "Each report".into()];
+    assert_eq!(
+        named_titles(&two),
+        "“An SRO reads records” and “Each report”"
+    );
 }
 
 #[test]

@@ -53,7 +53,8 @@ pub fn draw(document: &Document, _options: &RenderOptions) -> Result<Rendered> {
     } else {
         document.title.clone()
     };
-    if document.confidential {
+    // The mark once, whether or not the document's own title carries it.
+    if document.confidential && !title.starts_with("CONFIDENTIAL") {
         title.insert_str(0, "CONFIDENTIAL: ");
     }
     let mut charts = 0;
@@ -352,6 +353,18 @@ mod tests {
         }
         assert!(!out.contains("<script"));
         assert!(!out.contains("src="));
+    }
+
+    #[test]
+    fn a_title_that_already_says_confidential_says_it_once() {
+        let mut document = sample_document();
+        document.title = format!("CONFIDENTIAL: {}", document.title);
+        let rendered = draw(&document, &RenderOptions::default()).unwrap();
+        let out = String::from_utf8(rendered.bytes).unwrap();
+        assert!(
+            out.contains("<title>CONFIDENTIAL: Gap report: Example Area School District</title>"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -620,9 +620,16 @@ fn method_tables(doc: &mut Document, a: &Assessment) {
         .bands
         .iter()
         .map(|b| {
+            let next = a
+                .method
+                .bands
+                .iter()
+                .map(|other| other.min)
+                .filter(|&min| min > b.min)
+                .min_by(f64::total_cmp);
             vec![
                 Cell::plain(&b.label),
-                Cell::plain(view::assessment::band_floor(b.min)),
+                Cell::plain(view::assessment::band_range(b.min, next)),
             ]
         })
         .collect();

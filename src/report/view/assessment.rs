@@ -526,9 +526,14 @@ pub fn credit(level: &ScaleLevel) -> String {
         .map_or_else(|| "left out (not applicable)".to_string(), weight)
 }
 
-/// A band's lower bound: `75% or more`.
-pub fn band_floor(min: f64) -> String {
-    format!("{}% or more", weight(min))
+/// A band's range of scores, from its lower bound to the next band's: `75% or more` for the
+/// top band, `50% to under 75%`, and `under 50%` for a band that starts at 0.
+pub fn band_range(min: f64, next: Option<f64>) -> String {
+    match next {
+        None => format!("{}% or more", weight(min)),
+        Some(next) if min <= 0.0 => format!("under {}%", weight(next)),
+        Some(next) => format!("{}% to under {}%", weight(min), weight(next)),
+    }
 }
 
 /// A section's figures under its title, its statuses counted (only those it has):
@@ -692,6 +697,13 @@ pub fn is_web_address(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_band_reads_as_its_range_of_scores() {
+        assert_eq!(band_range(90.0, None), "90% or more");
+        assert_eq!(band_range(75.0, Some(90.0)), "75% to under 90%");
+        assert_eq!(band_range(0.0, Some(50.0)), "under 50%");
+    }
 
     #[test]
     fn formats_weights_without_needless_decimals() {

@@ -271,9 +271,15 @@ pub fn ranking_line(c: &Comparison) -> String {
     line
 }
 
-/// The title on a comparison's first page.
+/// The title on a comparison's first page: of districts when each file is another district's.
 pub fn document_heading(c: &Comparison) -> &'static str {
+    let mut districts: Vec<&str> = c.columns.iter().map(|col| col.district.as_str()).collect();
+    districts.sort_unstable();
+    districts.dedup();
     match c.kind {
+        ComparisonKind::Options if districts.len() > 1 && districts.len() == c.columns.len() => {
+            "Comparison of districts"
+        }
         ComparisonKind::Options => "Comparison of options",
         ComparisonKind::Trend => "Progress over time",
     }

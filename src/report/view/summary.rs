@@ -44,10 +44,18 @@ pub fn average_line(s: &Summary) -> String {
             "no assessment to average".to_string()
         };
     };
+    // One district's score is its own, not an average.
+    let over = if basis.assessments == 1 {
+        "for the latest assessment of the one district".to_string()
+    } else {
+        format!(
+            "on average over the latest assessment of {}",
+            plural(basis.assessments, "district", "districts")
+        )
+    };
     let mut line = format!(
-        "{} on average over the latest assessment of {} (profile {}, checklist version {})",
+        "{} {over} (profile {}, checklist version {})",
         percent(s.overall_average),
-        plural(basis.assessments, "district", "districts"),
         basis.profile,
         basis.checklist_version
     );
