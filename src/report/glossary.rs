@@ -163,6 +163,14 @@ pub const TERMS: &[Term] = &[
         spellings: &["IEP"],
     },
     Term {
+        term: "Joint",
+        stands_for: None,
+        definition: "Who is responsible for a practice: the school district and the law \
+                     enforcement agency together, since the agreement between them or both \
+                     their staffs must act to put it in place.",
+        spellings: &["Joint"],
+    },
+    Term {
         term: "LEU",
         stands_for: Some("law enforcement unit"),
         definition: "The office or people a district names to enforce the law, refer matters to \

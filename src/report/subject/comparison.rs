@@ -27,7 +27,7 @@ pub fn comparison(c: &Comparison, _options: &RenderOptions) -> Document {
         title: view::comparison::document_heading(c).to_string(),
         subtitle: Some(view::comparison::districts_line(c)),
     }));
-    draft_note(&mut doc, view::comparison::comparison_draft_line(c));
+    draft_note(&mut doc, c.draft.as_ref(), view::comparison::DRAFTS_AMONG);
     doc.push(Block::key_values([
         ("Checklist", view::comparison::checklist_line(c)),
         ("Comparing", view::comparison::comparison_kind_line(c)),

@@ -1,9 +1,12 @@
 //! Cells, columns and lines that the comparison and the summary (the subjects over several
 //! assessments) set the same way.
 
-use crate::compare::{CellState, ItemCell};
+use crate::compare::{CellState, DraftNotice, ItemCell};
 use crate::model::{Band, Date};
-use crate::report::document::{Block, Cell, Column, Document, Note, Paragraph, Threshold, Tone};
+use crate::report::document::{
+    Block, Cell, Column, Document, List, Note, Paragraph, Threshold, Tone,
+};
+use crate::report::view;
 
 /// The small line above a title, as the assessment report sets it.
 pub(super) const KICKER: &str = "SCHOOL RESOURCE OFFICER PROGRAM";
@@ -66,13 +69,22 @@ pub(super) fn shared_columns(
 }
 
 /// The DRAFT call-out under the title.
-pub(super) fn draft_note(doc: &mut Document, line: Option<String>) {
-    if let Some(text) = line {
-        doc.push(Block::Note(Note {
-            tone: Tone::Caution,
-            text,
-        }));
-    }
+/// The DRAFT banner, one line however many drafts there are, and under it why each is one.
+pub(super) fn draft_note(doc: &mut Document, notice: Option<&DraftNotice>, among: &str) {
+    let Some(notice) = notice else {
+        return;
+    };
+    doc.push(Block::Note(Note {
+        tone: Tone::Caution,
+        text: view::draft_headline(notice, among),
+    }));
+    doc.push(Block::List(List {
+        ordered: false,
+        items: view::draft_reasons_each(notice)
+            .into_iter()
+            .map(Paragraph::plain)
+            .collect(),
+    }));
 }
 
 /// The rating bands as marks across a chart's scale (the lowest, at 0, marks nothing).

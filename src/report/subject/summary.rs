@@ -30,7 +30,7 @@ pub fn summary(s: &Summary, _options: &RenderOptions) -> Document {
             view::plural(s.files, "assessment", "assessments")
         )),
     }));
-    draft_note(&mut doc, view::summary::summary_draft_line(s));
+    draft_note(&mut doc, s.draft.as_ref(), view::summary::DRAFTS_AMONG);
     let mut pairs = vec![
         ("Checklist", view::summary::summary_checklist_line(s)),
         ("Files", view::summary::files_line(s)),

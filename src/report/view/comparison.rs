@@ -35,15 +35,18 @@ pub fn column_heading(col: &Column) -> String {
 pub fn comparison_draft_line(c: &Comparison) -> Option<String> {
     c.draft
         .as_ref()
-        .map(|notice| draft_notice_line(notice, "assessments"))
+        .map(|notice| draft_notice_line(notice, DRAFTS_AMONG))
 }
+
+/// What a comparison's drafts are counted among.
+pub const DRAFTS_AMONG: &str = "assessments";
 
 /// The DRAFT line every printed page of a comparison repeats: the count, the reasons left to
 /// the first page so that the footer stays short.
 pub fn comparison_draft_footer(c: &Comparison) -> Option<String> {
     c.draft
         .as_ref()
-        .map(|notice| draft_footer(notice, "assessments"))
+        .map(|notice| draft_footer(notice, DRAFTS_AMONG))
 }
 
 /// What is compared, in one line.

@@ -129,9 +129,22 @@ pub(crate) fn draft_headline(notice: &DraftNotice, among: &str) -> String {
     )
 }
 
+/// The DRAFT line of an export: the headline, then why each draft is one.
 pub(crate) fn draft_notice_line(notice: &DraftNotice, among: &str) -> String {
-    let count = notice.assessments.len();
     let mut line = draft_headline(notice, among);
+    for reason in draft_reasons_each(notice) {
+        line.push(' ');
+        line.push_str(&reason);
+    }
+    line
+}
+
+/// Why each draft is one, a sentence each (`2026: 12 answers carried over … not yet
+/// confirmed.`), the first [`DRAFTS_NAMED`], then how many more: what a document lists under
+/// its DRAFT banner, which stays one line however many drafts there are.
+pub(crate) fn draft_reasons_each(notice: &DraftNotice) -> Vec<String> {
+    let count = notice.assessments.len();
+    let mut lines = Vec::new();
     for d in notice.assessments.iter().take(DRAFTS_NAMED) {
         let draft = crate::score::Draft {
             is_draft: true,
@@ -141,12 +154,12 @@ pub(crate) fn draft_notice_line(notice: &DraftNotice, among: &str) -> String {
             unsettled: 0,
         };
         let reasons = draft_reasons(&draft, d.coverage, d.coverage_threshold);
-        line.push_str(&format!(" {}: {}.", d.label, reasons.join("; ")));
+        lines.push(format!("{}: {}.", d.label, reasons.join("; ")));
     }
     if count > DRAFTS_NAMED {
-        line.push_str(&format!(" And {} more.", count - DRAFTS_NAMED));
+        lines.push(format!("And {} more.", count - DRAFTS_NAMED));
     }
-    line
+    lines
 }
 
 pub use crate::compare::ordinal;
@@ -217,6 +230,23 @@ mod tests {
             },
             coverage_threshold: 80.0,
         }
+    }
+
+    #[test]
+    fn the_draft_banner_stays_one_line_and_the_reasons_stop_at_five() {
+        let notice = DraftNotice {
+            assessments: (0..7)
+                .map(|n| draft(&format!("Option {n}"), 1, false))
+                .collect(),
+            out_of: 9,
+        };
+        assert_eq!(
+            draft_headline(&notice, "assessments"),
+            "DRAFT: 7 of 9 assessments are drafts, marked (draft)."
+        );
+        let reasons = draft_reasons_each(&notice);
+        assert_eq!(reasons.len(), DRAFTS_NAMED + 1);
+        assert_eq!(reasons.last().map(String::as_str), Some("And 2 more."));
     }
 
     #[test]

@@ -11,14 +11,17 @@ pub const COMMON_GAPS_SHOWN: usize = 15;
 pub fn summary_draft_line(s: &Summary) -> Option<String> {
     s.draft
         .as_ref()
-        .map(|notice| draft_notice_line(notice, "latest assessments"))
+        .map(|notice| draft_notice_line(notice, DRAFTS_AMONG))
 }
+
+/// What a summary's drafts are counted among.
+pub const DRAFTS_AMONG: &str = "latest assessments";
 
 /// The DRAFT line every printed page of a summary repeats.
 pub fn summary_draft_footer(s: &Summary) -> Option<String> {
     s.draft
         .as_ref()
-        .map(|notice| draft_footer(notice, "latest assessments"))
+        .map(|notice| draft_footer(notice, DRAFTS_AMONG))
 }
 
 /// `SRO program summary: 3 districts, 5 assessments`.
