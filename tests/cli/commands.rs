@@ -131,7 +131,7 @@ fn report_prints_header_figures_sections_and_gaps() {
         .success()
         .stdout(predicate::str::contains("Example Area School District"))
         .stdout(predicate::str::contains("Assessment:"))
-        .stdout(predicate::str::contains("possible weight ="))
+        .stdout(predicate::str::contains("possible weight"))
         .stdout(predicate::str::contains("Coverage:"))
         .stdout(predicate::str::contains("Gaps in priority order"))
         .stdout(predicate::str::contains("Unanswered items (0)"))

@@ -128,16 +128,19 @@ fn cover(doc: &mut Document, a: &Assessment) {
         lead: true,
         ..Paragraph::default()
     }));
-    muted(doc, view::assessment::arithmetic(&a.overall));
+    // The score once, with the coverage it rests on; its arithmetic and the score over the
+    // answered items are in the summary. Only where too few items are answered for a rating
+    // does the cover also give the score over the answered ones, which the overall score,
+    // counting every unanswered item as 0, would otherwise hide.
     muted(doc, view::assessment::coverage(a));
-    muted(
-        doc,
-        format!(
-            "Score over answered items: {}",
-            view::assessment::answered_score(a)
-        ),
-    );
     if let Some(rating) = view::assessment::rating_note(a) {
+        muted(
+            doc,
+            format!(
+                "Score over answered items: {}",
+                view::assessment::answered_score(a)
+            ),
+        );
         doc.push(Block::Paragraph(Paragraph::toned(rating, Tone::Caution)));
     }
     if let Some(warning) = view::assessment::version_warning(a) {

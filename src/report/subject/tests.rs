@@ -117,7 +117,7 @@ fn the_report_states_the_figures_of_view_rs() {
         let context = path.display().to_string();
         for figure in [
             view::assessment::headline(&a),
-            view::assessment::arithmetic(&a.overall),
+            view::assessment::summary_headline(&a),
             view::assessment::coverage(&a),
             view::assessment::answered_score(&a),
             view::assessment::counts_line(&a),

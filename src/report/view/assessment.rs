@@ -236,13 +236,21 @@ pub fn document_title(assessment: &Assessment, confidential: bool) -> String {
 pub const PUBLIC_NOTICE: &str = "Internal notes are not included: this report may be published.";
 
 /// The summary's first sentence: `Example Area School District scores 72.4% (Developing) on
-/// this checklist: 90.5 earned of 125 possible weight = 72.4%.`
+/// this checklist: 90.5 earned of 125 possible weight.` (the percentage once).
 pub fn summary_headline(assessment: &Assessment) -> String {
+    let score = &assessment.overall;
+    let basis = match score.percent {
+        Some(_) => format!(
+            "{} earned of {} possible weight",
+            weight(score.earned),
+            weight(score.possible)
+        ),
+        None => arithmetic(score),
+    };
     format!(
-        "{} scores {} on this checklist: {}.",
+        "{} scores {} on this checklist: {basis}.",
         assessment.meta.district,
         headline(assessment),
-        arithmetic(&assessment.overall)
     )
 }
 
