@@ -40,6 +40,7 @@ mod pdf_read;
 mod pdfua;
 mod rater;
 mod read_as_written;
+mod reading;
 mod readme;
 mod report_snapshots;
 mod schemas;

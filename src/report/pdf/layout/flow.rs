@@ -3,21 +3,36 @@
 
 use super::super::metrics::text_width;
 use super::super::tags::{LinkTarget, Role};
-use super::wrap::wrap_paragraphs;
+use super::wrap::{trim_soft_spaces, visible, wrap_paragraphs};
 use super::{Align, FillBox, Layout, Mark, Rgb, Rule, TextBox, TextStyle};
 
 impl Layout {
-    /// Text cleaned for the embedded fonts (NFC, replacements for what they lack), and wrapped.
+    /// Text cleaned for the embedded fonts (NFC, replacements for what they lack), and wrapped:
+    /// the lines as they look, to measure, count or join.
     pub fn wrap_text(&mut self, text: &str, style: TextStyle, max_width: f32) -> Vec<String> {
+        let mut lines = self.wrap_for_reading(text, style, max_width);
+        trim_soft_spaces(&mut lines);
+        lines
+    }
+
+    /// [`Layout::wrap_text`] with the space of each soft break kept at the end of its line, for
+    /// lines drawn as text (see `wrap_paragraphs`).
+    pub(super) fn wrap_for_reading(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        max_width: f32,
+    ) -> Vec<String> {
         let encoder = &mut self.encoder;
         let paragraphs = text.split('\n').map(|p| encoder.clean_borrowed(p));
         wrap_paragraphs(paragraphs, style.face, style.size, max_width)
     }
 
-    /// Places one already-wrapped line in a line box whose top is `top`.
+    /// Places one already-wrapped line in a line box whose top is `top`. A soft break's space
+    /// at the end is drawn but not measured: the line's box is what shows.
     pub(crate) fn place_line(&mut self, line: String, style: TextStyle, x: f32, top: f32) {
         let baseline = top + style.line_height() / 2.0 + style.size * 0.3;
-        let width = text_width(&line, style.face, style.size);
+        let width = text_width(visible(&line), style.face, style.size);
         self.push(Mark::Text(TextBox {
             x,
             baseline,
@@ -35,7 +50,7 @@ impl Layout {
     /// A wrapped paragraph aligned within the text width.
     pub fn aligned(&mut self, text: &str, style: TextStyle, indent: f32, align: Align) {
         let width = self.geometry.text_width() - indent;
-        let lines = self.wrap_text(text, style, width);
+        let lines = self.wrap_for_reading(text, style, width);
         self.leaf(Role::Paragraph, |l, _| {
             l.aligned_lines(lines, style, indent, align);
         });
@@ -46,7 +61,7 @@ impl Layout {
         let lh = style.line_height();
         for line in lines {
             self.ensure(lh);
-            let line_width = || text_width(&line, style.face, style.size);
+            let line_width = || text_width(visible(&line), style.face, style.size);
             let x = self.geometry.left()
                 + indent
                 + match align {
@@ -132,9 +147,13 @@ impl Layout {
         style: TextStyle,
         follow: f32,
     ) {
-        let lines = self.wrap_text(text, style, self.geometry.text_width());
+        let lines = self.wrap_for_reading(text, style, self.geometry.text_width());
         self.ensure(lines.len() as f32 * style.line_height() + follow);
-        let words = lines.join(" ");
+        let words = lines
+            .iter()
+            .map(|line| visible(line))
+            .collect::<Vec<_>>()
+            .join(" ");
         let page = self.pages.len().saturating_sub(1);
         let top = self.y;
         self.leaf(Role::Heading(level.clamp(1, 6)), |l, element| {
@@ -211,7 +230,7 @@ impl Layout {
     /// A filled band across the text width with one centred line of text (a banner).
     pub fn banner(&mut self, text: &str, style: TextStyle, fill: Rgb) {
         let padding = 6.0;
-        let lines = self.wrap_text(text, style, self.geometry.text_width() - 2.0 * padding);
+        let lines = self.wrap_for_reading(text, style, self.geometry.text_width() - 2.0 * padding);
         let height = lines.len() as f32 * style.line_height() + 2.0 * padding;
         self.ensure(height);
         let (left, top) = (self.geometry.left(), self.y);
@@ -225,7 +244,7 @@ impl Layout {
         self.y += padding;
         self.leaf(Role::Paragraph, |l, _| {
             for line in lines {
-                let w = text_width(&line, style.face, style.size);
+                let w = text_width(visible(&line), style.face, style.size);
                 let x = left + (l.geometry.text_width() - w) / 2.0;
                 let line_top = l.y;
                 l.place_line(line, style, x, line_top);
@@ -255,8 +274,8 @@ impl Layout {
             let item = self.tree.add(Role::ListItem, list);
             let label_element = self.tree.add(Role::Label, item);
             let value_element = self.tree.add(Role::ListBody, item);
-            let keys = self.wrap_text(key, label, label_width - 6.0);
-            let values = self.wrap_text(text, value, value_width);
+            let keys = self.wrap_for_reading(key, label, label_width - 6.0);
+            let values = self.wrap_for_reading(text, value, value_width);
             let rows = keys.len().max(values.len());
             let lh = label.line_height().max(value.line_height());
             self.ensure(lh * rows.min(3) as f32);
