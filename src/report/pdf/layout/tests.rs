@@ -104,7 +104,8 @@ fn a_break_between_words_keeps_its_space_and_one_inside_a_word_has_none() {
     let mut l = layout();
     let text = "School Resource Officer programs from lowest\nhttps://dpi.wi.gov/sspw/safe-schools/criminal-charges-and-violations";
     let lines = l.wrap_for_reading(text, BODY, 100.0);
-    assert_eq!(lines.concat().replace('\n', ""), text.replace('\n', ""));
+    // Read one after the other, the lines are the text with its line break as a space.
+    assert_eq!(lines.concat(), text.replace('\n', " "));
     let ends: Vec<bool> = lines.iter().map(|line| line.ends_with(' ')).collect();
     // Every line up to "lowest" ends between words (the last at the paragraph break); the
     // URL's pieces end inside one word, and the last line ends the text.
