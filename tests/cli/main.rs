@@ -15,6 +15,7 @@ mod compare_html;
 mod compare_packet;
 mod compare_pdf;
 mod consensus;
+mod contents_pages;
 mod dont_know;
 mod draft_compare;
 mod edit;

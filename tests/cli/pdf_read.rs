@@ -182,6 +182,8 @@ pub struct Block {
     pub title: Option<String>,
     /// Each text-showing operator's text, in structure order: the lines as drawn.
     pub lines: Vec<String>,
+    /// The page (from 1) each line is on.
+    pub pages: Vec<usize>,
 }
 
 impl Block {
@@ -218,9 +220,15 @@ pub fn in_structure_order(path: &Path, without_soft_spaces: bool) -> Vec<Block> 
     );
     let root = root.as_dict().expect("a dictionary");
     let mut blocks = Vec::new();
+    let numbers = doc
+        .get_pages()
+        .into_iter()
+        .map(|(n, id)| (id, n as usize))
+        .collect();
     let reader = StructureReader {
         doc: &doc,
         marked: &marked,
+        numbers: &numbers,
     };
     reader.blocks(root.get(b"K").expect("K"), None, &mut blocks);
     blocks
@@ -279,6 +287,8 @@ fn marked_content(
 struct StructureReader<'a> {
     doc: &'a Document,
     marked: &'a BTreeMap<(lopdf::ObjectId, i64), Vec<String>>,
+    /// Each page object's number, from 1.
+    numbers: &'a BTreeMap<lopdf::ObjectId, usize>,
 }
 
 /// Structure types read as one block with everything below them.
@@ -303,12 +313,18 @@ impl StructureReader<'_> {
                 let owns_content = kids(d).iter().any(|k| !is_element(self.doc, k));
                 if BLOCK_ROLES.contains(&role.as_str()) || owns_content {
                     let mut lines = Vec::new();
-                    self.text(d, page, &mut lines);
+                    let mut pages = Vec::new();
+                    self.text(d, page, &mut lines, &mut pages);
                     let title = d
                         .get(b"T")
                         .ok()
                         .and_then(|t| lopdf::decode_text_string(deref(self.doc, t)).ok());
-                    out.push(Block { role, title, lines });
+                    out.push(Block {
+                        role,
+                        title,
+                        lines,
+                        pages,
+                    });
                 } else {
                     kids(d).iter().for_each(|k| self.blocks(k, page, out));
                 }
@@ -323,6 +339,7 @@ impl StructureReader<'_> {
         element: &lopdf::Dictionary,
         page: Option<lopdf::ObjectId>,
         out: &mut Vec<String>,
+        pages: &mut Vec<usize>,
     ) {
         for kid in kids(element) {
             let mcid = match deref(self.doc, &kid) {
@@ -336,13 +353,15 @@ impl StructureReader<'_> {
                 }
                 Object::Dictionary(k) if k.get(b"S").is_ok() => {
                     let inner = k.get(b"Pg").and_then(Object::as_reference).ok().or(page);
-                    self.text(k, inner, out);
+                    self.text(k, inner, out, pages);
                     None
                 }
                 _ => None,
             };
-            if let Some(lines) = mcid.and_then(|key| self.marked.get(&key)) {
+            if let Some((key, lines)) = mcid.and_then(|key| Some((key, self.marked.get(&key)?))) {
                 out.extend(lines.iter().cloned());
+                let number = self.numbers.get(&key.0).copied().unwrap_or_default();
+                pages.extend(lines.iter().map(|_| number));
             }
         }
     }

@@ -130,6 +130,62 @@ impl Layout {
         self.y += lh;
     }
 
+    /// One entry of a printed table of contents: `text` (linked to `target`) wrapped left of
+    /// a column at the right margin where `page`, its page number, is set flush right after
+    /// dot leaders. The column is as wide whatever the number (up to four digits), so filling
+    /// the numbers in moves nothing: a first layout without them finds the pages.
+    pub fn contents_entry(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        target: Option<LinkTarget>,
+        page: Option<&str>,
+        indent: f32,
+    ) {
+        let number_width = page.map_or(0.0, |p| text_width(p, style.face, style.size));
+        let column = text_width("0000", style.face, style.size).max(number_width);
+        let gap = 12.0;
+        let width = self.geometry.text_width() - indent - column - gap;
+        let mut lines = self.wrap_for_reading(text, style, width);
+        // The number is a word of its own to whoever reads the entry.
+        if page.is_some()
+            && let Some(last) = lines.last_mut()
+            && !last.ends_with(' ')
+        {
+            last.push(' ');
+        }
+        let last_width = lines.last().map_or(0.0, |last| {
+            text_width(visible(last), style.face, style.size)
+        });
+        let left = self.geometry.left() + indent;
+        let right = self.geometry.right();
+        let place = move |l: &mut Self| {
+            l.aligned_lines(lines, style, indent, Align::Left);
+            let Some(page) = page else { return };
+            let top = l.y - style.line_height();
+            let leader = style.colored(Rgb(0.55, 0.57, 0.6));
+            let dot = text_width(" .", leader.face, leader.size);
+            let margin = l.geometry.left();
+            let from = left + last_width + gap / 2.0;
+            // The leaders end on a grid of dots from the margin, so that the dots of every
+            // entry stand in columns whatever the width of their number.
+            let to = margin + ((right - number_width - gap / 2.0 - margin) / dot).floor() * dot;
+            let count = ((to - from) / dot).floor();
+            if count >= 1.0 {
+                // At most a line of dots: `count` is small and positive.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let dots = " .".repeat(count as usize);
+                let x = to - text_width(&dots, leader.face, leader.size);
+                l.artifact(|l| l.place_line(dots, leader, x, top));
+            }
+            l.place_line(page.to_string(), style, right - number_width, top);
+        };
+        self.leaf(Role::Paragraph, |l, _| match target {
+            Some(target) => l.link(target, place),
+            None => place(l),
+        });
+    }
+
     /// A level-1 heading kept with at least `follow` points of what comes after it; see
     /// [`Layout::heading_level`].
     pub fn heading(&mut self, text: &str, style: TextStyle, follow: f32) {
