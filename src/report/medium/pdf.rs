@@ -787,6 +787,58 @@ mod tests {
         lay_out(doc, &RenderOptions::default()).finish().0
     }
 
+    /// A document whose contents list has entries long enough to wrap and chapters of
+    /// different lengths.
+    fn with_contents() -> Document {
+        let mut doc = Document::new("Contents test");
+        doc.paragraph("Before the contents.");
+        for n in 0..12 {
+            let title = if n == 3 {
+                format!("Chapter {n}, {}", "whose title runs long ".repeat(6))
+            } else {
+                format!("Chapter {n}")
+            };
+            doc.heading(1, title, Some(&format!("chapter-{n}")));
+            for _ in 0..n * 3 {
+                doc.paragraph("The MOU names who decides on discipline. ".repeat(8));
+            }
+        }
+        crate::report::subject::packet::insert_contents(&mut doc, 1);
+        doc
+    }
+
+    #[test]
+    fn filling_in_the_page_numbers_moves_no_heading() {
+        let doc = with_contents();
+        let options = RenderOptions::default();
+        let first = heading_pages(&lay_out_pass(&doc, &options, &PageNumbers::new()));
+        assert!(first.values().any(|&page| page > 3), "{first:?}");
+        let second = heading_pages(&lay_out_pass(&doc, &options, &first));
+        assert_eq!(first, second);
+        // And the numbers are drawn: each chapter's page, as the last mark of its entry line.
+        let (pages, _) = lay_out(&doc, &options).finish();
+        let text = page_text(&pages[0]);
+        for n in [0, 5, 11] {
+            let page = first[&format!("chapter-{n}")];
+            assert!(
+                text.contains(&format!("Chapter {n}\n . ."))
+                    && text.contains(&format!("\n{page}\n")),
+                "chapter {n} on page {page}:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_without_contents_is_laid_out_as_before() {
+        let doc = sample_document();
+        assert!(!has_contents(&doc.blocks));
+        let options = RenderOptions::default();
+        assert_eq!(
+            lay_out(&doc, &options).finish().0,
+            lay_out_pass(&doc, &options, &PageNumbers::new()).finish().0
+        );
+    }
+
     #[test]
     fn every_block_is_laid_out_and_page_breaks_are_honored() {
         let pages = pages(&sample_document());
