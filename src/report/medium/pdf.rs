@@ -7,6 +7,8 @@
 //! bar per series, a legend, and its thresholds drawn across the bars. Every page's footer says
 //! "Page N of M", the running footer and, for a confidential document, CONFIDENTIAL.
 
+use std::collections::BTreeMap;
+
 use crate::error::Result;
 use crate::report::document::{
     BarGroup, Block, Chart, Document, Heading, KeyValue, Link, List, Note, Paragraph, Table, Title,
@@ -20,6 +22,7 @@ use crate::report::pdf::metrics::{Face, text_width};
 use crate::report::{RenderOptions, Rendered};
 
 use crate::report::pdf::tags::LinkTarget;
+use crate::report::subject::packet::CONTENTS_ID;
 
 use super::{
     CONFIDENTIAL_NOTICE, chart_alt, has_legend, is_safe_link, list_marker, printed_span,
@@ -92,8 +95,60 @@ pub fn draw(document: Document, options: &RenderOptions) -> Result<Rendered> {
     Ok(Rendered { bytes, warnings })
 }
 
-/// Every block on pages of the options' paper, footers not yet added.
+/// The page (as the footer numbers it, from 1) of each heading with an id.
+type PageNumbers = BTreeMap<String, usize>;
+
+/// Most passes a document with a contents list is laid out: the contents' entries are as tall
+/// with numbers as without, so the second pass keeps the first one's pages; more are only a
+/// guard.
+const MOST_PASSES: usize = 4;
+
+/// Every block on pages of the options' paper, footers not yet added. A document with a
+/// contents list is laid out once more to print each entry's page, known only once the
+/// headings are placed; one without is laid out once.
 pub fn lay_out(document: &Document, options: &RenderOptions) -> Layout {
+    let mut pages = PageNumbers::new();
+    let mut layout = lay_out_pass(document, options, &pages);
+    if !has_contents(&document.blocks) {
+        return layout;
+    }
+    for _ in 1..MOST_PASSES {
+        let found = heading_pages(&layout);
+        if found == pages {
+            break;
+        }
+        pages = found;
+        layout = lay_out_pass(document, options, &pages);
+    }
+    layout
+}
+
+/// Whether the blocks have a printed contents: the list under the heading [`CONTENTS_ID`].
+fn has_contents(blocks: &[Block]) -> bool {
+    (0..blocks.len()).any(|index| is_contents(blocks, index))
+}
+
+/// Whether `blocks[index]` is the contents list: a list right under the Contents heading.
+fn is_contents(blocks: &[Block], index: usize) -> bool {
+    matches!(blocks.get(index), Some(Block::List(_)))
+        && index > 0
+        && matches!(
+            blocks.get(index - 1),
+            Some(Block::Heading(h)) if h.id.as_deref() == Some(CONTENTS_ID)
+        )
+}
+
+fn heading_pages(layout: &Layout) -> PageNumbers {
+    layout
+        .tree()
+        .headings()
+        .into_iter()
+        .filter_map(|(_, _, page, _, id)| Some((id?.to_string(), page + 1)))
+        .collect()
+}
+
+/// One pass: every block, each contents entry with its number from `pages` when known.
+fn lay_out_pass(document: &Document, options: &RenderOptions, pages: &PageNumbers) -> Layout {
     let mut l = Layout::new(
         Geometry::for_paper(options.paper),
         Footer {
@@ -107,19 +162,19 @@ pub fn lay_out(document: &Document, options: &RenderOptions) -> Layout {
         l.advance(BLOCK_GAP);
     }
     for index in 0..document.blocks.len() {
-        block(&mut l, &document.blocks, index);
+        block(&mut l, &document.blocks, index, pages);
     }
     l
 }
 
 /// Lays out `blocks[index]`, followed by the gap between blocks.
-fn block(l: &mut Layout, blocks: &[Block], index: usize) {
+fn block(l: &mut Layout, blocks: &[Block], index: usize, pages: &PageNumbers) {
     match &blocks[index] {
         Block::Title(title) => cover(l, title),
         Block::Heading(heading) => {
             let whole = heading
                 .keep_together
-                .then(|| section_height(l, blocks, index))
+                .then(|| section_height(l, blocks, index, pages))
                 .flatten();
             match whole {
                 Some(height) => self::heading(l, heading, height, true),
@@ -133,6 +188,7 @@ fn block(l: &mut Layout, blocks: &[Block], index: usize) {
         Block::KeyValues(pairs) => key_values(l, pairs),
         Block::Table(table) => self::table(l, table),
         Block::Chart(chart) => self::chart(l, chart),
+        Block::List(list) if is_contents(blocks, index) => contents(l, list, pages),
         Block::List(list) => self::list(l, list),
         Block::Note(note) => self::note(l, note),
         Block::PageBreak => {
@@ -145,7 +201,7 @@ fn block(l: &mut Layout, blocks: &[Block], index: usize) {
 
 /// The height of what follows the heading at `index` up to the next heading of its level or
 /// above, laid out on a page of its own; `None` when it would not fit on one.
-fn section_height(l: &Layout, blocks: &[Block], index: usize) -> Option<f32> {
+fn section_height(l: &Layout, blocks: &[Block], index: usize, pages: &PageNumbers) -> Option<f32> {
     let Block::Heading(heading) = &blocks[index] else {
         return None;
     };
@@ -159,7 +215,7 @@ fn section_height(l: &Layout, blocks: &[Block], index: usize) -> Option<f32> {
         .map_or(blocks.len(), |n| index + 1 + n);
     let mut scratch = Layout::new(l.geometry(), l.footer().clone());
     for n in index + 1..end {
-        block(&mut scratch, blocks, n);
+        block(&mut scratch, blocks, n, pages);
     }
     let height = scratch.cursor() - scratch.geometry().top();
     (scratch.page_count() == 1).then_some(height)
@@ -679,6 +735,26 @@ fn list(l: &mut Layout, list: &List) {
     }
 }
 
+/// The contents list: each entry linked to its chapter, with the chapter's page flush right
+/// after dot leaders (a blank column until the pages are known).
+fn contents(l: &mut Layout, list: &List, pages: &PageNumbers) {
+    for (index, item) in list.items.iter().enumerate() {
+        let style = paragraph_style(item);
+        let marker = list_marker(list, index, "\u{2022}");
+        let link = item.spans.iter().find_map(|s| s.link.as_ref());
+        let page = match link {
+            Some(Link::Section(id)) => pages.get(id).map(usize::to_string),
+            _ => None,
+        };
+        let target = link_target(link);
+        let text = printed_text(item);
+        l.list_item(&marker, style, 4.0, HANG, |l, indent| {
+            l.contents_entry(&text, style, target, page.as_deref(), indent);
+        });
+        l.advance(1.5);
+    }
+}
+
 /// A note: a band in its tone's color, the words in white.
 fn note(l: &mut Layout, note: &Note) {
     let fill = match note.tone {
@@ -699,7 +775,8 @@ mod tests {
         page.marks
             .iter()
             .filter_map(|m| match m {
-                Mark::Text(t) => Some(t.text.as_str()),
+                // Without the space a soft line break leaves at the end of a line.
+                Mark::Text(t) => Some(t.text.trim_end_matches(' ')),
                 _ => None,
             })
             .collect::<Vec<_>>()
@@ -708,6 +785,58 @@ mod tests {
 
     fn pages(doc: &Document) -> Vec<Page> {
         lay_out(doc, &RenderOptions::default()).finish().0
+    }
+
+    /// A document whose contents list has entries long enough to wrap and chapters of
+    /// different lengths.
+    fn with_contents() -> Document {
+        let mut doc = Document::new("Contents test");
+        doc.paragraph("Before the contents.");
+        for n in 0..12 {
+            let title = if n == 3 {
+                format!("Chapter {n}, {}", "whose title runs long ".repeat(6))
+            } else {
+                format!("Chapter {n}")
+            };
+            doc.heading(1, title, Some(&format!("chapter-{n}")));
+            for _ in 0..n * 3 {
+                doc.paragraph("The MOU names who decides on discipline. ".repeat(8));
+            }
+        }
+        crate::report::subject::packet::insert_contents(&mut doc, 1);
+        doc
+    }
+
+    #[test]
+    fn filling_in_the_page_numbers_moves_no_heading() {
+        let doc = with_contents();
+        let options = RenderOptions::default();
+        let first = heading_pages(&lay_out_pass(&doc, &options, &PageNumbers::new()));
+        assert!(first.values().any(|&page| page > 3), "{first:?}");
+        let second = heading_pages(&lay_out_pass(&doc, &options, &first));
+        assert_eq!(first, second);
+        // And the numbers are drawn: each chapter's page, as the last mark of its entry line.
+        let (pages, _) = lay_out(&doc, &options).finish();
+        let text = page_text(&pages[0]);
+        for n in [0, 5, 11] {
+            let page = first[&format!("chapter-{n}")];
+            assert!(
+                text.contains(&format!("Chapter {n}\n . ."))
+                    && text.contains(&format!("\n{page}\n")),
+                "chapter {n} on page {page}:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_without_contents_is_laid_out_as_before() {
+        let doc = sample_document();
+        assert!(!has_contents(&doc.blocks));
+        let options = RenderOptions::default();
+        assert_eq!(
+            lay_out(&doc, &options).finish().0,
+            lay_out_pass(&doc, &options, &PageNumbers::new()).finish().0
+        );
     }
 
     #[test]

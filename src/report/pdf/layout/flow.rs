@@ -3,21 +3,36 @@
 
 use super::super::metrics::text_width;
 use super::super::tags::{LinkTarget, Role};
-use super::wrap::wrap_paragraphs;
+use super::wrap::{trim_soft_spaces, visible, wrap_paragraphs};
 use super::{Align, FillBox, Layout, Mark, Rgb, Rule, TextBox, TextStyle};
 
 impl Layout {
-    /// Text cleaned for the embedded fonts (NFC, replacements for what they lack), and wrapped.
+    /// Text cleaned for the embedded fonts (NFC, replacements for what they lack), and wrapped:
+    /// the lines as they look, to measure, count or join.
     pub fn wrap_text(&mut self, text: &str, style: TextStyle, max_width: f32) -> Vec<String> {
+        let mut lines = self.wrap_for_reading(text, style, max_width);
+        trim_soft_spaces(&mut lines);
+        lines
+    }
+
+    /// [`Layout::wrap_text`] with the space of each soft break kept at the end of its line, for
+    /// lines drawn as text (see `wrap_paragraphs`).
+    pub(super) fn wrap_for_reading(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        max_width: f32,
+    ) -> Vec<String> {
         let encoder = &mut self.encoder;
         let paragraphs = text.split('\n').map(|p| encoder.clean_borrowed(p));
         wrap_paragraphs(paragraphs, style.face, style.size, max_width)
     }
 
-    /// Places one already-wrapped line in a line box whose top is `top`.
+    /// Places one already-wrapped line in a line box whose top is `top`. A soft break's space
+    /// at the end is drawn but not measured: the line's box is what shows.
     pub(crate) fn place_line(&mut self, line: String, style: TextStyle, x: f32, top: f32) {
         let baseline = top + style.line_height() / 2.0 + style.size * 0.3;
-        let width = text_width(&line, style.face, style.size);
+        let width = text_width(visible(&line), style.face, style.size);
         self.push(Mark::Text(TextBox {
             x,
             baseline,
@@ -35,7 +50,7 @@ impl Layout {
     /// A wrapped paragraph aligned within the text width.
     pub fn aligned(&mut self, text: &str, style: TextStyle, indent: f32, align: Align) {
         let width = self.geometry.text_width() - indent;
-        let lines = self.wrap_text(text, style, width);
+        let lines = self.wrap_for_reading(text, style, width);
         self.leaf(Role::Paragraph, |l, _| {
             l.aligned_lines(lines, style, indent, align);
         });
@@ -46,7 +61,7 @@ impl Layout {
         let lh = style.line_height();
         for line in lines {
             self.ensure(lh);
-            let line_width = || text_width(&line, style.face, style.size);
+            let line_width = || text_width(visible(&line), style.face, style.size);
             let x = self.geometry.left()
                 + indent
                 + match align {
@@ -115,6 +130,62 @@ impl Layout {
         self.y += lh;
     }
 
+    /// One entry of a printed table of contents: `text` (linked to `target`) wrapped left of
+    /// a column at the right margin where `page`, its page number, is set flush right after
+    /// dot leaders. The column is as wide whatever the number (up to four digits), so filling
+    /// the numbers in moves nothing: a first layout without them finds the pages.
+    pub fn contents_entry(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        target: Option<LinkTarget>,
+        page: Option<&str>,
+        indent: f32,
+    ) {
+        let number_width = page.map_or(0.0, |p| text_width(p, style.face, style.size));
+        let column = text_width("0000", style.face, style.size).max(number_width);
+        let gap = 12.0;
+        let width = self.geometry.text_width() - indent - column - gap;
+        let mut lines = self.wrap_for_reading(text, style, width);
+        // The number is a word of its own to whoever reads the entry.
+        if page.is_some()
+            && let Some(last) = lines.last_mut()
+            && !last.ends_with(' ')
+        {
+            last.push(' ');
+        }
+        let last_width = lines.last().map_or(0.0, |last| {
+            text_width(visible(last), style.face, style.size)
+        });
+        let left = self.geometry.left() + indent;
+        let right = self.geometry.right();
+        let place = move |l: &mut Self| {
+            l.aligned_lines(lines, style, indent, Align::Left);
+            let Some(page) = page else { return };
+            let top = l.y - style.line_height();
+            let leader = style.colored(Rgb(0.55, 0.57, 0.6));
+            let dot = text_width(" .", leader.face, leader.size);
+            let margin = l.geometry.left();
+            let from = left + last_width + gap / 2.0;
+            // The leaders end on a grid of dots from the margin, so that the dots of every
+            // entry stand in columns whatever the width of their number.
+            let to = margin + ((right - number_width - gap / 2.0 - margin) / dot).floor() * dot;
+            let count = ((to - from) / dot).floor();
+            if count >= 1.0 {
+                // At most a line of dots: `count` is small and positive.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let dots = " .".repeat(count as usize);
+                let x = to - text_width(&dots, leader.face, leader.size);
+                l.artifact(|l| l.place_line(dots, leader, x, top));
+            }
+            l.place_line(page.to_string(), style, right - number_width, top);
+        };
+        self.leaf(Role::Paragraph, |l, _| match target {
+            Some(target) => l.link(target, place),
+            None => place(l),
+        });
+    }
+
     /// A level-1 heading kept with at least `follow` points of what comes after it; see
     /// [`Layout::heading_level`].
     pub fn heading(&mut self, text: &str, style: TextStyle, follow: f32) {
@@ -132,9 +203,13 @@ impl Layout {
         style: TextStyle,
         follow: f32,
     ) {
-        let lines = self.wrap_text(text, style, self.geometry.text_width());
+        let lines = self.wrap_for_reading(text, style, self.geometry.text_width());
         self.ensure(lines.len() as f32 * style.line_height() + follow);
-        let words = lines.join(" ");
+        let words = lines
+            .iter()
+            .map(|line| visible(line))
+            .collect::<Vec<_>>()
+            .join(" ");
         let page = self.pages.len().saturating_sub(1);
         let top = self.y;
         self.leaf(Role::Heading(level.clamp(1, 6)), |l, element| {
@@ -211,7 +286,7 @@ impl Layout {
     /// A filled band across the text width with one centred line of text (a banner).
     pub fn banner(&mut self, text: &str, style: TextStyle, fill: Rgb) {
         let padding = 6.0;
-        let lines = self.wrap_text(text, style, self.geometry.text_width() - 2.0 * padding);
+        let lines = self.wrap_for_reading(text, style, self.geometry.text_width() - 2.0 * padding);
         let height = lines.len() as f32 * style.line_height() + 2.0 * padding;
         self.ensure(height);
         let (left, top) = (self.geometry.left(), self.y);
@@ -225,7 +300,7 @@ impl Layout {
         self.y += padding;
         self.leaf(Role::Paragraph, |l, _| {
             for line in lines {
-                let w = text_width(&line, style.face, style.size);
+                let w = text_width(visible(&line), style.face, style.size);
                 let x = left + (l.geometry.text_width() - w) / 2.0;
                 let line_top = l.y;
                 l.place_line(line, style, x, line_top);
@@ -255,8 +330,8 @@ impl Layout {
             let item = self.tree.add(Role::ListItem, list);
             let label_element = self.tree.add(Role::Label, item);
             let value_element = self.tree.add(Role::ListBody, item);
-            let keys = self.wrap_text(key, label, label_width - 6.0);
-            let values = self.wrap_text(text, value, value_width);
+            let keys = self.wrap_for_reading(key, label, label_width - 6.0);
+            let values = self.wrap_for_reading(text, value, value_width);
             let rows = keys.len().max(values.len());
             let lh = label.line_height().max(value.line_height());
             self.ensure(lh * rows.min(3) as f32);

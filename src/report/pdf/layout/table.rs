@@ -122,9 +122,16 @@ impl Layout {
     }
 
     fn cell_lines(&mut self, cell: &[CellText], width: f32) -> Vec<(String, TextStyle)> {
-        let mut lines = Vec::new();
+        let mut lines: Vec<(String, TextStyle)> = Vec::new();
         for part in cell {
-            for line in self.wrap_text(&part.text, part.style, width) {
+            // Each part starts a line; a space ends the one before, so that the last word of a
+            // part and the first of the next are two words to whoever reads the text.
+            if let Some((last, _)) = lines.last_mut()
+                && !last.ends_with(' ')
+            {
+                last.push(' ');
+            }
+            for line in self.wrap_for_reading(&part.text, part.style, width) {
                 lines.push((line, part.style));
             }
         }

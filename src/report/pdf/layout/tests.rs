@@ -100,6 +100,70 @@ fn paragraph_breaks_are_kept() {
 }
 
 #[test]
+fn a_break_between_words_keeps_its_space_and_one_inside_a_word_has_none() {
+    let mut l = layout();
+    let text = "School Resource Officer programs from lowest\nhttps://dpi.wi.gov/sspw/safe-schools/criminal-charges-and-violations";
+    let lines = l.wrap_for_reading(text, BODY, 100.0);
+    // Read one after the other, the lines are the text with its line break as a space.
+    assert_eq!(lines.concat(), text.replace('\n', " "));
+    let ends: Vec<bool> = lines.iter().map(|line| line.ends_with(' ')).collect();
+    // Every line up to "lowest" ends between words (the last at the paragraph break); the
+    // URL's pieces end inside one word, and the last line ends the text.
+    let lowest = lines.iter().position(|line| line == "lowest ").unwrap();
+    assert!(ends[..=lowest].iter().all(|&soft| soft), "{lines:?}");
+    assert!(ends[lowest + 1..].iter().all(|&soft| !soft), "{lines:?}");
+    assert_eq!(
+        l.wrap_text(text, BODY, 100.0),
+        wrap(text, BODY.face, BODY.size, 100.0)
+    );
+    assert!(
+        wrap(text, BODY.face, BODY.size, 100.0)
+            .iter()
+            .all(|line| !line.ends_with(' '))
+    );
+}
+
+#[test]
+fn the_soft_space_is_drawn_but_moves_and_widens_nothing() {
+    let text =
+        "The MOU states that SROs do not administer school discipline, and says who decides.";
+    // Indented so that the paragraph takes several lines.
+    let indent = Geometry::LETTER.text_width() - 120.0;
+    for align in [Align::Left, Align::Right, Align::Center] {
+        let mut l = layout();
+        l.aligned(text, BODY, indent, align);
+        let (pages, _) = l.finish();
+        assert_inside(&pages, Geometry::LETTER);
+        let lines: Vec<&TextBox> = texts(&pages[0])
+            .into_iter()
+            .filter(|t| t.style == BODY)
+            .collect();
+        let last = lines.len() - 1;
+        for (n, line) in lines.iter().enumerate() {
+            let shown = line.text.trim_end();
+            assert_eq!(
+                line.text.len() - shown.len(),
+                usize::from(n < last),
+                "{line:?}"
+            );
+            assert_eq!(line.width, text_width(shown, BODY.face, BODY.size));
+            let (left, right) = (line.x, line.x + line.width);
+            let (margin_left, margin_right) =
+                (Geometry::LETTER.left() + indent, Geometry::LETTER.right());
+            match align {
+                Align::Left => assert_eq!(left, margin_left),
+                // The visible text ends at the margin; its space past it shows nothing.
+                Align::Right => assert!((right - margin_right).abs() < 0.01, "{line:?}"),
+                Align::Center => assert!(
+                    ((left - margin_left) - (margin_right - right)).abs() < 0.01,
+                    "{line:?}"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
 fn paragraphs_flow_onto_new_pages_inside_the_body() {
     let mut l = layout();
     for n in 0..200 {
@@ -203,7 +267,7 @@ fn a_row_taller_than_a_page_is_split_under_repeated_headers() {
         .iter()
         .flat_map(texts)
         .filter(|t| t.text.starts_with("word"))
-        .map(|t| t.text.split(' ').count())
+        .map(|t| t.text.split_whitespace().count())
         .sum();
     assert_eq!(words, 3000, "no line lost at the breaks");
     for page in &pages {

@@ -6,10 +6,30 @@ use super::super::metrics::{Face, text_width};
 /// (`\n`) are kept; a word wider than a line is broken between characters, without adding a
 /// hyphen, so a broken URL reads back whole once the line breaks are removed.
 pub fn wrap(text: &str, face: Face, size: f32, max_width: f32) -> Vec<String> {
-    wrap_paragraphs(text.split('\n'), face, size, max_width)
+    let mut lines = wrap_paragraphs(text.split('\n'), face, size, max_width);
+    trim_soft_spaces(&mut lines);
+    lines
 }
 
-/// [`wrap`] for text already split at its line breaks.
+/// Drops the space [`wrap_paragraphs`] leaves at the end of a line broken between words, for
+/// callers that measure, count or join the lines rather than draw them as text.
+pub(super) fn trim_soft_spaces(lines: &mut [String]) {
+    for line in lines {
+        line.truncate(line.trim_end_matches(' ').len());
+    }
+}
+
+/// The visible part of a line from [`wrap_paragraphs`]: without its soft space.
+pub(super) fn visible(line: &str) -> &str {
+    line.strip_suffix(' ').unwrap_or(line)
+}
+
+/// [`wrap`] for text already split at its line breaks. A line broken at a space between words
+/// (a soft break) keeps that space at its end: drawn there, it is invisible and moves nothing
+/// after it, but text read from the PDF (a screen reader, reflow, copy) keeps the words apart
+/// instead of gluing the last word of one line to the first of the next. The last line of a
+/// paragraph followed by another gets one too: a line break in the text separates words as
+/// well. Lines ending inside a broken word, and the last line, have none.
 pub(super) fn wrap_paragraphs<P: AsRef<str>>(
     paragraphs: impl Iterator<Item = P>,
     face: Face,
@@ -17,6 +37,7 @@ pub(super) fn wrap_paragraphs<P: AsRef<str>>(
     max_width: f32,
 ) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut paragraph_ends = Vec::new();
     for paragraph in paragraphs {
         let paragraph = paragraph.as_ref();
         if paragraph.trim().is_empty() {
@@ -26,9 +47,17 @@ pub(super) fn wrap_paragraphs<P: AsRef<str>>(
             continue;
         }
         wrap_paragraph(paragraph, face, size, max_width, &mut lines);
+        paragraph_ends.push(lines.len().saturating_sub(1));
     }
     while lines.last().is_some_and(String::is_empty) {
         lines.pop();
+    }
+    for end in paragraph_ends {
+        if end + 1 < lines.len()
+            && let Some(line) = lines.get_mut(end)
+        {
+            line.push(' ');
+        }
     }
     lines
 }
@@ -46,6 +75,8 @@ fn wrap_paragraph(text: &str, face: Face, size: f32, max_width: f32, lines: &mut
             continue;
         }
         if !current.is_empty() {
+            // A soft break: the space between the words stays with the line.
+            current.push(' ');
             lines.push(std::mem::take(&mut current));
         }
         if word_width <= max_width {
