@@ -262,6 +262,64 @@ fn readme_relative_links_reach_their_page_and_heading() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 
+/// The commands `sro-assess --help` lists (without `help`).
+fn commands() -> Vec<String> {
+    let help = output_of(&["--help".into()]);
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A description wrapped onto the next line is indented further than a command.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+/// The reference names every command, and every `--flag` the README mentions is one that some
+/// command's `--help` lists, so no step of the workflow asks for an option that does not exist.
+#[test]
+fn readme_reference_names_every_command_and_the_readme_only_real_flags() {
+    let reference = std::fs::read_to_string(repo_path("docs/reference.md")).unwrap();
+    let commands = commands();
+    assert!(commands.len() >= 8, "{commands:?}");
+    let mut help = output_of(&["--help".into()]);
+    for command in &commands {
+        assert!(
+            reference.contains(&format!("| `{command}"))
+                || reference.contains(&format!("`{command} ")),
+            "docs/reference.md does not list `{command}`"
+        );
+        help.push_str(&output_of(&[command.clone(), "--help".into()]));
+        if command == "checklist" {
+            for sub in ["list", "show", "lint"] {
+                help.push_str(&output_of(&[command.clone(), sub.into(), "--help".into()]));
+            }
+        }
+    }
+    let readme = std::fs::read_to_string(repo_path("README.md")).unwrap();
+    let mut unknown = Vec::new();
+    for (at, _) in readme.match_indices(" --") {
+        let flag: String = readme[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if flag.len() > 2
+            && !help.contains(&format!("{flag} "))
+            && !help.contains(&format!("{flag}\n"))
+        {
+            unknown.push(flag);
+        }
+    }
+    // Other programs' options: `cargo run --release`, `cargo install --path`, `qpdf --check`.
+    unknown.retain(|f| !["--release", "--path", "--check"].contains(&f.as_str()));
+    assert!(
+        unknown.is_empty(),
+        "the README mentions options no command has: {unknown:?}"
+    );
+}
+
 #[test]
 fn readme_an_unmarked_output_block_is_caught() {
     let page = "Run it:\n\n```sh\nsro-assess validate a.yaml\n```\n\n\
