@@ -298,8 +298,8 @@ pub struct InitArgs {
     /// The profile: which items apply (see `sro-assess checklist show`).
     #[arg(long, default_value = "existing-program")]
     pub profile: String,
-    /// The district's name.
-    #[arg(long, default_value = "Example Area School District", value_parser = parse_district)]
+    /// The district's name (without it, a placeholder that `validate` asks you to replace).
+    #[arg(long, default_value = sro_assess::template::DISTRICT_PLACEHOLDER, value_parser = parse_district)]
     pub district: String,
     /// Names this assessment ("2025-26 annual review", "Option A").
     #[arg(long)]

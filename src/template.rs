@@ -25,6 +25,10 @@ pub struct TemplateHeader<'a> {
     pub rater_group: Option<&'a str>,
 }
 
+/// The district name `init` writes when no `--district` is given: plainly not a name, so that
+/// `validate` and `report` ask for the real one.
+pub const DISTRICT_PLACEHOLDER: &str = "(your district's name)";
+
 const WRAP: usize = 96;
 
 /// Answers carried over from an earlier assessment by `init --from`.

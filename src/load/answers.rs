@@ -349,6 +349,21 @@ impl Check<'_> {
             "district",
             "district: Example Area School District",
         );
+        if district.as_deref() == Some(crate::template::DISTRICT_PLACEHOLDER) {
+            self.warn(
+                self.at("district"),
+                format!(
+                    "the district's name is still the template's placeholder `{}`",
+                    crate::template::DISTRICT_PLACEHOLDER
+                ),
+                match self.sheet {
+                    Some(places) => places.placeholder_hint("district"),
+                    None => "write the district's name, e.g. \
+                             `district: Example Area School District`"
+                        .into(),
+                },
+            );
+        }
         let date = match &file.date {
             None if self.sheet.is_some() => {
                 self.missing_sheet_field("date");

@@ -195,7 +195,7 @@ fn csv_rows(
 /// The text of a CSV file in whatever encoding a spreadsheet program saved it, and the
 /// encoding's name when it is not UTF-8: a byte-order mark decides (UTF-8, UTF-16LE/BE); else
 /// UTF-8 when the bytes are valid UTF-8; else UTF-16 without a mark when every other byte is
-/// zero; else whichever of the 8-bit encodings the README names (Windows-1252 for Excel on
+/// zero; else whichever of the 8-bit encodings docs/spreadsheets.md names (Windows-1252 for Excel on
 /// Windows, MacRoman for Excel on older Macs) reads as more plausible text.
 pub(super) fn decode_text(bytes: &[u8]) -> (String, Option<&'static str>) {
     let decode = |encoding: &'static encoding_rs::Encoding, bytes: &[u8]| {
@@ -679,7 +679,7 @@ mod tests {
         );
     }
 
-    /// Realistic evidence text in each 8-bit encoding the README names reads back as typed,
+    /// Realistic evidence text in each 8-bit encoding docs/spreadsheets.md names reads back as typed,
     /// and the encoding is named (a detector once read MacRoman as a Central European page).
     #[test]
     fn macroman_and_windows_1252_read_as_typed_and_are_named() {

@@ -40,6 +40,7 @@ mod outputs;
 mod pdf;
 mod pdf_read;
 mod pdfua;
+mod placeholder;
 mod rater;
 mod read_as_written;
 mod reading;

@@ -172,6 +172,20 @@ impl SheetPlaces {
         }
     }
 
+    /// The hint for a field that still holds the template's placeholder (`district`).
+    pub(super) fn placeholder_hint(&self, key: &str) -> String {
+        let name = field_name_of(key);
+        self.sheet.field(key).map_or_else(
+            || format!("type the district's name right of {name}"),
+            |f| {
+                format!(
+                    "fill in {} with the district's name, right of {name}",
+                    f.value.at.name()
+                )
+            },
+        )
+    }
+
     /// The hint for a field whose value the checklist changed (`checklist_version`).
     pub(super) fn rewrite_field(&self, key: &str, value: &str) -> String {
         let place = self.sheet.field(key).map_or_else(

@@ -1,4 +1,4 @@
-//! JSON: the whole assessment with stable, documented field names (see the README).
+//! JSON: the whole assessment with stable, documented field names (see docs/reference.md).
 
 use serde::Serialize;
 

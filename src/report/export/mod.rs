@@ -27,7 +27,7 @@ pub enum JsonDocument {
 }
 
 impl JsonDocument {
-    /// Every kind, in the order the README lists them.
+    /// Every kind, in the order docs/reference.md lists them.
     pub const ALL: [Self; 5] = [
         Self::Assessment,
         Self::Comparison,
