@@ -107,3 +107,21 @@ pub fn workbook_headers() -> Vec<String> {
         .map(|h| h.to_string())
         .collect()
 }
+
+/// Runs `sro-assess ARGS EXTRA -o OUT`, which must succeed (the message names the arguments and
+/// what the tool printed); returns `out`.
+pub fn write_with(args: &[&str], extra: &[&str], out: &std::path::Path) -> std::path::PathBuf {
+    let output = tool()
+        .args(args)
+        .args(extra)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .expect("the tool runs");
+    assert!(
+        output.status.success(),
+        "{args:?} {extra:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out.to_path_buf()
+}

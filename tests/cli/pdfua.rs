@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::common::{report_to, tool};
+use crate::common::report_to;
 use crate::external;
 use crate::pdf_read;
 
@@ -44,19 +44,11 @@ fn every_kind(dir: &Path) -> Vec<PathBuf> {
     ];
     let mut files = vec![report];
     for (name, args) in runs {
-        let out = dir.join(name);
-        let output = tool()
-            .args(args)
-            .args(["--format", "pdf", "-o"])
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        files.push(out);
+        files.push(crate::common::write_with(
+            args,
+            &["--format", "pdf"],
+            &dir.join(name),
+        ));
     }
     files
 }

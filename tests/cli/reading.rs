@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::tool;
 use crate::external;
 use crate::pdf_read::{Block, in_structure_order};
 
@@ -50,18 +49,7 @@ fn every_kind(dir: &Path, paper: &str) -> Vec<PathBuf> {
     runs.into_iter()
         .map(|(name, args)| {
             let out = dir.join(format!("{name}-{paper}.pdf"));
-            let output = tool()
-                .args(&args)
-                .args(["--format", "pdf", "--paper", paper, "-o"])
-                .arg(&out)
-                .output()
-                .unwrap();
-            assert!(
-                output.status.success(),
-                "{args:?}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-            out
+            crate::common::write_with(&args, &["--format", "pdf", "--paper", paper], &out)
         })
         .collect()
 }

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::common::{repo_path, run_ok, tool};
+use crate::common::{repo_path, run_ok};
 use crate::external;
 
 /// Each kind of JSON document: its name after `sro-assess/`, which names its `--generate`
@@ -151,19 +151,7 @@ fn validate(kind: &str, documents: &[PathBuf]) -> Vec<String> {
 
 /// Runs `sro-assess ARGS -f json -o DIR/NAME`, which must succeed; returns the file.
 fn json_of(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
-    let out = dir.join(name);
-    let output = tool()
-        .args(args)
-        .args(["-f", "json", "-o"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    out
+    crate::common::write_with(args, &["-f", "json"], &dir.join(name))
 }
 
 fn files_in(dir: &str, extensions: &[&str]) -> Vec<String> {
