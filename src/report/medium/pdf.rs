@@ -76,6 +76,8 @@ const TABLE: TableStyle = TableStyle {
 const BLOCK_GAP: f32 = 6.0;
 /// A list's text hangs this far right of its marker.
 const HANG: f32 = 14.0;
+/// The least space between a list marker and its text.
+const MARKER_GAP: f32 = 4.0;
 
 /// Draws `document` as a tagged PDF; the warnings name each character the embedded fonts
 /// cannot show.
@@ -725,10 +727,21 @@ fn legend(l: &mut Layout, chart: &Chart, indent: f32) {
 
 /// A list: bullets or numbers, the text hanging after them.
 fn list(l: &mut Layout, list: &List) {
+    // Every entry's text hangs after the widest marker ("10." is wider than "9."), with a gap.
+    let hang = list
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let style = paragraph_style(item);
+            let marker = list_marker(list, index, "\u{2022}");
+            text_width(&marker, style.face, style.size) + MARKER_GAP
+        })
+        .fold(HANG, f32::max);
     for (index, item) in list.items.iter().enumerate() {
         let style = paragraph_style(item);
         let marker = list_marker(list, index, "\u{2022}");
-        l.list_item(&marker, style, 4.0, HANG, |l, indent| {
+        l.list_item(&marker, style, 4.0, hang, |l, indent| {
             paragraph(l, item, indent);
         });
         l.advance(1.5);

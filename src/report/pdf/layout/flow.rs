@@ -101,12 +101,27 @@ impl Layout {
             .map(|(t, s, _)| text_width(t, s.face, s.size))
             .sum();
         if total > self.geometry.text_width() - indent {
-            let joined: String = cleaned.iter().map(|(t, _, _)| t.as_str()).collect();
             let target = cleaned.iter().find_map(|(_, _, link)| link.clone());
-            self.leaf(Role::Paragraph, |l, _| match target {
-                Some(target) => l.link(target, |l| l.paragraph(&joined, first_style, indent)),
-                None => l.paragraph(&joined, first_style, indent),
-            });
+            let styled: Vec<(String, TextStyle)> =
+                cleaned.iter().map(|(t, s, _)| (t.clone(), *s)).collect();
+            let width = self.geometry.text_width() - indent;
+            // Each word keeps its run's style; where that cannot be (a line break in the text,
+            // a word wider than the line) the paragraph is set in the first run's style.
+            match styled_lines(&styled, width) {
+                Some(lines) => self.leaf(Role::Paragraph, |l, _| match target {
+                    Some(target) => l.link(target, |l| l.styled_lines(lines, indent)),
+                    None => l.styled_lines(lines, indent),
+                }),
+                None => {
+                    let joined: String = cleaned.iter().map(|(t, _, _)| t.as_str()).collect();
+                    self.leaf(Role::Paragraph, |l, _| match target {
+                        Some(target) => {
+                            l.link(target, |l| l.paragraph(&joined, first_style, indent));
+                        }
+                        None => l.paragraph(&joined, first_style, indent),
+                    });
+                }
+            }
             return;
         }
         let lh = cleaned
@@ -128,6 +143,25 @@ impl Layout {
             }
         });
         self.y += lh;
+    }
+
+    /// Lines of styled segments, each line as tall as its tallest segment.
+    fn styled_lines(&mut self, lines: Vec<Vec<(String, TextStyle)>>, indent: f32) {
+        for line in lines {
+            let lh = line
+                .iter()
+                .map(|(_, s)| s.line_height())
+                .fold(0.0, f32::max);
+            self.ensure(lh);
+            let top = self.y;
+            let mut x = self.geometry.left() + indent;
+            for (text, style) in line {
+                let width = text_width(&text, style.face, style.size);
+                self.place_line(text, style, x, top + (lh - style.line_height()) / 2.0);
+                x += width;
+            }
+            self.y += lh;
+        }
     }
 
     /// One entry of a printed table of contents: `text` (linked to `target`) wrapped left of
@@ -351,4 +385,42 @@ impl Layout {
             self.y += lh * 0.25;
         }
     }
+}
+
+/// Runs of text in their own styles broken into lines at most `width` wide, between words, each
+/// word in its run's style, consecutive words of one style joined into one segment; a line
+/// that ends between words keeps that space at its end (drawn, not measured), so text read in
+/// order keeps its word boundaries. `None` when the text has a line break or a word wider than
+/// the line, which only plain wrapping handles.
+pub(super) fn styled_lines(
+    runs: &[(String, TextStyle)],
+    width: f32,
+) -> Option<Vec<Vec<(String, TextStyle)>>> {
+    let mut lines: Vec<Vec<(String, TextStyle)>> = vec![Vec::new()];
+    let mut used = 0.0f32;
+    for (text, style) in runs {
+        if text.contains('\n') {
+            return None;
+        }
+        for word in text.split_inclusive(' ') {
+            let measure = |t: &str| text_width(t, style.face, style.size);
+            let visible_width = measure(word.trim_end_matches(' '));
+            if visible_width > width {
+                return None;
+            }
+            let line_has_words = lines.last().is_some_and(|l| !l.is_empty());
+            if line_has_words && used + visible_width > width {
+                lines.push(Vec::new());
+                used = 0.0;
+            }
+            used += measure(word);
+            let line = lines.last_mut()?;
+            match line.last_mut() {
+                Some((segment, segment_style)) if segment_style == style => segment.push_str(word),
+                _ => line.push((word.to_string(), *style)),
+            }
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    Some(lines)
 }

@@ -566,3 +566,45 @@ fn a_link_is_a_link_element_with_one_area_per_line() {
         .collect();
     assert_eq!(kinds, [false, true, false]);
 }
+
+#[test]
+fn a_wrapped_bold_title_stays_bold_only_where_it_is() {
+    let body = TextStyle::new(Face::Regular, 10.0, Rgb(0.0, 0.0, 0.0));
+    let bold = TextStyle::new(Face::Bold, 10.0, Rgb(0.0, 0.0, 0.0));
+    let runs = vec![
+        ("A bold title of several words ".to_string(), bold),
+        (
+            "then plain words that run on to the next line".to_string(),
+            body,
+        ),
+    ];
+    let width = text_width("A bold title of several words then plain", Face::Bold, 10.0);
+    let lines = super::flow::styled_lines(&runs, width).unwrap();
+    assert!(lines.len() >= 2, "{lines:?}");
+    // The title's words are bold and the rest plain, on whichever line each falls.
+    let words: Vec<(&str, Face)> = lines
+        .iter()
+        .flatten()
+        .flat_map(|(text, style)| text.split_whitespace().map(move |w| (w, style.face)))
+        .collect();
+    let bold_words: Vec<&str> = words
+        .iter()
+        .filter(|(_, face)| *face == Face::Bold)
+        .map(|(w, _)| *w)
+        .collect();
+    assert_eq!(bold_words, ["A", "bold", "title", "of", "several", "words"]);
+    // Each line but the last ends with the space it broke at; none is wider than the width.
+    for line in &lines[..lines.len() - 1] {
+        assert!(line.last().unwrap().0.ends_with(' '), "{line:?}");
+    }
+    for line in &lines {
+        let used: f32 = line
+            .iter()
+            .map(|(t, s)| text_width(t.trim_end(), s.face, s.size))
+            .sum();
+        assert!(used <= width + 0.01, "{used} > {width}: {line:?}");
+    }
+    // A word wider than the line is left to plain wrapping.
+    let long = vec![("x".repeat(200), body)];
+    assert!(super::flow::styled_lines(&long, width).is_none());
+}
