@@ -181,8 +181,11 @@ fn block(l: &mut Layout, blocks: &[Block], index: usize, pages: &PageNumbers) {
             match whole {
                 Some(height) => self::heading(l, heading, height, true),
                 None => {
-                    let follow = keep_height(l, blocks.get(index + 1));
-                    self::heading(l, heading, follow, false);
+                    let follow = keep_height(l, blocks, index + 1);
+                    // A chart's keep is already at most a page (all of it, or its title and
+                    // first bars): the heading stays with it whole.
+                    let whole = matches!(blocks.get(index + 1), Some(Block::Chart(_)));
+                    self::heading(l, heading, follow, whole);
                 }
             }
         }
@@ -286,14 +289,26 @@ fn heading(l: &mut Layout, heading: &Heading, follow: f32, whole: bool) {
 
 /// What a heading must keep on its page of the block after it: the first two lines of text,
 /// a table's caption, header and two rows, a chart's title and first group, a whole note.
-fn keep_height(l: &mut Layout, next: Option<&Block>) -> f32 {
+fn keep_height(l: &mut Layout, blocks: &[Block], next: usize) -> f32 {
     let width = l.geometry().text_width();
     let two_lines = |l: &mut Layout, text: &str, style: TextStyle| {
         l.wrap_text(text, style, width).len().min(2) as f32 * style.line_height()
     };
-    let body = match next {
+    let body = match blocks.get(next) {
         None | Some(Block::Title(_) | Block::PageBreak) => return 0.0,
-        Some(Block::Heading(h)) => two_lines(l, &h.text, H2) + 2.0 * BODY.line_height(),
+        // A heading right under a heading: it, the space around it and what it keeps itself,
+        // so that it does not leave the first heading alone at the foot of the page.
+        Some(Block::Heading(h)) => {
+            let style = if h.level <= 1 {
+                H1
+            } else if h.level == 2 {
+                H2
+            } else {
+                H3
+            };
+            let page = l.body_bottom() - l.geometry().top();
+            two_lines(l, &h.text, style) + 18.0 + keep_height(l, blocks, next + 1).min(page / 2.0)
+        }
         Some(Block::Paragraph(p)) => two_lines(l, &printed_text(p), paragraph_style(p)),
         Some(Block::KeyValues(_) | Block::List(_)) => 2.0 * BODY.line_height(),
         Some(Block::Table(t)) => {
@@ -301,8 +316,8 @@ fn keep_height(l: &mut Layout, next: Option<&Block>) -> f32 {
             caption_and_first_rows_height(l, t, &columns, &rows)
         }
         Some(Block::Chart(c)) => {
-            let bars = c.groups.first().map_or(1, |g| g.bars.len().max(1));
-            2.0 * CAPTION.line_height() + bars as f32 * 15.0 + 6.0
+            let frame = chart_frame(l, c);
+            chart_keep(l, c, &frame)
         }
         Some(Block::Note(n)) => {
             let lines = l.wrap_text(&n.text, NOTE, width - 12.0).len();
@@ -497,15 +512,10 @@ const BAR_GAP: f32 = 2.0;
 /// A horizontal bar chart on a 0-100 % scale: the label on the left, one bar per series with
 /// its figure after it, each threshold a line across the bars; under it the scale, the marks
 /// in words and, for several series, a legend.
-fn chart(l: &mut Layout, chart: &Chart) {
+/// How a chart is drawn: the widths of its label, key and value columns, and its track.
+fn chart_frame(l: &Layout, chart: &Chart) -> ChartFrame {
     let g = l.geometry();
-    let series = chart
-        .groups
-        .iter()
-        .map(|gr| gr.bars.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let series = chart_series(chart);
     let label_width = (g.text_width() * 0.34).round();
     let value_width = chart
         .groups
@@ -528,20 +538,46 @@ fn chart(l: &mut Layout, chart: &Chart) {
         } else {
             key_width + 4.0
         };
-    let frame = ChartFrame {
+    ChartFrame {
         label_width,
         keys,
         track_left,
         track_width: (g.right() - value_width - track_left).max(40.0),
         value_width,
         bar_height: if series == 1 { 13.0 } else { 9.0 },
-    };
-    // The title is the figure's caption (a paragraph, not a heading of the outline), kept on
-    // the page with the first group of bars.
+    }
+}
+
+/// The most bars in one group (one per series), at least 1.
+fn chart_series(chart: &Chart) -> usize {
+    chart
+        .groups
+        .iter()
+        .map(|gr| gr.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// What of a chart must start on one page: all of it when it fits on a page, else its title
+/// (the figure's caption) with the first group of bars.
+fn chart_keep(l: &mut Layout, chart: &Chart, frame: &ChartFrame) -> f32 {
+    let g = l.geometry();
     let title_lines = l.wrap_text(&chart.title, CAPTION, g.text_width()).len();
-    l.ensure(
-        title_lines as f32 * CAPTION.line_height() + 2.0 * frame.bar_height * series as f32 + 20.0,
-    );
+    let title_height = title_lines as f32 * CAPTION.line_height();
+    let whole = chart_height(l, chart, frame, title_height);
+    if whole <= l.body_bottom() - g.top() {
+        whole
+    } else {
+        title_height + 2.0 * frame.bar_height * chart_series(chart) as f32 + 20.0
+    }
+}
+
+fn chart(l: &mut Layout, chart: &Chart) {
+    let frame = chart_frame(l, chart);
+    let label_width = frame.label_width;
+    let keep = chart_keep(l, chart, &frame);
+    l.ensure(keep);
     l.paragraph(&chart.title, CAPTION, 0.0);
     l.advance(2.0);
     l.figure(&chart_alt(chart), |l| {
@@ -562,13 +598,48 @@ fn chart(l: &mut Layout, chart: &Chart) {
     });
 }
 
+/// The height a chart takes as [`chart`] draws it: its title, 2 points, each group's row, the
+/// scale, the thresholds' line and the legend.
+fn chart_height(l: &mut Layout, chart: &Chart, frame: &ChartFrame, title_height: f32) -> f32 {
+    let indent = frame.label_width + 8.0;
+    let text_width = l.geometry().text_width();
+    let groups: f32 = chart
+        .groups
+        .iter()
+        .map(|group| group_row_height(l, group, frame))
+        .sum();
+    let thresholds = if chart.thresholds.is_empty() {
+        0.0
+    } else {
+        let text = format!(
+            "Vertical lines mark {}.",
+            thresholds_line(&chart.thresholds)
+        );
+        l.wrap_text(&text, SMALL, text_width - indent).len() as f32 * SMALL.line_height()
+    };
+    let legend = if has_legend(chart) {
+        legend_lines(l, chart, indent) as f32 * SMALL.line_height()
+    } else {
+        0.0
+    };
+    title_height + 2.0 + groups + CHART_SCALE.line_height() + thresholds + legend
+}
+
+/// The height of one group's row: its wrapped label or its bars, whichever is taller.
+fn group_row_height(l: &mut Layout, group: &BarGroup, frame: &ChartFrame) -> f32 {
+    let labels = l.wrap_text(&group.label, CHART_LABEL, frame.label_width);
+    let label_height = labels.len() as f32 * CHART_LABEL.line_height();
+    let bars_height = group.bars.len() as f32 * (frame.bar_height + BAR_GAP) - BAR_GAP;
+    label_height.max(bars_height) + 6.0
+}
+
 /// One label and its bars, kept on one page, the threshold lines across them.
 fn chart_group(l: &mut Layout, group: &BarGroup, chart: &Chart, frame: &ChartFrame) {
     let g = l.geometry();
     let labels = l.wrap_text(&group.label, CHART_LABEL, frame.label_width);
     let label_height = labels.len() as f32 * CHART_LABEL.line_height();
     let bars_height = group.bars.len() as f32 * (frame.bar_height + BAR_GAP) - BAR_GAP;
-    let row_height = label_height.max(bars_height) + 6.0;
+    let row_height = group_row_height(l, group, frame);
     l.ensure(row_height);
     let top = l.cursor();
     let label_top = top + (row_height - 6.0 - label_height) / 2.0;
@@ -687,25 +758,67 @@ fn scale(l: &mut Layout, left: f32, width: f32) {
     l.advance(lh);
 }
 
+/// The lines [`legend`] takes: its entries placed left to right, a new line where one would
+/// pass the margin.
+fn legend_lines(l: &mut Layout, chart: &Chart, indent: f32) -> usize {
+    let g = l.geometry();
+    let keys = series_keys(chart);
+    let mut lines = 1;
+    let mut x = g.left() + indent;
+    for index in 0..chart.series.len() {
+        let width = legend_entry_width(l, chart, &keys, index, indent);
+        if x + width > g.right() && x > g.left() + indent {
+            lines += 1;
+            x = g.left() + indent;
+        }
+        x += width;
+    }
+    lines
+}
+
+/// A legend entry's name as placed (a numbered bar's says what the number stands for).
+fn legend_entry(
+    l: &mut Layout,
+    chart: &Chart,
+    keys: &[String],
+    index: usize,
+    indent: f32,
+) -> String {
+    let name = series_name(chart, index);
+    let entry = match keys.get(index) {
+        Some(key) if *key != name => format!("{key}  {name}"),
+        _ => name,
+    };
+    let width = l.geometry().text_width() - indent - 20.0;
+    l.wrap_text(&entry, SMALL, width).join(" ")
+}
+
+/// The width a legend entry takes: its swatch, the name, and the gap after it.
+fn legend_entry_width(
+    l: &mut Layout,
+    chart: &Chart,
+    keys: &[String],
+    index: usize,
+    indent: f32,
+) -> f32 {
+    let name = legend_entry(l, chart, keys, index, indent);
+    LEGEND_SWATCH + 4.0 + text_width(&name, SMALL.face, SMALL.size) + 12.0
+}
+
+/// The side of a legend's color square.
+const LEGEND_SWATCH: f32 = 7.0;
+
 /// A swatch and the name of each series, on as many lines as they need.
 fn legend(l: &mut Layout, chart: &Chart, indent: f32) {
     let g = l.geometry();
     let lh = SMALL.line_height();
-    let swatch = 7.0;
+    let swatch = LEGEND_SWATCH;
     l.ensure(lh);
     let mut x = g.left() + indent;
     let keys = series_keys(chart);
     for index in 0..chart.series.len() {
-        let name = series_name(chart, index);
-        // A numbered bar's legend entry says what the number stands for.
-        let entry = match keys.get(index) {
-            Some(key) if *key != name => format!("{key}  {name}"),
-            _ => name,
-        };
-        let name = l
-            .wrap_text(&entry, SMALL, g.text_width() - indent - 20.0)
-            .join(" ");
-        let width = swatch + 4.0 + text_width(&name, SMALL.face, SMALL.size) + 12.0;
+        let name = legend_entry(l, chart, &keys, index, indent);
+        let width = legend_entry_width(l, chart, &keys, index, indent);
         if x + width > g.right() && x > g.left() + indent {
             l.advance(lh);
             l.ensure(lh);
@@ -1076,6 +1189,64 @@ mod tests {
             split_somewhere,
             "without the keep, some filler splits the item"
         );
+    }
+
+    /// Where a chart of `groups` bars starts and ends, by page, after `filler` paragraphs.
+    fn chart_pages(filler: usize, groups: usize) -> (usize, usize) {
+        use crate::report::document::{Bar, Threshold};
+        let mut doc = Document::new("t");
+        for n in 0..filler {
+            doc.paragraph(format!("Filler paragraph {n} of the page."));
+        }
+        doc.heading(2, "Scores by section", None);
+        doc.push(Block::Chart(Chart {
+            title: "A chart of many bars".into(),
+            series: vec![String::new()],
+            groups: (0..groups)
+                .map(|n| BarGroup {
+                    label: format!("Group {n}"),
+                    bars: vec![Bar {
+                        percent: Some(50.0),
+                        value: "50.0%".into(),
+                    }],
+                })
+                .collect(),
+            thresholds: vec![Threshold {
+                percent: 75.0,
+                label: "Established".into(),
+            }],
+            alt: "bars".into(),
+        }));
+        let pages = pages(&doc);
+        let page_of = |needle: &str| {
+            pages
+                .iter()
+                .position(|p| page_text(p).lines().any(|l| l == needle))
+                .unwrap_or(usize::MAX)
+        };
+        let title = page_of("A chart of many bars");
+        assert_eq!(
+            page_of("Scores by section"),
+            title,
+            "the heading is left apart from its chart"
+        );
+        (title, page_of(&format!("Group {}", groups - 1)))
+    }
+
+    #[test]
+    fn a_chart_that_fits_on_a_page_is_never_split_nor_left_by_its_heading() {
+        // Wherever the filler leaves the chart to start, its heading, title and last bar share
+        // a page.
+        let mut moved = false;
+        for filler in (20..60).step_by(3) {
+            let (first, last) = chart_pages(filler, 12);
+            assert_eq!(first, last, "after {filler} paragraphs the chart splits");
+            moved |= first > 0;
+        }
+        assert!(moved, "no filler pushed the chart past the first page");
+        // A chart taller than a page still starts with its title and runs on.
+        let (first, last) = chart_pages(0, 60);
+        assert!(last > first);
     }
 
     #[test]
