@@ -490,6 +490,23 @@ impl Document {
     }
 }
 
+/// Where the section under the heading at `blocks[index]` ends: the index of the next heading
+/// of its level or above, title or page break, or the end of the blocks; `index + 1` when the
+/// block there is not a heading.
+pub fn section_end(blocks: &[Block], index: usize) -> usize {
+    let Some(Block::Heading(heading)) = blocks.get(index) else {
+        return index + 1;
+    };
+    blocks[index + 1..]
+        .iter()
+        .position(|b| match b {
+            Block::Heading(h) => h.level <= heading.level,
+            Block::Title(_) | Block::PageBreak => true,
+            _ => false,
+        })
+        .map_or(blocks.len(), |n| index + 1 + n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::report::document::{
     Align, Block, Cell, Chart, Document, Heading, KeyValue, Link, List, Note, Paragraph, Span,
-    Table, Title, Tone,
+    Table, Title, Tone, section_end,
 };
 use crate::report::{Paper, RenderOptions, Rendered};
 
@@ -449,14 +449,7 @@ fn kept_with_next(blocks: &[Block]) -> Vec<bool> {
         if !heading.keep_together {
             continue;
         }
-        let end = blocks[index + 1..]
-            .iter()
-            .position(|b| match b {
-                Block::Heading(h) => h.level <= heading.level,
-                Block::Title(_) | Block::PageBreak => true,
-                _ => false,
-            })
-            .map_or(blocks.len(), |n| index + 1 + n);
+        let end = section_end(blocks, index);
         for flag in &mut keep[index..end.saturating_sub(1).max(index)] {
             *flag = true;
         }

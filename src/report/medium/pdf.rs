@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use crate::error::Result;
 use crate::report::document::{
     BarGroup, Block, Chart, Document, Heading, KeyValue, Link, List, Note, Paragraph, Table, Title,
-    Tone,
+    Tone, section_end,
 };
 use crate::report::pdf::draw;
 use crate::report::pdf::layout::{
@@ -207,17 +207,10 @@ fn block(l: &mut Layout, blocks: &[Block], index: usize, pages: &PageNumbers) {
 /// The height of what follows the heading at `index` up to the next heading of its level or
 /// above, laid out on a page of its own; `None` when it would not fit on one.
 fn section_height(l: &Layout, blocks: &[Block], index: usize, pages: &PageNumbers) -> Option<f32> {
-    let Block::Heading(heading) = &blocks[index] else {
+    let Block::Heading(_) = &blocks[index] else {
         return None;
     };
-    let end = blocks[index + 1..]
-        .iter()
-        .position(|b| match b {
-            Block::Heading(h) => h.level <= heading.level,
-            Block::Title(_) | Block::PageBreak => true,
-            _ => false,
-        })
-        .map_or(blocks.len(), |n| index + 1 + n);
+    let end = section_end(blocks, index);
     let mut scratch = Layout::new(l.geometry(), l.footer().clone());
     for n in index + 1..end {
         block(&mut scratch, blocks, n, pages);
